@@ -1,0 +1,39 @@
+"""One exception hierarchy for georelations.
+
+Every message says which file, record or field is at fault and what to do about it,
+so the CLI can print it on one line without a traceback.
+"""
+
+from __future__ import annotations
+
+
+class GeorelError(Exception):
+    """Base class of every error raised on purpose by georelations."""
+
+
+class InputError(GeorelError):
+    """An input file or record cannot be read as an article."""
+
+    def __init__(self, message: str, *, source: str | None = None, line: int | None = None) -> None:
+        where = source or "<input>"
+        if line is not None:
+            where = f"{where}:{line}"
+        super().__init__(f"{where}: {message}")
+        self.source = source
+        self.line = line
+
+
+class DateHeaderError(InputError):
+    """A `date YYYY-MM-DD` header is malformed or names an impossible date."""
+
+
+class ReferenceDataError(GeorelError):
+    """The bundled reference data is missing or damaged (reinstall the package)."""
+
+
+class OutputError(GeorelError):
+    """An output path cannot be written."""
+
+
+class ReportError(GeorelError):
+    """A report could not be produced."""

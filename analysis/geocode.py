@@ -1,0 +1,223 @@
+"""Resolve place mentions to gazetteer entries, using the article as context.
+
+Each candidate gets a prior from its population and feature importance (country, capital, first-level
+division ...), then evidence from the article:
+- qualifiers right after the name ('Vladivostok, Russia', 'Alexandria, La.', 'Paris, Texas') and
+  country words just before it ('the Russian port city of Vladivostok');
+- the countries and first-level divisions that the article's other places point to (a town in the
+  state the article is about beats a bigger namesake elsewhere);
+- nearness to the article's other places;
+- metonymic use ('Washington warned') favours the capital.
+One sense per name per article: all mentions of a name share the resolution.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+
+from .gazetteer import KINDS, NAME_KINDS, Gazetteer, load_gazetteer, norm_key
+from .mentions import Mention
+
+KIND_BONUS = np.array([4.0, 1.5, 0.3, 0.0, 1.5, 3.0, 3.0, 3.0])  # aligned with gazetteer.KINDS
+QUALIFIER_BONUS = 6.0
+PRECEDING_COUNTRY_BONUS = 2.5
+COUNTRY_CONTEXT = 4.0
+ADMIN1_CONTEXT = 3.0
+NEARBY = 2.0
+NEARBY_KM = 150.0
+METONYMY_BONUS = 2.0
+SYNTHETIC_GID = 990_000_000  # the project's own ids for curated regions (not GeoNames)
+_COUNTRY = KINDS.index("country")
+_ADMIN1 = KINDS.index("admin1")
+_CAPITAL = KINDS.index("capital")
+_AREA_KINDS = np.array([KINDS.index(k) for k in ("country", "continent", "region", "water")])
+
+
+def haversine_km(lat1: Any, lon1: Any, lat2: Any, lon2: Any) -> Any:
+    """Great-circle distance in km (numpy-broadcasting)."""
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    dlat = p2 - p1
+    dlon = np.radians(np.asarray(lon2) - np.asarray(lon1))
+    a = np.sin(dlat / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dlon / 2) ** 2
+    return 6371.0088 * 2 * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
+
+
+def _prior(gaz: Gazetteer, rows: np.ndarray) -> np.ndarray:
+    return np.log10(gaz.population[rows].astype(float) + 10.0) + KIND_BONUS[gaz.kind[rows]]
+
+
+def _qualifier_bonus(
+    gaz: Gazetteer, mentions: Sequence[Mention], text: str
+) -> list[dict[str, float]]:
+    """Per mention: country codes / admin1 names favoured by the words around it."""
+    out: list[dict[str, float]] = [{} for _ in mentions]
+    for i, m in enumerate(mentions):
+        # 'X, Y' where Y is a country or first-level division (also 'X, La.', 'X (Russia)')
+        if i + 1 < len(mentions):
+            nxt = mentions[i + 1]
+            between = text[m.end:nxt.start]
+            if between in (", ", " (", ",", " , "):
+                for r in nxt.rows:
+                    k = int(gaz.kind[r])
+                    if k == _COUNTRY:
+                        out[i]["c:" + gaz.country_of(int(r))] = QUALIFIER_BONUS
+                    elif k == _ADMIN1:
+                        out[i]["a:" + gaz.country_of(int(r)) + ":" + gaz.name(int(r))] = QUALIFIER_BONUS
+        # 'the Russian port city of X', 'Georgia's capital Tbilisi': a country word shortly before
+        if i > 0:
+            prev = mentions[i - 1]
+            gap = text[prev.end:m.start]
+            if len(gap) <= 40 and not re.search(r"[.;:!?]|\band\b|,", gap):
+                for r in prev.rows:
+                    if int(gaz.kind[r]) == _COUNTRY:
+                        key = "c:" + gaz.country_of(int(r))
+                        out[i][key] = max(out[i].get(key, 0.0), PRECEDING_COUNTRY_BONUS)
+    return out
+
+
+def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | None = None) -> list[int]:
+    """The chosen gazetteer row for each mention (-1 when it has no candidate)."""
+    gaz = gazetteer or load_gazetteer()
+    if not mentions:
+        return []
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        groups[m.key].append(i)
+    qual = _qualifier_bonus(gaz, mentions, text)
+
+    cand: dict[str, np.ndarray] = {}
+    base: dict[str, np.ndarray] = {}
+    for key, idx in groups.items():
+        rows = np.unique(np.concatenate([mentions[i].rows for i in idx]))
+        score = _prior(gaz, rows)
+        countries = np.array([gaz.country_codes[c] for c in gaz.country[rows]], dtype=object)
+        for i in idx:
+            for q, bonus in qual[i].items():
+                if q.startswith("c:"):
+                    score = score + bonus * (countries == q[2:])
+                else:
+                    _, cc, a1 = q.split(":", 2)
+                    a1s = np.array([gaz.admin1_of(int(r)) for r in rows], dtype=object)
+                    score = score + bonus * ((countries == cc) & (a1s == a1))
+            if mentions[i].metonymic:
+                score = score + METONYMY_BONUS * np.isin(gaz.kind[rows], [_CAPITAL, _COUNTRY])
+        cand[key], base[key] = rows, score
+
+    choice = {key: int(cand[key][int(np.argmax(base[key]))]) for key in groups}
+    for _ in range(2):  # context from the other names' current choices, then re-choose
+        choice = _rescore(gaz, groups, cand, base, choice)
+    return [choice[m.key] for m in mentions]
+
+
+def _rescore(
+    gaz: Gazetteer,
+    groups: dict[str, list[int]],
+    cand: dict[str, np.ndarray],
+    base: dict[str, np.ndarray],
+    choice: dict[str, int],
+) -> dict[str, int]:
+    country_w: Counter[str] = Counter()
+    admin1_w: Counter[tuple[str, str]] = Counter()
+    points: list[tuple[str, float, float]] = []
+    for key, row in choice.items():
+        n = len(groups[key])
+        cc = gaz.country_of(row)
+        kind = int(gaz.kind[row])
+        country_w[cc] += n * (1.0 if kind in (_COUNTRY,) else 0.6)
+        if kind == _ADMIN1:
+            admin1_w[(cc, gaz.name(row))] += n
+        elif gaz.admin1_of(row):
+            admin1_w[(cc, gaz.admin1_of(row))] += 0.6 * n
+        if kind not in _AREA_KINDS and kind != _ADMIN1:
+            points.append((key, float(gaz.lat[row]), float(gaz.lon[row])))
+    total_c = sum(country_w.values())
+    total_a = sum(admin1_w.values())
+    new: dict[str, int] = {}
+    for key, rows in cand.items():
+        if len(rows) == 1:
+            new[key] = int(rows[0])
+            continue
+        own = choice[key]
+        n = len(groups[key])
+        own_c = gaz.country_of(own)
+        own_kind = int(gaz.kind[own])
+        own_a = gaz.name(own) if own_kind == _ADMIN1 else gaz.admin1_of(own)
+        score = base[key].copy()
+        if total_c - n > 0:
+            cw = np.array([(country_w[gaz.country_codes[c]] - (n * (1.0 if own_kind == _COUNTRY else 0.6)
+                                                                  if gaz.country_codes[c] == own_c else 0))
+                           for c in gaz.country[rows]])
+            score += COUNTRY_CONTEXT * np.clip(cw, 0, None) / max(total_c - n, 1e-9)
+        if total_a > 0:
+            aw = []
+            for r in rows:
+                r = int(r)
+                a = gaz.name(r) if int(gaz.kind[r]) == _ADMIN1 else gaz.admin1_of(r)
+                w = admin1_w.get((gaz.country_of(r), a), 0.0)
+                if (gaz.country_of(r), a) == (own_c, own_a):
+                    w -= n if own_kind == _ADMIN1 else 0.6 * n
+                aw.append(max(w, 0.0))
+            score += ADMIN1_CONTEXT * np.array(aw) / max(total_a, 1e-9)
+        others = [(lat, lon) for k, lat, lon in points if k != key]
+        if others:
+            olat, olon = np.array(others).T
+            d = haversine_km(gaz.lat[rows][:, None], gaz.lon[rows][:, None], olat[None, :], olon[None, :])
+            near = np.exp(-d.min(axis=1) / NEARBY_KM)
+            score += NEARBY * near * ~np.isin(gaz.kind[rows], _AREA_KINDS)
+        new[key] = int(rows[int(np.argmax(score))])
+    return new
+
+
+def place_record(gaz: Gazetteer, m: Mention, row: int) -> dict[str, Any]:
+    """The output record of a resolved mention (fields of schema.PLACE_FIELDS)."""
+    if row < 0:
+        return {"start": m.start, "end": m.end, "text": m.text, "name": None, "kind": None, "country": None,
+                "lat": None, "lon": None, "geonameid": None, "metonymic": m.metonymic}
+    gid = int(gaz.gid[row])
+    kind = "demonym" if m.name_kind == "demonym" else gaz.kind_of(row)
+    return {
+        "start": m.start, "end": m.end, "text": m.text, "name": gaz.name(row), "kind": kind,
+        "country": gaz.country_of(row) or None, "lat": round(float(gaz.lat[row]), 5),
+        "lon": round(float(gaz.lon[row]), 5), "geonameid": gid if gid < SYNTHETIC_GID else None,
+        "metonymic": m.metonymic,
+    }
+
+
+def mention_for_span(
+    text: str, start: int, end: int, *, gazetteer: Gazetteer | None = None
+) -> Mention:
+    """A Mention for a given span (e.g. a gold toponym), with whatever candidates its name has."""
+    gaz = gazetteer or load_gazetteer()
+    surface = text[start:end]
+    variants = [surface, re.sub(r"['’]s?$", "", surface), re.sub(r"^(?:the|The)\s+", "", surface)]
+    variants += [re.sub(r"\s+(?:County|Parish|City|State|Province|Region)$", "", v) for v in variants[:2]]
+    keys = [norm_key(v) for v in variants if v]
+    found = gaz.find_keys(keys)
+    for key, k in zip(keys, found.tolist(), strict=True):
+        if k >= 0:
+            return Mention(start, end, surface, key, gaz.rows_of_key(k), NAME_KINDS[int(gaz.key_kind[k])], 0, 0)
+    return Mention(start, end, surface, norm_key(surface), np.zeros(0, np.int64), "name", 0, 0)
+
+
+def resolve_spans(
+    text: str, spans: Iterable[tuple[int, int]], *, gazetteer: Gazetteer | None = None
+) -> list[dict[str, Any]]:
+    """Resolve given character spans of a text to places (records with lat, lon, geonameid ...)."""
+    gaz = gazetteer or load_gazetteer()
+    mentions = [mention_for_span(text, s, e, gazetteer=gaz) for s, e in spans]
+    known = [m for m in mentions if len(m.rows)]
+    rows = dict(zip((id(m) for m in known), resolve(known, text, gazetteer=gaz), strict=True))
+    return [place_record(gaz, m, rows.get(id(m), -1)) for m in mentions]
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two (lat, lon) points in km."""
+    return float(haversine_km(a[0], a[1], b[0], b[1]))
+
+
+__all__ = ["resolve", "resolve_spans", "place_record", "mention_for_span", "haversine_km", "distance_km"]

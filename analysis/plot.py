@@ -1,0 +1,729 @@
+"""Figures: maps of places and relations, actor networks and event timelines.
+
+Every function draws on ``ax`` (a new figure when ``ax`` is None) and returns the Axes; none
+shows or saves (see `analysis.export.save_figure`). Colours follow the Okabe-Ito palette, which
+stays distinct under the common colour-vision deficiencies.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Hashable, Mapping
+from typing import Any, Literal
+
+import geopandas as gpd
+import matplotlib.dates as mdates
+import matplotlib.patheffects as pe
+import matplotlib.pyplot as plt
+import networkx as nx
+import numpy as np
+import pandas as pd
+import shapely
+from matplotlib.axes import Axes
+from matplotlib.collections import PolyCollection
+from matplotlib.lines import Line2D
+from matplotlib.patches import FancyArrowPatch, Patch
+from matplotlib.path import Path as MplPath
+from matplotlib.patheffects import AbstractPathEffect
+from matplotlib.text import Annotation
+from matplotlib.transforms import Bbox
+from pyproj import Transformer
+from shapely.geometry import LineString, MultiLineString, box
+from shapely.geometry.base import BaseGeometry
+from shapely.ops import unary_union
+
+from analysis.frames import CRS, RecordsLike, as_records, events_frame, geo_layers, load_boundaries
+from analysis.network import layout
+from analysis.schema import QUAD_CLASSES
+
+QUAD_COLORS = {1: "#0072B2", 2: "#009E73", 3: "#E69F00", 4: "#D55E00"}
+"""Okabe-Ito blue, bluish green, orange and vermilion for QuadClass 1-4."""
+UNKNOWN_COLOR = "#7A7A7A"
+ROLE_COLORS = {"both": "#F0E27A", "source": "#E9C2DA", "target": "#B5DBF2", "mentioned": "#D4D4D4"}
+"""Light tints of Okabe-Ito yellow, reddish purple and sky blue, and grey, for country roles."""
+ROLE_LABELS = {"both": "source and target", "source": "source of events", "target": "target of events",
+               "mentioned": "mentioned only"}
+LAND, OCEAN, BORDER = "#F6F5F0", "#E4EEF5", "#A8A8A8"
+CREDIT = "Boundaries: Natural Earth. Places: GeoNames (CC BY 4.0)"
+POINT_KINDS = ("capital", "city", "admin1", "admin2", "water")
+"""Place kinds drawn as markers by `plot_map`; countries and demonyms show as shaded polygons."""
+UNCERTAIN = frozenset({"planned", "suspected", "hypothetical"})
+_HALO: list[AbstractPathEffect] = [pe.withStroke(linewidth=2.6, foreground="white")]
+HAlign = Literal["left", "center", "right"]
+VAlign = Literal["bottom", "center", "top"]
+Label = tuple[str, float, float, float, str]
+"""(text, x, y, marker radius in points, style) for `place_labels`."""
+_SPANS = {"week": pd.DateOffset(weeks=1), "month": pd.DateOffset(months=1), "year": pd.DateOffset(years=1)}
+
+
+def quad_color(quad_class: Any) -> str:
+    """The colour of a QuadClass (1-4), grey when unknown."""
+    try:
+        return QUAD_COLORS.get(int(quad_class), UNKNOWN_COLOR)
+    except (TypeError, ValueError):
+        return UNKNOWN_COLOR
+
+
+def _axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
+    if ax is not None:
+        return ax
+    _, new = plt.subplots(figsize=figsize, layout="constrained")
+    return new
+
+
+def _quad_handles(classes: Collection[int]) -> list[Any]:
+    return [Line2D([], [], color=QUAD_COLORS[q], lw=3, label=QUAD_CLASSES[q].capitalize())
+            for q in sorted(classes) if q in QUAD_COLORS]
+
+
+# --- map helpers -------------------------------------------------------------------------------
+
+def map_projection(lons: np.ndarray, lats: np.ndarray, *,
+                   extent: Literal["auto", "world", "region"] = "auto") -> str:
+    """The PROJ string `plot_map` uses for points: Equal Earth for the world, else a Lambert
+    azimuthal equal-area projection centred on the points.
+
+    The world is chosen when the points span more than 150 degrees of longitude (measured the short
+    way round) or 75 degrees of latitude, or when there are no points.
+    """
+    lons, lats = np.asarray(lons, dtype=float), np.asarray(lats, dtype=float)
+    if extent == "world" or lons.size == 0:
+        return "+proj=eqearth +lon_0=0 +datum=WGS84 +units=m +no_defs"
+    west, east = _lon_interval(lons)
+    span = (east - west) % 360
+    if extent == "auto" and (span > 150 or float(lats.max() - lats.min()) > 75):
+        return "+proj=eqearth +lon_0=0 +datum=WGS84 +units=m +no_defs"
+    lon0 = (west + span / 2 + 180) % 360 - 180
+    lat0 = float(lats.min() + lats.max()) / 2
+    return f"+proj=laea +lat_0={lat0:.4f} +lon_0={lon0:.4f} +datum=WGS84 +units=m +no_defs"
+
+
+def _lon_interval(lons: np.ndarray) -> tuple[float, float]:
+    """Smallest longitude interval (west, east) covering every value, possibly across 180."""
+    values = np.sort((lons + 180) % 360 - 180)
+    if values.size == 1:
+        return float(values[0]), float(values[0])
+    gaps = np.diff(np.append(values, values[0] + 360))
+    i = int(np.argmax(gaps))
+    return float(values[(i + 1) % values.size]), float(values[i])
+
+
+def _densified_box(x0: float, y0: float, x1: float, y1: float, n: int = 60) -> np.ndarray:
+    t = np.linspace(0, 1, n)
+    return np.concatenate([
+        np.column_stack([x0 + (x1 - x0) * t, np.full(n, y0)]),
+        np.column_stack([np.full(n, x1), y0 + (y1 - y0) * t]),
+        np.column_stack([x1 - (x1 - x0) * t, np.full(n, y1)]),
+        np.column_stack([np.full(n, x0), y1 - (y1 - y0) * t]),
+    ])
+
+
+def _clip_mask(view: tuple[float, float, float, float], to_lonlat: Transformer,
+               from_lonlat: Transformer) -> BaseGeometry:
+    """A lon/lat polygon that covers the projected view rectangle (with a margin)."""
+    ring = _densified_box(*view)
+    lon, lat = to_lonlat.transform(ring[:, 0], ring[:, 1])
+    ok = np.isfinite(lon) & np.isfinite(lat)
+    lon, lat = np.asarray(lon)[ok], np.asarray(lat)[ok]
+    south, north = max(-90.0, float(lat.min()) - 8), min(90.0, float(lat.max()) + 8)
+    for pole in (90.0, -90.0):
+        px, py = from_lonlat.transform(0.0, pole)
+        if view[0] <= px <= view[2] and view[1] <= py <= view[3]:
+            return box(-180, -90.0 if pole < 0 else south, 180, 90.0 if pole > 0 else north)
+    west, east = _lon_interval(lon)
+    span = (east - west) % 360
+    if span + 30 >= 360:
+        return box(-180, south, 180, north)
+    w, e = west - 15, west + span + 15
+    if e > 180:
+        return unary_union([box(w, south, 180, north), box(-180, south, e - 360, north)])
+    if w < -180:
+        return unary_union([box(w + 360, south, 180, north), box(-180, south, e, north)])
+    return box(w, south, e, north)
+
+
+def _graticule(step: float) -> list[LineString]:
+    lats = np.arange(-90, 90.001, 1.0)
+    lines = [LineString(np.column_stack([np.full(lats.size, lon), lats]))
+             for lon in np.arange(-180, 180.001, step)]
+    lons = np.arange(-180, 180.001, 1.0)
+    lines += [LineString(np.column_stack([lons, np.full(lons.size, lat)]))
+              for lat in np.arange(-90 + step, 90, step)]
+    return lines
+
+
+def _parts(geometry: Any) -> list[np.ndarray]:
+    if isinstance(geometry, MultiLineString):
+        return [np.asarray(part.coords) for part in geometry.geoms]
+    if isinstance(geometry, LineString):
+        return [np.asarray(geometry.coords)]
+    return []
+
+
+def _offset(coords: np.ndarray, distance: float) -> np.ndarray:
+    """Shift a polyline sideways (to the left of its direction) by `distance`."""
+    if distance == 0 or len(coords) < 2:
+        return coords
+    d = np.gradient(coords, axis=0)
+    norm = np.hypot(d[:, 0], d[:, 1])
+    norm[norm == 0] = 1
+    normal = np.column_stack([-d[:, 1] / norm, d[:, 0] / norm])
+    taper = np.sin(np.linspace(0, math.pi, len(coords))) ** 0.5 if len(coords) > 2 else np.ones(len(coords))
+    return coords + normal * distance * taper[:, None]
+
+
+def _trim_end(coords: np.ndarray, length: float) -> np.ndarray:
+    """Cut `length` off the end of a polyline so an arrow head stops short of the marker."""
+    seg = np.hypot(*np.diff(coords, axis=0).T)
+    if seg.sum() <= 2 * length:
+        return coords
+    remaining = length
+    while len(coords) > 2 and seg[-1] <= remaining:
+        remaining -= seg[-1]
+        coords, seg = coords[:-1], seg[:-1]
+    frac = remaining / seg[-1] if seg[-1] else 0
+    end = coords[-1] - frac * (coords[-1] - coords[-2])
+    return np.vstack([coords[:-1], end])
+
+
+def _arc_groups(relations: gpd.GeoDataFrame) -> pd.DataFrame:
+    rel = relations.copy()
+    rel["uncertain"] = rel["modality"].isin(UNCERTAIN)
+    rel["quad"] = rel["quad_class"].fillna(0).astype(int)
+    keys = ["source_lon", "source_lat", "target_lon", "target_lat", "quad", "uncertain"]
+    rel["distance_km"] = rel["distance_km"].astype(float)
+    groups = rel.groupby(keys, sort=True).agg(
+        count=("event_id", "size"), geometry=("geometry", "first"), distance_km=("distance_km", "first"),
+        source_name=("source_anchor_name", "first"), target_name=("target_anchor_name", "first"),
+    ).reset_index()
+    groups = groups[groups["distance_km"] > 1.0].reset_index(drop=True)
+    a = list(zip(groups["source_lon"], groups["source_lat"], strict=True))
+    b = list(zip(groups["target_lon"], groups["target_lat"], strict=True))
+    groups["pair"] = [(min(p, q), max(p, q)) for p, q in zip(a, b, strict=True)]
+    groups["forward"] = [p <= q for p, q in zip(a, b, strict=True)]
+    return groups
+
+
+def _layers_of(data: RecordsLike | Mapping[str, gpd.GeoDataFrame], boundaries: gpd.GeoDataFrame | None,
+               countries: pd.DataFrame | None) -> tuple[dict[str, gpd.GeoDataFrame], str | None]:
+    if isinstance(data, Mapping) and "id" not in data:
+        layers = {k: v for k, v in data.items() if isinstance(v, gpd.GeoDataFrame)}
+        if "countries" not in layers:
+            layers["countries"] = load_boundaries(boundaries).assign(role=None)
+        return layers, None
+    records = as_records(data)
+    if len(records) == 1:
+        title = records[0].get("title") or records[0].get("id")
+    else:
+        dates = sorted(str(r["date"]) for r in records if r.get("date"))
+        span = f", {dates[0]} to {dates[-1]}" if dates else ""
+        title = f"Places and relations in {len(records)} articles{span}"
+    return geo_layers(records, boundaries=boundaries, countries=countries), title
+
+
+def plot_map(data: RecordsLike | Mapping[str, gpd.GeoDataFrame], *, ax: Axes | None = None,
+             boundaries: gpd.GeoDataFrame | None = None, countries: pd.DataFrame | None = None,
+             extent: Literal["auto", "world", "region"] = "auto", title: str | None = None,
+             labels: bool = True, max_labels: int = 30, place_kinds: Collection[str] = POINT_KINDS,
+             include_negated: bool = False, legend: bool = True, credit: str | None = CREDIT) -> Axes:
+    """Map of places, countries shaded by role and arrows from source to target of events.
+
+    Parameters
+    ----------
+    data
+        Extraction records (list, single record or JSONL path), or the layers of
+        `analysis.frames.geo_layers` (``places``, ``countries``, ``relations``).
+    ax
+        Axes to draw on; a new figure when None.
+    boundaries, countries
+        Reference data (see `analysis.frames.countries_frame`, `analysis.frames.relations_frame`).
+    extent
+        ``"auto"`` zooms to a region when places cluster and shows the world when they span it
+        (see `map_projection`); ``"world"`` or ``"region"`` force one.
+    title
+        Axes title; default the article title or id, or a count of articles.
+    labels, max_labels
+        Label place markers (the most mentioned first) and relation ends at capitals, placing
+        each label where it overlaps no other label, marker or the legend, or leaving it out.
+    place_kinds
+        Kinds of place drawn as markers.
+    include_negated
+        Also draw events reported as not having happened.
+    legend, credit
+        Draw the legend; the data credit line (None for none).
+
+    Returns
+    -------
+    ax
+        The map, in an equal-area projection (Equal Earth or Lambert azimuthal equal-area).
+    """
+    layers, default_title = _layers_of(data, boundaries, countries)
+    places = layers.get("places", gpd.GeoDataFrame(geometry=[], crs=CRS))
+    if "kind" in places.columns:
+        places = places[places["kind"].isin(list(place_kinds))]
+    relations = layers.get("relations", gpd.GeoDataFrame(geometry=[], crs=CRS))
+    if not include_negated and "negated" in relations.columns:
+        relations = relations[~relations["negated"].astype(bool)]
+    arcs = _arc_groups(relations) if len(relations) else pd.DataFrame()
+    lonlat = [np.column_stack([places.geometry.x, places.geometry.y])] if len(places) else []
+    lonlat += [part for geom in arcs.get("geometry", []) for part in _parts(geom)]
+    pts = np.concatenate(lonlat) if lonlat else np.empty((0, 2))
+    proj = map_projection(pts[:, 0], pts[:, 1], extent=extent if len(pts) else "world")
+    world = "eqearth" in proj
+    ax = _axes(ax, (12, 6.8) if world else (10, 8.5))
+    from_ll = Transformer.from_crs(CRS, proj, always_xy=True)
+    to_ll = Transformer.from_crs(proj, CRS, always_xy=True)
+
+    if world:
+        outline = _densified_box(-180, -90, 180, 90, 180)
+        ox, oy = from_ll.transform(outline[:, 0], outline[:, 1])
+        view = (float(np.min(ox)), float(np.min(oy)), float(np.max(ox)), float(np.max(oy)))
+        ax.fill(ox, oy, color=OCEAN, zorder=0, lw=0)
+        ax.plot(ox, oy, color="#8C8C8C", lw=0.8, zorder=4)
+        mask: BaseGeometry | None = None
+        step = 30.0
+    else:
+        px, py = from_ll.transform(pts[:, 0], pts[:, 1])
+        x0, x1, y0, y1 = float(np.min(px)), float(np.max(px)), float(np.min(py)), float(np.max(py))
+        half = max(x1 - x0, y1 - y0, 1.2e6) * 0.5 * 1.18
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        hx, hy = max(half, (x1 - x0) / 2 * 1.18), max(half * 0.8, (y1 - y0) / 2 * 1.18)
+        view = (cx - hx, cy - hy, cx + hx, cy + hy)
+        ax.set_facecolor(OCEAN)
+        mask = _clip_mask(view, to_ll, from_ll)
+        step = 10.0 if hx < 2.5e6 else 20.0
+    view = _fit_view(ax, view)
+    ax.set_xlim(view[0], view[2])
+    ax.set_ylim(view[1], view[3])
+    ax.set_aspect("equal", adjustable="box")
+
+    grat = gpd.GeoSeries(_graticule(step), crs=CRS)
+    if mask is not None:
+        grat = grat.clip(mask)
+    grat.to_crs(proj).plot(ax=ax, color="white", lw=0.6, zorder=1, aspect=None)
+
+    shapes = layers["countries"]
+    if mask is not None:
+        shapes = shapes.clip(mask)
+    shapes = shapes[~shapes.geometry.is_empty].to_crs(proj)
+    roles = shapes["role"] if "role" in shapes.columns else pd.Series(None, index=shapes.index)
+    fills = [ROLE_COLORS.get(r, LAND) if isinstance(r, str) else LAND for r in roles]
+    if len(shapes):
+        shapes.plot(ax=ax, color=fills, edgecolor=BORDER, linewidth=0.35, zorder=2, aspect=None)
+
+    width = view[2] - view[0]
+    quads = _draw_arcs(ax, arcs, from_ll, lane=width * 0.007, trim=width * 0.008)
+    markers = _draw_places(ax, places, arcs, from_ll)
+
+    handles: list[Any] = _quad_handles(quads)
+    if len(arcs) and arcs["uncertain"].any():
+        handles.append(Line2D([], [], color="#555555", lw=1.6, ls=(0, (4, 2)),
+                              label="planned, suspected or hypothetical"))
+    present = [r for r in ROLE_COLORS if r in set(roles.dropna())]
+    handles += [Patch(facecolor=ROLE_COLORS[r], edgecolor=BORDER, label=f"Country: {ROLE_LABELS[r]}")
+                for r in present]
+    if len(places):
+        handles.append(Line2D([], [], ls="", marker="o", color="#222222", mec="white", ms=7,
+                              label="Place (size: mentions)"))
+    obstacles: list[Bbox] = []
+    ax.set_title(title if title is not None else (default_title or ""), fontsize=13, loc="left")
+    fig = ax.get_figure(root=True)
+    if fig is not None:
+        fig.draw_without_rendering()
+    if legend and handles:
+        leg = ax.legend(handles=handles, loc="lower left" if world else "best", fontsize=8.5, framealpha=0.92,
+                        ncols=2 if len(handles) > 6 else 1, borderaxespad=0.6)
+        leg.set_zorder(7)
+        obstacles.append(leg.get_window_extent())
+    if credit:
+        note = ax.text(0.995, 0.006, credit, transform=ax.transAxes, ha="right", va="bottom",
+                       fontsize=7, color="#555555", zorder=7, path_effects=_HALO)
+        obstacles.append(note.get_window_extent())
+    if labels:
+        names = _country_labels(shapes, view)
+        place_labels(ax, (markers + names)[:max_labels], obstacles=obstacles)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    if world:
+        ax.set_axis_off()
+    return ax
+
+
+def _fit_view(ax: Axes, view: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """Grow the shorter side of `view` so that it has the aspect of the axes box."""
+    box_ = ax.get_position()
+    fig = ax.get_figure(root=True)
+    if fig is None or box_.width <= 0:
+        return view
+    width_in, height_in = fig.get_size_inches()
+    target = (box_.height * height_in) / (box_.width * width_in)
+    x0, y0, x1, y1 = view
+    w, h = x1 - x0, y1 - y0
+    if h / w < target:
+        grow = (w * target - h) / 2
+        return x0, y0 - grow, x1, y1 + grow
+    grow = (h / target - w) / 2
+    return x0 - grow, y0, x1 + grow, y1
+
+
+def _country_labels(shapes: gpd.GeoDataFrame, view: tuple[float, float, float, float]) -> list[Label]:
+    """Labels for countries with a role, most involved first, at a point inside the visible part."""
+    if "role" not in shapes.columns or "name" not in shapes.columns:
+        return []
+    involved = shapes[shapes["role"].notna()].copy()
+    if not len(involved):
+        return []
+    counts = [c for c in ("source_events", "target_events", "mentions") if c in involved.columns]
+    involved["weight"] = involved[counts].sum(axis=1) if counts else 0
+    involved["rank"] = involved["role"].map({"both": 0, "source": 1, "target": 1, "mentioned": 2})
+    involved = involved.sort_values(["rank", "weight", "name"], ascending=[True, False, True], kind="stable")
+    frame = box(*view)
+    out: list[Label] = []
+    for name, geom in zip(involved["name"], involved.geometry, strict=True):
+        try:
+            visible = geom.intersection(frame)
+        except shapely.errors.GEOSException:  # projection can make a ring self-touch
+            visible = shapely.make_valid(geom).intersection(frame)
+        if visible.is_empty:
+            continue
+        largest = max(shapely.get_parts(visible), key=lambda g: g.area)
+        point = largest.representative_point()
+        out.append((str(name).upper(), float(point.x), float(point.y), 0.0, "country"))
+    return out
+
+
+def _draw_arcs(ax: Axes, arcs: pd.DataFrame, from_ll: Transformer, *, lane: float, trim: float) -> set[int]:
+    quads: set[int] = set()
+    if not len(arcs):
+        return quads
+    for _, siblings in arcs.groupby("pair", sort=False):
+        n = len(siblings)
+        for i, row in enumerate(siblings.itertuples(index=False)):
+            shift = (i - (n - 1) / 2) * lane * 2 if n > 1 else 0.0
+            shift = shift if row.forward else -shift
+            color = quad_color(row.quad)
+            quads.add(int(row.quad))
+            lw = min(6.0, 1.4 + 1.3 * math.log2(row.count))
+            parts = _parts(row.geometry)
+            for k, part in enumerate(parts):
+                x, y = from_ll.transform(part[:, 0], part[:, 1])
+                coords = _offset(np.column_stack([x, y]), shift)
+                last = k == len(parts) - 1
+                if last:
+                    coords = _trim_end(coords, trim)
+                arrow = FancyArrowPatch(path=MplPath(coords), arrowstyle="-|>" if last else "-",
+                                        mutation_scale=9 + 2.2 * lw, lw=lw, color=color, alpha=0.95,
+                                        linestyle=(0, (4, 2)) if row.uncertain else "-",
+                                        joinstyle="round", capstyle="round", zorder=5)
+                arrow.set_gid(f"relation-q{int(row.quad)}")
+                ax.add_patch(arrow)
+    return quads
+
+
+def _draw_places(ax: Axes, places: gpd.GeoDataFrame, arcs: pd.DataFrame,
+                 from_ll: Transformer) -> list[Label]:
+    """Draw markers; return their labels in priority order (places by mentions, then relation ends)."""
+    out: list[Label] = []
+    seen: set[tuple[float, float]] = set()
+    if len(places):
+        ordered = places.sort_values(["mentions", "name"], ascending=[False, True], kind="stable")
+        x, y = from_ll.transform(ordered.geometry.x.to_numpy(), ordered.geometry.y.to_numpy())
+        sizes = 22 + 16 * np.sqrt(ordered["mentions"].to_numpy(dtype=float))
+        only_meto = (ordered["metonymic_mentions"] == ordered["mentions"]).to_numpy() \
+            if "metonymic_mentions" in ordered.columns else np.zeros(len(ordered), dtype=bool)
+        face = np.where(only_meto, "white", "#222222")
+        ax.scatter(x, y, s=sizes, c=list(face), edgecolors=["#222222" if m else "white" for m in only_meto],
+                   linewidths=1.0, zorder=6)
+        for name, xi, yi, s, lon, lat in zip(ordered["name"], x, y, sizes, ordered.geometry.x,
+                                             ordered.geometry.y, strict=True):
+            out.append((str(name), float(xi), float(yi), math.sqrt(s) / 2, "place"))
+            seen.add((round(float(lon), 3), round(float(lat), 3)))
+    if len(arcs):
+        ends: dict[tuple[float, float], None] = {}
+        for row in arcs.itertuples(index=False):
+            for lon, lat in ((row.source_lon, row.source_lat), (row.target_lon, row.target_lat)):
+                if (round(lon, 3), round(lat, 3)) not in seen:
+                    ends[(lon, lat)] = None
+        if ends:
+            lon_a, lat_a = np.array(list(ends)).T
+            x, y = from_ll.transform(lon_a, lat_a)
+            ax.scatter(x, y, s=26, c="white", edgecolors="#333333", linewidths=1.1, zorder=6)
+            names: dict[tuple[float, float], str] = {}
+            for row in arcs.itertuples(index=False):
+                for lon, lat, name in ((row.source_lon, row.source_lat, row.source_name),
+                                       (row.target_lon, row.target_lat, row.target_name)):
+                    if isinstance(name, str) and name:
+                        names.setdefault((lon, lat), name)
+            for (lon, lat), xi, yi in zip(ends, x, y, strict=True):
+                if names.get((lon, lat)):
+                    out.append((names[(lon, lat)], float(xi), float(yi), 3.0, "end"))
+    return out
+
+
+def place_labels(ax: Axes, items: list[Label], *, obstacles: list[Bbox] | None = None,
+                 fontsize: float = 9.0) -> list[Annotation]:
+    """Label points without overlaps: try positions around each point, keep the first free one.
+
+    Parameters
+    ----------
+    ax
+        Axes whose limits and aspect are final.
+    items
+        (text, x, y, marker radius in points, style) in priority order. Style ``"place"`` is the
+        regular font, ``"end"`` (a relation end that is not a mentioned place) italic, and
+        ``"country"`` small grey capitals centred on the point. A label that fits nowhere is left out.
+    obstacles
+        Display-space boxes (legend, credit) that labels must not cover.
+    fontsize
+        Font size of place labels.
+
+    Returns
+    -------
+    texts
+        The annotations placed (deterministic for the same input and figure size).
+    """
+    ax.apply_aspect()
+    fig = ax.get_figure(root=True)
+    scale = fig.dpi / 72.0 if fig is not None else 1.0
+    frame = ax.get_window_extent()
+    taken = list(obstacles or [])
+    for _, x, y, r, style in items:
+        if style != "country":
+            cx, cy = ax.transData.transform((x, y))
+            taken.append(Bbox.from_extents(cx - r * scale, cy - r * scale, cx + r * scale, cy + r * scale))
+    placed: list[Annotation] = []
+    for text, x, y, r, style in items:
+        d = r + 2.5
+        candidates: list[tuple[tuple[float, float], HAlign, VAlign]]
+        if style == "country":
+            candidates = [((0.0, 0.0), "center", "center"), ((0.0, 9.0), "center", "center"),
+                          ((0.0, -9.0), "center", "center")]
+        else:
+            candidates = [((d, 0.0), "left", "center"), ((d * 0.8, d * 0.8), "left", "bottom"),
+                          ((-d * 0.8, d * 0.8), "right", "bottom"), ((-d, 0.0), "right", "center"),
+                          ((d * 0.8, -d * 0.8), "left", "top"), ((-d * 0.8, -d * 0.8), "right", "top"),
+                          ((0.0, d), "center", "bottom"), ((0.0, -d), "center", "top")]
+        label = ax.annotate(text, (x, y), xytext=candidates[0][0], textcoords="offset points",
+                            fontsize={"place": fontsize, "end": fontsize - 0.5}.get(style, fontsize - 1.5),
+                            fontstyle="italic" if style == "end" else "normal",
+                            color="#5A5A5A" if style == "country" else "#111111",
+                            path_effects=_HALO, zorder=8 if style != "country" else 4, annotation_clip=False)
+        label.set_gid(f"label-{style}")
+        for offset, ha, va in candidates:
+            label.set_position(offset)
+            label.set_horizontalalignment(ha)
+            label.set_verticalalignment(va)
+            bbox = label.get_window_extent().padded(1.5)
+            inside = frame.contains(bbox.x0, bbox.y0) and frame.contains(bbox.x1, bbox.y1)
+            if inside and not any(bbox.overlaps(other) for other in taken):
+                taken.append(bbox)
+                placed.append(label)
+                break
+        else:
+            label.remove()
+    return placed
+
+
+# --- network -----------------------------------------------------------------------------------
+
+def plot_network(graph: nx.DiGraph, *, ax: Axes | None = None, geographic: bool = False,
+                 countries: pd.DataFrame | None = None, boundaries: gpd.GeoDataFrame | None = None,
+                 pos: Mapping[Hashable, tuple[float, float]] | None = None, title: str | None = None,
+                 legend: bool = True) -> Axes:
+    """Draw an actor graph: nodes labelled with actor codes, edges coloured by dominant QuadClass.
+
+    Parameters
+    ----------
+    graph
+        From `analysis.network.actor_graph`.
+    ax
+        Axes to draw on; a new figure when None.
+    geographic
+        Put actors at their countries' capitals (lon/lat) over faint country borders.
+    countries, boundaries
+        Reference data for the geographic layout and its background; default the gazetteer's
+        (the background is left out when boundaries are unavailable).
+    pos
+        Positions to use instead of `analysis.network.layout`.
+    title
+        Axes title; default counts of actors and relations.
+    legend
+        Draw the legend.
+
+    Returns
+    -------
+    ax
+        Edge width grows with the number of events, node size with actor mentions.
+    """
+    ax = _axes(ax, (11, 8))
+    positions = dict(pos) if pos is not None else layout(graph, geographic=geographic, countries=countries)
+    nodes = sorted(graph.nodes, key=str)
+    edges = sorted(graph.edges(data=True), key=lambda e: (str(e[0]), str(e[1])))
+    if geographic and positions:
+        xs, ys = np.array([positions[n] for n in nodes]).T
+        pad = max(8.0, 0.12 * max(np.ptp(xs), np.ptp(ys)))
+        try:
+            shapes = load_boundaries(boundaries)
+        except Exception:  # the background is decoration: draw without it
+            shapes = None
+        if shapes is not None:
+            shapes.plot(ax=ax, color=LAND, edgecolor="#BBBBBB", linewidth=0.4, zorder=0, aspect=None)
+        ax.set_facecolor(OCEAN)
+        ax.set_xlim(xs.min() - pad, xs.max() + pad)
+        ax.set_ylim(max(-90, ys.min() - pad), min(90, ys.max() + pad))
+        ax.set_aspect(1 / math.cos(math.radians(float(np.clip(ys.mean(), -60, 60)))), adjustable="datalim")
+        ax.set_xticks([])
+        ax.set_yticks([])
+    sizes = {n: 500 + 140 * math.sqrt(float(graph.nodes[n].get("mentions", 0) or 0)) for n in nodes}
+    nx.draw_networkx_nodes(graph, positions, nodelist=nodes, ax=ax, node_size=[sizes[n] for n in nodes],
+                           node_color="white", edgecolors="#333333", linewidths=1.3)
+    quads: set[int] = set()
+    if edges:
+        colors = [quad_color(d.get("quad_class")) for _, _, d in edges]
+        quads = {int(d["quad_class"]) for _, _, d in edges if d.get("quad_class") in QUAD_COLORS}
+        widths = [min(8.0, 1.5 + 1.6 * math.log2(float(d.get("count", 1) or 1))) for _, _, d in edges]
+        nx.draw_networkx_edges(graph, positions, edgelist=[(u, v) for u, v, _ in edges], ax=ax,
+                               edge_color=colors, width=widths, arrows=True, arrowstyle="-|>",
+                               arrowsize=16, node_size=[sizes[n] for n in nodes], nodelist=nodes,
+                               connectionstyle="arc3,rad=0.14", min_target_margin=4)
+    nx.draw_networkx_labels(graph, positions, labels={n: str(n) for n in nodes}, ax=ax, font_size=9,
+                            font_weight="bold", font_color="#111111")
+    for text in ax.texts:
+        text.set_path_effects(_HALO)
+    if not geographic:
+        ax.set_axis_off()
+        ax.margins(0.08)
+    if legend:
+        handles = _quad_handles(quads)
+        if edges:
+            handles.append(Line2D([], [], color="#555555", lw=4, label="Width: number of events"))
+        handles.append(Line2D([], [], ls="", marker="o", mfc="white", mec="#333333", ms=12,
+                              label="Actor (size: mentions)"))
+        ax.legend(handles=handles, loc="lower right" if geographic else "best", fontsize=9,
+                  framealpha=0.92)
+    n_edges = graph.number_of_edges()
+    ax.set_title(title if title is not None else
+                 f"Actor network: {graph.number_of_nodes()} actors, {n_edges} directed relations",
+                 fontsize=13, loc="left")
+    return ax
+
+
+# --- timeline ----------------------------------------------------------------------------------
+
+def plot_timeline(data: RecordsLike | pd.DataFrame, *, ax: Axes | None = None, max_rows: int = 25,
+                  include_negated: bool = False, title: str | None = None, legend: bool = True) -> Axes:
+    """Events over time, one row per (source, target) pair, coloured by QuadClass.
+
+    Day-precision events are markers; week, month and year precision events are spans across the
+    whole period (a month-precision event of February 2022 covers 1 February to 1 March).
+    Planned, suspected or hypothetical events are hollow or hatched.
+
+    Parameters
+    ----------
+    data
+        Extraction records (list, single record or JSONL path) or an `events_frame` table.
+    ax
+        Axes to draw on; a new figure when None.
+    max_rows
+        Show the pairs with most events, at most this many.
+    include_negated
+        Also show events reported as not having happened.
+    title
+        Axes title; default a summary.
+    legend
+        Draw the legend.
+
+    Returns
+    -------
+    ax
+        The timeline.
+    """
+    events = data if isinstance(data, pd.DataFrame) else events_frame(data)
+    events = events[events["date"].notna()]
+    if not include_negated:
+        events = events[~events["negated"].astype(bool)]
+    events = events.assign(
+        dyad=events["source"].fillna("?").astype(str) + " → " + events["target"].fillna("—").astype(str))
+    order = (events.groupby("dyad").agg(n=("dyad", "size"), first=("date", "min"))
+             .sort_values(["n", "first"], ascending=[False, True]).head(max_rows)
+             .sort_values(["first"], kind="stable"))
+    hidden = events["dyad"].nunique() - len(order)
+    events = events[events["dyad"].isin(order.index)]
+    rows = {dyad: i for i, dyad in enumerate(order.index)}
+    ax = _axes(ax, (10, 1.8 + 0.45 * max(len(rows), 2)))
+    spans: dict[bool, tuple[list[Any], list[str]]] = {False: ([], []), True: ([], [])}
+    dots: dict[bool, tuple[list[float], list[float], list[str]]] = {False: ([], [], []), True: ([], [], [])}
+    quads: set[int] = set()
+    precisions: set[str] = set()
+    for row in events.itertuples(index=False):
+        y = rows[row.dyad]
+        start = pd.Timestamp(row.date)
+        color = quad_color(row.quad_class)
+        if not pd.isna(row.quad_class):
+            quads.add(int(row.quad_class))
+        uncertain = row.modality in UNCERTAIN
+        precision = row.date_precision if row.date_precision in _SPANS else "day"
+        precisions.add(precision)
+        if precision == "day":
+            dots[uncertain][0].append(mdates.date2num(start))
+            dots[uncertain][1].append(y)
+            dots[uncertain][2].append(color)
+        else:
+            x0 = mdates.date2num(start)
+            x1 = mdates.date2num(start + _SPANS[precision])
+            spans[uncertain][0].append([(x0, y - 0.28), (x1, y - 0.28), (x1, y + 0.28), (x0, y + 0.28)])
+            spans[uncertain][1].append(color)
+    for uncertain, (verts, colors) in spans.items():
+        if verts:
+            coll = PolyCollection(verts, facecolors=[_tint(c, 0.45) for c in colors], edgecolors=colors,
+                                  linewidths=1.4, hatch="///" if uncertain else None, zorder=2)
+            coll.set_gid("timeline-spans-uncertain" if uncertain else "timeline-spans")
+            ax.add_collection(coll)
+    for uncertain, (xs, ys, colors) in dots.items():
+        if xs:
+            ax.scatter(xs, ys, s=70, marker="o", zorder=3, linewidths=2 if uncertain else 1,
+                       facecolors="white" if uncertain else colors,
+                       edgecolors=colors if uncertain else "white",
+                       gid="timeline-days-uncertain" if uncertain else "timeline-days")
+    ax.xaxis_date()
+    locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    if len(events):
+        lo = mdates.date2num(events["date"].min())
+        hi = max(mdates.date2num(pd.Timestamp(d) + _SPANS.get(p, pd.DateOffset(days=1)))
+                 for d, p in zip(events["date"], events["date_precision"], strict=True))
+        pad = max(5.0, (hi - lo) * 0.04)
+        ax.set_xlim(lo - pad, hi + pad)
+    ax.set_yticks(range(len(rows)), list(rows), fontsize=9.5)
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.grid(axis="x", color="#DDDDDD", lw=0.8)
+    ax.set_axisbelow(True)
+    ax.tick_params(axis="x", labelsize=9.5)
+    for side in ("top", "right", "left"):
+        ax.spines[side].set_visible(False)
+    if legend:
+        handles: list[Any] = [Patch(facecolor=QUAD_COLORS[q], label=QUAD_CLASSES[q].capitalize())
+                              for q in sorted(quads)]
+        handles.append(Line2D([], [], ls="", marker="o", color="#555555", ms=7, label="Day"))
+        if precisions - {"day"}:
+            handles.append(Patch(facecolor=_tint("#555555", 0.45), edgecolor="#555555",
+                                 label="Week, month or year (span)"))
+        if any(dots[True][0]) or spans[True][0]:
+            handles.append(Patch(facecolor="white", edgecolor="#555555", hatch="///",
+                                 label="Planned, suspected, hypothetical"))
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8.5,
+                  frameon=False)
+    more = f" ({hidden} more pairs not shown)" if hidden > 0 else ""
+    ax.set_title(title if title is not None else f"Events over time: {len(events)} events{more}",
+                 fontsize=13, loc="left")
+    return ax
+
+
+def _tint(color: str, amount: float) -> tuple[float, float, float]:
+    from matplotlib.colors import to_rgb
+
+    r, g, b = to_rgb(color)
+    return (1 - amount * (1 - r), 1 - amount * (1 - g), 1 - amount * (1 - b))

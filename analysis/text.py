@@ -1,0 +1,91 @@
+"""Sentences and tokens with character offsets: the compiled regular expressions every stage shares.
+
+All offsets are Python str offsets, end-exclusive.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A token: an initialism with periods (U.S., D.P.R.K.), or letters with inner apostrophes (O'Hare,
+# Russia's). Hyphens and digits separate tokens, so 'Beijing-based' yields 'Beijing'.
+TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*")
+# A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace, or at a
+# blank line. Abbreviations such as 'U.S.' or 'Sept.' are handled by `split_sentences`.
+_SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n\s*\n")
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Capt|Cmdr|Adm|St|Ft|Mt|Prof|Rev)$")
+_ABBREV_BEFORE = re.compile(
+    r"(?:\b(?:[A-Z]|Jr|Sr|No|Jan|Feb|Mar|Apr|Jun|"
+    r"Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|Corp|Inc|Co|Ltd|Calif|Fla|Ala|Ariz|Ark|Colo|Conn|Del|Ga|Ill|Ind|Kan|Ky|"
+    r"La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo)|(?:[A-Z]\.)+[A-Z])$"
+)
+POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the text with its offsets and a few shape flags."""
+
+    start: int
+    end: int
+    text: str
+    index: int
+    sentence: int
+    sentence_initial: bool
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) of a text; abbreviations like 'U.S.' and 'Sept.' do not end one."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        if m.group().startswith("."):
+            before = text[max(0, m.start() - 12):m.start()]
+            nxt = text[m.end():m.end() + 3].lstrip()
+            # an abbreviation followed by a lower-case word or a number continues the sentence
+            if m.group() == "." and (_TITLE_BEFORE.search(before) or (
+                    _ABBREV_BEFORE.search(before) and (not nxt or not nxt[0].isupper()))):
+                continue
+        end = m.end()
+        if text[start:end].strip():
+            spans.append(_trim(text, start, end))
+        start = end
+    if text[start:].strip():
+        spans.append(_trim(text, start, len(text)))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def tokenize(text: str, sentences: list[tuple[int, int]] | None = None) -> list[Token]:
+    """Tokens of a text, each knowing its sentence and whether it opens that sentence."""
+    if sentences is None:
+        sentences = split_sentences(text)
+    tokens: list[Token] = []
+    for si, (s, e) in enumerate(sentences):
+        first = True
+        for m in TOKEN.finditer(text, s, e):
+            tokens.append(Token(m.start(), m.end(), m.group(), len(tokens), si, first))
+            first = False
+    return tokens
+
+
+def is_headline_case(text: str) -> bool:
+    """True when a text (a headline, a shouted line) has no lower-case letters to speak of."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)

