@@ -76,8 +76,9 @@ class Gazetteer:
     """Places and their names as numpy arrays, indexed for fast look-up.
 
     Row `i` of every per-place array describes one place (GeoNames feature, country, region).
-    `keys` holds the sorted normalised names; `rows[start[k]:end[k]]` are the places of key `k`
-    and `key_kind[k]` the strongest kind of that name (index into NAME_KINDS).
+    `keys` holds the sorted normalised names; `rows[start[k]:end[k]]` are the places of key `k`,
+    `row_kind` says for each of them how it carries the name (index into NAME_KINDS: demonym, primary
+    name, abbreviation, alternate name) and `key_kind[k]` is the strongest of those.
     """
 
     gid: np.ndarray
@@ -94,6 +95,7 @@ class Gazetteer:
     end: np.ndarray
     key_kind: np.ndarray
     rows: np.ndarray
+    row_kind: np.ndarray
     country_codes: tuple[str, ...]
     admin1_names: tuple[str, ...]
     common_words: frozenset[str]
@@ -125,6 +127,10 @@ class Gazetteer:
 
     def rows_of_key(self, k: int) -> np.ndarray:
         return self.rows[self.start[k]:self.end[k]]
+
+    def row_kinds_of_key(self, k: int) -> np.ndarray:
+        """For each row of a key, how the place carries that name (index into NAME_KINDS)."""
+        return self.row_kind[self.start[k]:self.end[k]]
 
     def record(self, row: int) -> dict[str, Any]:
         """The place at a row as a plain dict (gid, name, kind, country, admin1, lat, lon, population)."""
@@ -207,6 +213,7 @@ def _compile() -> dict[str, np.ndarray]:
         "population": places.column("population").to_numpy().astype(np.int64),
         "keys": karr[new], "start": new.astype(np.int32),
         "end": np.append(new[1:], len(karr)).astype(np.int32), "key_kind": nkind[new], "rows": rows,
+        "row_kind": nkind,
         "country_codes": np.array(country_codes, dtype=object),
         "admin1_names": np.array(admin1_names, dtype=object),
         "common_words": np.array(common, dtype=object),

@@ -31,10 +31,14 @@ ADMIN1_CONTEXT = 3.0
 NEARBY = 2.0
 NEARBY_KM = 150.0
 METONYMY_BONUS = 2.0
+ALT_PENALTY = 1.5
+NAMESAKE_CITY_BONUS = 2.5
 SYNTHETIC_GID = 990_000_000  # the project's own ids for curated regions (not GeoNames)
 _COUNTRY = KINDS.index("country")
 _ADMIN1 = KINDS.index("admin1")
 _CAPITAL = KINDS.index("capital")
+_CITY = KINDS.index("city")
+_ALT = NAME_KINDS.index("alt")
 _AREA_KINDS = np.array([KINDS.index(k) for k in ("country", "continent", "region", "water")])
 
 
@@ -49,6 +53,20 @@ def haversine_km(lat1: Any, lon1: Any, lat2: Any, lon2: Any) -> Any:
 
 def _prior(gaz: Gazetteer, rows: np.ndarray) -> np.ndarray:
     return np.log10(gaz.population[rows].astype(float) + 10.0) + KIND_BONUS[gaz.kind[rows]]
+
+
+def _namesake_city_bonus(gaz: Gazetteer, rows: np.ndarray) -> np.ndarray:
+    """A big city named like its own first-level division ('New York', 'Sao Paulo') is what news means."""
+    bonus = np.zeros(len(rows))
+    admin1 = {(gaz.country_of(int(r)), gaz.name(int(r))) for r in rows if int(gaz.kind[r]) == _ADMIN1}
+    if not admin1:
+        return bonus
+    for i, r in enumerate(rows):
+        r = int(r)
+        if int(gaz.kind[r]) in (_CITY, _CAPITAL) and gaz.population[r] >= 100_000 \
+                and (gaz.country_of(r), gaz.admin1_of(r)) in admin1:
+            bonus[i] = NAMESAKE_CITY_BONUS
+    return bonus
 
 
 def _qualifier_bonus(
@@ -93,8 +111,11 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
     cand: dict[str, np.ndarray] = {}
     base: dict[str, np.ndarray] = {}
     for key, idx in groups.items():
-        rows = np.unique(np.concatenate([mentions[i].rows for i in idx]))
+        rows, first = np.unique(mentions[idx[0]].rows, return_index=True)
         score = _prior(gaz, rows)
+        if len(mentions[idx[0]].row_kinds) == len(mentions[idx[0]].rows):
+            score = score - ALT_PENALTY * (mentions[idx[0]].row_kinds[first] == _ALT)
+        score = score + _namesake_city_bonus(gaz, rows)
         countries = np.array([gaz.country_codes[c] for c in gaz.country[rows]], dtype=object)
         for i in idx:
             for q, bonus in qual[i].items():
@@ -200,7 +221,8 @@ def mention_for_span(
     found = gaz.find_keys(keys)
     for key, k in zip(keys, found.tolist(), strict=True):
         if k >= 0:
-            return Mention(start, end, surface, key, gaz.rows_of_key(k), NAME_KINDS[int(gaz.key_kind[k])], 0, 0)
+            return Mention(start, end, surface, key, gaz.rows_of_key(k), NAME_KINDS[int(gaz.key_kind[k])], 0, 0,
+                           gaz.row_kinds_of_key(k))
     return Mention(start, end, surface, norm_key(surface), np.zeros(0, np.int64), "name", 0, 0)
 
 

