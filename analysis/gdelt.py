@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import os
+from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
@@ -71,7 +72,8 @@ def read_gdelt(path: str | os.PathLike[str]) -> pd.DataFrame:
     except FileNotFoundError:
         raise InputError("no such file", source=str(path)) from None
     except (OSError, ValueError, pd.errors.ParserError) as exc:
-        raise InputError(f"cannot read as a tab-separated GDELT event file ({exc})", source=str(path)) from exc
+        raise InputError(f"cannot read as a tab-separated GDELT event file ({exc})",
+                         source=str(path)) from exc
     names = {61: GDELT2_COLUMNS, 58: GDELT1_COLUMNS, 57: GDELT1_COLUMNS[:-1]}.get(frame.shape[1])
     if names is None:
         raise InputError(f"has {frame.shape[1]} columns; a GDELT 2.0 event export has 61 (1.0: 58 or 57). "
@@ -82,6 +84,9 @@ def read_gdelt(path: str | os.PathLike[str]) -> pd.DataFrame:
             frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Int64")
     for column in _FLOATS:
         frame[column] = pd.to_numeric(frame[column], errors="coerce").astype(float)
+    for column in frame.columns:
+        if column not in _INTEGERS and column not in _FLOATS:
+            frame[column] = frame[column].astype("string")
     bad = frame["SQLDATE"].isna() | frame["EventCode"].isna()
     if bad.any():
         line = int(np.flatnonzero(bad.to_numpy())[0]) + 1
@@ -109,13 +114,14 @@ def _geo(row: Mapping[str, Any], prefix: str, fips_to_iso3: Mapping[str, str]) -
         return None
     fips = _value(row, f"{prefix}_CountryCode")
     geo_type = _value(row, f"{prefix}_Type")
-    return {"name": _value(row, f"{prefix}_FullName"), "lat": float(lat), "lon": float(lon), "geonameid": None,
-            "country": fips_to_iso3.get(fips) if fips else None, "fips": fips,
+    return {"name": _value(row, f"{prefix}_FullName"), "lat": float(lat), "lon": float(lon),
+            "geonameid": None, "country": fips_to_iso3.get(fips) if fips else None, "fips": fips,
             "kind": GEO_KINDS.get(int(geo_type)) if geo_type is not None else None,
             "feature_id": _value(row, f"{prefix}_FeatureID")}
 
 
-def gdelt_records(events: pd.DataFrame, *, fips_to_iso3: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
+def gdelt_records(events: pd.DataFrame, *,
+                  fips_to_iso3: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
     """Turn GDELT event rows into extraction records, one per source article (``SOURCEURL``).
 
     Parameters
@@ -205,7 +211,11 @@ def to_gdelt(records: RecordsLike, *, iso3_to_fips: Mapping[str, str] | None = N
     fips = dict(iso3_to_fips or {})
     rows: list[dict[str, Any]] = []
     for record in as_records(records):
-        names = {a.get("code"): a.get("name") for a in record.get("actors") or [] if a.get("code")}
+        counts = Counter((a["code"], a["name"]) for a in record.get("actors") or []
+                         if a.get("code") and a.get("name"))
+        names: dict[str, str] = {}
+        for (code, name), _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            names.setdefault(code, name)
         kinds = {p.get("geonameid"): p.get("kind") for p in record.get("places") or [] if p.get("geonameid")}
         added = pd.to_datetime(record.get("date"), errors="coerce")
         for event in record.get("events") or []:

@@ -13,6 +13,7 @@ One sense per name per article: all mentions of a name share the resolution.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -20,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from .gazetteer import KINDS, NAME_KINDS, Gazetteer, load_gazetteer, norm_key
+from .gazetteer import KINDS, NAME_KINDS, Gazetteer, load_gazetteer, norm_key, read_table
 from .mentions import Mention
 
 KIND_BONUS = np.array([4.0, 1.5, 0.3, 0.0, 1.5, 3.0, 3.0, 3.0])  # aligned with gazetteer.KINDS
@@ -74,28 +75,35 @@ def _qualifier_bonus(
 ) -> list[dict[str, float]]:
     """Per mention: country codes / admin1 names favoured by the words around it."""
     out: list[dict[str, float]] = [{} for _ in mentions]
+    descriptor = _descriptor_gap()
     for i, m in enumerate(mentions):
-        # 'X, Y' where Y is a country or first-level division (also 'X, La.', 'X (Russia)')
+        # 'X, Y' where Y is a country or first-level division closing the phrase ('Alexandria, La.,')
         if i + 1 < len(mentions):
             nxt = mentions[i + 1]
-            between = text[m.end:nxt.start]
-            if between in (", ", " (", ",", " , "):
+            if text[m.end:nxt.start] in (", ", " (", ",") and _QUALIFIER_END.match(text, nxt.end):
                 for r in nxt.rows:
                     k = int(gaz.kind[r])
                     if k == _COUNTRY:
                         out[i]["c:" + gaz.country_of(int(r))] = QUALIFIER_BONUS
                     elif k == _ADMIN1:
                         out[i]["a:" + gaz.country_of(int(r)) + ":" + gaz.name(int(r))] = QUALIFIER_BONUS
-        # 'the Russian port city of X', 'Georgia's capital Tbilisi': a country word shortly before
-        if i > 0:
-            prev = mentions[i - 1]
-            gap = text[prev.end:m.start]
-            if len(gap) <= 40 and not re.search(r"[.;:!?]|\band\b|,", gap):
-                for r in prev.rows:
-                    if int(gaz.kind[r]) == _COUNTRY:
-                        key = "c:" + gaz.country_of(int(r))
-                        out[i][key] = max(out[i].get(key, 0.0), PRECEDING_COUNTRY_BONUS)
+        # 'the Russian port city of X', "Georgia's capital Tbilisi": a country word, then a descriptor
+        if i > 0 and descriptor.match(text[mentions[i - 1].end:m.start]):
+            for r in mentions[i - 1].rows:
+                if int(gaz.kind[r]) == _COUNTRY:
+                    out[i]["c:" + gaz.country_of(int(r))] = PRECEDING_COUNTRY_BONUS
     return out
+
+
+_QUALIFIER_END = re.compile(r"\s*(?:[,.;:)!?—–]|-{1,2}\s|$)")
+
+
+@functools.lru_cache(maxsize=1)
+def _descriptor_gap() -> re.Pattern[str]:
+    """The words between a country and a place it qualifies: "'s capital", ' port city of'."""
+    table = read_table("place_context_words.tsv")
+    nouns = "|".join(sorted(table.loc[table["role"] == "descriptor", "word"], key=len, reverse=True))
+    return re.compile(rf"^(?:['’]s)?\s+(?:[a-z-]+\s+){{0,3}}(?:{nouns})\s+(?:of\s+)?$")
 
 
 def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | None = None) -> list[int]:

@@ -259,7 +259,8 @@ def plot_map(data: RecordsLike | Mapping[str, gpd.GeoDataFrame], *, ax: Axes | N
     Returns
     -------
     ax
-        The map, in an equal-area projection (Equal Earth or Lambert azimuthal equal-area).
+        The map, in an equal-area projection (Equal Earth or Lambert azimuthal equal-area) whose
+        PROJ string is ``ax.georel_crs``: ``frame.to_crs(ax.georel_crs).plot(ax=ax)`` adds a layer.
     """
     layers, default_title = _layers_of(data, boundaries, countries)
     places = layers.get("places", gpd.GeoDataFrame(geometry=[], crs=CRS))
@@ -275,6 +276,7 @@ def plot_map(data: RecordsLike | Mapping[str, gpd.GeoDataFrame], *, ax: Axes | N
     proj = map_projection(pts[:, 0], pts[:, 1], extent=extent if len(pts) else "world")
     world = "eqearth" in proj
     ax = _axes(ax, (12, 6.8) if world else (10, 8.5))
+    ax.georel_crs = proj  # type: ignore[attr-defined]
     from_ll = Transformer.from_crs(CRS, proj, always_xy=True)
     to_ll = Transformer.from_crs(proj, CRS, always_xy=True)
 
