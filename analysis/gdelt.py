@@ -233,7 +233,7 @@ def to_gdelt(records: RecordsLike, *, iso3_to_fips: Mapping[str, str] | None = N
             }
             if not pd.isna(when):
                 row.update(SQLDATE=int(when.strftime("%Y%m%d")), MonthYear=int(when.strftime("%Y%m")),
-                           Year=when.year, FractionDate=round(when.year + when.dayofyear / 365, 4))
+                           Year=when.year, FractionDate=round(when.year + when.day_of_year / 365, 4))
             for n, side in (("1", "source"), ("2", "target")):
                 code = event.get(side)
                 country = event.get(f"{side}_country")

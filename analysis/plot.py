@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 import shapely
 from matplotlib.axes import Axes
-from matplotlib.collections import PolyCollection
+from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Patch
 from matplotlib.path import Path as MplPath
@@ -229,7 +229,8 @@ def plot_map(data: RecordsLike | Mapping[str, gpd.GeoDataFrame], *, ax: Axes | N
              boundaries: gpd.GeoDataFrame | None = None, countries: pd.DataFrame | None = None,
              extent: Literal["auto", "world", "region"] = "auto", title: str | None = None,
              labels: bool = True, max_labels: int = 30, place_kinds: Collection[str] = POINT_KINDS,
-             include_negated: bool = False, legend: bool = True, credit: str | None = CREDIT) -> Axes:
+             include_negated: bool = False, max_arrows: int = 150, legend: bool = True,
+             credit: str | None = CREDIT) -> Axes:
     """Map of places, countries shaded by role and arrows from source to target of events.
 
     Parameters
@@ -253,6 +254,9 @@ def plot_map(data: RecordsLike | Mapping[str, gpd.GeoDataFrame], *, ax: Axes | N
         Kinds of place drawn as markers.
     include_negated
         Also draw events reported as not having happened.
+    max_arrows
+        Draw arrows (width growing with the number of events) for this many of the busiest
+        relations, and the others as thin lines.
     legend, credit
         Draw the legend; the data credit line (None for none).
 
@@ -291,7 +295,7 @@ def plot_map(data: RecordsLike | Mapping[str, gpd.GeoDataFrame], *, ax: Axes | N
     else:
         px, py = from_ll.transform(pts[:, 0], pts[:, 1])
         x0, x1, y0, y1 = float(np.min(px)), float(np.max(px)), float(np.min(py)), float(np.max(py))
-        half = max(x1 - x0, y1 - y0, 1.2e6) * 0.5 * 1.18
+        half = max(x1 - x0, y1 - y0, 1.6e6) * 0.5 * 1.2
         cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
         hx, hy = max(half, (x1 - x0) / 2 * 1.18), max(half * 0.8, (y1 - y0) / 2 * 1.18)
         view = (cx - hx, cy - hy, cx + hx, cy + hy)
@@ -319,7 +323,7 @@ def plot_map(data: RecordsLike | Mapping[str, gpd.GeoDataFrame], *, ax: Axes | N
         shapes.plot(ax=ax, color=fills, edgecolor=BORDER, linewidth=0.35, zorder=2, aspect=None)
 
     width = view[2] - view[0]
-    quads = _draw_arcs(ax, arcs, from_ll, lane=width * 0.007, trim=width * 0.008)
+    quads = _draw_arcs(ax, arcs, from_ll, lane=width * 0.007, trim=width * 0.008, max_arrows=max_arrows)
     markers = _draw_places(ax, places, arcs, from_ll)
 
     handles: list[Any] = _quad_handles(quads)
@@ -401,13 +405,20 @@ def _country_labels(shapes: gpd.GeoDataFrame, view: tuple[float, float, float, f
     return out
 
 
-def _draw_arcs(ax: Axes, arcs: pd.DataFrame, from_ll: Transformer, *, lane: float, trim: float) -> set[int]:
+def _draw_arcs(ax: Axes, arcs: pd.DataFrame, from_ll: Transformer, *, lane: float, trim: float,
+               max_arrows: int) -> set[int]:
+    """Arrows for the `max_arrows` busiest relations (lanes apart when they share ends); thin lines
+    for the rest."""
     quads: set[int] = set()
     if not len(arcs):
         return quads
+    rank = arcs["count"].rank(method="first", ascending=False)
+    faint: list[np.ndarray] = []
+    faint_colors: list[str] = []
     for _, siblings in arcs.groupby("pair", sort=False):
         n = len(siblings)
-        for i, row in enumerate(siblings.itertuples(index=False)):
+        ranks = rank[siblings.index]
+        for i, (row, r) in enumerate(zip(siblings.itertuples(index=False), ranks, strict=True)):
             shift = (i - (n - 1) / 2) * lane * 2 if n > 1 else 0.0
             shift = shift if row.forward else -shift
             color = quad_color(row.quad)
@@ -417,6 +428,10 @@ def _draw_arcs(ax: Axes, arcs: pd.DataFrame, from_ll: Transformer, *, lane: floa
             for k, part in enumerate(parts):
                 x, y = from_ll.transform(part[:, 0], part[:, 1])
                 coords = _offset(np.column_stack([x, y]), shift)
+                if r > max_arrows:
+                    faint.append(coords)
+                    faint_colors.append(color)
+                    continue
                 last = k == len(parts) - 1
                 if last:
                     coords = _trim_end(coords, trim)
@@ -426,6 +441,9 @@ def _draw_arcs(ax: Axes, arcs: pd.DataFrame, from_ll: Transformer, *, lane: floa
                                         joinstyle="round", capstyle="round", zorder=5)
                 arrow.set_gid(f"relation-q{int(row.quad)}")
                 ax.add_patch(arrow)
+    if faint:
+        ax.add_collection(LineCollection(faint, colors=faint_colors, linewidths=0.7, alpha=0.45, zorder=4,
+                                         gid="relations-faint"))
     return quads
 
 
@@ -437,7 +455,9 @@ def _draw_places(ax: Axes, places: gpd.GeoDataFrame, arcs: pd.DataFrame,
     if len(places):
         ordered = places.sort_values(["mentions", "name"], ascending=[False, True], kind="stable")
         x, y = from_ll.transform(ordered.geometry.x.to_numpy(), ordered.geometry.y.to_numpy())
-        sizes = 22 + 16 * np.sqrt(ordered["mentions"].to_numpy(dtype=float))
+        mentions = ordered["mentions"].to_numpy(dtype=float)
+        dense = 0.5 if len(ordered) > 100 else 1.0
+        sizes = dense * (16 + 60 * np.sqrt(mentions / max(float(mentions.max()), 1.0)))
         only_meto = (ordered["metonymic_mentions"] == ordered["mentions"]).to_numpy() \
             if "metonymic_mentions" in ordered.columns else np.zeros(len(ordered), dtype=bool)
         face = np.where(only_meto, "white", "#222222")
@@ -585,7 +605,7 @@ def plot_network(graph: nx.DiGraph, *, ax: Axes | None = None, geographic: bool 
         ax.set_yticks([])
         ax.set_xlabel("")
         ax.set_ylabel("")
-    base, per = (90.0, 45.0) if geographic else (500.0, 140.0)
+    base, per = (90.0, 45.0) if geographic else (1100.0, 160.0)
     sizes = {n: base + per * math.sqrt(float(graph.nodes[n].get("mentions", 0) or 0)) for n in nodes}
     nx.draw_networkx_nodes(graph, positions, nodelist=nodes, ax=ax, node_size=[sizes[n] for n in nodes],
                            node_color="#333333" if geographic else "white", edgecolors="#333333",
@@ -619,7 +639,7 @@ def plot_network(graph: nx.DiGraph, *, ax: Axes | None = None, geographic: bool 
         for text in ax.texts:
             text.set_fontweight("bold")
     else:
-        nx.draw_networkx_labels(graph, positions, labels={n: str(n) for n in nodes}, ax=ax, font_size=9,
+        nx.draw_networkx_labels(graph, positions, labels={n: str(n) for n in nodes}, ax=ax, font_size=8.5,
                                 font_weight="bold", font_color="#111111")
         for text in ax.texts:
             text.set_path_effects(_HALO)

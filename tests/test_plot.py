@@ -148,7 +148,8 @@ def test_plot_network_geographic(records: list[dict]) -> None:
 def test_timeline_spans_show_date_precision(records: list[dict]) -> None:
     ax = plot.plot_timeline(records)
     spans = [c for c in ax.collections if (c.get_gid() or "").startswith("timeline-spans")]
-    extents = [(round(p.get_extents().x0, 6), round(p.get_extents().x1, 6)) for c in spans for p in c.get_paths()]
+    paths = [p.get_extents() for c in spans for p in c.get_paths()]
+    extents = [(round(e.x0, 6), round(e.x1, 6)) for e in paths]
     month = (mdates.date2num(pd.Timestamp("2022-02-01")), mdates.date2num(pd.Timestamp("2022-03-01")))
     week = (mdates.date2num(pd.Timestamp("2023-09-04")), mdates.date2num(pd.Timestamp("2023-09-11")))
     assert (round(month[0], 6), round(month[1], 6)) in extents

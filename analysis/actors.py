@@ -1,0 +1,223 @@
+"""Code the actors of an article: people, institutions, media, international organisations, and
+generic agents resolved through the country word beside them ('U.S. officials' -> USAGOV).
+
+Codes are CAMEO-style: ISO3 + sector (PRKGOV, RUSMIL, KORMED) or IGO codes (IGOUNO). A leader is coded
+by the office held on the article date ('Putin' in 2023 -> RUSGOV); a former office holder becomes an
+elite of the country (USAELI). Short mentions after a full name ('Kim' after 'Kim Jong Un') resolve to
+the same person.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from .gazetteer import norm_key, read_table
+from .text import Token
+
+MAX_ACTOR_TOKENS = 7
+_OFFICE_RANK = {"head_of_state": 0, "supreme_leader": 0, "head_of_government": 1, "foreign_minister": 2,
+                "defence_minister": 3, "national_security_adviser": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """One named actor of the reference tables."""
+
+    name: str
+    code: str
+    country: str | None
+    sector: str
+    kind: str  # person, institution, media, igo, ...
+    seat: str | None = None
+    metonym: bool = False
+
+
+@dataclass(slots=True)
+class ActorMention:
+    """An actor found in the text."""
+
+    start: int
+    end: int
+    text: str
+    code: str
+    name: str
+    country: str | None
+    sector: str
+    kind: str
+    first_token: int
+    last_token: int
+    seat: str | None = None
+    metonym: bool = False
+
+    def record(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "code": self.code, "name": self.name,
+                "country": self.country, "sector": self.sector}
+
+
+@dataclass(frozen=True)
+class ActorLexicon:
+    """Names of people and institutions, and agent nouns, indexed for matching."""
+
+    people: dict[str, list[dict[str, Any]]]  # normalised full name or alias -> terms
+    short: dict[str, list[dict[str, Any]]]  # normalised short form -> terms
+    institutions: dict[str, ActorEntry]  # normalised name -> entry (acronyms keep their case)
+    agents: dict[tuple[str, ...], str]  # lower-case noun tokens -> sector
+    max_agent_tokens: int
+
+
+def _split(value: object) -> list[str]:
+    return [v.strip() for v in str(value or "").split("|") if v.strip()]
+
+
+def _iso_date(value: str, *, end: bool) -> str:
+    """'2011-12' -> '2011-12-01' (start) or '2011-12-31' (end); '' -> open."""
+    if not value:
+        return "9999-12-31" if end else "0000-01-01"
+    if len(value) == 4:
+        return value + ("-12-31" if end else "-01-01")
+    if len(value) == 7:
+        return value + ("-31" if end else "-01")
+    return value
+
+
+@functools.lru_cache(maxsize=1)
+def actor_lexicon() -> ActorLexicon:
+    """Load the actor tables (leaders.tsv, institutions.tsv, agents.tsv) once per process."""
+    people: dict[str, list[dict[str, Any]]] = {}
+    short: dict[str, list[dict[str, Any]]] = {}
+    leaders = read_table("leaders.tsv", dtype=str)
+    for r in leaders.itertuples():
+        term = {"name": r.name, "code": r.code, "country": r.country, "office": r.office, "short": r.short,
+                "start": _iso_date(r.start, end=False), "end": _iso_date(r.end, end=True)}
+        for form in [r.name, *_split(r.aliases)]:
+            people.setdefault(norm_key(form), []).append(term)
+        if r.short:
+            short.setdefault(norm_key(r.short), []).append(term)
+    institutions: dict[str, ActorEntry] = {}
+    try:
+        inst = read_table("institutions.tsv", dtype=str)
+    except Exception:  # noqa: BLE001 - the table is optional while it is being curated
+        inst = pd.DataFrame(columns=["name", "aliases", "code", "country", "sector", "kind", "seat", "metonym"])
+    for r in inst.itertuples():
+        entry = ActorEntry(r.name, r.code, r.country or None, r.sector, r.kind, r.seat or None, r.metonym == "1")
+        for form in [r.name, *_split(r.aliases)]:
+            bare = form[4:] if form.lower().startswith("the ") else form
+            key = bare if (bare.isupper() and len(bare) <= 6) else norm_key(bare)
+            institutions.setdefault(key, entry)
+    agents: dict[tuple[str, ...], str] = {}
+    try:
+        ag = read_table("agents.tsv", dtype=str)
+    except Exception:  # noqa: BLE001
+        ag = pd.DataFrame(columns=["noun", "sector"])
+    for r in ag.itertuples():
+        for form in _split(r.noun):
+            agents.setdefault(tuple(form.lower().split()), r.sector)
+    return ActorLexicon(people, short, institutions, agents, max((len(k) for k in agents), default=1))
+
+
+def _term_at(terms: list[dict[str, Any]], date: str | None) -> tuple[dict[str, Any], bool]:
+    """The term in force on `date` (best office first), else the latest one; and whether in office."""
+    if date:
+        current = [t for t in terms if t["start"] <= date <= t["end"]]
+        if current:
+            return min(current, key=lambda t: _OFFICE_RANK.get(t["office"], 9)), True
+        past = [t for t in terms if t["start"] <= date]
+        if past:
+            return max(past, key=lambda t: t["end"]), False
+        return min(terms, key=lambda t: t["start"]), False
+    return max(terms, key=lambda t: (t["end"], -_OFFICE_RANK.get(t["office"], 9))), True
+
+
+def _person(text: str, start: int, end: int, i: int, j: int, terms: list[dict[str, Any]],
+            date: str | None) -> ActorMention:
+    term, in_office = _term_at(terms, date)
+    country = term["country"]
+    code = term["code"] if in_office else f"{country}ELI"
+    return ActorMention(start, end, text[start:end], code, term["name"], country, code[3:] or "GOV", "person", i, j)
+
+
+def find_actors(text: str, tokens: list[Token], *, date: str | None = None) -> list[ActorMention]:
+    """Named actors (people, institutions) of a text, left to right, longest match first."""
+    lex = actor_lexicon()
+    found: list[ActorMention] = []
+    named: dict[str, list[dict[str, Any]]] = {}  # short form -> terms of people named in full earlier
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        if not tok.capitalised:
+            i += 1
+            continue
+        match = None
+        for j in range(min(n - 1, i + MAX_ACTOR_TOKENS - 1), i - 1, -1):
+            if tokens[j].sentence != tok.sentence or not tokens[j].capitalised:
+                continue
+            span_text = text[tok.start:tokens[j].end]
+            if any(c in span_text for c in ",;:\n"):
+                continue
+            end = tokens[j].end
+            stripped = span_text[:-2] if span_text.endswith(("'s", "’s")) else span_text
+            if stripped != span_text:
+                end -= 2
+            key = norm_key(stripped)
+            if key in lex.people:
+                terms = lex.people[key]
+                match = _person(text, tok.start, end, i, j, terms, date)
+                for t in terms:
+                    if t["short"]:
+                        named[norm_key(t["short"])] = [u for u in terms if u["name"] == t["name"]]
+                break
+            entry = lex.institutions.get(stripped if stripped.isupper() else key)
+            if entry is not None:
+                match = ActorMention(tok.start, end, text[tok.start:end], entry.code, entry.name, entry.country,
+                                     entry.sector, entry.kind, i, j, entry.seat, entry.metonym)
+                break
+        if match is None:
+            word = tok.text[:-2] if tok.text.endswith(("'s", "’s")) else tok.text
+            key = norm_key(word)
+            terms = named.get(key) or _unique_in_office(lex.short.get(key, []), date)
+            if terms:
+                end = tok.start + len(word)
+                match = _person(text, tok.start, end, i, i, terms, date)
+        if match is not None:
+            found.append(match)
+            i = match.last_token + 1
+        else:
+            i += 1
+    return found
+
+
+def _unique_in_office(terms: list[dict[str, Any]], date: str | None) -> list[dict[str, Any]]:
+    """The terms of the one person with this short name in office on `date`, if exactly one."""
+    if not terms or not date:
+        return []
+    people = {t["name"] for t in terms if t["start"] <= date <= t["end"]}
+    if len(people) != 1:
+        return []
+    name = people.pop()
+    return [t for t in terms if t["name"] == name]
+
+
+def agent_after(tokens: list[Token], k: int) -> tuple[str, int] | None:
+    """An agent noun phrase starting at token k ('officials', 'government sources', 'leader'):
+    (sector, index of its last token), allowing up to two modifiers before the noun."""
+    lex = actor_lexicon()
+    if k >= len(tokens):
+        return None
+    sentence = tokens[k].sentence
+    for skip in range(0, 3):
+        start = k + skip
+        for size in range(lex.max_agent_tokens, 0, -1):
+            stop = start + size
+            if stop > len(tokens) or tokens[stop - 1].sentence != sentence:
+                continue
+            words = tuple(t.lower for t in tokens[start:stop])
+            if words in lex.agents:
+                return lex.agents[words], stop - 1
+        if start < len(tokens) and (tokens[start].capitalised and skip > 0):
+            break
+    return None
