@@ -25,6 +25,7 @@ from .gazetteer import read_table
 from .text import Token
 from .timex import TimeExpression, find_times
 
+INTENT_OF_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 WINDOW = 12  # tokens searched for a target after the trigger
 PLACE_GAP = 60  # characters between a trigger and the 'in X' that places its event
 PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "got"})
@@ -129,9 +130,10 @@ def _cues_before(low: list[str], stop: int, lex: EventLexicon, start: int = 0) -
 
 
 def code_event(lex: EventLexicon, cameo: str, modality: str) -> dict[str, Any]:
-    """CAMEO code details; a planned or hypothetical meeting is 'express intent to meet' (036)."""
-    if cameo == "040" and modality in ("planned", "hypothetical") and "036" in lex.codes:
-        cameo = "036"
+    """CAMEO code details. As CAMEO prescribes, cooperation that is promised or planned rather than
+    done is coded as an intention (root 03): 'will meet' -> 036, 'will provide aid' -> 033."""
+    if modality == "planned" and cameo[:2] in INTENT_OF_ROOT:
+        cameo = INTENT_OF_ROOT[cameo[:2]]
     info = lex.codes.get(cameo) or lex.codes.get(cameo[:3]) or lex.codes.get(cameo[:2]) or {}
     return {"cameo": cameo, "root": info.get("root", cameo[:2]), "quad_class": info.get("quad_class"),
             "goldstein": info.get("goldstein"), "plover": info.get("plover")}
@@ -183,20 +185,22 @@ def _plural_ref(low: list[str], i: int) -> bool:
 def _assign(
     text: str, toks: Sequence[Token], low: list[str], parts: list[Participant], ti: int, tj: int, trig: Trigger,
     main: list[str],
-) -> tuple[Participant, Participant] | None:
+) -> tuple[Participant, Participant | None] | None:
+    """(source, target) of a trigger; the target is None when the sentence names none (an actor that
+    'agreed', 'protested' or 'mobilized' on its own), never when it names the source's own country."""
     pair = _assign_roles(text, toks, low, parts, ti, tj, trig, main)
     if pair is None:
         return None
     src, tgt = pair
-    if tgt.code == src.code or (tgt.country is not None and tgt.country == src.country):
-        return None
+    if tgt is not None and (tgt.code == src.code or tgt.code == src.country or src.code == tgt.country):
+        return (src, None) if trig.pos == "verb" else None
     return pair
 
 
 def _assign_roles(
     text: str, toks: Sequence[Token], low: list[str], parts: list[Participant], ti: int, tj: int, trig: Trigger,
     main: list[str],
-) -> tuple[Participant, Participant] | None:
+) -> tuple[Participant, Participant | None] | None:
     before = [p for p in parts if p.last_token < ti]
     after = [p for p in parts if p.first_token > tj and p.first_token - tj <= WINDOW]
     clause_start = _clause_start(text, toks, ti)
@@ -248,8 +252,6 @@ def _assign_roles(
         tgt = after[0]
     if tgt is None and any(_plural_ref(low, k) for k in range(tj + 1, min(len(low), tj + 6))) and dyad:
         tgt = dyad[1] if src.country == dyad[0].country else dyad[0]
-    if tgt is None:
-        return None
     return src, tgt
 
 
@@ -284,7 +286,7 @@ def _attribution_tokens(text: str, toks: Sequence[Token], low: list[str]) -> set
 
 def _event(
     text: str, s: int, e: int, toks: Sequence[Token], low: list[str], ti: int, tj: int, trig: Trigger,
-    src: Participant, tgt: Participant, parts: list[Participant], places: Sequence[dict[str, Any]],
+    src: Participant, tgt: Participant | None, parts: list[Participant], places: Sequence[dict[str, Any]],
     article_date: str | None, lex: EventLexicon,
 ) -> dict[str, Any]:
     cues = _cues_before(low, ti, lex, max(0, ti - 8))
@@ -312,11 +314,12 @@ def _event(
     coded = code_event(lex, trig.cameo, modality)
     evidence = text[s:e]
     return {
-        "source": src.code, "source_country": src.country, "target": tgt.code, "target_country": tgt.country,
+        "source": src.code, "source_country": src.country,
+        "target": tgt.code if tgt else None, "target_country": tgt.country if tgt else None,
         **coded, "modality": modality, "negated": negated, "attribution": attribution,
         "date": date, "date_precision": precision, "date_basis": basis, "place": place,
         "sentence_start": s, "sentence_end": e, "trigger_start": toks[ti].start, "trigger_end": toks[tj].end,
-        "trigger": text[toks[ti].start:toks[tj].end], "source_text": src.text, "target_text": tgt.text,
+        "trigger": text[toks[ti].start:toks[tj].end], "source_text": src.text, "target_text": tgt.text if tgt else None,
         "evidence": evidence,
     }
 

@@ -467,16 +467,17 @@ def _country_points(records: list[Record], countries: pd.DataFrame) -> dict[str,
                 continue
             entry = table.setdefault(iso3, {})
             if place.get("kind") == "country" and "lat" not in entry:
-                entry.update(name=place.get("name"), lat=float(lat), lon=float(lon))
+                entry.update(name=place.get("name"), lat=float(lat), lon=float(lon),
+                             geonameid=place.get("geonameid"))
             elif place.get("kind") == "capital" and "capital_lat" not in entry:
                 entry.update(capital=place.get("name"), capital_lat=float(lat), capital_lon=float(lon))
-    columns = [c for c in ("iso3", "name", "lat", "lon", "capital", "capital_lat", "capital_lon")
+    columns = [c for c in ("iso3", "name", "lat", "lon", "geonameid", "capital", "capital_lat", "capital_lon")
                if c in countries.columns]
     for row in countries[columns].itertuples(index=False):
         values = {k: v for k, v in row._asdict().items() if k != "iso3" and not pd.isna(v)}
         entry = table.setdefault(str(row.iso3), {})
         if "lat" in values and "lon" in values:
-            entry.update({k: values[k] for k in ("name", "lat", "lon") if k in values})
+            entry.update({k: values[k] for k in ("name", "lat", "lon", "geonameid") if k in values})
         if "capital_lat" in values and "capital_lon" in values:
             entry.update({k: values[k] for k in ("capital", "capital_lat", "capital_lon") if k in values})
     return table
@@ -488,6 +489,19 @@ def is_state_actor(code: str | None, country: str | None) -> bool:
         return False
     rest = code[len(country):]
     return rest == "" or rest[:3] in STATE_SECTORS
+
+
+def _is_country(place: Mapping[str, Any], entry: Mapping[str, Any] | None) -> bool:
+    """True when an event place is the country itself (say "in Russia"), not a place in it."""
+    if not entry:
+        return False
+    gid = place.get("geonameid")
+    if gid is not None and not pd.isna(gid) and entry.get("geonameid") is not None:
+        return int(gid) == int(entry["geonameid"])
+    if place.get("name") and place.get("name") == entry.get("name"):
+        return True
+    return ("lat" in entry and abs(float(place["lat"]) - float(entry["lat"])) < 1e-3
+            and abs(float(place["lon"]) - float(entry["lon"])) < 1e-3)
 
 
 def _anchor(code: str | None, country: str | None, place: Mapping[str, Any] | None,
@@ -510,7 +524,7 @@ def relations_frame(records: RecordsLike, *, countries: pd.DataFrame | None = No
     """Great-circle lines from the source to the target of every event.
 
     An end is anchored at the event place when the place lies in that end's country (the target
-    first), else at the capital of a state actor's country (``RUSGOV``, ``UKR``), else at the
+    first) and is not the country as a whole, else at the capital of a state actor's country (``RUSGOV``, ``UKR``), else at the
     country's representative point. Events with an end that cannot be anchored (an IGO with no
     place, a missing country) are left out. Lines crossing the antimeridian are MultiLineStrings.
 
@@ -537,10 +551,13 @@ def relations_frame(records: RecordsLike, *, countries: pd.DataFrame | None = No
     lines: list[LineString | MultiLineString] = []
     cache: dict[tuple[float, float, float, float], LineString | MultiLineString] = {}
     for i, row in enumerate(events.itertuples(index=False)):
-        place = None
-        if not (pd.isna(row.place_lat) or pd.isna(row.place_lon)):
-            place = {"name": row.place_name, "lat": row.place_lat, "lon": row.place_lon}
+        place: dict[str, Any] | None = None
         country = _str(row.place_country)
+        if not (pd.isna(row.place_lat) or pd.isna(row.place_lon)):
+            place = {"name": row.place_name, "lat": row.place_lat, "lon": row.place_lon,
+                     "geonameid": row.place_geonameid}
+            if country and _is_country(place, points.get(country)):
+                place = None  # "in Russia" says nothing more precise than the capital does
         source_code, source_country = _str(row.source), _str(row.source_country)
         target_code, target_country = _str(row.target), _str(row.target_country)
         target_place = place if place is not None and country and country == target_country else None
