@@ -524,9 +524,10 @@ def relations_frame(records: RecordsLike, *, countries: pd.DataFrame | None = No
     """Great-circle lines from the source to the target of every event.
 
     An end is anchored at the event place when the place lies in that end's country (the target
-    first) and is not the country as a whole, else at the capital of a state actor's country (``RUSGOV``, ``UKR``), else at the
-    country's representative point. Events with an end that cannot be anchored (an IGO with no
-    place, a missing country) are left out. Lines crossing the antimeridian are MultiLineStrings.
+    first) and is not the country as a whole, else at the capital of a state actor's country
+    (``RUSGOV``, ``UKR``), else at the country's representative point. Events with an end that
+    cannot be anchored (an IGO with no place, a missing country) are left out. Lines crossing the
+    antimeridian are MultiLineStrings.
 
     Parameters
     ----------

@@ -13,6 +13,7 @@ follow how news is written:
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -25,6 +26,7 @@ STRONG_KINDS = frozenset({KINDS.index(k) for k in ("country", "region", "contine
 _ADMIN1 = KINDS.index("admin1")
 _CAPITAL = KINDS.index("capital")
 _COUNTRY = KINDS.index("country")
+_PERSON_AFTER = re.compile(r" [A-Z]\. [A-Z]|, \d{1,3},")
 LOCATIVE = frozenset({"in", "at", "near", "from", "to", "outside", "into", "across", "around", "toward",
                       "towards", "via", "through", "of"})
 
@@ -55,6 +57,7 @@ class Lexicon:
     time_words: frozenset[str]
     report_verbs: frozenset[str]
     first_names: frozenset[str]
+    surnames: frozenset[str]
     metonymy_cues: frozenset[str]
 
 
@@ -75,11 +78,13 @@ def lexicon() -> Lexicon:
     timew = frozenset(times.loc[times["kind"].isin(["weekday", "month"]), "word"].str.lower().str.rstrip("."))
     people = read_table("person_names.tsv")
     first = frozenset(people.loc[(people["kind"] == "first") & (people["share"] >= 0.01), "name"].str.lower())
+    last = frozenset(people.loc[(people["kind"] == "last") & (people["share"] >= 0.01), "name"].str.lower())
     return Lexicon(
         titles=frozenset(w for w, r in role.items() if r == "title"),
         keep_after=frozenset(w for w, r in role.items() if r in ("title", "org")),
         particles=frozenset(w for w, r in role.items() if r == "particle"),
-        time_words=timew, report_verbs=report, first_names=first, metonymy_cues=frozenset(verbs),
+        time_words=timew, report_verbs=report, first_names=first, surnames=last - first,
+        metonymy_cues=frozenset(verbs),
     )
 
 
@@ -191,7 +196,7 @@ def _strength(m: Mention, row_kinds: np.ndarray, gaz: Gazetteer) -> int:
     kinds = gaz.kind[m.rows]
     if np.isin(kinds, list(STRONG_KINDS)).any() or m.name_kind == "demonym" or (row_kinds == 2).any():
         return 2
-    if np.isin(kinds, [_ADMIN1, _CAPITAL]).any() or int(gaz.population[m.rows].max()) >= 100_000:
+    if (kinds == _ADMIN1).any() or int(gaz.population[m.rows].max()) >= 100_000:
         return 1
     return 0
 
@@ -229,7 +234,16 @@ def _is_place(
         return not (single and lower in gaz.common_words and strength < 2)
 
     glued_prev = prev is not None and prev.capitalised and text[prev.end:first.start] in (" ", ". ")
-    glued_next = nxt is not None and nxt.capitalised and text[last.end:nxt.start] == " " and m.end == last.end
+    glued_next = nxt is not None and nxt.capitalised and m.end == last.end and (
+        text[last.end:nxt.start] == " " or (text[last.end:nxt.start] == "-" and strength == 0))
+    if strength < 2 and _PERSON_AFTER.match(text, m.end):
+        persons.add(lower)
+        return False  # 'Keith D. Johnson', 'Paris, 51, was found': a person's name and age
+    if glued_prev and prev is not None and prev.lower in lex.first_names and strength < 2 \
+            and not prev.sentence_initial:
+        persons.add(lower)
+        return False  # 'Robert Douglas', 'Harold Michael'
+
     if glued_prev and prev is not None and prev.lower.rstrip(".") in lex.titles and strength < 2:
         persons.add(lower)
         return False  # 'President Obama', 'Gov. Crist'
@@ -245,10 +259,12 @@ def _is_place(
             and not np.isin(gaz.kind[m.rows], [_CAPITAL]).any():
         persons.add(lower)
         return False  # 'Welch said': a person speaks, a town does not
+    locative = prev is not None and prev.lower in LOCATIVE and not first.sentence_initial
+    qualified = text[m.end:m.end + 2] == ", " and nxt is not None and nxt.capitalised
     if single and lower in gaz.common_words and strength < 2:
-        locative = prev is not None and prev.lower in LOCATIVE and not first.sentence_initial
-        qualified = text[m.end:m.end + 2] == ", " and nxt is not None and nxt.capitalised
         return int(gaz.population[m.rows].max()) >= 10_000 and (locative or qualified)
+    if single and lower in lex.surnames and strength < 1:
+        return locative or qualified  # 'Stevens', 'Welch': a town only where the text says it is a place
     return True
 
 

@@ -697,25 +697,26 @@ def plot_timeline(data: RecordsLike | pd.DataFrame, *, ax: Axes | None = None, m
     ax = _axes(ax, (10, 1.8 + 0.45 * max(len(rows), 2)))
     spans: dict[bool, tuple[list[Any], list[str]]] = {False: ([], []), True: ([], [])}
     dots: dict[bool, tuple[list[float], list[float], list[str]]] = {False: ([], [], []), True: ([], [], [])}
-    quads: set[int] = set()
-    precisions: set[str] = set()
+    quads = {int(q) for q in events["quad_class"].dropna()}
+    precisions = {p if p in _SPANS else "day" for p in events["date_precision"]}
+    items = []
     for row in events.itertuples(index=False):
-        y = rows[row.dyad]
         start = pd.Timestamp(row.date)
-        color = quad_color(row.quad_class)
-        if not pd.isna(row.quad_class):
-            quads.add(int(row.quad_class))
-        uncertain = row.modality in UNCERTAIN
         precision = row.date_precision if row.date_precision in _SPANS else "day"
-        precisions.add(precision)
+        end = start + _SPANS[precision] if precision != "day" else start
+        items.append((rows[row.dyad], mdates.date2num(start), mdates.date2num(end), precision,
+                      quad_color(row.quad_class), row.modality in UNCERTAIN))
+    if items:
+        lo, hi = min(i[1] for i in items), max(i[2] for i in items)
+        dot = max(1.0, 0.012 * (hi - lo))  # a marker's width in days, so markers get lanes too
+    for y, x0, x1, precision, color, uncertain in _lanes(items, dot if items else 1.0):
         if precision == "day":
-            dots[uncertain][0].append(mdates.date2num(start))
-            dots[uncertain][1].append(y)
+            dots[uncertain][0].append(x0)
+            dots[uncertain][1].append(y[0])
             dots[uncertain][2].append(color)
         else:
-            x0 = mdates.date2num(start)
-            x1 = mdates.date2num(start + _SPANS[precision])
-            spans[uncertain][0].append([(x0, y - 0.28), (x1, y - 0.28), (x1, y + 0.28), (x0, y + 0.28)])
+            (y0, y1) = (y[0] - y[1], y[0] + y[1])
+            spans[uncertain][0].append([(x0, y0), (x1, y0), (x1, y1), (x0, y1)])
             spans[uncertain][1].append(color)
     for uncertain, (verts, colors) in spans.items():
         if verts:
@@ -762,6 +763,32 @@ def plot_timeline(data: RecordsLike | pd.DataFrame, *, ax: Axes | None = None, m
     ax.set_title(title if title is not None else f"Events over time: {len(events)} events{more}",
                  fontsize=13, loc="left")
     return ax
+
+
+def _lanes(items: list[tuple[int, float, float, str, str, bool]],
+           dot: float) -> list[tuple[tuple[float, float], float, float, str, str, bool]]:
+    """Give overlapping items of a row separate lanes: ((y centre, half height), x0, x1, ...)."""
+    out = []
+    by_row: dict[int, list[tuple[int, float, float, str, str, bool]]] = {}
+    for item in sorted(items, key=lambda i: (i[0], i[1], -i[2])):
+        by_row.setdefault(item[0], []).append(item)
+    for row, members in by_row.items():
+        ends: list[float] = []
+        lane_of = []
+        for _, x0, x1, *_rest in members:
+            right = max(x1, x0 + dot)
+            lane = next((k for k, end in enumerate(ends) if end < x0), len(ends))
+            if lane == len(ends):
+                ends.append(right)
+            else:
+                ends[lane] = right
+            lane_of.append(lane)
+        n = len(ends)
+        half = 0.28 / n if n > 1 else 0.28
+        for (_, x0, x1, precision, color, uncertain), lane in zip(members, lane_of, strict=True):
+            y = row + (lane - (n - 1) / 2) * (0.64 / n) if n > 1 else float(row)
+            out.append(((y, half), x0, x1, precision, color, uncertain))
+    return out
 
 
 def _tint(color: str, amount: float) -> tuple[float, float, float]:

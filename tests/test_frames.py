@@ -168,6 +168,14 @@ def test_relations_non_state_actor_at_representative_point() -> None:
     assert row["target_anchor"] == "capital" and (row["target_lon"], row["target_lat"]) == PYONGYANG
 
 
+def test_a_country_as_event_place_falls_back_to_the_capital() -> None:
+    place = {"name": "Russia", "lat": 60.0, "lon": 100.0, "geonameid": 2017370, "country": "RUS"}
+    record = {"id": "a", "date": "2023-09-12", "places": [], "actors": [],
+              "events": [_event("PRKGOV", "RUSGOV", place=place)]}
+    row = frames.relations_frame(record, countries=COUNTRIES).iloc[0]
+    assert (row["target_anchor"], row["target_anchor_name"]) == ("capital", "Moscow")
+
+
 def test_vladivostok_to_washington_is_split_at_the_antimeridian() -> None:
     place = {"name": "Vladivostok", "lat": VLADIVOSTOK[1], "lon": VLADIVOSTOK[0], "geonameid": 2013348,
              "country": "RUS"}
