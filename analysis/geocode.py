@@ -24,16 +24,16 @@ import numpy as np
 from .gazetteer import KINDS, NAME_KINDS, Gazetteer, load_gazetteer, norm_key, read_table
 from .mentions import Mention
 
-KIND_BONUS = np.array([4.0, 1.5, 0.3, 0.0, 1.5, 3.0, 3.0, 3.0])  # aligned with gazetteer.KINDS
+KIND_BONUS = np.array([4.0, 1.0, 0.3, 0.0, 1.5, 3.0, 3.0, 3.0])  # aligned with gazetteer.KINDS
 QUALIFIER_BONUS = 6.0
 PRECEDING_COUNTRY_BONUS = 2.5
 COUNTRY_CONTEXT = 4.0
 ADMIN1_CONTEXT = 3.0
-NEARBY = 2.0
-NEARBY_KM = 150.0
+NEARBY = 4.0
+NEARBY_KM = 75.0
 METONYMY_BONUS = 2.0
 ALT_PENALTY = 1.5
-NAMESAKE_CITY_BONUS = 2.5
+NAMESAKE_CITY_BONUS = 1.5
 SYNTHETIC_GID = 990_000_000  # the project's own ids for curated regions (not GeoNames)
 _COUNTRY = KINDS.index("country")
 _ADMIN1 = KINDS.index("admin1")

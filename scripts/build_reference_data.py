@@ -25,7 +25,9 @@ from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
-from shapely.geometry import MultiPolygon, Polygon, shape
+from shapely.affinity import translate
+from shapely.geometry import Polygon, box, shape
+from shapely.ops import unary_union
 
 from analysis.gazetteer import norm_key
 
@@ -69,17 +71,28 @@ def decode_topojson(topo: dict, obj: str) -> list[tuple[dict, object]]:
             out.extend(pts if not out else pts[1:])
         return out
 
+    def polygon(rings: list[list[int]]) -> object:
+        """A polygon that may cross the antimeridian, split into its parts on either side of it."""
+        coords = [ring(r) for r in rings]
+        if not any(abs(a[0] - b[0]) > 180 for c in coords for a, b in zip(c, c[1:], strict=False)):
+            return Polygon(coords[0], coords[1:]).buffer(0)
+        unwrapped = [[(x + 360 if x < 0 else x, y) for x, y in c] for c in coords]
+        shp = Polygon(unwrapped[0], unwrapped[1:]).buffer(0)
+        east = shp.intersection(box(0, -90, 180, 90))
+        west = translate(shp.intersection(box(180, -90, 540, 90)), xoff=-360)
+        return unary_union([east, west])
+
     result = []
     for geom in topo["objects"][obj]["geometries"]:
         if geom["type"] == "Polygon":
-            shp = Polygon(ring(geom["arcs"][0]), [ring(r) for r in geom["arcs"][1:]])
+            shp = polygon(geom["arcs"])
         elif geom["type"] == "MultiPolygon":
-            shp = MultiPolygon([Polygon(ring(p[0]), [ring(r) for r in p[1:]]) for p in geom["arcs"]])
+            shp = unary_union([polygon(p) for p in geom["arcs"]])
         else:
             continue
         props = dict(geom.get("properties", {}))
         props["id"] = geom.get("id")
-        result.append((props, shp.buffer(0)))
+        result.append((props, shp))
     return result
 
 
