@@ -34,8 +34,8 @@ KINDS = ("country", "admin1", "admin2", "city", "capital", "region", "continent"
 NAME_KINDS = ("demonym", "name", "abbr", "alt")
 MAX_NAME_TOKENS = 6
 KEY_BYTES = 48
-_ABBREV = re.compile(r"\b(st|ste|ft|mt)\.?(?= )")
-_ABBREV_FULL = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
+_ABBREV = re.compile(r"\b(st|ste|ft|mt)\.?(?= )|(?<= )(co|twp)\.?$")
+_ABBREV_FULL = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "co": "county", "twp": "township"}
 
 
 def norm_key(name: str) -> str:
@@ -51,8 +51,8 @@ def norm_key(name: str) -> str:
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = " ".join(text.lower().replace("-", " ").split())
-    if "st" in text or "ft" in text or "mt" in text:
-        text = _ABBREV.sub(lambda m: _ABBREV_FULL[m.group(1)], text)
+    if "t" in text or "co" in text:
+        text = _ABBREV.sub(lambda m: _ABBREV_FULL[m.group(1) or m.group(2)], text)
     return text
 
 

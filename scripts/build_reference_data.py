@@ -34,6 +34,7 @@ from analysis.gazetteer import norm_key
 DATA = Path(__file__).resolve().parents[1] / "analysis" / "data"
 NPM_PACKAGES = {"world-atlas": "2.0.2", "world-countries": "5.1.0"}
 LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ'’ .\-]*$")
+_ADMIN2_SUFFIX = re.compile(r" (?:County|Parish|Borough|District|Municipality)$")
 MIN_POP_ALTNAMES = 1000  # alternate names of smaller towns add size and false matches, little recall
 PARQUET = {"compression": "zstd", "index": False}
 
@@ -180,16 +181,18 @@ def build_places(countries: pd.DataFrame, cnames: pd.DataFrame) -> tuple[pd.Data
     link["lon360"] = link["lon"].where(link["lon"] >= 0, link["lon"] + 360)
     pts = link.groupby("row").agg(
         lat_lo=("lat", "min"), lat_hi=("lat", "max"), lon_lo=("lon", "min"), lon_hi=("lon", "max"),
-        lon360_lo=("lon360", "min"), lon360_hi=("lon360", "max"), population=("population", "sum"),
+        lon360_lo=("lon360", "min"), lon360_hi=("lon360", "max"), lat_med=("lat", "median"),
+        lon_med=("lon", "median"), lon360_med=("lon360", "median"), population=("population", "sum"),
         n=("gid", "size"))
     subs = subs.merge(pts, left_on="row", right_index=True, how="inner")
-    # the middle of the extent of a division's towns; divisions spanning the antimeridian use 0..360
+    # a division's point: halfway between the middle of its towns' extent and their median town, which
+    # lands nearer GeoNames' division points than either alone; divisions across the antimeridian use 0..360
     wraps = (subs["lon_hi"] - subs["lon_lo"]) > (subs["lon360_hi"] - subs["lon360_lo"]) + 1
-    mid = (subs["lon_lo"] + subs["lon_hi"]) / 2
-    mid360 = (subs["lon360_lo"] + subs["lon360_hi"]) / 2
-    mid360 = mid360.where(mid360 <= 180, mid360 - 360)
-    subs["lat"] = ((subs["lat_lo"] + subs["lat_hi"]) / 2).round(4)
-    subs["lon"] = mid.where(~wraps, mid360).round(4)
+    lon = ((subs["lon_lo"] + subs["lon_hi"]) / 2 + subs["lon_med"]) / 2
+    lon360 = ((subs["lon360_lo"] + subs["lon360_hi"]) / 2 + subs["lon360_med"]) / 2
+    lon360 = lon360.where(lon360 <= 180, lon360 - 360)
+    subs["lat"] = (((subs["lat_lo"] + subs["lat_hi"]) / 2 + subs["lat_med"]) / 2).round(4)
+    subs["lon"] = lon.where(~wraps, lon360).round(4)
     subs["iso2"] = subs["admin_code"].str.split(".").str[0]
     subs["iso3"] = subs["iso2"].map(iso3_of)
     subs = subs.dropna(subset=["iso3"])
@@ -202,8 +205,8 @@ def build_places(countries: pd.DataFrame, cnames: pd.DataFrame) -> tuple[pd.Data
     def add_names(gid: int, primary: str, alts: list[str], kind: str = "name") -> None:
         names.append((primary, gid, kind))
         for alt in alts:
-            if alt and alt != primary and LATIN.match(alt) and not (alt.isupper() and len(alt) <= 4):
-                names.append((alt, gid, "alt"))
+            if alt and alt != primary and LATIN.match(alt) and not (alt.isupper() and len(alt) <= 2):
+                names.append((alt, gid, "abbr" if alt.isupper() else "alt"))
 
     for r in countries.itertuples():
         feats.append((r.geonameid, r.name, "country", r.iso3, "", r.lat, r.lon, r.population, "PCLI"))
@@ -218,10 +221,17 @@ def build_places(countries: pd.DataFrame, cnames: pd.DataFrame) -> tuple[pd.Data
                       admin1_name.get(a1, "") if level == 2 else r.name, r.lat, r.lon, int(r.population),
                       "ADM1" if level == 1 else "ADM2"))
         alts = r.alts.split("|")
-        if level == 2:  # 'Jones' alone is a surname; a county is written 'Jones County'
-            alts = [a for a in alts if " " in a.strip()]
+        if ", " in r.name:  # ISO style 'Dagestan, Respublika' -> 'Dagestan'
+            alts.append(r.name.split(", ")[0])
+        if level == 1:  # 'NSW', 'QLD': three-letter and longer state abbreviations are safe in text
+            alts += [a for a in r.alts.split("|") if a.isupper() and 3 <= len(a) <= 4 and a.isalpha()]
+        if level == 2:  # 'Jones' alone is a surname; a county is written 'Jones County' ('Miami-Dade' is fine)
+            bare = _ADMIN2_SUFFIX.sub("", r.name)
+            alts = [a for a in [*alts, bare] if len(norm_key(a).split()) > 1]
         add_names(int(r.gid), r.name, alts)
     for r in cities.itertuples():
+        r = r._replace(alternatenames=[a for a in r.alternatenames if not (a.isupper() and len(a) <= 4)]
+                       if isinstance(r.alternatenames, list) else [])
         a1 = admin1_name.get(f"{r.countrycode}.{r.admin1code}", "")
         gid = int(r.geonameid)
         feats.append((gid, r.name, "capital" if gid in capital_ids else "city", r.iso3, a1,
@@ -245,6 +255,13 @@ def build_places(countries: pd.DataFrame, cnames: pd.DataFrame) -> tuple[pd.Data
 
     fdf = pd.DataFrame(feats, columns=["gid", "name", "kind", "country", "admin1", "lat", "lon",
                                        "population", "feature"])
+    places_abbr = pd.read_csv(DATA / "place_abbreviations.tsv", sep="\t", dtype=str, comment="#")
+    for r in places_abbr.itertuples():
+        match = fdf[(fdf["name"] == r.name) & (fdf["country"] == r.country)].copy()
+        match["is_town"] = match["kind"].isin(["city", "capital"])
+        match = match.sort_values(["is_town", "population"], ascending=False)
+        for form in r.abbreviations.split("|"):
+            names.append((form, int(match["gid"].iloc[0]), "abbr"))
     fdf = fdf.drop_duplicates("gid").sort_values("gid").reset_index(drop=True)
     fdf["gid"] = fdf["gid"].astype("int64")
     fdf["population"] = fdf["population"].astype("int64")
