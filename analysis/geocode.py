@@ -27,6 +27,7 @@ from .mentions import Mention
 KIND_BONUS = np.array([4.0, 1.0, 0.3, 0.0, 1.5, 3.0, 3.0, 3.0])  # aligned with gazetteer.KINDS
 QUALIFIER_BONUS = 6.0
 PRECEDING_COUNTRY_BONUS = 2.5
+POP_WEIGHT = 1.0
 COUNTRY_CONTEXT = 4.0
 ADMIN1_CONTEXT = 3.0
 NEARBY = 4.0
@@ -53,7 +54,7 @@ def haversine_km(lat1: Any, lon1: Any, lat2: Any, lon2: Any) -> Any:
 
 
 def _prior(gaz: Gazetteer, rows: np.ndarray) -> np.ndarray:
-    return np.log10(gaz.population[rows].astype(float) + 10.0) + KIND_BONUS[gaz.kind[rows]]
+    return POP_WEIGHT * np.log10(gaz.population[rows].astype(float) + 10.0) + KIND_BONUS[gaz.kind[rows]]
 
 
 def _namesake_city_bonus(gaz: Gazetteer, rows: np.ndarray) -> np.ndarray:
@@ -229,8 +230,13 @@ def mention_for_span(
     found = gaz.find_keys(keys)
     for key, k in zip(keys, found.tolist(), strict=True):
         if k >= 0:
-            return Mention(start, end, surface, key, gaz.rows_of_key(k), NAME_KINDS[int(gaz.key_kind[k])], 0, 0,
-                           gaz.row_kinds_of_key(k))
+            rows, kinds = gaz.rows_of_key(k), gaz.row_kinds_of_key(k)
+            # local news names counties bare ('Clay and Becker counties'): let the county compete
+            county = gaz.find_keys([key + " county", key + " parish"])
+            for c in county[county >= 0].tolist():
+                rows = np.concatenate([rows, gaz.rows_of_key(c)])
+                kinds = np.concatenate([kinds, np.full(len(gaz.rows_of_key(c)), _ALT, np.int8)])
+            return Mention(start, end, surface, key, rows, NAME_KINDS[int(gaz.key_kind[k])], 0, 0, kinds)
     return Mention(start, end, surface, norm_key(surface), np.zeros(0, np.int64), "name", 0, 0)
 
 
