@@ -19,6 +19,9 @@ from .gazetteer import norm_key, read_table
 from .text import Token
 
 MAX_ACTOR_TOKENS = 7
+_NOT_MODIFIERS = frozenset({"and", "or", "unless", "to", "of", "in", "on", "at", "for", "with", "by", "from", "that",
+                            "who", "which", "is", "was", "are", "were", "has", "have", "had", "will", "would", "the",
+                            "a", "an", "said", "says"})
 _OFFICE_RANK = {"head_of_state": 0, "supreme_leader": 0, "head_of_government": 1, "foreign_minister": 2,
                 "defence_minister": 3, "national_security_adviser": 4}
 
@@ -172,11 +175,13 @@ def find_actors(text: str, tokens: list[Token], *, date: str | None = None) -> l
                         named[norm_key(t["short"])] = [u for u in terms if u["name"] == t["name"]]
                 break
             entry = lex.institutions.get(stripped if stripped.isupper() else key)
-            if entry is not None:
+            glued = j + 1 < n and tokens[j + 1].capitalised and text[tokens[j].end:tokens[j + 1].start] == " "
+            if entry is not None and not (glued and i == j):  # 'National Union ...' is not 'The National'
                 match = ActorMention(tok.start, end, text[tok.start:end], entry.code, entry.name, entry.country,
                                      entry.sector, entry.kind, i, j, entry.seat, entry.metonym)
                 break
-        if match is None:
+        glued_next = i + 1 < n and tokens[i + 1].capitalised and text[tok.end:tokens[i + 1].start] == " "
+        if match is None and not glued_next:  # 'Hong Kong' is no 'Hong'
             word = tok.text[:-2] if tok.text.endswith(("'s", "’s")) else tok.text
             key = norm_key(word)
             terms = named.get(key) or _unique_in_office(lex.short.get(key, []), date)
@@ -195,22 +200,27 @@ def _unique_in_office(terms: list[dict[str, Any]], date: str | None) -> list[dic
     """The terms of the one person with this short name in office on `date`, if exactly one."""
     if not terms or not date:
         return []
-    people = {t["name"] for t in terms if t["start"] <= date <= t["end"]}
+    people = {t["name"] for t in terms if t["start"] <= date <= t["end"] and _OFFICE_RANK.get(t["office"], 9) <= 1}
     if len(people) != 1:
         return []
     name = people.pop()
     return [t for t in terms if t["name"] == name]
 
 
-def agent_after(tokens: list[Token], k: int) -> tuple[str, int] | None:
+def agent_after(tokens: list[Token], k: int, text: str | None = None) -> tuple[str, int] | None:
     """An agent noun phrase starting at token k ('officials', 'government sources', 'leader'):
-    (sector, index of its last token), allowing up to two modifiers before the noun."""
+    (sector, index of its last token), allowing up to two modifiers before the noun. With `text`,
+    the phrase must follow token k-1 across plain spaces ('Russia, officials' is no agent)."""
     lex = actor_lexicon()
     if k >= len(tokens):
         return None
+    if text is not None and k > 0 and text[tokens[k - 1].end:tokens[k].start].strip(" '’s"):
+        return None
     sentence = tokens[k].sentence
-    for skip in range(0, 3):
+    for skip in range(0, 2):  # one modifier may stand before the noun: 'U.S. military officials'
         start = k + skip
+        if skip and (start >= len(tokens) or tokens[k].capitalised or tokens[k].lower in _NOT_MODIFIERS):
+            break
         for size in range(lex.max_agent_tokens, 0, -1):
             stop = start + size
             if stop > len(tokens) or tokens[stop - 1].sentence != sentence:
@@ -218,6 +228,4 @@ def agent_after(tokens: list[Token], k: int) -> tuple[str, int] | None:
             words = tuple(t.lower for t in tokens[start:stop])
             if words in lex.agents:
                 return lex.agents[words], stop - 1
-        if start < len(tokens) and (tokens[start].capitalised and skip > 0):
-            break
     return None

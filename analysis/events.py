@@ -28,6 +28,8 @@ from .timex import TimeExpression, find_times
 INTENT_OF_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 WINDOW = 12  # tokens searched for a target after the trigger
 PLACE_GAP = 60  # characters between a trigger and the 'in X' that places its event
+REPORT_VERBS = frozenset({"said", "says", "say", "told", "tells", "reported", "reports", "announced",
+                          "confirmed", "stated", "added", "claimed", "insisted", "noted"})
 PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "got"})
 PLURAL_REFS = (("the", "two", "countries"), ("the", "two", "leaders"), ("the", "two", "nations"),
                ("both", "countries"), ("both", "leaders"), ("the", "two", "sides"), ("the", "leaders"),
@@ -169,6 +171,8 @@ def find_events(
             if pair is None:
                 continue
             src, tgt = pair
+            if src.code[3:6] == "MED" and trig.cameo[:2] >= "06" and trig.cameo[:2] not in ("09", "10", "11", "12", "13"):
+                continue  # 'The Associated Press contributed reporting': media report, they do not act
             raw.append(_event(text, s, e, toks, low, ti, tj, trig, src, tgt, local, places, article_date, lex))
     return _dedupe(raw)
 
@@ -202,12 +206,20 @@ def _assign_roles(
     main: list[str],
 ) -> tuple[Participant, Participant | None] | None:
     before = [p for p in parts if p.last_token < ti]
-    after = [p for p in parts if p.first_token > tj and p.first_token - tj <= WINDOW]
+    clause_end = _clause_end(text, toks, tj)
+    after = [p for p in parts if p.first_token > tj and p.first_token - tj <= WINDOW and p.start < clause_end]
     clause_start = _clause_start(text, toks, ti)
     before = [p for p in before if toks[p.first_token].start >= clause_start] or before[-1:]
     attributed = _attribution_tokens(text, toks, low)
     before = [p for p in before if p.first_token not in attributed]
+    # 'X said the leaders would meet': X reports; the source stands after the report verb
+    report = [k for k in range(ti) if low[k] in REPORT_VERBS]
+    if report:
+        before = [p for p in before if p.first_token > report[-1]]
     dyad = [Participant(0, 0, -1, -1, c, c, c) for c in main] if len(main) == 2 else []
+    if trig.pos == "verb" and dyad and any(_plural_ref(low, k) for k in range(max(0, ti - 4), ti)) \
+            and not any(p.last_token >= ti - 4 for p in before):
+        return dyad[0], dyad[1]  # 'the leaders would meet', 'the two countries agreed'
 
     if trig.pos == "noun":
         # "X's invasion of Y"
@@ -248,8 +260,9 @@ def _assign_roles(
     tgt = None
     if trig.target_preps:
         tgt = _after_prep(parts, low, tj, trig.target_preps)
-    if tgt is None and trig.object_role in ("target", "target_if_with") and after:
-        tgt = after[0]
+    if tgt is None and after and (trig.object_role in ("target", "target_if_with") or
+                                  (trig.object_role == "none" and low[tj + 1:tj + 2] == ["to"])):
+        tgt = after[0]  # the object, or the target of an infinitive: 'promised to continue aid to X'
     if tgt is None and any(_plural_ref(low, k) for k in range(tj + 1, min(len(low), tj + 6))) and dyad:
         tgt = dyad[1] if src.country == dyad[0].country else dyad[0]
     return src, tgt
@@ -263,6 +276,12 @@ def _after_prep(parts: list[Participant], low: list[str], tj: int, preps: Sequen
             if nxt and not any(w in BOUNDARY_WORDS for w in low[k + 1:nxt[0].first_token]):
                 return nxt[0]
     return None
+
+
+def _clause_end(text: str, toks: Sequence[Token], tj: int) -> int:
+    """Where the trigger's clause ends: the next comma, semicolon or sentence end."""
+    m = re.compile(r"[,;:]").search(text, toks[tj].end, toks[-1].end)
+    return m.start() if m else toks[-1].end
 
 
 def _clause_start(text: str, toks: Sequence[Token], ti: int) -> int:
@@ -292,7 +311,7 @@ def _event(
     cues = _cues_before(low, ti, lex, max(0, ti - 8))
     if trig.pos == "noun":  # 'the summit ... could spark', 'the meeting is likely to'
         cues += _cues_before(low, min(len(low), tj + 7), lex, tj + 1)
-    whole = _cues_before(low, len(low), lex)
+    whole = _cues_before(low, ti, lex)
     negated = any(k == "negation" for k, _, i in cues if i >= ti - 4)
     values = {v for k, v, _ in cues if k == "modality"}
     attribution = _attribution(text, toks, low, parts, src)

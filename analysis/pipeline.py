@@ -75,7 +75,7 @@ def _agents(text: str, tokens: list[Token], mentions: list[Mention], places: lis
         p = by_start.get(m.start)
         if p is None or p["kind"] not in _COUNTRY_KINDS or not p["country"]:
             continue
-        found = agent_after(tokens, m.last_token + 1)
+        found = agent_after(tokens, m.last_token + 1, text)
         if found is None:
             continue
         sector, last = found
