@@ -28,6 +28,7 @@ from .timex import TimeExpression, find_times
 INTENT_OF_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 WINDOW = 12  # tokens searched for a target after the trigger
 PLACE_GAP = 60  # characters between a trigger and the 'in X' that places its event
+MATERIAL_ROOTS = frozenset({"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
 REPORT_VERBS = frozenset({"said", "says", "say", "told", "tells", "reported", "reports", "announced",
                           "confirmed", "stated", "added", "claimed", "insisted", "noted"})
 PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "got"})
@@ -171,7 +172,7 @@ def find_events(
             if pair is None:
                 continue
             src, tgt = pair
-            if src.code[3:6] == "MED" and trig.cameo[:2] >= "06" and trig.cameo[:2] not in ("09", "10", "11", "12", "13"):
+            if src.code[3:6] == "MED" and trig.cameo[:2] in MATERIAL_ROOTS:
                 continue  # 'The Associated Press contributed reporting': media report, they do not act
             raw.append(_event(text, s, e, toks, low, ti, tj, trig, src, tgt, local, places, article_date, lex))
     return _dedupe(raw)
@@ -224,15 +225,14 @@ def _assign_roles(
     if trig.pos == "noun":
         # "X's invasion of Y"
         if before and before[-1].possessive and before[-1].last_token >= ti - 3:
-            src = before[-1]
-            tgt = _after_prep(parts, low, tj, ("of", "on", "against", "to", "with"))
-            return (src, tgt) if tgt else None
+            owner = _after_prep(parts, low, tj, ("of", "on", "against", "to", "with"))
+            return (before[-1], owner) if owner else None
         # 'at the invitation of X' -> X invites the clause's subject
         if low[tj + 1:tj + 2] == ["of"] and ti >= 1 and low[ti - 1] in ("the", "an", "a"):
-            src = _after_prep(parts, low, tj, ("of",))
+            inviter = _after_prep(parts, low, tj, ("of",))
             subj = [p for p in parts if p.last_token < ti - 2]
-            if src and subj:
-                return src, subj[0]
+            if inviter and subj:
+                return inviter, subj[0]
         # 'cooperation between the two countries', 'talks between X and Y'
         if low[tj + 1:tj + 2] == ["between"]:
             if _plural_ref(low, tj + 2) and dyad:
@@ -325,10 +325,10 @@ def _event(
     times = [t for t in find_times(text, s, e, article_date=article_date, future=modality == "planned")
              if not _after_report_verb(text, t, lex)]
     when = _nearest_time(times, toks[ti].start)
+    date: str | None = article_date
+    precision, basis = "day", "article"
     if when is not None:
         date, precision, basis = when.date, when.precision, "text"
-    else:
-        date, precision, basis = article_date, "day", "article"
     place = _event_place(text, toks, low, ti, places, s, e)
     coded = code_event(lex, trig.cameo, modality)
     evidence = text[s:e]

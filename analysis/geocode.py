@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -151,8 +151,8 @@ def _rescore(
     base: dict[str, np.ndarray],
     choice: dict[str, int],
 ) -> dict[str, int]:
-    country_w: Counter[str] = Counter()
-    admin1_w: Counter[tuple[str, str]] = Counter()
+    country_w: dict[str, float] = defaultdict(float)
+    admin1_w: dict[tuple[str, str], float] = defaultdict(float)
     points: list[tuple[str, float, float]] = []
     for key, row in choice.items():
         n = len(groups[key])

@@ -187,7 +187,8 @@ def _shouted_sentences(text: str, tokens: list[Token]) -> set[int]:
     by_sent: dict[int, list[Token]] = {}
     for t in tokens:
         by_sent.setdefault(t.sentence, []).append(t)
-    return {s for s, toks in by_sent.items() if len(toks) >= 3 and sum(t.text.isupper() for t in toks) >= 0.8 * len(toks)}
+    return {s for s, toks in by_sent.items()
+            if len(toks) >= 3 and sum(t.text.isupper() for t in toks) >= 0.8 * len(toks)}
 
 
 def _strength(m: Mention, row_kinds: np.ndarray, gaz: Gazetteer) -> int:

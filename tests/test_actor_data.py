@@ -194,8 +194,8 @@ def test_leader_no_duplicates(leaders):
 
 def test_leader_terms_of_one_person_do_not_overlap(leaders):
     for (_, _, _), grp in leaders.groupby(["name", "country", "office"]):
-        spans = sorted((_lo(s), _hi(e) if e else date(9999, 1, 1)) for s, e in zip(grp.start, grp.end))
-        for (a0, a1), (b0, b1) in zip(spans, spans[1:]):
+        spans = sorted((_lo(s), _hi(e) if e else date(9999, 1, 1)) for s, e in zip(grp.start, grp.end, strict=False))
+        for (_a0, a1), (b0, _b1) in zip(spans, spans[1:], strict=False):
             assert b0 >= a1 or (a1 - b0).days <= 1, grp.to_string()
 
 
@@ -266,7 +266,7 @@ def test_other_known_holders(leaders):
 
 
 def test_short_forms(leaders):
-    short = dict(zip(leaders.name, leaders.short))
+    short = dict(zip(leaders.name, leaders.short, strict=False))
     assert short["Vladimir Putin"] == "Putin"
     assert short["Xi Jinping"] == "Xi"
     assert short["Joe Biden"] == "Biden"
