@@ -34,7 +34,10 @@ examples:
 EPILOG_REPORT = """\
 examples:
   georel report data/articles/2023-09-11-kim-putin-summit.txt
-  georel report corpus/ --out reports --run-id weekly
+  georel report articles.jsonl --jobs 4 --run-id weekly --force     # one report per article
+  georel report --corpus corpus/ --start 2023-09-01 --end 2023-09-30 --countries PRK,RUS
+layout: reports/<run-id>/index.html and reports/<run-id>/<report>/{report.html, report.ipynb,
+figures/*.png, data/*, status.json}
 """
 
 
@@ -108,13 +111,35 @@ def cmd_lookup(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from .reports import report_extraction
+    from .reports import article_jobs, corpus_job, default_run_id, run_reports, safe_run_id
 
+    if not args.corpus and (args.start or args.end or args.countries):
+        print("georel: error: --start, --end and --countries need --corpus", file=sys.stderr)
+        return 2
+    if args.jobs is not None and args.jobs < 1:
+        print("georel: error: --jobs must be at least 1", file=sys.stderr)
+        return 2
+    run_id = safe_run_id(args.run_id or default_run_id(args.inputs))
+    run_dir = Path(args.out) / run_id
+    if run_dir.exists() and not args.force:
+        print(f"georel: error: {run_dir} exists; pass --force to replace it or choose another --run-id",
+              file=sys.stderr)
+        return 2
     collect = _Collect()
-    index = report_extraction(args.inputs, out_dir=Path(args.out), run_id=args.run_id, on_error=collect,
-                              force=args.force)
-    print(index)
-    return 2 if collect.errors else 0
+    if args.corpus:
+        jobs = [corpus_job(args.inputs, notebook=args.notebook, start=args.start or "", end=args.end or "",
+                           countries=args.countries or "")]
+    else:
+        jobs = article_jobs(args.inputs, notebook=args.notebook, on_error=collect)
+    run = run_reports(jobs, run_dir, force=args.force, workers=args.jobs, progress=sys.stderr.isatty(),
+                      start_timeout=args.start_timeout, execution_timeout=args.timeout)
+    for failed in run.failed:
+        print(f"georel: report {failed.name} failed: {failed.error}", file=sys.stderr)
+    if run.failed:
+        print(f"georel: {len(run.failed)} of {len(run.reports)} report(s) failed; see {run.index}",
+              file=sys.stderr)
+    print(run.index)
+    return 2 if collect.errors else 1 if run.failed else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -156,14 +181,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=10, help="how many candidates to show (default 10)")
     p.set_defaults(func=cmd_lookup)
 
-    p = sub.add_parser("report", help="write a report for articles under reports/<run-id>/",
-                       description="Extract the articles and write a report folder with the records and a "
-                                   "readable summary; prints the path of the report's index.",
+    p = sub.add_parser("report", help="run report notebooks for articles or a corpus into reports/<run-id>/",
+                       description="Run the article report notebook once per article (or, with --corpus, the "
+                                   "corpus report once over all inputs) through papermill, in parallel. Each "
+                                   "report folder holds the executed notebook, a self-contained HTML page, the "
+                                   "figures as PNG and the data exports; the run's index.html lists them with "
+                                   "their status and its path is printed. Exit status: 0 all reports ok, "
+                                   "1 some report failed (the others are kept), 2 bad input or usage.",
                        epilog=EPILOG_REPORT, formatter_class=fmt)
-    p.add_argument("inputs", nargs="+", help="article files or directories")
+    p.add_argument("inputs", nargs="+", help="article files (.txt, .jsonl, .csv), directories, or - for stdin")
+    p.add_argument("--corpus", action="store_true", help="one corpus report over all inputs instead of one "
+                                                         "report per article")
+    p.add_argument("--start", metavar="YYYY-MM-DD", help="corpus: first day to include")
+    p.add_argument("--end", metavar="YYYY-MM-DD", help="corpus: last day to include")
+    p.add_argument("--countries", metavar="ISO3,...", help="corpus: focus countries, e.g. PRK,RUS")
     p.add_argument("--out", default="reports", help="folder that holds report runs (default: reports)")
     p.add_argument("--run-id", default=None, help="name of this run's folder (default: from the inputs)")
-    p.add_argument("--force", action="store_true", help="overwrite an existing report of the same run id")
+    p.add_argument("--jobs", "-j", type=int, default=None, help="reports run at once (default: one per core)")
+    p.add_argument("--force", action="store_true", help="replace an existing run folder of the same run id")
+    p.add_argument("--notebook", default=None, help="run this notebook instead of the bundled one (it must "
+                                                    "declare the same parameters)")
+    p.add_argument("--timeout", type=float, default=600.0, help="seconds any one notebook cell may run "
+                                                                "(default 600)")
+    p.add_argument("--start-timeout", type=float, default=60.0, help="seconds to wait for a kernel to start "
+                                                                     "(default 60)")
     p.set_defaults(func=cmd_report)
     return parser
 

@@ -38,6 +38,7 @@ _ABBREV = re.compile(r"\b(st|ste|ft|mt)\.?(?= )|(?<= )(co|twp)\.?$")
 _ABBREV_FULL = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "co": "county", "twp": "township"}
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def norm_key(name: str) -> str:
     """Normalise a name for look-up: no accents, lower case, one space, 'St.' -> 'saint'.
 

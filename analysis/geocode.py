@@ -17,7 +17,7 @@ import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -42,6 +42,8 @@ _CAPITAL = KINDS.index("capital")
 _CITY = KINDS.index("city")
 _ALT = NAME_KINDS.index("alt")
 _AREA_KINDS = np.array([KINDS.index(k) for k in ("country", "continent", "region", "water")])
+_AREA_KIND_SET = frozenset(_AREA_KINDS.tolist())
+_NO_ADMIN1 = [0]  # code of the empty division name (the first of the sorted names)
 
 
 def haversine_km(lat1: Any, lon1: Any, lat2: Any, lon2: Any) -> Any:
@@ -57,42 +59,43 @@ def _prior(gaz: Gazetteer, rows: np.ndarray) -> np.ndarray:
     return POP_WEIGHT * np.log10(gaz.population[rows].astype(float) + 10.0) + KIND_BONUS[gaz.kind[rows]]
 
 
-def _namesake_city_bonus(gaz: Gazetteer, rows: np.ndarray) -> np.ndarray:
+def _admin_keys(gaz: Gazetteer, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Integer keys of each row's country and (country, first-level division)."""
+    country = gaz.country[rows].astype(np.int64)
+    return country, (country << 20) | gaz.admin1[rows].astype(np.int64)
+
+
+def _namesake_city_bonus(gaz: Gazetteer, rows: np.ndarray, akeys: np.ndarray) -> np.ndarray:
     """A big city named like its own first-level division ('New York', 'Sao Paulo') is what news means."""
-    bonus = np.zeros(len(rows))
-    admin1 = {(gaz.country_of(int(r)), gaz.name(int(r))) for r in rows if int(gaz.kind[r]) == _ADMIN1}
-    if not admin1:
-        return bonus
-    for i, r in enumerate(rows):
-        r = int(r)
-        if int(gaz.kind[r]) in (_CITY, _CAPITAL) and gaz.population[r] >= 100_000 \
-                and (gaz.country_of(r), gaz.admin1_of(r)) in admin1:
-            bonus[i] = NAMESAKE_CITY_BONUS
-    return bonus
+    kinds = gaz.kind[rows]
+    is_admin1 = kinds == _ADMIN1
+    if not is_admin1.any():
+        return np.zeros(len(rows))
+    towns = np.isin(kinds, (_CITY, _CAPITAL)) & (gaz.population[rows] >= 100_000)
+    return NAMESAKE_CITY_BONUS * (towns & np.isin(akeys, akeys[is_admin1]))
 
 
-def _qualifier_bonus(
-    gaz: Gazetteer, mentions: Sequence[Mention], text: str
-) -> list[dict[str, float]]:
-    """Per mention: country codes / admin1 names favoured by the words around it."""
-    out: list[dict[str, float]] = [{} for _ in mentions]
+def _qualifier_bonus(gaz: Gazetteer, mentions: Sequence[Mention], text: str) -> list[dict[tuple[str, int], float]]:
+    """Per mention: countries ('c', code) and divisions ('a', key) favoured by the words around it."""
+    out: list[dict[tuple[str, int], float]] = [{} for _ in mentions]
     descriptor = _descriptor_gap()
     for i, m in enumerate(mentions):
         # 'X, Y' where Y is a country or first-level division closing the phrase ('Alexandria, La.,')
         if i + 1 < len(mentions):
             nxt = mentions[i + 1]
             if text[m.end:nxt.start] in (", ", " (", ",") and _QUALIFIER_END.match(text, nxt.end):
-                for r in nxt.rows:
-                    k = int(gaz.kind[r])
+                ckeys, akeys = _admin_keys(gaz, nxt.rows)
+                for k, c, a in zip(gaz.kind[nxt.rows].tolist(), ckeys.tolist(), akeys.tolist(), strict=True):
                     if k == _COUNTRY:
-                        out[i]["c:" + gaz.country_of(int(r))] = QUALIFIER_BONUS
+                        out[i][("c", c)] = QUALIFIER_BONUS
                     elif k == _ADMIN1:
-                        out[i]["a:" + gaz.country_of(int(r)) + ":" + gaz.name(int(r))] = QUALIFIER_BONUS
+                        out[i][("a", a)] = QUALIFIER_BONUS
         # 'the Russian port city of X', "Georgia's capital Tbilisi": a country word, then a descriptor
         if i > 0 and descriptor.match(text[mentions[i - 1].end:m.start]):
-            for r in mentions[i - 1].rows:
-                if int(gaz.kind[r]) == _COUNTRY:
-                    out[i]["c:" + gaz.country_of(int(r))] = PRECEDING_COUNTRY_BONUS
+            prev = mentions[i - 1].rows
+            for k, c in zip(gaz.kind[prev].tolist(), gaz.country[prev].tolist(), strict=True):
+                if k == _COUNTRY:
+                    out[i][("c", int(c))] = PRECEDING_COUNTRY_BONUS
     return out
 
 
@@ -117,88 +120,75 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
         groups[m.key].append(i)
     qual = _qualifier_bonus(gaz, mentions, text)
 
-    cand: dict[str, np.ndarray] = {}
-    base: dict[str, np.ndarray] = {}
+    cand: dict[str, _Candidates] = {}
     for key, idx in groups.items():
-        rows, first = np.unique(mentions[idx[0]].rows, return_index=True)
+        m0 = mentions[idx[0]]
+        rows, first = np.unique(m0.rows, return_index=True)
+        ckeys, akeys = _admin_keys(gaz, rows)
         score = _prior(gaz, rows)
-        if len(mentions[idx[0]].row_kinds) == len(mentions[idx[0]].rows):
-            score = score - ALT_PENALTY * (mentions[idx[0]].row_kinds[first] == _ALT)
-        score = score + _namesake_city_bonus(gaz, rows)
-        countries = np.array([gaz.country_codes[c] for c in gaz.country[rows]], dtype=object)
+        if len(m0.row_kinds) == len(m0.rows):
+            score = score - ALT_PENALTY * (m0.row_kinds[first] == _ALT)
+        score = score + _namesake_city_bonus(gaz, rows, akeys)
         for i in idx:
-            for q, bonus in qual[i].items():
-                if q.startswith("c:"):
-                    score = score + bonus * (countries == q[2:])
-                else:
-                    _, cc, a1 = q.split(":", 2)
-                    a1s = np.array([gaz.admin1_of(int(r)) for r in rows], dtype=object)
-                    score = score + bonus * ((countries == cc) & (a1s == a1))
+            for (what, code), bonus in qual[i].items():
+                score = score + bonus * ((ckeys if what == "c" else akeys) == code)
             if mentions[i].metonymic:
-                score = score + METONYMY_BONUS * np.isin(gaz.kind[rows], [_CAPITAL, _COUNTRY])
-        cand[key], base[key] = rows, score
+                score = score + METONYMY_BONUS * np.isin(gaz.kind[rows], (_CAPITAL, _COUNTRY))
+        cand[key] = _Candidates(rows, ckeys, akeys, score, len(idx))
 
-    choice = {key: int(cand[key][int(np.argmax(base[key]))]) for key in groups}
+    choice = {key: int(c.rows[int(np.argmax(c.score))]) for key, c in cand.items()}
     for _ in range(2):  # context from the other names' current choices, then re-choose
-        choice = _rescore(gaz, groups, cand, base, choice)
+        choice = _rescore(gaz, cand, choice)
     return [choice[m.key] for m in mentions]
 
 
-def _rescore(
-    gaz: Gazetteer,
-    groups: dict[str, list[int]],
-    cand: dict[str, np.ndarray],
-    base: dict[str, np.ndarray],
-    choice: dict[str, int],
-) -> dict[str, int]:
-    country_w: dict[str, float] = defaultdict(float)
-    admin1_w: dict[tuple[str, str], float] = defaultdict(float)
+class _Candidates(NamedTuple):
+    rows: np.ndarray
+    ckeys: np.ndarray
+    akeys: np.ndarray
+    score: np.ndarray
+    n: int
+
+
+def _rescore(gaz: Gazetteer, cand: dict[str, _Candidates], choice: dict[str, int]) -> dict[str, int]:
+    """Re-choose every ambiguous name given the countries, divisions and points of the others."""
+    country_w: dict[int, float] = defaultdict(float)
+    admin1_w: dict[int, float] = defaultdict(float)
+    own: dict[str, tuple[int, int, float, float]] = {}
     points: list[tuple[str, float, float]] = []
     for key, row in choice.items():
-        n = len(groups[key])
-        cc = gaz.country_of(row)
+        n = cand[key].n
         kind = int(gaz.kind[row])
-        country_w[cc] += n * (1.0 if kind in (_COUNTRY,) else 0.6)
-        if kind == _ADMIN1:
-            admin1_w[(cc, gaz.name(row))] += n
-        elif gaz.admin1_of(row):
-            admin1_w[(cc, gaz.admin1_of(row))] += 0.6 * n
-        if kind not in _AREA_KINDS and kind != _ADMIN1:
+        c = int(gaz.country[row])
+        a = (c << 20) | int(gaz.admin1[row])
+        wc = n * (1.0 if kind == _COUNTRY else 0.6)
+        wa = (n if kind == _ADMIN1 else 0.6 * n) if gaz.admin1[row] != _NO_ADMIN1[0] else 0.0
+        country_w[c] += wc
+        admin1_w[a] += wa
+        own[key] = (c, a, wc, wa)
+        if kind not in _AREA_KIND_SET and kind != _ADMIN1:
             points.append((key, float(gaz.lat[row]), float(gaz.lon[row])))
     total_c = sum(country_w.values())
     total_a = sum(admin1_w.values())
     new: dict[str, int] = {}
-    for key, rows in cand.items():
+    for key, cnd in cand.items():
+        rows = cnd.rows
         if len(rows) == 1:
             new[key] = int(rows[0])
             continue
-        own = choice[key]
-        n = len(groups[key])
-        own_c = gaz.country_of(own)
-        own_kind = int(gaz.kind[own])
-        own_a = gaz.name(own) if own_kind == _ADMIN1 else gaz.admin1_of(own)
-        score = base[key].copy()
-        if total_c - n > 0:
-            cw = np.array([(country_w[gaz.country_codes[c]] - (n * (1.0 if own_kind == _COUNTRY else 0.6)
-                                                                  if gaz.country_codes[c] == own_c else 0))
-                           for c in gaz.country[rows]])
-            score += COUNTRY_CONTEXT * np.clip(cw, 0, None) / max(total_c - n, 1e-9)
-        if total_a > 0:
-            aw = []
-            for r in rows:
-                r = int(r)
-                a = gaz.name(r) if int(gaz.kind[r]) == _ADMIN1 else gaz.admin1_of(r)
-                w = admin1_w.get((gaz.country_of(r), a), 0.0)
-                if (gaz.country_of(r), a) == (own_c, own_a):
-                    w -= n if own_kind == _ADMIN1 else 0.6 * n
-                aw.append(max(w, 0.0))
-            score += ADMIN1_CONTEXT * np.array(aw) / max(total_a, 1e-9)
+        c0, a0, wc0, wa0 = own[key]
+        score = cnd.score.copy()
+        if total_c - wc0 > 0:
+            cw = np.array([country_w.get(c, 0.0) for c in cnd.ckeys.tolist()]) - wc0 * (cnd.ckeys == c0)
+            score += COUNTRY_CONTEXT * np.clip(cw, 0, None) / max(total_c - wc0, 1e-9)
+        if total_a - wa0 > 0:
+            aw = np.array([admin1_w.get(a, 0.0) for a in cnd.akeys.tolist()]) - wa0 * (cnd.akeys == a0)
+            score += ADMIN1_CONTEXT * np.clip(aw, 0, None) / max(total_a, 1e-9)
         others = [(lat, lon) for k, lat, lon in points if k != key]
         if others:
             olat, olon = np.array(others).T
             d = haversine_km(gaz.lat[rows][:, None], gaz.lon[rows][:, None], olat[None, :], olon[None, :])
-            near = np.exp(-d.min(axis=1) / NEARBY_KM)
-            score += NEARBY * near * ~np.isin(gaz.kind[rows], _AREA_KINDS)
+            score += NEARBY * np.exp(-d.min(axis=1) / NEARBY_KM) * ~np.isin(gaz.kind[rows], _AREA_KINDS)
         new[key] = int(rows[int(np.argmax(score))])
     return new
 

@@ -192,12 +192,12 @@ def _shouted_sentences(text: str, tokens: list[Token]) -> set[int]:
 
 
 def _strength(m: Mention, row_kinds: np.ndarray, gaz: Gazetteer) -> int:
-    """2 for countries, demonyms, regions and seas; 1 for capitals, first-level divisions and big
-    cities; 0 for other places."""
-    kinds = gaz.kind[m.rows]
-    if np.isin(kinds, list(STRONG_KINDS)).any() or m.name_kind == "demonym" or (row_kinds == 2).any():
+    """2 for countries, demonyms, regions and seas; 1 for first-level divisions and cities of 100,000
+    or more; 0 for other places."""
+    kinds = set(gaz.kind[m.rows].tolist())
+    if kinds & STRONG_KINDS or m.name_kind == "demonym" or 2 in row_kinds.tolist():
         return 2
-    if (kinds == _ADMIN1).any() or int(gaz.population[m.rows].max()) >= 100_000:
+    if _ADMIN1 in kinds or int(gaz.population[m.rows].max()) >= 100_000:
         return 1
     return 0
 
@@ -257,7 +257,7 @@ def _is_place(
             persons.add(nxt.lower)
             return False  # 'Vladimir Putin', 'Jordan Peterson', 'Houston Rockets'
     if single and strength < 2 and nxt is not None and nxt.lower in lex.report_verbs \
-            and not np.isin(gaz.kind[m.rows], [_CAPITAL]).any():
+            and _CAPITAL not in gaz.kind[m.rows].tolist():
         persons.add(lower)
         return False  # 'Welch said': a person speaks, a town does not
     locative = prev is not None and prev.lower in LOCATIVE and not first.sentence_initial
@@ -271,7 +271,7 @@ def _is_place(
 
 def _metonymic(m: Mention, tokens: list[Token], gaz: Gazetteer, lex: Lexicon) -> bool:
     """'Pyongyang said', 'Washington warned', 'Russia will': a capital or country acting as its state."""
-    if m.name_kind == "demonym" or not np.isin(gaz.kind[m.rows], [_CAPITAL, _COUNTRY]).any():
+    if m.name_kind == "demonym" or not {_CAPITAL, _COUNTRY} & set(gaz.kind[m.rows].tolist()):
         return False
     if m.end < tokens[m.last_token].end:
         return False  # possessive: 'Pyongyang's official agency'

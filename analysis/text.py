@@ -6,7 +6,7 @@ All offsets are Python str offsets, end-exclusive.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # A token: an initialism with periods (U.S., D.P.R.K.), or letters with inner apostrophes (O'Hare,
 # Russia's). Hyphens and digits separate tokens, so 'Beijing-based' yields 'Beijing'.
@@ -23,12 +23,13 @@ _ABBREV_BEFORE = re.compile(
     r"Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|Corp|Inc|Co|Ltd|Calif|Fla|Ala|Ariz|Ark|Colo|Conn|Del|Ga|Ill|Ind|Kan|Ky|"
     r"La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo)|(?:[A-Z]\.)+[A-Z])$"
 )
+_UPPER = re.compile(r"[^\W\d_a-z]")  # letters that are not lower case (approximately: upper case)
+_LOWER = re.compile(r"[a-zß-ÿ]")
 POSSESSIVE = re.compile(r"['’]s?$")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word of the text with its offsets and a few shape flags."""
+class Token(NamedTuple):
+    """A word of the text with its offsets and a few shape flags (computed once, read often)."""
 
     start: int
     end: int
@@ -36,14 +37,8 @@ class Token:
     index: int
     sentence: int
     sentence_initial: bool
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    capitalised: bool
+    lower: str
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -80,15 +75,18 @@ def tokenize(text: str, sentences: list[tuple[int, int]] | None = None) -> list[
     if sentences is None:
         sentences = split_sentences(text)
     tokens: list[Token] = []
+    append = tokens.append
     for si, (s, e) in enumerate(sentences):
         first = True
         for m in TOKEN.finditer(text, s, e):
-            tokens.append(Token(m.start(), m.end(), m.group(), len(tokens), si, first))
+            word = m.group()
+            append(Token(m.start(), m.end(), word, len(tokens), si, first, word[:1].isupper(), word.lower()))
             first = False
     return tokens
 
 
 def is_headline_case(text: str) -> bool:
     """True when a text (a headline, a shouted line) has no lower-case letters to speak of."""
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    upper = len(_UPPER.findall(text))
+    lower = len(_LOWER.findall(text))
+    return upper + lower > 0 and upper > 4 * lower
