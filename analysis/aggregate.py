@@ -24,7 +24,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.colors import BoundaryNorm, ListedColormap
+from matplotlib.colors import BoundaryNorm, ListedColormap, to_hex
 from matplotlib.patches import Patch
 
 from analysis.articles import parse_date
@@ -463,7 +463,7 @@ def plot_country_mentions(data: RecordsLike | gpd.GeoDataFrame, *, ax: Axes | No
     classes = count_classes(int(values.max()) if len(values) else 0)
     cmap = ListedColormap(plt.get_cmap("YlGnBu")(np.linspace(0.18, 0.95, max(len(classes), 1))))
     norm = BoundaryNorm([low - 0.5 for low, _ in classes] + [classes[-1][1] + 0.5], cmap.N) if classes else None
-    colors = [LAND if v <= 0 or norm is None else cmap(norm(v)) for v in values]
+    colors = [LAND if v <= 0 or norm is None else to_hex(cmap(norm(v))) for v in values]
     shapes.plot(ax=ax, color=colors, edgecolor=BORDER, linewidth=0.35, zorder=2, aspect=None)
     focus_set = set(focus)
     if focus_set:

@@ -31,6 +31,15 @@ examples:
   georel lookup Vladivostok
   georel lookup "Alexandria" --limit 5
 """
+EPILOG_EXPORT = """\
+examples:
+  georel extract data/articles/2023-09-11-kim-putin-summit.txt -o kim.jsonl
+  georel export kim.jsonl -o kim/                 # map.png, network.png, timeline.png, GeoJSON, GeoPackage,
+                                                  # GeoParquet, GraphML and CSV in the folder kim/
+  georel export kim.jsonl -o kim-map.svg          # one file, its format from the suffix
+  georel export kim.jsonl -o kim/ --format png,csv
+  georel export 20230911.export.CSV --gdelt -o gdelt/   # GDELT 2.0 events drawn the same way
+"""
 EPILOG_REPORT = """\
 examples:
   georel report data/articles/2023-09-11-kim-putin-summit.txt
@@ -99,6 +108,30 @@ def cmd_resolve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from .export import export, export_all
+
+    if args.gdelt:
+        from .gdelt import read_gdelt_events
+
+        records: Any = read_gdelt_events(args.input)
+    else:
+        from .frames import read_records
+
+        records = read_records(args.input)
+    out = Path(args.output)
+    if out.suffix:
+        print(export(records, out, format=args.format))
+        return 0
+    formats = args.format.split(",") if args.format else ("geojson", "gpkg", "parquet", "graphml", "csv", "png")
+    for path in export_all(records, out, formats=formats).values():
+        print(path)
+    return 0
+
+
 def cmd_lookup(args: argparse.Namespace) -> int:
     from .gazetteer import lookup
 
@@ -151,6 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
             commands:
               extract   articles -> one JSON record per article (places, actors, events)
               resolve   given toponym spans -> coordinates
+              export    records -> maps, networks, GeoJSON/GeoPackage/GeoParquet, GraphML, CSV
               lookup    a place name -> gazetteer candidates
               report    articles -> a report folder under reports/
             run 'georel COMMAND --help' for examples."""),
@@ -173,6 +207,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("input", help="input JSONL (or - for standard input)")
     p.add_argument("-o", "--output", default="-", help="output JSONL path (default: standard output)")
     p.set_defaults(func=cmd_resolve)
+
+    p = sub.add_parser("export", help="write maps, networks and geodata from extraction records",
+                       description="Read extraction records (JSONL from 'georel extract', or a GDELT 2.0 events "
+                                   "export with --gdelt) and write GeoJSON, GeoPackage, GeoParquet, GraphML, CSV "
+                                   "and figures (PNG/SVG).",
+                       epilog=EPILOG_EXPORT, formatter_class=fmt)
+    p.add_argument("input", help="records JSONL (or a GDELT .export.CSV with --gdelt)")
+    p.add_argument("-o", "--output", required=True, help="an output folder, or one file whose suffix names its format")
+    p.add_argument("--format", default=None,
+                   help="comma-separated formats for a folder: geojson,gpkg,parquet,graphml,csv,png,svg")
+    p.add_argument("--gdelt", action="store_true", help="the input is a GDELT 2.0 events export (61 columns)")
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("lookup", help="list the gazetteer candidates for a place name",
                        description="Show the places called NAME, most populous first.",

@@ -302,7 +302,7 @@ def _figures(records: list[Any], layers: Mapping[str, gpd.GeoDataFrame], out: Pa
     files: dict[str, Path] = {}
     ax = plot_map(layers, title=records_title(records))
     files[f"map.{kind}"] = save_figure(ax, out / f"map.{kind}", close=True)
-    graph = actor_graph(records)
+    graph = actor_graph(records, level="country")
     files[f"network.{kind}"] = save_figure(plot_network(graph), out / f"network.{kind}", close=True)
     files[f"timeline.{kind}"] = save_figure(plot_timeline(records), out / f"timeline.{kind}", close=True)
     return files

@@ -35,7 +35,7 @@ def dominant_quad_class(counts: list[int]) -> int | None:
     return max(i + 1 for i, n in enumerate(counts) if n == best)
 
 
-def actor_graph(records: RecordsLike, *, include_negated: bool = False) -> nx.DiGraph:
+def actor_graph(records: RecordsLike, *, include_negated: bool = False, level: str = "actor") -> nx.DiGraph:
     """Directed graph of actors with edges aggregated by (source, target).
 
     Parameters
@@ -44,6 +44,10 @@ def actor_graph(records: RecordsLike, *, include_negated: bool = False) -> nx.Di
         Extraction records, a single record or a JSONL path.
     include_negated
         Also count events reported as not having happened (``negated``).
+    level
+        "actor": one node per actor code (PRKGOV, PRK, USAMED ...); "country": actors merged into
+        their country (PRK, RUS, USA; international organisations keep their code), and events
+        within one country left out.
 
     Returns
     -------
@@ -56,19 +60,26 @@ def actor_graph(records: RecordsLike, *, include_negated: bool = False) -> nx.Di
         appearance), ``first_date`` and ``last_date`` (ISO strings). Graph attribute ``articles``
         is the number of records.
     """
+    if level not in ("actor", "country"):
+        raise ValueError(f"level must be 'actor' or 'country', not {level!r}")
     records = as_records(records)
-    graph = nx.DiGraph(articles=len(records))
+    graph = nx.DiGraph(articles=len(records), level=level)
+
+    def key(code: str, country: str | None) -> str:
+        return country if level == "country" and country else code
+
     names: dict[str, Counter[str]] = {}
     edges: dict[tuple[str, str], dict[str, Any]] = {}
 
     def node(code: str, country: str | None, sector: str | None) -> dict[str, Any]:
         if code not in graph:
-            graph.add_node(code, code=code, country=country, sector=sector or _sector(code, country),
+            graph.add_node(code, code=code, country=country,
+                           sector=(sector or _sector(code, country)) if level == "actor" else None,
                            mentions=0, events=0)
         attrs: dict[str, Any] = graph.nodes[code]
         if attrs["country"] is None and country:
             attrs["country"] = country
-        if attrs["sector"] is None:
+        if attrs["sector"] is None and level == "actor":
             attrs["sector"] = sector or _sector(code, attrs["country"])
         return attrs
 
@@ -77,12 +88,18 @@ def actor_graph(records: RecordsLike, *, include_negated: bool = False) -> nx.Di
             code = actor.get("code")
             if not code:
                 continue
-            node(code, actor.get("country"), actor.get("sector"))["mentions"] += 1
+            sector = actor.get("sector") if level == "actor" else None
+            code = key(code, actor.get("country"))
+            node(code, actor.get("country"), sector)["mentions"] += 1
             if actor.get("name"):
                 names.setdefault(code, Counter())[actor["name"]] += 1
         for event in record.get("events") or []:
             source, target = event.get("source"), event.get("target")
             if not source or not target or (event.get("negated") and not include_negated):
+                continue
+            source = key(source, event.get("source_country"))
+            target = key(target, event.get("target_country"))
+            if source == target:
                 continue
             node(source, event.get("source_country"), None)["events"] += 1
             node(target, event.get("target_country"), None)["events"] += 1

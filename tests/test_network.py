@@ -105,3 +105,11 @@ def test_geographic_layout(records: list[dict]) -> None:
 
 def test_layout_of_empty_graph() -> None:
     assert network.layout(nx.DiGraph()) == {}
+
+
+def test_country_level_graph_merges_actors_into_countries(records):
+    graph = network.actor_graph(records, level="country")
+    assert {"PRK", "RUS", "UKR", "USA"} <= set(graph.nodes)
+    assert not any(code.endswith("GOV") for code in graph.nodes)
+    assert graph.has_edge("PRK", "RUS") and graph.has_edge("RUS", "UKR") and graph.has_edge("USA", "PRK")
+    assert not any(u == v for u, v in graph.edges)
