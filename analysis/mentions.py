@@ -221,8 +221,9 @@ def _is_place(
         nxt = None
 
     if single:
-        if len(word) <= 2 and not (word.isupper() and (row_kinds == 2).any()):
-            return False  # 'Un', 'He': places only as known abbreviations ('US', 'UK')
+        abbreviation = (row_kinds == 2).any() and (word.isupper() or m.end > last.end)
+        if len(word) <= 2 and not abbreviation:
+            return False  # 'Un', 'He': places only as known abbreviations ('US', 'UK', 'La.')
         if word.isupper() and len(word) <= 4 and not in_shout and not (row_kinds == 2).any():
             return False  # an acronym (UN, NATO) is an organisation, not a place
         if lower in lex.time_words:
@@ -256,11 +257,10 @@ def _is_place(
         if strength == 0 or (single and lower in lex.first_names):
             persons.add(nxt.lower)
             return False  # 'Vladimir Putin', 'Jordan Peterson', 'Houston Rockets'
-    if single and strength < 2 and nxt is not None and nxt.lower in lex.report_verbs \
-            and _CAPITAL not in gaz.kind[m.rows].tolist():
+    locative = prev is not None and prev.lower in LOCATIVE and not first.sentence_initial
+    if single and strength < 1 and nxt is not None and nxt.lower in lex.report_verbs and not locative:
         persons.add(lower)
         return False  # 'Welch said': a person speaks, a town does not
-    locative = prev is not None and prev.lower in LOCATIVE and not first.sentence_initial
     qualified = text[m.end:m.end + 2] == ", " and nxt is not None and nxt.capitalised
     if single and lower in gaz.common_words and strength < 2:
         return int(gaz.population[m.rows].max()) >= 10_000 and (locative or qualified)

@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -54,16 +53,19 @@ def make_corpus(sources: list[Path], n: int, folder: Path) -> Path:
 
 
 def run(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, float]:
-    """Run a command in a child process; wall time, CPU time and peak RSS of that child."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    """Run a command in a child process; its wall time, CPU time and peak RSS (its own, via wait4)."""
     t0 = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
-    wall = time.perf_counter() - t0
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if proc.returncode != 0:
-        sys.exit(f"{cmd[0]} failed: {proc.stderr.strip()[-500:]}")
-    return {"wall": wall, "cpu": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
-            "rss_mib": after.ru_maxrss / 1024, "stdout": proc.stdout}
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if proc.returncode != 0:
+            sys.exit(f"{cmd[0]} failed: {err.read().decode()[-500:]}")
+        return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mib": usage.ru_maxrss / 1024,
+                "stdout": out.read().decode()}
 
 
 def main() -> None:

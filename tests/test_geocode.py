@@ -1,0 +1,75 @@
+"""Disambiguation with context: qualifiers, the article's other places, one sense per name."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.geocode import distance_km, resolve_spans
+from analysis.pipeline import find_places
+
+
+def _place(text: str, word: str) -> dict:
+    places = find_places(text)
+    hit = places[places["text"] == word]
+    assert len(hit) >= 1, places["text"].tolist()
+    return hit.iloc[0].to_dict()
+
+
+@pytest.mark.parametrize(("text", "word", "country", "admin_point"), [
+    ("The fire destroyed a home in Paris, Texas, on Tuesday.", "Paris", "USA", (33.66, -95.55)),
+    ("He was arrested in Alexandria, La., on Friday.", "Alexandria", "USA", (31.31, -92.45)),
+    ("The Russian port city of Vladivostok is near the border.", "Vladivostok", "RUS", (43.11, 131.87)),
+    ("Officials in Paris said the talks went well.", "Paris", "FRA", (48.85, 2.35)),
+])
+def test_qualifiers_and_priors(text: str, word: str, country: str, admin_point: tuple[float, float]) -> None:
+    place = _place(text, word)
+    assert place["country"] == country
+    assert distance_km((place["lat"], place["lon"]), admin_point) < 30
+
+
+def test_a_town_in_the_state_the_article_is_about_beats_a_bigger_namesake() -> None:
+    text = ("Deputies in Rapides Parish arrested a man on Tuesday. The Alexandria man was taken to the "
+            "parish jail in Alexandria, where he remains.")
+    place = _place(text, "Alexandria")
+    assert place["country"] == "USA"
+    assert distance_km((place["lat"], place["lon"]), (31.31, -92.45)) < 30
+
+
+def test_country_beats_namesakes_without_context() -> None:
+    for name, iso3 in (("Georgia", "GEO"), ("Jordan", "JOR"), ("Chad", "TCD"), ("Niger", "NER")):
+        text = f"The government of {name} announced new elections. Officials in {name} welcomed it."
+        assert _place(text, name)["country"] == iso3
+
+
+def test_state_beats_country_in_an_american_story() -> None:
+    text = ("Heavy rain fell across north Georgia on Tuesday. Atlanta's airport reported delays and "
+            "Georgia officials said the drought in the state is over.")
+    place = _place(text, "Georgia")
+    assert place["country"] == "USA" and place["kind"] == "admin1"
+
+
+def test_one_sense_per_name_per_article() -> None:
+    text = "Alexandria, Va., police said on Monday. Later, Alexandria officials met. Alexandria is calm."
+    places = find_places(text)
+    alex = places[places["text"] == "Alexandria"]
+    assert alex["geonameid"].nunique() == 1
+    assert alex["country"].iloc[0] == "USA"
+
+
+def test_never_a_building_when_a_city_exists() -> None:
+    place = _place("Officials in Vladivostok said the forum would open.", "Vladivostok")
+    assert place["kind"] in ("city", "capital")
+    assert place["geonameid"] == 2013348
+
+
+def test_resolve_spans_fills_coordinates() -> None:
+    text = "Kim left Pyongyang for Vladivostok."
+    out = resolve_spans(text, [(9, 18), (23, 34)])
+    assert [o["name"] for o in out] == ["Pyongyang", "Vladivostok"]
+    assert distance_km((out[0]["lat"], out[0]["lon"]), (39.03385, 125.75432)) < 10
+    assert out[1]["geonameid"] == 2013348
+
+
+def test_resolve_spans_reports_unknown_names_without_coordinates() -> None:
+    out = resolve_spans("We went to Qwertyzxcv yesterday.", [(11, 21)])
+    assert out[0]["lat"] is None and out[0]["name"] is None

@@ -1,0 +1,68 @@
+"""Recognition: which spans of a text are places (tests/data/should_match.tsv, should_not_match.tsv)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.pipeline import find_places
+
+DATA = Path(__file__).parent / "data"
+SHOULD = pd.read_csv(DATA / "should_match.tsv", sep="\t", comment="#", keep_default_na=False)
+SHOULD_NOT = pd.read_csv(DATA / "should_not_match.tsv", sep="\t", comment="#", keep_default_na=False)
+
+
+@pytest.mark.parametrize(("text", "word", "country"), list(SHOULD.itertuples(index=False, name=None)))
+def test_should_match(text: str, word: str, country: str) -> None:
+    places = find_places(text)
+    hit = places[places["text"] == word]
+    assert len(hit) == 1, f"{word!r} not found in {places['text'].tolist()}"
+    assert (hit["country"].iloc[0] or "") == country
+    row = hit.iloc[0]
+    assert text[row["start"]:row["end"]] == word
+
+
+@pytest.mark.parametrize(("text", "word"), list(SHOULD_NOT.itertuples(index=False, name=None)))
+def test_should_not_match(text: str, word: str) -> None:
+    places = find_places(text)
+    spans = [(s, e) for s, e in zip(places["start"], places["end"], strict=True)]
+    start = text.index(word)
+    assert not any(s < start + len(word) and start < e for s, e in spans), places[["text", "name"]].to_dict("records")
+
+
+def test_possessive_is_left_out_of_the_span() -> None:
+    places = find_places("Russia's invasion of Ukraine.")
+    assert places["text"].tolist() == ["Russia", "Ukraine"]
+
+
+def test_demonyms_are_country_mentions() -> None:
+    places = find_places("A North Korean delegation met Russian officials and American diplomats.")
+    assert places["kind"].tolist() == ["demonym", "demonym", "demonym"]
+    assert places["country"].tolist() == ["PRK", "RUS", "USA"]
+
+
+def test_metonymic_capitals_keep_their_coordinates() -> None:
+    places = find_places("Pyongyang said it would respond. Washington warned of consequences.")
+    assert places["metonymic"].tolist() == [True, True]
+    assert places["lat"].notna().all()
+
+
+def test_a_plain_capital_is_not_metonymic() -> None:
+    places = find_places("Kim left Pyongyang for Vladivostok on Sunday.")
+    assert not places["metonymic"].any()
+
+
+def test_institution_used_for_a_government_is_a_metonymic_place() -> None:
+    places = find_places("The Kremlin said the leaders would meet.")
+    kremlin = places[places["text"] == "Kremlin"]
+    assert len(kremlin) == 1 and bool(kremlin["metonymic"].iloc[0])
+    assert kremlin["country"].iloc[0] == "RUS"
+    assert abs(kremlin["lat"].iloc[0] - 55.75) < 0.5
+
+
+def test_offsets_are_python_string_offsets() -> None:
+    text = "Kim “will visit” Russia — and Vladivostok’s port — in the coming days."
+    for row in find_places(text).itertuples():
+        assert text[row.start:row.end] == row.text
