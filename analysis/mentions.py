@@ -26,6 +26,7 @@ STRONG_KINDS = frozenset({KINDS.index(k) for k in ("country", "region", "contine
 _ADMIN1 = KINDS.index("admin1")
 _CAPITAL = KINDS.index("capital")
 _COUNTRY = KINDS.index("country")
+_DATELINE = re.compile(r"\s*(?:,\s*[A-Z][\w.]*\.?\s*)?(?:—|–|--|\(AP\))")
 _PERSON_AFTER = re.compile(r" [A-Z]\. [A-Z]|, \d{1,3},")
 LOCATIVE = frozenset({"in", "at", "near", "from", "to", "outside", "into", "across", "around", "toward",
                       "towards", "via", "through", "of"})
@@ -45,6 +46,8 @@ class Mention:
     last_token: int
     row_kinds: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int8))
     metonymic: bool = False
+    cued: bool = False
+    needs_cue: bool = False
 
 
 @dataclass(frozen=True)
@@ -180,7 +183,10 @@ def find_mentions(
             i = j + 1
         else:
             i += 1
-    return mentions
+    # a small town named alone ('Ismaili', 'Hailey') is a place only when the article introduces that
+    # name with a locative cue somewhere ('in Alexandria', 'Alexandria, La.', a dateline)
+    cued = {m.key for m in mentions if m.cued}
+    return [m for m in mentions if not m.needs_cue or m.key in cued]
 
 
 def _shouted_sentences(text: str, tokens: list[Token]) -> set[int]:
@@ -262,8 +268,16 @@ def _is_place(
         persons.add(lower)
         return False  # 'Welch said': a person speaks, a town does not
     qualified = text[m.end:m.end + 2] == ", " and nxt is not None and nxt.capitalised
+    if single and (row_kinds == 2).all() and not (word.isupper() or m.end > last.end):
+        return False  # an abbreviation written as a word: 'Act' is not 'ACT'
     if single and lower in gaz.common_words and strength < 2:
-        return int(gaz.population[m.rows].max()) >= 10_000 and (locative or qualified)
+        strong_locative = locative and prev is not None and prev.lower != "of"
+        return int(gaz.population[m.rows].max()) >= 10_000 and (strong_locative or qualified) and not glued_next
+    if single and strength < 1:
+        if locative or qualified or _DATELINE.match(text, m.end):
+            m.cued = True
+        else:
+            m.needs_cue = True  # kept only if the name has a cue elsewhere in the article
     if single and lower in lex.surnames and strength < 1:
         return locative or qualified  # 'Stevens', 'Welch': a town only where the text says it is a place
     return True

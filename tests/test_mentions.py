@@ -66,3 +66,11 @@ def test_offsets_are_python_string_offsets() -> None:
     text = "Kim “will visit” Russia — and Vladivostok’s port — in the coming days."
     for row in find_places(text).itertuples():
         assert text[row.start:row.end] == row.text
+
+
+def test_a_small_town_named_alone_needs_a_cue_somewhere_in_the_article() -> None:
+    text = "Alexandria woman charged with arson. The woman, of Alexandria, was arrested on Tuesday."
+    places = find_places(text)
+    assert places["text"].tolist() == ["Alexandria", "Alexandria"]
+    alone = find_places("Hailey woman charged with arson. Hailey police said the fire was set.")
+    assert alone.empty
