@@ -126,9 +126,10 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
         rows, first = np.unique(m0.rows, return_index=True)
         ckeys, akeys = _admin_keys(gaz, rows)
         score = _prior(gaz, rows)
-        if len(m0.row_kinds) == len(m0.rows):
-            score = score - ALT_PENALTY * (m0.row_kinds[first] == _ALT)
-        score = score + _namesake_city_bonus(gaz, rows, akeys)
+        namesake = _namesake_city_bonus(gaz, rows, akeys)
+        if len(m0.row_kinds) == len(m0.rows):  # 'New York' is an alternate name of New York City
+            score = score - ALT_PENALTY * ((m0.row_kinds[first] == _ALT) & (namesake == 0))
+        score = score + namesake
         for i in idx:
             for (what, code), bonus in qual[i].items():
                 score = score + bonus * ((ckeys if what == "c" else akeys) == code)

@@ -73,3 +73,16 @@ def test_resolve_spans_fills_coordinates() -> None:
 def test_resolve_spans_reports_unknown_names_without_coordinates() -> None:
     out = resolve_spans("We went to Qwertyzxcv yesterday.", [(11, 21)])
     assert out[0]["lat"] is None and out[0]["name"] is None
+
+
+def test_country_named_before_its_capital() -> None:
+    place = _place("Georgia's capital Tbilisi hosted the talks on Monday.", "Georgia")
+    assert place["country"] == "GEO" and place["kind"] == "country"
+
+
+def test_city_and_first_level_division_namesakes() -> None:
+    city = _place("Officials in New York said the subway in Manhattan would reopen.", "New York")
+    assert city["kind"] == "city"
+    assert _place("Upstate farmers in New York State expect rain.", "New York State")["kind"] == "admin1"
+    washington = _place("Washington warned Pyongyang against the deal.", "Washington")
+    assert washington["kind"] == "capital" and washington["metonymic"]
