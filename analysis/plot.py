@@ -13,7 +13,6 @@ from typing import Any, Literal
 
 import geopandas as gpd
 import matplotlib.dates as mdates
-import matplotlib.patheffects as pe
 import matplotlib.pyplot as plt
 import networkx as nx
 import numpy as np
@@ -24,14 +23,23 @@ from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Patch
 from matplotlib.path import Path as MplPath
-from matplotlib.patheffects import AbstractPathEffect
-from matplotlib.text import Annotation
 from matplotlib.transforms import Bbox
 from pyproj import Transformer
-from shapely.geometry import LineString, MultiLineString, box
+from shapely.geometry import box
 from shapely.geometry.base import BaseGeometry
-from shapely.ops import unary_union
 
+from analysis.cartography import (
+    HALO,
+    Label,
+    clip_mask,
+    densified_box,
+    graticule,
+    line_parts,
+    map_projection,
+    offset_line,
+    place_labels,
+    trim_line_end,
+)
 from analysis.frames import CRS, RecordsLike, as_records, events_frame, geo_layers, load_boundaries
 from analysis.network import layout
 from analysis.schema import QUAD_CLASSES
@@ -48,11 +56,6 @@ CREDIT = "Boundaries: Natural Earth. Places: GeoNames (CC BY 4.0)"
 POINT_KINDS = ("capital", "city", "admin1", "admin2", "water")
 """Place kinds drawn as markers by `plot_map`; countries and demonyms show as shaded polygons."""
 UNCERTAIN = frozenset({"planned", "suspected", "hypothetical"})
-_HALO: list[AbstractPathEffect] = [pe.withStroke(linewidth=2.6, foreground="white")]
-HAlign = Literal["left", "center", "right"]
-VAlign = Literal["bottom", "center", "top"]
-Label = tuple[str, float, float, float, str]
-"""(text, x, y, marker radius in points, style) for `place_labels`."""
 _SPANS = {"week": pd.DateOffset(weeks=1), "month": pd.DateOffset(months=1), "year": pd.DateOffset(years=1)}
 
 
@@ -77,114 +80,6 @@ def _quad_handles(classes: Collection[int]) -> list[Any]:
 
 
 # --- map helpers -------------------------------------------------------------------------------
-
-def map_projection(lons: np.ndarray, lats: np.ndarray, *,
-                   extent: Literal["auto", "world", "region"] = "auto") -> str:
-    """The PROJ string `plot_map` uses for points: Equal Earth for the world, else a Lambert
-    azimuthal equal-area projection centred on the points.
-
-    The world is chosen when the points span more than 150 degrees of longitude (measured the short
-    way round) or 75 degrees of latitude, or when there are no points.
-    """
-    lons, lats = np.asarray(lons, dtype=float), np.asarray(lats, dtype=float)
-    if extent == "world" or lons.size == 0:
-        return "+proj=eqearth +lon_0=0 +datum=WGS84 +units=m +no_defs"
-    west, east = _lon_interval(lons)
-    span = (east - west) % 360
-    if extent == "auto" and (span > 150 or float(lats.max() - lats.min()) > 75):
-        return "+proj=eqearth +lon_0=0 +datum=WGS84 +units=m +no_defs"
-    lon0 = (west + span / 2 + 180) % 360 - 180
-    lat0 = float(lats.min() + lats.max()) / 2
-    return f"+proj=laea +lat_0={lat0:.4f} +lon_0={lon0:.4f} +datum=WGS84 +units=m +no_defs"
-
-
-def _lon_interval(lons: np.ndarray) -> tuple[float, float]:
-    """Smallest longitude interval (west, east) covering every value, possibly across 180."""
-    values = np.sort((lons + 180) % 360 - 180)
-    if values.size == 1:
-        return float(values[0]), float(values[0])
-    gaps = np.diff(np.append(values, values[0] + 360))
-    i = int(np.argmax(gaps))
-    return float(values[(i + 1) % values.size]), float(values[i])
-
-
-def _densified_box(x0: float, y0: float, x1: float, y1: float, n: int = 60) -> np.ndarray:
-    t = np.linspace(0, 1, n)
-    return np.concatenate([
-        np.column_stack([x0 + (x1 - x0) * t, np.full(n, y0)]),
-        np.column_stack([np.full(n, x1), y0 + (y1 - y0) * t]),
-        np.column_stack([x1 - (x1 - x0) * t, np.full(n, y1)]),
-        np.column_stack([np.full(n, x0), y1 - (y1 - y0) * t]),
-    ])
-
-
-def _clip_mask(view: tuple[float, float, float, float], to_lonlat: Transformer,
-               from_lonlat: Transformer) -> BaseGeometry:
-    """A lon/lat polygon that covers the projected view rectangle (with a margin)."""
-    ring = _densified_box(*view)
-    lon, lat = to_lonlat.transform(ring[:, 0], ring[:, 1])
-    ok = np.isfinite(lon) & np.isfinite(lat)
-    lon, lat = np.asarray(lon)[ok], np.asarray(lat)[ok]
-    south, north = max(-90.0, float(lat.min()) - 8), min(90.0, float(lat.max()) + 8)
-    for pole in (90.0, -90.0):
-        px, py = from_lonlat.transform(0.0, pole)
-        if view[0] <= px <= view[2] and view[1] <= py <= view[3]:
-            return box(-180, -90.0 if pole < 0 else south, 180, 90.0 if pole > 0 else north)
-    west, east = _lon_interval(lon)
-    span = (east - west) % 360
-    if span + 30 >= 360:
-        return box(-180, south, 180, north)
-    w, e = west - 15, west + span + 15
-    if e > 180:
-        return unary_union([box(w, south, 180, north), box(-180, south, e - 360, north)])
-    if w < -180:
-        return unary_union([box(w + 360, south, 180, north), box(-180, south, e, north)])
-    return box(w, south, e, north)
-
-
-def _graticule(step: float) -> list[LineString]:
-    lats = np.arange(-90, 90.001, 1.0)
-    lines = [LineString(np.column_stack([np.full(lats.size, lon), lats]))
-             for lon in np.arange(-180, 180.001, step)]
-    lons = np.arange(-180, 180.001, 1.0)
-    lines += [LineString(np.column_stack([lons, np.full(lons.size, lat)]))
-              for lat in np.arange(-90 + step, 90, step)]
-    return lines
-
-
-def _parts(geometry: Any) -> list[np.ndarray]:
-    if isinstance(geometry, MultiLineString):
-        return [np.asarray(part.coords) for part in geometry.geoms]
-    if isinstance(geometry, LineString):
-        return [np.asarray(geometry.coords)]
-    return []
-
-
-def _offset(coords: np.ndarray, distance: float) -> np.ndarray:
-    """Shift a polyline sideways (to the left of its direction) by `distance`."""
-    if distance == 0 or len(coords) < 2:
-        return coords
-    d = np.gradient(coords, axis=0)
-    norm = np.hypot(d[:, 0], d[:, 1])
-    norm[norm == 0] = 1
-    normal = np.column_stack([-d[:, 1] / norm, d[:, 0] / norm])
-    taper = np.sin(np.linspace(0, math.pi, len(coords))) ** 0.5 if len(coords) > 2 else np.ones(len(coords))
-    return coords + normal * distance * taper[:, None]
-
-
-def _trim_end(coords: np.ndarray, length: float) -> np.ndarray:
-    """Cut `length` off the end of a polyline so an arrow head stops short of the marker."""
-    seg = np.hypot(*np.diff(coords, axis=0).T)
-    if seg.sum() <= 2 * length:
-        return coords
-    remaining = length
-    while len(coords) > 2 and seg[-1] <= remaining:
-        remaining -= seg[-1]
-        coords, seg = coords[:-1], seg[:-1]
-    frac = remaining / seg[-1] if seg[-1] else 0
-    end = coords[-1] - frac * (coords[-1] - coords[-2])
-    return np.vstack([coords[:-1], end])
-
 
 def _arc_groups(relations: gpd.GeoDataFrame) -> pd.DataFrame:
     rel = relations.copy()
@@ -275,7 +170,7 @@ def plot_map(data: RecordsLike | Mapping[str, gpd.GeoDataFrame], *, ax: Axes | N
         relations = relations[~relations["negated"].astype(bool)]
     arcs = _arc_groups(relations) if len(relations) else pd.DataFrame()
     lonlat = [np.column_stack([places.geometry.x, places.geometry.y])] if len(places) else []
-    lonlat += [part for geom in arcs.get("geometry", []) for part in _parts(geom)]
+    lonlat += [part for geom in arcs.get("geometry", []) for part in line_parts(geom)]
     pts = np.concatenate(lonlat) if lonlat else np.empty((0, 2))
     proj = map_projection(pts[:, 0], pts[:, 1], extent=extent if len(pts) else "world")
     world = "eqearth" in proj
@@ -285,7 +180,7 @@ def plot_map(data: RecordsLike | Mapping[str, gpd.GeoDataFrame], *, ax: Axes | N
     to_ll = Transformer.from_crs(proj, CRS, always_xy=True)
 
     if world:
-        outline = _densified_box(-180, -90, 180, 90, 180)
+        outline = densified_box(-180, -90, 180, 90, 180)
         ox, oy = from_ll.transform(outline[:, 0], outline[:, 1])
         view = (float(np.min(ox)), float(np.min(oy)), float(np.max(ox)), float(np.max(oy)))
         ax.fill(ox, oy, color=OCEAN, zorder=0, lw=0)
@@ -300,14 +195,14 @@ def plot_map(data: RecordsLike | Mapping[str, gpd.GeoDataFrame], *, ax: Axes | N
         hx, hy = max(half, (x1 - x0) / 2 * 1.18), max(half * 0.8, (y1 - y0) / 2 * 1.18)
         view = (cx - hx, cy - hy, cx + hx, cy + hy)
         ax.set_facecolor(OCEAN)
-        mask = _clip_mask(view, to_ll, from_ll)
+        mask = clip_mask(view, to_ll, from_ll)
         step = 10.0 if hx < 2.5e6 else 20.0
     view = _fit_view(ax, view)
     ax.set_xlim(view[0], view[2])
     ax.set_ylim(view[1], view[3])
     ax.set_aspect("equal", adjustable="box")
 
-    grat = gpd.GeoSeries(_graticule(step), crs=CRS)
+    grat = gpd.GeoSeries(graticule(step), crs=CRS)
     if mask is not None:
         grat = grat.clip(mask)
     grat.to_crs(proj).plot(ax=ax, color="white", lw=0.6, zorder=1, aspect=None)
@@ -348,7 +243,7 @@ def plot_map(data: RecordsLike | Mapping[str, gpd.GeoDataFrame], *, ax: Axes | N
         obstacles.append(leg.get_window_extent())
     if credit:
         note = ax.text(0.995, 0.006, credit, transform=ax.transAxes, ha="right", va="bottom",
-                       fontsize=7, color="#555555", zorder=7, path_effects=_HALO)
+                       fontsize=7, color="#555555", zorder=7, path_effects=HALO)
         obstacles.append(note.get_window_extent())
     if labels:
         names = _country_labels(shapes, view)
@@ -424,17 +319,17 @@ def _draw_arcs(ax: Axes, arcs: pd.DataFrame, from_ll: Transformer, *, lane: floa
             color = quad_color(row.quad)
             quads.add(int(row.quad))
             lw = min(6.0, 1.4 + 1.3 * math.log2(row.count))
-            parts = _parts(row.geometry)
+            parts = line_parts(row.geometry)
             for k, part in enumerate(parts):
                 x, y = from_ll.transform(part[:, 0], part[:, 1])
-                coords = _offset(np.column_stack([x, y]), shift)
+                coords = offset_line(np.column_stack([x, y]), shift)
                 if r > max_arrows:
                     faint.append(coords)
                     faint_colors.append(color)
                     continue
                 last = k == len(parts) - 1
                 if last:
-                    coords = _trim_end(coords, trim)
+                    coords = trim_line_end(coords, trim)
                 arrow = FancyArrowPatch(path=MplPath(coords), arrowstyle="-|>" if last else "-",
                                         mutation_scale=9 + 2.2 * lw, lw=lw, color=color, alpha=0.95,
                                         linestyle=(0, (4, 2)) if row.uncertain else "-",
@@ -488,72 +383,6 @@ def _draw_places(ax: Axes, places: gpd.GeoDataFrame, arcs: pd.DataFrame,
                     out.append((names[(lon, lat)], float(xi), float(yi), 3.0, "end"))
     return out
 
-
-def place_labels(ax: Axes, items: list[Label], *, obstacles: list[Bbox] | None = None,
-                 fontsize: float = 9.0) -> list[Annotation]:
-    """Label points without overlaps: try positions around each point, keep the first free one.
-
-    Parameters
-    ----------
-    ax
-        Axes whose limits and aspect are final.
-    items
-        (text, x, y, marker radius in points, style) in priority order. Style ``"place"`` is the
-        regular font, ``"end"`` (a relation end that is not a mentioned place) italic, and
-        ``"country"`` small grey capitals centred on the point. A label that fits nowhere is left out.
-    obstacles
-        Display-space boxes (legend, credit) that labels must not cover.
-    fontsize
-        Font size of place labels.
-
-    Returns
-    -------
-    texts
-        The annotations placed (deterministic for the same input and figure size).
-    """
-    ax.apply_aspect()
-    fig = ax.get_figure(root=True)
-    scale = fig.dpi / 72.0 if fig is not None else 1.0
-    frame = ax.get_window_extent()
-    taken = list(obstacles or [])
-    for _, x, y, r, style in items:
-        if style != "country":
-            cx, cy = ax.transData.transform((x, y))
-            taken.append(Bbox.from_extents(cx - r * scale, cy - r * scale, cx + r * scale, cy + r * scale))
-    placed: list[Annotation] = []
-    for text, x, y, r, style in items:
-        d = r + 2.5
-        candidates: list[tuple[tuple[float, float], HAlign, VAlign]]
-        if style == "country":
-            candidates = [((0.0, 0.0), "center", "center"), ((0.0, 9.0), "center", "center"),
-                          ((0.0, -9.0), "center", "center")]
-        else:
-            candidates = [((d, 0.0), "left", "center"), ((d * 0.8, d * 0.8), "left", "bottom"),
-                          ((-d * 0.8, d * 0.8), "right", "bottom"), ((-d, 0.0), "right", "center"),
-                          ((d * 0.8, -d * 0.8), "left", "top"), ((-d * 0.8, -d * 0.8), "right", "top"),
-                          ((0.0, d), "center", "bottom"), ((0.0, -d), "center", "top")]
-        label = ax.annotate(text, (x, y), xytext=candidates[0][0], textcoords="offset points",
-                            fontsize={"place": fontsize, "end": fontsize - 0.5}.get(style, fontsize - 1.5),
-                            fontstyle="italic" if style == "end" else "normal",
-                            color="#5A5A5A" if style == "country" else "#111111",
-                            path_effects=_HALO, zorder=8 if style != "country" else 4, annotation_clip=False)
-        label.set_gid(f"label-{style}")
-        for offset, ha, va in candidates:
-            label.set_position(offset)
-            label.set_horizontalalignment(ha)
-            label.set_verticalalignment(va)
-            bbox = label.get_window_extent().padded(1.5)
-            inside = frame.contains(bbox.x0, bbox.y0) and frame.contains(bbox.x1, bbox.y1)
-            if inside and not any(bbox.overlaps(other) for other in taken):
-                taken.append(bbox)
-                placed.append(label)
-                break
-        else:
-            label.remove()
-    return placed
-
-
-# --- network -----------------------------------------------------------------------------------
 
 def plot_network(graph: nx.DiGraph, *, ax: Axes | None = None, geographic: bool = False,
                  countries: pd.DataFrame | None = None, boundaries: gpd.GeoDataFrame | None = None,
@@ -642,7 +471,7 @@ def plot_network(graph: nx.DiGraph, *, ax: Axes | None = None, geographic: bool 
         nx.draw_networkx_labels(graph, positions, labels={n: str(n) for n in nodes}, ax=ax, font_size=8.5,
                                 font_weight="bold", font_color="#111111")
         for text in ax.texts:
-            text.set_path_effects(_HALO)
+            text.set_path_effects(HALO)
         ax.set_axis_off()
         ax.margins(0.08)
     n_edges = graph.number_of_edges()
