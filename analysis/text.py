@@ -34,7 +34,7 @@ class Token(NamedTuple):
     start: int
     end: int
     text: str
-    index: int
+    index: int  # type: ignore[assignment]  # position in the article (shadows tuple.index)
     sentence: int
     sentence_initial: bool
     capitalised: bool
