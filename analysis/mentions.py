@@ -12,6 +12,7 @@ follow how news is written:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable
@@ -147,7 +148,11 @@ def find_mentions(
                           or (not tj.capitalised and tj.lower not in particles)):
                 break
             word, end = _strip_possessive(tj)
-            possessive = end != tj.end
+            nxt_cap = j + 1 < n_tok and tokens[j + 1].capitalised and text[tj.end:tokens[j + 1].start] == " "
+            possessive = end != tj.end and not nxt_cap  # "People's Republic" goes on; "Russia's invasion" ends
+            if end != tj.end and nxt_cap:
+                probes.append((i, j, norm_key(" ".join([*parts, word])), end))
+                word, end = tj.text, tj.end
             parts.append(word)
             if not tj.capitalised:
                 continue
@@ -163,6 +168,7 @@ def find_mentions(
         if k >= 0 and (i not in best or j > best[i][0] or (j == best[i][0] and end > best[i][2])):
             best[i] = (j, key, end, k)
     blocked_spans = sorted(blocked)
+    blocked_starts = [b[0] for b in blocked_spans]
     mentions: list[Mention] = []
     persons: set[str] = set()
     i = 0
@@ -172,7 +178,8 @@ def find_mentions(
             continue
         j, key, end, k = best[i]
         start = tokens[i].start
-        if any(s < end and start < e for s, e in blocked_spans):
+        k_b = bisect.bisect_left(blocked_starts, end)  # spans starting before `end`; the last ones may overlap
+        if any(blocked_spans[b][1] > start for b in range(max(0, k_b - 8), k_b)):
             i += 1
             continue
         m = Mention(start, end, text[start:end], key, gaz.rows_of_key(k), NAME_KINDS[int(gaz.key_kind[k])], i, j,
@@ -203,6 +210,8 @@ def _strength(m: Mention, row_kinds: np.ndarray, gaz: Gazetteer) -> int:
     kinds = set(gaz.kind[m.rows].tolist())
     if kinds & STRONG_KINDS or m.name_kind == "demonym" or 2 in row_kinds.tolist():
         return 2
+    if _CAPITAL in kinds and int(gaz.population[m.rows].max()) >= 100_000:
+        return 2  # 'Berlin rejected', 'said Berlin would': a national capital is no common word
     if _ADMIN1 in kinds or int(gaz.population[m.rows].max()) >= 100_000:
         return 1
     return 0
@@ -218,6 +227,8 @@ def _is_place(
     word = text[m.start:m.end].rstrip(".")
     lower = norm_key(word)
     strength = _strength(m, row_kinds, gaz)
+    area = strength == 2 and (bool(STRONG_KINDS & set(gaz.kind[m.rows].tolist())) or m.name_kind == "demonym"
+                              or 2 in row_kinds.tolist())  # a country-like name, not just a big capital
     in_shout = first.sentence in shouted
     prev = tokens[m.first_token - 1] if m.first_token > 0 else None
     nxt = tokens[m.last_token + 1] if m.last_token + 1 < len(tokens) else None
@@ -234,7 +245,7 @@ def _is_place(
             return False  # an acronym (UN, NATO) is an organisation, not a place
         if lower in lex.time_words:
             return False  # 'March', 'Jan', 'Thursday'
-        if lower in persons and strength < 2:
+        if lower in persons and not area:
             return False  # a surname met earlier in a person's name
         if strength < 2 and (row_kinds == 3).all() and int(gaz.population[m.rows].max()) < 20_000:
             return False  # only an alternate name of a small place
@@ -244,15 +255,15 @@ def _is_place(
     glued_prev = prev is not None and prev.capitalised and text[prev.end:first.start] in (" ", ". ")
     glued_next = nxt is not None and nxt.capitalised and m.end == last.end and (
         text[last.end:nxt.start] == " " or (text[last.end:nxt.start] == "-" and strength == 0))
-    if strength < 2 and _PERSON_AFTER.match(text, m.end):
+    if not area and _PERSON_AFTER.match(text, m.end):
         persons.add(lower)
         return False  # 'Keith D. Johnson', 'Paris, 51, was found': a person's name and age
-    if glued_prev and prev is not None and prev.lower in lex.first_names and strength < 2 \
+    if glued_prev and prev is not None and prev.lower in lex.first_names and not area \
             and not prev.sentence_initial:
         persons.add(lower)
         return False  # 'Robert Douglas', 'Harold Michael'
 
-    if glued_prev and prev is not None and prev.lower.rstrip(".") in lex.titles and strength < 2:
+    if glued_prev and prev is not None and prev.lower.rstrip(".") in lex.titles and not area:
         persons.add(lower)
         return False  # 'President Obama', 'Gov. Crist'
     if glued_prev and prev is not None and not prev.sentence_initial and not prev.text.isupper() \
