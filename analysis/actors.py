@@ -4,7 +4,10 @@ generic agents resolved through the country word beside them ('U.S. officials' -
 Codes are CAMEO-style: ISO3 + sector (PRKGOV, RUSMIL, KORMED) or IGO codes (IGOUNO). A leader is coded
 by the office held on the article date ('Putin' in 2023 -> RUSGOV); a former office holder becomes an
 elite of the country (USAELI). Short mentions after a full name ('Kim' after 'Kim Jong Un') resolve to
-the same person.
+the same person; a title of office before a known surname ('President Bush' in 1990, when no Bush is in
+office) codes the country of that office's holders of that name. Agent nouns may carry up to two
+modifiers after the country word ("Nicaragua's Sandinista government"), and `agent_before` finds the
+agent noun of 'rebels in the Ivory Coast' (the pipeline joins it to the place's country).
 """
 
 from __future__ import annotations
@@ -21,7 +24,13 @@ from .text import Token
 MAX_ACTOR_TOKENS = 7
 _NOT_MODIFIERS = frozenset({"and", "or", "unless", "to", "of", "in", "on", "at", "for", "with", "by", "from", "that",
                             "who", "which", "is", "was", "are", "were", "has", "have", "had", "will", "would", "the",
-                            "a", "an", "said", "says"})
+                            "a", "an", "said", "says", "where", "when", "whose", "whom", "while", "after", "before",
+                            "since", "because", "if", "as", "but", "than", "then", "there", "here", "it", "they",
+                            "he", "she", "we", "also", "not", "still", "now", "its", "their", "his", "her", "this",
+                            "these", "those", "could", "can", "may", "might", "must", "should", "did", "does", "do",
+                            "be", "been", "being", "into", "over", "against", "about", "told", "say"})
+_NAME_ARTICLES = frozenset({"al", "el", "ad", "ash", "as", "an", "ar", "at", "az"})  # 'al-Qaeda', 'el-Sisi'
+MAX_MODIFIERS = 2  # words between a country word and its agent noun ('Nicaragua's Sandinista government')
 _OFFICE_RANK = {"head_of_state": 0, "supreme_leader": 0, "head_of_government": 1, "foreign_minister": 2,
                 "defence_minister": 3, "national_security_adviser": 4}
 
@@ -70,6 +79,7 @@ class ActorLexicon:
     institutions: dict[str, ActorEntry]  # normalised name -> entry (acronyms keep their case)
     agents: dict[tuple[str, ...], str]  # lower-case noun tokens -> sector
     max_agent_tokens: int
+    titles: dict[tuple[str, ...], str]  # title of office ('president') -> office in leaders.tsv
 
 
 def _split(value: object) -> list[str]:
@@ -112,14 +122,18 @@ def actor_lexicon() -> ActorLexicon:
             key = bare if (bare.isupper() and len(bare) <= 6) else norm_key(bare)
             institutions.setdefault(key, entry)
     agents: dict[tuple[str, ...], str] = {}
+    titles: dict[tuple[str, ...], str] = {}
     try:
         ag = read_table("agents.tsv", dtype=str)
     except Exception:  # noqa: BLE001
-        ag = pd.DataFrame(columns=["noun", "sector"])
+        ag = pd.DataFrame(columns=["noun", "sector", "office"])
     for r in ag.itertuples():
         for form in _split(r.noun):
-            agents.setdefault(tuple(form.lower().split()), r.sector)
-    return ActorLexicon(people, short, institutions, agents, max((len(k) for k in agents), default=1))
+            words = tuple(form.lower().split())
+            agents.setdefault(words, str(r.sector))
+            if r.office:
+                titles.setdefault(words, str(r.office))
+    return ActorLexicon(people, short, institutions, agents, max((len(k) for k in agents), default=1), titles)
 
 
 def _term_at(terms: list[dict[str, Any]], date: str | None) -> tuple[dict[str, Any], bool]:
@@ -152,7 +166,8 @@ def find_actors(text: str, tokens: list[Token], *, date: str | None = None) -> l
     n = len(tokens)
     while i < n:
         tok = tokens[i]
-        if not tok.capitalised:
+        if not tok.capitalised and not (tok.lower in _NAME_ARTICLES and i + 1 < n and tokens[i + 1].capitalised
+                                        and text[tok.end:tokens[i + 1].start] == "-"):
             i += 1
             continue
         match = None
@@ -188,12 +203,42 @@ def find_actors(text: str, tokens: list[Token], *, date: str | None = None) -> l
             if terms:
                 end = tok.start + len(word)
                 match = _person(text, tok.start, end, i, i, terms, date)
+            elif key in lex.short and (office := _title_before(tokens, i, text)):
+                match = _titled_person(text, tok.start, tok.start + len(word), i,
+                                       [t for t in lex.short[key] if t["office"] == office])
         if match is not None:
             found.append(match)
             i = match.last_token + 1
         else:
             i += 1
     return found
+
+
+def _title_before(tokens: list[Token], i: int, text: str) -> str | None:
+    """The office whose title stands right before token i ('President Bush' -> head_of_state,
+    'Prime Minister Sharif' -> head_of_government), or None."""
+    lex = actor_lexicon()
+    for size in (1, 2, 3):
+        k = i - size
+        if k < 0 or tokens[k].sentence != tokens[i].sentence or not tokens[k].capitalised:
+            return None
+        if any(text[tokens[m].end:tokens[m + 1].start] != " " for m in range(k, i)):
+            return None
+        office = lex.titles.get(tuple(t.lower for t in tokens[k:i]))
+        if office:
+            return office
+    return None
+
+
+def _titled_person(text: str, start: int, end: int, i: int, terms: list[dict[str, Any]]) -> ActorMention | None:
+    """'President Bush' where no Bush is in office on the article date: the title says the person holds
+    that office, the surname says in which country (when all the holders of that office with that name
+    are of one country; no 'Chancellor Bush' is coded)."""
+    countries = {t["country"] for t in terms}
+    if len(countries) != 1:
+        return None
+    country = countries.pop()
+    return ActorMention(start, end, text[start:end], f"{country}GOV", text[start:end], country, "GOV", "person", i, i)
 
 
 def _unique_in_office(terms: list[dict[str, Any]], date: str | None) -> list[dict[str, Any]]:
@@ -209,23 +254,56 @@ def _unique_in_office(terms: list[dict[str, Any]], date: str | None) -> list[dic
 
 def agent_after(tokens: list[Token], k: int, text: str | None = None) -> tuple[str, int] | None:
     """An agent noun phrase starting at token k ('officials', 'government sources', 'leader'):
-    (sector, index of its last token), allowing up to two modifiers before the noun. With `text`,
-    the phrase must follow token k-1 across plain spaces ('Russia, officials' is no agent)."""
-    lex = actor_lexicon()
+    (sector, index of its last token), allowing up to MAX_MODIFIERS modifiers before the noun ('U.S.
+    military officials', "Nicaragua's Sandinista government"). With `text`, the words must follow one
+    another across plain spaces ('Russia, officials' is no agent)."""
     if k >= len(tokens):
         return None
     if text is not None and k > 0 and text[tokens[k - 1].end:tokens[k].start].strip(" '’s"):
         return None
     sentence = tokens[k].sentence
-    for skip in range(0, 2):  # one modifier may stand before the noun: 'U.S. military officials'
+    for skip in range(0, MAX_MODIFIERS + 1):
         start = k + skip
-        if skip and (start >= len(tokens) or tokens[k].capitalised or tokens[k].lower in _NOT_MODIFIERS):
+        if start >= len(tokens) or tokens[start].sentence != sentence:
             break
-        for size in range(lex.max_agent_tokens, 0, -1):
-            stop = start + size
-            if stop > len(tokens) or tokens[stop - 1].sentence != sentence:
-                continue
-            words = tuple(t.lower for t in tokens[start:stop])
-            if words in lex.agents:
-                return lex.agents[words], stop - 1
+        if skip:
+            mod = tokens[start - 1]
+            if mod.lower in _NOT_MODIFIERS or mod.lower.endswith(("ed", "ing")) or (
+                    text is not None and text[mod.end:tokens[start].start] != " "):
+                break
+        found = _agent_at(tokens, start, text)
+        if found is not None:
+            return found
+    return None
+
+
+def _agent_at(tokens: list[Token], start: int, text: str | None) -> tuple[str, int] | None:
+    """The longest agent noun starting exactly at token `start`."""
+    lex = actor_lexicon()
+    sentence = tokens[start].sentence
+    for size in range(lex.max_agent_tokens, 0, -1):
+        stop = start + size
+        if stop > len(tokens) or tokens[stop - 1].sentence != sentence:
+            continue
+        words = tuple(t.lower for t in tokens[start:stop])
+        if words in lex.agents and (text is None or all(
+                text[tokens[m].end:tokens[m + 1].start] in (" ", "-") for m in range(start, stop - 1))):
+            return lex.agents[words], stop - 1
+    return None
+
+
+def agent_before(tokens: list[Token], k: int, text: str) -> tuple[str, int] | None:
+    """An agent noun phrase ending at token k ('rebels', 'security forces', 'opposition groups'):
+    (sector, index of its first token)."""
+    lex = actor_lexicon()
+    if k < 0:
+        return None
+    for size in range(min(lex.max_agent_tokens, k + 1), 0, -1):
+        first = k - size + 1
+        if tokens[first].sentence != tokens[k].sentence:
+            continue
+        words = tuple(t.lower for t in tokens[first:k + 1])
+        if words in lex.agents and all(text[tokens[m].end:tokens[m + 1].start] in (" ", "-")
+                                       for m in range(first, k)):
+            return lex.agents[words], first
     return None

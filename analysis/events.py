@@ -1,142 +1,95 @@
 """Who did what to whom: CAMEO/PLOVER-coded events, sentence by sentence.
 
-For each trigger of the lexicon (analysis/data/event_triggers.tsv) the coder finds the source and
-target among the sentence's participants (people, institutions, agents, countries):
-- active voice: the nearest participant before the trigger is the source; the target is the direct
-  object, or follows the trigger's preposition ('meet with X', 'buy ... from X', 'supply X with Y');
-- passive voice: 'X was attacked by Y';
-- nouns: "X's invasion of Y", 'at the invitation of X', 'talks between X and Y';
-- 'the two countries', 'the two leaders', 'one another' refer to the article's two main actors.
-Then modality, negation, attribution, date (resolved against the article date), place (only when
-the sentence ties it to the event) and evidence. Events are deduplicated within an article: one per
-source, target, code and date, with every mention kept as evidence.
+The clause analysis of analysis.clauses finds each trigger's status (main, subordinate, complement,
+noun) and its source and target among the sentence's participants (people, institutions, agents,
+countries, and places acted upon). This module then
+- folds a complement into the event that governs it ('threatened to ban X' is one threat against X;
+  'refused to meet X' one refusal), a purpose clause of the same kind into the main act ('began a
+  hunger strike to protest against X'), and the noun of the means into a generic violent act ('killed
+  three civilians in a car bombing' is a bombing); reads 'X said Y must ...' as X's demand on Y and a
+  threat's condition as its target ('... unless Baghdad accepts');
+- selects: when a sentence has main events, its subordinate events and nouns without explicit roles
+  give way; an actor's event with a target stands for its other acts in the sentence; a main event
+  whose actor is named but not coded ('Judge X opened investigations against Y'), or a passive
+  without agent, keeps an empty source when its target is known, as PLOVER records such events;
+- codes and describes each event: CAMEO code, root, QuadClass, Goldstein and PLOVER category
+  (cooperation promised or planned is an intention, root 03, and a hostile act announced for the
+  future a threat, root 13, as CAMEO prescribes); modality, negation, attribution, date (resolved
+  against the article date), place (only when the sentence ties it to the event: 'met in
+  Vladivostok') and evidence.
+Events are deduplicated within an article: one per source, target, code and date, with every mention
+kept as evidence.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
+from .clauses import (
+    INTENT_OF_ROOT,
+    REFUSAL_OF_ROOT,
+    Candidate,
+    EventLexicon,
+    Participant,
+    Sentence,
+    Trigger,
+    future_code,
+    same_actor,
+)
 from .gazetteer import read_table
 from .text import Token
 from .timex import TimeExpression, find_times
 
-INTENT_OF_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
-WINDOW = 12  # tokens searched for a target after the trigger
+__all__ = ["EventLexicon", "Participant", "Trigger", "code_event", "event_lexicon", "find_events", "sentence_events"]
+
 PLACE_GAP = 60  # characters between a trigger and the 'in X' that places its event
 MATERIAL_ROOTS = frozenset({"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
-REPORT_VERBS = frozenset({"said", "says", "say", "told", "tells", "reported", "reports", "announced",
-                          "confirmed", "stated", "added", "claimed", "insisted", "noted"})
-PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "got"})
-PLURAL_REFS = (("the", "two", "countries"), ("the", "two", "leaders"), ("the", "two", "nations"),
-               ("both", "countries"), ("both", "leaders"), ("the", "two", "sides"), ("the", "leaders"),
-               ("one", "another"), ("each", "other"))
-CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:which|who|but|while|whereas|although|though)\b")
-BOUNDARY_WORDS = frozenset({"since", "after", "before", "while", "when", "in", "on", "at", "by", "that", "who",
-                            "which", "and", "or", "but"})
-NOMINAL_CONTEXT = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their",
-                             "our", "of", "with", "for", "from"})
 MODALITY_ORDER = ("hypothetical", "suspected", "planned", "reported", "asserted")
 
 
-@dataclass(slots=True)
-class Participant:
-    """An actor or country mention that can take part in an event."""
-
-    start: int
-    end: int
-    first_token: int
-    last_token: int
-    text: str
-    code: str
-    country: str | None
-    possessive: bool = False
-
-
-@dataclass(frozen=True)
-class Trigger:
-    words: tuple[str, ...]
-    lemma: str
-    pos: str
-    cameo: str
-    target_preps: tuple[str, ...]
-    object_role: str
-
-
-@dataclass(frozen=True)
-class EventLexicon:
-    triggers: dict[str, list[Trigger]]  # first word -> triggers, longest first
-    codes: dict[str, dict[str, Any]]
-    cues: dict[str, tuple[str, str]]  # cue -> (kind, value)
-    max_cue_words: int
+def _records(name: str) -> list[dict[str, str]]:
+    return cast(list[dict[str, str]], read_table(name, dtype=str).to_dict("records"))
 
 
 @functools.lru_cache(maxsize=1)
 def event_lexicon() -> EventLexicon:
     """Load the trigger lexicon, CAMEO code table and cue words once per process."""
-    trig = read_table("event_triggers.tsv", dtype=str)
     triggers: dict[str, list[Trigger]] = {}
-    for r in trig.itertuples():
-        preps = tuple(p for p in str(r.target_prep).split("|") if p)
-        for form in str(r.forms).split("|"):
-            words = tuple(form.lower().replace("-", " - ").split())
+    third: set[str] = set()
+    for r in _records("event_triggers.tsv"):
+        preps = tuple(p for p in r["target_prep"].split("|") if p)
+        forms = [f for f in r["forms"].split("|") if f]
+        for form in forms:
+            words = tuple(form.lower().replace("-", " ").split())
             if words:
-                triggers.setdefault(words[0], []).append(Trigger(words, r.lemma, r.pos, r.cameo, preps, r.object_role))
+                triggers.setdefault(words[0], []).append(
+                    Trigger(words, r["lemma"], r["pos"], r["cameo"], preps, r["object_role"]))
+            if r["pos"] == "verb" and len(words) == 1 and form.endswith("s") and any(
+                    f in forms for f in (form[:-1], form[:-2], form[:-3] + "y")):
+                third.add(form)  # 'forces', 'supplies': '-s' verb forms that are also plural nouns
     for lst in triggers.values():
-        lst.sort(key=lambda t: -len(t.words))
-    codes_df = read_table("cameo_codes.tsv", dtype=str)
-    codes = {r.code: {"root": r.root, "quad_class": int(r.quad_class), "goldstein": float(r.goldstein),
-                      "plover": r.plover, "name": r.name} for r in codes_df.itertuples()}
-    cue_df = read_table("event_cues.tsv", dtype=str)
-    cues = {c.lower(): (k, v) for c, k, v in zip(cue_df["cue"], cue_df["kind"], cue_df["value"], strict=True)}
-    return EventLexicon(triggers, codes, cues, max(len(c.split()) for c in cues))
-
-
-def _find_triggers(toks: Sequence[Token], lex: EventLexicon, taken: set[int]) -> list[tuple[int, int, Trigger]]:
-    """Trigger phrases of a sentence, longest first; after a determiner or preposition a word is a noun
-    ('the meeting', 'with arms'), so only noun triggers match there."""
-    out = []
-    low = [t.lower for t in toks]
-    i = 0
-    while i < len(toks):
-        match = None
-        nominal = i > 0 and low[i - 1] in NOMINAL_CONTEXT
-        for trig in lex.triggers.get(low[i], ()):
-            n = len(trig.words)
-            if nominal and trig.pos == "verb":
-                continue
-            if tuple(low[i:i + n]) == trig.words and not any(k in taken for k in range(i, i + n)):
-                match = (i, i + n - 1, trig)
-                break
-        if match:
-            out.append(match)
-            i = match[1] + 1
-        else:
-            i += 1
-    return out
-
-
-def _cues_before(low: list[str], stop: int, lex: EventLexicon, start: int = 0) -> list[tuple[str, str, int]]:
-    found = []
-    for i in range(start, stop):
-        for n in range(min(lex.max_cue_words, stop - i), 0, -1):
-            phrase = " ".join(low[i:i + n])
-            if phrase in lex.cues:
-                kind, value = lex.cues[phrase]
-                found.append((kind, value, i))
-                break
-    return found
+        lst.sort(key=lambda t: (-len(t.words), t.pos != "verb"))
+    codes: dict[str, dict[str, Any]] = {
+        r["code"]: {"root": r["root"], "quad_class": int(r["quad_class"]), "goldstein": float(r["goldstein"]),
+                    "plover": r["plover"], "name": r["name"]} for r in _records("cameo_codes.tsv")}
+    cues: dict[str, dict[str, str]] = {}
+    for r in _records("event_cues.tsv"):
+        cues.setdefault(r["cue"].lower(), {})[r["kind"]] = r["value"]
+    light = frozenset(c for c, kinds in cues.items() if "light_verb" in kinds)
+    return EventLexicon(triggers, codes, cues, max(len(c.split()) for c in cues), frozenset(third), light)
 
 
 def code_event(lex: EventLexicon, cameo: str, modality: str) -> dict[str, Any]:
     """CAMEO code details. As CAMEO prescribes, cooperation that is promised or planned rather than
-    done is coded as an intention (root 03): 'will meet' -> 036, 'will provide aid' -> 033."""
-    if modality == "planned" and cameo[:2] in INTENT_OF_ROOT:
-        cameo = INTENT_OF_ROOT[cameo[:2]]
+    done is coded as an intention (root 03): 'will meet' -> 036, 'will provide aid' -> 033; and a
+    conflictual act announced for the future is a threat (root 13): 'will impose sanctions' -> 1312."""
+    if modality == "planned":
+        cameo = future_code(cameo)
     info = lex.codes.get(cameo) or lex.codes.get(cameo[:3]) or lex.codes.get(cameo[:2]) or {}
     return {"cameo": cameo, "root": info.get("root", cameo[:2]), "quad_class": info.get("quad_class"),
             "goldstein": info.get("goldstein"), "plover": info.get("plover")}
@@ -156,165 +109,166 @@ def find_events(
     by_sentence: dict[int, list[Token]] = {}
     for t in tokens:
         by_sentence.setdefault(t.sentence, []).append(t)
+    parts_by_sentence: dict[int, list[Participant]] = {}
+    for p in participants:
+        if p.first_token < len(tokens):
+            parts_by_sentence.setdefault(tokens[p.first_token].sentence, []).append(p)
     main = [c for c, _ in Counter(p.country for p in participants if p.country).most_common(2)]
+    dyad = [Participant(0, 0, -1, -1, c, c, c) for c in main] if len(main) == 2 else []
+    starts = [p["start"] for p in places]  # sorted, as extract_record gives them
     raw: list[dict[str, Any]] = []
     for si, (s, e) in enumerate(sentences):
         toks = by_sentence.get(si, [])
-        if not toks:
+        if not toks or not any(t.lower in lex.triggers or t.lower == "must" for t in toks):
             continue
         offset = toks[0].index
-        parts = [p for p in participants if s <= p.start < e]
-        local = [_local(p, offset) for p in parts]
-        taken = {k for p in local for k in range(p.first_token, p.last_token + 1)}
-        low = [t.lower for t in toks]
-        for ti, tj, trig in _find_triggers(toks, lex, taken):
-            pair = _assign(text, toks, low, local, ti, tj, trig, main)
-            if pair is None:
-                continue
-            src, tgt = pair
-            if src.code[3:6] == "MED" and trig.cameo[:2] in MATERIAL_ROOTS:
+        local = [_local(p, offset) for p in parts_by_sentence.get(si, [])]
+        sent = Sentence(text, toks, local, lex, dyad)
+        here = places[bisect_left(starts, s):bisect_left(starts, e)]
+        times: dict[bool, list[TimeExpression]] = {}
+        for cand in sentence_events(sent):
+            if cand.src is not None and cand.src.code[3:6] == "MED" and cand.cameo[:2] in MATERIAL_ROOTS:
                 continue  # 'The Associated Press contributed reporting': media report, they do not act
-            raw.append(_event(text, s, e, toks, low, ti, tj, trig, src, tgt, local, places, article_date, lex))
+            raw.append(_event(text, s, e, sent, cand, here, article_date, lex, times))
     return _dedupe(raw)
+
+
+def sentence_events(sent: Sentence) -> list[Candidate]:
+    """The events of a sentence: its candidates after folding complements and selecting the
+    best-anchored ones."""
+    cands = sent.candidates()
+    for c in reversed(cands):  # fold complements into their governors, inner first
+        if c.status == "comp" and c.controller is not None:
+            _fold(sent, cands[c.controller], c)
+    _fold_purposes(cands)
+    _fold_means(sent, cands)
+    demands = _demands(sent, cands)
+    anchors = {c.anchor for c in cands if c.anchor >= 0}
+    out = [c for c in cands if c.status not in ("comp", "done") and not (c.ti in anchors and c.trig.pos == "verb")]
+    out += demands
+    for c in out:
+        if c.tgt is None and c.cameo[:2] == "13":
+            c.tgt = _condition_subject(sent, c)
+    # a main event whose actor the text names but no table codes ('Judge Alejandro Rivera opened
+    # investigations against ...'), or a passive without agent, keeps an empty source when its
+    # target is known, as PLOVER records such events
+    strong = [c for c in out if c.status == "main" and (c.src is not None or c.tgt is not None and (
+        c.passive or sent.named_subject(c.anchor if c.anchor >= 0 else c.ti)))]
+    regions = [(c.tj, sent.object_end(c.tj)) for c in strong]
+    chosen = {id(c) for c in strong}
+    keep = strong + [c for c in out if id(c) not in chosen and c.explicit and c.src is not None
+                     and c.tgt is not None and not any(a < c.ti < b for a, b in regions)]
+    if any(c.src is not None for c in keep):
+        keep = [c for c in keep if c.src is not None]
+    if not strong:
+        chosen = {id(c) for c in keep}
+        keep += [c for c in out if id(c) not in chosen and c.src is not None and c.tgt is not None]
+    # an actor's better-anchored event stands for its other acts in the sentence: 'Afghan rebels
+    # kidnapped 16 Russian advisers and exploded bombs' -> the kidnapping
+    anchored = {c.src.code for c in keep if c.tgt is not None and c.src is not None}
+    keep = [c for c in keep if c.tgt is not None or c.src is None or c.src.code not in anchored]
+    if not keep:  # only a purpose clause says what the actors did: '... were converging to protest X'
+        keep = [c for c in out if c.purpose and c.src is not None][:1]
+    for c in keep:
+        if c.prepared and c.cameo[:2] in ("18", "19", "20"):
+            c.cameo = "150"  # preparing an attack is a show of force (CAMEO 15), not yet the attack
+    return sorted(keep, key=lambda c: c.ti)
+
+
+def _fold(sent: Sentence, gov: Candidate, comp: Candidate) -> None:
+    """The complement's target becomes the governing event's target; its act refines the code:
+    'threatened to impose sanctions' -> 1312, 'vowed to fight' -> 138, 'agreed to meet' -> 036,
+    'refused to meet' -> 125."""
+    if gov.tgt is None and comp.tgt is not None and (gov.src is None or not same_actor(gov.src, comp.tgt)):
+        gov.tgt = comp.tgt
+    if gov.tgt is None:
+        obj = sent.object(comp.tj, sent.clause_end(comp.tj), phrase=False)
+        if obj is not None and (gov.src is None or not same_actor(gov.src, obj)):
+            gov.tgt = obj
+    act, future = comp.cameo[:2], future_code(comp.cameo)
+    if gov.cameo in ("030", "130") and future[:2] == "13":
+        gov.cameo = future  # a vow or threat of a hostile act is a threat of that act
+    elif gov.cameo == "030" and act in INTENT_OF_ROOT:
+        gov.cameo = INTENT_OF_ROOT[act]
+    elif gov.cameo == "120" and act in REFUSAL_OF_ROOT:
+        gov.cameo = REFUSAL_OF_ROOT[act]
+
+
+def _fold_purposes(cands: list[Candidate]) -> None:
+    """'began a hunger strike to protest against X': a purpose clause of the same kind of act names
+    the target of the main act."""
+    for k, c in enumerate(cands):
+        if c.status != "main" or c.tgt is not None:
+            continue
+        for d in cands[k + 1:]:
+            if d.status in ("sub", "nom") and d.cameo[:2] == c.cameo[:2] and d.tgt is not None:
+                c.tgt, d.status = d.tgt, "done"
+                break
+
+
+def _fold_means(sent: Sentence, cands: list[Candidate]) -> None:
+    """'killed three civilians in a suicide car bombing', 'wounded two soldiers in a bomb attack': the
+    noun of the means gives the violent act its more specific code (CAMEO codes the most specific act)."""
+    for k, c in enumerate(cands):
+        if c.status != "main" or c.trig.pos != "verb" or c.cameo[:2] not in ("18", "19", "20") \
+                or not c.cameo.endswith("0"):
+            continue
+        for d in cands[k + 1:]:
+            if d.status == "nom" and d.cameo[:2] in ("18", "19", "20") and d.cameo != c.cameo \
+                    and d.ti - c.tj <= 8 and sent.plain(c.tj, d.ti) and "in" in sent.low[max(c.tj, d.ti - 4):d.ti]:
+                c.cameo, d.status = d.cameo, "done"
+                break
+
+
+def _condition_subject(sent: Sentence, c: Candidate) -> Participant | None:
+    """'threatened to ... if the United States goes ahead': whom the condition is put to."""
+    for k in range(c.tj + 1, sent.n):
+        if sent.low[k] in ("if", "unless"):
+            return sent.starting(k + 1, k + 5)
+    return None
+
+
+def _demands(sent: Sentence, cands: list[Candidate]) -> list[Candidate]:
+    """'X said Y must ...': X demands of Y; the acts after 'must' are the demand's content."""
+    out = []
+    for k, w in enumerate(sent.low):
+        if w != "must" or not any(r < k for r in sent.reports):
+            continue
+        r = max(r for r in sent.reports if r < k)
+        tgt, src = sent.source(k), sent.speaker(r)
+        if src is None or tgt is None or tgt is src or tgt.first_token < r:
+            continue
+        end = sent.clause_end(k)
+        for c in cands:
+            if k < c.ti < end and c.status in ("main", "sub"):
+                c.status = "done"
+        out.append(Candidate(k, k, Trigger(("must",), "demand", "verb", "100", (), "none"), src=src, tgt=tgt,
+                             cameo="100"))
+    return out
 
 
 def _local(p: Participant, offset: int) -> Participant:
     return Participant(p.start, p.end, p.first_token - offset, p.last_token - offset, p.text, p.code, p.country,
-                       p.possessive)
-
-
-def _plural_ref(low: list[str], i: int) -> bool:
-    return any(tuple(low[i:i + len(ref)]) == ref for ref in PLURAL_REFS)
-
-
-def _assign(
-    text: str, toks: Sequence[Token], low: list[str], parts: list[Participant], ti: int, tj: int, trig: Trigger,
-    main: list[str],
-) -> tuple[Participant, Participant | None] | None:
-    """(source, target) of a trigger; the target is None when the sentence names none (an actor that
-    'agreed', 'protested' or 'mobilized' on its own), never when it names the source's own country."""
-    pair = _assign_roles(text, toks, low, parts, ti, tj, trig, main)
-    if pair is None:
-        return None
-    src, tgt = pair
-    if tgt is not None and (tgt.code == src.code or tgt.code == src.country or src.code == tgt.country):
-        return (src, None) if trig.pos == "verb" else None
-    return pair
-
-
-def _assign_roles(
-    text: str, toks: Sequence[Token], low: list[str], parts: list[Participant], ti: int, tj: int, trig: Trigger,
-    main: list[str],
-) -> tuple[Participant, Participant | None] | None:
-    before = [p for p in parts if p.last_token < ti]
-    clause_end = _clause_end(text, toks, tj)
-    after = [p for p in parts if p.first_token > tj and p.first_token - tj <= WINDOW and p.start < clause_end]
-    clause_start = _clause_start(text, toks, ti)
-    before = [p for p in before if toks[p.first_token].start >= clause_start] or before[-1:]
-    attributed = _attribution_tokens(text, toks, low)
-    before = [p for p in before if p.first_token not in attributed]
-    # 'X said the leaders would meet': X reports; the source stands after the report verb
-    report = [k for k in range(ti) if low[k] in REPORT_VERBS]
-    if report:
-        before = [p for p in before if p.first_token > report[-1]]
-    dyad = [Participant(0, 0, -1, -1, c, c, c) for c in main] if len(main) == 2 else []
-    if trig.pos == "verb" and dyad and any(_plural_ref(low, k) for k in range(max(0, ti - 4), ti)) \
-            and not any(p.last_token >= ti - 4 for p in before):
-        return dyad[0], dyad[1]  # 'the leaders would meet', 'the two countries agreed'
-
-    if trig.pos == "noun":
-        # "X's invasion of Y"
-        if before and before[-1].possessive and before[-1].last_token >= ti - 3:
-            owner = _after_prep(parts, low, tj, ("of", "on", "against", "to", "with"))
-            return (before[-1], owner) if owner else None
-        # 'at the invitation of X' -> X invites the clause's subject
-        if low[tj + 1:tj + 2] == ["of"] and ti >= 1 and low[ti - 1] in ("the", "an", "a"):
-            inviter = _after_prep(parts, low, tj, ("of",))
-            subj = [p for p in parts if p.last_token < ti - 2]
-            if inviter and subj:
-                return inviter, subj[0]
-        # 'cooperation between the two countries', 'talks between X and Y'
-        if low[tj + 1:tj + 2] == ["between"]:
-            if _plural_ref(low, tj + 2) and dyad:
-                return dyad[0], dyad[1]
-            first = [p for p in after if p.first_token <= tj + 3]
-            if first:
-                k = first[0].last_token + 1
-                second = [p for p in after if p.first_token in (k + 1, k + 2)]
-                if k < len(low) and low[k] == "and" and second:
-                    return first[0], second[0]
-        return None
-
-    # passive: 'X was attacked by Y'
-    if ti > 0 and low[ti - 1] in PASSIVE_AUX and "by" in low[tj + 1:tj + 4]:
-        by = low.index("by", tj + 1)
-        agents = [p for p in parts if p.first_token > by]
-        if agents and before:
-            return agents[0], before[-1]
-    if before:
-        src = before[-1]
-    elif any(_plural_ref(low, k) for k in range(len(low))) and dyad:
-        src = dyad[0]  # 'they draw closer to one another', 'the two countries agreed'
-    else:
-        return None
-    tgt = None
-    if trig.target_preps:
-        tgt = _after_prep(parts, low, tj, trig.target_preps)
-    if tgt is None and after and (trig.object_role in ("target", "target_if_with") or
-                                  (trig.object_role == "none" and low[tj + 1:tj + 2] == ["to"])):
-        tgt = after[0]  # the object, or the target of an infinitive: 'promised to continue aid to X'
-    if tgt is None and any(_plural_ref(low, k) for k in range(tj + 1, min(len(low), tj + 6))) and dyad:
-        tgt = dyad[1] if src.country == dyad[0].country else dyad[0]
-    return src, tgt
-
-
-def _after_prep(parts: list[Participant], low: list[str], tj: int, preps: Sequence[str]) -> Participant | None:
-    """The participant that a preposition after the trigger introduces ('with Putin', 'from North Korea')."""
-    for k in range(tj + 1, min(len(low), tj + WINDOW)):
-        if low[k] in preps:
-            nxt = [p for p in parts if k < p.first_token <= k + 3]
-            if nxt and not any(w in BOUNDARY_WORDS for w in low[k + 1:nxt[0].first_token]):
-                return nxt[0]
-    return None
-
-
-def _clause_end(text: str, toks: Sequence[Token], tj: int) -> int:
-    """Where the trigger's clause ends: the next comma, semicolon or sentence end."""
-    m = re.compile(r"[,;:]").search(text, toks[tj].end, toks[-1].end)
-    return m.start() if m else toks[-1].end
-
-
-def _clause_start(text: str, toks: Sequence[Token], ti: int) -> int:
-    start = toks[0].start
-    for m in CLAUSE_BREAK.finditer(text, start, toks[ti].start):
-        start = m.end()
-    return start
-
-
-def _attribution_tokens(text: str, toks: Sequence[Token], low: list[str]) -> set[int]:
-    """Token indexes inside 'according to X' / 'citing X' phrases (up to the next punctuation)."""
-    out: set[int] = set()
-    for i in range(len(low)):
-        if low[i:i + 2] == ["according", "to"] or low[i] == "citing":
-            for k in range(i, min(len(low), i + 10)):
-                out.add(k)
-                if k + 1 < len(toks) and re.search(r"[,;.]", text[toks[k].end:toks[k + 1].start]):
-                    break
-    return out
+                       p.possessive, p.place)
 
 
 def _event(
-    text: str, s: int, e: int, toks: Sequence[Token], low: list[str], ti: int, tj: int, trig: Trigger,
-    src: Participant, tgt: Participant | None, parts: list[Participant], places: Sequence[dict[str, Any]],
-    article_date: str | None, lex: EventLexicon,
+    text: str, s: int, e: int, sent: Sentence, c: Candidate, places: Sequence[dict[str, Any]],
+    article_date: str | None, lex: EventLexicon, times_of: dict[bool, list[TimeExpression]],
 ) -> dict[str, Any]:
-    cues = _cues_before(low, ti, lex, max(0, ti - 8))
-    if trig.pos == "noun":  # 'the summit ... could spark', 'the meeting is likely to'
-        cues += _cues_before(low, min(len(low), tj + 7), lex, tj + 1)
-    whole = _cues_before(low, ti, lex)
+    """The record of one event (its times are computed once per sentence into `times_of`)."""
+    toks, low = sent.toks, sent.low
+    ti = c.anchor if c.anchor >= 0 else c.ti
+    src, tgt = c.src, c.tgt
+    cues = sent.cues_before(ti, max(0, ti - 8))
+    if c.trig.pos == "noun" and c.anchor < 0:  # 'the summit ... could spark', 'the meeting is likely to'
+        cues += sent.cues_before(min(len(low), c.tj + 7), c.tj + 1)
+    whole = sent.cues_before(ti, max(0, ti - 40))
     negated = any(k == "negation" for k, _, i in cues if i >= ti - 4)
-    values = {v for k, v, _ in cues if k == "modality"}
-    attribution = _attribution(text, toks, low, parts, src)
+    # reported speech: 'said they would boycott' is the speaker's announcement, a future, not a hedge
+    values = {"planned" if v == "hypothetical" and low[i] == "would" and any(r < i for r in sent.reports)
+              else v for k, v, i in cues if k == "modality"}
+    attribution = _attribution(sent)
     if "against" in low[max(0, ti - 2):ti]:
         values.add("hypothetical")
     if attribution and not values:
@@ -322,31 +276,33 @@ def _event(
     if not values and any(k in ("attribution", "report_verb") for k, _, _ in whole):
         values.add("reported")
     modality = next((m for m in MODALITY_ORDER if m in values), "asserted")
-    times = [t for t in find_times(text, s, e, article_date=article_date, future=modality == "planned")
-             if not _after_report_verb(text, t, lex)]
+    future = modality == "planned"
+    if future not in times_of:
+        times_of[future] = [t for t in find_times(text, s, e, article_date=article_date, future=future)
+                            if not _after_report_verb(text, t, lex)]
+    times = times_of[future]
     when = _nearest_time(times, toks[ti].start)
     date: str | None = article_date
     precision, basis = "day", "article"
     if when is not None:
         date, precision, basis = when.date, when.precision, "text"
-    place = _event_place(text, toks, low, ti, places, s, e)
-    coded = code_event(lex, trig.cameo, modality)
-    evidence = text[s:e]
+    place = _event_place(text, toks, c.ti, places, s, e)
+    coded = code_event(lex, c.cameo, modality)
     return {
-        "source": src.code, "source_country": src.country,
+        "source": src.code if src else None, "source_country": src.country if src else None,
         "target": tgt.code if tgt else None, "target_country": tgt.country if tgt else None,
         **coded, "modality": modality, "negated": negated, "attribution": attribution,
         "date": date, "date_precision": precision, "date_basis": basis, "place": place,
-        "sentence_start": s, "sentence_end": e, "trigger_start": toks[ti].start, "trigger_end": toks[tj].end,
-        "trigger": text[toks[ti].start:toks[tj].end], "source_text": src.text, "target_text": tgt.text if tgt else None,
-        "evidence": evidence,
+        "sentence_start": s, "sentence_end": e, "trigger_start": toks[c.ti].start, "trigger_end": toks[c.tj].end,
+        "trigger": text[toks[c.ti].start:toks[c.tj].end], "source_text": src.text if src else None,
+        "target_text": tgt.text if tgt else None, "evidence": text[s:e],
     }
 
 
 def _after_report_verb(text: str, t: TimeExpression, lex: EventLexicon) -> bool:
     """'officials confirmed Monday': the date of the report, not of the event."""
     words = text[max(0, t.start - 20):t.start].lower().split()
-    return bool(words) and lex.cues.get(words[-1], ("", ""))[0] in ("report_verb", "attribution")
+    return bool(words) and bool({"report_verb", "attribution"} & set(lex.cues.get(words[-1], {})))
 
 
 def _nearest_time(times: list[TimeExpression], pos: int) -> TimeExpression | None:
@@ -355,23 +311,21 @@ def _nearest_time(times: list[TimeExpression], pos: int) -> TimeExpression | Non
     return min(times, key=lambda t: abs(t.start - pos))
 
 
-def _attribution(text: str, toks: Sequence[Token], low: list[str], parts: list[Participant],
-                 src: Participant) -> str | None:
+def _attribution(sent: Sentence) -> str | None:
     """Who says so: 'according to X', 'citing X', 'X said/reported/told'."""
-    for i in range(len(low)):
+    low = sent.low
+    for i in range(sent.n):
         if low[i:i + 2] == ["according", "to"] or low[i] == "citing":
-            after = [p for p in parts if i < p.first_token <= i + 8]
+            after = [p for p in sent.parts if i < p.first_token <= i + 8]
             if after:
                 return after[0].text
-    lex = event_lexicon()
-    for p in parts:
-        nxt = p.last_token + 1
-        if nxt < len(low) and lex.cues.get(low[nxt], ("", ""))[0] == "report_verb":
+    for p in sent.parts:
+        if p.last_token + 1 in sent.reports:
             return p.text
     return None
 
 
-def _event_place(text: str, toks: Sequence[Token], low: list[str], ti: int, places: Sequence[dict[str, Any]],
+def _event_place(text: str, toks: Sequence[Token], ti: int, places: Sequence[dict[str, Any]],
                  s: int, e: int) -> dict[str, Any] | None:
     """A place the sentence ties to the event: 'in/at/near X' shortly after the trigger, in the same
     clause; 'Kim met Putin in Vladivostok', not '... to refill reserves drained by its war in Ukraine'."""

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pandas as pd
 
-from .actors import ActorMention, agent_after, find_actors
+from .actors import ActorMention, agent_after, agent_before, find_actors
 from .articles import Article, article_from_text
 from .events import Participant, find_events
 from .gazetteer import Gazetteer, load_gazetteer, norm_key
@@ -16,6 +17,11 @@ from .schema import ACTOR_FIELDS, EVENT_FIELDS, PLACE_FIELDS
 from .text import Token, split_sentences, tokenize
 
 _COUNTRY_KINDS = ("country", "demonym")
+_AGENT_PREPS = ("in", "of")
+_LOCATION_BEFORE = re.compile(r"\b(?:in|inside|within|throughout|across)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
+_PLACE_NOUN_AFTER = re.compile(r"\s+(?:border|borders|frontier|coast|region|province|capital|city|town|village|"
+                               r"territory|waters|airspace|soil|enclave|side of the border)\b")
+_ABROAD_SECTORS = ("MIL",)
 
 
 def extract_record(article: Article, *, gazetteer: Gazetteer | None = None) -> dict[str, Any]:
@@ -36,10 +42,11 @@ def extract_record(article: Article, *, gazetteer: Gazetteer | None = None) -> d
     events = find_events(text, sentences, tokens, participants, places, article_date=article.date)
     acting = {(ev["source_text"], ev["source"]) for ev in events} | {(ev["target_text"], ev["target"]) for ev in events}
     actor_records = [a.record() for a in actors]
+    actor_starts = {a.start for a in actors}
     actor_records += [{"start": p.start, "end": p.end, "text": p.text, "code": p.code, "name": p.text,
                        "country": p.country, "sector": None}
                       for p in participants if (p.text, p.code) in acting and len(p.code) == 3
-                      and not any(a.start == p.start for a in actors)]
+                      and not p.place and p.start not in actor_starts]
     actor_records.sort(key=lambda a: a["start"])
     for ev in events:
         ev.pop("source_text", None)
@@ -68,44 +75,86 @@ def _seat_place(gaz: Gazetteer, actor: ActorMention) -> dict[str, Any] | None:
 
 def _agents(text: str, tokens: list[Token], mentions: list[Mention], places: list[dict[str, Any]]
             ) -> list[ActorMention]:
-    """'U.S. officials', 'Russian troops', "North Korea's leader": a country word and an agent noun."""
-    out = []
+    """Generic agents coded through the country word beside them: 'U.S. officials', 'Russian troops',
+    "North Korea's leader", "Nicaragua's Sandinista government" (the country word before the agent
+    noun), and 'rebels in the Ivory Coast', 'security forces in Guinea', 'demonstrators in Baghdad'
+    (the agent noun before 'in/of' and a place of that country; not troops, which are often
+    abroad)."""
+    out: list[ActorMention] = []
     by_start = {p["start"]: p for p in places}
+    mention_at = {k: n for n in mentions for k in range(n.first_token, n.last_token + 1)}
     for m in mentions:
         p = by_start.get(m.start)
-        if p is None or p["kind"] not in _COUNTRY_KINDS or not p["country"]:
+        if p is None or not p["country"]:
             continue
-        found = agent_after(tokens, m.last_token + 1, text)
-        if found is None:
+        if p["kind"] in _COUNTRY_KINDS:
+            found = agent_after(tokens, m.last_token + 1, text)
+            if found is not None:
+                sector, last = found
+                end = tokens[last].end
+                if not any(k in mention_at for k in range(m.last_token + 1, last + 1)):
+                    out.append(ActorMention(m.start, end, text[m.start:end], p["country"] + sector,
+                                            text[m.start:end], p["country"], sector, "agent", m.first_token, last))
+                    continue
+        k = m.first_token - 1
+        if k >= 1 and tokens[k].lower == "the":
+            k -= 1
+        if k < 1 or tokens[k].lower not in _AGENT_PREPS or tokens[k].sentence != tokens[m.first_token].sentence:
             continue
-        sector, last = found
-        end = tokens[last].end
-        code = p["country"] + sector
-        out.append(ActorMention(m.start, end, text[m.start:end], code, text[m.start:end], p["country"], sector,
-                                "agent", m.first_token, last))
+        found_before = agent_before(tokens, k - 1, text)
+        if found_before is None:
+            continue
+        sector, first = found_before
+        if sector in _ABROAD_SECTORS and tokens[k].lower == "in":
+            continue
+        if any(j in mention_at for j in range(first, k)) or (
+                out and out[-1].first_token <= k - 1 and out[-1].last_token >= first - 1):
+            continue  # 'Russian troops in Ukraine': the agent has its country already
+        start = tokens[first].start
+        out.append(ActorMention(start, m.end, text[start:m.end], p["country"] + sector, text[start:m.end],
+                                p["country"], sector, "agent", first, m.last_token))
     return out
 
 
 def _participants(text: str, actors: list[ActorMention], mentions: list[Mention], places: list[dict[str, Any]]
                   ) -> list[Participant]:
-    """Actors, countries and metonymic capitals that can be the source or target of an event."""
+    """Actors, countries and capitals acting for their governments that can be the source or target of
+    an event; and the other places of a known country, which can only be acted upon ('shelled Juba',
+    'imposed a curfew in Cizre'): they stand for the country's people, as city names do in the CAMEO
+    country dictionaries. A capital that opens a sentence before a lower-case word ('Beirut again
+    rejected') or follows an agentive 'by' ('an admission by Moscow') stands for its government;
+    'pro-Iranian' and 'anti-American' are no actors."""
     out = [Participant(a.start, a.end, a.first_token, a.last_token, a.text, a.code, a.country,
                        text[a.end:a.end + 2] in ("'s", "’s")) for a in actors]
-    covered = [(a.start, a.end) for a in actors]
+    covered = {k for a in actors for k in range(a.first_token, a.last_token + 1)}
     by_start = {p["start"]: p for p in places}
     for m in mentions:
         p = by_start.get(m.start)
-        if p is None or not p["country"] or any(s <= m.start < e for s, e in covered):
+        if p is None or not p["country"] or m.first_token in covered:
             continue
+        if text[max(0, m.start - 5):m.start].lower().endswith(("pro-", "anti-")):
+            continue
+        place = False
         if p["kind"] in _COUNTRY_KINDS:
             code = p["country"]
-        elif p["metonymic"]:
+            # 'in (southeastern) Turkey': a location; 'the Thai border': a demonym naming a place
+            place = bool(_LOCATION_BEFORE.search(text, max(0, m.start - 30), m.start)) or bool(
+                p["kind"] == "demonym" and _PLACE_NOUN_AFTER.match(text, m.end))
+        elif p["metonymic"] or (p["kind"] == "capital" and _acting_capital(text, m.start, m.end)):
             code = p["country"] + "GOV"
         else:
-            continue
+            code, place = p["country"], True
         out.append(Participant(m.start, m.end, m.first_token, m.last_token, m.text, code, p["country"],
-                               text[m.end:m.end + 2] in ("'s", "’s")))
+                               text[m.end:m.end + 2] in ("'s", "’s"), place))
     return sorted(out, key=lambda q: q.start)
+
+
+def _acting_capital(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 4):start]
+    opens = start == 0 or bool(re.search(r"(?:^|[.!?\n][\"'”’)]*\s+|^\s*)$", before))
+    if opens and re.match(r" [a-z]", text[end:end + 2]):
+        return True
+    return text[max(0, start - 3):start] == "by "
 
 
 def find_places(text: str, *, date: str | None = None) -> pd.DataFrame:

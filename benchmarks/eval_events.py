@@ -25,10 +25,9 @@ from analysis.pipeline import extract_record
 
 def _side(codes: list[str], iso3: set[str]) -> set[str] | None:
     """Gold countries of one side, or None when the side matches anything."""
-    found = {c[:3] for c in codes if c[:3] in iso3}
-    if not codes or len(found) < len(codes):
-        return None
-    return found
+    if not codes or any(c[:3] not in iso3 for c in codes):
+        return None  # (a duplicated country code, ['USA', 'USA'], is still a country side)
+    return {c[:3] for c in codes}
 
 
 def _matches(pred: dict[str, Any], gold: dict[str, Any], iso3: set[str]) -> bool:

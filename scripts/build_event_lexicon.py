@@ -518,6 +518,9 @@ def verb_forms(base: str) -> list[str]:
         else:
             past, ing = last + "ed", last + "ing"
         forms = [last, third, past, past, ing]
+        if last.endswith("l") and last[-2] in vowels and last[-3] not in vowels and len(last) > 4 \
+                and last not in DOUBLE:
+            forms += [last + "led", last + "ling"]  # British spelling: cancelled, travelling
     out: list[str] = []
     for f in forms:
         if prefix + f not in out:
@@ -562,9 +565,10 @@ def _add(lemma: str, forms: list[str], pos: str, cameo: str, prep: str, role: st
     })
 
 
-def V(lemma, cameo, prep="", role="target", src=P, note="", extra=()):
-    """Single-word verb (forms generated)."""
-    _add(lemma, verb_forms(lemma) + list(extra), "verb", cameo, prep, role, src, note)
+def V(lemma, cameo, prep="", role="target", src=P, note="", extra=(), exclude=()):
+    """Single-word verb (forms generated; `exclude` drops forms that news uses as adjectives)."""
+    forms = [f for f in verb_forms(lemma) + list(extra) if f not in exclude]
+    _add(lemma, list(dict.fromkeys(forms)), "verb", cameo, prep, role, src, note)
 
 
 def VP(templates, cameo, prep="", role="none", src=P, note=""):
@@ -634,8 +638,9 @@ V("suggest", "020", role="theme", note="block SUGGEST [020]")
 V("recommend", "020", role="theme", note="block SUGGEST [020]")
 V("advocate", "020", role="theme", note="block SUGGEST [020]")
 V("solicit", "020", role="theme", note="block APPEAL [020]")
-VP(["seek asylum", "apply for asylum", "request asylum", "ask for asylum"], "020", prep="in",
-   note="SEARCH block '* &ASYLUM [020]'; UTILIZE block 'apply (for &ASYLUM) [0233]'")
+VP(["seek asylum", "apply for asylum", "request asylum", "ask for asylum", "seek refuge"], "020", prep="in",
+   note="SEARCH block '* &ASYLUM [020]' (the &ASYLUM synonym set holds REFUGE); UTILIZE block "
+   "'apply (for &ASYLUM) [0233]'")
 VP(["ask for help", "appeal for help", "call for help", "seek help"], "023",
    note="APPEAL block '* (FOR HELP) [023]'; SEARCH block '* HELP [023]'")
 VP(["ask for aid", "appeal for aid", "call for aid", "seek aid", "request aid"], "023",
@@ -665,6 +670,8 @@ V("agree", "030", prep="with", role="none", note="AGREE block default is 050; pa
 V("pledge", "030", role="theme", note="block PLEDGE [030]")
 V("promise", "030", role="theme", note="block PROMISE [030]")
 V("vow", "030", role="theme", src=C, note="PETRARCH VOW block has only patterns; pledge-like -> 030")
+V("swear", "030", role="theme", src=C, note="vow-like ('swore to fight'): codebook 030; 'sworn in' is passive "
+  "and has no actor")
 V("guarantee", "030", role="theme", note="block PROMISE [030]")
 V("assure", "030", note="block PROMISE [030]")
 V("offer", "030", prep="to", role="theme", note="block OFFER [030]")
@@ -715,8 +722,10 @@ VP(["pay a visit", "make a visit", "pay a state visit", "make a trip"], "042", p
    note="FINANCE block '* VISIT [042:043]' (PAY); MAKE block '* VISIT'")
 V("host", "043", note="block HOST [043:042]: source hosts, target visits")
 V("receive", "043", src=C, note="OBTAIN block pattern '* ENVOY/LEADER/AMBASSADOR [043:042]' (RECEIVE)")
-V("welcome", "043", src=C, note="ACCLAIM block pattern '* VISIT/COUNTERPARTS [043:042]'; 'welcome a "
-  "decision' is 051")
+V("welcome", "051", note="ACCLAIM block member WELCOME [051] ('welcomed the decision/statement'); its "
+  "pattern '* VISIT/COUNTERPARTS [043:042]' (hosting) is the phrase trigger 'welcome the visiting'")
+VP(["welcome the visiting", "welcome a visiting"], "043", role="target",
+   note="ACCLAIM block pattern '* VISIT/COUNTERPARTS [043:042]' (WELCOME)")
 V("phone", "041", note="block CALL [041:041]")
 V("telephone", "041", note="block CALL [041:041]")
 VP(["hold phone talks", "hold telephone talks", "speak by phone", "speak by telephone", "talk by phone",
@@ -813,7 +822,8 @@ VP(["hold joint exercises", "hold joint drills", "hold joint military exercises"
    prep="with",
    note="CONFINE/HOLD block '* {JOINT EXERCISES} [062:062]'; OVERSEE block '* {JOINT MANEUVERS}'")
 V("extradite", "063", prep="to", note="block EXTRADITE [063]")
-VP(["share intelligence", "share information", "exchange intelligence", "exchange information"], "064",
+VP(["share intelligence", "share information", "exchange intelligence", "exchange information",
+    "share expertise", "share technology", "share know-how"], "064",
    prep="with", note="SHARE block '* &EVIDENCE [064:064]'; codebook 064")
 
 # ---- 07 PROVIDE AID -------------------------------------------------------------------------
@@ -839,7 +849,16 @@ VP(["send weapons", "send arms", "supply weapons", "supply arms", "provide weapo
     "send military aid", "provide military assistance", "send military advisers", "send military advisors"],
    "072", prep="to", note="SEND block '* &WEAPON [072]', '* {&MILITARY ADVISORS} [072]'; GRANT block "
    "'* ARMS [072]' (SUPPLY)")
-V("arm", "072", src=C, note="PETRARCH ARM block default 062; arming another party = codebook 072")
+VP(["send tanks", "send missiles", "send ammunition", "send drones", "send fighter jets", "send artillery",
+    "send munitions", "deliver tanks", "deliver missiles", "deliver ammunition", "deliver drones",
+    "deliver fighter jets", "supply tanks", "supply missiles", "supply ammunition", "supply drones",
+    "provide tanks", "provide missiles", "provide ammunition", "provide drones", "provide air defence systems",
+    "send air defence systems", "send air defense systems", "provide air defense systems"], "072", prep="to",
+   note="SEND block '* &WEAPON [072]' (the &WEAPON synonym set: missiles, ammunition, artillery, drones, "
+   "tanks, jets)")
+V("arm", "072", src=C, exclude=("armed",),
+  note="PETRARCH ARM block default 062; arming another party = codebook 072; 'armed' is left out: in news "
+  "it is mostly the adjective ('armed forces', 'men armed with machetes')")
 V("equip", "072", role="target_if_with", src=C, note="ARM block member (default 062); codebook 072")
 VP(["send humanitarian aid", "deliver humanitarian aid", "provide humanitarian aid", "send relief",
     "deliver relief", "airlift aid", "send food aid", "deliver food aid", "send medical aid"], "073",
@@ -868,12 +887,16 @@ V("permit", "080", note="block ALLOW [080]")
 V("pardon", "081", src=C, note="PARDON block default 080; codebook 081 'Ease administrative sanctions'")
 V("acquit", "081", note="block ACQUIT [081]")
 V("exonerate", "081", note="block ACQUIT [081]")
-VP(["lift restrictions", "ease restrictions", "lift the ban", "lift a ban", "lift ban", "relax restrictions"],
+VP(["lift restrictions", "ease restrictions", "lift the ban", "lift a ban", "lift ban", "relax restrictions",
+    "cancel restrictions", "remove restrictions", "scrap restrictions"],
    "081", prep="on", note="LIFT block '* RESTRICTION [081]', '* BAN [081]'; RELAX block '* RULES [081]'")
-VP(["lift the curfew", "lift curfew", "ease the curfew", "ease curfew"], "0813",
+VP(["ease measures", "relax measures", "lift measures", "ease security measures", "relax security measures"],
+   "081", prep="in|on", src=C,
+   note="codebook 081 'Ease administrative sanctions'; LIFT / RELAX blocks '* RESTRICTION [081]'")
+VP(["lift the curfew", "lift curfew", "ease the curfew", "ease curfew"], "0813", prep="in|on",
    note="LIFT block '* CURFEW [0813]'; FACILITATE block '* CURFEW [0813]'")
 VP(["lift the state of emergency", "lift state of emergency", "lift martial law", "end martial law"],
-   "0814", note="LIFT block '* STATE (OF EMERGENCY) [0814]'")
+   "0814", prep="in|on", note="LIFT block '* STATE (OF EMERGENCY) [0814]'")
 V("resign", "083", prep="from", role="none", note="block RESIGN [083]")
 VP(["step down", "stand down"], "0831", prep="as", note="STEP block '* DOWN [0831]'")
 V("release", "084", note="RELEASE block member RELEASE [084]")
@@ -918,6 +941,10 @@ V("scrutinize", "090", role="theme", note="block PROBE [090]",
 V("interrogate", "090", note="ASK block member INTERROGATE [090]")
 V("monitor", "090", role="theme", note="OVERSEE_MANAGE block member MONITOR [090]")
 V("spy", "090", prep="on", role="none", note="SPY block member SPY [090]")
+VP(["send inspectors", "dispatch inspectors", "send investigators", "dispatch investigators",
+    "send a fact-finding mission", "dispatch a fact-finding mission", "send monitors", "dispatch monitors"], "090",
+   prep="to|in", src=C, note="codebook 090 'Investigate': sending inspectors or a fact-finding mission to a "
+   "country investigates it (the host receiving them is 0862)")
 VP(["launch an investigation", "launch a probe", "open an investigation", "open a probe",
     "open an inquiry", "launch an inquiry", "order an investigation", "set up an inquiry"], "090",
    prep="into", note="START block '* &INVESTIGATION [090]' (OPEN, LAUNCH); CONSTRUCT block '[090]'")
@@ -1003,6 +1030,9 @@ VP(["rally opposition", "campaign against", "lobby against"], "113", role="targe
    note="LOBBY block '* (AGAINST) [113]'; codebook 113 'Rally opposition against'")
 
 # ---- 12 REJECT ------------------------------------------------------------------------------
+V("dismiss", "120", role="theme", src=C,
+  note="DESPATCH block member (patterns '* ALLEGATION [016]', kept as phrases); dismissing an appeal, offer "
+  "or proposal is a rejection (codebook 120)")
 V("reject", "120", role="theme", note="REFUSE block member (patterns '* &PROPOSAL/DEMANDS/REQUEST [120]')")
 V("refuse", "120", role="theme", note="REFUSE block member (patterns '* PERMISSION/CONTACT [120]')")
 V("decline", "120", role="theme", note="REFUSE block member DECLINE [120]")
@@ -1063,12 +1093,18 @@ VP(["stage a protest", "stage protests", "stage a demonstration", "stage a rally
    "APPREHEND '* (TO STREET) [141]'")
 VP(["go on hunger strike", "stage a hunger strike", "begin a hunger strike"], "142",
    note="START block '* {HUNGER STRIKE} [142]'; codebook 142")
+VP(["call off a strike", "call off the strike", "end a strike", "end the strike", "suspend the strike",
+    "call off protests", "end protests"], "082", src=C,
+   note="codebook 082 'Ease political dissent' (ending strikes and protests)")
 VP(["go on strike", "stage a strike", "call a strike", "hold a strike", "call a general strike"], "143",
    note="ARRANGE block '* STRIKE [143]' (STAGE); HOLD block '* STRIKE [143]'")
 V("boycott", "163", src=P, note="EXCLUDE block member BOYCOTT [163]; a civil/labour boycott is 143")
-VP(["block roads", "block the road", "blockade roads", "set up roadblocks", "block traffic"], "144",
+VP(["block roads", "block the road", "blockade roads", "set up roadblocks", "block traffic", "block streets",
+    "block highways", "block the highway"], "144",
    note="EXCLUDE block '* ROAD [144]', '* TRAFFIC [144]'; ARRANGE block '* UP BARRICADE [144]'")
 V("riot", "145", role="none", note="block RIOT [145]")
+VP(["throw stones", "hurl stones", "throw rocks", "hurl rocks", "throw petrol bombs", "throw firebombs"], "145",
+   prep="at", src=C, note="codebook 145 'Protest violently, riot' (stone throwing by protesters)")
 V("loot", "145", role="theme", note="RANSACK block member LOOT [145]")
 
 # ---- 15 EXHIBIT FORCE POSTURE ---------------------------------------------------------------
@@ -1086,6 +1122,7 @@ VP(["test a missile", "test missiles", "carry out a missile test", "conduct a mi
    note="weapons tests as show of force (codebook 150); not 2042, which is use against a target")
 VP(["violate airspace", "violate the airspace", "violate its airspace", "enter airspace"], "150",
    prep="of", note="VIOLATE block '* AIRSPACE [150]'")
+N("patrol", "150", note="block PATROL [150] nominalised ('ordered patrols', 'stepped up patrols')")
 VP(["put on alert", "put troops on alert", "raise the alert level", "put forces on high alert",
     "place on high alert", "heighten alert"], "152", note="ARRANGE block '* (ON ALERT) [152]'; "
    "RAISE block '* {&MILITARY ALERT} [152]'")
@@ -1133,20 +1170,28 @@ VP(["impose sanctions", "impose new sanctions", "impose fresh sanctions", "slap 
     "ban imports", "ban exports"], "163", prep="on|against",
    note="IMPOSE block '* SANCTIONS [163]'; SLAP block; EXTEND block '* SANCTIONS [163]'; FREEZE block "
    "'* ASSET [163]'; PROHIBIT block '* IMPORTS [163]'; tariffs curated as economic sanctions")
+VP(["suspend flights", "suspend air links", "cut air links", "halt flights", "ban flights", "suspend air traffic"],
+   "163", prep="to|with", src=C, note="codebook 163 'Impose embargo, boycott, or sanctions' (cutting air links)")
+NM(["suspension of flights", "suspension of air links", "flight ban", "flight bans"], "163", prep="to|with", src=C,
+   note="codebook 163, nominalised 'suspend flights'")
 VP(["suspend talks", "halt talks", "break off talks", "walk out of talks", "pull out of talks",
     "end talks", "call off talks", "abandon talks", "suspend negotiations", "break off negotiations",
-    "halt negotiations"], "164", prep="with",
+    "halt negotiations", "stop talks", "stop negotiations", "end negotiations"], "164", prep="with",
    note="CANCEL block '* TALKS [164:164]' (END); GO_SOMEWHERE block '* (OF TALKS) [164]' (PULLED_OUT); "
    "WALK block '* OUT (OF SUMMIT) [164]'; CONFINE block '* UP TALKS [164]'")
-VP(["expel peacekeepers", "withdraw peacekeepers"], "1661",
+VP(["expel peacekeepers", "withdraw peacekeepers", "withdraw peacekeeping force", "withdraw peacekeeping troops",
+    "pull out peacekeepers"], "1661", prep="from",
    note="RETREAT block '* {PEACEKEEPING FORCES} [1661]'; SCRAP block '* &PKO [1661]'")
-VP(["expel inspectors", "expel observers", "expel monitors"], "1662", src=C,
+VP(["expel inspectors", "expel observers", "expel monitors", "withdraw inspectors", "withdraw observers",
+    "withdraw monitors", "pull out inspectors"], "1662", prep="from", src=C,
    note="codebook 1662 'Expel or withdraw inspectors, observers'")
 VP(["expel aid agencies", "expel aid workers", "expel ngos"], "1663", src=C,
    note="codebook 1663 'Expel or withdraw aid agencies'")
 
 # ---- 17 COERCE ------------------------------------------------------------------------------
 V("coerce", "170", src=C, note="codebook 170 'Coerce'")
+V("hack", "170", prep="into", src=C, note="PETRARCH codes hacking 176 (cyber attack), which is not a CAMEO 1.1b3 "
+  "code; coded as its root, 170 'Coerce'")
 V("pressure", "170", note="block IMPEL [170]")
 V("force", "170", note="block IMPEL [170]")
 V("impose", "170", prep="on", role="theme", note="block IMPOSE [170]")
@@ -1178,11 +1223,11 @@ V("fine", "172", note="block FINE [172]")
 V("censor", "1721", role="theme", note="PROHIBIT block member CENSOR [1721]")
 VP(["ban the party", "ban the opposition", "dissolve the party", "outlaw the party"], "1722",
    note="PROHIBIT block '* PARTY [1722]' (BAN)")
-VP(["impose a curfew", "impose curfew", "declare a curfew", "declare curfew"], "1723",
-   note="IMPOSE block '* CURFEW [1723]'; DECREE block '* CURFEW [1723]'")
+VP(["impose a curfew", "impose curfew", "declare a curfew", "declare curfew", "institute a curfew"], "1723",
+   prep="in|on", note="IMPOSE block '* CURFEW [1723]'; DECREE block '* CURFEW [1723]'")
 VP(["impose martial law", "declare martial law", "declare a state of emergency",
     "declare state of emergency", "impose a state of emergency", "impose state of emergency",
-    "extend the state of emergency"], "1724",
+    "extend the state of emergency"], "1724", prep="in|on",
    note="IMPOSE block '* {MARTIAL LAW} [1724]', '* STATE (OF EMERGENCY) [1724]'; DECREE block")
 V("arrest", "173", note="APPREHEND block member ARREST [173]")
 V("detain", "173", note="CONFINE block member DETAIN [173]")
@@ -1223,6 +1268,7 @@ VP(["take hostage", "take hostages", "hold hostage", "hold hostages", "take capt
 V("beat", "182", note="DESTROY block member BEAT [182]")
 V("stab", "182", note="block STAB [182]")
 V("injure", "182", note="HURT block member INJURE [182]")
+V("wound", "182", note="HURT block member WOUND (block default [182], as INJURE)")
 V("rape", "1821", note="block RAPE [1821]")
 V("torture", "1822", note="block TORTURE [1822]")
 V("behead", "1823", src=C, note="KILL block member (default 190); codebook 1823 'Kill by physical assault'")
@@ -1286,7 +1332,8 @@ VP(["launch an invasion", "launch a full-scale invasion", "mount an invasion"], 
 V("besiege", "191", note="block BESIEGE [191]")
 V("blockade", "191", src=C, note="EXCLUDE block member (default 170); '* (IN RETALIATION) [191]'")
 VP(["impose a blockade", "impose a naval blockade", "close the border", "seal the border",
-    "close its airspace", "close the airspace", "lay siege"], "191", prep="on|to",
+    "close its airspace", "close the airspace", "lay siege", "close borders", "seal borders", "seal the border"],
+   "191", prep="on|to|with",
    note="CANCEL block '* BORDER/AIRPORT/ACCESS [191]' (CLOSE); BESIEGE block; codebook 191")
 V("invade", "192", note="block INVADE [192]")
 V("occupy", "192", note="block INVADE [192]")
@@ -1506,6 +1553,7 @@ for w in ["will", "'ll", "shall", "is to", "are to", "was to", "were to", "plans
           "in the coming weeks", "in the coming months", "intends to", "intend to", "intended to",
           "intention to", "upcoming", "forthcoming", "is due to", "are due to", "due to meet", "aims to",
           "aim to", "prepares to", "preparing to", "is preparing to", "ready to", "poised to", "about to",
+          "willing to", "prepared to",
           "would meet", "said it would", "said they would", "said he would", "said she would",
           "announced it would", "agreed to"]:
     CUES.append((w, "modality", "planned"))
@@ -1542,6 +1590,34 @@ for w in ["said", "says", "say", "saying", "told", "tells", "stated", "states", 
 for w in ["reported", "reports", "report", "reporting", "cited", "quoted", "quotes", "broadcast",
           "published"]:
     CUES.append((w, "report_verb", "reporter"))
+# Verbs and adjectives that take an infinitive or gerund complement without being events themselves:
+# in 'tried to hack', 'continued to send arms', 'is willing to withdraw' the complement is the event.
+_CONTROL = sorted({f for base in ["try", "attempt", "continue", "begin", "start", "decide", "prepare", "manage", "fail",
+                                  "resort", "move", "want", "hope", "need", "appear", "seem", "tend", "struggle",
+                                  "work", "strive", "choose", "opt", "resume", "stop", "keep", "finish",
+                                  "cease", "vote", "rush", "step", "act"]
+                   for f in verb_forms(base)}
+                  | {"willing", "unwilling", "ready", "able", "unable", "eager", "reluctant", "determined",
+                     "committed", "set", "due", "poised", "about", "used", "keen", "bound"})
+for w in _CONTROL:
+    CUES.append((w, "control", "preparation" if w.startswith("prepar") else "subject"))
+# Event verbs that govern an object and an infinitive ('ordered X to ...', 'forced X to ...', 'allowed X
+# to ...'): the infinitive is their content, not an event of its own (besides the appeal, intention,
+# demand, rejection and threat verbs, which the coder treats so by their CAMEO root).
+for w in ["order", "force", "pressure", "press", "allow", "permit", "invite", "encourage", "help", "compel",
+          "coerce"]:
+    CUES.append((w, "control", "governor"))
+# Light verbs: their object noun carries the event ('staged a protest', 'launched an offensive',
+# 'lodged a complaint', 'opened an investigation', 'declared a ceasefire').
+_LIGHT = sorted({f for base in ["launch", "stage", "hold", "begin", "start", "organize", "organise", "lodge",
+                                "declare", "announce", "open", "conduct", "make", "issue", "impose", "mount",
+                                "wage", "resume", "continue", "give", "extend", "grant", "pay", "deliver", "file",
+                                "unleash", "renew", "intensify", "escalate", "order", "step up", "carry out", "call",
+                                "sign", "reach", "reiterate", "repeat", "voice", "express", "engage in",
+                                "speed up", "accelerate", "hasten"]
+                 for f in phrase_forms(base)})
+for w in _LIGHT:
+    CUES.append((w, "light_verb", "light"))
 
 
 # --------------------------------------------------------------------------------------------

@@ -134,7 +134,9 @@ def test_institutions_columns(institutions):
 
 
 def test_agents_columns(agents):
-    assert list(agents.columns) == ["noun", "sector", "source"]
+    assert list(agents.columns) == ["noun", "sector", "office", "source"]
+    offices = {"head_of_state", "head_of_government", "supreme_leader", "foreign_minister", "defence_minister"}
+    assert set(agents["office"]) <= offices | {""}
 
 
 @pytest.mark.parametrize("table", ["leaders", "institutions", "agents"])

@@ -241,7 +241,10 @@ def test_invite_is_consult(triggers):
         ("attacked", "verb", "19"), ("struck", "verb", "19"), ("shelled", "verb", "19"),
         ("fired missiles", "verb", "19"), ("launched missiles", "verb", "19"), ("clashed", "verb", "19"),
         ("war", "noun", "19"), ("occupied", "verb", "19"), ("killed", "verb", "19"),
-        ("massacre", "noun", "20"),
+        ("massacre", "noun", "20"), ("hacked", "verb", "17"), ("dismissed", "verb", "12"),
+        ("wounded", "verb", "18"), ("cancelled restrictions", "verb", "08"), ("canceled restrictions", "verb", "08"),
+        ("closed the border", "verb", "19"), ("granted asylum", "verb", "07"), ("threw stones", "verb", "14"),
+        ("patrols", "noun", "15"), ("sent tanks", "verb", "07"), ("welcomed", "verb", "05"),
     ],
 )
 def test_common_news_triggers(triggers, form, pos, root):
@@ -264,7 +267,7 @@ def test_target_prepositions(triggers):
 
 def test_cue_fields(cues):
     assert list(cues.columns) == ["cue", "kind", "value", "source"]
-    assert cues["kind"].isin({"negation", "modality", "attribution", "report_verb"}).all()
+    assert cues["kind"].isin({"negation", "modality", "attribution", "report_verb", "control", "light_verb"}).all()
     assert cues[["cue", "kind"]].duplicated().sum() == 0
     assert (cues["cue"] == cues["cue"].str.lower()).all() and (cues["cue"].str.strip() == cues["cue"]).all()
     assert (cues["source"].str.len() > 0).all()
@@ -277,6 +280,8 @@ def test_cue_values(cues):
     assert by_kind["modality"] == MODALITY
     assert by_kind["attribution"] == {"source"}
     assert by_kind["report_verb"] <= {"speaker", "reporter"}
+    assert by_kind["control"] == {"subject", "governor", "preparation"}
+    assert by_kind["light_verb"] == {"light"}
 
 
 def test_required_cues(cues):
@@ -300,6 +305,14 @@ def test_required_cues(cues):
         assert (cue, "report_verb") in have, cue
     for cue in ["according to", "citing"]:
         assert (cue, "attribution") in have
+    for cue in ["tried", "continued", "willing", "resumed", "failed"]:
+        assert have[(cue, "control")] == "subject", cue
+    assert have[("prepared", "control")] == "preparation"
+    for lemma in ["order", "force", "allow", "invite"]:
+        assert have[(lemma, "control")] == "governor", lemma
+    for cue in ["launched", "staged", "held", "lodged", "declared", "carried out", "opened"]:
+        assert have[(cue, "light_verb")] == "light", cue
+    assert ("ended", "light_verb") not in have and ("suspended", "light_verb") not in have
 
 
 # ---- time_words.tsv ----------------------------------------------------------------------------

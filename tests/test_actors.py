@@ -1,0 +1,101 @@
+"""Coding the actors of a text (analysis.actors, and the agent rules of analysis.pipeline)."""
+
+from __future__ import annotations
+
+from analysis.actors import agent_after, agent_before, find_actors
+from analysis.articles import article_from_text
+from analysis.pipeline import extract_record
+from analysis.text import split_sentences, tokenize
+
+
+def named(text: str, date: str | None = "2023-09-11") -> list[tuple[str, str]]:
+    """(text, code) of the named actors (people, institutions) that find_actors codes."""
+    return [(a.text, a.code) for a in find_actors(text, tokenize(text, split_sentences(text)), date=date)]
+
+
+def coded(text: str, date: str = "2023-09-11") -> dict[str, str]:
+    """text -> code of the actors of the extraction record (named actors and agents)."""
+    return {a["text"]: a["code"] for a in extract_record(article_from_text(text, date=date))["actors"]}
+
+
+# ---- people ------------------------------------------------------------------------------------
+
+def test_putin_in_2023_is_the_russian_government():
+    assert named("Vladimir Putin said so.") == [("Vladimir Putin", "RUSGOV")]
+    assert named("Putin said so.") == [("Putin", "RUSGOV")]
+
+
+def test_kim_jong_un_holds_office_from_december_2011_only():
+    assert named("Kim Jong Un said so.", "2012-01-01") == [("Kim Jong Un", "PRKGOV")]
+    assert named("Kim Jong Un said so.", "2011-12-31") == [("Kim Jong Un", "PRKGOV")]
+    (before,) = named("Kim Jong Un said so.", "2010-06-01")
+    assert before[1] != "PRKGOV"
+
+
+def test_short_name_after_the_full_name_is_the_same_person():
+    text = "North Korean leader Kim Jong Un will meet Vladimir Putin. Kim left on Sunday."
+    actors = find_actors(text, tokenize(text, split_sentences(text)), date="2023-09-11")
+    kims = [a for a in actors if a.text.startswith("Kim")]
+    assert [(a.text, a.code, a.name) for a in kims] == [("Kim Jong Un", "PRKGOV", "Kim Jong Un"),
+                                                       ("Kim", "PRKGOV", "Kim Jong Un")]
+
+
+def test_a_title_with_a_known_surname_codes_the_country():
+    # 'President Bush' in 1990: no Bush is in office on the date, the title says one is
+    assert named("President Bush has threatened further action.", "1990-06-01") == [("Bush", "USAGOV")]
+    assert named("President Obama met the Moroccan diplomats.", "2000-01-01") == [("Obama", "USAGOV")]
+    # the office must match the title: no Bush was ever a chancellor
+    assert named("Chancellor Bush has threatened further action.", "1990-06-01") == []
+
+
+def test_arabic_article_in_lower_case():
+    assert named("Osama bin Laden's al-Qaeda network has threatened the United States.") == [
+        ("al-Qaeda", "IMGMOS")]
+
+
+# ---- agents ------------------------------------------------------------------------------------
+
+def test_country_word_and_agent_noun():
+    got = coded("U.S. officials said Russian troops attacked. North Korea's leader left. "
+                "South Korean government sources said so.")
+    assert got["U.S. officials"] == "USAGOV"
+    assert got["Russian troops"] == "RUSMIL"
+    assert got["North Korea's leader"] == "PRKGOV"
+    assert got["South Korean government sources"] == "KORGOV"
+
+
+def test_modifiers_between_country_and_agent():
+    assert coded("Nicaragua's Sandinista government ordered the closure.")[
+        "Nicaragua's Sandinista government"] == "NICGOV"
+    assert coded("Taiwan's Vice Foreign Minister visited Russia.")["Taiwan's Vice Foreign Minister"] == "TWNGOV"
+
+
+def test_agent_noun_before_in_and_a_place():
+    assert coded("Rebels in the Ivory Coast rejected the appeal.")["Rebels in the Ivory Coast"] == "CIVREB"
+    assert coded("Security forces in Guinea have tortured detainees.")["Security forces in Guinea"] == "GINCOP"
+    assert coded("Demonstrators in Baghdad blocked a road.")["Demonstrators in Baghdad"] == "IRQOPP"
+    # troops are often abroad: 'Russian troops in Ukraine' are Russian, and 'troops in Ukraine' are unknown
+    got = coded("Russian troops in Ukraine attacked a village.")
+    assert got.get("Russian troops") == "RUSMIL" and "UKRMIL" not in got.values()
+
+
+def test_no_agent_across_a_verb_or_a_relative():
+    assert not any(code.endswith("MIL") for code in coded("Britain mobilized army reservists.").values())
+    assert not any(code.endswith("CVL") for code in
+                   coded("Serbia lifted a curfew in Montenegro where 28 people were killed.").values())
+
+
+def test_agent_helpers():
+    text = "U.S. military officials and rebels met."
+    toks = tokenize(text)
+    assert agent_after(toks, 1, text) == ("MIL", 2)  # 'military officials' after 'U.S.'
+    assert agent_before(toks, 4, text) == ("REB", 4)  # 'rebels'
+
+
+# ---- metonymy ----------------------------------------------------------------------------------
+
+def test_the_kremlin_said_is_the_russian_government_on_the_map():
+    record = extract_record(article_from_text("The Kremlin said the leaders would meet.", date="2023-09-11"))
+    assert [(a["text"], a["code"]) for a in record["actors"]] == [("Kremlin", "RUSGOV")]
+    (place,) = [p for p in record["places"] if p["text"] == "Kremlin"]
+    assert place["metonymic"] and place["country"] == "RUS" and place["lat"] is not None

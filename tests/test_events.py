@@ -1,0 +1,264 @@
+"""The event coder (analysis.events, analysis.clauses) on the bundled article and on small sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from analysis.articles import article_from_text, load_articles
+from analysis.pipeline import extract_record
+
+ROOT = Path(__file__).parents[1]
+ARTICLE = ROOT / "data" / "articles" / "2023-09-11-kim-putin-summit.txt"
+DATE = "2023-09-11"  # a Monday
+
+
+def events(text: str, date: str | None = DATE) -> list[dict[str, Any]]:
+    return extract_record(article_from_text(text, date=date))["events"]
+
+
+def between(evs: list[dict[str, Any]], source: str, target: str | None) -> list[dict[str, Any]]:
+    """Events from country `source` to country `target`."""
+    return [e for e in evs if e["source_country"] == source and e["target_country"] == target]
+
+
+def one(evs: list[dict[str, Any]], source: str, target: str | None) -> dict[str, Any]:
+    found = between(evs, source, target)
+    assert len(found) == 1, [(e["source"], e["target"], e["cameo"], e["trigger"]) for e in evs]
+    return found[0]
+
+
+# ---- the bundled article -----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def summit() -> list[dict[str, Any]]:
+    (article,) = load_articles(ARTICLE)
+    return extract_record(article)["events"]
+
+
+def test_summit_meeting_is_planned(summit):
+    meetings = [e for e in between(summit, "PRK", "RUS") if e["cameo"] in ("036", "040", "044")]
+    assert any(e["modality"] == "planned" and e["cameo"] == "036" for e in meetings)
+    # Vladivostok is the meeting's place only with the hedge of 'could be likely' visible
+    for e in summit:
+        if (e["place"] or {}).get("name") == "Vladivostok":
+            assert e["modality"] == "hypothetical"
+
+
+def test_summit_kim_visits_russia(summit):
+    visits = [e for e in between(summit, "PRK", "RUS") if e["trigger"] == "visit"]
+    assert len(visits) == 1
+    assert visits[0]["modality"] == "planned" and visits[0]["plover"] == "AGREE"  # intent to visit: 036
+
+
+def test_summit_russia_invites_north_korea(summit):
+    (invitation,) = [e for e in between(summit, "RUS", "PRK") if e["trigger"] == "invitation"]
+    assert invitation["source"] == "RUSGOV" and invitation["target"] == "PRKGOV"
+
+
+def test_summit_russia_seeks_ammunition(summit):
+    (seek,) = [e for e in between(summit, "RUS", "PRK") if e["trigger"] == "seeking to buy"]
+    assert seek["cameo"] == "0311" and seek["modality"] == "reported"
+    assert seek["attribution"] == "U.S. officials"
+
+
+def test_summit_north_korea_supplies_russia(summit):
+    (supply,) = [e for e in between(summit, "PRK", "RUS") if e["root"] == "07"]
+    assert supply["modality"] == "suspected" and supply["trigger"] == "provided"
+
+
+def test_summit_russian_military_action_against_ukraine(summit):
+    (war,) = between(summit, "RUS", "UKR")
+    assert war["quad_class"] == 4
+    assert (war["date"], war["date_precision"], war["date_basis"]) == ("2022-02-01", "month", "text")
+
+
+def test_summit_usa_warns_north_korea(summit):
+    (warning,) = between(summit, "USA", "PRK")
+    assert warning["plover"] == "THREATEN" and warning["source"] == "USAGOV"
+
+
+def test_summit_north_korea_and_russia_draw_closer(summit):
+    closer = [e for e in summit if {e["source_country"], e["target_country"]} == {"PRK", "RUS"}
+              and e["trigger"] == "draw closer"]
+    assert len(closer) == 1 and closer[0]["root"] == "05"
+
+
+def test_summit_no_event_between_south_korea_or_japan_and_russia(summit):
+    for e in summit:
+        pair = {e["source_country"], e["target_country"]}
+        assert not (pair & {"KOR", "JPN"} and "RUS" in pair), e
+    assert not any(e["source_country"] in ("KOR", "JPN") for e in summit)
+
+
+def test_summit_records_are_complete(summit):
+    for e in summit:
+        assert e["source"] and e["plover"] and e["evidence"] and e["mentions"]
+        assert e["trigger"] and e["date"]
+
+
+# ---- negation ----------------------------------------------------------------------------------
+
+def test_did_not():
+    attack = one(events("Russia did not attack Ukraine on Monday."), "RUS", "UKR")
+    assert attack["negated"] and attack["plover"] == "FIGHT"
+
+
+def test_never():
+    assert one(events("Iran has never supplied drones to Russia."), "IRN", "RUS")["negated"]
+
+
+def test_denied():
+    evs = events("Iran denied supplying drones to Russia.")
+    assert not [e for e in evs if e["root"] == "07" and not e["negated"]]  # no asserted supply
+    assert one(evs, "IRN", "RUS")["plover"] == "REJECT"  # the denial, CAMEO 016
+
+
+def test_refused():
+    evs = events("Russia refused to meet Ukraine.")
+    refusal = one(evs, "RUS", "UKR")
+    assert refusal["cameo"] == "125" and refusal["plover"] == "REJECT"  # refuse to meet
+    assert not [e for e in evs if e["root"] == "04" and not e["negated"]]  # no meeting
+
+
+# ---- voice and nouns ---------------------------------------------------------------------------
+
+def test_passive_voice():
+    attack = one(events("Ukraine was attacked by Russia on Sunday."), "RUS", "UKR")
+    assert attack["source"] == "RUS" and attack["target"] == "UKR"
+
+
+def test_passive_with_a_place_as_patient():
+    strike = one(events("The Ukrainian capital was struck by Russian missiles last week."), "RUS", "UKR")
+    assert strike["quad_class"] == 4
+
+
+def test_possessive_noun():
+    invasion = one(events("Israel's invasion of Lebanon began in 1982."), "ISR", "LBN")
+    assert invasion["cameo"] == "192"
+    assert (invasion["date"], invasion["date_precision"]) == ("1982-01-01", "year")
+
+
+def test_at_the_invitation_of():
+    evs = events("Kim visited Moscow at the invitation of Putin.")
+    invitation = one(evs, "RUS", "PRK")
+    assert (invitation["source"], invitation["target"]) == ("RUSGOV", "PRKGOV")
+    assert one(evs, "PRK", "RUS")["cameo"] == "042"
+
+
+def test_between_x_and_y():
+    talks = events("Talks between Iran and the United States resumed in Vienna.")
+    assert [(e["source"], e["target"], e["root"]) for e in talks] == [("IRN", "USA", "04")]
+
+
+def test_warned_against():
+    evs = events("The United States warned China against sending weapons to Russia.")
+    assert one(evs, "USA", "CHN")["plover"] == "THREATEN"
+    assert not between(evs, "CHN", "RUS")  # the warning's content is no event of China's
+
+
+def test_seeking_to_buy_from():
+    seek = one(events("Iran is seeking to buy fighter jets from Russia."), "IRN", "RUS")
+    assert seek["cameo"] == "0311"
+
+
+def test_several_events_in_one_sentence():
+    evs = events("Turkish troops shelled Kurdish positions in Syria, and Syria condemned the attack.")
+    assert one(evs, "TUR", "SYR")["plover"] == "FIGHT"
+    assert [e["plover"] for e in between(evs, "SYR", None)] == ["DISAPPROVE"]
+
+
+# ---- clauses -----------------------------------------------------------------------------------
+
+def test_complement_gives_the_target_and_refines_the_code():
+    threat = one(events("Israel threatened to ban voting in East Jerusalem."), "ISR", "PSE")
+    assert threat["plover"] == "THREATEN" and threat["cameo"].startswith("13")
+    offer = one(events("Pakistan, a key U.S. ally, has refused to deploy peacekeepers in Iraq."), "PAK", "IRQ")
+    assert offer["plover"] == "REJECT"
+
+
+def test_appositive_is_not_the_subject():
+    evs = events("Pakistan, a key U.S. ally, has refused to deploy peacekeepers in Iraq.")
+    assert not [e for e in evs if e["source_country"] == "USA"]
+
+
+def test_speaker_of_a_report_is_the_subject_of_its_pronoun():
+    withdrawal = one(events("Syria said it would withdraw its troops from Lebanon."), "SYR", "LBN")
+    assert withdrawal["modality"] == "planned" and withdrawal["plover"] == "AGREE"  # intent to yield
+
+
+def test_announced_hostile_act_is_a_threat():
+    sanctions = one(events("Russia said it will impose sanctions on Georgia."), "RUS", "GEO")
+    assert sanctions["cameo"] == "1312" and sanctions["plover"] == "THREATEN"
+
+
+def test_must_after_a_report_verb_is_a_demand():
+    demand = one(events("Russia said Sudan must return the helicopter."), "RUS", "SDN")
+    assert demand["plover"] == "DEMAND"
+
+
+def test_condition_of_a_threat_names_its_target():
+    threat = one(events("Iran threatened to launch an offensive unless Iraq accepted its conditions."), "IRN", "IRQ")
+    assert threat["plover"] == "THREATEN"
+
+
+def test_compound_subject_of_a_reciprocal_act():
+    deal = one(events("India and Pakistan signed a ceasefire agreement."), "IND", "PAK")
+    assert deal["cameo"] == "057"
+
+
+def test_plural_nouns_and_compounds_are_no_triggers():
+    evs = events("The United States and Jordan signed a free-trade pact.")
+    assert [e["cameo"] for e in evs] == ["057"]  # not 'free' (release) or 'trade'
+    assert not events("Serb forces and relief supplies reached the border.")  # not 'force', 'supply'
+
+
+def test_subordinate_clauses_give_way_to_the_main_event():
+    evs = events("Russian aircraft killed 46 Afghan civilians in an attack on a village.")
+    assert [(e["source_country"], e["target_country"], e["trigger"][:6]) for e in evs] == [("RUS", "AFG", "killed")]
+
+
+# ---- dates -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "date", "precision"), [
+    ("Russia attacked Ukraine on Monday.", "2023-09-11", "day"),
+    ("Russia attacked Ukraine on Sunday night.", "2023-09-10", "day"),
+    ("Russia attacked Ukraine last week.", "2023-09-04", "week"),
+    ("Kim and Putin will meet at the forum on Sept. 10-13.", "2023-09-10", "day"),
+    ("North Korea closed its borders in January, 2020.", "2020-01-01", "month"),
+    ("Russia invaded Ukraine in February, 2022.", "2022-02-01", "month"),
+])
+def test_dates(text, date, precision):
+    (event,) = events(text)
+    assert (event["date"], event["date_precision"], event["date_basis"]) == (date, precision, "text")
+
+
+def test_no_date_in_the_sentence_gives_the_article_date():
+    (event,) = events("Russia attacked Ukraine.")
+    assert (event["date"], event["date_precision"], event["date_basis"]) == (DATE, "day", "article")
+
+
+def test_report_date_is_not_the_event_date():
+    (event,) = events("Russia attacked Ukraine last week, officials confirmed Monday.")
+    assert event["date"] == "2023-09-04"
+
+
+# ---- deduplication and place -------------------------------------------------------------------
+
+def test_one_event_per_source_target_code_and_date_with_all_mentions():
+    text = "Russia attacked Ukraine on Monday. On Monday, Russia attacked Ukraine again, officials said."
+    (attack,) = events(text)
+    assert len(attack["mentions"]) == 2
+    assert [text[m["trigger_start"]:m["trigger_end"]] for m in attack["mentions"]] == ["attacked", "attacked"]
+
+
+def test_place_only_when_the_sentence_ties_it():
+    (met,) = events("Putin met Xi in Beijing.")
+    assert met["place"]["name"] == "Beijing"
+    (met,) = events("Putin met Xi, who had flown in from Beijing.")
+    assert met["place"] is None
+    (seek,) = events("Russia is seeking to buy ammunition from North Korea to refill reserves drained by its war "
+                     "in Ukraine.")
+    assert seek["place"] is None and seek["target_country"] == "PRK"
