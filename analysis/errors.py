@@ -37,3 +37,16 @@ class OutputError(GeorelError):
 
 class ReportError(GeorelError):
     """A report could not be produced."""
+
+
+class GeorelWarning(UserWarning):
+    """Base class of every warning georelations issues on purpose."""
+
+
+class InputWarning(GeorelWarning):
+    """Doubtful input that was read anyway: HTML turned into text, a duplicate id renamed, a very
+    large article. The message names the file (and line) and what was done."""
+
+
+class DecodingWarning(InputWarning, UnicodeWarning):
+    """A file that is not valid UTF-8 was read with a guessed encoding (cp1252 / latin-1)."""

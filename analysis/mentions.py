@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -169,6 +170,7 @@ def find_mentions(
             best[i] = (j, key, end, k)
     blocked_spans = sorted(blocked)
     blocked_starts = [b[0] for b in blocked_spans]
+    blocked_reach = list(itertools.accumulate((b[1] for b in blocked_spans), max))  # running max of the ends
     mentions: list[Mention] = []
     persons: set[str] = set()
     i = 0
@@ -178,8 +180,8 @@ def find_mentions(
             continue
         j, key, end, k = best[i]
         start = tokens[i].start
-        k_b = bisect.bisect_left(blocked_starts, end)  # spans starting before `end`; the last ones may overlap
-        if any(blocked_spans[b][1] > start for b in range(max(0, k_b - 8), k_b)):
+        k_b = bisect.bisect_left(blocked_starts, end)  # a span starting before `end` and reaching past `start`
+        if k_b and blocked_reach[k_b - 1] > start:
             i += 1
             continue
         m = Mention(start, end, text[start:end], key, gaz.rows_of_key(k), NAME_KINDS[int(gaz.key_kind[k])], i, j,
