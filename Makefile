@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 venv: $(STAMP)
 
 report: $(STAMP)
-	$(BIN)/georel report $(ARTICLE)
+	$(BIN)/georel report $(ARTICLE) --force
 
 lint: $(STAMP)
 	$(BIN)/ruff check analysis tests benchmarks scripts
@@ -30,7 +30,7 @@ test: lint
 	$(BIN)/python -m pytest
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab notebooks/ $(LAB_ARGS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -29,14 +29,22 @@ from matplotlib.patches import Patch
 
 from analysis.articles import parse_date
 from analysis.errors import InputError
-from analysis.frames import CRS, Record, RecordsLike, as_records, events_frame, load_boundaries, load_countries
+from analysis.frames import (
+    CRS,
+    Record,
+    RecordsLike,
+    as_records,
+    events_frame,
+    load_boundaries,
+    load_countries,
+)
 from analysis.schema import QUAD_CLASSES
 
 Level = Literal["country", "actor"]
 COOPERATION, CONFLICT = "#0072B2", "#D55E00"
 """Okabe-Ito blue and vermilion, as QuadClass 1 and 4 in `analysis.plot`."""
 UNCERTAIN_MODALITIES = ("planned", "suspected", "hypothetical")
-_PRECISION_FORMAT = {"day": "%Y-%m-%d", "week": "week of %Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+_PRECISION_FORMAT = {"day": "%Y-%m-%d", "week": "wk %Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _CLASS_STEPS = (1, 2, 3, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000)
 _MAP_CRS = "+proj=eqearth +lon_0=0 +datum=WGS84 +units=m +no_defs"
@@ -124,7 +132,8 @@ def load_records(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str
             articles.append(Path(path))
     if articles:
         gazetteer = load_gazetteer()
-        records.extend(extract_record(a, gazetteer=gazetteer) for a in iter_articles(articles, on_error=on_error))
+        records.extend(extract_record(a, gazetteer=gazetteer)
+                       for a in iter_articles(articles, on_error=on_error))
     return records
 
 
@@ -225,7 +234,8 @@ def article_summary(records: RecordsLike, *, countries: pd.DataFrame | None = No
         record = records[0]
         for label, field in (("Article", "id"), ("Title", "title"), ("Date", "date"), ("Source", "source"),
                              ("URL", "url")):
-            rows.append((label, str(record.get(field) or "—")))
+            if record.get(field) or field in ("id", "date"):
+                rows.append((label, str(record.get(field) or "unknown")))
     else:
         dates = sorted(str(r["date"]) for r in records if r.get("date"))
         rows.append(("Articles", str(len(records))))
@@ -236,12 +246,14 @@ def article_summary(records: RecordsLike, *, countries: pd.DataFrame | None = No
     country_counts = Counter(str(names.get(p["country"], p["country"])) for p in places if p.get("country"))
     actors = [a for r in records for a in r.get("actors") or []]
     events = [e for r in records for e in r.get("events") or []]
-    quads = Counter(QUAD_CLASSES.get(e.get("quad_class"), "unknown class") for e in events if not e.get("negated"))
+    codes = {a["code"] for a in actors if a.get("code")}
+    quads = Counter(QUAD_CLASSES.get(e.get("quad_class"), "unknown class")
+                    for e in events if not e.get("negated"))
     modalities = Counter(str(e.get("modality") or "asserted") for e in events)
     rows += [
         ("Place mentions", f"{len(places)} ({len(located)} located, {len(distinct)} distinct places)"),
         ("Countries", _count_phrase(country_counts)),
-        ("Actor mentions", f"{len(actors)} ({len({a.get('code') for a in actors if a.get('code')})} actor codes)"),
+        ("Actor mentions", f"{len(actors)} ({len(codes)} actor codes)"),
         ("Events", f"{len(events)}" + (f": {_count_phrase(quads, 4)}" if quads else "")),
         ("Reporting", _count_phrase(modalities, 5) if events else "—"),
         ("Negated events", str(sum(1 for e in events if e.get("negated")))),
@@ -266,10 +278,10 @@ def places_table(records: RecordsLike) -> pd.DataFrame:
             key = (place.get("name") or place.get("text"), place.get("country"),
                    place.get("geonameid") if place.get("geonameid") is not None
                    else (place.get("lat"), place.get("lon")))
-            row = groups.setdefault(key, {"place": key[0], "kinds": Counter(), "country": place.get("country"),
-                                          "lat": place.get("lat"), "lon": place.get("lon"), "mentions": 0,
-                                          "articles": set(), "texts": {}, "metonymic": 0,
-                                          "first": len(groups)})
+            row = groups.setdefault(key, {
+                "place": key[0], "kinds": Counter(), "country": place.get("country"), "lat": place.get("lat"),
+                "lon": place.get("lon"), "mentions": 0, "articles": set(), "texts": {}, "metonymic": 0,
+                "first": len(groups)})
             row["kinds"][place.get("kind") or "?"] += 1
             row["mentions"] += 1
             row["articles"].add(record.get("id"))
@@ -296,6 +308,11 @@ def cameo_names() -> dict[str, str]:
     return dict(zip(table["code"], table["name"], strict=True))
 
 
+def _short(name: str) -> str:
+    """A CAMEO name without its catch-all tail: 'Make statement, not specified below' -> 'Make statement'."""
+    return re.sub(r",\s*not specified below$", "", name)
+
+
 def _when(date: Any, precision: Any) -> str:
     if date is None or pd.isna(date):
         return "—"
@@ -308,7 +325,8 @@ def events_table(records: RecordsLike, *, include_negated: bool = True) -> pd.Da
     Returns
     -------
     events
-        ``date`` (at its precision), ``source``, ``target``, ``event`` (CAMEO code and name),
+        ``date`` (at its precision: ``2023-09-11``, ``wk 2023-09-04`` for the week starting then,
+        ``2023-09``, ``2023``), ``source``, ``target``, ``event`` (CAMEO code and name),
         ``class`` (QuadClass), ``goldstein``, ``plover``, ``modality``, ``negated``,
         ``attribution`` (who the report is attributed to), ``place``, ``evidence`` and, for
         several articles, ``article``; in date order.
@@ -322,12 +340,13 @@ def events_table(records: RecordsLike, *, include_negated: bool = True) -> pd.Da
         "date": [_when(d, p) for d, p in zip(frame["date"], frame["date_precision"], strict=True)],
         "source": frame["source"].fillna("—"),
         "target": frame["target"].fillna("—"),
-        "event": [f"{c} {names.get(str(c), '')}".strip() if isinstance(c, str) else "—" for c in frame["cameo"]],
+        "event": [f"{c} {_short(names.get(str(c), ''))}".strip() if isinstance(c, str) else "—"
+                  for c in frame["cameo"]],
         "class": [QUAD_CLASSES.get(int(q), "—") if not pd.isna(q) else "—" for q in frame["quad_class"]],
         "goldstein": frame["goldstein"],
         "plover": frame["plover"].fillna("—"),
         "modality": frame["modality"].fillna("asserted"),
-        "negated": frame["negated"].map({True: "not", False: ""}),
+        "negated": frame["negated"].map({True: "negated", False: ""}),
         "attribution": frame["attribution"].fillna(""),
         "place": frame["place_name"].fillna(""),
         "evidence": frame["evidence"].fillna(""),
@@ -443,10 +462,11 @@ def plot_country_mentions(data: RecordsLike | gpd.GeoDataFrame, *, ax: Axes | No
         frame, n_articles = data, None
     else:
         records = as_records(data)
-        frame, n_articles = country_mentions_frame(records, boundaries=boundaries, countries=countries), len(records)
+        frame = country_mentions_frame(records, boundaries=boundaries, countries=countries)
+        n_articles = len(records)
     if column not in frame.columns:
-        raise InputError(f"plot_country_mentions: no column {column!r}; use articles, mentions, actor_mentions "
-                         "or events")
+        raise InputError(f"plot_country_mentions: no column {column!r}; use articles, mentions, "
+                         "actor_mentions or events")
     if ax is None:
         _, ax = plt.subplots(figsize=(12, 6.6), layout="constrained")
     shapes = frame.set_geometry(frame.geometry.segmentize(2.0)).to_crs(_MAP_CRS)
@@ -462,7 +482,8 @@ def plot_country_mentions(data: RecordsLike | gpd.GeoDataFrame, *, ax: Axes | No
     values = shapes[column].fillna(0).astype(int)
     classes = count_classes(int(values.max()) if len(values) else 0)
     cmap = ListedColormap(plt.get_cmap("YlGnBu")(np.linspace(0.18, 0.95, max(len(classes), 1))))
-    norm = BoundaryNorm([low - 0.5 for low, _ in classes] + [classes[-1][1] + 0.5], cmap.N) if classes else None
+    edges = [low - 0.5 for low, _ in classes] + [classes[-1][1] + 0.5] if classes else []
+    norm = BoundaryNorm(edges, cmap.N) if classes else None
     colors = [LAND if v <= 0 or norm is None else to_hex(cmap(norm(v))) for v in values]
     shapes.plot(ax=ax, color=colors, edgecolor=BORDER, linewidth=0.35, zorder=2, aspect=None)
     focus_set = set(focus)
@@ -470,8 +491,9 @@ def plot_country_mentions(data: RecordsLike | gpd.GeoDataFrame, *, ax: Axes | No
         chosen = shapes[shapes["iso3"].isin(focus_set)]
         if len(chosen):
             chosen.boundary.plot(ax=ax, color="#111111", linewidth=1.4, zorder=3, aspect=None)
-    ax.set_xlim(float(np.min(ox)), float(np.max(ox)))
-    ax.set_ylim(float(np.min(oy)), float(np.max(oy)))
+    pad = 0.01 * float(np.max(ox) - np.min(ox))
+    ax.set_xlim(float(np.min(ox)) - pad, float(np.max(ox)) + pad)
+    ax.set_ylim(float(np.min(oy)) - pad, float(np.max(oy)) + pad)
     ax.set_aspect("equal")
     ax.set_axis_off()
     handles: list[Any] = [Patch(facecolor=cmap(i), edgecolor=BORDER,
@@ -486,16 +508,18 @@ def plot_country_mentions(data: RecordsLike | gpd.GeoDataFrame, *, ax: Axes | No
                        title_fontsize=9, framealpha=0.92)
     legend.set_zorder(7)
     if labels > 0:
-        table = load_countries(countries).set_index("iso3")
+        table = load_countries(countries)
+        names = table["name"] if "name" in table.columns else table["iso3"]
+        rows = zip(table["iso3"], table["lon"], table["lat"], names, strict=True)
+        points = {str(iso3): (float(lon), float(lat), str(name)) for iso3, lon, lat, name in rows
+                  if not (pd.isna(lon) or pd.isna(lat))}
         top = frame[frame[column] > 0].sort_values([column, "iso3"], ascending=[False, True]).head(labels)
         items = []
-        for row in top.itertuples(index=False):
-            iso3 = str(row.iso3)
-            if iso3 not in table.index or pd.isna(table.at[iso3, "lat"]):
-                continue
-            x, y = from_ll.transform(float(table.at[iso3, "lon"]), float(table.at[iso3, "lat"]))
-            name = str(table.at[iso3, "name"]) if "name" in table.columns else iso3
-            items.append((f"{name} {int(getattr(row, column))}", float(x), float(y), 0.0, "place"))
+        for iso3, count in zip(top["iso3"].astype(str), top[column].astype(int), strict=True):
+            if iso3 in points:
+                lon, lat, name = points[iso3]
+                x, y = from_ll.transform(lon, lat)
+                items.append((f"{name} {count}", float(x), float(y), 0.0, "place"))
         place_labels(ax, items, obstacles=[legend.get_window_extent()], fontsize=8.5)
     ax.text(0.995, 0.005, "Boundaries: Natural Earth", transform=ax.transAxes, ha="right", va="bottom",
             fontsize=7, color="#666666")
@@ -508,7 +532,8 @@ def plot_country_mentions(data: RecordsLike | gpd.GeoDataFrame, *, ax: Axes | No
 
 def _sides(event: Mapping[str, Any], level: Level) -> tuple[str | None, str | None]:
     if level == "country":
-        return (event.get("source_country") or event.get("source"), event.get("target_country") or event.get("target"))
+        return (event.get("source_country") or event.get("source"),
+                event.get("target_country") or event.get("target"))
     return event.get("source"), event.get("target")
 
 
@@ -536,8 +561,8 @@ def dyad_events(records: RecordsLike, *, level: Level = "country", directed: boo
             rows.append((f"{a} {'→' if directed else '–'} {b}", a, b, _event_day(event, record),
                          event.get("quad_class"), event.get("goldstein"), event.get("modality") or "asserted",
                          record.get("id")))
-    frame = pd.DataFrame(rows, columns=["dyad", "side_a", "side_b", "date", "quad_class", "goldstein", "modality",
-                                        "article_id"])
+    frame = pd.DataFrame(rows, columns=["dyad", "side_a", "side_b", "date", "quad_class", "goldstein",
+                                        "modality", "article_id"])
     frame["date"] = pd.to_datetime(frame["date"])
     frame["quad_class"] = pd.to_numeric(frame["quad_class"], errors="coerce")
     frame["goldstein"] = pd.to_numeric(frame["goldstein"], errors="coerce").astype(float)
@@ -620,10 +645,9 @@ def dyad_series(records: RecordsLike, *, dyads: int | Iterable[str] = 8, freq: s
     if last is not None:
         events = events[events["date"] <= last]
     columns = ["dyad", "period", "events", "cooperation", "conflict", "net", "goldstein"]
+    totals = {str(k): int(v) for k, v in events["dyad"].value_counts().items()}
     if isinstance(dyads, int):
-        chosen = events["dyad"].value_counts(sort=False).rename("n").reset_index()
-        chosen = chosen.sort_values(["n", "dyad"], ascending=[False, True], kind="stable")["dyad"].head(dyads)
-        names = list(chosen)
+        names = sorted(totals, key=lambda d: (-totals[d], d))[:max(dyads, 0)]
     else:
         names = list(dict.fromkeys(dyads))
     events = events[events["dyad"].isin(names)]
@@ -641,8 +665,7 @@ def dyad_series(records: RecordsLike, *, dyads: int | Iterable[str] = 8, freq: s
     grouped = events.groupby(["dyad", "period"]).agg(
         events=("dyad", "size"), cooperation=("cooperation", "sum"), conflict=("conflict", "sum"),
         goldstein=("goldstein", "sum"))
-    totals = events["dyad"].value_counts()
-    order = sorted((d for d in names if d in totals.index), key=lambda d: (-int(totals[d]), d))
+    order = sorted((d for d in names if d in totals), key=lambda d: (-totals[d], d))
     index = pd.MultiIndex.from_product([order, periods], names=["dyad", "period"])
     full = grouped.reindex(index, fill_value=0).reset_index()
     full["net"] = full["cooperation"] - full["conflict"]
@@ -678,14 +701,15 @@ def plot_dyad_balance(series: pd.DataFrame, *, ax: Axes | None = None, title: st
     if ax is None:
         _, ax = plt.subplots(figsize=(11, 1.6 + 0.75 * max(len(dyads), 2)), layout="constrained")
     if not dyads:
-        ax.text(0.5, 0.5, "No dated events between two sides", ha="center", va="center", transform=ax.transAxes,
-                color="#555555")
+        ax.text(0.5, 0.5, "No dated events between two sides", ha="center", va="center",
+                transform=ax.transAxes, color="#555555")
         ax.set_axis_off()
-        ax.set_title(title if title is not None else "Cooperation and conflict over time", fontsize=13, loc="left")
+        ax.set_title(title if title is not None else "Cooperation and conflict over time", fontsize=13,
+                     loc="left")
         return ax
     periods = pd.DatetimeIndex(sorted(series["period"].unique()))
     step = (periods[1] - periods[0]) if len(periods) > 1 else pd.Timedelta(days=1)
-    width = step * 0.8
+    days = step / pd.Timedelta(days=1)
     peak = max(int(series["cooperation"].max()), int(series["conflict"].max()), 1)
     scale = 0.42 / peak
     for i, dyad in enumerate(dyads):
@@ -694,9 +718,10 @@ def plot_dyad_balance(series: pd.DataFrame, *, ax: Axes | None = None, title: st
         ax.axhline(y, color="#BBBBBB", lw=0.8, zorder=1)
         coop = rows[rows["cooperation"] > 0]
         conf = rows[rows["conflict"] > 0]
-        ax.bar(coop["period"] + step / 2, -coop["cooperation"] * scale, width=width, bottom=y, color=COOPERATION,
-               zorder=2)
-        ax.bar(conf["period"] + step / 2, conf["conflict"] * scale, width=width, bottom=y, color=CONFLICT, zorder=2)
+        ax.bar(mdates.date2num(coop["period"] + step / 2), -coop["cooperation"] * scale, width=days * 0.8,
+               bottom=y, color=COOPERATION, zorder=2)
+        ax.bar(mdates.date2num(conf["period"] + step / 2), conf["conflict"] * scale, width=days * 0.8,
+               bottom=y, color=CONFLICT, zorder=2)
         n_coop, n_conf = int(rows["cooperation"].sum()), int(rows["conflict"].sum())
         total = n_coop + n_conf
         balance = (n_coop - n_conf) / total if total else 0.0
@@ -705,7 +730,8 @@ def plot_dyad_balance(series: pd.DataFrame, *, ax: Axes | None = None, title: st
                     va="center", fontsize=8.5, color="#333333", annotation_clip=False)
     ax.set_yticks(range(len(dyads)), dyads, fontsize=9.5)
     ax.set_ylim(len(dyads) - 0.5, -0.5)
-    ax.set_xlim(periods[0] - step * 0.2, periods[-1] + step * 1.2)
+    ax.set_xlim(float(mdates.date2num(periods[0] - step * 0.2)),
+                float(mdates.date2num(periods[-1] + step * 1.2)))
     ax.grid(axis="x", color="#E3E3E3", lw=0.8)
     ax.set_axisbelow(True)
     for side in ("top", "right", "left"):
@@ -717,12 +743,12 @@ def plot_dyad_balance(series: pd.DataFrame, *, ax: Axes | None = None, title: st
     if legend:
         ax.legend(handles=[Patch(facecolor=COOPERATION, label="Cooperation (up)"),
                            Patch(facecolor=CONFLICT, label="Conflict (down)")],
-                  loc="upper left", bbox_to_anchor=(0.0, 1.0 + 0.35 / max(len(dyads), 2)), ncol=2, fontsize=8.5,
-                  frameon=False)
-    days = pd.Timedelta(step).days
+                  loc="upper left", bbox_to_anchor=(0.0, 1.0 + 0.35 / max(len(dyads), 2)), ncol=2,
+                  fontsize=8.5, frameon=False)
     per = "day" if days <= 1 else "week" if days <= 7 else "month" if days <= 31 else "year"
     ax.set_title(title if title is not None else
-                 f"Cooperation and conflict per {per}, top {len(dyads)} pairs (bar height: events, peak {peak})",
+                 f"Cooperation and conflict per {per}, top {len(dyads)} pairs "
+                 f"(bar height: events, peak {peak})",
                  fontsize=13, loc="left", pad=22)
     return ax
 
@@ -747,10 +773,10 @@ def plot_actor_network(records: RecordsLike, *, top: int = 40, ax: Axes | None =
 
     graph = actor_graph(records, include_negated=include_negated)
     sub = top_actors(graph, top)
-    shown = "" if sub.number_of_nodes() == graph.number_of_nodes() else \
-        f" (the {sub.number_of_nodes()} most active of {graph.number_of_nodes()})"
-    title = (f"Actor network: {sub.number_of_nodes()} actors{shown}, "
-             f"{sub.number_of_edges()} directed relations")
+    actors = (f"{sub.number_of_nodes()} actors" if sub.number_of_nodes() == graph.number_of_nodes() else
+              f"the {sub.number_of_nodes()} most active of {graph.number_of_nodes()} actors")
+    edges = sub.number_of_edges()
+    title = f"Actor network: {actors}, {edges} directed relation{'s' if edges != 1 else ''}"
     return plot_network(sub, ax=ax, title=title)
 
 

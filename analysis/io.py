@@ -80,6 +80,7 @@ def atomic_writer(path: str | Path, *, mode: str = "w") -> Iterator[IO[Any]]:
                                   "another output path") from None
             raise
         try:
+            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes owner-only files; outputs get the usual mode
             os.replace(tmp, target)
         except OSError as exc:
             raise OutputError(f"{target}: cannot replace it ({exc.strerror}); choose another output path") from None
@@ -87,6 +88,12 @@ def atomic_writer(path: str | Path, *, mode: str = "w") -> Iterator[IO[Any]]:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def dumps_record(rec: dict[str, Any]) -> str:
