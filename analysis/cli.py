@@ -12,13 +12,22 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from .errors import GeorelError, InputError
+from .corpus import DEFAULT_CHUNK_SIZE
+from .errors import GeorelError, GeorelWarning, InputError
 
 EPILOG_EXTRACT = """\
 examples:
   georel extract data/articles/2023-09-11-kim-putin-summit.txt -o out.jsonl
   georel extract corpus/ more.jsonl -o out.jsonl      # a directory and a JSONL file
   cat article.txt | georel extract - -o -              # standard input to standard output
+  georel extract 'news/**/*.jsonl' -o out.jsonl --jobs 8 --progress
+  georel extract big.csv -o tables/ --format parquet   # tables/{articles,places,actors,events}/part-*.parquet
+  georel extract big.jsonl -o out.jsonl --resume       # continue an interrupted run
+  georel extract big.jsonl -o out.jsonl --engine dask --scheduler tcp://10.0.0.5:8786
+large inputs stream through in chunks of --chunk-size articles; finished chunks are kept in a work
+folder beside the output (.NAME.georel-work/) until the run completes, so an interrupted run continues
+with --resume. Bad records are listed in OUT.errors.jsonl (errors.jsonl in a Parquet folder) with
+source, line and reason, and the exit status is 2; the good records are always written.
 """
 EPILOG_RESOLVE = """\
 examples:
@@ -50,6 +59,9 @@ figures/*.png, data/*, status.json}
 """
 
 
+MAX_LISTED = 20  # bad records listed on stderr when they also go to an errors file
+
+
 class _Collect:
     """Collect bad inputs so good records still flow; report them at the end."""
 
@@ -61,51 +73,78 @@ class _Collect:
         print(f"georel: skipped: {err}", file=sys.stderr)
 
 
-def _extracted(inputs: Sequence[str], collect: _Collect) -> Iterator[dict[str, Any]]:
+def cmd_extract(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from .articles import iter_articles
-    from .pipeline import extract_record
+    from .corpus import BadRecord, extract_corpus, work_folder
 
-    show = sys.stderr.isatty()
-    for article in tqdm(iter_articles(inputs, on_error=collect), unit=" articles", disable=not show):
-        yield extract_record(article)
+    if args.jobs is not None and args.jobs < 1 or args.chunk_size < 1:
+        print("georel: error: --jobs and --chunk-size must be at least 1", file=sys.stderr)
+        return 2
+    shown = 0
 
+    def report(bad: BadRecord) -> None:
+        nonlocal shown
+        shown += 1
+        if shown <= MAX_LISTED or args.output == "-" and args.errors is None:
+            tqdm.write(f"georel: skipped: {bad}", file=sys.stderr)
+        elif shown == MAX_LISTED + 1:
+            tqdm.write("georel: skipped: more bad records; see the errors file", file=sys.stderr)
 
-def cmd_extract(args: argparse.Namespace) -> int:
-    from .io import write_jsonl
-
-    collect = _Collect()
-    n = write_jsonl(_extracted(args.inputs, collect), args.output)
-    print(f"georel: wrote {n} record(s) to {args.output}" + (f"; {len(collect.errors)} input(s) skipped"
-                                                               if collect.errors else ""), file=sys.stderr)
-    return 2 if collect.errors else 0
+    try:
+        run = extract_corpus(args.inputs, args.output, format=args.format, jobs=args.jobs, chunk_size=args.chunk_size,
+                             resume=args.resume, engine=args.engine, scheduler=args.scheduler, errors=args.errors,
+                             progress=args.progress or sys.stderr.isatty(), on_error=report)
+    except KeyboardInterrupt:
+        if args.output == "-":
+            print("georel: interrupted", file=sys.stderr)
+        else:
+            print(f"georel: interrupted; the finished chunks are kept in {work_folder(args.output)}: run the same "
+                  "command with --resume to continue", file=sys.stderr)
+        return 130
+    done = f"georel: wrote {run.records} record(s) to {run.output}"
+    if run.resumed_chunks:
+        done += f" ({run.resumed_articles} article(s) done before the interruption)"
+    if run.errors:
+        done += f"; {run.errors} bad input(s) skipped" + (f", listed in {run.errors_path}" if run.errors_path else "")
+    print(done, file=sys.stderr)
+    return 2 if run.errors else 0
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:
     from .geocode import resolve_spans
-    from .io import read_jsonl, write_jsonl
+    from .io import iter_jsonl, write_jsonl
+
+    collect = _Collect()
+
+    def resolved(rec: dict[str, Any], i: int) -> dict[str, Any]:
+        text = rec.get("text")
+        if not isinstance(text, str):
+            raise InputError("record has no string 'text'; add the text the spans refer to", source=args.input, line=i)
+        spans = rec.get("toponyms") or []
+        try:
+            pairs = [(int(t["start"]), int(t["end"])) for t in spans]
+        except (KeyError, TypeError, ValueError):
+            raise InputError("each toponym needs integer 'start' and 'end'", source=args.input, line=i) from None
+        if any(not 0 <= s < e <= len(text) for s, e in pairs):
+            raise InputError("a toponym span lies outside the text; offsets are Python string offsets, "
+                             "end-exclusive", source=args.input, line=i)
+        places = resolve_spans(text, pairs)
+        rec["toponyms"] = [{**t, **{k: r[k] for k in ("name", "kind", "country", "lat", "lon", "geonameid")}}
+                           for t, r in zip(spans, places, strict=True)]
+        return rec
 
     def records() -> Iterator[dict[str, Any]]:
-        for i, rec in enumerate(read_jsonl(args.input), start=1):
-            text = rec.get("text")
-            if not isinstance(text, str):
-                raise InputError("record has no string 'text'", source=args.input, line=i)
-            spans = rec.get("toponyms") or []
+        for i, rec in iter_jsonl(args.input, on_error=collect):
             try:
-                pairs = [(int(t["start"]), int(t["end"])) for t in spans]
-            except (KeyError, TypeError, ValueError):
-                raise InputError("each toponym needs integer 'start' and 'end'", source=args.input, line=i) from None
-            if any(not 0 <= s < e <= len(text) for s, e in pairs):
-                raise InputError("a toponym span lies outside the text", source=args.input, line=i)
-            resolved = resolve_spans(text, pairs)
-            rec["toponyms"] = [{**t, **{k: r[k] for k in ("name", "kind", "country", "lat", "lon", "geonameid")}}
-                               for t, r in zip(spans, resolved, strict=True)]
-            yield rec
+                yield resolved(rec, i)
+            except InputError as err:  # a bad record is listed; the others are still written
+                collect(err)
 
     n = write_jsonl(records(), args.output)
-    print(f"georel: resolved {n} record(s) into {args.output}", file=sys.stderr)
-    return 0
+    print(f"georel: resolved {n} record(s) into {args.output}" + (f"; {len(collect.errors)} bad record(s) skipped"
+                                                                  if collect.errors else ""), file=sys.stderr)
+    return 2 if collect.errors else 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -187,17 +226,35 @@ def build_parser() -> argparse.ArgumentParser:
               export    records -> maps, networks, GeoJSON/GeoPackage/GeoParquet, GraphML, CSV
               lookup    a place name -> gazetteer candidates
               report    articles -> a report folder under reports/
-            run 'georel COMMAND --help' for examples."""),
+            example:
+              georel extract data/articles/2023-09-11-kim-putin-summit.txt -o out.jsonl
+            run 'georel COMMAND --help' for more examples."""),
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     fmt = argparse.RawDescriptionHelpFormatter
 
-    p = sub.add_parser("extract", help="extract places, actors and events from articles into JSONL",
+    p = sub.add_parser("extract", help="extract places, actors and events from articles into JSONL or Parquet",
                        description="Read articles (.txt with an optional 'date YYYY-MM-DD' header, .jsonl, .csv, "
-                                   "directories, or - for stdin) and write one JSON record per article.",
+                                   "directories, glob patterns, or - for stdin) and write one JSON record per "
+                                   "article, or Parquet tables. Streams, runs in parallel, resumes; exit status 2 "
+                                   "when some input was bad (the good records are still written).",
                        epilog=EPILOG_EXTRACT, formatter_class=fmt)
-    p.add_argument("inputs", nargs="+", help="article files, directories, or - for standard input")
-    p.add_argument("-o", "--output", default="-", help="output JSONL path (default: standard output)")
+    p.add_argument("inputs", nargs="+", help="article files, directories, glob patterns, or - for standard input")
+    p.add_argument("-o", "--output", default="-", help="output JSONL file, or a folder for --format parquet "
+                                                      "(default: standard output)")
+    p.add_argument("--format", choices=("jsonl", "parquet"), default=None,
+                   help="jsonl (default) or parquet (default for an existing folder or a .parquet name)")
+    p.add_argument("--jobs", "-j", type=int, default=None, help="worker processes (default: one per core)")
+    p.add_argument("--chunk-size", type=int, default=DEFAULT_CHUNK_SIZE, metavar="N",
+                   help=f"articles per chunk, the unit of work and of --resume (default {DEFAULT_CHUNK_SIZE})")
+    p.add_argument("--resume", action="store_true", help="continue the interrupted run of the same command")
+    p.add_argument("--errors", default=None, metavar="PATH",
+                   help="list bad records here (default: OUT.errors.jsonl, or errors.jsonl in a Parquet folder)")
+    p.add_argument("--progress", action="store_true", help="show a progress bar even when stderr is not a terminal")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local processes (default) or a Dask cluster (needs the 'dask' extra)")
+    p.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                   help="with --engine dask: the scheduler address (default: a new local cluster of --jobs workers)")
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("resolve", help="add coordinates to given toponym spans",
@@ -228,14 +285,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_lookup)
 
     p = sub.add_parser("report", help="run report notebooks for articles or a corpus into reports/<run-id>/",
-                       description="Run the article report notebook once per article (or, with --corpus, the "
-                                   "corpus report once over all inputs) through papermill, in parallel. Each "
-                                   "report folder holds the executed notebook, a self-contained HTML page, the "
-                                   "figures as PNG and the data exports; the run's index.html lists them with "
-                                   "their status and its path is printed. Exit status: 0 all reports ok, "
-                                   "1 some report failed (the others are kept), 2 bad input or usage.",
+                       description=textwrap.fill(
+                           "Run the article report notebook once per article (or, with --corpus, the corpus "
+                           "report once over all inputs) through papermill, in parallel. Each report folder "
+                           "holds the executed notebook, a self-contained HTML page, the figures as PNG and "
+                           "the data exports; the run's index.html lists them with their status and its path "
+                           "is printed. Exit status: 0 all reports ok, 1 some report failed (the others are "
+                           "kept), 2 bad input or usage.", 79),
                        epilog=EPILOG_REPORT, formatter_class=fmt)
-    p.add_argument("inputs", nargs="+", help="article files (.txt, .jsonl, .csv), directories, or - for stdin")
+    p.add_argument("inputs", nargs="+",
+                   help="article files (.txt, .jsonl, .csv), directories, or - for stdin")
     p.add_argument("--corpus", action="store_true", help="one corpus report over all inputs instead of one "
                                                          "report per article")
     p.add_argument("--start", metavar="YYYY-MM-DD", help="corpus: first day to include")
@@ -255,20 +314,55 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  file: Any = None, line: str | None = None) -> None:
+    """Warnings on one line, without the source line Python would print."""
+    print(f"georel: warning: {message}", file=sys.stderr if file is None else file)
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe ('georel extract ... | head'), send what is left to /dev/null, silently."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the `georel` console script."""
+    """Entry point of the `georel` console script.
+
+    Exit status: 0 done; 2 bad input or usage (the good records are still written); 1 an internal
+    error (set GEOREL_DEBUG=1 to see its traceback); 130 interrupted.
+    """
+    import os
+    import warnings
+
     parser = build_parser()
     args = parser.parse_args(argv)
-    try:
-        return int(args.func(args))
-    except GeorelError as err:
-        print(f"georel: error: {err}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("georel: interrupted; no partial output was kept", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        return 0
+    with warnings.catch_warnings():
+        warnings.showwarning = _show_warning
+        warnings.simplefilter("always", GeorelWarning)
+        try:
+            return int(args.func(args))
+        except GeorelError as err:
+            print(f"georel: error: {err}", file=sys.stderr)
+            return 2
+        except KeyboardInterrupt:
+            print("georel: interrupted; no partial output was kept", file=sys.stderr)
+            return 130
+        except BrokenPipeError:
+            _quiet_stdout()
+            return 0
+        except Exception as exc:  # a bug: one line, not a traceback, unless asked for
+            if os.environ.get("GEOREL_DEBUG"):
+                raise
+            detail = f"{exc.filename}: {exc.strerror}" if isinstance(exc, OSError) and exc.filename else exc
+            print(f"georel: internal error: {type(exc).__name__}: {detail}; please report it "
+                  "(GEOREL_DEBUG=1 shows the traceback)", file=sys.stderr)
+            return 1
 
 
 if __name__ == "__main__":
