@@ -6,7 +6,8 @@
 The texts of the given JSONL files are repeated to --articles articles and written to a temporary
 JSONL corpus. Each round runs, alternately, `georel extract CORPUS -o OUT` and a flashgeotext run over
 the same texts, each in its own process; the script prints articles/s, CPU seconds (user + system of
-the child) and peak memory (max RSS of the child) of each, the ratio georel/flashgeotext of CPU time,
+the child, `georel extract --jobs 1` so that all work is in that child) and peak memory (max RSS of
+the child) of each, the ratio georel/flashgeotext of CPU time,
 and the gazetteer load time (cold: index compiled from the Parquet tables; warm: from the cache).
 Needs the `bench` extra (pip install -e ".[bench]").
 """
@@ -88,7 +89,8 @@ def main() -> None:
         print(f"gazetteer load: cold {cold:.2f} s (compiles the index), warm {warm:.2f} s (cached)")
         results: dict[str, list[dict[str, float]]] = {"georel extract": [], "flashgeotext": []}
         for _ in range(args.rounds):
-            results["georel extract"].append(run([georel, "extract", str(corpus), "-o", str(folder / "out.jsonl")],
+            results["georel extract"].append(run([georel, "extract", str(corpus), "--jobs", "1", "-o",
+                                                  str(folder / "out.jsonl")],
                                                  env))
             results["flashgeotext"].append(run([python, "-c", FLASHGEOTEXT, str(corpus)]))
         print(f"{'':16} {'articles/s':>11} {'CPU s':>8} {'peak MiB':>9}")
