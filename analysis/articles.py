@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .errors import DateHeaderError, DecodingWarning, InputError, InputWarning
+from .io import open_input
 
 ARTICLE_SUFFIXES = (".txt", ".jsonl", ".csv", ".tsv", ".html", ".htm")
 """The files a directory is searched for (a `.json` file is read when named explicitly)."""
@@ -439,21 +440,14 @@ _Located = tuple[Article, str]  # an article and where it was read ('file' or 'f
 
 def _read_text(path: Path) -> str:
     source = str(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("file not found; check the path", source=source) from None
-    except IsADirectoryError:
-        raise InputError("is a directory", source=source) from None
-    except PermissionError:
-        raise InputError("permission denied; make the file readable", source=source) from None
-    except MemoryError:
-        raise InputError("too large to read at once; split it, or run `georel extract` on it (it streams "
-                         "JSONL and CSV)", source=source) from None
-    except OSError as exc:
-        raise InputError(f"cannot read ({exc.strerror})", source=source) from None
-    except ValueError as exc:  # 'embedded null byte' in the path
-        raise InputError(f"not a usable path ({exc})", source=source) from None
+    with open_input(path) as fh:
+        try:
+            data = fh.read()
+        except MemoryError:
+            raise InputError("too large to read at once; split it, or run `georel extract` on it (it streams "
+                             "JSONL and CSV)", source=source) from None
+        except OSError as exc:
+            raise InputError(f"cannot read ({exc.strerror})", source=source) from None
     return decode_bytes(data, source=source)
 
 

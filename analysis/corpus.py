@@ -53,7 +53,7 @@ from .articles import (
     record_from_json_line,
 )
 from .errors import GeorelError, InputError, OutputError
-from .io import atomic_writer
+from .io import atomic_writer, open_input
 from .schema import ACTOR_FIELDS, EVENT_FIELDS, PLACE_FIELDS
 
 FORMATS = ("jsonl", "parquet")
@@ -154,7 +154,7 @@ def _read_source(src: str | Path) -> Iterator[Item]:
     if suffix not in (".jsonl", ".csv", ".tsv") or not _streamable(path):
         yield from _whole(path)
     elif suffix == ".jsonl":
-        with _open(path) as fh:
+        with open_input(path) as fh:
             yield from _stream_jsonl(fh, source=str(path), stem=path.stem)
     else:
         yield from _stream_csv(path, delimiter="\t" if suffix == ".tsv" else ",")
@@ -169,18 +169,6 @@ def _whole(src: str | Path) -> Iterator[Item]:
         errors.clear()
         yield Located(article, source, None)
     yield from (BadRecord.from_error(e) for e in errors)
-
-
-def _open(path: Path, mode: str = "rb", **kwargs: Any) -> IO[Any]:
-    source = str(path)
-    try:
-        return path.open(mode, **kwargs)
-    except FileNotFoundError:
-        raise InputError("file not found; check the path", source=source) from None
-    except PermissionError:
-        raise InputError("permission denied; make the file readable", source=source) from None
-    except OSError as exc:
-        raise InputError(f"cannot read ({exc.strerror})", source=source) from None
 
 
 def _streamable(path: Path) -> bool:
@@ -240,7 +228,7 @@ def _stream_csv(path: Path, *, delimiter: str) -> Iterator[Item]:
     """A CSV or TSV file row by row, read as `articles` reads it whole (header with 'text', delimiter
     from the header, blank rows skipped, a long row is an error, a malformed row ends the file)."""
     source = str(path)
-    with _open(path, "r", encoding="utf-8-sig", newline="") as fh:
+    with open_input(path, "r", encoding="utf-8-sig", newline="") as fh:
         delimiter = _csv_delimiter(fh.readline(), delimiter)
         fh.seek(0)
         reader = csv.reader(fh, delimiter=delimiter)

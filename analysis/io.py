@@ -116,23 +116,30 @@ def write_jsonl(records: Iterable[dict[str, Any]], path: str | Path) -> int:
     return n
 
 
+def open_input(path: str | Path, mode: str = "rb", **kwargs: Any) -> IO[Any]:
+    """Open an input file; a path that cannot be read raises InputError saying why and what to do."""
+    source = str(path)
+    try:
+        return open(path, mode, **kwargs)  # noqa: SIM115 - the caller closes it
+    except FileNotFoundError:
+        raise InputError("file not found; check the path", source=source) from None
+    except IsADirectoryError:
+        raise InputError("is a folder; give a file", source=source) from None
+    except PermissionError:
+        raise InputError("permission denied; make the file readable", source=source) from None
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror})", source=source) from None
+    except ValueError as exc:  # 'embedded null byte' in the path
+        raise InputError(f"not a usable path ({exc})", source=source) from None
+
+
 def _lines(path: str | Path) -> Iterator[bytes]:
     source = str(path)
     if source == "-":
         stream = getattr(sys.stdin, "buffer", None)
         yield from stream if stream is not None else (line.encode("utf-8") for line in sys.stdin)
         return
-    try:
-        fh = open(path, "rb")  # noqa: SIM115 - closed below
-    except FileNotFoundError:
-        raise InputError("file not found; check the path", source=source) from None
-    except IsADirectoryError:
-        raise InputError("is a folder; give a JSONL file", source=source) from None
-    except PermissionError:
-        raise InputError("permission denied; make the file readable", source=source) from None
-    except OSError as exc:
-        raise InputError(f"cannot read ({exc.strerror})", source=source) from None
-    with fh:
+    with open_input(path) as fh:
         yield from fh
 
 
