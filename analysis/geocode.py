@@ -35,6 +35,7 @@ NEARBY_KM = 75.0
 METONYMY_BONUS = 2.0
 ALT_PENALTY = 1.5
 NAMESAKE_CITY_BONUS = 1.5
+_EARTH_KM = 6371.0088
 SYNTHETIC_GID = 990_000_000  # the project's own ids for curated regions (not GeoNames)
 _COUNTRY = KINDS.index("country")
 _ADMIN1 = KINDS.index("admin1")
@@ -52,7 +53,7 @@ def haversine_km(lat1: Any, lon1: Any, lat2: Any, lon2: Any) -> Any:
     dlat = p2 - p1
     dlon = np.radians(np.asarray(lon2) - np.asarray(lon1))
     a = np.sin(dlat / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dlon / 2) ** 2
-    return 6371.0088 * 2 * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
+    return _EARTH_KM * 2 * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
 
 
 def _prior(gaz: Gazetteer, rows: np.ndarray) -> np.ndarray:
@@ -123,32 +124,57 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
     cand: dict[str, _Candidates] = {}
     for key, idx in groups.items():
         m0 = mentions[idx[0]]
-        rows, first = np.unique(m0.rows, return_index=True)
-        ckeys, akeys = _admin_keys(gaz, rows)
-        score = _prior(gaz, rows)
-        namesake = _namesake_city_bonus(gaz, rows, akeys)
-        if len(m0.row_kinds) == len(m0.rows):  # 'New York' is an alternate name of New York City
-            score = score - ALT_PENALTY * ((m0.row_kinds[first] == _ALT) & (namesake == 0))
-        score = score + namesake
+        static = _static_candidates(gaz, key, m0.rows.dtype.str, m0.rows.tobytes(), m0.row_kinds.tobytes())
+        score = static.score
         for i in idx:
             for (what, code), bonus in qual[i].items():
-                score = score + bonus * ((ckeys if what == "c" else akeys) == code)
+                score = score + bonus * ((static.ckeys if what == "c" else static.akeys) == code)
             if mentions[i].metonymic:
-                score = score + METONYMY_BONUS * np.isin(gaz.kind[rows], (_CAPITAL, _COUNTRY))
-        cand[key] = _Candidates(rows, ckeys, akeys, score, len(idx))
+                score = score + METONYMY_BONUS * static.seat
+        cand[key] = _Candidates(static, score, len(idx))
 
-    choice = {key: int(c.rows[int(np.argmax(c.score))]) for key, c in cand.items()}
-    for _ in range(2):  # context from the other names' current choices, then re-choose
-        choice = _rescore(gaz, cand, choice)
+    choice = {key: int(c.static.rows[int(np.argmax(c.score))]) for key, c in cand.items()}
+    if any(len(c.static.rows) > 1 for c in cand.values()):
+        for _ in range(2):  # context from the other names' current choices, then re-choose
+            choice = _rescore(gaz, cand, choice)
     return [choice[m.key] for m in mentions]
 
 
-class _Candidates(NamedTuple):
+class _Static(NamedTuple):
+    """What the gazetteer alone says about the candidates of a name (cached across articles)."""
+
     rows: np.ndarray
     ckeys: np.ndarray
     akeys: np.ndarray
+    score: np.ndarray  # the prior, with the namesake-city bonus and the alternate-name penalty
+    seat: np.ndarray  # capitals and countries (what a metonymic name favours)
+    point: np.ndarray  # places with a point (not countries, regions, seas or first-level divisions)
+    lat: np.ndarray  # radians
+    lon: np.ndarray  # degrees
+    cos_lat: np.ndarray
+
+
+class _Candidates(NamedTuple):
+    static: _Static
     score: np.ndarray
     n: int
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _static_candidates(gaz: Gazetteer, key: str, dtype: str, rows_bytes: bytes, kinds_bytes: bytes) -> _Static:
+    """The candidates of a name and their prior scores; names repeat across a corpus, so this is cached."""
+    m_rows = np.frombuffer(rows_bytes, dtype)
+    m_kinds = np.frombuffer(kinds_bytes, np.int8)
+    rows, first = np.unique(m_rows, return_index=True)
+    ckeys, akeys = _admin_keys(gaz, rows)
+    score = _prior(gaz, rows)
+    namesake = _namesake_city_bonus(gaz, rows, akeys)
+    if len(m_kinds) == len(m_rows):  # 'New York' is an alternate name of New York City
+        score = score - ALT_PENALTY * ((m_kinds[first] == _ALT) & (namesake == 0))
+    kinds = gaz.kind[rows]
+    lat = np.radians(gaz.lat[rows])
+    return _Static(rows, ckeys, akeys, score + namesake, np.isin(kinds, (_CAPITAL, _COUNTRY)),
+                   ~np.isin(kinds, _AREA_KINDS), lat, gaz.lon[rows], np.cos(lat))
 
 
 def _rescore(gaz: Gazetteer, cand: dict[str, _Candidates], choice: dict[str, int]) -> dict[str, int]:
@@ -156,41 +182,56 @@ def _rescore(gaz: Gazetteer, cand: dict[str, _Candidates], choice: dict[str, int
     country_w: dict[int, float] = defaultdict(float)
     admin1_w: dict[int, float] = defaultdict(float)
     own: dict[str, tuple[int, int, float, float]] = {}
-    points: list[tuple[str, float, float]] = []
+    point_keys: list[str] = []
+    point_lat: list[float] = []
+    point_lon: list[float] = []
+    kinds, countries, admin1s = gaz.kind, gaz.country, gaz.admin1
     for key, row in choice.items():
         n = cand[key].n
-        kind = int(gaz.kind[row])
-        c = int(gaz.country[row])
-        a = (c << 20) | int(gaz.admin1[row])
+        kind = int(kinds[row])
+        c = int(countries[row])
+        a1 = int(admin1s[row])
+        a = (c << 20) | a1
         wc = n * (1.0 if kind == _COUNTRY else 0.6)
-        wa = (n if kind == _ADMIN1 else 0.6 * n) if gaz.admin1[row] != _NO_ADMIN1[0] else 0.0
+        wa = (n if kind == _ADMIN1 else 0.6 * n) if a1 != _NO_ADMIN1[0] else 0.0
         country_w[c] += wc
         admin1_w[a] += wa
         own[key] = (c, a, wc, wa)
         if kind not in _AREA_KIND_SET and kind != _ADMIN1:
-            points.append((key, float(gaz.lat[row]), float(gaz.lon[row])))
+            point_keys.append(key)
+            point_lat.append(float(gaz.lat[row]))
+            point_lon.append(float(gaz.lon[row]))
     total_c = sum(country_w.values())
     total_a = sum(admin1_w.values())
+    if point_keys:
+        plat = np.radians(np.array(point_lat))
+        plon = np.array(point_lon)
+        pcos = np.cos(plat)
+        pkeys = np.array(point_keys, dtype=object)
     new: dict[str, int] = {}
     for key, cnd in cand.items():
-        rows = cnd.rows
-        if len(rows) == 1:
-            new[key] = int(rows[0])
+        st = cnd.static
+        if len(st.rows) == 1:
+            new[key] = int(st.rows[0])
             continue
         c0, a0, wc0, wa0 = own[key]
-        score = cnd.score.copy()
+        score = cnd.score
         if total_c - wc0 > 0:
-            cw = np.array([country_w.get(c, 0.0) for c in cnd.ckeys.tolist()]) - wc0 * (cnd.ckeys == c0)
-            score += COUNTRY_CONTEXT * np.clip(cw, 0, None) / max(total_c - wc0, 1e-9)
+            cw = np.array([country_w.get(c, 0.0) for c in st.ckeys.tolist()]) - wc0 * (st.ckeys == c0)
+            score = score + COUNTRY_CONTEXT * np.clip(cw, 0, None) / max(total_c - wc0, 1e-9)
         if total_a - wa0 > 0:
-            aw = np.array([admin1_w.get(a, 0.0) for a in cnd.akeys.tolist()]) - wa0 * (cnd.akeys == a0)
-            score += ADMIN1_CONTEXT * np.clip(aw, 0, None) / max(total_a, 1e-9)
-        others = [(lat, lon) for k, lat, lon in points if k != key]
-        if others:
-            olat, olon = np.array(others).T
-            d = haversine_km(gaz.lat[rows][:, None], gaz.lon[rows][:, None], olat[None, :], olon[None, :])
-            score += NEARBY * np.exp(-d.min(axis=1) / NEARBY_KM) * ~np.isin(gaz.kind[rows], _AREA_KINDS)
-        new[key] = int(rows[int(np.argmax(score))])
+            aw = np.array([admin1_w.get(a, 0.0) for a in st.akeys.tolist()]) - wa0 * (st.akeys == a0)
+            score = score + ADMIN1_CONTEXT * np.clip(aw, 0, None) / max(total_a, 1e-9)
+        if point_keys:
+            other = pkeys != key
+            if other.any():
+                olat, olon, ocos = plat[other], plon[other], pcos[other]
+                dlon = np.radians(olon[None, :] - st.lon[:, None])
+                a = (np.sin((olat[None, :] - st.lat[:, None]) / 2) ** 2
+                     + st.cos_lat[:, None] * ocos[None, :] * np.sin(dlon / 2) ** 2)
+                d = _EARTH_KM * 2 * np.arcsin(np.sqrt(np.clip(a.min(axis=1), 0, 1)))
+                score = score + NEARBY * np.exp(-d / NEARBY_KM) * st.point
+        new[key] = int(st.rows[int(np.argmax(score))])
     return new
 
 

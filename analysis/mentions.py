@@ -18,6 +18,7 @@ import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 
@@ -186,8 +187,9 @@ def find_mentions(
             continue
         m = Mention(start, end, text[start:end], key, gaz.rows_of_key(k), NAME_KINDS[int(gaz.key_kind[k])], i, j,
                     gaz.row_kinds_of_key(k))
-        if _is_place(m, m.row_kinds, tokens, text, gaz, lex, shouted, persons):
-            m.metonymic = _metonymic(m, tokens, gaz, lex)
+        facts = _key_facts(gaz, k)
+        if _is_place(m, facts, tokens, text, gaz, lex, shouted, persons):
+            m.metonymic = facts.seat and _metonymic(m, tokens, lex)
             mentions.append(m)
             i = j + 1
         else:
@@ -206,21 +208,44 @@ def _shouted_sentences(text: str, tokens: list[Token]) -> set[int]:
             if len(toks) >= 3 and sum(t.text.isupper() for t in toks) >= 0.8 * len(toks)}
 
 
-def _strength(m: Mention, row_kinds: np.ndarray, gaz: Gazetteer) -> int:
+class _KeyFacts(NamedTuple):
+    """What the gazetteer says about a name, for the recognition rules (cached across articles)."""
+
+    strength: int  # see `_strength`
+    area: bool  # a country-like name (country, region, sea, demonym, country abbreviation), not a big capital
+    max_population: int
+    any_abbr: bool
+    all_abbr: bool
+    all_alt: bool
+    seat: bool  # a capital's or a country's name
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _key_facts(gaz: Gazetteer, k: int) -> _KeyFacts:
+    rows, row_kinds = gaz.rows_of_key(k), gaz.row_kinds_of_key(k)
+    kinds = set(gaz.kind[rows].tolist())
+    demonym = NAME_KINDS[int(gaz.key_kind[k])] == "demonym"
+    has_abbr = bool((row_kinds == 2).any())
+    max_pop = int(gaz.population[rows].max())
+    return _KeyFacts(_strength(kinds, demonym, has_abbr, max_pop), bool(kinds & STRONG_KINDS) or demonym or has_abbr,
+                     max_pop, has_abbr, bool((row_kinds == 2).all()), bool((row_kinds == 3).all()),
+                     bool({_CAPITAL, _COUNTRY} & kinds))
+
+
+def _strength(kinds: set[int], demonym: bool, has_abbr: bool, max_population: int) -> int:
     """2 for countries, demonyms, regions and seas; 1 for first-level divisions and cities of 100,000
     or more; 0 for other places."""
-    kinds = set(gaz.kind[m.rows].tolist())
-    if kinds & STRONG_KINDS or m.name_kind == "demonym" or 2 in row_kinds.tolist():
+    if kinds & STRONG_KINDS or demonym or has_abbr:
         return 2
-    if _CAPITAL in kinds and int(gaz.population[m.rows].max()) >= 100_000:
+    if _CAPITAL in kinds and max_population >= 100_000:
         return 2  # 'Berlin rejected', 'said Berlin would': a national capital is no common word
-    if _ADMIN1 in kinds or int(gaz.population[m.rows].max()) >= 100_000:
+    if _ADMIN1 in kinds or max_population >= 100_000:
         return 1
     return 0
 
 
 def _is_place(
-    m: Mention, row_kinds: np.ndarray, tokens: list[Token], text: str, gaz: Gazetteer, lex: Lexicon,
+    m: Mention, facts: _KeyFacts, tokens: list[Token], text: str, gaz: Gazetteer, lex: Lexicon,
     shouted: set[int], persons: set[str],
 ) -> bool:
     """Whether a dictionary match is a place here; records person names it meets in `persons`."""
@@ -228,9 +253,8 @@ def _is_place(
     single = m.first_token == m.last_token
     word = text[m.start:m.end].rstrip(".")
     lower = norm_key(word)
-    strength = _strength(m, row_kinds, gaz)
-    area = strength == 2 and (bool(STRONG_KINDS & set(gaz.kind[m.rows].tolist())) or m.name_kind == "demonym"
-                              or 2 in row_kinds.tolist())  # a country-like name, not just a big capital
+    strength = facts.strength
+    area = facts.area  # a country-like name, not just a big capital
     in_shout = first.sentence in shouted
     prev = tokens[m.first_token - 1] if m.first_token > 0 else None
     nxt = tokens[m.last_token + 1] if m.last_token + 1 < len(tokens) else None
@@ -240,16 +264,16 @@ def _is_place(
         nxt = None
 
     if single:
-        abbreviation = (row_kinds == 2).any() and (word.isupper() or m.end > last.end)
+        abbreviation = facts.any_abbr and (word.isupper() or m.end > last.end)
         if len(word) <= 2 and not abbreviation:
             return False  # 'Un', 'He': places only as known abbreviations ('US', 'UK', 'La.')
-        if word.isupper() and len(word) <= 4 and not in_shout and not (row_kinds == 2).any():
+        if word.isupper() and len(word) <= 4 and not in_shout and not facts.any_abbr:
             return False  # an acronym (UN, NATO) is an organisation, not a place
         if lower in lex.time_words:
             return False  # 'March', 'Jan', 'Thursday'
         if lower in persons and not area:
             return False  # a surname met earlier in a person's name
-        if strength < 2 and (row_kinds == 3).all() and int(gaz.population[m.rows].max()) < 20_000:
+        if strength < 2 and facts.all_alt and facts.max_population < 20_000:
             return False  # only an alternate name of a small place
     if in_shout:
         return not (single and lower in gaz.common_words and strength < 2)
@@ -281,11 +305,11 @@ def _is_place(
         persons.add(lower)
         return False  # 'Welch said': a person speaks, a town does not
     qualified = text[m.end:m.end + 2] == ", " and nxt is not None and nxt.capitalised
-    if single and (row_kinds == 2).all() and not (word.isupper() or m.end > last.end):
+    if single and facts.all_abbr and not (word.isupper() or m.end > last.end):
         return False  # an abbreviation written as a word: 'Act' is not 'ACT'
     if single and lower in gaz.common_words and strength < 2:
         strong_locative = locative and prev is not None and prev.lower != "of"
-        return int(gaz.population[m.rows].max()) >= 10_000 and (strong_locative or qualified) and not glued_next
+        return facts.max_population >= 10_000 and (strong_locative or qualified) and not glued_next
     if single and strength < 1:
         if locative or qualified or _DATELINE.match(text, m.end):
             m.cued = True
@@ -296,9 +320,9 @@ def _is_place(
     return True
 
 
-def _metonymic(m: Mention, tokens: list[Token], gaz: Gazetteer, lex: Lexicon) -> bool:
+def _metonymic(m: Mention, tokens: list[Token], lex: Lexicon) -> bool:
     """'Pyongyang said', 'Washington warned', 'Russia will': a capital or country acting as its state."""
-    if m.name_kind == "demonym" or not {_CAPITAL, _COUNTRY} & set(gaz.kind[m.rows].tolist()):
+    if m.name_kind == "demonym":
         return False
     if m.end < tokens[m.last_token].end:
         return False  # possessive: 'Pyongyang's official agency'

@@ -25,7 +25,7 @@ _ABBREV_BEFORE = re.compile(
     r"La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo)|(?:[A-Z]\.)+[A-Z])$"
 )
 _UPPER = re.compile(r"[^\W\d_a-z]")  # letters that are not lower case (approximately: upper case)
-_LOWER = re.compile(r"[a-zß-ÿ]")
+_DROP_LOWER = dict.fromkeys(map(ord, "abcdefghijklmnopqrstuvwxyzßàáâãäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿ"))
 POSSESSIVE = re.compile(r"['’]s?$")
 MAX_SENTENCE_CHARS = 1000
 """Longer sentences are cut at spaces (see `split_sentences`)."""
@@ -115,18 +115,21 @@ def tokenize(text: str, sentences: list[tuple[int, int]] | None = None) -> list[
     if sentences is None:
         sentences = split_sentences(text)
     tokens: list[Token] = []
-    append = tokens.append
+    extend = tokens.extend
+    make = tuple.__new__  # Token(...) without the keyword handling of NamedTuple.__new__
+    n = 0
     for si, (s, e) in enumerate(sentences):
-        first = True
-        for m in TOKEN.finditer(text, s, e):
-            word = m.group()
-            append(Token(m.start(), m.end(), word, len(tokens), si, first, word[:1].isupper(), word.lower()))
-            first = False
+        words = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, s, e)]
+        extend([make(Token, (a, b, w, n + k, si, k == 0, w[:1].isupper(), w.lower()))
+                for k, (a, b, w) in enumerate(words)])
+        n += len(words)
     return tokens
 
 
 def is_headline_case(text: str) -> bool:
     """True when a text (a headline, a shouted line) has no lower-case letters to speak of."""
+    lower = len(text) - len(text.translate(_DROP_LOWER))
+    if 4 * lower >= len(text):
+        return False  # ordinary prose: counting the capitals cannot change the answer
     upper = len(_UPPER.findall(text))
-    lower = len(_LOWER.findall(text))
     return upper + lower > 0 and upper > 4 * lower
