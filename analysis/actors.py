@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from .gazetteer import norm_key, read_table
+from .gazetteer import NAME_ABBREVIATIONS, norm_key, read_table
 from .text import Token
 
 MAX_ACTOR_TOKENS = 7
@@ -80,6 +80,7 @@ class ActorLexicon:
     agents: dict[tuple[str, ...], str]  # lower-case noun tokens -> sector
     max_agent_tokens: int
     titles: dict[tuple[str, ...], str]  # title of office ('president') -> office in leaders.tsv
+    first_words: frozenset[str]  # the first word of every name of `people` and `institutions`, lower case
 
 
 def _split(value: object) -> list[str]:
@@ -133,7 +134,10 @@ def actor_lexicon() -> ActorLexicon:
             agents.setdefault(words, str(r.sector))
             if r.office:
                 titles.setdefault(words, str(r.office))
-    return ActorLexicon(people, short, institutions, agents, max((len(k) for k in agents), default=1), titles)
+    first_words = frozenset(k.lower().split()[0] for k in [*people, *institutions] if k.split())
+    first_words |= {short for short, full in NAME_ABBREVIATIONS.items() if full in first_words}  # 'St.' -> 'saint'
+    return ActorLexicon(people, short, institutions, agents, max((len(k) for k in agents), default=1), titles,
+                        first_words)
 
 
 def _term_at(terms: list[dict[str, Any]], date: str | None) -> tuple[dict[str, Any], bool]:
@@ -171,7 +175,8 @@ def find_actors(text: str, tokens: list[Token], *, date: str | None = None) -> l
             i += 1
             continue
         match = None
-        for j in range(min(n - 1, i + MAX_ACTOR_TOKENS - 1), i - 1, -1):
+        first_word = norm_key(tok.text[:-2] if tok.text.endswith(("'s", "’s")) else tok.text)
+        for j in range(min(n - 1, i + MAX_ACTOR_TOKENS - 1) if first_word in lex.first_words else -1, i - 1, -1):
             if tokens[j].sentence != tok.sentence or not tokens[j].capitalised:
                 continue
             span_text = text[tok.start:tokens[j].end]

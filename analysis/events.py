@@ -32,6 +32,7 @@ from typing import Any, cast
 
 from .clauses import (
     INTENT_OF_ROOT,
+    PLURAL_HEADS,
     REFUSAL_OF_ROOT,
     Candidate,
     EventLexicon,
@@ -123,6 +124,8 @@ def find_events(
             continue
         offset = toks[0].index
         local = [_local(p, offset) for p in parts_by_sentence.get(si, [])]
+        if not local and not (dyad and any(t.lower in PLURAL_HEADS for t in toks)):
+            continue  # no actor to act or be acted upon, and no 'the two countries' for the main pair
         sent = Sentence(text, toks, local, lex, dyad)
         here = places[bisect_left(starts, s):bisect_left(starts, e)]
         times: dict[bool, list[TimeExpression]] = {}

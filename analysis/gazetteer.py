@@ -17,7 +17,7 @@ import re
 import tempfile
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,8 +34,9 @@ KINDS = ("country", "admin1", "admin2", "city", "capital", "region", "continent"
 NAME_KINDS = ("demonym", "name", "abbr", "alt")
 MAX_NAME_TOKENS = 6
 KEY_BYTES = 48
+MAX_KNOWN_KEYS = 200_000
 _ABBREV = re.compile(r"\b(st|ste|ft|mt)\.?(?= )|(?<= )(co|twp)\.?$")
-_ABBREV_FULL = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "co": "county", "twp": "township"}
+NAME_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "co": "county", "twp": "township"}
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -53,7 +54,7 @@ def norm_key(name: str) -> str:
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = " ".join(text.lower().replace("-", " ").split())
     if "t" in text or "co" in text:
-        text = _ABBREV.sub(lambda m: _ABBREV_FULL[m.group(1) or m.group(2)], text)
+        text = _ABBREV.sub(lambda m: NAME_ABBREVIATIONS[m.group(1) or m.group(2)], text)
     return text
 
 
@@ -100,6 +101,7 @@ class Gazetteer:
     country_codes: tuple[str, ...]
     admin1_names: tuple[str, ...]
     common_words: frozenset[str]
+    _known: dict[str, int] = field(default_factory=dict, repr=False)  # find_keys' answers so far
 
     def __len__(self) -> int:
         return len(self.gid)
@@ -118,13 +120,18 @@ class Gazetteer:
         return self.admin1_names[int(self.admin1[row])]
 
     def find_keys(self, keys: Sequence[str]) -> np.ndarray:
-        """Key numbers of normalised names (-1 where a name is not in the gazetteer)."""
-        if not keys:
-            return np.zeros(0, np.int64)
-        probe = np.array([k.encode("utf-8")[:KEY_BYTES + 1] for k in keys], dtype=f"S{KEY_BYTES + 1}")
-        pos = np.searchsorted(self.keys, probe)
-        pos = np.minimum(pos, len(self.keys) - 1)
-        return np.where(self.keys[pos] == probe, pos, -1)
+        """Key numbers of normalised names (-1 where a name is not in the gazetteer).
+
+        Answers are remembered (up to MAX_KNOWN_KEYS names): the words of a corpus repeat."""
+        known = self._known
+        new = list({k for k in keys if k not in known})
+        if new:
+            if len(known) + len(new) > MAX_KNOWN_KEYS:
+                known.clear()
+            probe = np.array([k.encode("utf-8")[:KEY_BYTES + 1] for k in new], dtype=f"S{KEY_BYTES + 1}")
+            pos = np.minimum(np.searchsorted(self.keys, probe), len(self.keys) - 1)
+            known.update(zip(new, np.where(self.keys[pos] == probe, pos, -1).tolist(), strict=True))
+        return np.array([known[k] for k in keys], dtype=np.int64)
 
     def rows_of_key(self, k: int) -> np.ndarray:
         return self.rows[self.start[k]:self.end[k]]

@@ -31,6 +31,7 @@ _CAPITAL = KINDS.index("capital")
 _COUNTRY = KINDS.index("country")
 _DATELINE = re.compile(r"\s*(?:,\s*[A-Z][\w.]*\.?\s*)?(?:—|–|--|\(AP\))")
 _PERSON_AFTER = re.compile(r" [A-Z]\. [A-Z]|, \d{1,3},")
+_POSSESSIVES = ("'s", "’s")
 LOCATIVE = frozenset({"in", "at", "near", "from", "to", "outside", "into", "across", "around", "toward",
                       "towards", "via", "through", "of"})
 
@@ -99,15 +100,6 @@ def _gap_ok(text: str, a: Token, b: Token) -> bool:
     return gap in (" ", "-", "- ", " - ") or (gap == ". " and len(a.text) <= 3)
 
 
-def _strip_possessive(tok: Token) -> tuple[str, int]:
-    """A token's text without a trailing possessive ('Russia's' -> 'Russia') and its end offset."""
-    t = tok.text
-    for suffix in ("'s", "’s"):
-        if t.endswith(suffix) and len(t) > 2:
-            return t[: -len(suffix)], tok.end - len(suffix)
-    return t, tok.end
-
-
 def find_mentions(
     text: str,
     *,
@@ -133,15 +125,16 @@ def find_mentions(
         tokens = tokenize(text, split_sentences(text))
     lex = lexicon()
     particles = lex.particles
-    headline = {t.sentence for t in tokens if t.sentence_initial} if is_headline_case(text) else set()
-    shouted = _shouted_sentences(text, tokens) | headline
+    shouted = _Shouted(tokens, is_headline_case(text))
 
     # 1. every candidate n-gram that starts on a capitalised token
     probes: list[tuple[int, int, str, int]] = []  # (first, last, key, end)
+    add = probes.append
     n_tok = len(tokens)
-    for i, tok in enumerate(tokens):
+    for tok in tokens:
         if not tok.capitalised:
             continue
+        i = tok.index
         parts: list[str] = []
         possessive = False
         for j in range(i, min(i + MAX_NAME_TOKENS, n_tok)):
@@ -149,19 +142,21 @@ def find_mentions(
             if j > i and (possessive or tj.sentence != tok.sentence or not _gap_ok(text, tokens[j - 1], tj)
                           or (not tj.capitalised and tj.lower not in particles)):
                 break
-            word, end = _strip_possessive(tj)
+            word, end = tj.text, tj.end
+            if len(word) > 2 and word.endswith(_POSSESSIVES):  # "Russia's" -> 'Russia'
+                word, end = word[:-2], end - 2
             nxt_cap = j + 1 < n_tok and tokens[j + 1].capitalised and text[tj.end:tokens[j + 1].start] == " "
             possessive = end != tj.end and not nxt_cap  # "People's Republic" goes on; "Russia's invasion" ends
             if end != tj.end and nxt_cap:
-                probes.append((i, j, norm_key(" ".join([*parts, word])), end))
+                add((i, j, norm_key(" ".join([*parts, word])), end))
                 word, end = tj.text, tj.end
             parts.append(word)
             if not tj.capitalised:
                 continue
             key = norm_key(" ".join(parts))
-            probes.append((i, j, key, end))
+            add((i, j, key, end))
             if not possessive and text[tj.end:tj.end + 1] == ".":
-                probes.append((i, j, key + ".", tj.end + 1))
+                add((i, j, key + ".", tj.end + 1))
     found = gaz.find_keys([p[2] for p in probes])
 
     # 2. longest match at each start, left to right
@@ -174,16 +169,14 @@ def find_mentions(
     blocked_reach = list(itertools.accumulate((b[1] for b in blocked_spans), max))  # running max of the ends
     mentions: list[Mention] = []
     persons: set[str] = set()
-    i = 0
-    while i < n_tok:
-        if i not in best:
-            i += 1
+    taken = -1  # the last token of the last mention
+    for i in sorted(best):
+        if i <= taken:
             continue
         j, key, end, k = best[i]
         start = tokens[i].start
         k_b = bisect.bisect_left(blocked_starts, end)  # a span starting before `end` and reaching past `start`
         if k_b and blocked_reach[k_b - 1] > start:
-            i += 1
             continue
         m = Mention(start, end, text[start:end], key, gaz.rows_of_key(k), NAME_KINDS[int(gaz.key_kind[k])], i, j,
                     gaz.row_kinds_of_key(k))
@@ -191,21 +184,33 @@ def find_mentions(
         if _is_place(m, facts, tokens, text, gaz, lex, shouted, persons):
             m.metonymic = facts.seat and _metonymic(m, tokens, lex)
             mentions.append(m)
-            i = j + 1
-        else:
-            i += 1
+            taken = j
     # a small town named alone ('Ismaili', 'Hailey') is a place only when the article introduces that
     # name with a locative cue somewhere ('in Alexandria', 'Alexandria, La.', a dateline)
     cued = {m.key for m in mentions if m.cued}
     return [m for m in mentions if not m.needs_cue or m.key in cued]
 
 
-def _shouted_sentences(text: str, tokens: list[Token]) -> set[int]:
-    by_sent: dict[int, list[Token]] = {}
-    for t in tokens:
-        by_sent.setdefault(t.sentence, []).append(t)
-    return {s for s, toks in by_sent.items()
-            if len(toks) >= 3 and sum(t.text.isupper() for t in toks) >= 0.8 * len(toks)}
+class _Shouted:
+    """`sentence in shouted`: whether a sentence is written in capitals (a headline, a shouted line), or
+    the whole text is; decided for a sentence when first asked, as only sentences with names are."""
+
+    def __init__(self, tokens: list[Token], whole_text: bool) -> None:
+        self.tokens, self.whole_text = tokens, whole_text
+        self.first_token = {t.sentence: t.index for t in tokens if t.sentence_initial}
+        self.known: dict[int, bool] = {}
+
+    def __contains__(self, sentence: int) -> bool:
+        if self.whole_text:
+            return True
+        if sentence not in self.known:
+            start = self.first_token[sentence]
+            stop = start + 1
+            while stop < len(self.tokens) and self.tokens[stop].sentence == sentence:
+                stop += 1
+            words = [t.text for t in self.tokens[start:stop]]
+            self.known[sentence] = len(words) >= 3 and sum(map(str.isupper, words)) >= 0.8 * len(words)
+        return self.known[sentence]
 
 
 class _KeyFacts(NamedTuple):
@@ -246,7 +251,7 @@ def _strength(kinds: set[int], demonym: bool, has_abbr: bool, max_population: in
 
 def _is_place(
     m: Mention, facts: _KeyFacts, tokens: list[Token], text: str, gaz: Gazetteer, lex: Lexicon,
-    shouted: set[int], persons: set[str],
+    shouted: _Shouted, persons: set[str],
 ) -> bool:
     """Whether a dictionary match is a place here; records person names it meets in `persons`."""
     first, last = tokens[m.first_token], tokens[m.last_token]
