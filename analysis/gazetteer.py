@@ -101,7 +101,7 @@ class Gazetteer:
     country_codes: tuple[str, ...]
     admin1_names: tuple[str, ...]
     common_words: frozenset[str]
-    _known: dict[str, int] = field(default_factory=dict, repr=False)  # find_keys' answers so far
+    _known: dict[str, int] = field(default_factory=dict, init=False, repr=False)  # find_keys' answers so far
 
     def __len__(self) -> int:
         return len(self.gid)
