@@ -24,7 +24,9 @@ analysis.events folds complements into their governors, selects a sentence's eve
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -141,6 +143,7 @@ class EventLexicon:
     max_cue_words: int
     third_person: frozenset[str]  # '-s' verb forms, also plural nouns ('forces', 'supplies')
     light: frozenset[str]  # light verbs whose object noun is the event ('staged a protest')
+    report_verbs: frozenset[str]  # one-word cues of kind report_verb ('said', 'told')
 
 
 @dataclass(slots=True)
@@ -193,18 +196,24 @@ class Sentence:
         self.attributed = self._attribution_tokens()
         # 'up to 16 advisers', 'at least 20 people'
         self.quantifiers = {k + m for k in range(self.n) if low[k] in QUANTIFIER_HEADS for q in QUANTIFIERS
-                            if tuple(low[k:k + len(q)]) == q for m in range(len(q))}
+                            if tuple(low[k:k + len(q)]) == q for m in range(len(q))
+                            } if not QUANTIFIER_HEADS.isdisjoint(low) else set()
         self.plural_refs = {k for k in range(self.n) if low[k] in PLURAL_HEADS for ref in PLURAL_REFS
-                            if tuple(low[k:k + len(ref)]) == ref} if dyad else set()
+                            if tuple(low[k:k + len(ref)]) == ref
+                            } if dyad and not PLURAL_HEADS.isdisjoint(low) else set()
         # punctuation before each token, counted from the start: plain() and clause_end() in O(1)
-        self.punct = [0] * self.n
-        for k in range(1, self.n):
-            self.punct[k] = self.punct[k - 1] + bool(PUNCT.search(text, toks[k - 1].end, toks[k].start))
+        marked = [0] * self.n  # 1 where punctuation stands between token k-1 and token k
+        if self.n > 1:
+            starts = [t.start for t in toks]
+            for m in PUNCT.finditer(text, toks[0].end, toks[-1].start):
+                marked[bisect_right(starts, m.start())] = 1
+        self.punct = list(itertools.accumulate(marked))
         self.next_punct = [self.n] * (self.n + 1)
         for k in range(self.n - 1, 0, -1):
             self.next_punct[k - 1] = k if self.punct[k] > self.punct[k - 1] else self.next_punct[k]
-        self.reports = {k for k in range(self.n) if "report_verb" in lex.cues.get(low[k], {})
-                        and k not in self.part_at and not (toks[k].capitalised and not toks[k].sentence_initial)}
+        self.reports = {k for k in range(self.n) if low[k] in lex.report_verbs and k not in self.part_at
+                        and not (toks[k].capitalised and not toks[k].sentence_initial)
+                        } if not lex.report_verbs.isdisjoint(low) else set()
         self.verbs: set[int] = set()  # first tokens of the verb triggers
 
     # ---- token helpers ------------------------------------------------------------------------
@@ -684,6 +693,8 @@ class Sentence:
         """Token indexes inside 'according to X' / 'citing X' phrases (up to the next punctuation)."""
         out: set[int] = set()
         low = self.low
+        if "according" not in low and "citing" not in low:
+            return out
         for i in range(self.n):
             if low[i:i + 2] == ["according", "to"] or low[i] == "citing":
                 for k in range(i, min(self.n, i + 10)):

@@ -82,7 +82,8 @@ def event_lexicon() -> EventLexicon:
     for r in _records("event_cues.tsv"):
         cues.setdefault(r["cue"].lower(), {})[r["kind"]] = r["value"]
     light = frozenset(c for c, kinds in cues.items() if "light_verb" in kinds)
-    return EventLexicon(triggers, codes, cues, max(len(c.split()) for c in cues), frozenset(third), light)
+    reports = frozenset(c for c, kinds in cues.items() if "report_verb" in kinds)
+    return EventLexicon(triggers, codes, cues, max(len(c.split()) for c in cues), frozenset(third), light, reports)
 
 
 def code_event(lex: EventLexicon, cameo: str, modality: str) -> dict[str, Any]:
@@ -107,9 +108,9 @@ def find_events(
 ) -> list[dict[str, Any]]:
     """The deduplicated events of an article (records with the fields of schema.EVENT_FIELDS)."""
     lex = event_lexicon()
-    by_sentence: dict[int, list[Token]] = {}
-    for t in tokens:
-        by_sentence.setdefault(t.sentence, []).append(t)
+    firsts = [t.index for t in tokens if t.sentence_initial]
+    span_of = {tokens[a].sentence: (a, b) for a, b in zip(firsts, [*firsts[1:], len(tokens)], strict=True)}
+    triggers = lex.triggers.keys()
     parts_by_sentence: dict[int, list[Participant]] = {}
     for p in participants:
         if p.first_token < len(tokens):
@@ -119,13 +120,16 @@ def find_events(
     starts = [p["start"] for p in places]  # sorted, as extract_record gives them
     raw: list[dict[str, Any]] = []
     for si, (s, e) in enumerate(sentences):
-        toks = by_sentence.get(si, [])
-        if not toks or not any(t.lower in lex.triggers or t.lower == "must" for t in toks):
+        if si not in span_of:
             continue
-        offset = toks[0].index
-        local = [_local(p, offset) for p in parts_by_sentence.get(si, [])]
-        if not local and not (dyad and any(t.lower in PLURAL_HEADS for t in toks)):
+        offset, stop = span_of[si]
+        lows = [t.lower for t in tokens[offset:stop]]
+        if triggers.isdisjoint(lows) and "must" not in lows:
+            continue
+        if si not in parts_by_sentence and not (dyad and not PLURAL_HEADS.isdisjoint(lows)):
             continue  # no actor to act or be acted upon, and no 'the two countries' for the main pair
+        toks = tokens[offset:stop]
+        local = [_local(p, offset) for p in parts_by_sentence.get(si, [])]
         sent = Sentence(text, toks, local, lex, dyad)
         here = places[bisect_left(starts, s):bisect_left(starts, e)]
         times: dict[bool, list[TimeExpression]] = {}
