@@ -12,13 +12,10 @@ agent noun of 'rebels in the Ivory Coast' (the pipeline joins it to the place's 
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from typing import Any
 
-import pandas as pd
-
-from .gazetteer import NAME_ABBREVIATIONS, norm_key, read_table
+from .gazetteer import NAME_ABBREVIATIONS, compiled, norm_key, read_table
 from .text import Token
 
 MAX_ACTOR_TOKENS = 7
@@ -98,7 +95,7 @@ def _iso_date(value: str, *, end: bool) -> str:
     return value
 
 
-@functools.lru_cache(maxsize=1)
+@compiled
 def actor_lexicon() -> ActorLexicon:
     """Load the actor tables (leaders.tsv, institutions.tsv, agents.tsv) once per process."""
     people: dict[str, list[dict[str, Any]]] = {}
@@ -115,6 +112,8 @@ def actor_lexicon() -> ActorLexicon:
     try:
         inst = read_table("institutions.tsv", dtype=str)
     except Exception:  # noqa: BLE001 - the table is optional while it is being curated
+        import pandas as pd
+
         inst = pd.DataFrame(columns=["name", "aliases", "code", "country", "sector", "kind", "seat", "metonym"])
     for r in inst.itertuples():
         entry = ActorEntry(r.name, r.code, r.country or None, r.sector, r.kind, r.seat or None, r.metonym == "1")
@@ -127,6 +126,8 @@ def actor_lexicon() -> ActorLexicon:
     try:
         ag = read_table("agents.tsv", dtype=str)
     except Exception:  # noqa: BLE001
+        import pandas as pd
+
         ag = pd.DataFrame(columns=["noun", "sector", "office"])
     for r in ag.itertuples():
         for form in _split(r.noun):

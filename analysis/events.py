@@ -23,7 +23,6 @@ kept as evidence.
 
 from __future__ import annotations
 
-import functools
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -42,7 +41,7 @@ from .clauses import (
     future_code,
     same_actor,
 )
-from .gazetteer import read_table
+from .gazetteer import compiled, read_table
 from .text import Token
 from .timex import TimeExpression, find_times
 
@@ -57,7 +56,7 @@ def _records(name: str) -> list[dict[str, str]]:
     return cast(list[dict[str, str]], read_table(name, dtype=str).to_dict("records"))
 
 
-@functools.lru_cache(maxsize=1)
+@compiled
 def event_lexicon() -> EventLexicon:
     """Load the trigger lexicon, CAMEO code table and cue words once per process."""
     triggers: dict[str, list[Trigger]] = {}
@@ -109,7 +108,8 @@ def find_events(
     """The deduplicated events of an article (records with the fields of schema.EVENT_FIELDS)."""
     lex = event_lexicon()
     firsts = [t.index for t in tokens if t.sentence_initial]
-    span_of = {tokens[a].sentence: (a, b) for a, b in zip(firsts, [*firsts[1:], len(tokens)], strict=True)}
+    stops = [*firsts[1:], len(tokens)] if firsts else []
+    span_of = {tokens[a].sentence: (a, b) for a, b in zip(firsts, stops, strict=True)}  # sentence -> its tokens
     triggers = lex.triggers.keys()
     parts_by_sentence: dict[int, list[Participant]] = {}
     for p in participants:

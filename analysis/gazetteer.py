@@ -13,14 +13,16 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import pickle
 import re
+import sys
 import tempfile
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import numpy as np
 
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
     import geopandas as gpd
     import pandas as pd
 
+T = TypeVar("T")
 KINDS = ("country", "admin1", "admin2", "city", "capital", "region", "continent", "water")
 NAME_KINDS = ("demonym", "name", "abbr", "alt")
 MAX_NAME_TOKENS = 6
@@ -182,6 +185,39 @@ def cache_dir() -> Path:
     return Path(base) / "georelations"
 
 
+def compiled(loader: Callable[[], T]) -> Callable[[], T]:
+    """Cache what a loader compiles from the bundled tables (a lexicon, a pattern) in the process and
+    in the cache folder, so that later processes read it in milliseconds instead of parsing the tables
+    with pandas. The cache file is keyed by the bundled data and the package's code; when the folder
+    is not writable the loader just runs."""
+
+    @functools.lru_cache(maxsize=1)
+    @functools.wraps(loader)
+    def load() -> T:
+        path = cache_dir() / f"{loader.__module__}.{loader.__qualname__}-{_code_and_data_hash()}.pickle"
+        try:
+            with path.open("rb") as fh:
+                return cast(T, pickle.load(fh))
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, TypeError):
+            pass  # missing or stale: compile it below
+        value = loader()
+        _store(path, lambda fh: pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL))
+        return value
+
+    return load
+
+
+@functools.lru_cache(maxsize=1)
+def _code_and_data_hash() -> str:
+    """A hash of the package's modules and the bundled tables (sizes and times of change)."""
+    h = hashlib.sha256(sys.version.encode())
+    package = Path(__file__).parent
+    for path in sorted([*package.glob("*.py"), *(package / "data").iterdir()]):
+        st = path.stat()
+        h.update(f"{path.name}:{st.st_size}:{st.st_mtime_ns}".encode())
+    return h.hexdigest()[:16]
+
+
 def _compile() -> dict[str, np.ndarray]:
     """Build the array index from the Parquet tables."""
     import pyarrow.parquet as pq
@@ -252,14 +288,23 @@ def load_gazetteer() -> Gazetteer:
         arrays = _compile()
     except (OSError, ValueError) as exc:
         raise ReferenceDataError(f"cannot read the bundled gazetteer ({exc}); reinstall georelations") from None
+    _store(path, lambda fh: np.savez(fh, **arrays))  # type: ignore[arg-type]
+    return _from_arrays(arrays)
+
+
+def _store(path: Path, write: Callable[[Any], object]) -> None:
+    """Write a cache file atomically and remove the files it replaces (same name before the last '-',
+    compiled from an earlier version of the code or data). A read-only cache folder is no error."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".npz", delete=False) as tmp:
-            np.savez(tmp, **arrays)  # type: ignore[arg-type]
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=path.suffix, delete=False) as tmp:
+            write(tmp)
         os.replace(tmp.name, path)
+        for old in path.parent.glob(f"{path.stem.rsplit('-', 1)[0]}-*{path.suffix}"):
+            if old != path:
+                old.unlink(missing_ok=True)
     except OSError:
-        pass  # read-only home: keep the in-memory index
-    return _from_arrays(arrays)
+        pass
 
 
 @functools.lru_cache(maxsize=1)

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from .gazetteer import KINDS, NAME_KINDS, Gazetteer, load_gazetteer, norm_key, read_table
+from .gazetteer import KINDS, NAME_KINDS, Gazetteer, compiled, load_gazetteer, norm_key, read_table
 from .mentions import Mention
 
 KIND_BONUS = np.array([4.0, 1.0, 0.3, 0.0, 1.5, 3.0, 3.0, 3.0])  # aligned with gazetteer.KINDS
@@ -103,7 +103,7 @@ def _qualifier_bonus(gaz: Gazetteer, mentions: Sequence[Mention], text: str) -> 
 _QUALIFIER_END = re.compile(r"\s*(?:[,.;:)!?—–]|-{1,2}\s|$)")
 
 
-@functools.lru_cache(maxsize=1)
+@compiled
 def _descriptor_gap() -> re.Pattern[str]:
     """The words between a country and a place it qualifies: "'s capital", ' port city of'."""
     table = read_table("place_context_words.tsv")

@@ -22,7 +22,16 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .gazetteer import KINDS, MAX_NAME_TOKENS, NAME_KINDS, Gazetteer, load_gazetteer, norm_key, read_table
+from .gazetteer import (
+    KINDS,
+    MAX_NAME_TOKENS,
+    NAME_KINDS,
+    Gazetteer,
+    compiled,
+    load_gazetteer,
+    norm_key,
+    read_table,
+)
 from .text import Token, is_headline_case, split_sentences, tokenize
 
 STRONG_KINDS = frozenset({KINDS.index(k) for k in ("country", "region", "continent", "water")})
@@ -68,7 +77,7 @@ class Lexicon:
     metonymy_cues: frozenset[str]
 
 
-@functools.lru_cache(maxsize=1)
+@compiled
 def lexicon() -> Lexicon:
     """Load the word lists once per process."""
     ctx = read_table("place_context_words.tsv")

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from .actors import ActorMention, agent_after, agent_before, find_actors
 from .articles import Article, article_from_text
@@ -15,6 +13,9 @@ from .geocode import place_record, resolve
 from .mentions import Mention, find_mentions
 from .schema import ACTOR_FIELDS, EVENT_FIELDS, PLACE_FIELDS
 from .text import Token, split_sentences, tokenize
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 _COUNTRY_KINDS = ("country", "demonym")
 _AGENT_PREPS = ("in", "of")
@@ -163,17 +164,23 @@ def find_places(text: str, *, date: str | None = None) -> pd.DataFrame:
     >>> find_places("Kim left Pyongyang for Vladivostok.")["name"].tolist()
     ['Pyongyang', 'Vladivostok']
     """
+    import pandas as pd
+
     record = extract_record(article_from_text(text, date=date))
     return pd.DataFrame(record["places"], columns=list(PLACE_FIELDS))
 
 
 def find_actors_table(text: str, *, date: str | None = None) -> pd.DataFrame:
     """The coded actors of a text as a DataFrame (schema.ACTOR_FIELDS)."""
+    import pandas as pd
+
     record = extract_record(article_from_text(text, date=date))
     return pd.DataFrame(record["actors"], columns=list(ACTOR_FIELDS))
 
 
 def find_events_table(text: str, *, date: str | None = None) -> pd.DataFrame:
     """The coded events of a text as a DataFrame (schema.EVENT_FIELDS)."""
+    import pandas as pd
+
     record = extract_record(article_from_text(text, date=date))
     return pd.DataFrame(record["events"], columns=list(EVENT_FIELDS))

@@ -5,9 +5,10 @@ All offsets are Python str offsets, end-exclusive.
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import NamedTuple
+
+from .gazetteer import compiled, read_table
 
 # A token: an initialism with periods (U.S., D.P.R.K.), or letters with inner apostrophes (O'Hare,
 # Russia's). Hyphens and digits separate tokens, so 'Beijing-based' yields 'Beijing'.
@@ -76,11 +77,9 @@ def _next_word(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-@functools.lru_cache(maxsize=1)
+@compiled
 def _title_words() -> frozenset[str]:
     """Title and institution words ('president', 'army') from analysis/data/place_context_words.tsv."""
-    from .gazetteer import read_table
-
     table = read_table("place_context_words.tsv")
     return frozenset(table.loc[table["role"].isin(["title", "org"]), "word"].str.lower())
 

@@ -8,11 +8,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass
 
-from .gazetteer import read_table
+from .gazetteer import compiled, read_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +33,7 @@ class _Patterns:
     relative: dict[str, tuple[str, int]]
 
 
-@functools.lru_cache(maxsize=1)
+@compiled
 def _patterns() -> _Patterns:
     table = read_table("time_words.tsv", dtype=str)
     weekday = {w: int(v) for w, k, v in zip(table["word"], table["kind"], table["value"], strict=True)

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
 
 from analysis.gazetteer import KINDS, boundaries, countries, data_path, load_gazetteer, lookup, norm_key, places
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -94,3 +102,36 @@ def test_boundaries_are_valid_polygons_in_wgs84() -> None:
     assert all(p.bounds[2] - p.bounds[0] < 180 for p in parts)
     assert russia.area > 2500  # square degrees: the whole of Siberia is there
     assert np.isclose(b[b["iso3"] == "PRK"].geometry.iloc[0].centroid.y, 40.1, atol=1.0)
+
+
+def _extract_in_fresh_process(cache: Path) -> str:
+    """Extract the bundled article in a new Python process with its own cache folder; report whether
+    pandas was imported and which cache files exist."""
+    code = (
+        "import sys, json\n"
+        "from analysis.articles import article_from_text\n"
+        "from analysis.pipeline import extract_record\n"
+        f"text = open({str(ROOT / 'data/articles/2023-09-11-kim-putin-summit.txt')!r}).read()\n"
+        "record = extract_record(article_from_text(text))\n"
+        "print(json.dumps({'pandas': 'pandas' in sys.modules, 'events': len(record['events'])}))\n"
+    )
+    env = {**os.environ, "GEOREL_CACHE_DIR": str(cache)}
+    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+
+
+def test_compiled_lexicons_are_cached_so_later_processes_skip_pandas(tmp_path: Path) -> None:
+    first = json.loads(_extract_in_fresh_process(tmp_path))
+    names = sorted(p.name.split("-")[0] for p in tmp_path.glob("*.pickle"))
+    assert "analysis.actors.actor_lexicon" in names and "analysis.events.event_lexicon" in names
+    second = json.loads(_extract_in_fresh_process(tmp_path))
+    assert first["pandas"] and not second["pandas"]
+    assert second["events"] == first["events"] > 0
+
+
+def test_a_damaged_lexicon_cache_is_compiled_again(tmp_path: Path) -> None:
+    json.loads(_extract_in_fresh_process(tmp_path))
+    for path in tmp_path.glob("*.pickle"):
+        path.write_bytes(b"not a pickle")
+    again = json.loads(_extract_in_fresh_process(tmp_path))
+    assert again["pandas"] and again["events"] > 0
+    assert all(p.read_bytes() != b"not a pickle" for p in tmp_path.glob("*.pickle"))
