@@ -152,6 +152,7 @@ class _Static(NamedTuple):
     lat: np.ndarray  # radians
     lon: np.ndarray  # degrees
     cos_lat: np.ndarray
+    info: dict[int, tuple[int, int, int, float, float]]  # row -> kind, country, admin1, lat, lon (degrees)
 
 
 class _Candidates(NamedTuple):
@@ -173,8 +174,10 @@ def _static_candidates(gaz: Gazetteer, key: str, dtype: str, rows_bytes: bytes, 
         score = score - ALT_PENALTY * ((m_kinds[first] == _ALT) & (namesake == 0))
     kinds = gaz.kind[rows]
     lat = np.radians(gaz.lat[rows])
+    info = dict(zip(rows.tolist(), zip(kinds.tolist(), gaz.country[rows].tolist(), gaz.admin1[rows].tolist(),
+                                       gaz.lat[rows].tolist(), gaz.lon[rows].tolist(), strict=True), strict=True))
     return _Static(rows, ckeys, akeys, score + namesake, np.isin(kinds, (_CAPITAL, _COUNTRY)),
-                   ~np.isin(kinds, _AREA_KINDS), lat, gaz.lon[rows], np.cos(lat))
+                   ~np.isin(kinds, _AREA_KINDS), lat, gaz.lon[rows], np.cos(lat), info)
 
 
 def _rescore(gaz: Gazetteer, cand: dict[str, _Candidates], choice: dict[str, int]) -> dict[str, int]:
@@ -185,12 +188,9 @@ def _rescore(gaz: Gazetteer, cand: dict[str, _Candidates], choice: dict[str, int
     point_keys: list[str] = []
     point_lat: list[float] = []
     point_lon: list[float] = []
-    kinds, countries, admin1s = gaz.kind, gaz.country, gaz.admin1
     for key, row in choice.items():
         n = cand[key].n
-        kind = int(kinds[row])
-        c = int(countries[row])
-        a1 = int(admin1s[row])
+        kind, c, a1, lat, lon = cand[key].static.info[row]
         a = (c << 20) | a1
         wc = n * (1.0 if kind == _COUNTRY else 0.6)
         wa = (n if kind == _ADMIN1 else 0.6 * n) if a1 != _NO_ADMIN1[0] else 0.0
@@ -199,8 +199,8 @@ def _rescore(gaz: Gazetteer, cand: dict[str, _Candidates], choice: dict[str, int
         own[key] = (c, a, wc, wa)
         if kind not in _AREA_KIND_SET and kind != _ADMIN1:
             point_keys.append(key)
-            point_lat.append(float(gaz.lat[row]))
-            point_lon.append(float(gaz.lon[row]))
+            point_lat.append(lat)
+            point_lon.append(lon)
     total_c = sum(country_w.values())
     total_a = sum(admin1_w.values())
     if point_keys:
