@@ -373,7 +373,7 @@ def _meta(rec: dict[Any, Any], key: str, *, source: str, line: int | None) -> st
     return _clean(text, source=source, line=line, field=key)
 
 
-def _record_to_article(rec: object, *, source: str, line: int | None, default_id: str) -> Article:
+def record_to_article(rec: object, *, source: str, line: int | None, default_id: str) -> Article:
     """An Article from a JSON object or CSV row; InputError naming the line when it cannot be one."""
     if not isinstance(rec, dict):
         raise InputError("record is not a JSON object; write one {\"id\", \"text\"} object per line",
@@ -410,7 +410,7 @@ def record_from_json_line(line: str, *, source: str, lineno: int, stem: str) -> 
     except (ValueError, RecursionError) as exc:  # a number too long, nesting too deep
         raise InputError(f"unreadable JSON ({type(exc).__name__}: {str(exc)[:80]}); fix or remove the line",
                          source=source, line=lineno) from None
-    return _record_to_article(rec, source=source, line=lineno, default_id=f"{stem}-{lineno}")
+    return record_to_article(rec, source=source, line=lineno, default_id=f"{stem}-{lineno}")
 
 
 class UniqueIds:
@@ -477,13 +477,13 @@ def _iter_json(raw: str, *, source: str, stem: str, on_error: ErrorHandler | Non
     records = doc if isinstance(doc, list) else [doc]
     for i, rec in enumerate(records, start=1):
         try:
-            yield _record_to_article(rec, source=f"{source} record {i}", line=None,
+            yield record_to_article(rec, source=f"{source} record {i}", line=None,
                                      default_id=f"{stem}-{i}"), f"{source} record {i}"
         except InputError as err:
             _report(err, on_error)
 
 
-def _csv_delimiter(raw: str, default: str) -> str:
+def csv_delimiter(raw: str, default: str) -> str:
     """The delimiter whose split of the header line has a 'text' column (',' ';' tab '|')."""
     header = raw.split("\n", 1)[0]
     for delimiter in dict.fromkeys((default, ",", ";", "\t", "|")):
@@ -495,7 +495,7 @@ def _csv_delimiter(raw: str, default: str) -> str:
 def _iter_csv(raw: str, *, source: str, stem: str, on_error: ErrorHandler | None,
               delimiter: str = ",") -> Iterator[_Located]:
     """A CSV (or TSV) file with a header naming 'text' and optional 'id', 'date', 'title', 'url', 'source'."""
-    delimiter = _csv_delimiter(raw, delimiter)
+    delimiter = csv_delimiter(raw, delimiter)
     reader = csv.reader(io.StringIO(raw, newline=""), delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []
     failure: InputError | None = None
@@ -525,7 +525,7 @@ def _iter_csv(raw: str, *, source: str, stem: str, on_error: ErrorHandler | None
                 raise InputError(f"row has {len(values)} fields but the header has {len(header)}; put text "
                                  "that holds the delimiter in double quotes", source=source, line=lineno)
             rec = dict(zip(header, values, strict=False))
-            yield _record_to_article(rec, source=source, line=lineno, default_id=f"{stem}-{rowno}"), \
+            yield record_to_article(rec, source=source, line=lineno, default_id=f"{stem}-{rowno}"), \
                 f"{source}:{lineno}"
         except InputError as err:
             _report(err, on_error)
@@ -567,7 +567,7 @@ def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith((".", "~$")) for part in path.relative_to(root).parts)
 
 
-def _expand(inputs: Iterable[str | Path]) -> Iterator[str | Path | InputError]:
+def expand_paths(inputs: Iterable[str | Path]) -> Iterator[str | Path | InputError]:
     """The files of the inputs, in order; directories searched recursively (hidden files skipped),
     unquoted-by-the-shell glob patterns expanded. Problems come as InputError items."""
     for item in inputs:
@@ -580,7 +580,7 @@ def _expand(inputs: Iterable[str | Path]) -> Iterator[str | Path | InputError]:
             if not matches:
                 yield InputError("no file matches this pattern; check it", source=str(item))
             for match in matches:
-                yield from _expand([match])
+                yield from expand_paths([match])
         elif path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES
                            and not _hidden(p, path) and p.is_file())
@@ -611,7 +611,7 @@ def iter_articles(
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
     ids = UniqueIds()
-    for item in _expand(inputs):
+    for item in expand_paths(inputs):
         if isinstance(item, InputError):
             _report(item, on_error)
             continue

@@ -45,12 +45,12 @@ from typing import IO, Any
 from .articles import (
     Article,
     UniqueIds,
-    _csv_delimiter,
-    _expand,
-    _record_to_article,
+    csv_delimiter,
     decode_bytes,
+    expand_paths,
     iter_articles,
     record_from_json_line,
+    record_to_article,
 )
 from .errors import GeorelError, InputError, OutputError
 from .io import atomic_writer, open_input
@@ -112,7 +112,7 @@ def expand_inputs(inputs: str | Path | Iterable[str | Path]) -> Iterator[str | P
     pattern or folder without articles is a BadRecord."""
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
-    for item in _expand(inputs):
+    for item in expand_paths(inputs):
         yield BadRecord.from_error(item) if isinstance(item, InputError) else item
 
 
@@ -229,7 +229,7 @@ def _stream_csv(path: Path, *, delimiter: str) -> Iterator[Item]:
     from the header, blank rows skipped, a long row is an error, a malformed row ends the file)."""
     source = str(path)
     with open_input(path, "r", encoding="utf-8-sig", newline="") as fh:
-        delimiter = _csv_delimiter(fh.readline(), delimiter)
+        delimiter = csv_delimiter(fh.readline(), delimiter)
         fh.seek(0)
         reader = csv.reader(fh, delimiter=delimiter)
         limit = csv.field_size_limit()
@@ -254,7 +254,7 @@ def _stream_csv(path: Path, *, delimiter: str) -> Iterator[Item]:
                         raise InputError(f"row has {len(values)} fields but the header has {len(header)}; put "
                                          "text that holds the delimiter in double quotes", source=source,
                                          line=lineno)
-                    article = _record_to_article(dict(zip(header, values, strict=False)), source=source,
+                    article = record_to_article(dict(zip(header, values, strict=False)), source=source,
                                                  line=lineno, default_id=f"{path.stem}-{rowno}")
                     yield Located(article, source, lineno)
                 except InputError as err:
