@@ -208,9 +208,7 @@ class Sentence:
             for m in PUNCT.finditer(text, toks[0].end, toks[-1].start):
                 marked[bisect_right(starts, m.start())] = 1
         self.punct = list(itertools.accumulate(marked))
-        self.next_punct = [self.n] * (self.n + 1)
-        for k in range(self.n - 1, 0, -1):
-            self.next_punct[k - 1] = k if self.punct[k] > self.punct[k - 1] else self.next_punct[k]
+        self.breaks = [k for k, v in enumerate(marked) if v]  # the tokens with punctuation before them
         self.reports = {k for k in range(self.n) if low[k] in lex.report_verbs and k not in self.part_at
                         and not (toks[k].capitalised and not toks[k].sentence_initial)
                         } if not lex.report_verbs.isdisjoint(low) else set()
@@ -521,7 +519,8 @@ class Sentence:
 
     def clause_end(self, tj: int) -> int:
         """Token index where the trigger's clause ends: the next comma, semicolon or sentence end."""
-        return self.next_punct[tj]
+        k = bisect_right(self.breaks, tj)
+        return self.breaks[k] if k < len(self.breaks) else self.n
 
     def object_end(self, tj: int) -> int:
         """Where the object of a verb ends: at punctuation, a subordinator or an adjunct preposition."""

@@ -134,9 +134,10 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
         cand[key] = _Candidates(static, score, len(idx))
 
     choice = {key: int(c.static.rows[int(np.argmax(c.score))]) for key, c in cand.items()}
-    if any(len(c.static.rows) > 1 for c in cand.values()):
+    batch = _batch(cand)
+    if batch is not None:
         for _ in range(2):  # context from the other names' current choices, then re-choose
-            choice = _rescore(gaz, cand, choice)
+            choice = _rescore(cand, choice, batch)
     return [choice[m.key] for m in mentions]
 
 
@@ -180,14 +181,46 @@ def _static_candidates(gaz: Gazetteer, key: str, dtype: str, rows_bytes: bytes, 
                    ~np.isin(kinds, _AREA_KINDS), lat, gaz.lon[rows], np.cos(lat), info)
 
 
-def _rescore(gaz: Gazetteer, cand: dict[str, _Candidates], choice: dict[str, int]) -> dict[str, int]:
+class _Batch(NamedTuple):
+    """The candidates of all ambiguous names of an article, end to end, to score them in one go."""
+
+    number: dict[str, int]  # every name of the article -> its number
+    names: list[str]  # the ambiguous names
+    starts: np.ndarray  # where each ambiguous name's candidates begin
+    owner: np.ndarray  # per candidate: the number of its name
+    rows: np.ndarray
+    ckeys: np.ndarray
+    akeys: np.ndarray
+    score: np.ndarray
+    point: np.ndarray
+    lat: np.ndarray
+    lon: np.ndarray
+    cos_lat: np.ndarray
+
+
+def _batch(cand: dict[str, _Candidates]) -> _Batch | None:
+    names = [key for key, c in cand.items() if len(c.static.rows) > 1]
+    if not names:
+        return None
+    number = {key: i for i, key in enumerate(cand)}
+    parts = [cand[key].static for key in names]
+    sizes = np.array([len(p.rows) for p in parts])
+
+    def joined(field: str) -> np.ndarray:
+        return np.concatenate([getattr(p, field) for p in parts])
+
+    return _Batch(number, names, np.concatenate([[0], np.cumsum(sizes)[:-1]]),
+                  np.repeat([number[k] for k in names], sizes), joined("rows"), joined("ckeys"), joined("akeys"),
+                  np.concatenate([cand[key].score for key in names]), joined("point"), joined("lat"), joined("lon"),
+                  joined("cos_lat"))
+
+
+def _rescore(cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch) -> dict[str, int]:
     """Re-choose every ambiguous name given the countries, divisions and points of the others."""
     country_w: dict[int, float] = defaultdict(float)
     admin1_w: dict[int, float] = defaultdict(float)
-    own: dict[str, tuple[int, int, float, float]] = {}
-    point_keys: list[str] = []
-    point_lat: list[float] = []
-    point_lon: list[float] = []
+    own = np.zeros((len(cand), 4))  # per name: its chosen country, division and their weights
+    points: list[tuple[int, float, float]] = []
     for key, row in choice.items():
         n = cand[key].n
         kind, c, a1, lat, lon = cand[key].static.info[row]
@@ -196,43 +229,33 @@ def _rescore(gaz: Gazetteer, cand: dict[str, _Candidates], choice: dict[str, int
         wa = (n if kind == _ADMIN1 else 0.6 * n) if a1 != _NO_ADMIN1[0] else 0.0
         country_w[c] += wc
         admin1_w[a] += wa
-        own[key] = (c, a, wc, wa)
+        own[batch.number[key]] = (c, a, wc, wa)
         if kind not in _AREA_KIND_SET and kind != _ADMIN1:
-            point_keys.append(key)
-            point_lat.append(lat)
-            point_lon.append(lon)
+            points.append((batch.number[key], lat, lon))
     total_c = sum(country_w.values())
     total_a = sum(admin1_w.values())
-    if point_keys:
-        plat = np.radians(np.array(point_lat))
-        plon = np.array(point_lon)
-        pcos = np.cos(plat)
-        pkeys = np.array(point_keys, dtype=object)
-    new: dict[str, int] = {}
-    for key, cnd in cand.items():
-        st = cnd.static
-        if len(st.rows) == 1:
-            new[key] = int(st.rows[0])
-            continue
-        c0, a0, wc0, wa0 = own[key]
-        score = cnd.score
-        if total_c - wc0 > 0:
-            cw = np.array([country_w.get(c, 0.0) for c in st.ckeys.tolist()]) - wc0 * (st.ckeys == c0)
-            score = score + COUNTRY_CONTEXT * np.clip(cw, 0, None) / max(total_c - wc0, 1e-9)
-        if total_a - wa0 > 0:
-            aw = np.array([admin1_w.get(a, 0.0) for a in st.akeys.tolist()]) - wa0 * (st.akeys == a0)
-            score = score + ADMIN1_CONTEXT * np.clip(aw, 0, None) / max(total_a, 1e-9)
-        if point_keys:
-            other = pkeys != key
-            if other.any():
-                olat, olon, ocos = plat[other], plon[other], pcos[other]
-                dlon = np.radians(olon[None, :] - st.lon[:, None])
-                a = (np.sin((olat[None, :] - st.lat[:, None]) / 2) ** 2
-                     + st.cos_lat[:, None] * ocos[None, :] * np.sin(dlon / 2) ** 2)
-                d = _EARTH_KM * 2 * np.arcsin(np.sqrt(np.clip(a.min(axis=1), 0, 1)))
-                score = score + NEARBY * np.exp(-d / NEARBY_KM) * st.point
-        new[key] = int(st.rows[int(np.argmax(score))])
-    return new
+    c0, a0, wc0, wa0 = own[batch.owner].T
+    score = batch.score
+    cw = np.array([country_w.get(c, 0.0) for c in batch.ckeys.tolist()]) - wc0 * (batch.ckeys == c0)
+    score = score + np.where(total_c - wc0 > 0,
+                             COUNTRY_CONTEXT * np.clip(cw, 0, None) / np.maximum(total_c - wc0, 1e-9), 0.0)
+    aw = np.array([admin1_w.get(a, 0.0) for a in batch.akeys.tolist()]) - wa0 * (batch.akeys == a0)
+    score = score + np.where(total_a - wa0 > 0, ADMIN1_CONTEXT * np.clip(aw, 0, None) / max(total_a, 1e-9), 0.0)
+    if points:
+        pname, plat, plon = (np.array(v) for v in zip(*points, strict=True))
+        plat = np.radians(plat)
+        dlon = np.radians(plon[None, :] - batch.lon[:, None])
+        a = (np.sin((plat[None, :] - batch.lat[:, None]) / 2) ** 2
+             + batch.cos_lat[:, None] * np.cos(plat)[None, :] * np.sin(dlon / 2) ** 2)
+        nearest = np.where(pname[None, :] == batch.owner[:, None], np.inf, a).min(axis=1)  # not its own point
+        d = _EARTH_KM * 2 * np.arcsin(np.sqrt(np.clip(nearest, 0, 1)))
+        score = score + np.where(np.isfinite(nearest), NEARBY * np.exp(-d / NEARBY_KM) * batch.point, 0.0)
+    best = np.maximum.reduceat(score, batch.starts)
+    sizes = np.diff(np.append(batch.starts, len(score)))
+    first = np.minimum.reduceat(np.where(score == np.repeat(best, sizes), np.arange(len(score)), len(score)),
+                                batch.starts)
+    chosen = dict(zip(batch.names, batch.rows[first].tolist(), strict=True))
+    return {key: chosen[key] if key in chosen else int(c.static.rows[0]) for key, c in cand.items()}
 
 
 def place_record(gaz: Gazetteer, m: Mention, row: int) -> dict[str, Any]:
