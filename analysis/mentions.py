@@ -7,7 +7,9 @@ follow how news is written:
 - a name glued to other capitalised words is part of a person's or organisation's name
   ('Vladimir Putin', 'Kim Jong Un', 'Jordan Peterson', 'Korean Central News Agency') unless the
   next word is a title or an institution word ('Ukraine President', 'Alexandria Police');
-- spans claimed by actors (people, organisations) are not places.
+- spans claimed by actors (people, organisations) are not places;
+- a place name that names a disease ('West Nile virus', 'Marburg virus') is not a place there, nor
+  anywhere else in the article.
 """
 
 from __future__ import annotations
@@ -75,6 +77,7 @@ class Lexicon:
     first_names: frozenset[str]
     surnames: frozenset[str]
     metonymy_cues: frozenset[str]
+    eponym_words: frozenset[str]  # 'virus', 'fever': after a place name, they make it a disease's name
 
 
 @compiled
@@ -101,6 +104,7 @@ def lexicon() -> Lexicon:
         particles=frozenset(w for w, r in role.items() if r == "particle"),
         time_words=timew, report_verbs=report, first_names=first, surnames=last - first,
         metonymy_cues=frozenset(verbs),
+        eponym_words=frozenset(w for w, r in role.items() if r == "eponym"),
     )
 
 
@@ -178,6 +182,7 @@ def find_mentions(
     blocked_reach = list(itertools.accumulate((b[1] for b in blocked_spans), max))  # running max of the ends
     mentions: list[Mention] = []
     persons: set[str] = set()
+    eponyms: set[str] = set()
     taken = -1  # the last token of the last mention
     for i in sorted(best):
         if i <= taken:
@@ -190,14 +195,27 @@ def find_mentions(
         m = Mention(start, end, text[start:end], key, gaz.rows_of_key(k), NAME_KINDS[int(gaz.key_kind[k])], i, j,
                     gaz.row_kinds_of_key(k))
         facts = _key_facts(gaz, k)
-        if _is_place(m, facts, tokens, text, gaz, lex, shouted, persons):
+        if not facts.country and _names_disease(m, tokens, lex):
+            eponyms.add(key)
+            taken = j
+        elif _is_place(m, facts, tokens, text, gaz, lex, shouted, persons):
             m.metonymic = facts.seat and _metonymic(m, tokens, lex)
             mentions.append(m)
             taken = j
     # a small town named alone ('Ismaili', 'Hailey') is a place only when the article introduces that
     # name with a locative cue somewhere ('in Alexandria', 'Alexandria, La.', a dateline)
     cued = {m.key for m in mentions if m.cued}
-    return [m for m in mentions if not m.needs_cue or m.key in cued]
+    # a disease's name elsewhere in the article is the disease too, unless the text places it ('in Marburg')
+    return [m for m in mentions if (not m.needs_cue or m.key in cued) and (m.key not in eponyms or m.cued)]
+
+
+def _names_disease(m: Mention, tokens: list[Token], lex: Lexicon) -> bool:
+    """'West Nile virus', 'Marburg virus', 'Rift Valley fever': a place name naming a disease (a
+    country's name or a demonym still mentions the country: 'China virus', 'Spanish flu')."""
+    nxt = tokens[m.last_token + 1] if m.last_token + 1 < len(tokens) else None
+    if nxt is None or nxt.capitalised or nxt.lower not in lex.eponym_words or m.end < tokens[m.last_token].end:
+        return False
+    return m.name_kind != "demonym" and nxt.sentence == tokens[m.last_token].sentence
 
 
 class _Shouted:
@@ -232,6 +250,7 @@ class _KeyFacts(NamedTuple):
     all_abbr: bool
     all_alt: bool
     seat: bool  # a capital's or a country's name
+    country: bool  # a country's name
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -243,7 +262,7 @@ def _key_facts(gaz: Gazetteer, k: int) -> _KeyFacts:
     max_pop = int(gaz.population[rows].max())
     return _KeyFacts(_strength(kinds, demonym, has_abbr, max_pop), bool(kinds & STRONG_KINDS) or demonym or has_abbr,
                      max_pop, has_abbr, bool((row_kinds == 2).all()), bool((row_kinds == 3).all()),
-                     bool({_CAPITAL, _COUNTRY} & kinds))
+                     bool({_CAPITAL, _COUNTRY} & kinds), _COUNTRY in kinds)
 
 
 def _strength(kinds: set[int], demonym: bool, has_abbr: bool, max_population: int) -> int:
