@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
@@ -35,6 +35,7 @@ NEARBY_KM = 75.0
 METONYMY_BONUS = 2.0
 ALT_PENALTY = 1.5
 NAMESAKE_CITY_BONUS = 1.5
+LIST_BONUS = 3.0
 _EARTH_KM = 6371.0088
 SYNTHETIC_GID = 990_000_000  # the project's own ids for curated regions (not GeoNames)
 _COUNTRY = KINDS.index("country")
@@ -44,6 +45,9 @@ _CITY = KINDS.index("city")
 _ALT = NAME_KINDS.index("alt")
 _AREA_KINDS = np.array([KINDS.index(k) for k in ("country", "continent", "region", "water")])
 _AREA_KIND_SET = frozenset(_AREA_KINDS.tolist())
+# kinds of place that stand side by side in a list: countries, first- and second-level divisions, towns, areas
+_KIND_CLASS = np.array([{"country": 0, "admin1": 1, "admin2": 2, "city": 3, "capital": 3}.get(k, 4) for k in KINDS])
+_LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*")
 _NO_ADMIN1 = [0]  # code of the empty division name (the first of the sorted names)
 
 
@@ -136,9 +140,28 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
     choice = {key: int(c.static.rows[int(np.argmax(c.score))]) for key, c in cand.items()}
     batch = _batch(cand)
     if batch is not None:
+        siblings = _list_siblings(mentions, text)
         for _ in range(2):  # context from the other names' current choices, then re-choose
-            choice = _rescore(cand, choice, batch)
+            choice = _rescore(cand, choice, batch, siblings)
     return [choice[m.key] for m in mentions]
+
+
+def _list_siblings(mentions: Sequence[Mention], text: str) -> dict[str, list[str]]:
+    """Per name, the other names of the lists it stands in ('Arizona, California, Georgia and Ohio'):
+    lists of three or more names joined by commas, 'and', 'or' or slashes. Two names joined by a comma
+    are no list but a qualifier ('Paris, Texas')."""
+    runs: list[list[int]] = [[0]]
+    for i in range(1, len(mentions)):
+        if _LIST_GAP.fullmatch(text, mentions[i - 1].end, mentions[i].start):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    out: dict[str, list[str]] = defaultdict(list)
+    for run in runs:
+        if len(run) >= 3:
+            for i in run:
+                out[mentions[i].key] += [mentions[j].key for j in run if mentions[j].key != mentions[i].key]
+    return out
 
 
 class _Static(NamedTuple):
@@ -154,6 +177,7 @@ class _Static(NamedTuple):
     lon: np.ndarray  # degrees
     cos_lat: np.ndarray
     info: dict[int, tuple[int, int, int, float, float]]  # row -> kind, country, admin1, lat, lon (degrees)
+    kind_class: np.ndarray  # _KIND_CLASS of each candidate
 
 
 class _Candidates(NamedTuple):
@@ -178,7 +202,7 @@ def _static_candidates(gaz: Gazetteer, key: str, dtype: str, rows_bytes: bytes, 
     info = dict(zip(rows.tolist(), zip(kinds.tolist(), gaz.country[rows].tolist(), gaz.admin1[rows].tolist(),
                                        gaz.lat[rows].tolist(), gaz.lon[rows].tolist(), strict=True), strict=True))
     return _Static(rows, ckeys, akeys, score + namesake, np.isin(kinds, (_CAPITAL, _COUNTRY)),
-                   ~np.isin(kinds, _AREA_KINDS), lat, gaz.lon[rows], np.cos(lat), info)
+                   ~np.isin(kinds, _AREA_KINDS), lat, gaz.lon[rows], np.cos(lat), info, _KIND_CLASS[kinds])
 
 
 class _Batch(NamedTuple):
@@ -196,6 +220,7 @@ class _Batch(NamedTuple):
     lat: np.ndarray
     lon: np.ndarray
     cos_lat: np.ndarray
+    kind_class: np.ndarray
 
 
 def _batch(cand: dict[str, _Candidates]) -> _Batch | None:
@@ -212,11 +237,13 @@ def _batch(cand: dict[str, _Candidates]) -> _Batch | None:
     return _Batch(number, names, np.concatenate([[0], np.cumsum(sizes)[:-1]]),
                   np.repeat([number[k] for k in names], sizes), joined("rows"), joined("ckeys"), joined("akeys"),
                   np.concatenate([cand[key].score for key in names]), joined("point"), joined("lat"), joined("lon"),
-                  joined("cos_lat"))
+                  joined("cos_lat"), joined("kind_class"))
 
 
-def _rescore(cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch) -> dict[str, int]:
-    """Re-choose every ambiguous name given the countries, divisions and points of the others."""
+def _rescore(cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch,
+             siblings: dict[str, list[str]]) -> dict[str, int]:
+    """Re-choose every ambiguous name given the countries, divisions and points of the others, and the
+    kind and country of the names listed with it."""
     country_w: dict[int, float] = defaultdict(float)
     admin1_w: dict[int, float] = defaultdict(float)
     own = np.zeros((len(cand), 4))  # per name: its chosen country, division and their weights
@@ -250,12 +277,31 @@ def _rescore(cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch
         nearest = np.where(pname[None, :] == batch.owner[:, None], np.inf, a).min(axis=1)  # not its own point
         d = _EARTH_KM * 2 * np.arcsin(np.sqrt(np.clip(nearest, 0, 1)))
         score = score + np.where(np.isfinite(nearest), NEARBY * np.exp(-d / NEARBY_KM) * batch.point, 0.0)
-    best = np.maximum.reduceat(score, batch.starts)
     sizes = np.diff(np.append(batch.starts, len(score)))
+    if siblings:
+        score = score + _list_bonus(cand, choice, batch, siblings, sizes)
+    best = np.maximum.reduceat(score, batch.starts)
     first = np.minimum.reduceat(np.where(score == np.repeat(best, sizes), np.arange(len(score)), len(score)),
                                 batch.starts)
     chosen = dict(zip(batch.names, batch.rows[first].tolist(), strict=True))
     return {key: chosen[key] if key in chosen else int(c.static.rows[0]) for key, c in cand.items()}
+
+
+def _list_bonus(cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch,
+                siblings: dict[str, list[str]], sizes: np.ndarray) -> np.ndarray:
+    """A name listed among US states is a US state; among countries, a country: each candidate gains
+    LIST_BONUS times the share of the name's list mates whose choice is of its kind and country."""
+    bonus = np.zeros(len(batch.rows))
+    for name, start, size in zip(batch.names, batch.starts.tolist(), sizes.tolist(), strict=True):
+        mates = siblings.get(name)
+        if not mates:
+            continue
+        seg = slice(start, start + size)
+        chosen = Counter((int(_KIND_CLASS[k]), c) for k, c, *_ in (cand[m].static.info[choice[m]] for m in mates))
+        for (kind, country), n in chosen.items():
+            same = (batch.kind_class[seg] == kind) & (batch.ckeys[seg] == country)
+            bonus[seg] += LIST_BONUS * n / len(mates) * same
+    return bonus
 
 
 def place_record(gaz: Gazetteer, m: Mention, row: int) -> dict[str, Any]:

@@ -48,6 +48,14 @@ def test_state_beats_country_in_an_american_story() -> None:
     assert place["country"] == "USA" and place["kind"] == "admin1"
 
 
+def test_a_name_in_a_list_takes_the_kind_and_country_of_its_list_mates() -> None:
+    states = ("Cases were reported in Canada, Mexico and in Arizona, California, Colorado, Georgia, Illinois "
+              "and Missouri.")
+    assert (_place(states, "Georgia")["kind"], _place(states, "Georgia")["country"]) == ("admin1", "USA")
+    countries = "Leaders of Georgia, Armenia and Azerbaijan met in Moscow."
+    assert (_place(countries, "Georgia")["kind"], _place(countries, "Georgia")["country"]) == ("country", "GEO")
+
+
 def test_one_sense_per_name_per_article() -> None:
     text = "Alexandria, Va., police said on Monday. Later, Alexandria officials met. Alexandria is calm."
     places = find_places(text)
