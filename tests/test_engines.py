@@ -1,0 +1,61 @@
+"""Running the extraction of chunks (analysis.engines): bad articles listed, a process pool and a Dask
+cluster writing the same output as one process."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from analysis.articles import Article
+from analysis.corpus import CorpusRun
+
+
+def test_a_failing_article_is_listed_and_the_rest_continue(
+        inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_corpus: Callable[..., CorpusRun]) -> None:
+    import analysis.pipeline
+
+    real = analysis.pipeline.extract_record
+
+    def flaky(article: Article, **kwargs: Any) -> dict[str, Any]:
+        if article.id == "j7":
+            raise ValueError("boom")
+        return real(article, **kwargs)
+
+    monkeypatch.setattr(analysis.pipeline, "extract_record", flaky)
+    run = run_corpus(inputs / "a.jsonl", tmp_path / "out.jsonl")
+    assert (run.articles, run.records, run.errors) == (14, 13, 4)
+    errors = [json.loads(line) for line in (tmp_path / "out.errors.jsonl").read_text().splitlines()]
+    assert {"line": 9, "id": "j7", "stage": "extract"}.items() <= errors[1].items() and "boom" in errors[1]["reason"]
+
+
+def test_two_processes_write_the_same_output_as_one(
+        inputs: Path, tmp_path: Path, run_corpus: Callable[..., CorpusRun]) -> None:
+    run_corpus(inputs, tmp_path / "one.jsonl")
+    run_corpus(inputs, tmp_path / "two.jsonl", jobs=2, chunk_size=2)
+    assert (tmp_path / "two.jsonl").read_bytes() == (tmp_path / "one.jsonl").read_bytes()
+    assert (tmp_path / "two.errors.jsonl").read_bytes() == (tmp_path / "one.errors.jsonl").read_bytes()
+
+
+def test_dask_engine_writes_the_same_output(
+        inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_corpus: Callable[..., CorpusRun],
+        interrupt_at: Callable[[int], list[int]]) -> None:
+    distributed = pytest.importorskip("distributed")
+    run_corpus(inputs, tmp_path / "local.jsonl")
+    interrupt_at(2)
+    with pytest.raises(KeyboardInterrupt):
+        run_corpus(inputs, tmp_path / "resumed.jsonl")
+    monkeypatch.undo()
+    cluster_options = {"n_workers": 2, "threads_per_worker": 1, "processes": False, "dashboard_address": None}
+    with distributed.LocalCluster(**cluster_options) as cluster, distributed.Client(cluster) as client:
+        run = run_corpus(inputs, tmp_path / "dask.jsonl", engine="dask", scheduler=client, chunk_size=2)
+        assert (run.records, run.errors) == (21, 3)
+        run_corpus(inputs, tmp_path / "resumed.jsonl", engine="dask", scheduler=cluster.scheduler_address, resume=True)
+    local = (tmp_path / "local.jsonl").read_text().splitlines()
+    assert sorted((tmp_path / "dask.jsonl").read_text().splitlines()) == sorted(local)
+    assert (tmp_path / "dask.jsonl").read_text().splitlines() == local  # and even in the same order
+    assert (tmp_path / "resumed.jsonl").read_text().splitlines() == local
+    assert (tmp_path / "dask.errors.jsonl").read_bytes() == (tmp_path / "local.errors.jsonl").read_bytes()

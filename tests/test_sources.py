@@ -1,0 +1,58 @@
+"""Reading a corpus as items (analysis.sources): the streaming reader, standard input, glob patterns."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+import warnings
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from analysis.articles import Article, iter_articles
+from analysis.errors import InputError
+from analysis.sources import BadRecord, Located, expand_inputs, iter_items
+
+
+def test_reader_streams_the_same_articles_and_errors_as_iter_articles(
+        inputs: Path, tmp_path: Path, sentences: list[str]) -> None:
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("id,text\nl1,Caf\xe9 owners in Montr\xe9al protested.\n".encode("cp1252"))
+    more = tmp_path / "more"
+    more.mkdir()
+    (more / "x.tsv").write_text(f"id\ttext\nj1\t{sentences[1]}\n\t\nt2\ttoo\tmany\n", encoding="utf-8")
+    (more / "y.html").write_text(f"<html><title>T</title><body><p>{sentences[2]}</p></body></html>")
+    (more / "z.json").write_text(json.dumps([{"id": "j2", "text": sentences[3]}, {"text": 5}]))
+    (more / "e.jsonl").write_text("  \n")
+    sources = [str(inputs), str(latin), str(tmp_path / "missing.jsonl"), str(more), str(more / "z.json")]
+    expected: list[Any] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # cp1252, duplicate ids
+        for art in iter_articles(sources, on_error=expected.append):
+            expected.append(art)
+        got = list(iter_items(sources))
+    assert [str(x) if isinstance(x, InputError) else x for x in expected] == \
+        [str(x) if isinstance(x, BadRecord) else x.article for x in got]
+    bad = [x for x in got if isinstance(x, BadRecord)]
+    assert [(Path(b.source).name, b.line) for b in bad][:4] == [("a.jsonl", 5), ("a.jsonl", 10), ("a.jsonl", 14),
+                                                                 ("missing.jsonl", None)]
+    assert [x.article.id for x in got if isinstance(x, Located) and "more" in x.source] == ["j1-2", "y", "j2-2"]
+    located = [x for x in got if isinstance(x, Located)]
+    # CSV rows streamed with their lines; .txt articles and the cp1252 file (read whole) without
+    assert [x.line for x in located if x.source.endswith((".txt", ".csv"))] == [2, 3, 4, 5, 6, None, None, None]
+
+
+def test_reader_streams_jsonl_from_stdin(monkeypatch: pytest.MonkeyPatch, sentences: list[str]) -> None:
+    data = "\n" + json.dumps({"id": "s1", "text": sentences[0]}) + "\n{oops\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(data.encode()))))
+    got = list(iter_items("-"))
+    assert isinstance(got[0], Located) and got[0].article == Article("s1", sentences[0]) and got[0].line == 2
+    assert isinstance(got[1], BadRecord) and got[1].line == 3 and got[1].source == "<stdin>"
+
+
+def test_globs_are_expanded_and_a_pattern_without_match_is_a_bad_input(inputs: Path) -> None:
+    got = list(expand_inputs([str(inputs / "*.jsonl"), str(inputs / "**" / "*.txt"), str(inputs / "*.xml")]))
+    assert [Path(str(p)).name for p in got[:3]] == ["a.jsonl", "c.txt", "d.txt"]
+    assert isinstance(got[3], BadRecord) and "no file matches" in got[3].reason
