@@ -115,7 +115,7 @@ class PoolRunner:
         ctx = mp.get_context("forkserver" if "forkserver" in methods else "spawn")
         preload = getattr(ctx, "set_forkserver_preload", None)
         if preload is not None:
-            preload(["analysis.pipeline"])  # workers fork from a server that has imported the extractor
+            preload(["analysis.pipeline", "analysis.warm"])  # workers fork from a server that holds the extractor
         self.window = _IN_FLIGHT_PER_WORKER * jobs
         self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker)
 

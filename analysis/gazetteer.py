@@ -185,6 +185,16 @@ def cache_dir() -> Path:
     return Path(base) / "georelations"
 
 
+_COMPILED: list[Callable[[], Any]] = []  # every loader decorated with `compiled`, in import order
+
+
+def load_reference_data() -> None:
+    """Load the gazetteer and every compiled lexicon of the modules imported so far (worker warm-up)."""
+    load_gazetteer()
+    for load in _COMPILED:
+        load()
+
+
 def compiled(loader: Callable[[], T]) -> Callable[[], T]:
     """Cache what a loader compiles from the bundled tables (a lexicon, a pattern) in the process and
     in the cache folder, so that later processes read it in milliseconds instead of parsing the tables
@@ -204,6 +214,7 @@ def compiled(loader: Callable[[], T]) -> Callable[[], T]:
         _store(path, lambda fh: pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL))
         return value
 
+    _COMPILED.append(load)
     return load
 
 

@@ -4,6 +4,9 @@ cluster writing the same output as one process."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -59,3 +62,16 @@ def test_dask_engine_writes_the_same_output(
     assert (tmp_path / "dask.jsonl").read_text().splitlines() == local  # and even in the same order
     assert (tmp_path / "resumed.jsonl").read_text().splitlines() == local
     assert (tmp_path / "dask.errors.jsonl").read_bytes() == (tmp_path / "local.errors.jsonl").read_bytes()
+
+
+def test_warm_module_loads_the_gazetteer_and_every_lexicon(tmp_path: Path) -> None:
+    """The fork server imports analysis.warm so workers start with the reference data in memory."""
+    code = (
+        "import analysis.warm, analysis.gazetteer as g\n"
+        "print(len(g._COMPILED), g.load_gazetteer.cache_info().currsize,"
+        " sum(f.cache_info().currsize for f in g._COMPILED))\n"
+    )
+    env = {**os.environ, "GEOREL_CACHE_DIR": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+    loaders, gazetteer, loaded = map(int, out.split())
+    assert loaders >= 6 and gazetteer == 1 and loaded == loaders
