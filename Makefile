@@ -29,8 +29,11 @@ lint: $(STAMP)
 test: lint
 	$(BIN)/python -m pytest
 
+# JupyterLab refuses to run as root unless told; in a container that is the usual user
+ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--allow-root)
+
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/ $(LAB_ARGS)
+	$(BIN)/jupyter lab notebooks/ $(ROOT_ARGS) $(LAB_ARGS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info
