@@ -207,7 +207,8 @@ def compiled(loader: Callable[[], T]) -> Callable[[], T]:
         path = cache_dir() / f"{loader.__module__}.{loader.__qualname__}-{_code_and_data_hash()}.pickle"
         try:
             with path.open("rb") as fh:
-                return cast(T, pickle.load(fh))
+                if _own_file(fh.fileno()):  # a pickle runs code: read only the user's own files
+                    return cast(T, pickle.load(fh))
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, TypeError):
             pass  # missing or stale: compile it below
         value = loader()
@@ -216,6 +217,16 @@ def compiled(loader: Callable[[], T]) -> Callable[[], T]:
 
     _COMPILED.append(load)
     return load
+
+
+def _own_file(fd: int) -> bool:
+    """Whether an open file belongs to this user and only this user may write it (always true where
+    there are no owners)."""
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:
+        return True
+    st = os.fstat(fd)
+    return st.st_uid == getuid() and not st.st_mode & 0o022
 
 
 @functools.lru_cache(maxsize=1)

@@ -149,3 +149,16 @@ def test_a_damaged_lexicon_cache_is_compiled_again(tmp_path: Path) -> None:
     again = json.loads(_extract_in_fresh_process(tmp_path))
     assert again["pandas"] and again["events"] > 0
     assert all(p.read_bytes() != b"not a pickle" for p in tmp_path.glob("*.pickle"))
+
+
+def test_a_lexicon_cache_others_may_write_is_not_read(tmp_path: Path) -> None:
+    json.loads(_extract_in_fresh_process(tmp_path))
+    import pickle
+
+    planted = list(tmp_path.glob("analysis.events.event_lexicon-*.pickle"))
+    for path in planted:
+        path.write_bytes(pickle.dumps("planted"))  # would break extraction if it were loaded
+        path.chmod(0o666)
+    assert len(planted) == 1
+    again = json.loads(_extract_in_fresh_process(tmp_path))
+    assert again["pandas"] and again["events"] > 0
