@@ -78,6 +78,7 @@ class Lexicon:
     surnames: frozenset[str]
     metonymy_cues: frozenset[str]
     eponym_words: frozenset[str]  # 'virus', 'fever': after a place name, they make it a disease's name
+    media_words: frozenset[str]  # 'newspaper', 'daily': before a name, they make it a news outlet's
 
 
 @compiled
@@ -105,6 +106,7 @@ def lexicon() -> Lexicon:
         time_words=timew, report_verbs=report, first_names=first, surnames=last - first,
         metonymy_cues=frozenset(verbs),
         eponym_words=frozenset(w for w, r in role.items() if r == "eponym"),
+        media_words=frozenset(w for w, r in role.items() if r == "medium"),
     )
 
 
@@ -310,6 +312,8 @@ def _is_place(
             return False  # only an alternate name of a small place
     if in_shout:
         return not (single and lower in gaz.common_words and strength < 2)
+    if prev is not None and not prev.capitalised and prev.lower in lex.media_words and strength < 2:
+        return False  # 'the newspaper La Prensa', 'the daily Al-Ahram': an outlet named like a town
 
     glued_prev = prev is not None and prev.capitalised and text[prev.end:first.start] in (" ", ". ")
     glued_next = nxt is not None and nxt.capitalised and m.end == last.end and (
