@@ -167,13 +167,13 @@ def find_actors(text: str, tokens: list[Token], *, date: str | None = None) -> l
     lex = actor_lexicon()
     found: list[ActorMention] = []
     named: dict[str, list[dict[str, Any]]] = {}  # short form -> terms of people named in full earlier
-    i = 0
     n = len(tokens)
-    while i < n:
-        tok = tokens[i]
-        if not tok.capitalised and not (tok.lower in _NAME_ARTICLES and i + 1 < n and tokens[i + 1].capitalised
-                                        and text[tok.end:tokens[i + 1].start] == "-"):
-            i += 1
+    taken = -1  # the last token of the last actor found
+    for tok in tokens:
+        i = tok.index
+        if i <= taken or not tok.capitalised and not (
+                tok.lower in _NAME_ARTICLES and i + 1 < n and tokens[i + 1].capitalised
+                and text[tok.end:tokens[i + 1].start] == "-"):
             continue
         match = None
         first_word = norm_key(tok.text[:-2] if tok.text.endswith(("'s", "’s")) else tok.text)
@@ -214,9 +214,7 @@ def find_actors(text: str, tokens: list[Token], *, date: str | None = None) -> l
                                        [t for t in lex.short[key] if t["office"] == office])
         if match is not None:
             found.append(match)
-            i = match.last_token + 1
-        else:
-            i += 1
+            taken = match.last_token
     return found
 
 
