@@ -5,9 +5,10 @@ the same line as the first sentence); the article body is what follows it, and e
 package reports refers to that body. Line ends of text files are read as Python reads text files
 (CRLF and CR become LF), so offsets also match `open(path).read()` after the header.
 
-HTML pages (.html/.htm, or text that is clearly HTML) are reduced to their visible text with the
-standard library's `html.parser`; offsets then refer to that text (see `html_to_text`), the page's
-<title> becomes the article title and a published-time <meta> its date.
+Files are decoded by `analysis.decoding`. HTML pages (.html/.htm, or text that is clearly HTML) are
+reduced to their visible text by `analysis.html_text`; offsets then refer to that text (see
+`html_to_text`), the page's <title> becomes the article title and a published-time <meta> its date.
+`decode_bytes`, `parse_html`, `html_to_text`, `looks_like_html` and `HtmlText` are re-exported here.
 
 Doubtful input is read with an `InputWarning` (a guessed encoding, HTML, a duplicate id renamed
 with a suffix, a huge article); input that cannot be read raises `InputError` naming the file (and
@@ -16,7 +17,6 @@ line) and what to do.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import dataclasses
 import datetime as dt
@@ -28,11 +28,16 @@ import sys
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
-from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
-from .errors import DateHeaderError, DecodingWarning, InputError, InputWarning
+from .decoding import decode_bytes as decode_bytes
+from .decoding import normalise_newlines
+from .errors import DateHeaderError, InputError, InputWarning
+from .html_text import HtmlText as HtmlText
+from .html_text import html_to_text as html_to_text
+from .html_text import looks_like_html as looks_like_html
+from .html_text import parse_html as parse_html
 from .io import open_input
 
 ARTICLE_SUFFIXES = (".txt", ".jsonl", ".csv", ".tsv", ".html", ".htm")
@@ -110,75 +115,7 @@ def split_date_header(raw: str, *, source: str) -> tuple[str | None, str]:
     return date, raw[match.end():]
 
 
-# ------------------------------------------------------------------------------------ decoding
-
-_MAGIC = (
-    (b"%PDF-", "a PDF document", "extract its text first (e.g. pdftotext)"),
-    (b"\x89PNG\r\n\x1a\n", "a PNG image", "give the article text instead"),
-    (b"\xff\xd8\xff", "a JPEG image", "give the article text instead"),
-    (b"GIF87a", "a GIF image", "give the article text instead"),
-    (b"GIF89a", "a GIF image", "give the article text instead"),
-    (b"PK\x03\x04", "a ZIP archive (.docx, .xlsx, .epub?)", "unpack it or save the article as plain text"),
-    (b"\x1f\x8b", "a gzip archive", "decompress it first (gunzip)"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document", "save the article as plain text"),
-    (b"{\\rtf", "an RTF document", "save the article as plain text"),
-    (b"\x7fELF", "a program", "give an article file"),
-)
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
-)
-_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\x0b\x0c\x1b")
-
-
-def _looks_binary(sample: bytes) -> bool:
-    """NUL bytes, or more than 1% control bytes: not a text file."""
-    if b"\x00" in sample:
-        return True
-    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
-    return controls > len(sample) // 100
-
-
-def decode_bytes(data: bytes, *, source: str) -> str:
-    """Decode article bytes: UTF-8 (with or without BOM), UTF-16/32 with a BOM, else cp1252 or latin-1
-    text with a `DecodingWarning`; binary files (PDF, images, archives, NUL bytes) raise InputError."""
-    for magic, kind, todo in _MAGIC:
-        if data.startswith(magic):
-            raise InputError(f"this is {kind}, not text; {todo}", source=source)
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError as exc:
-                raise InputError(f"invalid {encoding.upper()} at byte {exc.start}; save the article as UTF-8",
-                                 source=source) from None
-    if _looks_binary(data[:4096]):
-        raise InputError("binary data (NUL or control bytes), not text; save the article as UTF-8 text",
-                         source=source)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return _decode_doubtful(data, exc, source=source)
-
-
-def _decode_doubtful(data: bytes, exc: UnicodeDecodeError, *, source: str) -> str:
-    where = f"byte 0x{data[exc.start]:02x} at offset {exc.start}"
-    utf8 = data.removeprefix(codecs.BOM_UTF8).decode("utf-8", errors="replace")
-    high = len(data.translate(None, bytes(range(128))))  # bytes >= 0x80
-    ascii_chars = len(data) - high - (3 if data.startswith(codecs.BOM_UTF8) else 0)
-    bad = utf8.count("\ufffd") - data.count(b"\xef\xbf\xbd")
-    valid_multibyte = len(utf8) - ascii_chars - utf8.count("\ufffd")
-    if valid_multibyte > 0 and valid_multibyte >= bad:
-        _warn(f"{source}: {bad} invalid UTF-8 sequence(s), the first {where}; replaced by U+FFFD "
-              "(repair or re-save the file as UTF-8)", DecodingWarning)
-        return utf8
-    try:
-        text, encoding = data.decode("cp1252"), "cp1252 (Windows-1252)"
-    except UnicodeDecodeError:
-        text, encoding = data.decode("latin-1"), "latin-1"
-    _warn(f"{source}: not UTF-8 ({where}); read as {encoding}; save the file as UTF-8 to be sure",
-          DecodingWarning)
-    return text
+# ------------------------------------------------------------------------------------ records
 
 
 def _clean(value: str, *, source: str, line: int | None = None, field: str = "text") -> str:
@@ -188,149 +125,6 @@ def _clean(value: str, *, source: str, line: int | None = None, field: str = "te
     where = source if line is None else f"{source}:{line}"
     _warn(f"{where}: '{field}' has unpaired UTF-16 surrogates; replaced by U+FFFD")
     return _SURROGATE.sub("\ufffd", value)
-
-
-def _normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
-
-
-# ---------------------------------------------------------------------------------------- HTML
-
-_BLOCK_TAGS = frozenset(
-    "address article aside blockquote body caption dd details dialog div dl dt fieldset figcaption figure "
-    "footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th "
-    "thead tr ul".split()
-)
-_SKIP_TAGS = frozenset("script style noscript template svg math iframe object canvas select button".split())
-_DATE_META = frozenset({"article:published_time", "og:published_time", "date", "pubdate", "publishdate",
-                        "datepublished", "dc.date", "dc.date.issued", "dcterms.date", "parsely-pub-date",
-                        "sailthru.date"})
-_HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])",
-                         re.IGNORECASE)
-_HTML_TAG = re.compile(
-    r"</?(?:p|div|span|a|br|h[1-6]|li|ul|ol|table|tr|td|article|section|body|html|head|title|meta|b|i|em|"
-    r"strong|img|script|style|header|footer|nav|main)\b[^<>]{0,500}>", re.IGNORECASE)
-_SPACES = re.compile(r"\s+")
-
-
-class HtmlText(NamedTuple):
-    """The visible text of an HTML page, its <title> and its published-time <meta> value (raw)."""
-
-    text: str
-    title: str | None
-    date: str | None
-
-
-class _TextExtractor(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.title: list[str] = []
-        self.date: str | None = None
-        self.skip = 0
-        self.pre = 0
-        self.in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP_TAGS:
-            self.skip += 1
-        elif tag == "title":
-            self.in_title = True
-        elif tag == "meta":
-            values = {k.lower(): (v or "") for k, v in attrs}
-            name = (values.get("property") or values.get("name") or values.get("itemprop") or "").lower()
-            if self.date is None and name in _DATE_META and values.get("content", "").strip():
-                self.date = values["content"].strip()
-        elif tag == "br":
-            self.parts.append("\n")
-        elif tag in _BLOCK_TAGS:
-            self.in_title = False
-            self.pre += tag == "pre"
-            self.parts.append("\n\n")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in _SKIP_TAGS:  # '<svg/>' has no content to skip
-            self.handle_starttag(tag, attrs)
-            self.handle_endtag(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP_TAGS:
-            self.skip = max(0, self.skip - 1)
-        elif tag == "title":
-            self.in_title = False
-        elif tag in _BLOCK_TAGS:
-            self.pre = max(0, self.pre - (tag == "pre"))
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if self.skip:
-            return
-        if self.in_title:
-            self.title.append(data)
-        elif self.pre:
-            self.parts.append(_normalise_newlines(data))
-        else:
-            self.parts.append(_SPACES.sub(" ", data))
-
-
-_LONE_LT = re.compile(r"<(?=[^<>]*(?:<|\Z))")
-
-
-def _defuse(markup: str) -> str:
-    """Markup that `html.parser` reads in linear time. Python's parser rescans to the end of the page for
-    every '<' that opens an unclosed construct ('<a <a <a ...', unclosed comments or CDATA), which is
-    quadratic: 600 KB of '<a ' took minutes. So comments are dropped here (an unclosed one becomes
-    text), '<![' is escaped, and a '<' with no '>' before the next '<' is text ('&lt;'), as browsers
-    show it."""
-    out: list[str] = []
-    pos = 0
-    while (i := markup.find("<!--", pos)) >= 0:
-        j = markup.find("-->", i + 4)
-        if j < 0:
-            break
-        out.append(markup[pos:i])
-        pos = j + 3
-    out.append(markup[pos:].replace("<!--", "&lt;!--"))
-    return _LONE_LT.sub("&lt;", "".join(out).replace("<![", "&lt;!["))
-
-
-def parse_html(markup: str) -> HtmlText:
-    """The visible text of an HTML page: paragraphs separated by blank lines, runs of spaces collapsed,
-    entities decoded; scripts, styles, comments and tags dropped. Also its <title> and published-time
-    <meta>."""
-    parser = _TextExtractor()
-    parser.feed(_defuse(markup))
-    parser.close()
-    text = "".join(parser.parts)
-    text = re.sub(r"[^\S\n]+", " ", text)
-    text = re.sub(r" ?\n ?", "\n", text)
-    text = re.sub(r"\n{3,}", "\n\n", text).strip()
-    title = " ".join("".join(parser.title).split()) or None
-    return HtmlText(text, title, parser.date)
-
-
-def html_to_text(markup: str) -> str:
-    """The visible text of an HTML page, as the article loader reads it (offsets refer to this text)."""
-    return parse_html(markup).text
-
-
-def looks_like_html(text: str) -> bool:
-    """True when a text is clearly HTML: it opens with <!doctype html>, <html>, <head> or <body>, or its
-    first 8,000 characters hold at least five tags of common HTML elements."""
-    sample = text[:8192]
-    if "<" not in sample:
-        return False
-    if _HTML_START.match(sample):
-        return True
-    count = 0
-    for _ in _HTML_TAG.finditer(sample):
-        count += 1
-        if count >= 5:
-            return True
-    return False
-
-
-# ------------------------------------------------------------------------------------ records
 
 
 def _body(text: str, *, source: str, line: int | None, html: bool | None) -> tuple[str, str | None, str | None]:
@@ -360,7 +154,7 @@ def _body(text: str, *, source: str, line: int | None, html: bool | None) -> tup
 
 def _iter_txt(raw: str, *, source: str, article_id: str, html: bool | None = None) -> Iterator[Article]:
     """The article of a text (or HTML) file: optional date header, then the body."""
-    date, body = split_date_header(_normalise_newlines(raw), source=source)
+    date, body = split_date_header(normalise_newlines(raw), source=source)
     body, title, page_date = _body(body, source=source, line=None, html=html)
     yield Article(id=article_id, text=body, date=date or page_date, title=title)
 

@@ -20,12 +20,12 @@ from .articles import (
     Article,
     UniqueIds,
     csv_delimiter,
-    decode_bytes,
     expand_paths,
     iter_articles,
     record_from_json_line,
     record_to_article,
 )
+from .decoding import decode_bytes
 from .errors import InputError
 from .io import open_input
 

@@ -1,4 +1,7 @@
-"""Article loading (analysis.articles): formats, the date header, ids, HTML, encodings and errors."""
+"""Article loading (analysis.articles): formats, the date header, ids, stdin and errors.
+
+Decoding bytes is tested in test_decoding.py, HTML text and HTML pages read as articles in test_html_text.py.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,6 @@ import io
 import json
 import re
 import sys
-import warnings
 from pathlib import Path
 
 import pytest
@@ -17,13 +19,9 @@ from analysis import articles
 from analysis.articles import (
     Article,
     article_from_text,
-    decode_bytes,
-    html_to_text,
     iter_articles,
     load_articles,
-    looks_like_html,
     parse_date,
-    parse_html,
     split_date_header,
 )
 from analysis.errors import (
@@ -342,129 +340,6 @@ def test_a_very_large_article_is_read_with_a_warning(tmp_path: Path, monkeypatch
     assert art.text == BODY * 3
 
 
-# --------------------------------------------------------------------------------------- encodings
-
-
-@pytest.mark.parametrize("data,text", [
-    ("Café in Zürich".encode(), "Café in Zürich"),
-    (b"\xef\xbb\xbfCaf\xc3\xa9", "Café"),                       # UTF-8 with BOM
-    ("Café in Zürich".encode("utf-16"), "Café in Zürich"),      # UTF-16 with BOM
-    ("Café in Zürich".encode("utf-32"), "Café in Zürich"),
-])
-def test_unicode_encodings_are_read_without_warnings(data: bytes, text: str) -> None:
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        assert decode_bytes(data, source="x") == text
-
-
-@pytest.mark.parametrize("data,text", [
-    (b"Caf\xe9 owners in Montr\xe9al", "Café owners in Montréal"),                 # latin-1
-    (b"\x93Kim\x94 said it\x92s \x96 maybe \x85", "“Kim” said it’s – maybe …"),    # cp1252 smart quotes
-    (b"\x81 undefined in cp1252", "\x81 undefined in cp1252"),                      # latin-1 fallback
-])
-def test_legacy_encodings_are_read_with_a_warning_naming_the_file(data: bytes, text: str) -> None:
-    with pytest.warns(DecodingWarning, match="old.txt: not UTF-8 .*save the file as UTF-8"):
-        assert decode_bytes(data, source="old.txt") == text
-
-
-def test_mostly_utf8_with_a_stray_byte_keeps_the_utf8_and_marks_the_byte() -> None:
-    data = "Café in Zürich. ".encode() * 3 + b"\x92 end"
-    with pytest.warns(DecodingWarning, match="1 invalid UTF-8 sequence"):
-        assert decode_bytes(data, source="x") == "Café in Zürich. " * 3 + "\ufffd end"
-
-
-@pytest.mark.parametrize("data,expect", [
-    (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "PDF document"),
-    (b"%PDF-1.1\n1 0 obj<<>>endobj trailer<<>>\n%%EOF\n", "PDF document"),   # all ASCII, still a PDF
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01", "PNG image"),
-    (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG image"),
-    (b"PK\x03\x04\x14\x00\x06\x00", "ZIP archive"),
-    (b"\x1f\x8b\x08\x00", "gzip"),
-    ("Kim met Putin".encode("utf-16-le"), "binary data"),                   # UTF-16 without BOM
-    (bytes(range(256)) * 4, "binary data"),
-])
-def test_binary_files_are_refused_with_what_they_are(data: bytes, expect: str) -> None:
-    with pytest.raises(InputError, match=f"^f.bin: .*{expect}.*; "):
-        decode_bytes(data, source="f.bin")
-
-
-# -------------------------------------------------------------------------------------------- HTML
-
-PAGE = """<!DOCTYPE html>
-<html><head><title> Kim meets Putin | News </title>
-<meta property="article:published_time" content="2023-09-13T08:00:00+09:00">
-<style>.Paris { color: red }</style><script>var Berlin = "<p>London</p>";</script></head>
-<body><nav><a href="/">Home</a></nav>
-<article><h1>Kim&nbsp;arrives in Vladivostok</h1>
-<p>North Korean leader <b>Kim Jong Un</b> arrived in Vladivostok on Tuesday &amp; met Putin.</p>
-<!-- a comment about Madrid -->
-<p>He said:<br>&ldquo;We will win.&rdquo;</p></article><noscript>Enable JavaScript in Rome</noscript>
-</body></html>"""
-
-
-def test_html_text_is_the_visible_text_in_paragraphs() -> None:
-    page = parse_html(PAGE)
-    assert page.text == ("Home\n\nKim arrives in Vladivostok\n\n"
-                         "North Korean leader Kim Jong Un arrived in Vladivostok on Tuesday & met Putin.\n\n"
-                         "He said:\n“We will win.”")
-    assert page.title == "Kim meets Putin | News"
-    assert page.date == "2023-09-13T08:00:00+09:00"
-    for hidden in ("Paris", "Berlin", "London", "Madrid", "Rome", "<", ">", "&amp;", "nbsp"):
-        assert hidden not in page.text
-
-
-def test_html_files_become_articles_with_title_and_date(tmp_path: Path) -> None:
-    path = tmp_path / "page.html"
-    path.write_text(PAGE, encoding="utf-8")
-    [art] = load_articles(path)
-    assert (art.id, art.title, art.date) == ("page", "Kim meets Putin | News", "2023-09-13")
-    assert art.text == html_to_text(PAGE)
-
-
-def test_text_that_is_clearly_html_is_read_as_html_with_a_warning(tmp_path: Path) -> None:
-    path = tmp_path / "saved.txt"
-    path.write_text(PAGE, encoding="utf-8")
-    with pytest.warns(InputWarning, match="saved.txt: the text is HTML"):
-        [art] = load_articles(path)
-    assert art.text == html_to_text(PAGE)
-    jsonl = tmp_path / "pages.jsonl"
-    jsonl.write_text(json.dumps({"id": "p", "text": PAGE, "title": "Own title"}) + "\n", encoding="utf-8")
-    with pytest.warns(InputWarning, match="pages.jsonl:1: the text is HTML"):
-        [art] = load_articles(jsonl)
-    assert art.text == html_to_text(PAGE) and art.title == "Own title" and art.date == "2023-09-13"
-
-
-@pytest.mark.parametrize("text,html", [
-    (PAGE, True),
-    ("<html><body>Kim</body></html>", True),
-    ("  <!doctype HTML><p>Kim</p>", True),
-    ("<div><p>Kim <b>met</b> <i>Putin</i>.</p></div>", True),
-    ("Kim met Putin.", False),
-    ("If x < y and y > z then <b> is bold.", False),
-    ("Use the <p> tag for paragraphs.", False),
-])
-def test_looks_like_html(text: str, html: bool) -> None:
-    assert looks_like_html(text) is html
-
-
-def test_an_html_page_without_visible_text_is_an_error(tmp_path: Path) -> None:
-    path = tmp_path / "blank.html"
-    path.write_text("<html><head><title>T</title><script>x()</script></head><body> </body></html>",
-                    encoding="utf-8")
-    with pytest.raises(InputError, match="blank.html: HTML page has no visible text"):
-        load_articles(path)
-
-
-@pytest.mark.parametrize("markup", ["<a " * 50_000, "<!--" + "x" * 200_000, "<" * 100_000,
-                                    "<a href='" * 20_000, "<![CDATA[x>" * 20_000, "<p>x" * 50_000])
-def test_malformed_html_is_parsed_in_linear_time(markup: str) -> None:
-    import time
-
-    start = time.perf_counter()
-    parse_html(markup)
-    assert time.perf_counter() - start < 3.0  # quadratic in Python's parser without the defusing: minutes
-
-
 # --------------------------------------------------------------------------------------- the errors
 
 
@@ -474,3 +349,11 @@ def test_errors_form_one_hierarchy_and_carry_source_and_line() -> None:
     err = InputError("bad", source="f.jsonl", line=3)
     assert (str(err), err.source, err.line) == ("f.jsonl:3: bad", "f.jsonl", 3)
     assert str(InputError("bad")) == "<input>: bad"
+
+
+def test_decoding_and_html_names_are_still_importable_from_articles() -> None:
+    from analysis import decoding, html_text
+
+    assert articles.decode_bytes is decoding.decode_bytes
+    for name in ("HtmlText", "parse_html", "html_to_text", "looks_like_html"):
+        assert getattr(articles, name) is getattr(html_text, name)
