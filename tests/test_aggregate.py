@@ -1,4 +1,4 @@
-"""Reading tables and corpus aggregates (analysis.aggregate), drawn headless."""
+"""Reading tables and corpus aggregates (analysis.aggregate); its figures are tested in test_corpus_plot."""
 
 from __future__ import annotations
 
@@ -6,21 +6,14 @@ import copy
 import json
 from pathlib import Path
 
-import matplotlib
+import geopandas as gpd
+import pandas as pd
+import pytest
+from shapely.geometry import box
 
-matplotlib.use("Agg")
-
-import geopandas as gpd  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.axes import Axes  # noqa: E402
-from shapely.geometry import box  # noqa: E402
-
-from analysis import aggregate  # noqa: E402
-from analysis.errors import InputError  # noqa: E402
-from analysis.frames import read_records  # noqa: E402
-from analysis.network import actor_graph  # noqa: E402
+from analysis import aggregate, corpus_plot
+from analysis.errors import InputError
+from analysis.frames import read_records
 
 RECORDS = Path(__file__).parent / "data" / "records_sample.jsonl"
 COUNTRIES = pd.DataFrame(
@@ -52,8 +45,8 @@ def _place(country: str, name: str, start: int = 0, **extra: object) -> dict:
     return place
 
 
-@pytest.fixture()
-def corpus() -> list[dict]:
+def sample_corpus() -> list[dict]:
+    """Four records: RUS-UKR conflict, RUS-CHN cooperation, a PRK visit and an undated article."""
     return [
         {"id": "a1", "date": "2023-09-01", "places": [_place("RUS", "Russia"), _place("UKR", "Ukraine", 10)],
          "actors": [{"start": 0, "end": 6, "text": "Russia", "code": "RUSMIL", "name": "Russian forces",
@@ -72,6 +65,11 @@ def corpus() -> list[dict]:
                     _event("USAGOV", "PRK", "2023-09-15", 3), _event("RUSMIL", "UKRMIL", "2020-01-01", 4)]},
         {"id": "a4", "date": None, "places": [_place("USA", "United States")], "actors": [], "events": []},
     ]
+
+
+@pytest.fixture()
+def corpus() -> list[dict]:
+    return sample_corpus()
 
 
 # --- inputs ------------------------------------------------------------------------------------
@@ -163,24 +161,6 @@ def test_country_mentions(corpus: list[dict]) -> None:
     frame = aggregate.country_mentions_frame(corpus, boundaries=BOUNDARIES, countries=COUNTRIES)
     assert len(frame) == len(BOUNDARIES) and frame.crs == "EPSG:4326"
     assert int(frame.set_index("iso3").loc["CHN", "articles"]) == 1
-    assert aggregate.count_classes(0) == []
-    assert aggregate.count_classes(1) == [(1, 1)]
-    assert aggregate.count_classes(12) == [(1, 1), (2, 2), (3, 4), (5, 9), (10, 12)]
-    classes = aggregate.count_classes(123_456)
-    assert classes[0] == (1, 1) and classes[-1][1] == 123_456
-    assert all(lo <= hi and lo == prev[1] + 1 for prev, (lo, hi) in zip(classes, classes[1:], strict=False))
-
-
-def test_plot_country_mentions(corpus: list[dict]) -> None:
-    ax = aggregate.plot_country_mentions(corpus, focus=["PRK"], boundaries=BOUNDARIES, countries=COUNTRIES)
-    assert isinstance(ax, Axes)
-    labels = [t.get_text() for t in ax.texts]
-    assert any(label.startswith("Russia 3") for label in labels)
-    legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert "focus country" in legend and "none" in legend
-    with pytest.raises(InputError, match="no column"):
-        aggregate.plot_country_mentions(corpus, column="nope", boundaries=BOUNDARIES, countries=COUNTRIES)
-    plt.close("all")
 
 
 # --- dyads ---------------------------------------------------------------------------------------
@@ -223,23 +203,20 @@ def test_dyad_series(corpus: list[dict]) -> None:
         aggregate.dyad_series(corpus, freq="fortnight")
 
 
-def test_plot_dyad_balance_and_network(corpus: list[dict]) -> None:
-    series = aggregate.dyad_series(corpus, dyads=3, start="2023-09-01", end="2023-09-30")
-    ax = aggregate.plot_dyad_balance(series)
-    assert [t.get_text() for t in ax.get_yticklabels()] == list(dict.fromkeys(series["dyad"]))
-    assert any("balance -1.00" in t.get_text() for t in ax.texts)
-    empty = aggregate.plot_dyad_balance(aggregate.dyad_series([], dyads=3))
-    assert "No dated events" in empty.texts[0].get_text()
-    graph = actor_graph(corpus)
-    top = aggregate.top_actors(graph, 3)
-    assert top.number_of_nodes() == 3 and top.graph["total_actors"] == graph.number_of_nodes()
-    assert "RUSGOV" in top
-    ax = aggregate.plot_actor_network(corpus, top=3)
-    assert "the 3 most active of 11 actors" in ax.get_title(loc="left")
-    plt.close("all")
-
-
 def test_describe_selection(corpus: list[dict]) -> None:
     text = aggregate.describe_selection(corpus[:2], total=4, start="2023-09-01", end="", countries=("RUS",))
     assert text == "2 articles of 4, from 2023-09-01, involving RUS"
     assert aggregate.describe_selection(corpus[:1]) == "1 article, dated 2023-09-01 to 2023-09-01"
+
+
+# --- figures, moved to analysis.corpus_plot ------------------------------------------------------
+
+def test_figures_are_still_importable_from_here() -> None:
+    from analysis.aggregate import plot_country_mentions
+
+    assert plot_country_mentions is corpus_plot.plot_country_mentions
+    for name in ("COOPERATION", "CONFLICT", "count_classes", "plot_dyad_balance", "top_actors",
+                 "plot_actor_network"):
+        assert getattr(aggregate, name) is getattr(corpus_plot, name)
+    with pytest.raises(AttributeError, match="no attribute 'plot_nothing'"):
+        aggregate.plot_nothing  # noqa: B018
