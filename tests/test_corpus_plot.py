@@ -8,8 +8,8 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
+from corpus_samples import BOUNDARIES, COUNTRIES, sample_corpus  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
-from test_aggregate import BOUNDARIES, COUNTRIES, sample_corpus  # noqa: E402
 
 from analysis import aggregate, corpus_plot  # noqa: E402
 from analysis.errors import InputError  # noqa: E402
