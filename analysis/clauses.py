@@ -24,86 +24,89 @@ analysis.events folds complements into their governors, selects a sentence's eve
 
 from __future__ import annotations
 
+import csv
 import itertools
 import re
 from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from .actors import actor_lexicon
+from .gazetteer import data_path
 from .text import Token
 
+
+def _clause_words() -> dict[str, list[tuple[str, str]]]:
+    """The groups of analysis/data/clause_words.tsv: group -> [(entry, value)], in file order."""
+    groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    with data_path("clause_words.tsv").open(encoding="utf-8") as fh:
+        rows = csv.reader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        next(rows)  # header
+        for group, entry, value in rows:
+            groups[group].append((entry, value))
+    return groups
+
+
+_WORDS = _clause_words()
+
+
+def _words(group: str) -> frozenset[str]:
+    return frozenset(entry for entry, _ in _WORDS[group])
+
+
+def _phrases(group: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(entry.split()) for entry, _ in _WORDS[group])
+
+
+def _mapping(group: str) -> dict[str, str]:
+    return dict(_WORDS[group])
+
+
 # ---- CAMEO refinements ------------------------------------------------------------------------
-INTENT_OF_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
-# a conflictual act announced for the future is a threat (CAMEO 13) of that act
-THREAT_OF = {"14": "133", "16": "131", "160": "1313", "161": "1313", "162": "1311", "163": "1312", "164": "134",
-             "165": "135", "166": "136", "17": "137", "172": "132", "1721": "1321", "1722": "1322",
-             "1723": "1323", "1724": "1324", "18": "1383", "19": "138", "191": "1381", "192": "1382",
-             "193": "1384", "194": "1384", "195": "1384", "20": "138", "204": "1385"}
-REFUSAL_OF_ROOT = {"04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
+INTENT_OF_ROOT = _mapping("intent_of_root")  # agreeing to do an act (root 04-08) is an intent (03x)
+THREAT_OF = _mapping("threat_of")  # a conflictual act announced for the future is a threat (13x) of it
+REFUSAL_OF_ROOT = _mapping("refusal_of_root")  # refusing an act (root 04-08) is a rejection (12x)
 # roots whose triggers govern a complement clause: statements, appeals, intentions, demands,
 # disapproval, rejection, threats (other governors are marked 'control: governor' in the cue table)
-CONTROL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
+CONTROL_ROOTS = _words("control_root")
 # joint acts: consult, cooperate, fight, and every trigger whose target follows 'with' ('agree with')
-RECIPROCAL_ROOTS = frozenset({"04", "05", "19"})
+RECIPROCAL_ROOTS = _words("reciprocal_root")
 # roots whose acts can fall on a place (and so on its people): visits, material cooperation, aid,
 # concessions, inspections, protests, force, sanctions, coercion, assault, fighting
-PLACE_TARGET_ROOTS = frozenset({"04", "06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"})
+PLACE_TARGET_ROOTS = _words("place_target_root")
 # prepositions that introduce the target for whole CAMEO roots, beside each trigger's own
-ROOT_PREPS = {r: ("with",) for r in ("03", "04", "05")}
-ROOT_PREPS.update({r: ("to",) for r in ("06", "07")})
-ROOT_PREPS.update({f"{r:02d}": ("against",) for r in range(9, 21)})
+ROOT_PREPS = {root: (prep,) for root, prep in _WORDS["root_prep"]}
 
 # ---- function words ---------------------------------------------------------------------------
 WINDOW = 12  # tokens searched for a target after the trigger
 MAX_FILLERS = 2  # modifiers allowed inside a verb phrase trigger (determiners are free)
-BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
-PASSIVE_AUX = BE | {"got"}
-SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "who", "which"})
+BE = _words("be")
+PASSIVE_AUX = BE | _words("passive_aux")
+SUBJECT_PRONOUNS = _words("subject_pronoun")
 # words that may stand between a subject and its verb: auxiliaries, negation, adverbs, times
-BETWEEN_SUBJECT_AND_VERB = frozenset({
-    "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will", "would", "could", "can",
-    "may", "might", "must", "should", "shall", "did", "does", "do", "not", "n't", "never", "also", "again",
-    "still", "now", "then", "already", "today", "yesterday", "tonight", "on", "last", "this", "late", "early",
-    "once", "further", "just", "soon", "later", "earlier", "outright", "together", "jointly", "all", "both",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "night",
-    "afternoon", "evening", "week", "month", "year", "weekend", "in", "at", "first", "time", "ever", "even",
-    "reportedly", "allegedly", "apparently", "only", "twice", "too", "however"})
-ADVERBS = frozenset({"not", "n't", "never", "also", "again", "still", "now"})
-SUBORDINATORS = frozenset({"which", "who", "whom", "whose", "where", "when", "after", "before", "since",
-                           "because", "unless", "if", "while", "until", "although", "though", "whereas",
-                           "whether"})
-COORDINATORS = frozenset({"and", "or", "but", "nor", "then", "yet"})
-GERUND_PREPS = frozenset({"of", "for", "against", "from", "by", "in", "on", "about", "without", "over",
-                          "into", "with", "to", "at"})
-PREPS_BETWEEN = frozenset({"to", "of", "from", "for", "with", "against", "into", "over"})
-BOUNDARY_WORDS = frozenset({"since", "after", "before", "while", "when", "in", "on", "at", "by", "that", "who",
-                            "which", "and", "or", "but"})
-OBJECT_STOPS = SUBORDINATORS | {"that", "but", "saying", "said", "says", "as"}
-OBJECT_PREP_STOPS = frozenset({"on", "at", "near", "along", "across", "after", "during", "under", "through",
-                               "despite", "amid", "following", "toward", "towards"})
-PHRASE_STOPS = OBJECT_PREP_STOPS | {"in", "against", "and", "into", "over"}
-SUBJECT_PREPS = frozenset({"in", "of", "at", "on", "from", "for", "near", "to", "with", "into", "across", "inside",
-                           "within", "throughout", "against", "over", "under", "between", "among", "about"})
-PLACE_PREPS = frozenset({"in", "at", "on", "near", "for", "from", "to", "into", "across", "throughout", "inside"})
-ADJUNCT_PREPS = frozenset({"at", "in", "during", "under", "amid", "near", "inside", "within"})
-QUANTIFIERS = (("up", "to"), ("at", "least"), ("at", "most"), ("as", "many", "as"), ("as", "much", "as"),
-               ("more", "than"), ("less", "than"), ("fewer", "than"), ("as", "few", "as"))
+BETWEEN_SUBJECT_AND_VERB = _words("between_subject_and_verb")
+ADVERBS = _words("adverb")
+SUBORDINATORS = _words("subordinator")
+COORDINATORS = _words("coordinator")
+GERUND_PREPS = _words("gerund_prep")
+PREPS_BETWEEN = _words("prep_between")
+BOUNDARY_WORDS = _words("boundary_word")
+OBJECT_STOPS = SUBORDINATORS | _words("object_stop")
+OBJECT_PREP_STOPS = _words("object_prep_stop")
+PHRASE_STOPS = OBJECT_PREP_STOPS | _words("phrase_stop")
+SUBJECT_PREPS = _words("subject_prep")
+PLACE_PREPS = _words("place_prep")
+ADJUNCT_PREPS = _words("adjunct_prep")
+QUANTIFIERS = _phrases("quantifier")  # 'up to 16 advisers', 'at least 20 people'
 QUANTIFIER_HEADS = frozenset(q[0] for q in QUANTIFIERS)
-DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "these", "those", "some",
-                         "any", "all", "new", "fresh", "further", "more", "several", "two", "three", "four"})
-PARTICLES = frozenset({"on", "upon", "for", "down", "out", "up", "in", "off", "back", "over", "away", "with",
-                       "to", "against", "as", "at", "into", "from", "of", "by", "through", "closer", "about"})
-NO_FILLERS = PARTICLES | SUBORDINATORS | BE | {"and", "or", "but", "that", "to", "not", "has", "have", "had",
-                                                "will", "would", "who", "which", "said", "says"}
-NOMINAL_CONTEXT = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their",
-                             "our", "of", "with", "for", "from", "new", "any", "no", "some", "further"})
-NOMINAL_PREPS = frozenset({"in", "on", "at", "by", "into", "during", "after", "before", "under", "over", "about",
-                           "against", "amid", "despite"})
-PLURAL_REFS = (("the", "two", "countries"), ("the", "two", "leaders"), ("the", "two", "nations"),
-               ("both", "countries"), ("both", "leaders"), ("the", "two", "sides"), ("the", "leaders"),
-               ("one", "another"), ("each", "other"))
+DETERMINERS = _words("determiner")
+PARTICLES = _words("particle")
+NO_FILLERS = PARTICLES | SUBORDINATORS | BE | _words("no_filler")
+NOMINAL_CONTEXT = _words("nominal_context")
+NOMINAL_PREPS = _words("nominal_prep")
+PLURAL_REFS = _phrases("plural_ref")  # 'the two countries', 'each other': the article's main pair
 PLURAL_HEADS = frozenset(ref[0] for ref in PLURAL_REFS)
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:which|who|but|while|whereas|although|though)\b")
 PUNCT = re.compile(r"[;:()]|,(?!\d)")  # not the comma of '1,200'; quotes do not end clauses
