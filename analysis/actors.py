@@ -16,17 +16,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from .gazetteer import NAME_ABBREVIATIONS, compiled, norm_key, read_table
-from .text import Token
+from .text import Token, word_group
 
 MAX_ACTOR_TOKENS = 7
-_NOT_MODIFIERS = frozenset({"and", "or", "unless", "to", "of", "in", "on", "at", "for", "with", "by", "from", "that",
-                            "who", "which", "is", "was", "are", "were", "has", "have", "had", "will", "would", "the",
-                            "a", "an", "said", "says", "where", "when", "whose", "whom", "while", "after", "before",
-                            "since", "because", "if", "as", "but", "than", "then", "there", "here", "it", "they",
-                            "he", "she", "we", "also", "not", "still", "now", "its", "their", "his", "her", "this",
-                            "these", "those", "could", "can", "may", "might", "must", "should", "did", "does", "do",
-                            "be", "been", "being", "into", "over", "against", "about", "told", "say"})
-_NAME_ARTICLES = frozenset({"al", "el", "ad", "ash", "as", "an", "ar", "at", "az"})  # 'al-Qaeda', 'el-Sisi'
+_NOT_MODIFIERS = word_group("not_modifier")  # words that end a run of modifiers before an agent noun
+_NAME_ARTICLES = word_group("name_article")  # 'al-Qaeda', 'el-Sisi'
 MAX_MODIFIERS = 2  # words between a country word and its agent noun ('Nicaragua's Sandinista government')
 _OFFICE_RANK = {"head_of_state": 0, "supreme_leader": 0, "head_of_government": 1, "foreign_minister": 2,
                 "defence_minister": 3, "national_security_adviser": 4}

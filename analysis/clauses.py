@@ -24,89 +24,59 @@ analysis.events folds complements into their governors, selects a sentence's eve
 
 from __future__ import annotations
 
-import csv
 import itertools
 import re
 from bisect import bisect_right
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from .actors import actor_lexicon
-from .gazetteer import data_path
-from .text import Token
-
-
-def _clause_words() -> dict[str, list[tuple[str, str]]]:
-    """The groups of analysis/data/clause_words.tsv: group -> [(entry, value)], in file order."""
-    groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    with data_path("clause_words.tsv").open(encoding="utf-8") as fh:
-        rows = csv.reader((line for line in fh if not line.startswith("#")), delimiter="\t")
-        next(rows)  # header
-        for group, entry, value in rows:
-            groups[group].append((entry, value))
-    return groups
-
-
-_WORDS = _clause_words()
-
-
-def _words(group: str) -> frozenset[str]:
-    return frozenset(entry for entry, _ in _WORDS[group])
-
-
-def _phrases(group: str) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(entry.split()) for entry, _ in _WORDS[group])
-
-
-def _mapping(group: str) -> dict[str, str]:
-    return dict(_WORDS[group])
-
+from .text import Token, mapping_group, phrase_group, word_group
 
 # ---- CAMEO refinements ------------------------------------------------------------------------
-INTENT_OF_ROOT = _mapping("intent_of_root")  # agreeing to do an act (root 04-08) is an intent (03x)
-THREAT_OF = _mapping("threat_of")  # a conflictual act announced for the future is a threat (13x) of it
-REFUSAL_OF_ROOT = _mapping("refusal_of_root")  # refusing an act (root 04-08) is a rejection (12x)
+INTENT_OF_ROOT = mapping_group("intent_of_root")  # agreeing to do an act (root 04-08) is an intent (03x)
+THREAT_OF = mapping_group("threat_of")  # a conflictual act announced for the future is a threat (13x) of it
+REFUSAL_OF_ROOT = mapping_group("refusal_of_root")  # refusing an act (root 04-08) is a rejection (12x)
 # roots whose triggers govern a complement clause: statements, appeals, intentions, demands,
 # disapproval, rejection, threats (other governors are marked 'control: governor' in the cue table)
-CONTROL_ROOTS = _words("control_root")
+CONTROL_ROOTS = word_group("control_root")
 # joint acts: consult, cooperate, fight, and every trigger whose target follows 'with' ('agree with')
-RECIPROCAL_ROOTS = _words("reciprocal_root")
+RECIPROCAL_ROOTS = word_group("reciprocal_root")
 # roots whose acts can fall on a place (and so on its people): visits, material cooperation, aid,
 # concessions, inspections, protests, force, sanctions, coercion, assault, fighting
-PLACE_TARGET_ROOTS = _words("place_target_root")
+PLACE_TARGET_ROOTS = word_group("place_target_root")
 # prepositions that introduce the target for whole CAMEO roots, beside each trigger's own
-ROOT_PREPS = {root: (prep,) for root, prep in _WORDS["root_prep"]}
+ROOT_PREPS = {root: (prep,) for root, prep in mapping_group("root_prep").items()}
 
 # ---- function words ---------------------------------------------------------------------------
 WINDOW = 12  # tokens searched for a target after the trigger
 MAX_FILLERS = 2  # modifiers allowed inside a verb phrase trigger (determiners are free)
-BE = _words("be")
-PASSIVE_AUX = BE | _words("passive_aux")
-SUBJECT_PRONOUNS = _words("subject_pronoun")
+BE = word_group("be")
+PASSIVE_AUX = BE | word_group("passive_aux")
+SUBJECT_PRONOUNS = word_group("subject_pronoun")
 # words that may stand between a subject and its verb: auxiliaries, negation, adverbs, times
-BETWEEN_SUBJECT_AND_VERB = _words("between_subject_and_verb")
-ADVERBS = _words("adverb")
-SUBORDINATORS = _words("subordinator")
-COORDINATORS = _words("coordinator")
-GERUND_PREPS = _words("gerund_prep")
-PREPS_BETWEEN = _words("prep_between")
-BOUNDARY_WORDS = _words("boundary_word")
-OBJECT_STOPS = SUBORDINATORS | _words("object_stop")
-OBJECT_PREP_STOPS = _words("object_prep_stop")
-PHRASE_STOPS = OBJECT_PREP_STOPS | _words("phrase_stop")
-SUBJECT_PREPS = _words("subject_prep")
-PLACE_PREPS = _words("place_prep")
-ADJUNCT_PREPS = _words("adjunct_prep")
-QUANTIFIERS = _phrases("quantifier")  # 'up to 16 advisers', 'at least 20 people'
+BETWEEN_SUBJECT_AND_VERB = word_group("between_subject_and_verb")
+ADVERBS = word_group("adverb")
+SUBORDINATORS = word_group("subordinator")
+COORDINATORS = word_group("coordinator")
+GERUND_PREPS = word_group("gerund_prep")
+PREPS_BETWEEN = word_group("prep_between")
+BOUNDARY_WORDS = word_group("boundary_word")
+OBJECT_STOPS = SUBORDINATORS | word_group("object_stop")
+OBJECT_PREP_STOPS = word_group("object_prep_stop")
+PHRASE_STOPS = OBJECT_PREP_STOPS | word_group("phrase_stop")
+SUBJECT_PREPS = word_group("subject_prep")
+PLACE_PREPS = word_group("place_prep")
+ADJUNCT_PREPS = word_group("adjunct_prep")
+QUANTIFIERS = phrase_group("quantifier")  # 'up to 16 advisers', 'at least 20 people'
 QUANTIFIER_HEADS = frozenset(q[0] for q in QUANTIFIERS)
-DETERMINERS = _words("determiner")
-PARTICLES = _words("particle")
-NO_FILLERS = PARTICLES | SUBORDINATORS | BE | _words("no_filler")
-NOMINAL_CONTEXT = _words("nominal_context")
-NOMINAL_PREPS = _words("nominal_prep")
-PLURAL_REFS = _phrases("plural_ref")  # 'the two countries', 'each other': the article's main pair
+DETERMINERS = word_group("determiner")
+PARTICLES = word_group("particle")
+NO_FILLERS = PARTICLES | SUBORDINATORS | BE | word_group("no_filler")
+NOMINAL_CONTEXT = word_group("nominal_context")
+NOMINAL_PREPS = word_group("nominal_prep")
+PLURAL_REFS = phrase_group("plural_ref")  # 'the two countries', 'each other': the article's main pair
 PLURAL_HEADS = frozenset(ref[0] for ref in PLURAL_REFS)
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:which|who|but|while|whereas|although|though)\b")
 PUNCT = re.compile(r"[;:()]|,(?!\d)")  # not the comma of '1,200'; quotes do not end clauses

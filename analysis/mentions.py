@@ -34,7 +34,7 @@ from .gazetteer import (
     norm_key,
     read_table,
 )
-from .text import Token, is_headline_case, split_sentences, tokenize
+from .text import Token, is_headline_case, split_sentences, tokenize, word_group
 
 STRONG_KINDS = frozenset({KINDS.index(k) for k in ("country", "region", "continent", "water")})
 _ADMIN1 = KINDS.index("admin1")
@@ -43,8 +43,7 @@ _COUNTRY = KINDS.index("country")
 _DATELINE = re.compile(r"\s*(?:,\s*[A-Z][\w.]*\.?\s*)?(?:—|–|--|\(AP\))")
 _PERSON_AFTER = re.compile(r" [A-Z]\. [A-Z]|, \d{1,3},")
 _POSSESSIVES = ("'s", "’s")
-LOCATIVE = frozenset({"in", "at", "near", "from", "to", "outside", "into", "across", "around", "toward",
-                      "towards", "via", "through", "of"})
+LOCATIVE = word_group("locative")  # words before a place name that say it is one: 'in', 'near'
 
 
 @dataclass(slots=True)

@@ -5,10 +5,12 @@ All offsets are Python str offsets, end-exclusive.
 
 from __future__ import annotations
 
+import csv
+import functools
 import re
 from typing import NamedTuple
 
-from .gazetteer import compiled, read_table
+from .gazetteer import compiled, data_path, read_table
 
 # A token: an initialism with periods (U.S., D.P.R.K.), or letters with inner apostrophes (O'Hare,
 # Russia's). Hyphens and digits separate tokens, so 'Beijing-based' yields 'Beijing'.
@@ -75,6 +77,33 @@ _WORD = re.compile(r"\s*([^\W\d_]+)")
 def _next_word(text: str, pos: int) -> str:
     m = _WORD.match(text, pos)
     return m.group(1).lower() if m else ""
+
+
+@functools.lru_cache(maxsize=1)
+def _function_words() -> dict[str, list[tuple[str, str]]]:
+    """The groups of analysis/data/function_words.tsv: group -> [(entry, value)], in file order."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    with data_path("function_words.tsv").open(encoding="utf-8") as fh:
+        rows = csv.reader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        next(rows)  # header
+        for group, entry, value in rows:
+            groups.setdefault(group, []).append((entry, value))
+    return groups
+
+
+def word_group(group: str) -> frozenset[str]:
+    """A group of function words ('locative', 'determiner' ...) from analysis/data/function_words.tsv."""
+    return frozenset(entry for entry, _ in _function_words()[group])
+
+
+def phrase_group(group: str) -> tuple[tuple[str, ...], ...]:
+    """A group of phrases ('quantifier': ('up', 'to') ...), in file order."""
+    return tuple(tuple(entry.split()) for entry, _ in _function_words()[group])
+
+
+def mapping_group(group: str) -> dict[str, str]:
+    """A group of entry -> value pairs (CAMEO relations: 'threat_of' ...)."""
+    return dict(_function_words()[group])
 
 
 @compiled
