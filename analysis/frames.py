@@ -1,36 +1,42 @@
 """Extraction records as tidy tables and GeoDataFrames (EPSG:4326, x = lon, y = lat).
 
 Every function takes the records that `georel extract` writes: a list (or any iterable) of
-dicts, a single record, or the path of a JSONL file with one record per line.
+dicts, a single record, or the path of a JSONL file with one record per line (read and checked
+by `analysis.records`); the spherical geometry behind the maps is in `analysis.geometry`. Both
+modules' public names are re-exported here, so ``from analysis.frames import read_records``
+keeps working.
 """
 
 from __future__ import annotations
 
-import json
 import math
-import os
-from collections.abc import Iterable, Mapping
-from pathlib import Path
+from collections.abc import Mapping
 from typing import Any, Literal
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-import shapely.affinity
-from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon, box
-from shapely.geometry.base import BaseGeometry
+from shapely.geometry import LineString, MultiLineString
 
 from analysis.errors import InputError, ReferenceDataError
+from analysis.geometry import EARTH_RADIUS_KM, great_circle, haversine_km, longest_edge, split_antimeridian
+from analysis.records import Record, RecordsLike, as_records, coordinate, read_records
 from analysis.schema import PLACE_KINDS
 
-Record = Mapping[str, Any]
-RecordsLike = Iterable[Record] | Record | str | os.PathLike[str]
+__all__ = [
+    "CRS", "EVENT_COLUMNS", "MENTION_COLUMNS", "STATE_SECTORS", "Anchor",
+    "mentions_frame", "places_frame", "countries_frame", "events_frame", "relations_frame", "geo_layers",
+    "load_boundaries", "load_countries", "is_state_actor",
+    # re-exported from analysis.records and analysis.geometry
+    "Record", "RecordsLike", "read_records", "as_records",
+    "EARTH_RADIUS_KM", "great_circle", "haversine_km", "split_antimeridian",
+]
+
 Anchor = tuple[float, float, str | None, str]
 """(lon, lat, name, how) where how is "place", "capital" or "country"."""
 
 CRS = "EPSG:4326"
-EARTH_RADIUS_KM = 6371.0088
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 """CAMEO sectors of state agents: their events are anchored at the capital."""
 
@@ -51,82 +57,6 @@ _INT_COLUMNS = ("quad_class", "place_geonameid", "sentence_start", "sentence_end
                 "trigger_start", "trigger_end")
 
 
-def read_records(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
-    """Read extraction records from a JSONL file (one JSON object per line).
-
-    Parameters
-    ----------
-    path
-        File written by ``georel extract``.
-
-    Returns
-    -------
-    records
-        One dict per article, in file order.
-    """
-    path = Path(path)
-    records: list[dict[str, Any]] = []
-    try:
-        with path.open(encoding="utf-8") as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise InputError(f"not valid JSON ({exc.msg})", source=str(path), line=number) from exc
-                if not isinstance(record, dict):
-                    raise InputError("each line must be a JSON object (one record)", source=str(path),
-                                     line=number)
-                records.append(record)
-    except OSError as exc:
-        raise InputError(f"cannot read records ({exc.strerror})", source=str(path)) from exc
-    return records
-
-
-def as_records(records: RecordsLike) -> list[Record]:
-    """Return `records` as a validated list of record mappings.
-
-    Parameters
-    ----------
-    records
-        Records, a single record, or the path of a JSONL file.
-
-    Returns
-    -------
-    records
-        A list (the input objects themselves, not copies).
-    """
-    if isinstance(records, str | os.PathLike):
-        return list(read_records(records))
-    if isinstance(records, Mapping):
-        records = [records]
-    out: list[Record] = []
-    for i, record in enumerate(records):
-        if not isinstance(record, Mapping):
-            raise InputError(f"record {i} is a {type(record).__name__}, expected a dict with an 'id'")
-        for field in ("places", "actors", "events"):
-            value = record.get(field)
-            if value is not None and not isinstance(value, list):
-                raise InputError(f"record {record.get('id', i)!r}: field {field!r} must be a list")
-        out.append(record)
-    return out
-
-
-def _coord(value: Any, limit: float, field: str, where: str) -> float | None:
-    if value is None:
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise InputError(f"{where}: {field} {value!r} is not a number") from None
-    if math.isnan(number):
-        return None
-    if not -limit <= number <= limit:
-        raise InputError(f"{where}: {field} {number} is outside [-{limit:g}, {limit:g}]")
-    return number
-
-
 def _date(values: pd.Series) -> pd.Series:
     return pd.to_datetime(values, format="ISO8601", errors="coerce")
 
@@ -138,8 +68,8 @@ def mentions_frame(records: RecordsLike) -> pd.DataFrame:
         rid = record.get("id")
         for i, place in enumerate(record.get("places") or []):
             where = f"record {rid!r} places[{i}]"
-            lat = _coord(place.get("lat"), 90, "lat", where)
-            lon = _coord(place.get("lon"), 180, "lon", where)
+            lat = coordinate(place.get("lat"), 90, "lat", where)
+            lon = coordinate(place.get("lon"), 180, "lon", where)
             if lat is None or lon is None:
                 continue
             rows.append((rid, record.get("date"), place.get("start"), place.get("end"), place.get("text"),
@@ -239,7 +169,7 @@ def load_boundaries(boundaries: gpd.GeoDataFrame | None = None) -> gpd.GeoDataFr
     elif not boundaries.crs.equals(CRS):
         boundaries = boundaries.to_crs(CRS)
     flagged = [(i, long_edge) for i, geom in enumerate(boundaries.geometry)
-               for long_edge in [_longest_edge(geom)] if long_edge > 20]
+               for long_edge in [longest_edge(geom)] if long_edge > 20]
     if flagged:
         boundaries = boundaries.copy()
         position = boundaries.columns.get_loc(boundaries.geometry.name)
@@ -250,47 +180,6 @@ def load_boundaries(boundaries: gpd.GeoDataFrame | None = None) -> gpd.GeoDataFr
             # pieces cut along parallels (as in world-atlas' Russia) show their seams: dissolve them
             boundaries.iloc[i, position] = shapely.union_all(shapely.get_parts(shapely.make_valid(geom)))
     return boundaries
-
-
-def _longest_edge(geometry: BaseGeometry | None) -> float:
-    """The largest longitude step between consecutive vertices of any ring."""
-    if geometry is None or geometry.is_empty:
-        return 0.0
-    rings = shapely.get_rings(shapely.get_parts(geometry))
-    coords, index = shapely.get_coordinates(rings, return_index=True)
-    step = np.abs(np.diff(coords[:, 0]))[np.diff(index) == 0]
-    return float(step.max()) if step.size else 0.0
-
-
-def split_antimeridian(geometry: BaseGeometry) -> BaseGeometry:
-    """Cut (multi)polygons whose rings jump across the antimeridian into pieces on each side.
-
-    TopoJSON and other spherical sources store Chukotka or Fiji as rings that step from 180 to
-    -180; drawn on a plane they streak across the map. Each ring is unwrapped to a continuous
-    longitude, closed through the pole if it circles one, and the polygon is cut at +/-180.
-    """
-    pieces: list[BaseGeometry] = []
-    for poly in shapely.get_parts(geometry):
-        rings: list[np.ndarray] = []
-        for ring in shapely.get_rings(poly):
-            xy = shapely.get_coordinates(ring)
-            step = np.diff(xy[:, 0])
-            wraps = np.where(step > 180, -360.0, np.where(step < -180, 360.0, 0.0))
-            shift = np.concatenate([[0.0], np.cumsum(wraps)])
-            xy = np.column_stack([xy[:, 0] + shift, xy[:, 1]])
-            if abs(xy[-1, 0] - xy[0, 0]) > 180:  # circles a pole: close the ring along it
-                pole = -90.0 if xy[:, 1].mean() < 0 else 90.0
-                xy = np.vstack([xy, [xy[-1, 0], pole], [xy[0, 0], pole], xy[:1]])
-            if rings:
-                xy[:, 0] += 360.0 * round((rings[0][:, 0].mean() - xy[:, 0].mean()) / 360.0)
-            rings.append(xy)
-        unwrapped = shapely.make_valid(Polygon(rings[0], rings[1:]))
-        for k in (-1, 0, 1):
-            part = unwrapped.intersection(box(-180 + 360 * k, -90, 180 + 360 * k, 90))
-            if not part.is_empty:
-                pieces.append(shapely.affinity.translate(part, xoff=-360.0 * k))
-    polygons = [p for piece in pieces for p in shapely.get_parts(piece) if p.geom_type == "Polygon"]
-    return MultiPolygon(polygons) if len(polygons) != 1 else polygons[0]
 
 
 def load_countries(countries: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -379,8 +268,8 @@ def events_frame(records: RecordsLike) -> pd.DataFrame:
                 event.get("goldstein"), event.get("plover"), event.get("modality"),
                 bool(event.get("negated")), event.get("attribution"),
                 event.get("date") or record.get("date"), event.get("date_precision") or "day",
-                place.get("name"), _coord(place.get("lat"), 90, "lat", where),
-                _coord(place.get("lon"), 180, "lon", where), place.get("geonameid"), place.get("country"),
+                place.get("name"), coordinate(place.get("lat"), 90, "lat", where),
+                coordinate(place.get("lon"), 180, "lon", where), place.get("geonameid"), place.get("country"),
                 event.get("sentence_start"), event.get("sentence_end"), event.get("trigger_start"),
                 event.get("trigger_end"), event.get("trigger"), event.get("evidence"), int(n_mentions),
             ))
@@ -394,67 +283,6 @@ def events_frame(records: RecordsLike) -> pd.DataFrame:
     frame["negated"] = frame["negated"].astype(bool)
     frame["n_mentions"] = frame["n_mentions"].astype(int)
     return frame
-
-
-def great_circle(lon1: float, lat1: float, lon2: float, lat2: float, *,
-                 step: float = 1.0) -> LineString | MultiLineString:
-    """Great-circle line from (lon1, lat1) to (lon2, lat2), split at the antimeridian.
-
-    Parameters
-    ----------
-    lon1, lat1, lon2, lat2
-        End points in degrees; the line starts and ends exactly there.
-    step
-        Largest angle in degrees between consecutive vertices.
-
-    Returns
-    -------
-    line
-        A LineString, or a MultiLineString whose parts end and start at longitude +/-180 when the
-        shortest path crosses the antimeridian, so that no segment jumps more than 180 degrees.
-    """
-    lam = np.radians([lon1, lon2])
-    phi = np.radians([lat1, lat2])
-    xyz = np.column_stack([np.cos(phi) * np.cos(lam), np.cos(phi) * np.sin(lam), np.sin(phi)])
-    omega = float(np.arccos(np.clip(xyz[0] @ xyz[1], -1.0, 1.0)))
-    n = max(2, int(math.ceil(math.degrees(omega) / step)) + 1)
-    t = np.linspace(0.0, 1.0, n)[:, None]
-    if omega < 1e-12:
-        points = np.repeat(xyz[:1], n, axis=0)
-    elif math.pi - omega < 1e-9:  # antipodes: any great circle works; go through the nearer pole
-        axis = np.cross(xyz[0], [0.0, 0.0, 1.0 if lat1 + lat2 >= 0 else -1.0])
-        if np.linalg.norm(axis) < 1e-12:
-            axis = np.array([0.0, 1.0, 0.0])
-        ortho = np.cross(axis / np.linalg.norm(axis), xyz[0])
-        points = np.cos(t * math.pi) * xyz[0] + np.sin(t * math.pi) * ortho
-    else:
-        points = (np.sin((1 - t) * omega) * xyz[0] + np.sin(t * omega) * xyz[1]) / math.sin(omega)
-    lons = np.degrees(np.arctan2(points[:, 1], points[:, 0]))
-    lats = np.degrees(np.arcsin(np.clip(points[:, 2], -1.0, 1.0)))
-    lons[0], lats[0], lons[-1], lats[-1] = lon1, lat1, lon2, lat2
-    parts: list[list[tuple[float, float]]] = [[(float(lons[0]), float(lats[0]))]]
-    for i in range(1, n):
-        x0, y0, x1, y1 = lons[i - 1], lats[i - 1], lons[i], lats[i]
-        if abs(x1 - x0) > 180.0:
-            edge = 180.0 if x0 > 0 else -180.0
-            x1_unwrapped = x1 + 360.0 if x0 > 0 else x1 - 360.0
-            frac = (edge - x0) / (x1_unwrapped - x0)
-            y_cross = float(y0 + frac * (y1 - y0))
-            parts[-1].append((edge, y_cross))
-            parts.append([(-edge, y_cross)])
-        parts[-1].append((float(x1), float(y1)))
-    parts = [part for part in parts if len(part) >= 2]
-    if len(parts) == 1:
-        return LineString(parts[0])
-    return MultiLineString(parts)
-
-
-def haversine_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _country_points(records: list[Record], countries: pd.DataFrame) -> dict[str, dict[str, Any]]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import json
 from pathlib import Path
 
 import geopandas as gpd
@@ -12,7 +11,8 @@ import pandas as pd
 import pytest
 from shapely.geometry import LineString, MultiLineString, Polygon, box
 
-from analysis import frames
+from analysis import frames, geometry
+from analysis import records as records_module
 from analysis.errors import InputError
 
 DATA = Path(__file__).parent / "data"
@@ -58,18 +58,6 @@ def _event(source: str, target: str, **extra: object) -> dict:
 def _max_lon_jump(geometry: LineString | MultiLineString) -> float:
     parts = geometry.geoms if isinstance(geometry, MultiLineString) else [geometry]
     return max(float(np.abs(np.diff(np.asarray(p.coords)[:, 0])).max()) for p in parts)
-
-
-def test_read_records_and_as_records(records: list[dict], tmp_path: Path) -> None:
-    assert [r["id"] for r in records] == ["2023-09-11-kim-putin-summit", "2023-08-10-ecowas-niger-standby"]
-    assert len(frames.as_records(RECORDS)) == 2
-    assert frames.as_records(records[0]) == [records[0]]
-    bad = tmp_path / "bad.jsonl"
-    bad.write_text(json.dumps(records[0]) + "\n{not json\n", encoding="utf-8")
-    with pytest.raises(InputError, match=r"bad\.jsonl:2"):
-        frames.read_records(bad)
-    with pytest.raises(InputError, match="record 0"):
-        frames.as_records(["not a record"])  # type: ignore[list-item]
 
 
 def test_events_frame(records: list[dict]) -> None:
@@ -191,17 +179,7 @@ def test_vladivostok_to_washington_is_split_at_the_antimeridian() -> None:
     assert 10000 < row["distance_km"] < 11000
 
 
-def test_great_circle_edge_cases() -> None:
-    short = frames.great_circle(125.75, 39.03, 131.87, 43.11)
-    assert isinstance(short, LineString) and short.coords[0] == (125.75, 39.03)
-    same = frames.great_circle(10.0, 10.0, 10.0, 10.0)
-    assert same.coords[0] == same.coords[-1] == (10.0, 10.0)
-    antipodes = frames.great_circle(0.0, 0.0, 180.0, 0.0)
-    assert _max_lon_jump(antipodes) <= 180
-    assert frames.haversine_km(0, 0, 180, 0) == pytest.approx(np.pi * frames.EARTH_RADIUS_KM)
-
-
-def test_split_antimeridian_and_load_boundaries() -> None:
+def test_load_boundaries_splits_at_the_antimeridian() -> None:
     ring = [(170, -20), (-170, -20), (-170, -10), (170, -10), (170, -20)]
     shapes = gpd.GeoDataFrame({"iso3": ["FJI"], "name": ["Fiji"]}, geometry=[Polygon(ring)], crs="EPSG:4326")
     fixed = frames.load_boundaries(shapes).geometry.iloc[0]
@@ -209,6 +187,14 @@ def test_split_antimeridian_and_load_boundaries() -> None:
     assert fixed.bounds == (-180.0, -20.0, 180.0, -10.0)
     with pytest.raises(InputError, match="iso3"):
         frames.load_boundaries(shapes.drop(columns="iso3"))
+
+
+def test_records_and_geometry_names_are_re_exported() -> None:
+    assert frames.read_records is records_module.read_records and frames.as_records is records_module.as_records
+    assert frames.RecordsLike is records_module.RecordsLike and frames.Record is records_module.Record
+    assert frames.great_circle is geometry.great_circle and frames.haversine_km is geometry.haversine_km
+    assert frames.split_antimeridian is geometry.split_antimeridian
+    assert frames.EARTH_RADIUS_KM == geometry.EARTH_RADIUS_KM
 
 
 def test_geo_layers(records: list[dict]) -> None:
