@@ -198,7 +198,7 @@ def corpus_job(inputs: Sequence[str | Path], *, notebook: str | os.PathLike[str]
         raise InputError("not found; check the path", source=missing[0])
     codes = ""
     if countries.strip():
-        from .aggregate import parse_countries
+        from .selection import parse_countries
 
         codes = ",".join(parse_countries(countries))
     path = Path(notebook) if notebook else notebook_path(CORPUS_NOTEBOOK)

@@ -1,4 +1,4 @@
-"""A small corpus of extraction records and reference tables shared by the aggregate and corpus-figure tests."""
+"""A small corpus of records and reference tables shared by the selection, aggregate and corpus-figure tests."""
 
 from __future__ import annotations
 

@@ -1,16 +1,15 @@
-"""Reading tables and corpus aggregates (analysis.aggregate); its figures are tested in test_corpus_plot."""
+"""Reading tables and corpus aggregates (analysis.aggregate); selecting records is tested in test_selection,
+the figures in test_corpus_plot."""
 
 from __future__ import annotations
 
-import copy
-import json
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from corpus_samples import BOUNDARIES, COUNTRIES, sample_corpus
 
-from analysis import aggregate, corpus_plot
+from analysis import aggregate, corpus_plot, selection
 from analysis.errors import InputError
 from analysis.frames import read_records
 
@@ -18,54 +17,6 @@ RECORDS = Path(__file__).parent / "data" / "records_sample.jsonl"
 @pytest.fixture()
 def corpus() -> list[dict]:
     return sample_corpus()
-
-
-# --- inputs ------------------------------------------------------------------------------------
-
-def test_dates_and_countries() -> None:
-    assert aggregate.parse_day("") is None and aggregate.parse_day(None) is None
-    assert aggregate.parse_day("2023-09-01") == pd.Timestamp("2023-09-01")
-    with pytest.raises(InputError, match="start date"):
-        aggregate.parse_day("2023-02-30", field="start date")
-    with pytest.raises(InputError, match="after end date"):
-        aggregate.date_range("2023-10-01", "2023-09-01")
-    assert aggregate.date_range("", "2023-09-01") == (None, pd.Timestamp("2023-09-01"))
-    assert aggregate.parse_countries("prk, RUS;PRK", countries=COUNTRIES) == ("PRK", "RUS")
-    assert aggregate.parse_countries(["usa"], countries=COUNTRIES) == ("USA",)
-    assert aggregate.parse_countries("", countries=COUNTRIES) == ()
-    for bad in ("RUSS", "XXX", "R1S"):
-        with pytest.raises(InputError, match="focus countries"):
-            aggregate.parse_countries(bad, countries=COUNTRIES)
-
-
-def test_filter_records_by_date_and_focus(corpus: list[dict]) -> None:
-    before = copy.deepcopy(corpus)
-    dated = aggregate.filter_records(corpus, start="2023-09-05", end="2023-09-30")
-    assert [r["id"] for r in dated] == ["a2", "a3"]  # a4 has no date, a1 is too early
-    assert len(dated[1]["events"]) == 2  # the event dated 2020 is outside the range
-    focus = aggregate.filter_records(corpus, countries=["PRK"])
-    assert [r["id"] for r in focus] == ["a3"]
-    pairs = [(e["source"], e["target"]) for e in focus[0]["events"]]
-    assert pairs == [("PRKGOV", "RUSGOV"), ("USAGOV", "PRK")]
-    assert [r["id"] for r in aggregate.filter_records(corpus)] == ["a1", "a2", "a3", "a4"]
-    assert corpus == before  # the input records are not changed
-    assert aggregate.record_countries(corpus[0]) == {"RUS", "UKR"}
-
-
-def test_load_records_reads_extraction_output_and_extracts_articles(tmp_path: Path,
-                                                                    corpus: list[dict]) -> None:
-    records = tmp_path / "records.jsonl"
-    records.write_text("".join(json.dumps(r) + "\n" for r in corpus), encoding="utf-8")
-    articles = tmp_path / "articles.jsonl"
-    article = {"id": "x", "date": "2023-09-11", "text": "Kim left Pyongyang for Vladivostok."}
-    articles.write_text(json.dumps(article) + "\n{broken\n", encoding="utf-8")
-    problems: list[InputError] = []
-    loaded = aggregate.load_records([records, articles], on_error=problems.append)
-    assert [r["id"] for r in loaded] == ["a1", "a2", "a3", "a4", "x"]
-    assert {p["name"] for p in loaded[-1]["places"]} >= {"Pyongyang", "Vladivostok"}
-    assert len(problems) == 1 and "articles.jsonl:2" in str(problems[0])
-    with pytest.raises(InputError):
-        aggregate.load_records(articles)
 
 
 # --- one article ---------------------------------------------------------------------------------
@@ -151,10 +102,10 @@ def test_dyad_series(corpus: list[dict]) -> None:
         aggregate.dyad_series(corpus, freq="fortnight")
 
 
-def test_describe_selection(corpus: list[dict]) -> None:
-    text = aggregate.describe_selection(corpus[:2], total=4, start="2023-09-01", end="", countries=("RUS",))
-    assert text == "2 articles of 4, from 2023-09-01, involving RUS"
-    assert aggregate.describe_selection(corpus[:1]) == "1 article, dated 2023-09-01 to 2023-09-01"
+def test_selection_is_still_importable_from_here() -> None:
+    for name in ("parse_day", "date_range", "parse_countries", "load_records", "record_countries",
+                 "filter_records", "describe_selection"):
+        assert getattr(aggregate, name) is getattr(selection, name)
 
 
 # --- figures, moved to analysis.corpus_plot ------------------------------------------------------
