@@ -1,5 +1,5 @@
 """Cartography helpers for the maps: projections picked from the data, view clipping, graticules,
-arc geometry and overlap-free labels. `analysis.plot` draws with them."""
+arc geometry and overlap-free labels. `analysis.plot` and `analysis.network_plot` draw with them."""
 
 from __future__ import annotations
 

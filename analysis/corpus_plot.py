@@ -1,9 +1,9 @@
 """Figures of corpus aggregates: a world choropleth of country mentions, cooperation and conflict
 per dyad over time, and the network of the busiest actors.
 
-The aggregates are computed by `analysis.aggregate`. As in `analysis.plot` (figures of one article),
-each ``plot_*`` function draws on ``ax`` (a new figure when ``ax`` is None) and returns the Axes;
-`count_classes` and `top_actors` choose what they draw.
+The aggregates are computed by `analysis.aggregate`. As in `analysis.plot`, `analysis.network_plot`
+and `analysis.timeline_plot` (figures of one article), each ``plot_*`` function draws on ``ax`` (a new
+figure when ``ax`` is None) and returns the Axes; `count_classes` and `top_actors` choose what they draw.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from analysis.errors import InputError
 from analysis.frames import CRS, RecordsLike, as_records, load_countries
 
 COOPERATION, CONFLICT = "#0072B2", "#D55E00"
-"""Okabe-Ito blue and vermilion, as QuadClass 1 and 4 in `analysis.plot`."""
+"""Okabe-Ito blue and vermilion, as QuadClass 1 and 4 in `analysis.figure_style`."""
 _CLASS_STEPS = (1, 2, 3, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000)
 _MAP_CRS = "+proj=eqearth +lon_0=0 +datum=WGS84 +units=m +no_defs"
 
@@ -78,7 +78,8 @@ def plot_country_mentions(data: RecordsLike | gpd.GeoDataFrame, *, ax: Axes | No
     """
     from pyproj import Transformer
 
-    from analysis.plot import BORDER, LAND, OCEAN, place_labels
+    from analysis.cartography import place_labels
+    from analysis.figure_style import BORDER, LAND, OCEAN
 
     if isinstance(data, gpd.GeoDataFrame):
         frame, n_articles = data, None
@@ -245,7 +246,7 @@ def plot_actor_network(records: RecordsLike, *, top: int = 40, ax: Axes | None =
                        include_negated: bool = False) -> Axes:
     """The actor network of records (`analysis.network.actor_graph`), at most `top` actors drawn."""
     from analysis.network import actor_graph
-    from analysis.plot import plot_network
+    from analysis.network_plot import plot_network
 
     graph = actor_graph(records, include_negated=include_negated)
     sub = top_actors(graph, top)

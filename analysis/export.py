@@ -297,7 +297,9 @@ def export_all(records: RecordsLike, out_dir: str | os.PathLike[str], *,
 
 def _figures(records: list[Any], layers: Mapping[str, gpd.GeoDataFrame], out: Path,
              kind: str) -> dict[str, Path]:
-    from analysis.plot import plot_map, plot_network, plot_timeline, records_title
+    from analysis.network_plot import plot_network
+    from analysis.plot import plot_map, records_title
+    from analysis.timeline_plot import plot_timeline
 
     files: dict[str, Path] = {}
     ax = plot_map(layers, title=records_title(records))

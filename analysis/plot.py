@@ -1,25 +1,24 @@
-"""Figures: maps of places and relations, actor networks and event timelines.
+"""The map figure: places, countries shaded by their role in events and arrows from source to
+target, in an equal-area projection (`analysis.cartography` holds its geometry and labelling).
 
-Every function draws on ``ax`` (a new figure when ``ax`` is None) and returns the Axes; none
-shows or saves (see `analysis.export.save_figure`). Colours follow the Okabe-Ito palette, which
-stays distinct under the common colour-vision deficiencies.
+Figure functions draw on ``ax`` (a new figure when ``ax`` is None) and return the Axes; none
+shows or saves (see `analysis.export.save_figure`). Colours come from `analysis.figure_style`.
+The actor network (`analysis.network_plot`) and the timeline (`analysis.timeline_plot`) are
+re-exported here for older imports.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Hashable, Mapping
+from collections.abc import Collection, Mapping
 from typing import Any, Literal
 
 import geopandas as gpd
-import matplotlib.dates as mdates
-import matplotlib.pyplot as plt
-import networkx as nx
 import numpy as np
 import pandas as pd
 import shapely
 from matplotlib.axes import Axes
-from matplotlib.collections import LineCollection, PolyCollection
+from matplotlib.collections import LineCollection
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Patch
 from matplotlib.path import Path as MplPath
@@ -40,46 +39,29 @@ from analysis.cartography import (
     place_labels,
     trim_line_end,
 )
-from analysis.frames import CRS, RecordsLike, as_records, events_frame, geo_layers, load_boundaries
-from analysis.network import layout
-from analysis.schema import QUAD_CLASSES
+from analysis.figure_style import (
+    BORDER,
+    LAND,
+    OCEAN,
+    UNCERTAIN,
+    new_axes,
+    quad_color,
+    quad_legend_handles,
+)
+from analysis.figure_style import QUAD_COLORS as QUAD_COLORS  # re-exported for older imports
+from analysis.figure_style import UNKNOWN_COLOR as UNKNOWN_COLOR
+from analysis.frames import CRS, RecordsLike, as_records, geo_layers, load_boundaries
+from analysis.network_plot import plot_network as plot_network
+from analysis.timeline_plot import plot_timeline as plot_timeline
 
-QUAD_COLORS = {1: "#0072B2", 2: "#009E73", 3: "#E69F00", 4: "#D55E00"}
-"""Okabe-Ito blue, bluish green, orange and vermilion for QuadClass 1-4."""
-UNKNOWN_COLOR = "#7A7A7A"
 ROLE_COLORS = {"both": "#F0E27A", "source": "#E9C2DA", "target": "#B5DBF2", "mentioned": "#D4D4D4"}
 """Light tints of Okabe-Ito yellow, reddish purple and sky blue, and grey, for country roles."""
 ROLE_LABELS = {"both": "source and target", "source": "source of events", "target": "target of events",
                "mentioned": "mentioned only"}
-LAND, OCEAN, BORDER = "#F6F5F0", "#E4EEF5", "#A8A8A8"
 CREDIT = "Boundaries: Natural Earth. Places: GeoNames (CC BY 4.0)"
 POINT_KINDS = ("capital", "city", "admin1", "admin2", "water")
 """Place kinds drawn as markers by `plot_map`; countries and demonyms show as shaded polygons."""
-UNCERTAIN = frozenset({"planned", "suspected", "hypothetical"})
-_SPANS = {"week": pd.DateOffset(weeks=1), "month": pd.DateOffset(months=1), "year": pd.DateOffset(years=1)}
 
-
-def quad_color(quad_class: Any) -> str:
-    """The colour of a QuadClass (1-4), grey when unknown."""
-    try:
-        return QUAD_COLORS.get(int(quad_class), UNKNOWN_COLOR)
-    except (TypeError, ValueError):
-        return UNKNOWN_COLOR
-
-
-def _axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
-    if ax is not None:
-        return ax
-    _, new = plt.subplots(figsize=figsize, layout="constrained")
-    return new
-
-
-def _quad_handles(classes: Collection[int]) -> list[Any]:
-    return [Line2D([], [], color=QUAD_COLORS[q], lw=3, label=QUAD_CLASSES[q].capitalize())
-            for q in sorted(classes) if q in QUAD_COLORS]
-
-
-# --- map helpers -------------------------------------------------------------------------------
 
 def _arc_groups(relations: gpd.GeoDataFrame) -> pd.DataFrame:
     rel = relations.copy()
@@ -174,7 +156,7 @@ def plot_map(data: RecordsLike | Mapping[str, gpd.GeoDataFrame], *, ax: Axes | N
     pts = np.concatenate(lonlat) if lonlat else np.empty((0, 2))
     proj = map_projection(pts[:, 0], pts[:, 1], extent=extent if len(pts) else "world")
     world = "eqearth" in proj
-    ax = _axes(ax, (12, 6.8) if world else (10, 8.5))
+    ax = new_axes(ax, (12, 6.8) if world else (10, 8.5))
     ax.georel_crs = proj  # type: ignore[attr-defined]
     from_ll = Transformer.from_crs(CRS, proj, always_xy=True)
     to_ll = Transformer.from_crs(proj, CRS, always_xy=True)
@@ -221,7 +203,7 @@ def plot_map(data: RecordsLike | Mapping[str, gpd.GeoDataFrame], *, ax: Axes | N
     quads = _draw_arcs(ax, arcs, from_ll, lane=width * 0.007, trim=width * 0.008, max_arrows=max_arrows)
     markers = _draw_places(ax, places, arcs, from_ll)
 
-    handles: list[Any] = _quad_handles(quads)
+    handles: list[Any] = quad_legend_handles(quads)
     if len(arcs) and arcs["uncertain"].any():
         handles.append(Line2D([], [], color="#555555", lw=1.6, ls=(0, (4, 2)),
                               label="planned, suspected or hypothetical"))
@@ -382,246 +364,3 @@ def _draw_places(ax: Axes, places: gpd.GeoDataFrame, arcs: pd.DataFrame,
                 if names.get((lon, lat)):
                     out.append((names[(lon, lat)], float(xi), float(yi), 3.0, "end"))
     return out
-
-
-def plot_network(graph: nx.DiGraph, *, ax: Axes | None = None, geographic: bool = False,
-                 countries: pd.DataFrame | None = None, boundaries: gpd.GeoDataFrame | None = None,
-                 pos: Mapping[Hashable, tuple[float, float]] | None = None, title: str | None = None,
-                 legend: bool = True) -> Axes:
-    """Draw an actor graph: nodes labelled with actor codes, edges coloured by dominant QuadClass.
-
-    Parameters
-    ----------
-    graph
-        From `analysis.network.actor_graph`.
-    ax
-        Axes to draw on; a new figure when None.
-    geographic
-        Put actors at their countries' capitals (lon/lat) over faint country borders.
-    countries, boundaries
-        Reference data for the geographic layout and its background; default the gazetteer's
-        (the background is left out when boundaries are unavailable).
-    pos
-        Positions to use instead of `analysis.network.layout`.
-    title
-        Axes title; default counts of actors and relations.
-    legend
-        Draw the legend.
-
-    Returns
-    -------
-    ax
-        Edge width grows with the number of events, node size with actor mentions.
-    """
-    ax = _axes(ax, (11, 8))
-    positions = dict(pos) if pos is not None else layout(graph, geographic=geographic, countries=countries)
-    nodes = sorted(graph.nodes, key=str)
-    edges = sorted(graph.edges(data=True), key=lambda e: (str(e[0]), str(e[1])))
-    if geographic and positions:
-        xs, ys = np.array([positions[n] for n in nodes]).T
-        pad = max(8.0, 0.12 * max(np.ptp(xs), np.ptp(ys)))
-        try:
-            shapes = load_boundaries(boundaries)
-        except Exception:  # the background is decoration: draw without it
-            shapes = None
-        if shapes is not None:
-            shapes.plot(ax=ax, color=LAND, edgecolor="#BBBBBB", linewidth=0.4, zorder=0, aspect=None)
-        ax.set_facecolor(OCEAN)
-        ax.set_aspect(1 / math.cos(math.radians(float(np.clip(ys.mean(), -60, 60)))), adjustable="box")
-        ax.set_xlim(max(-180, xs.min() - pad), min(180, xs.max() + pad))
-        ax.set_ylim(max(-90, ys.min() - pad), min(90, ys.max() + pad))
-        ax.set_xticks([])
-        ax.set_yticks([])
-        ax.set_xlabel("")
-        ax.set_ylabel("")
-    base, per = (90.0, 45.0) if geographic else (1100.0, 160.0)
-    sizes = {n: base + per * math.sqrt(float(graph.nodes[n].get("mentions", 0) or 0)) for n in nodes}
-    nx.draw_networkx_nodes(graph, positions, nodelist=nodes, ax=ax, node_size=[sizes[n] for n in nodes],
-                           node_color="#333333" if geographic else "white", edgecolors="#333333",
-                           linewidths=1.3)
-    quads: set[int] = set()
-    if edges:
-        colors = [quad_color(d.get("quad_class")) for _, _, d in edges]
-        quads = {int(d["quad_class"]) for _, _, d in edges if d.get("quad_class") in QUAD_COLORS}
-        widths = [min(8.0, 1.5 + 1.6 * math.log2(float(d.get("count", 1) or 1))) for _, _, d in edges]
-        nx.draw_networkx_edges(graph, positions, edgelist=[(u, v) for u, v, _ in edges], ax=ax,
-                               edge_color=colors, width=widths, arrows=True, arrowstyle="-|>",
-                               arrowsize=16, node_size=[sizes[n] for n in nodes], nodelist=nodes,
-                               connectionstyle="arc3,rad=0.14", min_target_margin=4)
-    legend_box: list[Bbox] = []
-    if legend:
-        handles = _quad_handles(quads)
-        if edges:
-            handles.append(Line2D([], [], color="#555555", lw=4, label="Width: number of events"))
-        handles.append(Line2D([], [], ls="", marker="o", mfc="#333333" if geographic else "white",
-                              mec="#333333", ms=7 if geographic else 12, label="Actor (size: mentions)"))
-        leg = ax.legend(handles=handles, loc="lower left" if geographic else "best", fontsize=9,
-                        framealpha=0.92)
-        leg.set_zorder(7)
-        if geographic:
-            legend_box.append(leg.get_window_extent())
-    if geographic:
-        by_mentions = sorted(nodes, key=lambda n: (-float(graph.nodes[n].get("mentions", 0) or 0), str(n)))
-        items = [(str(n), positions[n][0], positions[n][1], math.sqrt(sizes[n]) / 2, "place")
-                 for n in by_mentions]
-        place_labels(ax, items, obstacles=legend_box)
-        for text in ax.texts:
-            text.set_fontweight("bold")
-    else:
-        nx.draw_networkx_labels(graph, positions, labels={n: str(n) for n in nodes}, ax=ax, font_size=8.5,
-                                font_weight="bold", font_color="#111111")
-        for text in ax.texts:
-            text.set_path_effects(HALO)
-        ax.set_axis_off()
-        ax.margins(0.08)
-    n_edges = graph.number_of_edges()
-    ax.set_title(title if title is not None else
-                 f"Actor network: {graph.number_of_nodes()} actors, {n_edges} directed relations",
-                 fontsize=13, loc="left")
-    return ax
-
-
-# --- timeline ----------------------------------------------------------------------------------
-
-def plot_timeline(data: RecordsLike | pd.DataFrame, *, ax: Axes | None = None, max_rows: int = 25,
-                  include_negated: bool = False, title: str | None = None, legend: bool = True) -> Axes:
-    """Events over time, one row per (source, target) pair, coloured by QuadClass.
-
-    Day-precision events are markers; week, month and year precision events are spans across the
-    whole period (a month-precision event of February 2022 covers 1 February to 1 March).
-    Planned, suspected or hypothetical events are hollow or hatched.
-
-    Parameters
-    ----------
-    data
-        Extraction records (list, single record or JSONL path) or an `events_frame` table.
-    ax
-        Axes to draw on; a new figure when None.
-    max_rows
-        Show the pairs with most events, at most this many.
-    include_negated
-        Also show events reported as not having happened.
-    title
-        Axes title; default a summary.
-    legend
-        Draw the legend.
-
-    Returns
-    -------
-    ax
-        The timeline.
-    """
-    events = data if isinstance(data, pd.DataFrame) else events_frame(data)
-    events = events[events["date"].notna()]
-    if not include_negated:
-        events = events[~events["negated"].astype(bool)]
-    events = events.assign(
-        dyad=events["source"].fillna("?").astype(str) + " → " + events["target"].fillna("—").astype(str))
-    order = (events.groupby("dyad").agg(n=("dyad", "size"), first=("date", "min"))
-             .sort_values(["n", "first"], ascending=[False, True]).head(max_rows)
-             .sort_values(["first"], kind="stable"))
-    hidden = events["dyad"].nunique() - len(order)
-    events = events[events["dyad"].isin(order.index)]
-    rows = {dyad: i for i, dyad in enumerate(order.index)}
-    ax = _axes(ax, (10, 1.8 + 0.45 * max(len(rows), 2)))
-    spans: dict[bool, tuple[list[Any], list[str]]] = {False: ([], []), True: ([], [])}
-    dots: dict[bool, tuple[list[float], list[float], list[str]]] = {False: ([], [], []), True: ([], [], [])}
-    quads = {int(q) for q in events["quad_class"].dropna()}
-    precisions = {p if p in _SPANS else "day" for p in events["date_precision"]}
-    items = []
-    for row in events.itertuples(index=False):
-        start = pd.Timestamp(row.date)
-        precision = row.date_precision if row.date_precision in _SPANS else "day"
-        end = start + _SPANS[precision] if precision != "day" else start
-        items.append((rows[row.dyad], mdates.date2num(start), mdates.date2num(end), precision,
-                      quad_color(row.quad_class), row.modality in UNCERTAIN))
-    if items:
-        lo, hi = min(i[1] for i in items), max(i[2] for i in items)
-        dot = max(1.0, 0.012 * (hi - lo))  # a marker's width in days, so markers get lanes too
-    for y, x0, x1, precision, color, uncertain in _lanes(items, dot if items else 1.0):
-        if precision == "day":
-            dots[uncertain][0].append(x0)
-            dots[uncertain][1].append(y[0])
-            dots[uncertain][2].append(color)
-        else:
-            (y0, y1) = (y[0] - y[1], y[0] + y[1])
-            spans[uncertain][0].append([(x0, y0), (x1, y0), (x1, y1), (x0, y1)])
-            spans[uncertain][1].append(color)
-    for uncertain, (verts, colors) in spans.items():
-        if verts:
-            coll = PolyCollection(verts, facecolors=[_tint(c, 0.45) for c in colors], edgecolors=colors,
-                                  linewidths=1.4, hatch="///" if uncertain else None, zorder=2)
-            coll.set_gid("timeline-spans-uncertain" if uncertain else "timeline-spans")
-            ax.add_collection(coll)
-    for uncertain, (xs, ys, colors) in dots.items():
-        if xs:
-            ax.scatter(xs, ys, s=70, marker="o", zorder=3, linewidths=2 if uncertain else 1,
-                       facecolors="white" if uncertain else colors,
-                       edgecolors=colors if uncertain else "white",
-                       gid="timeline-days-uncertain" if uncertain else "timeline-days")
-    ax.xaxis_date()
-    locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    if len(events):
-        lo = mdates.date2num(events["date"].min())
-        hi = max(mdates.date2num(pd.Timestamp(d) + _SPANS.get(p, pd.DateOffset(days=1)))
-                 for d, p in zip(events["date"], events["date_precision"], strict=True))
-        pad = max(5.0, (hi - lo) * 0.04)
-        ax.set_xlim(lo - pad, hi + pad)
-    ax.set_yticks(range(len(rows)), list(rows), fontsize=9.5)
-    ax.set_ylim(len(rows) - 0.5, -0.5)
-    ax.grid(axis="x", color="#DDDDDD", lw=0.8)
-    ax.set_axisbelow(True)
-    ax.tick_params(axis="x", labelsize=9.5)
-    for side in ("top", "right", "left"):
-        ax.spines[side].set_visible(False)
-    if legend:
-        handles: list[Any] = [Patch(facecolor=QUAD_COLORS[q], label=QUAD_CLASSES[q].capitalize())
-                              for q in sorted(quads)]
-        handles.append(Line2D([], [], ls="", marker="o", color="#555555", ms=7, label="Day"))
-        if precisions - {"day"}:
-            handles.append(Patch(facecolor=_tint("#555555", 0.45), edgecolor="#555555",
-                                 label="Week, month or year (span)"))
-        if any(dots[True][0]) or spans[True][0]:
-            handles.append(Patch(facecolor="white", edgecolor="#555555", hatch="///",
-                                 label="Planned, suspected, hypothetical"))
-        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8.5,
-                  frameon=False)
-    more = f" ({hidden} more pairs not shown)" if hidden > 0 else ""
-    ax.set_title(title if title is not None else f"Events over time: {len(events)} events{more}",
-                 fontsize=13, loc="left")
-    return ax
-
-
-def _lanes(items: list[tuple[int, float, float, str, str, bool]],
-           dot: float) -> list[tuple[tuple[float, float], float, float, str, str, bool]]:
-    """Give overlapping items of a row separate lanes: ((y centre, half height), x0, x1, ...)."""
-    out = []
-    by_row: dict[int, list[tuple[int, float, float, str, str, bool]]] = {}
-    for item in sorted(items, key=lambda i: (i[0], i[1], -i[2])):
-        by_row.setdefault(item[0], []).append(item)
-    for row, members in by_row.items():
-        ends: list[float] = []
-        lane_of = []
-        for _, x0, x1, *_rest in members:
-            right = max(x1, x0 + dot)
-            lane = next((k for k, end in enumerate(ends) if end < x0), len(ends))
-            if lane == len(ends):
-                ends.append(right)
-            else:
-                ends[lane] = right
-            lane_of.append(lane)
-        n = len(ends)
-        half = 0.28 / n if n > 1 else 0.28
-        for (_, x0, x1, precision, color, uncertain), lane in zip(members, lane_of, strict=True):
-            y = row + (lane - (n - 1) / 2) * (0.64 / n) if n > 1 else float(row)
-            out.append(((y, half), x0, x1, precision, color, uncertain))
-    return out
-
-
-def _tint(color: str, amount: float) -> tuple[float, float, float]:
-    from matplotlib.colors import to_rgb
-
-    r, g, b = to_rgb(color)
-    return (1 - amount * (1 - r), 1 - amount * (1 - g), 1 - amount * (1 - b))

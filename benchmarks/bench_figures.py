@@ -28,7 +28,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analysis import frames, gazetteer, network, plot  # noqa: E402
+from analysis import frames, gazetteer, network, network_plot, plot  # noqa: E402
 
 SAMPLE = ROOT / "tests" / "data" / "records_sample.jsonl"
 
@@ -93,7 +93,7 @@ def main() -> None:
         ax.figure.savefig(args.out / "map.png", dpi=110)
     plt.close(ax.figure)
     t = timed("map (draw)", t)
-    ax = plot.plot_network(graph, pos=positions)
+    ax = network_plot.plot_network(graph, pos=positions)
     ax.figure.canvas.draw()
     if args.out:
         ax.figure.savefig(args.out / "network.png", dpi=110)

@@ -1,0 +1,40 @@
+"""Event timelines (analysis.timeline_plot), drawn headless."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.dates as mdates  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from plot_samples import refuse_show, sample_records  # noqa: E402
+
+from analysis import timeline_plot  # noqa: E402
+from analysis.frames import events_frame  # noqa: E402
+
+records = pytest.fixture(sample_records, name="records")
+no_show = pytest.fixture(refuse_show, autouse=True, name="no_show")
+
+
+def test_timeline_spans_show_date_precision(records: list[dict]) -> None:
+    ax = timeline_plot.plot_timeline(records)
+    spans = [c for c in ax.collections if (c.get_gid() or "").startswith("timeline-spans")]
+    paths = [p.get_extents() for c in spans for p in c.get_paths()]
+    extents = [(round(e.x0, 6), round(e.x1, 6)) for e in paths]
+    month = (mdates.date2num(pd.Timestamp("2022-02-01")), mdates.date2num(pd.Timestamp("2022-03-01")))
+    week = (mdates.date2num(pd.Timestamp("2023-09-04")), mdates.date2num(pd.Timestamp("2023-09-11")))
+    assert (round(month[0], 6), round(month[1], 6)) in extents
+    assert (round(week[0], 6), round(week[1], 6)) in extents
+    days = [c for c in ax.collections if (c.get_gid() or "").startswith("timeline-days")]
+    assert sum(len(c.get_offsets()) for c in days) == 5
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert "RUSGOV → UKR" in labels and ax.get_legend() is not None
+
+
+def test_timeline_from_events_frame(records: list[dict]) -> None:
+    fig, ax = plt.subplots()
+    assert timeline_plot.plot_timeline(events_frame(records), ax=ax, max_rows=3) is ax
+    assert len(ax.get_yticklabels()) == 3 and "more pairs" in ax.get_title(loc="left")
