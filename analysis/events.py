@@ -36,12 +36,12 @@ from .clauses import (
     Candidate,
     EventLexicon,
     Participant,
-    Sentence,
     Trigger,
     future_code,
     same_actor,
 )
 from .gazetteer import compiled, read_table
+from .roles import Sentence
 from .text import Token
 from .timex import TimeExpression, find_times
 
