@@ -142,7 +142,10 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
     if batch is not None:
         siblings = _list_siblings(mentions, text)
         for _ in range(2):  # context from the other names' current choices, then re-choose
-            choice = _rescore(cand, choice, batch, siblings)
+            new = _rescore(cand, choice, batch, siblings)
+            if new == choice:
+                break  # a fixed point: another pass would choose the same
+            choice = new
     return [choice[m.key] for m in mentions]
 
 
