@@ -63,7 +63,6 @@ SUBJECT_PREPS = word_group("subject_prep")
 PLACE_PREPS = word_group("place_prep")
 ADJUNCT_PREPS = word_group("adjunct_prep")
 QUANTIFIERS = phrase_group("quantifier")  # 'up to 16 advisers', 'at least 20 people'
-QUANTIFIER_HEADS = frozenset(q[0] for q in QUANTIFIERS)
 DETERMINERS = word_group("determiner")
 PARTICLES = word_group("particle")
 NO_FILLERS = PARTICLES | SUBORDINATORS | BE | word_group("no_filler")
@@ -71,6 +70,23 @@ NOMINAL_CONTEXT = word_group("nominal_context")
 NOMINAL_PREPS = word_group("nominal_prep")
 PLURAL_REFS = phrase_group("plural_ref")  # 'the two countries', 'each other': the article's main pair
 PLURAL_HEADS = frozenset(ref[0] for ref in PLURAL_REFS)
+
+
+def _by_head(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        out.setdefault(p[0], []).append(p)
+    return out
+
+
+QUANTIFIERS_BY_HEAD = _by_head(QUANTIFIERS)
+PLURAL_REFS_BY_HEAD = _by_head(PLURAL_REFS)
+
+
+def _phrases_in(low: list[str], by_head: dict[str, list[tuple[str, ...]]]) -> list[tuple[int, tuple[str, ...]]]:
+    """(start, phrase) of every phrase of `by_head` in the lower-case words `low`."""
+    return [(k, p) for k in [k for k, w in enumerate(low) if w in by_head] for p in by_head[low[k]]
+            if tuple(low[k:k + len(p)]) == p]
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:which|who|but|while|whereas|although|though)\b")
 PUNCT = re.compile(r"[;:()]|,(?!\d)")  # not the comma of '1,200'; quotes do not end clauses
 COMMA = re.compile(r",(?!\d)")
@@ -162,12 +178,8 @@ class Clauses:
         self.part_end = {p.last_token: p for p in parts}
         self.attributed = self._attribution_tokens()
         # 'up to 16 advisers', 'at least 20 people'
-        self.quantifiers = {k + m for k in range(self.n) if low[k] in QUANTIFIER_HEADS for q in QUANTIFIERS
-                            if tuple(low[k:k + len(q)]) == q for m in range(len(q))
-                            } if not QUANTIFIER_HEADS.isdisjoint(low) else set()
-        self.plural_refs = {k for k in range(self.n) if low[k] in PLURAL_HEADS for ref in PLURAL_REFS
-                            if tuple(low[k:k + len(ref)]) == ref
-                            } if dyad and not PLURAL_HEADS.isdisjoint(low) else set()
+        self.quantifiers = {k + m for k, q in _phrases_in(low, QUANTIFIERS_BY_HEAD) for m in range(len(q))}
+        self.plural_refs = {k for k, _ in _phrases_in(low, PLURAL_REFS_BY_HEAD)} if dyad else set()
         # punctuation before each token, counted from the start: plain() and clause_end() in O(1)
         marked = [0] * self.n  # 1 where punctuation stands between token k-1 and token k
         if self.n > 1:
@@ -209,13 +221,13 @@ class Clauses:
         """Trigger phrases of the sentence, longest first."""
         out = []
         low, toks, text = self.low, self.toks, self.text
-        i, prev_verb_end = 0, -2
-        while i < self.n:
-            cands = self.lex.triggers.get(low[i])
-            if not cands or i in self.part_at or (toks[i].capitalised and not toks[i].sentence_initial) \
+        prev_verb_end, after = -2, 0  # after: the first token not inside a trigger found already
+        triggers = self.lex.triggers
+        for i in [k for k, w in enumerate(low) if w in triggers]:
+            if i < after or i in self.part_at or (toks[i].capitalised and not toks[i].sentence_initial) \
                     or text[toks[i].start - 1:toks[i].start] == "-":
-                i += 1
                 continue
+            cands = triggers[low[i]]
             nominal = self._nominal_context(i, prev_verb_end)
             best: tuple[int, Trigger] | None = None
             ahead = set(low[i + 1:i + 8])
@@ -230,11 +242,10 @@ class Clauses:
                 if j is not None and best is None:
                     best = (j, trig)
             if best is None or text[toks[best[0]].end:toks[best[0]].end + 1] == "-":
-                i += 1
                 continue
             out.append((i, best[0], best[1]))
             prev_verb_end = best[0] if best[1].pos == "verb" else -2
-            i = best[0] + 1
+            after = best[0] + 1
         return out
 
     def _nominal_context(self, i: int, prev_verb_end: int) -> bool:
