@@ -12,7 +12,8 @@ The stages, one module each:
   `timeline_plot`, `figure_style`, `cartography`, `export`, `gdelt`;
 - corpora: `corpus` (extraction runs), `engines` (process pool, Dask), `tables` (Parquet), `sinks`
   (output, resumption), `selection` (date and country filters), `aggregate`, `corpus_plot`;
-- reports: `reports` (papermill runs), `report_kernel`, `report_html`, `report_display`; and `cli`.
+- reports: `reports` (papermill runs), `report_kernel`, `report_html`, `report_display`;
+- and `cli`, `errors` (one error hierarchy), `schema` (column names), `warm` (worker warm-up).
 """
 
 from __future__ import annotations
