@@ -28,7 +28,7 @@ from analysis.frames import (
     load_boundaries,
     load_countries,
 )
-from analysis.schema import QUAD_CLASSES
+from analysis.schema import QUAD_CLASSES, UNCERTAIN_MODALITIES
 from analysis.selection import date_range as date_range
 from analysis.selection import describe_selection as describe_selection
 from analysis.selection import event_day
@@ -39,7 +39,6 @@ from analysis.selection import parse_day as parse_day
 from analysis.selection import record_countries as record_countries
 
 Level = Literal["country", "actor"]
-UNCERTAIN_MODALITIES = ("planned", "suspected", "hypothetical")
 _PRECISION_FORMAT = {"day": "%Y-%m-%d", "week": "wk %Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 
 

@@ -48,7 +48,6 @@ from .timex import TimeExpression, find_times
 __all__ = ["EventLexicon", "Participant", "Trigger", "code_event", "event_lexicon", "find_events", "sentence_events"]
 
 PLACE_GAP = 60  # characters between a trigger and the 'in X' that places its event
-MATERIAL_ROOTS = frozenset({"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
 MODALITY_ORDER = ("hypothetical", "suspected", "planned", "reported", "asserted")
 
 
@@ -134,7 +133,8 @@ def find_events(
         here = places[bisect_left(starts, s):bisect_left(starts, e)]
         times: dict[bool, list[TimeExpression]] = {}
         for cand in sentence_events(sent):
-            if cand.src is not None and cand.src.code[3:6] == "MED" and cand.cameo[:2] in MATERIAL_ROOTS:
+            material = lex.codes.get(cand.cameo[:2], {}).get("quad_class") in (2, 4)
+            if cand.src is not None and cand.src.code[3:6] == "MED" and material:
                 continue  # 'The Associated Press contributed reporting': media report, they do not act
             raw.append(_event(text, s, e, sent, cand, here, article_date, lex, times))
     return _dedupe(raw)

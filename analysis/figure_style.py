@@ -11,13 +11,13 @@ import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
-from analysis.schema import QUAD_CLASSES
+from analysis.schema import QUAD_CLASSES, UNCERTAIN_MODALITIES
 
 QUAD_COLORS = {1: "#0072B2", 2: "#009E73", 3: "#E69F00", 4: "#D55E00"}
 """Okabe-Ito blue, bluish green, orange and vermilion for QuadClass 1-4."""
 UNKNOWN_COLOR = "#7A7A7A"
 LAND, OCEAN, BORDER = "#F6F5F0", "#E4EEF5", "#A8A8A8"
-UNCERTAIN = frozenset({"planned", "suspected", "hypothetical"})
+UNCERTAIN = UNCERTAIN_MODALITIES
 """Modalities drawn dashed (map arrows) or hollow and hatched (timeline)."""
 
 

@@ -79,14 +79,7 @@ def read_gdelt(path: str | os.PathLike[str]) -> pd.DataFrame:
         raise InputError(f"has {frame.shape[1]} columns; a GDELT 2.0 event export has 61 (1.0: 58 or 57). "
                          "Is this a mentions or GKG file?", source=str(path))
     frame.columns = list(names)
-    for column in _INTEGERS:
-        if column in frame.columns:
-            frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Int64")
-    for column in _FLOATS:
-        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype(float)
-    for column in frame.columns:
-        if column not in _INTEGERS and column not in _FLOATS:
-            frame[column] = frame[column].astype("string")
+    frame = _typed(frame)
     bad = frame["SQLDATE"].isna() | frame["EventCode"].isna()
     if bad.any():
         line = int(np.flatnonzero(bad.to_numpy())[0]) + 1
@@ -248,9 +241,14 @@ def to_gdelt(records: RecordsLike, *, iso3_to_fips: Mapping[str, str] | None = N
                            ActionGeo_Long=float(place["lon"]),
                            ActionGeo_CountryCode=fips.get(place.get("country") or "", None))
             rows.append(row)
-    frame = pd.DataFrame(rows, columns=list(GDELT2_COLUMNS))
+    return _typed(pd.DataFrame(rows, columns=list(GDELT2_COLUMNS)))
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """GDELT's column types: nullable integers, floats, and strings for the rest."""
     for column in _INTEGERS:
-        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Int64")
+        if column in frame.columns:
+            frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Int64")
     for column in _FLOATS:
         frame[column] = pd.to_numeric(frame[column], errors="coerce").astype(float)
     for column in frame.columns:

@@ -12,16 +12,16 @@ from .gazetteer import Gazetteer, load_gazetteer, norm_key
 from .geocode import place_record, resolve
 from .mentions import Mention, find_mentions
 from .schema import ACTOR_FIELDS, EVENT_FIELDS, PLACE_FIELDS
-from .text import Token, split_sentences, tokenize
+from .text import Token, split_sentences, tokenize, word_group
 
 if TYPE_CHECKING:
     import pandas as pd
 
 _COUNTRY_KINDS = ("country", "demonym")
 _AGENT_PREPS = ("in", "of")
-_LOCATION_BEFORE = re.compile(r"\b(?:in|inside|within|throughout|across)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
-_PLACE_NOUN_AFTER = re.compile(r"\s+(?:border|borders|frontier|coast|region|province|capital|city|town|village|"
-                               r"territory|waters|airspace|soil|enclave|side of the border)\b")
+# 'in (southeastern) Turkey': a country named as a location; 'the Thai border': a demonym naming a place
+_LOCATION_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(word_group('location_prep')))})\s+(?:the\s+)?(?:[a-z]+\s+)?$")
+_PLACE_NOUN_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(word_group('place_noun'), key=len, reverse=True))})\b")
 _ABROAD_SECTORS = ("MIL",)
 
 

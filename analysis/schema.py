@@ -32,6 +32,8 @@ text of the first mention; `mentions` is a list of {sentence_start, sentence_end
 trigger_end, evidence} for every sentence that reports the event (deduplicated within an article)."""
 
 MODALITIES = ("asserted", "planned", "reported", "suspected", "hypothetical")
+UNCERTAIN_MODALITIES = frozenset({"planned", "suspected", "hypothetical"})
+"""Modalities of events that may not (have) happen(ed): drawn dashed or hatched, counted as uncertain."""
 DATE_PRECISIONS = ("day", "week", "month", "year")
 QUAD_CLASSES = {
     1: "verbal cooperation",
