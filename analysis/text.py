@@ -143,14 +143,20 @@ def tokenize(text: str, sentences: list[tuple[int, int]] | None = None) -> list[
     if sentences is None:
         sentences = split_sentences(text)
     tokens: list[Token] = []
-    extend = tokens.extend
+    append = tokens.append
     make = tuple.__new__  # Token(...) without the keyword handling of NamedTuple.__new__
+    find = text.find
     n = 0
     for si, (s, e) in enumerate(sentences):
-        words = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, s, e)]
-        extend([make(Token, (a, b, w, n + k, si, k == 0, w[:1].isupper(), w.lower()))
-                for k, (a, b, w) in enumerate(words)])
-        n += len(words)
+        pos, first = s, True
+        # the words come from one C-level findall; each is found again from the end of the one before:
+        # every letter belongs to a token, so no earlier copy of a word can hide in the gap between two
+        for word in TOKEN.findall(text, s, e):
+            start = find(word, pos)
+            pos = start + len(word)
+            append(make(Token, (start, pos, word, n, si, first, word[0].isupper(), word.lower())))
+            n += 1
+            first = False
     return tokens
 
 
