@@ -153,8 +153,8 @@ def find_mentions(
         possessive = False
         for j in range(i, min(i + MAX_NAME_TOKENS, n_tok)):
             tj = tokens[j]
-            if j > i and (possessive or tj.sentence != tok.sentence or not _gap_ok(text, tokens[j - 1], tj)
-                          or (not tj.capitalised and tj.lower not in particles)):
+            if j > i and (possessive or (not tj.capitalised and tj.lower not in particles)
+                          or tj.sentence != tok.sentence or not _gap_ok(text, tokens[j - 1], tj)):
                 break
             word, end = tj.text, tj.end
             if len(word) > 2 and word.endswith(_POSSESSIVES):  # "Russia's" -> 'Russia'
