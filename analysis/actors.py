@@ -72,6 +72,7 @@ class ActorLexicon:
     max_agent_tokens: int
     titles: dict[tuple[str, ...], str]  # title of office ('president') -> office in leaders.tsv
     first_words: frozenset[str]  # the first word of every name of `people` and `institutions`, lower case
+    dotted_places: frozenset[str]  # place abbreviations ending in a period ('kan.', 'pa.'), normalised
 
 
 def _split(value: object) -> list[str]:
@@ -131,8 +132,11 @@ def actor_lexicon() -> ActorLexicon:
                 titles.setdefault(words, str(r.office))
     first_words = frozenset(k.lower().split()[0] for k in [*people, *institutions] if k.split())
     first_words |= {short for short, full in NAME_ABBREVIATIONS.items() if full in first_words}  # 'St.' -> 'saint'
+    dotted = {norm_key(form) for table in ("us_state_abbreviations.tsv", "place_abbreviations.tsv")
+              for forms in read_table(table, dtype=str)["abbreviations"] for form in _split(forms)
+              if form.endswith(".")}
     return ActorLexicon(people, short, institutions, agents, max((len(k) for k in agents), default=1), titles,
-                        first_words)
+                        first_words, frozenset(dotted))
 
 
 def _term_at(terms: list[dict[str, Any]], date: str | None) -> tuple[dict[str, Any], bool]:
@@ -190,6 +194,9 @@ def find_actors(text: str, tokens: list[Token], *, date: str | None = None) -> l
                         named[norm_key(t["short"])] = [u for u in terms if u["name"] == t["name"]]
                 break
             entry = lex.institutions.get(stripped if stripped.isupper() else key)
+            if entry is not None and i == j and not stripped.isupper() and text[end:end + 1] == "." \
+                    and key + "." in lex.dotted_places:
+                entry = None  # 'Topeka, Kan.' names the state, not the broadcaster Kan
             glued = j + 1 < n and tokens[j + 1].capitalised and text[tokens[j].end:tokens[j + 1].start] == " "
             if entry is not None and not (glued and i == j):  # 'National Union ...' is not 'The National'
                 match = ActorMention(tok.start, end, text[tok.start:end], entry.code, entry.name, entry.country,

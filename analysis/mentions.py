@@ -297,8 +297,10 @@ def _is_place(
     if nxt is not None and nxt.sentence != last.sentence:
         nxt = None
 
+    # written as an abbreviation: in capitals, or with periods ('La.', 'W.Va.'), not as a word ('Act')
+    abbreviated = word.isupper() or m.end > last.end or "." in word
     if single:
-        abbreviation = facts.any_abbr and (word.isupper() or m.end > last.end)
+        abbreviation = facts.any_abbr and abbreviated
         if len(word) <= 2 and not abbreviation:
             return False  # 'Un', 'He': places only as known abbreviations ('US', 'UK', 'La.')
         if word.isupper() and len(word) <= 4 and not in_shout and not facts.any_abbr:
@@ -341,7 +343,7 @@ def _is_place(
         persons.add(lower)
         return False  # 'Welch said': a person speaks, a town does not
     qualified = text[m.end:m.end + 2] == ", " and nxt is not None and nxt.capitalised
-    if single and facts.all_abbr and not (word.isupper() or m.end > last.end):
+    if single and facts.all_abbr and not abbreviated:
         return False  # an abbreviation written as a word: 'Act' is not 'ACT'
     if single and lower in gaz.common_words and strength < 2:
         strong_locative = locative and prev is not None and prev.lower != "of"

@@ -92,6 +92,11 @@ def test_agent_helpers():
     assert agent_before(toks, 4, text) == ("REB", 4)  # 'rebels'
 
 
+def test_an_institution_named_like_a_dotted_state_abbreviation():
+    assert named("Kan reported that the cabinet met.") == [("Kan", "ISRMED")]
+    assert named("A Topeka, Kan., police officer said so.") == []  # the state, not the broadcaster
+
+
 # ---- metonymy ----------------------------------------------------------------------------------
 
 def test_the_kremlin_said_is_the_russian_government_on_the_map():
