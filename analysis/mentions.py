@@ -44,6 +44,10 @@ _DATELINE = re.compile(r"\s*(?:,\s*[A-Z][\w.]*\.?\s*)?(?:—|–|--|\(AP\))")
 _PERSON_AFTER = re.compile(r" [A-Z]\. [A-Z]|, \d{1,3},")
 _POSSESSIVES = ("'s", "’s")
 LOCATIVE = word_group("locative")  # words before a place name that say it is one: 'in', 'near'
+# words around a small town's name that say it is a place: 'DeKalb police', "Greer's city limits",
+# 'downtown Decatur'
+_CUE_AFTER = re.compile(rf"(?:['’]s)?\s+(?:{'|'.join(sorted(word_group('place_cue_after')))})\b")
+_CUE_BEFORE = word_group("place_cue_before")
 
 
 @dataclass(slots=True)
@@ -349,12 +353,14 @@ def _is_place(
         strong_locative = locative and prev is not None and prev.lower != "of"
         return facts.max_population >= 10_000 and (strong_locative or qualified) and not glued_next
     if single and strength < 1:
-        if locative or qualified or _DATELINE.match(text, m.end):
+        cued = locative or qualified or bool(_CUE_AFTER.match(text, m.end)) or (
+            prev is not None and prev.lower in _CUE_BEFORE)
+        if cued or _DATELINE.match(text, m.end):
             m.cued = True
         else:
             m.needs_cue = True  # kept only if the name has a cue elsewhere in the article
-    if single and lower in lex.surnames and strength < 1:
-        return locative or qualified  # 'Stevens', 'Welch': a town only where the text says it is a place
+        if lower in lex.surnames:
+            return cued  # 'Stevens', 'Welch': a town only where the text says it is a place
     return True
 
 

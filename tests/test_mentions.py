@@ -72,5 +72,5 @@ def test_a_small_town_named_alone_needs_a_cue_somewhere_in_the_article() -> None
     text = "Alexandria woman charged with arson. The woman, of Alexandria, was arrested on Tuesday."
     places = find_places(text)
     assert places["text"].tolist() == ["Alexandria", "Alexandria"]
-    alone = find_places("Hailey woman charged with arson. Hailey police said the fire was set.")
+    alone = find_places("Hailey woman charged with arson. The fire was set on Tuesday, Hailey said.")
     assert alone.empty
