@@ -5,7 +5,8 @@ division ...), then evidence from the article:
 - qualifiers right after the name ('Vladivostok, Russia', 'Alexandria, La.', 'Paris, Texas') and
   country words just before it ('the Russian port city of Vladivostok');
 - the countries and first-level divisions that the article's other places point to (a town in the
-  state the article is about beats a bigger namesake elsewhere);
+  state the article is about beats a bigger namesake elsewhere), starting from the divisions that
+  hold candidates of several of the article's names ('Forsyth and Hall counties' are both in Georgia);
 - nearness to the article's other places;
 - metonymic use ('Washington warned') favours the capital.
 One sense per name per article: all mentions of a name share the resolution.
@@ -36,6 +37,7 @@ METONYMY_BONUS = 2.0
 ALT_PENALTY = 1.5
 NAMESAKE_CITY_BONUS = 1.5
 LIST_BONUS = 3.0
+SHARED_DIVISION = ADMIN1_CONTEXT
 _EARTH_KM = 6371.0088
 SYNTHETIC_GID = 990_000_000  # the project's own ids for curated regions (not GeoNames)
 _COUNTRY = KINDS.index("country")
@@ -137,7 +139,8 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
                 score = score + METONYMY_BONUS * static.seat
         cand[key] = _Candidates(static, score, len(idx))
 
-    choice = {key: int(c.static.rows[int(np.argmax(c.score))]) for key, c in cand.items()}
+    shared = _shared_division_support(cand)
+    choice = {key: int(c.static.rows[int(np.argmax(c.score + shared.get(key, 0.0)))]) for key, c in cand.items()}
     batch = _batch(cand)
     if batch is not None:
         siblings = _list_siblings(mentions, text)
@@ -147,6 +150,51 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
                 break  # a fixed point: another pass would choose the same
             choice = new
     return [choice[m.key] for m in mentions]
+
+
+def _shared_division_support(cand: dict[str, _Candidates]) -> dict[str, np.ndarray]:
+    """Per name with two or more candidates, a bonus for its candidates in the first-level division that
+    holds candidates of the most of the article's names ('Paris and Henry County': Tennessee has both),
+    by the share of the other names there; among divisions holding as many names, the one whose names
+    score best there. It sets the first choice only, which the context of the chosen places then
+    refines: starting from each name's biggest namesake, one name can pull the others to its
+    namesake's state, or two names can swap states back and forth."""
+    if len(cand) < 2:
+        return {}
+    keys = list(cand)
+    parts = [cand[k].static for k in keys]
+    # a name that is first of all a country or a national capital ('Egypt', 'Cairo') does not vote for
+    # the states of its small namesakes (Egypt and Cairo in Illinois)
+    top = [int(np.argmax(cand[k].score)) for k in keys]
+    votes = np.array([not p.seat[t] and p.kind_class[t] in (1, 2, 3) for p, t in zip(parts, top, strict=True)])
+    owner = np.repeat(np.arange(len(keys)), [len(p.rows) for p in parts])
+    akeys = np.concatenate([p.akeys for p in parts])
+    score = np.concatenate([cand[k].score for k in keys])
+    keep = ((akeys & ((1 << 20) - 1)) != _NO_ADMIN1[0]) & votes[owner]
+    a, o, sc = akeys[keep], owner[keep], score[keep]
+    order = np.lexsort((-sc, o, a))  # by division, then name, best score first
+    a, o, sc = a[order], o[order], sc[order]
+    first = np.ones(len(a), bool)
+    first[1:] = (a[1:] != a[:-1]) | (o[1:] != o[:-1])
+    a, sc = a[first], sc[first]  # one row per division and name: the name's best score there
+    divisions, starts, names_in = np.unique(a, return_index=True, return_counts=True)
+    out: dict[str, np.ndarray] = {}
+    if not len(divisions) or names_in.max() < 2:
+        return out
+    joint = np.add.reduceat(sc, starts)
+    rank = np.lexsort((joint, names_in)).argsort()  # higher: more names, then a better joint score
+    for key, p in zip(keys, parts, strict=True):
+        if len(p.rows) < 2:
+            continue
+        pos = np.minimum(np.searchsorted(divisions, p.akeys), len(divisions) - 1)
+        here = (divisions[pos] == p.akeys) & ((p.akeys & ((1 << 20) - 1)) != _NO_ADMIN1[0])
+        if not here.any():
+            continue
+        best = pos[here][np.argmax(rank[pos[here]])]
+        if names_in[best] < 2:
+            continue
+        out[key] = SHARED_DIVISION * (names_in[best] - 1) / (len(keys) - 1) * (p.akeys == divisions[best])
+    return out
 
 
 def _list_siblings(mentions: Sequence[Mention], text: str) -> dict[str, list[str]]:

@@ -35,6 +35,16 @@ def test_a_town_in_the_state_the_article_is_about_beats_a_bigger_namesake() -> N
     assert distance_km((place["lat"], place["lon"]), (31.31, -92.45)) < 30
 
 
+def test_names_that_share_a_state_are_placed_in_one_state() -> None:
+    # Huntsville and Walker County are both in Alabama and both in Texas: not one in each
+    places = find_places("The storm hit Huntsville and Walker County overnight.")
+    (a, b) = [(r.lat, r.lon) for r in places.itertuples()]
+    assert distance_km(a, b) < 161
+    places = find_places("Deputies from Henderson County and Anderson County searched the woods.")
+    (a, b) = [(r.lat, r.lon) for r in places.itertuples()]
+    assert distance_km(a, b) < 161
+
+
 def test_country_beats_namesakes_without_context() -> None:
     for name, iso3 in (("Georgia", "GEO"), ("Jordan", "JOR"), ("Chad", "TCD"), ("Niger", "NER")):
         text = f"The government of {name} announced new elections. Officials in {name} welcomed it."
