@@ -51,6 +51,7 @@ _AREA_KIND_SET = frozenset(_AREA_KINDS.tolist())
 _KIND_CLASS = np.array([{"country": 0, "admin1": 1, "admin2": 2, "city": 3, "capital": 3}.get(k, 4) for k in KINDS])
 _LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*")
 _NO_ADMIN1 = [0]  # code of the empty division name (the first of the sorted names)
+_ADMIN1_BITS = (1 << 20) - 1  # the division part of a division key (see _admin_keys)
 
 
 def haversine_km(lat1: Any, lon1: Any, lat2: Any, lon2: Any) -> Any:
@@ -156,44 +157,28 @@ def _shared_division_support(cand: dict[str, _Candidates]) -> dict[str, np.ndarr
     """Per name with two or more candidates, a bonus for its candidates in the first-level division that
     holds candidates of the most of the article's names ('Paris and Henry County': Tennessee has both),
     by the share of the other names there; among divisions holding as many names, the one whose names
-    score best there. It sets the first choice only, which the context of the chosen places then
-    refines: starting from each name's biggest namesake, one name can pull the others to its
-    namesake's state, or two names can swap states back and forth."""
+    have the best priors there. It sets the first choice only, which the context of the chosen places
+    then refines: starting from each name's biggest namesake, one name can pull the others to its
+    namesake's state, or two names can swap states back and forth. A name that is first of all a
+    country or a national capital ('Egypt', 'Cairo') does not count for the states of its small
+    namesakes (Egypt and Cairo in Illinois)."""
     if len(cand) < 2:
         return {}
-    keys = list(cand)
-    parts = [cand[k].static for k in keys]
-    # a name that is first of all a country or a national capital ('Egypt', 'Cairo') does not vote for
-    # the states of its small namesakes (Egypt and Cairo in Illinois)
-    top = [int(np.argmax(cand[k].score)) for k in keys]
-    votes = np.array([not p.seat[t] and p.kind_class[t] in (1, 2, 3) for p, t in zip(parts, top, strict=True)])
-    owner = np.repeat(np.arange(len(keys)), [len(p.rows) for p in parts])
-    akeys = np.concatenate([p.akeys for p in parts])
-    score = np.concatenate([cand[k].score for k in keys])
-    keep = ((akeys & ((1 << 20) - 1)) != _NO_ADMIN1[0]) & votes[owner]
-    a, o, sc = akeys[keep], owner[keep], score[keep]
-    order = np.lexsort((-sc, o, a))  # by division, then name, best score first
-    a, o, sc = a[order], o[order], sc[order]
-    first = np.ones(len(a), bool)
-    first[1:] = (a[1:] != a[:-1]) | (o[1:] != o[:-1])
-    a, sc = a[first], sc[first]  # one row per division and name: the name's best score there
-    divisions, starts, names_in = np.unique(a, return_index=True, return_counts=True)
+    names: Counter[int] = Counter()
+    joint: dict[int, float] = defaultdict(float)
+    for c in cand.values():
+        if c.static.votes:
+            names.update(c.static.divisions.keys())
+            for a, sc in c.static.divisions.items():
+                joint[a] += sc
     out: dict[str, np.ndarray] = {}
-    if not len(divisions) or names_in.max() < 2:
-        return out
-    joint = np.add.reduceat(sc, starts)
-    rank = np.lexsort((joint, names_in)).argsort()  # higher: more names, then a better joint score
-    for key, p in zip(keys, parts, strict=True):
-        if len(p.rows) < 2:
+    for key, c in cand.items():
+        st = c.static
+        if len(st.rows) < 2 or not st.divisions:
             continue
-        pos = np.minimum(np.searchsorted(divisions, p.akeys), len(divisions) - 1)
-        here = (divisions[pos] == p.akeys) & ((p.akeys & ((1 << 20) - 1)) != _NO_ADMIN1[0])
-        if not here.any():
-            continue
-        best = pos[here][np.argmax(rank[pos[here]])]
-        if names_in[best] < 2:
-            continue
-        out[key] = SHARED_DIVISION * (names_in[best] - 1) / (len(keys) - 1) * (p.akeys == divisions[best])
+        best = max(st.divisions, key=lambda a: (names[a], joint[a]))
+        if names[best] >= 2:
+            out[key] = SHARED_DIVISION * (names[best] - 1) / (len(cand) - 1) * (st.akeys == best)
     return out
 
 
@@ -229,6 +214,8 @@ class _Static(NamedTuple):
     cos_lat: np.ndarray
     info: dict[int, tuple[int, int, int, float, float]]  # row -> kind, country, admin1, lat, lon (degrees)
     kind_class: np.ndarray  # _KIND_CLASS of each candidate
+    divisions: dict[int, float]  # first-level division key -> best prior of the candidates in it
+    votes: bool  # whether the name counts in _shared_division_support (see there)
 
 
 class _Candidates(NamedTuple):
@@ -252,8 +239,17 @@ def _static_candidates(gaz: Gazetteer, key: str, dtype: str, rows_bytes: bytes, 
     lat = np.radians(gaz.lat[rows])
     info = dict(zip(rows.tolist(), zip(kinds.tolist(), gaz.country[rows].tolist(), gaz.admin1[rows].tolist(),
                                        gaz.lat[rows].tolist(), gaz.lon[rows].tolist(), strict=True), strict=True))
-    return _Static(rows, ckeys, akeys, score + namesake, np.isin(kinds, (_CAPITAL, _COUNTRY)),
-                   ~np.isin(kinds, _AREA_KINDS), lat, gaz.lon[rows], np.cos(lat), info, _KIND_CLASS[kinds])
+    score = score + namesake
+    seat = np.isin(kinds, (_CAPITAL, _COUNTRY))
+    kind_class = _KIND_CLASS[kinds]
+    divisions: dict[int, float] = {}
+    for a, sc in zip(akeys.tolist(), score.tolist(), strict=True):
+        if a & _ADMIN1_BITS != _NO_ADMIN1[0] and sc > divisions.get(a, -np.inf):
+            divisions[a] = sc
+    top = int(np.argmax(score))
+    votes = not seat[top] and int(kind_class[top]) in (1, 2, 3)
+    return _Static(rows, ckeys, akeys, score, seat, ~np.isin(kinds, _AREA_KINDS), lat, gaz.lon[rows], np.cos(lat),
+                   info, kind_class, divisions, votes)
 
 
 class _Batch(NamedTuple):
