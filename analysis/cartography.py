@@ -132,8 +132,12 @@ def trim_line_end(coords: np.ndarray, length: float) -> np.ndarray:
 
 
 
+PLACE_LABEL_SIZE = 9.0
+COUNTRY_LABEL_SHRINK = 1.5  # country labels are this many points smaller than place labels
+
+
 def place_labels(ax: Axes, items: list[Label], *, obstacles: list[Bbox] | None = None,
-                 fontsize: float = 9.0) -> list[Annotation]:
+                 fontsize: float = PLACE_LABEL_SIZE) -> list[Annotation]:
     """Label points without overlaps: try positions around each point, keep the first free one.
 
     Parameters
@@ -168,15 +172,18 @@ def place_labels(ax: Axes, items: list[Label], *, obstacles: list[Bbox] | None =
         d = r + 2.5
         candidates: list[tuple[tuple[float, float], HAlign, VAlign]]
         if style == "country":
+            # on the country's point, then above or below it, then beside it (a small country whose
+            # point is under a place's marker)
             candidates = [((0.0, 0.0), "center", "center"), ((0.0, 9.0), "center", "center"),
-                          ((0.0, -9.0), "center", "center")]
+                          ((0.0, -9.0), "center", "center"), ((-9.0, 0.0), "right", "center"),
+                          ((9.0, 0.0), "left", "center")]
         else:
             candidates = [((d, 0.0), "left", "center"), ((d * 0.8, d * 0.8), "left", "bottom"),
                           ((-d * 0.8, d * 0.8), "right", "bottom"), ((-d, 0.0), "right", "center"),
                           ((d * 0.8, -d * 0.8), "left", "top"), ((-d * 0.8, -d * 0.8), "right", "top"),
                           ((0.0, d), "center", "bottom"), ((0.0, -d), "center", "top")]
-        label = ax.annotate(text, (x, y), xytext=candidates[0][0], textcoords="offset points",
-                            fontsize={"place": fontsize, "end": fontsize - 0.5}.get(style, fontsize - 1.5),
+        size = {"place": fontsize, "end": fontsize - 0.5}.get(style, fontsize - COUNTRY_LABEL_SHRINK)
+        label = ax.annotate(text, (x, y), xytext=candidates[0][0], textcoords="offset points", fontsize=size,
                             fontstyle="italic" if style == "end" else "normal",
                             color="#5A5A5A" if style == "country" else "#111111",
                             path_effects=HALO, zorder=8 if style != "country" else 4, annotation_clip=False)

@@ -28,7 +28,9 @@ from shapely.geometry import box
 from shapely.geometry.base import BaseGeometry
 
 from analysis.cartography import (
+    COUNTRY_LABEL_SHRINK,
     HALO,
+    PLACE_LABEL_SIZE,
     Label,
     clip_mask,
     densified_box,
@@ -60,6 +62,7 @@ ROLE_LABELS = {"both": "source and target", "source": "source of events", "targe
                "mentioned": "mentioned only"}
 CREDIT = "Boundaries: Natural Earth. Places: GeoNames (CC BY 4.0)"
 POINT_KINDS = ("capital", "city", "admin1", "admin2", "water")
+CAPITALS_EM = 0.7  # mean width of a capital letter, in font sizes
 """Place kinds drawn as markers by `plot_map`; countries and demonyms show as shaded polygons."""
 
 
@@ -228,7 +231,8 @@ def plot_map(data: RecordsLike | Mapping[str, gpd.GeoDataFrame], *, ax: Axes | N
                        fontsize=7, color="#555555", zorder=7, path_effects=HALO)
         obstacles.append(note.get_window_extent())
     if labels:
-        names = _country_labels(shapes, view)
+        width_pt = ax.get_window_extent().width * 72.0 / (fig.dpi if fig is not None else 72.0)
+        names = _country_labels(shapes, view, width_pt / max(view[2] - view[0], 1e-9))
         place_labels(ax, (markers + names)[:max_labels], obstacles=obstacles)
     ax.set_xticks([])
     ax.set_yticks([])
@@ -256,8 +260,11 @@ def _fit_view(ax: Axes, view: tuple[float, float, float, float]) -> tuple[float,
     return x0 - grow, y0, x1 + grow, y1
 
 
-def _country_labels(shapes: gpd.GeoDataFrame, view: tuple[float, float, float, float]) -> list[Label]:
-    """Labels for countries with a role, most involved first, at a point inside the visible part."""
+def _country_labels(shapes: gpd.GeoDataFrame, view: tuple[float, float, float, float],
+                    points_per_unit: float) -> list[Label]:
+    """Labels for countries with a role, most involved first, at a point inside the visible part; a
+    country too narrow on the map for its name ('NORTH KOREA' on a world map) gets its ISO code, as
+    on the actor network, rather than a name that spills over its neighbours."""
     if "role" not in shapes.columns or "name" not in shapes.columns:
         return []
     involved = shapes[shapes["role"].notna()].copy()
@@ -269,7 +276,8 @@ def _country_labels(shapes: gpd.GeoDataFrame, view: tuple[float, float, float, f
     involved = involved.sort_values(["rank", "weight", "name"], ascending=[True, False, True], kind="stable")
     frame = box(*view)
     out: list[Label] = []
-    for name, geom in zip(involved["name"], involved.geometry, strict=True):
+    codes = involved["iso3"] if "iso3" in involved.columns else involved["name"]
+    for name, code, geom in zip(involved["name"], codes, involved.geometry, strict=True):
         try:
             visible = geom.intersection(frame)
         except shapely.errors.GEOSException:  # projection can make a ring self-touch
@@ -278,7 +286,11 @@ def _country_labels(shapes: gpd.GeoDataFrame, view: tuple[float, float, float, f
             continue
         largest = max(shapely.get_parts(visible), key=lambda g: g.area)
         point = largest.representative_point()
-        out.append((str(name).upper(), float(point.x), float(point.y), 0.0, "country"))
+        text = str(name).upper()
+        x0, _, x1, _ = largest.bounds
+        if (x1 - x0) * points_per_unit < len(text) * CAPITALS_EM * (PLACE_LABEL_SIZE - COUNTRY_LABEL_SHRINK):
+            text = str(code)
+        out.append((text, float(point.x), float(point.y), 0.0, "country"))
     return out
 
 

@@ -39,6 +39,12 @@ def test_map_of_both_articles(records: list[dict]) -> None:
     assert ax.get_title(loc="left").startswith("Places and relations in 2 articles")
 
 
+def test_a_country_too_narrow_for_its_name_is_labelled_with_its_code(records: list[dict]) -> None:
+    texts = drawn_texts(_map(records[0], extent="world"))
+    assert "RUSSIA" in texts  # wide enough for its name
+    assert "PRK" in texts and "NORTH KOREA" not in texts  # a name that would spill over China
+
+
 def test_map_extent_is_regional_for_a_cluster(records: list[dict]) -> None:
     ax = _map(records[1])
     assert ax.georel_crs.startswith("+proj=laea")  # type: ignore[attr-defined]
