@@ -18,6 +18,7 @@ analysis.events folds complements into their governors, selects a sentence's eve
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from bisect import bisect_right
@@ -172,26 +173,58 @@ class Clauses:
     def __init__(self, text: str, toks: Sequence[Token], parts: list[Participant], lex: EventLexicon,
                  dyad: list[Participant]) -> None:
         self.text, self.toks, self.parts, self.lex, self.dyad = text, toks, parts, lex, dyad
-        self.low = low = [t.lower for t in toks]
+        self.low = [t.lower for t in toks]
         self.n = len(toks)
         self.part_at = {k: p for p in parts for k in range(p.first_token, p.last_token + 1)}
         self.part_end = {p.last_token: p for p in parts}
-        self.attributed = self._attribution_tokens()
-        # 'up to 16 advisers', 'at least 20 people'
-        self.quantifiers = {k + m for k, q in _phrases_in(low, QUANTIFIERS_BY_HEAD) for m in range(len(q))}
-        self.plural_refs = {k for k, _ in _phrases_in(low, PLURAL_REFS_BY_HEAD)} if dyad else set()
-        # punctuation before each token, counted from the start: plain() and clause_end() in O(1)
-        marked = [0] * self.n  # 1 where punctuation stands between token k-1 and token k
+        self.verbs: set[int] = set()  # first tokens of the verb triggers
+        # the facts below are computed when first read: most sentences with a trigger word have no trigger
+
+    @functools.cached_property
+    def attributed(self) -> set[int]:
+        """Token indexes inside 'according to X' / 'citing X' phrases (up to the next punctuation)."""
+        return self._attribution_tokens()
+
+    @functools.cached_property
+    def quantifiers(self) -> set[int]:
+        """The tokens of quantifier phrases: 'up to 16 advisers', 'at least 20 people'."""
+        return {k + m for k, q in _phrases_in(self.low, QUANTIFIERS_BY_HEAD) for m in range(len(q))}
+
+    @functools.cached_property
+    def plural_refs(self) -> set[int]:
+        """Where 'the two countries', 'each other' stand (with a main pair of countries only)."""
+        return {k for k, _ in _phrases_in(self.low, PLURAL_REFS_BY_HEAD)} if self.dyad else set()
+
+    @functools.cached_property
+    def _marks(self) -> list[int]:
+        """1 where punctuation stands between token k-1 and token k, else 0."""
+        toks = self.toks
+        marked = [0] * self.n
         if self.n > 1:
             starts = [t.start for t in toks]
-            for m in PUNCT.finditer(text, toks[0].end, toks[-1].start):
+            for m in PUNCT.finditer(self.text, toks[0].end, toks[-1].start):
                 marked[bisect_right(starts, m.start())] = 1
-        self.punct = list(itertools.accumulate(marked))
-        self.breaks = [k for k, v in enumerate(marked) if v]  # the tokens with punctuation before them
-        self.reports = {k for k in range(self.n) if low[k] in lex.report_verbs and k not in self.part_at
-                        and not (toks[k].capitalised and not toks[k].sentence_initial)
-                        } if not lex.report_verbs.isdisjoint(low) else set()
-        self.verbs: set[int] = set()  # first tokens of the verb triggers
+        return marked
+
+    @functools.cached_property
+    def punct(self) -> list[int]:
+        """Per token, the punctuation marks before it, counted from the start: plain() and clause_end()
+        in O(1)."""
+        return list(itertools.accumulate(self._marks))
+
+    @functools.cached_property
+    def breaks(self) -> list[int]:
+        """The tokens with punctuation before them."""
+        return [k for k, v in enumerate(self._marks) if v]
+
+    @functools.cached_property
+    def reports(self) -> set[int]:
+        """The report verbs of the sentence ('said', 'told'), outside actors' names."""
+        low, lex, toks = self.low, self.lex, self.toks
+        if lex.report_verbs.isdisjoint(low):
+            return set()
+        return {k for k in range(self.n) if low[k] in lex.report_verbs and k not in self.part_at
+                and not (toks[k].capitalised and not toks[k].sentence_initial)}
 
     # ---- token helpers ------------------------------------------------------------------------
     def gap(self, a: int, b: int) -> str:
