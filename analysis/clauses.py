@@ -106,6 +106,7 @@ class Participant:
     country: str | None
     possessive: bool = False
     place: bool = False  # a place coded as its country: acted upon ('shelled Juba'), never the actor
+    capital: bool = False  # a national capital; told or asked something, it is its government ('warned Beijing')
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ kept as evidence.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -255,8 +256,7 @@ def _demands(sent: Sentence, cands: list[Candidate]) -> list[Candidate]:
 
 
 def _local(p: Participant, offset: int) -> Participant:
-    return Participant(p.start, p.end, p.first_token - offset, p.last_token - offset, p.text, p.code, p.country,
-                       p.possessive, p.place)
+    return dataclasses.replace(p, first_token=p.first_token - offset, last_token=p.last_token - offset)
 
 
 def _event(
@@ -303,6 +303,7 @@ def _event(
         "sentence_start": s, "sentence_end": e, "trigger_start": toks[c.ti].start, "trigger_end": toks[c.tj].end,
         "trigger": text[toks[c.ti].start:toks[c.tj].end], "source_text": src.text if src else None,
         "target_text": tgt.text if tgt else None, "evidence": text[s:e],
+        "target_starts": [tgt.start] if tgt else [],  # where the target is named (folded by _dedupe)
     }
 
 
@@ -362,6 +363,7 @@ def _dedupe(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         cur = merged[key]
         cur["mentions"].append(mention)
+        cur["target_starts"] = cur["target_starts"] + ev["target_starts"]
         cur["negated"] = cur["negated"] and ev["negated"]
         if cur["place"] is None and ev["place"] is not None:
             cur["place"] = ev["place"]

@@ -24,6 +24,7 @@ import numpy as np
 
 from .gazetteer import KINDS, NAME_KINDS, Gazetteer, compiled, load_gazetteer, norm_key, read_table
 from .mentions import Mention
+from .text import find_dateline
 
 KIND_BONUS = np.array([4.0, 1.0, 0.3, 0.0, 1.5, 3.0, 3.0, 3.0])  # aligned with gazetteer.KINDS
 QUALIFIER_BONUS = 6.0
@@ -38,6 +39,7 @@ ALT_PENALTY = 1.5
 NAMESAKE_CITY_BONUS = 1.5
 LIST_BONUS = 3.0
 SHARED_DIVISION = ADMIN1_CONTEXT
+DATELINE_BONUS = 3.0
 _EARTH_KM = 6371.0088
 SYNTHETIC_GID = 990_000_000  # the project's own ids for curated regions (not GeoNames)
 _COUNTRY = KINDS.index("country")
@@ -49,6 +51,7 @@ _AREA_KINDS = np.array([KINDS.index(k) for k in ("country", "continent", "region
 _AREA_KIND_SET = frozenset(_AREA_KINDS.tolist())
 # kinds of place that stand side by side in a list: countries, first- and second-level divisions, towns, areas
 _KIND_CLASS = np.array([{"country": 0, "admin1": 1, "admin2": 2, "city": 3, "capital": 3}.get(k, 4) for k in KINDS])
+_TOWN_CLASS = 3
 _LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*")
 _NO_ADMIN1 = [0]  # code of the empty division name (the first of the sorted names)
 _ADMIN1_BITS = (1 << 20) - 1  # the division part of a division key (see _admin_keys)
@@ -127,6 +130,7 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
     for i, m in enumerate(mentions):
         groups[m.key].append(i)
     qual = _qualifier_bonus(gaz, mentions, text)
+    dateline = find_dateline(text)  # a dateline names a city
 
     cand: dict[str, _Candidates] = {}
     for key, idx in groups.items():
@@ -138,6 +142,8 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
                 score = score + bonus * ((static.ckeys if what == "c" else static.akeys) == code)
             if mentions[i].metonymic:
                 score = score + METONYMY_BONUS * static.seat
+            if dateline is not None and dateline.place_start <= mentions[i].start < dateline.place_end:
+                score = score + DATELINE_BONUS * (static.kind_class == _TOWN_CLASS)  # 'WASHINGTON (AP) —'
         cand[key] = _Candidates(static, score, len(idx))
 
     shared = _shared_division_support(cand)

@@ -34,7 +34,7 @@ from .gazetteer import (
     norm_key,
     read_table,
 )
-from .text import Token, is_headline_case, split_sentences, tokenize, word_group
+from .text import Token, find_dateline, is_headline_case, split_sentences, tokenize, word_group
 
 STRONG_KINDS = frozenset({KINDS.index(k) for k in ("country", "region", "continent", "water")})
 _ADMIN1 = KINDS.index("admin1")
@@ -189,6 +189,7 @@ def find_mentions(
     persons: set[str] = set()
     eponyms: set[str] = set()
     taken = -1  # the last token of the last mention
+    dateline = find_dateline(text)
     for i in sorted(best):
         if i <= taken:
             continue
@@ -202,6 +203,10 @@ def find_mentions(
         facts = _key_facts(gaz, k)
         if not facts.country and _names_disease(m, tokens, lex):
             eponyms.add(key)
+            taken = j
+        elif dateline is not None and (start, end) == (dateline.place_start, dateline.place_end):
+            m.cued = True  # 'KYIV, Ukraine (AP) —': a dateline names a place
+            mentions.append(m)
             taken = j
         elif _is_place(m, facts, tokens, text, gaz, lex, shouted, persons):
             m.metonymic = facts.seat and _metonymic(m, tokens, lex)

@@ -12,7 +12,7 @@ from .gazetteer import Gazetteer, load_gazetteer, norm_key
 from .geocode import place_record, resolve
 from .mentions import Mention, find_mentions
 from .schema import ACTOR_FIELDS, EVENT_FIELDS, PLACE_FIELDS
-from .text import Token, split_sentences, tokenize, word_group
+from .text import Token, find_dateline, split_sentences, tokenize, word_group
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -40,6 +40,9 @@ def extract_record(article: Article, *, gazetteer: Gazetteer | None = None) -> d
     agents = _agents(text, tokens, mentions, places)
     actors = sorted(named + agents, key=lambda a: a.start)
     participants = _participants(text, actors, mentions, places)
+    dateline = find_dateline(text)
+    if dateline is not None:  # 'WASHINGTON (Reuters) -': the agency and city of the dateline do not act
+        participants = [p for p in participants if p.start >= dateline.end]
     events = find_events(text, sentences, tokens, participants, places, article_date=article.date)
     acting = {(ev["source_text"], ev["source"]) for ev in events} | {(ev["target_text"], ev["target"]) for ev in events}
     actor_records = [a.record() for a in actors]
@@ -48,10 +51,21 @@ def extract_record(article: Article, *, gazetteer: Gazetteer | None = None) -> d
                        "country": p.country, "sector": None}
                       for p in participants if (p.text, p.code) in acting and len(p.code) == 3
                       and not p.place and p.start not in actor_starts]
+    # a capital told or asked something ('warned Beijing') acted as its government: an actor, and a
+    # metonymic place
+    targets = {(start, ev["target"]) for ev in events for start in ev["target_starts"]}
+    told = {p.start for p in participants if p.capital and p.place and (p.start, f"{p.country}GOV") in targets}
+    actor_records += [{"start": p.start, "end": p.end, "text": p.text, "code": f"{p.country}GOV", "name": p.text,
+                       "country": p.country, "sector": "GOV"}
+                      for p in participants if p.start in told and p.start not in actor_starts]
+    for place in places:
+        if place["start"] in told:
+            place["metonymic"] = True
     actor_records.sort(key=lambda a: a["start"])
     for ev in events:
         ev.pop("source_text", None)
         ev.pop("target_text", None)
+        ev.pop("target_starts", None)
     return {
         "id": article.id, "date": article.date, "title": article.title, "url": article.url,
         "source": article.source, "places": places, "actors": actor_records, "events": events,
@@ -146,7 +160,7 @@ def _participants(text: str, actors: list[ActorMention], mentions: list[Mention]
         else:
             code, place = p["country"], True
         out.append(Participant(m.start, m.end, m.first_token, m.last_token, m.text, code, p["country"],
-                               text[m.end:m.end + 2] in ("'s", "’s"), place))
+                               text[m.end:m.end + 2] in ("'s", "’s"), place, p["kind"] == "capital"))
     return sorted(out, key=lambda q: q.start)
 
 

@@ -10,6 +10,7 @@ countries', 'one another' refer to the article's two main actors; places coded a
 
 from __future__ import annotations
 
+import dataclasses
 from bisect import bisect_right
 from collections.abc import Sequence
 
@@ -232,6 +233,10 @@ class Sentence(Clauses):
             # Iraq': a material act in a place falls on its people (who meet in a place only meet there)
             tgt = self.after_prep(tj, ("in",), end)
         if tgt is not None and tgt.place and trig.cameo[:2] not in PLACE_TARGET_ROOTS:
+            if tgt.capital and tgt.country and self.low[tgt.first_token - 1] not in PLACE_PREPS:
+                # 'warned Beijing against ...', 'talks with Moscow': the capital is its government (not
+                # in 'a fare from Baltimore to Moscow')
+                return dataclasses.replace(tgt, code=tgt.country + "GOV", place=False)
             return None  # 'warned of more wild weather for Queensland': a place hears no warning
         return tgt
 

@@ -167,3 +167,39 @@ def is_headline_case(text: str) -> bool:
         return False  # ordinary prose: counting the capitals cannot change the answer
     upper = len(_UPPER.findall(text))
     return upper + lower > 0 and upper > 4 * lower
+
+
+# A wire dateline: the city in capitals, optionally a state or country, a date and the agency, then a
+# dash: 'KYIV, Ukraine (AP) —', 'WASHINGTON, March 3 (Reuters) -', 'SOUTH CHARLESTON, W.Va. --'. It opens
+# the text, a line, or the body after a headline sentence.
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?] ))\s*"
+    r"(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
+    r"(?:, (?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,2})?"
+    rf"(?:,? {_MONTH} \d{{1,2}})?"
+    r"(?: ?\([A-Za-z][\w .&-]{0,30}\))?"
+    r" ?(?:—|–|--|-|:) "
+)
+DATELINE_SEARCH_CHARS = 400
+"""A dateline is looked for in the first characters of a text only (after a headline, if any)."""
+
+
+class Dateline(NamedTuple):
+    """Where a text's dateline stands: its place name (start, end) and where the dateline ends."""
+
+    place_start: int
+    place_end: int
+    end: int
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The wire dateline at the start of a text ('WASHINGTON (Reuters) - '), or None.
+
+    >>> find_dateline("KYIV, Ukraine (AP) — Russian forces shelled the city.")
+    Dateline(place_start=0, place_end=4, end=21)
+    """
+    m = _DATELINE.search(text, 0, DATELINE_SEARCH_CHARS)
+    if m is None:
+        return None
+    return Dateline(m.start("place"), m.end("place"), m.end())

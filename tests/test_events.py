@@ -159,6 +159,29 @@ def test_warned_against():
     assert not between(evs, "CHN", "RUS")  # the warning's content is no event of China's
 
 
+def test_a_capital_told_something_is_its_government():
+    record = extract_record(article_from_text(
+        "The Biden administration warned Beijing against supplying weapons to Moscow.", date=DATE))
+    warning = one(record["events"], "USA", "CHN")
+    assert (warning["source"], warning["target"], warning["plover"]) == ("USAGOV", "CHNGOV", "THREATEN")
+    assert ("Beijing", "CHNGOV") in [(a["text"], a["code"]) for a in record["actors"]]
+    (beijing,) = [p for p in record["places"] if p["text"] == "Beijing"]
+    assert beijing["metonymic"] and beijing["lat"] is not None  # still on the map
+    # a capital as a destination is a place, not a government
+    fare = events("The airline is offering a fare of $205 from Baltimore to Moscow.")
+    assert not [e for e in fare if e["target"] == "RUSGOV"]
+
+
+def test_the_dateline_names_a_city_and_its_agency_does_not_act():
+    text = "WASHINGTON (Reuters) - The Biden administration warned Beijing against supplying weapons to Moscow."
+    record = extract_record(article_from_text(text, date=DATE))
+    assert [(e["source"], e["target"]) for e in record["events"]] == [("USAGOV", "CHNGOV")]
+    (dateline,) = [p for p in record["places"] if p["text"] == "WASHINGTON"]
+    assert dateline["kind"] == "capital"  # the city, not the state
+    kyiv = extract_record(article_from_text("KYIV, Ukraine (AP) — Russian forces shelled the city.", date=DATE))
+    assert "KYIV" in [p["text"] for p in kyiv["places"]]
+
+
 def test_seeking_to_buy_from():
     seek = one(events("Iran is seeking to buy fighter jets from Russia."), "IRN", "RUS")
     assert seek["cameo"] == "0311"
