@@ -30,6 +30,7 @@ from .text import Token, mapping_group, phrase_group, word_group
 
 # ---- CAMEO refinements ------------------------------------------------------------------------
 INTENT_OF_ROOT = mapping_group("intent_of_root")  # agreeing to do an act (root 04-08) is an intent (03x)
+INTENT_OF_CODE = mapping_group("intent_of_code")  # and some acts have their own intent code (072 -> 0332)
 THREAT_OF = mapping_group("threat_of")  # a conflictual act announced for the future is a threat (13x) of it
 REFUSAL_OF_ROOT = mapping_group("refusal_of_root")  # refusing an act (root 04-08) is a rejection (12x)
 # roots whose triggers govern a complement clause: statements, appeals, intentions, demands,
@@ -151,6 +152,8 @@ class Candidate:
 
 def future_code(cameo: str) -> str:
     """The code of an act announced for the future: an intention (03x) or a threat (13x)."""
+    if cameo[:3] in INTENT_OF_CODE:
+        return INTENT_OF_CODE[cameo[:3]]
     if cameo[:2] in INTENT_OF_ROOT:
         return INTENT_OF_ROOT[cameo[:2]]
     for n in (4, 3, 2):
@@ -323,8 +326,9 @@ class Clauses:
                 if w in DETERMINERS:
                     break  # an optional determiner of the template
                 if not verb or w in PARTICLES or tok in NO_FILLERS or (
-                        self.toks[k].capitalised and k not in self.part_at):
-                    return None
+                        self.toks[k].capitalised and k not in self.part_at
+                        and not (last and low[k + 1:k + 2] in ([w], [w + "s"], [w + "es"]))):
+                    return None  # but a model name before the head noun: 'send Leopard tanks'
                 fillers += tok not in DETERMINERS
                 if fillers > MAX_FILLERS:
                     return None

@@ -197,7 +197,7 @@ def _fold(sent: Sentence, gov: Candidate, comp: Candidate) -> None:
     if gov.cameo in ("030", "130") and future[:2] == "13":
         gov.cameo = future  # a vow or threat of a hostile act is a threat of that act
     elif gov.cameo == "030" and act in INTENT_OF_ROOT:
-        gov.cameo = INTENT_OF_ROOT[act]
+        gov.cameo = future
     elif gov.cameo == "120" and act in REFUSAL_OF_ROOT:
         gov.cameo = REFUSAL_OF_ROOT[act]
 

@@ -80,6 +80,7 @@ class Lexicon:
     first_names: frozenset[str]
     surnames: frozenset[str]
     metonymy_cues: frozenset[str]
+    addressee_verbs: frozenset[str]  # 'accused', 'urged': a capital right after one is told or blamed
     eponym_words: frozenset[str]  # 'virus', 'fever': after a place name, they make it a disease's name
     media_words: frozenset[str]  # 'newspaper', 'daily': before a name, they make it a news outlet's
 
@@ -91,10 +92,12 @@ def lexicon() -> Lexicon:
     role = dict(zip(ctx["word"].str.lower(), ctx["role"], strict=False))
     cues = read_table("event_cues.tsv")
     report = frozenset(cues.loc[cues["kind"] == "report_verb", "cue"].str.lower())
-    trig = read_table("event_triggers.tsv")
+    trig = read_table("event_triggers.tsv", dtype=str)
     verbs: set[str] = set(report)
     for forms in trig.loc[trig["pos"] == "verb", "forms"]:
         verbs.update(f.lower() for f in str(forms).split("|") if " " not in f)
+    addressed = trig.loc[(trig["pos"] == "verb") & trig["cameo"].str[:2].isin(word_group("addressee_root")), "forms"]
+    addressee = {f.lower() for forms in addressed for f in str(forms).split("|") if " " not in f}
     modal = cues.loc[(cues["kind"] == "modality") & ~cues["cue"].str.contains(" "), "cue"].str.lower()
     verbs.update(modal)
     times = read_table("time_words.tsv")
@@ -107,7 +110,7 @@ def lexicon() -> Lexicon:
         keep_after=frozenset(w for w, r in role.items() if r in ("title", "org")),
         particles=frozenset(w for w, r in role.items() if r == "particle"),
         time_words=timew, report_verbs=report, first_names=first, surnames=last - first,
-        metonymy_cues=frozenset(verbs),
+        metonymy_cues=frozenset(verbs), addressee_verbs=frozenset(addressee),
         eponym_words=frozenset(w for w, r in role.items() if r == "eponym"),
         media_words=frozenset(w for w, r in role.items() if r == "medium"),
     )
@@ -370,9 +373,14 @@ def _is_place(
 
 
 def _metonymic(m: Mention, tokens: list[Token], lex: Lexicon) -> bool:
-    """'Pyongyang said', 'Washington warned', 'Russia will': a capital or country acting as its state."""
+    """'Pyongyang said', 'Washington warned', 'Russia will': a capital or country acting as its state;
+    'accused Washington', 'urged Tehran': one told or blamed."""
     if m.name_kind == "demonym":
         return False
+    prev = tokens[m.first_token - 1] if m.first_token > 0 else None
+    if prev is not None and prev.sentence == tokens[m.first_token].sentence and not prev.capitalised \
+            and prev.lower in lex.addressee_verbs and m.end == tokens[m.last_token].end:
+        return True
     if m.end < tokens[m.last_token].end:
         return False  # possessive: 'Pyongyang's official agency'
     nxt = tokens[m.last_token + 1] if m.last_token + 1 < len(tokens) else None

@@ -44,23 +44,8 @@ def extract_record(article: Article, *, gazetteer: Gazetteer | None = None) -> d
     if dateline is not None:  # 'WASHINGTON (Reuters) -': the agency and city of the dateline do not act
         participants = [p for p in participants if p.start >= dateline.end]
     events = find_events(text, sentences, tokens, participants, places, article_date=article.date)
-    acting = {(ev["source_text"], ev["source"]) for ev in events} | {(ev["target_text"], ev["target"]) for ev in events}
     actor_records = [a.record() for a in actors]
-    actor_starts = {a.start for a in actors}
-    actor_records += [{"start": p.start, "end": p.end, "text": p.text, "code": p.code, "name": p.text,
-                       "country": p.country, "sector": None}
-                      for p in participants if (p.text, p.code) in acting and len(p.code) == 3
-                      and not p.place and p.start not in actor_starts]
-    # a capital told or asked something ('warned Beijing') acted as its government: an actor, and a
-    # metonymic place
-    targets = {(start, ev["target"]) for ev in events for start in ev["target_starts"]}
-    told = {p.start for p in participants if p.capital and p.place and (p.start, f"{p.country}GOV") in targets}
-    actor_records += [{"start": p.start, "end": p.end, "text": p.text, "code": f"{p.country}GOV", "name": p.text,
-                       "country": p.country, "sector": "GOV"}
-                      for p in participants if p.start in told and p.start not in actor_starts]
-    for place in places:
-        if place["start"] in told:
-            place["metonymic"] = True
+    actor_records += _place_actors(participants, events, places, {a.start for a in actors})
     actor_records.sort(key=lambda a: a["start"])
     for ev in events:
         ev.pop("source_text", None)
@@ -70,6 +55,29 @@ def extract_record(article: Article, *, gazetteer: Gazetteer | None = None) -> d
         "id": article.id, "date": article.date, "title": article.title, "url": article.url,
         "source": article.source, "places": places, "actors": actor_records, "events": events,
     }
+
+
+def _place_actors(participants: list[Participant], events: list[dict[str, Any]], places: list[dict[str, Any]],
+                  actor_starts: set[int]) -> list[dict[str, Any]]:
+    """The actor records of place names that act: a capital standing for its government ('Pyongyang
+    will pay a price', 'Beijing rejected'), a capital told or asked something ('warned Beijing': its
+    place becomes metonymic), and a country that is the source or target of an event."""
+    acting = {(ev["source_text"], ev["source"]) for ev in events} | {(ev["target_text"], ev["target"]) for ev in events}
+    targets = {(start, ev["target"]) for ev in events for start in ev["target_starts"]}
+    told = {p.start for p in participants if p.capital and p.place and (p.start, f"{p.country}GOV") in targets}
+    governing = told | {p.start for p in participants if not p.place and p.country and p.code == f"{p.country}GOV"}
+    for place in places:
+        if place["start"] in governing and place["kind"] != "institution":
+            place["metonymic"] = True
+    out = []
+    for p in participants:
+        if p.start in actor_starts:
+            continue
+        code = f"{p.country}GOV" if p.start in told else p.code
+        if p.start in governing or (not p.place and len(p.code) == 3 and (p.text, p.code) in acting):
+            out.append({"start": p.start, "end": p.end, "text": p.text, "code": code, "name": p.text,
+                        "country": p.country, "sector": code[3:] or None})
+    return out
 
 
 def _seat_place(gaz: Gazetteer, actor: ActorMention) -> dict[str, Any] | None:

@@ -104,3 +104,15 @@ def test_the_kremlin_said_is_the_russian_government_on_the_map():
     assert [(a["text"], a["code"]) for a in record["actors"]] == [("Kremlin", "RUSGOV")]
     (place,) = [p for p in record["places"] if p["text"] == "Kremlin"]
     assert place["metonymic"] and place["country"] == "RUS" and place["lat"] is not None
+
+
+def test_a_capital_acting_or_blamed_is_a_state_actor_and_a_metonymic_place():
+    record = extract_record(article_from_text(
+        "Beijing has repeatedly accused Washington of interfering in its internal affairs.", date="2024-03-05"))
+    assert [(a["text"], a["code"]) for a in record["actors"]] == [("Beijing", "CHNGOV"), ("Washington", "USAGOV")]
+    places = {p["text"]: p for p in record["places"]}
+    assert places["Beijing"]["metonymic"] and places["Washington"]["metonymic"]
+    assert places["Washington"]["kind"] == "capital"  # blamed, it is the capital, not the state
+    visit = extract_record(article_from_text("The delegation visited Washington last week.", date="2024-03-05"))
+    assert not [p for p in visit["places"] if p["metonymic"]]
+

@@ -182,6 +182,11 @@ def test_the_dateline_names_a_city_and_its_agency_does_not_act():
     assert "KYIV" in [p["text"] for p in kyiv["places"]]
 
 
+def test_a_model_name_before_the_weapon_and_the_intent_to_provide_military_aid():
+    send = one(events("Germany will send 18 Leopard tanks to Ukraine, Chancellor Olaf Scholz said."), "DEU", "UKR")
+    assert (send["cameo"], send["modality"]) == ("0332", "planned")  # intent to provide military aid
+
+
 def test_seeking_to_buy_from():
     seek = one(events("Iran is seeking to buy fighter jets from Russia."), "IRN", "RUS")
     assert seek["cameo"] == "0311"
