@@ -23,6 +23,8 @@ _AGENT_PREPS = ("in", "of")
 _LOCATION_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(word_group('location_prep')))})\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 _PLACE_NOUN_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(word_group('place_noun'), key=len, reverse=True))})\b")
 _ABROAD_SECTORS = ("MIL",)
+# 'Iran-backed militias', 'U.S.-made jets': the country describes, it does not act
+_MODIFIER_AFTER = re.compile(rf"-(?:{'|'.join(sorted(word_group('modifier_suffix')))})\b", re.IGNORECASE)
 
 
 def extract_record(article: Article, *, gazetteer: Gazetteer | None = None) -> dict[str, Any]:
@@ -146,7 +148,7 @@ def _participants(text: str, actors: list[ActorMention], mentions: list[Mention]
     'imposed a curfew in Cizre'): they stand for the country's people, as city names do in the CAMEO
     country dictionaries. A capital that opens a sentence before a lower-case word ('Beirut again
     rejected') or follows an agentive 'by' ('an admission by Moscow') stands for its government;
-    'pro-Iranian' and 'anti-American' are no actors."""
+    'pro-Iranian', 'anti-American' and 'Iran-backed' are no actors."""
     out = [Participant(a.start, a.end, a.first_token, a.last_token, a.text, a.code, a.country,
                        text[a.end:a.end + 2] in ("'s", "’s")) for a in actors]
     covered = {k for a in actors for k in range(a.first_token, a.last_token + 1)}
@@ -155,7 +157,7 @@ def _participants(text: str, actors: list[ActorMention], mentions: list[Mention]
         p = by_start.get(m.start)
         if p is None or not p["country"] or m.first_token in covered:
             continue
-        if text[max(0, m.start - 5):m.start].lower().endswith(("pro-", "anti-")):
+        if text[max(0, m.start - 5):m.start].lower().endswith(("pro-", "anti-")) or _MODIFIER_AFTER.match(text, m.end):
             continue
         place = False
         if p["kind"] in _COUNTRY_KINDS:

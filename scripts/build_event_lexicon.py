@@ -1249,7 +1249,7 @@ V("exile", "174", note="block DEPORT [174]")
 V("evict", "174", note="block DEPORT [174]")
 V("banish", "174", note="block DEPORT [174]")
 VP(["fire tear gas", "use tear gas", "use water cannon", "disperse protesters", "disperse demonstrators",
-    "break up protests", "break up demonstrations", "open fire on protesters"], "175",
+    "break up protests", "break up demonstrations", "open fire on protesters"], "175", prep="at|on",
    note="EXPLOSIVE_DESTRUCTION block '* {TEAR GAS} [175]' (FIRE); UTILIZE block '* {WATER CANON} [175]'; "
    "DESTROY block '* UP DEMONSTRATIONS [175]'; CIRCULATE block '* PROTEST [175:145]'")
 

@@ -187,6 +187,16 @@ def test_a_model_name_before_the_weapon_and_the_intent_to_provide_military_aid()
     assert (send["cameo"], send["modality"]) == ("0332", "planned")  # intent to provide military aid
 
 
+def test_a_country_that_describes_does_not_act():
+    strikes = events("U.S. forces carried out airstrikes against Iran-backed militias in Syria.")
+    assert not [e for e in strikes if "IRN" in (e["source_country"], e["target_country"])]
+
+
+def test_tear_gas_fired_at_protesters():
+    evs = events("Kenyan police fired tear gas at protesters in Nairobi on Thursday.")
+    assert [(e["source"], e["target"], e["plover"]) for e in evs] == [("KENCOP", "KENOPP", "ASSAULT")]
+
+
 def test_seeking_to_buy_from():
     seek = one(events("Iran is seeking to buy fighter jets from Russia."), "IRN", "RUS")
     assert seek["cameo"] == "0311"
