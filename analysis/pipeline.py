@@ -44,7 +44,7 @@ def extract_record(article: Article, *, gazetteer: Gazetteer | None = None) -> d
     participants = _participants(text, actors, mentions, places)
     dateline = find_dateline(text)
     if dateline is not None:  # 'WASHINGTON (Reuters) -': the agency and city of the dateline do not act
-        participants = [p for p in participants if p.start >= dateline.end]
+        participants = [p for p in participants if not dateline.place_start <= p.start < dateline.end]
     events = find_events(text, sentences, tokens, participants, places, article_date=article.date)
     actor_records = [a.record() for a in actors]
     actor_records += _place_actors(participants, events, places, {a.start for a in actors})
