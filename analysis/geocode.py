@@ -8,7 +8,8 @@ division ...), then evidence from the article:
   state the article is about beats a bigger namesake elsewhere), starting from the divisions that
   hold candidates of several of the article's names ('Forsyth and Hall counties' are both in Georgia);
 - nearness to the article's other places;
-- metonymic use ('Washington warned') favours the capital.
+- metonymic use ('Washington warned') favours the capital; a dateline ('WASHINGTON (AP) —') and a kind
+  word ('the city of Jenin', 'Jenin province') favour the town or the division.
 One sense per name per article: all mentions of a name share the resolution.
 """
 
@@ -24,7 +25,7 @@ import numpy as np
 
 from .gazetteer import KINDS, NAME_KINDS, Gazetteer, compiled, load_gazetteer, norm_key, read_table
 from .mentions import Mention
-from .text import find_dateline
+from .text import find_dateline, word_group
 
 KIND_BONUS = np.array([4.0, 1.0, 0.3, 0.0, 1.5, 3.0, 3.0, 3.0])  # aligned with gazetteer.KINDS
 QUALIFIER_BONUS = 6.0
@@ -40,6 +41,7 @@ NAMESAKE_CITY_BONUS = 1.5
 LIST_BONUS = 3.0
 SHARED_DIVISION = ADMIN1_CONTEXT
 DATELINE_BONUS = 3.0
+KIND_WORD_BONUS = 3.0
 _EARTH_KM = 6371.0088
 SYNTHETIC_GID = 990_000_000  # the project's own ids for curated regions (not GeoNames)
 _COUNTRY = KINDS.index("country")
@@ -110,6 +112,8 @@ def _qualifier_bonus(gaz: Gazetteer, mentions: Sequence[Mention], text: str) -> 
     return out
 
 
+_TOWN_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(word_group('town_noun')))})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_DIVISION_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(word_group('division_noun')))})\b")
 _QUALIFIER_END = re.compile(r"\s*(?:[,.;:)!?—–]|-{1,2}\s|$)")
 
 
@@ -144,6 +148,10 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
                 score = score + METONYMY_BONUS * static.seat
             if dateline is not None and dateline.place_start <= mentions[i].start < dateline.place_end:
                 score = score + DATELINE_BONUS * (static.kind_class == _TOWN_CLASS)  # 'WASHINGTON (AP) —'
+            if _TOWN_BEFORE.search(text, max(0, mentions[i].start - 40), mentions[i].start):
+                score = score + KIND_WORD_BONUS * (static.kind_class == _TOWN_CLASS)  # 'the city of Jenin'
+            elif _DIVISION_AFTER.match(text, mentions[i].end):
+                score = score + KIND_WORD_BONUS * np.isin(static.kind_class, (1, 2))  # 'Jenin province'
         cand[key] = _Candidates(static, score, len(idx))
 
     shared = _shared_division_support(cand)

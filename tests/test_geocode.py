@@ -45,6 +45,13 @@ def test_names_that_share_a_state_are_placed_in_one_state() -> None:
     assert distance_km(a, b) < 161
 
 
+def test_a_kind_word_chooses_between_a_town_and_its_division() -> None:
+    assert _place("Clashes broke out in the West Bank city of Jenin.", "Jenin")["kind"] == "city"
+    assert _place("Troops entered Jenin province on Monday.", "Jenin")["kind"] == "admin1"
+    assert _place("Floods hit the town of Kherson.", "Kherson")["kind"] == "city"
+    assert _place("Kherson region was shelled overnight.", "Kherson")["kind"] == "admin1"
+
+
 def test_country_beats_namesakes_without_context() -> None:
     for name, iso3 in (("Georgia", "GEO"), ("Jordan", "JOR"), ("Chad", "TCD"), ("Niger", "NER")):
         text = f"The government of {name} announced new elections. Officials in {name} welcomed it."
