@@ -73,6 +73,20 @@ class ActorLexicon:
     titles: dict[tuple[str, ...], str]  # title of office ('president') -> office in leaders.tsv
     first_words: frozenset[str]  # the first word of every name of `people` and `institutions`, lower case
     dotted_places: frozenset[str]  # place abbreviations ending in a period ('kan.', 'pa.'), normalised
+    irregular_verbs: frozenset[str]  # verb forms that end in neither -s, -ed nor -ing ('sent', 'fought')
+
+
+def _irregular_verb_forms() -> frozenset[str]:
+    """The forms of the verb triggers (event_triggers.tsv) other than the base that end in neither -s,
+    -ed nor -ing: the irregular past tenses and participles ('sent', 'fought', 'met')."""
+    trig = read_table("event_triggers.tsv", dtype=str)
+    out: set[str] = set()
+    for forms in trig.loc[trig["pos"] == "verb", "forms"]:
+        words = {f.split()[0].lower() for f in _split(forms)}
+        # a base form is one whose third person ('sends', 'goes', 'carries') is listed too
+        bases = {w for w in words if {w + "s", w + "es", w[:-1] + "ies"} & words}
+        out.update(w for w in words - bases if not w.endswith(("s", "ed", "ing")))
+    return frozenset(out)
 
 
 def _split(value: object) -> list[str]:
@@ -136,7 +150,7 @@ def actor_lexicon() -> ActorLexicon:
               for forms in read_table(table, dtype=str)["abbreviations"] for form in _split(forms)
               if form.endswith(".")}
     return ActorLexicon(people, short, institutions, agents, max((len(k) for k in agents), default=1), titles,
-                        first_words, frozenset(dotted))
+                        first_words, frozenset(dotted), _irregular_verb_forms())
 
 
 def _term_at(terms: list[dict[str, Any]], date: str | None) -> tuple[dict[str, Any], bool]:
@@ -267,13 +281,14 @@ def agent_after(tokens: list[Token], k: int, text: str | None = None) -> tuple[s
     if text is not None and k > 0 and text[tokens[k - 1].end:tokens[k].start].strip(" '’s"):
         return None
     sentence = tokens[k].sentence
+    lex = actor_lexicon()
     for skip in range(0, MAX_MODIFIERS + 1):
         start = k + skip
         if start >= len(tokens) or tokens[start].sentence != sentence:
             break
         if skip:
             mod = tokens[start - 1]
-            if mod.lower in _NOT_MODIFIERS or mod.lower.endswith(("ed", "ing")) or (
+            if mod.lower in _NOT_MODIFIERS or mod.lower.endswith(("ed", "ing")) or mod.lower in lex.irregular_verbs or (
                     text is not None and text[mod.end:tokens[start].start] != " "):
                 break
         found = _agent_at(tokens, start, text)

@@ -64,6 +64,11 @@ def test_country_word_and_agent_noun():
     assert got["South Korean government sources"] == "KORGOV"
 
 
+def test_a_verb_is_no_modifier_of_an_agent_noun():
+    assert "Iran sent drones" not in coded("Iran sent drones to Russia.")
+    assert coded("Russian military drones struck Odesa.")["Russian military"] == "RUSMIL"
+
+
 def test_modifiers_between_country_and_agent():
     assert coded("Nicaragua's Sandinista government ordered the closure.")[
         "Nicaragua's Sandinista government"] == "NICGOV"
