@@ -110,13 +110,21 @@ def actor_lexicon() -> ActorLexicon:
     people: dict[str, list[dict[str, Any]]] = {}
     short: dict[str, list[dict[str, Any]]] = {}
     leaders = read_table("leaders.tsv", dtype=str)
+    nations = read_table("countries.tsv", dtype={"iso3": str})
+    population = dict(zip(nations["iso3"], nations["population"].astype(int), strict=True))
     for r in leaders.itertuples():
         term = {"name": r.name, "code": r.code, "country": r.country, "office": r.office, "short": r.short,
-                "start": _iso_date(r.start, end=False), "end": _iso_date(r.end, end=True)}
+                "start": _iso_date(r.start, end=False), "end": _iso_date(r.end, end=True),
+                "population": population.get(r.country, 0)}
         for form in [r.name, *_split(r.aliases)]:
             people.setdefault(norm_key(form), []).append(term)
         if r.short:
             short.setdefault(norm_key(r.short), []).append(term)
+        # a spelling of the surname in an alias is a short form too ('Zelenskiy', 'Zelenskyy')
+        for alias in _split(r.aliases):
+            last = alias.split()[-1]
+            if r.short and norm_key(last) != norm_key(r.short) and last[:4].lower() == r.short[:4].lower():
+                short.setdefault(norm_key(last), []).append(term)
     institutions: dict[str, ActorEntry] = {}
     try:
         inst = read_table("institutions.tsv", dtype=str)
@@ -154,11 +162,13 @@ def actor_lexicon() -> ActorLexicon:
 
 
 def _term_at(terms: list[dict[str, Any]], date: str | None) -> tuple[dict[str, Any], bool]:
-    """The term in force on `date` (best office first), else the latest one; and whether in office."""
+    """The term in force on `date` (best office first; of one person's offices in several states at once,
+    that of the most populous state: Charles III is the United Kingdom's king, Macron the president of
+    France and co-prince of Andorra), else the latest one; and whether in office."""
     if date:
         current = [t for t in terms if t["start"] <= date <= t["end"]]
         if current:
-            return min(current, key=lambda t: _OFFICE_RANK.get(t["office"], 9)), True
+            return min(current, key=lambda t: (_OFFICE_RANK.get(t["office"], 9), -t["population"])), True
         past = [t for t in terms if t["start"] <= date]
         if past:
             return max(past, key=lambda t: t["end"]), False

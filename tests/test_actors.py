@@ -32,6 +32,15 @@ def test_kim_jong_un_holds_office_from_december_2011_only():
     assert before[1] != "PRKGOV"
 
 
+def test_a_head_of_several_states_codes_as_the_most_populous():
+    assert named("Emmanuel Macron said so.") == [("Emmanuel Macron", "FRAGOV")]  # not co-prince of Andorra
+    assert named("King Charles III said so.")[0][1] == "GBRGOV"  # not Antigua's king
+
+
+def test_a_spelling_of_the_surname_in_an_alias_is_a_short_form():
+    assert named("Zelenskiy said so.") == [("Zelenskiy", "UKRGOV")]
+
+
 def test_short_name_after_the_full_name_is_the_same_person():
     text = "North Korean leader Kim Jong Un will meet Vladimir Putin. Kim left on Sunday."
     actors = find_actors(text, tokenize(text, split_sentences(text)), date="2023-09-11")
