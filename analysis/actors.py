@@ -222,7 +222,8 @@ def find_actors(text: str, tokens: list[Token], *, date: str | None = None) -> l
                     and key + "." in lex.dotted_places:
                 entry = None  # 'Topeka, Kan.' names the state, not the broadcaster Kan
             glued = j + 1 < n and tokens[j + 1].capitalised and text[tokens[j].end:tokens[j + 1].start] == " "
-            if entry is not None and not (glued and i == j):  # 'National Union ...' is not 'The National'
+            # 'National Union ...' is not 'The National'; but an acronym goes before a title ('NATO Secretary')
+            if entry is not None and not (glued and i == j and not (stripped.isupper() and len(stripped) > 1)):
                 match = ActorMention(tok.start, end, text[tok.start:end], entry.code, entry.name, entry.country,
                                      entry.sector, entry.kind, i, j, entry.seat, entry.metonym)
                 break
@@ -238,9 +239,26 @@ def find_actors(text: str, tokens: list[Token], *, date: str | None = None) -> l
                 match = _titled_person(text, tok.start, tok.start + len(word), i,
                                        [t for t in lex.short[key] if t["office"] == office])
         if match is not None:
+            if match.kind == "person" and found and _serves(found[-1], match, tokens, text):
+                org = found[-1]  # 'NATO Secretary General Jens Stoltenberg' acts for NATO
+                match = ActorMention(match.start, match.end, match.text, org.code, match.name, org.country,
+                                     org.sector, "person", match.first_token, match.last_token)
             found.append(match)
             taken = match.last_token
     return found
+
+
+MAX_TITLE_TOKENS = 4
+
+
+def _serves(org: ActorMention, person: ActorMention, tokens: list[Token], text: str) -> bool:
+    """Whether a person is named as an official of an international organisation right before them:
+    'NATO Secretary General Jens Stoltenberg', 'UN Secretary-General Antonio Guterres'."""
+    between = range(org.last_token + 1, person.first_token)
+    if not org.code.startswith("IGO") or len(between) > MAX_TITLE_TOKENS:
+        return False
+    return all(tokens[k].capitalised for k in between) and all(
+        text[tokens[k].end:tokens[k + 1].start] in (" ", "-") for k in range(org.last_token, person.first_token))
 
 
 def _title_before(tokens: list[Token], i: int, text: str) -> str | None:

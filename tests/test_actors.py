@@ -37,6 +37,13 @@ def test_a_head_of_several_states_codes_as_the_most_populous():
     assert named("King Charles III said so.")[0][1] == "GBRGOV"  # not Antigua's king
 
 
+def test_an_official_of_an_international_organisation_acts_for_it():
+    assert named("NATO Secretary General Jens Stoltenberg said so.", "2020-01-01") == [
+        ("NATO", "IGOWSTNAT"), ("Jens Stoltenberg", "IGOWSTNAT")]  # not the former Norwegian premier
+    assert ("Antonio Guterres", "IGOUNO") in named("UN Secretary-General Antonio Guterres said so.")
+    assert named("Jens Stoltenberg said so.", "2020-01-01") == [("Jens Stoltenberg", "NORELI")]
+
+
 def test_a_spelling_of_the_surname_in_an_alias_is_a_short_form():
     assert named("Zelenskiy said so.") == [("Zelenskiy", "UKRGOV")]
 
