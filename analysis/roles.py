@@ -119,7 +119,8 @@ class Sentence(Clauses):
         prepositional phrase ('a cholera outbreak in the African country of Zimbabwe has killed')."""
         return [p for p in self.parts if start <= p.first_token and p.last_token < stop
                 and p.first_token not in self.attributed and (places or not p.place)
-                and not (p.first_token > 0 and self.low[p.first_token - 1] in SUBJECT_PREPS)]
+                and not (p.first_token > 0 and self.low[p.first_token - 1] in SUBJECT_PREPS
+                         and not self.gap(p.first_token - 1, p.first_token).strip())]  # not 'In 2014, Russia'
 
     def speaker(self, r: int) -> Participant | None:
         """The subject of the report verb at r ('Syria says it ...')."""

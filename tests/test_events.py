@@ -217,6 +217,11 @@ def test_complement_gives_the_target_and_refines_the_code():
     assert offer["plover"] == "REJECT"
 
 
+def test_a_fronted_year_is_no_preposition_before_the_subject():
+    annex = one(events("In 2014, Russia annexed Crimea from Ukraine."), "RUS", "UKR")
+    assert (annex["date"], annex["date_precision"]) == ("2014-01-01", "year")
+
+
 def test_appositive_is_not_the_subject():
     evs = events("Pakistan, a key U.S. ally, has refused to deploy peacekeepers in Iraq.")
     assert not [e for e in evs if e["source_country"] == "USA"]
