@@ -67,9 +67,9 @@ def _place_actors(participants: list[Participant], events: list[dict[str, Any]],
     acting = {(ev["source_text"], ev["source"]) for ev in events} | {(ev["target_text"], ev["target"]) for ev in events}
     targets = {(start, ev["target"]) for ev in events for start in ev["target_starts"]}
     told = {p.start for p in participants if p.capital and p.place and (p.start, f"{p.country}GOV") in targets}
-    governing = told | {p.start for p in participants if not p.place and p.country and p.code == f"{p.country}GOV"}
+    governing = told | {p.start for p in participants if p.capital and not p.place}
     for place in places:
-        if place["start"] in governing and place["kind"] != "institution":
+        if place["start"] in governing:
             place["metonymic"] = True
     out = []
     for p in participants:

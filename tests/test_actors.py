@@ -136,4 +136,6 @@ def test_a_capital_acting_or_blamed_is_a_state_actor_and_a_metonymic_place():
     assert places["Washington"]["kind"] == "capital"  # blamed, it is the capital, not the state
     visit = extract_record(article_from_text("The delegation visited Washington last week.", date="2024-03-05"))
     assert not [p for p in visit["places"] if p["metonymic"]]
+    agents = extract_record(article_from_text("U.S. officials warned Russian troops.", date="2024-03-05"))
+    assert not [p for p in agents["places"] if p["metonymic"]]  # a country word of an agent is no metonym
 
