@@ -40,7 +40,8 @@ STRONG_KINDS = frozenset({KINDS.index(k) for k in ("country", "region", "contine
 _ADMIN1 = KINDS.index("admin1")
 _CAPITAL = KINDS.index("capital")
 _COUNTRY = KINDS.index("country")
-_DATELINE = re.compile(r"\s*(?:,\s*[A-Z][\w.]*\.?\s*)?(?:—|–|--|\(AP\))")
+# a name before the dash of a dateline, anywhere in the text ("HUME –", "Alexandria, La. --"): a cue
+_DASH_AFTER = re.compile(r"\s*(?:,\s*[A-Z][\w.]*\.?\s*)?(?:—|–|--|\(AP\))")
 _PERSON_AFTER = re.compile(r" [A-Z]\. [A-Z]|, \d{1,3},")
 _POSSESSIVES = ("'s", "’s")
 LOCATIVE = word_group("locative")  # words before a place name that say it is one: 'in', 'near'
@@ -363,7 +364,7 @@ def _is_place(
     if single and strength < 1:
         cued = locative or qualified or bool(_CUE_AFTER.match(text, m.end)) or (
             prev is not None and prev.lower in _CUE_BEFORE)
-        if cued or _DATELINE.match(text, m.end):
+        if cued or _DASH_AFTER.match(text, m.end):
             m.cued = True
         else:
             m.needs_cue = True  # kept only if the name has a cue elsewhere in the article
