@@ -70,7 +70,7 @@ def plot_network(graph: nx.DiGraph, *, ax: Axes | None = None, geographic: bool 
         ax.set_yticks([])
         ax.set_xlabel("")
         ax.set_ylabel("")
-    base, per = (90.0, 45.0) if geographic else (1100.0, 160.0)
+    base, per = (90.0, 45.0) if geographic else (700.0, 400.0)
     sizes = {n: base + per * math.sqrt(float(graph.nodes[n].get("mentions", 0) or 0)) for n in nodes}
     nx.draw_networkx_nodes(graph, positions, nodelist=nodes, ax=ax, node_size=[sizes[n] for n in nodes],
                            node_color="#333333" if geographic else "white", edgecolors="#333333",
