@@ -52,8 +52,10 @@ _ALT = NAME_KINDS.index("alt")
 _AREA_KINDS = np.array([KINDS.index(k) for k in ("country", "continent", "region", "water")])
 _AREA_KIND_SET = frozenset(_AREA_KINDS.tolist())
 # kinds of place that stand side by side in a list: countries, first- and second-level divisions, towns, areas
-_KIND_CLASS = np.array([{"country": 0, "admin1": 1, "admin2": 2, "city": 3, "capital": 3}.get(k, 4) for k in KINDS])
-_TOWN_CLASS = 3
+_CLASS_OF = {"country": 0, "admin1": 1, "admin2": 2, "city": 3, "capital": 3}
+_KIND_CLASS = np.array([_CLASS_OF.get(k, 4) for k in KINDS])
+_TOWN_CLASS = _CLASS_OF["city"]
+_DIVISION_CLASSES = (_CLASS_OF["admin1"], _CLASS_OF["admin2"])
 _LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*")
 _NO_ADMIN1 = [0]  # code of the empty division name (the first of the sorted names)
 _ADMIN1_BITS = (1 << 20) - 1  # the division part of a division key (see _admin_keys)
@@ -151,7 +153,7 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
             if _TOWN_BEFORE.search(text, max(0, mentions[i].start - 40), mentions[i].start):
                 score = score + KIND_WORD_BONUS * (static.kind_class == _TOWN_CLASS)  # 'the city of Jenin'
             elif _DIVISION_AFTER.match(text, mentions[i].end):
-                score = score + KIND_WORD_BONUS * np.isin(static.kind_class, (1, 2))  # 'Jenin province'
+                score = score + KIND_WORD_BONUS * np.isin(static.kind_class, _DIVISION_CLASSES)  # 'Jenin province'
         cand[key] = _Candidates(static, score, len(idx))
 
     shared = _shared_division_support(cand)
@@ -261,7 +263,7 @@ def _static_candidates(gaz: Gazetteer, key: str, dtype: str, rows_bytes: bytes, 
         if a & _ADMIN1_BITS != _NO_ADMIN1[0] and sc > divisions.get(a, -np.inf):
             divisions[a] = sc
     top = int(np.argmax(score))
-    votes = not seat[top] and int(kind_class[top]) in (1, 2, 3)
+    votes = not seat[top] and int(kind_class[top]) in (*_DIVISION_CLASSES, _TOWN_CLASS)
     return _Static(rows, ckeys, akeys, score, seat, ~np.isin(kinds, _AREA_KINDS), lat, gaz.lon[rows], np.cos(lat),
                    info, kind_class, divisions, votes)
 
