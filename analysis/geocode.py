@@ -114,8 +114,18 @@ def _qualifier_bonus(gaz: Gazetteer, mentions: Sequence[Mention], text: str) -> 
     return out
 
 
-_TOWN_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(word_group('town_noun')))})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-_DIVISION_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(word_group('division_noun')))})\b")
+
+
+def _words(*groups: str) -> str:
+    return "|".join(re.escape(w) for g in groups for w in sorted(word_group(g), key=len, reverse=True))
+
+
+# 'the city of Jenin', 'the mayor of Jackson' / 'Jenin province', 'the governor of Washington': a kind word
+_TOWN_BEFORE = re.compile(rf"\b(?:{_words('town_noun', 'town_office')})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_DIVISION_BEFORE = re.compile(rf"\b(?:{_words('division_noun', 'division_office')})\s+of\s+(?:the\s+)?$",
+                              re.IGNORECASE)
+_TOWN_AFTER = re.compile(rf"\s+(?i:{_words('town_office')})(?!\w)")  # 'Jackson Mayor Chokwe Lumumba'
+_DIVISION_AFTER = re.compile(rf"\s+(?:{_words('division_noun')}|(?i:{_words('division_office')}))(?!\w)")
 _QUALIFIER_END = re.compile(r"\s*(?:[,.;:)!?—–]|-{1,2}\s|$)")
 
 
@@ -150,10 +160,11 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
                 score = score + METONYMY_BONUS * static.seat
             if dateline is not None and dateline.place_start <= mentions[i].start < dateline.place_end:
                 score = score + DATELINE_BONUS * (static.kind_class == _TOWN_CLASS)  # 'WASHINGTON (AP) —'
-            if _TOWN_BEFORE.search(text, max(0, mentions[i].start - 40), mentions[i].start):
-                score = score + KIND_WORD_BONUS * (static.kind_class == _TOWN_CLASS)  # 'the city of Jenin'
-            elif _DIVISION_AFTER.match(text, mentions[i].end):
-                score = score + KIND_WORD_BONUS * np.isin(static.kind_class, _DIVISION_CLASSES)  # 'Jenin province'
+            before = max(0, mentions[i].start - 40), mentions[i].start
+            if _TOWN_BEFORE.search(text, *before) or _TOWN_AFTER.match(text, mentions[i].end):
+                score = score + KIND_WORD_BONUS * (static.kind_class == _TOWN_CLASS)
+            elif _DIVISION_BEFORE.search(text, *before) or _DIVISION_AFTER.match(text, mentions[i].end):
+                score = score + KIND_WORD_BONUS * np.isin(static.kind_class, _DIVISION_CLASSES)
         cand[key] = _Candidates(static, score, len(idx))
 
     shared = _shared_division_support(cand)

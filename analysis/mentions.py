@@ -84,6 +84,7 @@ class Lexicon:
     addressee_verbs: frozenset[str]  # 'accused', 'urged': a capital right after one is told or blamed
     eponym_words: frozenset[str]  # 'virus', 'fever': after a place name, they make it a disease's name
     media_words: frozenset[str]  # 'newspaper', 'daily': before a name, they make it a news outlet's
+    object_preps: frozenset[str]  # 'of', 'in': a name after one is no subject ('the mayor of Paris said')
 
 
 @compiled
@@ -114,6 +115,7 @@ def lexicon() -> Lexicon:
         metonymy_cues=frozenset(verbs), addressee_verbs=frozenset(addressee),
         eponym_words=frozenset(w for w, r in role.items() if r == "eponym"),
         media_words=frozenset(w for w, r in role.items() if r == "medium"),
+        object_preps=word_group("subject_prep"),
     )
 
 
@@ -387,4 +389,6 @@ def _metonymic(m: Mention, tokens: list[Token], lex: Lexicon) -> bool:
     nxt = tokens[m.last_token + 1] if m.last_token + 1 < len(tokens) else None
     if nxt is None or nxt.sentence != tokens[m.last_token].sentence:
         return False
+    if prev is not None and prev.lower in lex.object_preps and prev.sentence == nxt.sentence:
+        return False  # 'the mayor of Paris said', 'officials in Mexico reported': the verb is another's
     return nxt.lower in lex.metonymy_cues and not nxt.capitalised

@@ -52,6 +52,15 @@ def test_a_kind_word_chooses_between_a_town_and_its_division() -> None:
     assert _place("Kherson region was shelled overnight.", "Kherson")["kind"] == "admin1"
 
 
+def test_an_office_tells_a_state_from_its_namesake_city() -> None:
+    # a governor governs a state, a mayor a town: 'Washington' is then the state, not the capital
+    assert _place("The governor of Washington signed the bill.", "Washington")["kind"] == "admin1"
+    assert _place("Washington Gov. Jay Inslee signed the bill.", "Washington")["kind"] == "admin1"
+    assert _place("The state of Washington sued the company.", "Washington")["kind"] == "admin1"
+    assert _place("The mayor of New York spoke on Monday.", "New York")["kind"] == "city"
+    assert _place("New York Mayor Eric Adams spoke on Monday.", "New York")["kind"] == "city"
+
+
 def test_country_beats_namesakes_without_context() -> None:
     for name, iso3 in (("Georgia", "GEO"), ("Jordan", "JOR"), ("Chad", "TCD"), ("Niger", "NER")):
         text = f"The government of {name} announced new elections. Officials in {name} welcomed it."

@@ -54,6 +54,12 @@ def test_a_plain_capital_is_not_metonymic() -> None:
     assert not places["metonymic"].any()
 
 
+def test_a_capital_after_a_preposition_is_not_the_subject_of_the_verb() -> None:
+    places = find_places("The mayor of Paris said the city was ready. Officials in Beijing reported no cases.")
+    assert places["text"].tolist() == ["Paris", "Beijing"]
+    assert not places["metonymic"].any()
+
+
 def test_institution_used_for_a_government_is_a_metonymic_place() -> None:
     places = find_places("The Kremlin said the leaders would meet.")
     kremlin = places[places["text"] == "Kremlin"]
