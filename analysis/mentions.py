@@ -85,6 +85,7 @@ class Lexicon:
     eponym_words: frozenset[str]  # 'virus', 'fever': after a place name, they make it a disease's name
     media_words: frozenset[str]  # 'newspaper', 'daily': before a name, they make it a news outlet's
     object_preps: frozenset[str]  # 'of', 'in': a name after one is no subject ('the mayor of Paris said')
+    before_verb: frozenset[str]  # 'has', 'also', 'not': words between a subject and its verb
 
 
 @compiled
@@ -116,6 +117,7 @@ def lexicon() -> Lexicon:
         eponym_words=frozenset(w for w, r in role.items() if r == "eponym"),
         media_words=frozenset(w for w, r in role.items() if r == "medium"),
         object_preps=word_group("subject_prep"),
+        before_verb=word_group("perfect_aux") | word_group("adverb"),
     )
 
 
@@ -391,4 +393,29 @@ def _metonymic(m: Mention, tokens: list[Token], lex: Lexicon) -> bool:
         return False
     if prev is not None and prev.lower in lex.object_preps and prev.sentence == nxt.sentence:
         return False  # 'the mayor of Paris said', 'officials in Mexico reported': the verb is another's
-    return nxt.lower in lex.metonymy_cues and not nxt.capitalised
+    verb = _verb_after_subject(tokens, m.last_token + 1, lex)
+    return verb is not None and verb.lower in lex.metonymy_cues and not verb.capitalised
+
+
+MAX_SUBJECT_GAP = 4
+"""Words that may stand between a subject name and its verb ('Washington has repeatedly urged')."""
+
+
+def _verb_after_subject(tokens: list[Token], k: int, lex: Lexicon) -> Token | None:
+    """The word where the verb of a subject ending before token k would stand, skipping a perfect auxiliary,
+    adverbs ('has repeatedly urged', 'also warned') and a second name joined by 'and' ('Washington and Seoul
+    warned'); None when the sentence ends first."""
+    sentence = tokens[k - 1].sentence
+    for _ in range(MAX_SUBJECT_GAP):
+        if k >= len(tokens) or tokens[k].sentence != sentence:
+            return None
+        tok = tokens[k]
+        if tok.lower == "and" and k + 1 < len(tokens) and tokens[k + 1].capitalised:
+            k += 1
+            while k < len(tokens) and tokens[k].capitalised and tokens[k].sentence == sentence:
+                k += 1
+        elif tok.lower in lex.before_verb or (tok.lower.endswith("ly") and not tok.capitalised):
+            k += 1
+        else:
+            return tok
+    return tokens[k] if k < len(tokens) and tokens[k].sentence == sentence else None

@@ -174,11 +174,16 @@ def _participants(text: str, actors: list[ActorMention], mentions: list[Mention]
     return sorted(out, key=lambda q: q.start)
 
 
+_LOWER_WORD = re.compile(r" ([a-z]+)")
+_COORDINATORS = word_group("coordinator")
+
+
 def _acting_capital(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 4):start]
     opens = start == 0 or bool(re.search(r"(?:^|[.!?\n][\"'”’)]*\s+|^\s*)$", before))
-    if opens and re.match(r" [a-z]", text[end:end + 2]):
-        return True
+    nxt = _LOWER_WORD.match(text, end)
+    if opens and nxt is not None and nxt.group(1) not in _COORDINATORS:
+        return True  # 'Beirut again rejected'; 'Paris and London saw rain' is left to the verb (see mentions)
     return text[max(0, start - 3):start] == "by "
 
 

@@ -139,3 +139,14 @@ def test_a_capital_acting_or_blamed_is_a_state_actor_and_a_metonymic_place():
     agents = extract_record(article_from_text("U.S. officials warned Russian troops.", date="2024-03-05"))
     assert not [p for p in agents["places"] if p["metonymic"]]  # a country word of an agent is no metonym
 
+
+def test_capitals_joined_as_one_subject_both_act_for_their_states():
+    record = extract_record(article_from_text("Tokyo and Seoul have agreed to share intelligence.", date="2024-03-05"))
+    assert [(a["text"], a["code"]) for a in record["actors"]] == [("Tokyo", "JPNGOV"), ("Seoul", "KORGOV")]
+    assert [(e["source"], e["target"]) for e in record["events"]] == [("JPNGOV", "KORGOV")]
+    record = extract_record(article_from_text("Washington and Moscow agreed to hold talks.", date="2024-03-05"))
+    assert {p["text"]: p["kind"] for p in record["places"]} == {"Washington": "capital", "Moscow": "capital"}
+    assert [(e["source"], e["target"]) for e in record["events"]] == [("USAGOV", "RUSGOV")]
+    weather = extract_record(article_from_text("Paris and London saw heavy rain on Monday.", date="2024-03-05"))
+    assert not weather["actors"] and not [p for p in weather["places"] if p["metonymic"]]
+
