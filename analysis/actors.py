@@ -21,6 +21,7 @@ from .text import Token, word_group
 MAX_ACTOR_TOKENS = 7
 _NOT_MODIFIERS = word_group("not_modifier")  # words that end a run of modifiers before an agent noun
 _NAME_ARTICLES = word_group("name_article")  # 'al-Qaeda', 'el-Sisi'
+_FORMER = word_group("former")  # 'former President Carter': no longer in office
 MAX_MODIFIERS = 2  # words between a country word and its agent noun ('Nicaragua's Sandinista government')
 _OFFICE_RANK = {"head_of_state": 0, "supreme_leader": 0, "head_of_government": 1, "foreign_minister": 2,
                 "defence_minister": 3, "national_security_adviser": 4}
@@ -235,9 +236,11 @@ def find_actors(text: str, tokens: list[Token], *, date: str | None = None) -> l
             if terms:
                 end = tok.start + len(word)
                 match = _person(text, tok.start, end, i, i, terms, date)
-            elif key in lex.short and (office := _title_before(tokens, i, text)):
+            elif key in lex.short and (title := _title_before(tokens, i, text)):
+                office, first = title
+                former = first > 0 and tokens[first - 1].lower in _FORMER and tokens[first - 1].sentence == tok.sentence
                 match = _titled_person(text, tok.start, tok.start + len(word), i,
-                                       [t for t in lex.short[key] if t["office"] == office])
+                                       [t for t in lex.short[key] if t["office"] == office], former=former)
         if match is not None:
             if match.kind == "person" and found and _serves(found[-1], match, tokens, text):
                 org = found[-1]  # 'NATO Secretary General Jens Stoltenberg' acts for NATO
@@ -261,9 +264,9 @@ def _serves(org: ActorMention, person: ActorMention, tokens: list[Token], text: 
         text[tokens[k].end:tokens[k + 1].start] in (" ", "-") for k in range(org.last_token, person.first_token))
 
 
-def _title_before(tokens: list[Token], i: int, text: str) -> str | None:
+def _title_before(tokens: list[Token], i: int, text: str) -> tuple[str, int] | None:
     """The office whose title stands right before token i ('President Bush' -> head_of_state,
-    'Prime Minister Sharif' -> head_of_government), or None."""
+    'Prime Minister Sharif' -> head_of_government) and the first token of the title, or None."""
     lex = actor_lexicon()
     for size in (1, 2, 3):
         k = i - size
@@ -273,19 +276,21 @@ def _title_before(tokens: list[Token], i: int, text: str) -> str | None:
             return None
         office = lex.titles.get(tuple(t.lower for t in tokens[k:i]))
         if office:
-            return office
+            return office, k
     return None
 
 
-def _titled_person(text: str, start: int, end: int, i: int, terms: list[dict[str, Any]]) -> ActorMention | None:
+def _titled_person(text: str, start: int, end: int, i: int, terms: list[dict[str, Any]], *,
+                   former: bool = False) -> ActorMention | None:
     """'President Bush' where no Bush is in office on the article date: the title says the person holds
     that office, the surname says in which country (when all the holders of that office with that name
-    are of one country; no 'Chancellor Bush' is coded)."""
+    are of one country; no 'Chancellor Bush' is coded); 'former President Carter' is an elite (ELI)."""
     countries = {t["country"] for t in terms}
     if len(countries) != 1:
         return None
     country = countries.pop()
-    return ActorMention(start, end, text[start:end], f"{country}GOV", text[start:end], country, "GOV", "person", i, i)
+    sector = "ELI" if former else "GOV"
+    return ActorMention(start, end, text[start:end], country + sector, text[start:end], country, sector, "person", i, i)
 
 
 def _unique_in_office(terms: list[dict[str, Any]], date: str | None) -> list[dict[str, Any]]:

@@ -62,6 +62,9 @@ def test_a_title_with_a_known_surname_codes_the_country():
     assert named("President Obama met the Moroccan diplomats.", "2000-01-01") == [("Obama", "USAGOV")]
     # the office must match the title: no Bush was ever a chancellor
     assert named("Chancellor Bush has threatened further action.", "1990-06-01") == []
+    # a former holder of the office is one of the country's elite, no longer its government
+    assert named("Former President Obama visited Kenya.", "2000-01-01") == [("Obama", "USAELI")]
+    assert named("Ex-President Obama visited Kenya.", "2000-01-01") == [("Obama", "USAELI")]
 
 
 def test_arabic_article_in_lower_case():
