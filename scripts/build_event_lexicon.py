@@ -1056,6 +1056,9 @@ VP(["reject the ceasefire", "reject a ceasefire", "refuse a ceasefire", "refuse 
 VP(["reject the peace plan", "reject the proposal", "reject the peace proposal", "reject the deal"], "127",
    note="REFUSE block '* {PEACE &PROPOSAL} [127]', '* OFFER [127]'")
 VP(["refuse to release", "refuse bail"], "1243", note="REFUSE block '* BAIL [1243]'")
+VP(["fail to reach agreement", "fail to reach an agreement", "fail to reach a deal", "fail to agree",
+    "fail to reach a compromise", "fail to reach a settlement"], "120", prep="with", src=C,
+   note="talks that end without the agreement they sought: the parties reject each other's terms (codebook 120)")
 
 # ---- 13 THREATEN ----------------------------------------------------------------------------
 V("threaten", "130", note="block THREATEN [130]")

@@ -123,6 +123,11 @@ def test_refused():
     assert not [e for e in evs if e["root"] == "04" and not e["negated"]]  # no meeting
 
 
+def test_talks_that_failed_to_reach_agreement_are_a_rejection_between_the_parties():
+    evs = events("Israel and the Palestinians failed to reach agreement on Sunday.")
+    assert [(e["source"], e["target"], e["plover"]) for e in evs] == [("ISR", "PSE", "REJECT")]
+
+
 # ---- voice and nouns ---------------------------------------------------------------------------
 
 def test_passive_voice():
