@@ -290,6 +290,16 @@ class Sentence(Clauses):
             self.roles(c)
         return cands
 
+    def conjoined(self, p: Participant) -> Participant | None:
+        """The actor joined to p by 'and' right before it ('France and Germany', 'Sudan's army and the
+        Rapid Support Forces'), or None."""
+        low = self.low
+        k = p.first_token - 1
+        if k >= 1 and low[k] == "the":
+            k -= 1
+        other = self.part_end.get(k - 1) if k >= 1 and low[k] == "and" else None
+        return other if other is not None and not other.place else None
+
     def roles(self, c: Candidate) -> None:
         """Set the source and target of a candidate (and whether a noun states them explicitly)."""
         low = self.low
@@ -315,11 +325,8 @@ class Sentence(Clauses):
                     c.cameo[:2] in RECIPROCAL_ROOTS or "with" in c.trig.target_preps):
                 # a joint act of a compound subject: 'Kim and Putin met', 'India and Pakistan signed a
                 # ceasefire', 'Sudan's army and the Rapid Support Forces agreed to a ceasefire'
-                k = c.src.first_token - 1
-                if k >= 1 and low[k] == "the":
-                    k -= 1
-                other = self.part_end.get(k - 1) if k >= 1 and low[k] == "and" else None
-                if other is not None and not other.place:
+                other = self.conjoined(c.src)
+                if other is not None:
                     c.src, c.tgt = other, c.src
         if c.src is not None and c.tgt is not None and same_actor(c.src, c.tgt):
             c.tgt = None

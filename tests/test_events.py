@@ -123,6 +123,15 @@ def test_refused():
     assert not [e for e in evs if e["root"] == "04" and not e["negated"]]  # no meeting
 
 
+def test_each_actor_of_a_compound_subject_acts():
+    evs = events("France and Germany called on Israel to allow aid into Gaza.")
+    assert sorted((e["source"], e["target"], e["plover"]) for e in evs) == [
+        ("DEU", "ISR", "REQUEST"), ("FRA", "ISR", "REQUEST")]
+    # a joint act between the two stays one event between them
+    assert [(e["source"], e["target"]) for e in events("India and Pakistan agreed to a ceasefire.")] == [
+        ("IND", "PAK")]
+
+
 def test_talks_that_failed_to_reach_agreement_are_a_rejection_between_the_parties():
     evs = events("Israel and the Palestinians failed to reach agreement on Sunday.")
     assert [(e["source"], e["target"], e["plover"]) for e in evs] == [("ISR", "PSE", "REJECT")]
