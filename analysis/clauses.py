@@ -47,6 +47,7 @@ ROOT_PREPS = {root: (prep,) for root, prep in mapping_group("root_prep").items()
 # ---- function words ---------------------------------------------------------------------------
 WINDOW = 12  # tokens searched for a target after the trigger
 MAX_FILLERS = 2  # modifiers allowed inside a verb phrase trigger (determiners are free)
+MAX_AMOUNT_WORDS = 3  # words of an amount before its 'in'/'of' ('billion', 'metric tons')
 BE = word_group("be")
 PASSIVE_AUX = BE | word_group("passive_aux")
 SUBJECT_PRONOUNS = word_group("subject_pronoun")
@@ -68,6 +69,7 @@ QUANTIFIERS = phrase_group("quantifier")  # 'up to 16 advisers', 'at least 20 pe
 DETERMINERS = word_group("determiner")
 PARTICLES = word_group("particle")
 NO_FILLERS = PARTICLES | SUBORDINATORS | BE | word_group("no_filler")
+AMOUNT_LINKS = word_group("amount_link")  # '$5 billion in aid', '500 tonnes of food'
 NOMINAL_CONTEXT = word_group("nominal_context")
 NOMINAL_PREPS = word_group("nominal_prep")
 PLURAL_REFS = phrase_group("plural_ref")  # 'the two countries', 'each other': the article's main pair
@@ -319,6 +321,9 @@ class Clauses:
                     if w in DETERMINERS:
                         break
                     return None
+                if verb and (after := self._amount_end(k)) is not None:
+                    k = after  # '$5 billion in aid', '10,000 tonnes of rice': the amount of the object
+                    continue
                 tok = low[k]
                 if tok == w or (last and verb and w not in PARTICLES and tok in (w + "s", w + "es")):
                     k += 1
@@ -337,6 +342,18 @@ class Clauses:
         if any(m in self.part_at and self.part_at[m].last_token != j for m in range(i + 1, j + 1)):
             return None
         return j
+
+    def _amount_end(self, k: int) -> int | None:
+        """After a number that stands before token k, the token after the words of its amount and their
+        'in' or 'of' ('$5 billion in', '1 billion euros of', '10,000 tonnes of'), or None."""
+        if not any(ch.isdigit() for ch in self.text[self.toks[k - 1].end:self.toks[k].start]):
+            return None
+        for m in range(k, min(k + MAX_AMOUNT_WORDS + 1, self.n)):
+            if not self.plain(m - 1, m) or m in self.part_at or self.toks[m].capitalised:
+                return None
+            if self.low[m] in AMOUNT_LINKS:
+                return m + 1 if m > k else None
+        return None
 
     # ---- clauses ------------------------------------------------------------------------------
     def _controller(self, k: int, ends: dict[int, int], cands: list[Candidate], *, any_verb: bool = False

@@ -201,6 +201,13 @@ def test_a_model_name_before_the_weapon_and_the_intent_to_provide_military_aid()
     assert (send["cameo"], send["modality"]) == ("0332", "planned")  # intent to provide military aid
 
 
+def test_an_amount_before_the_aid_keeps_the_phrase_and_its_recipient():
+    pledge = one(events("Japan pledged $5 billion in aid to Ukraine."), "JPN", "UKR")
+    assert pledge["plover"] == "AGREE" and pledge["cameo"].startswith("03")  # a promise of aid
+    food = one(events("Germany promised 1 billion euros of humanitarian aid to Syria."), "DEU", "SYR")
+    assert food["cameo"] == "0333"  # intent to provide humanitarian aid
+
+
 def test_a_country_that_describes_does_not_act():
     strikes = events("U.S. forces carried out airstrikes against Iran-backed militias in Syria.")
     assert not [e for e in strikes if "IRN" in (e["source_country"], e["target_country"])]
