@@ -179,9 +179,11 @@ class Clauses:
     def __init__(self, text: str, toks: Sequence[Token], parts: list[Participant], lex: EventLexicon,
                  dyad: list[Participant]) -> None:
         self.text, self.toks, self.parts, self.lex, self.dyad = text, toks, parts, lex, dyad
-        self.low = [t.lower for t in toks]
         self.n = len(toks)
         self.part_at = {k: p for p in parts for k in range(p.first_token, p.last_token + 1)}
+        # an acronym of an actor is no function word: 'The WHO criticized' has no relative 'who'
+        self.low = [t.text if k in self.part_at and len(t.text) > 1 and t.text.isupper() else t.lower
+                    for k, t in enumerate(toks)]
         self.part_end = {p.last_token: p for p in parts}
         self.verbs: set[int] = set()  # first tokens of the verb triggers
         # the facts below are computed when first read: most sentences with a trigger word have no trigger

@@ -208,6 +208,12 @@ def test_an_amount_before_the_aid_keeps_the_phrase_and_its_recipient():
     assert food["cameo"] == "0333"  # intent to provide humanitarian aid
 
 
+def test_an_acronym_that_spells_a_function_word_still_acts():
+    # 'WHO' is no relative pronoun, 'US' no object pronoun
+    assert [(e["source"], e["target"]) for e in events("The WHO criticized Israel.")] == [("IGOUNOHLHWHO", "ISR")]
+    assert [(e["source"], e["target"]) for e in events("The US criticized Iran.")] == [("USA", "IRN")]
+
+
 def test_a_country_that_describes_does_not_act():
     strikes = events("U.S. forces carried out airstrikes against Iran-backed militias in Syria.")
     assert not [e for e in strikes if "IRN" in (e["source_country"], e["target_country"])]
