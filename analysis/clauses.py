@@ -131,6 +131,7 @@ class EventLexicon:
     third_person: frozenset[str]  # '-s' verb forms, also plural nouns ('forces', 'supplies')
     light: frozenset[str]  # light verbs whose object noun is the event ('staged a protest')
     report_verbs: frozenset[str]  # one-word cues of kind report_verb ('said', 'told')
+    past: frozenset[str]  # past forms of the verb triggers and report verbs ('fired', 'said')
 
 
 @dataclass(slots=True)
@@ -305,6 +306,8 @@ class Clauses:
         if head > 0 and not self.plain(head - 1, head) and self.low[head] in ("a", "an"):
             return True  # an appositive: 'Pakistan, a key U.S. ally, has refused'
         if self.low[i] in self.lex.third_person:
+            if i + 1 < self.n and self.plain(i, i + 1) and self.low[i + 1] in self.lex.past:
+                return True  # a plural noun before its verb: 'coast guard ships fired', 'talks ended'
             return not (k in self.part_end or (k >= 0 and self.low[k] in SUBJECT_PRONOUNS | {"that"}))
         return False
 

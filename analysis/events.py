@@ -27,7 +27,7 @@ import dataclasses
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
 from .clauses import (
@@ -61,9 +61,12 @@ def event_lexicon() -> EventLexicon:
     """Load the trigger lexicon, CAMEO code table and cue words once per process."""
     triggers: dict[str, list[Trigger]] = {}
     third: set[str] = set()
+    past: set[str] = set()
     for r in _records("event_triggers.tsv"):
         preps = tuple(p for p in r["target_prep"].split("|") if p)
         forms = [f for f in r["forms"].split("|") if f]
+        if r["pos"] == "verb":
+            past.update(_past_forms(f.lower() for f in forms if " " not in f))
         for form in forms:
             words = tuple(form.lower().replace("-", " ").split())
             if words:
@@ -82,7 +85,17 @@ def event_lexicon() -> EventLexicon:
         cues.setdefault(r["cue"].lower(), {})[r["kind"]] = r["value"]
     light = frozenset(c for c, kinds in cues.items() if "light_verb" in kinds)
     reports = frozenset(c for c, kinds in cues.items() if "report_verb" in kinds)
-    return EventLexicon(triggers, codes, cues, max(len(c.split()) for c in cues), frozenset(third), light, reports)
+    past.update(_past_forms(c for c in reports if " " not in c))
+    return EventLexicon(triggers, codes, cues, max(len(c.split()) for c in cues), frozenset(third), light, reports,
+                        frozenset(past))
+
+
+def _past_forms(forms: Iterable[str]) -> set[str]:
+    """The past tenses and participles among the forms of one verb: neither its base (whose '-s' form is
+    listed too), nor the '-s' or '-ing' forms ('attacked', 'sent', 'said')."""
+    words = set(forms)
+    bases = {w for w in words if {w + "s", w + "es", w[:-1] + "ies"} & words}
+    return {w for w in words - bases if not w.endswith(("s", "ing"))}
 
 
 def code_event(lex: EventLexicon, cameo: str, modality: str) -> dict[str, Any]:

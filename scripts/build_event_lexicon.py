@@ -1251,8 +1251,9 @@ V("deport", "174", note="block DEPORT [174]")
 V("exile", "174", note="block DEPORT [174]")
 V("evict", "174", note="block DEPORT [174]")
 V("banish", "174", note="block DEPORT [174]")
-VP(["fire tear gas", "use tear gas", "use water cannon", "disperse protesters", "disperse demonstrators",
-    "break up protests", "break up demonstrations", "open fire on protesters"], "175", prep="at|on",
+VP(["fire tear gas", "use tear gas", "use water cannon", "fire water cannon", "disperse protesters",
+    "disperse demonstrators", "break up protests", "break up demonstrations", "open fire on protesters"], "175",
+   prep="at|on",
    note="EXPLOSIVE_DESTRUCTION block '* {TEAR GAS} [175]' (FIRE); UTILIZE block '* {WATER CANON} [175]'; "
    "DESTROY block '* UP DEMONSTRATIONS [175]'; CIRCULATE block '* PROTEST [175:145]'")
 
@@ -1341,7 +1342,9 @@ VP(["impose a blockade", "impose a naval blockade", "close the border", "seal th
 V("invade", "192", note="block INVADE [192]")
 V("occupy", "192", note="block INVADE [192]")
 V("overrun", "192", note="block INVADE [192]")
-V("recapture", "192", note="block RECAPTURE [192]")
+V("recapture", "192", prep="from", note="block RECAPTURE [192]")
+V("retake", "192", prep="from", src=C, note="RECAPTURE block synonym; codebook 192 'Occupy territory'",
+  extra=("retook", "retaken"), exclude=("retaked",))
 V("capture", "192", src=C, note="APPREHEND block member (default 171); in war news usually territory "
   "('* &TOWN/TERRITORY/LAND [192]'); capturing persons is 181/173")
 V("annex", "192", src=C, note="TAKE_PROPERTY block member (default 171); annexing territory = 192")

@@ -214,6 +214,18 @@ def test_an_acronym_that_spells_a_function_word_still_acts():
     assert [(e["source"], e["target"]) for e in events("The US criticized Iran.")] == [("USA", "IRN")]
 
 
+def test_a_plural_noun_before_its_verb_is_no_verb():
+    # 'ships' is the noun of the subject here, not the verb 'to ship' (aid)
+    evs = events("Chinese coast guard ships fired water cannon at a Philippine vessel.")
+    assert [(e["source"], e["target"], e["plover"]) for e in evs] == [("CHNMIL", "PHL", "ASSAULT")]
+    assert one(events("Iran ships weapons to the Houthis."), "IRN", "YEM")["plover"] == "AID"
+
+
+def test_retaking_a_town_from_an_actor_falls_on_that_actor():
+    evs = events("Somali troops retook the town from al-Shabaab.")
+    assert [(e["source"], e["target"], e["cameo"]) for e in evs] == [("SOMMIL", "SOMREB", "192")]
+
+
 def test_a_country_that_describes_does_not_act():
     strikes = events("U.S. forces carried out airstrikes against Iran-backed militias in Syria.")
     assert not [e for e in strikes if "IRN" in (e["source_country"], e["target_country"])]
