@@ -49,6 +49,8 @@ LOCATIVE = word_group("locative")  # words before a place name that say it is on
 # 'downtown Decatur'
 _CUE_AFTER = re.compile(rf"(?:['’]s)?\s+(?:{'|'.join(sorted(word_group('place_cue_after')))})\b")
 _CUE_BEFORE = word_group("place_cue_before")
+# 'the island of Bali', 'the town of Mobile': a noun of a kind of place before 'of' names a place
+_KIND_NOUNS = word_group("town_noun") | word_group("division_noun") | word_group("land_noun")
 
 
 @dataclass(slots=True)
@@ -363,7 +365,9 @@ def _is_place(
     if single and facts.all_abbr and not abbreviated:
         return False  # an abbreviation written as a word: 'Act' is not 'ACT'
     if single and lower in gaz.common_words and strength < 2:
-        strong_locative = locative and prev is not None and prev.lower != "of"
+        kind_of = prev is not None and prev.lower == "of" and m.first_token >= 2 \
+            and tokens[m.first_token - 2].lower in _KIND_NOUNS
+        strong_locative = locative and prev is not None and (prev.lower != "of" or kind_of)
         return facts.max_population >= 10_000 and (strong_locative or qualified) and not glued_next
     if single and strength < 1:
         cued = locative or qualified or bool(_CUE_AFTER.match(text, m.end)) or (

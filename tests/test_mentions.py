@@ -54,6 +54,13 @@ def test_a_plain_capital_is_not_metonymic() -> None:
     assert not places["metonymic"].any()
 
 
+def test_a_kind_of_place_before_of_names_a_place() -> None:
+    # 'Bali' and 'Mobile' are also English words; 'the island of', 'the city of' say they are places
+    assert find_places("The summit was held on the island of Bali.")["country"].tolist() == ["IDN"]
+    assert find_places("The city of Mobile was flooded.")["country"].tolist() == ["USA"]
+    assert find_places("A company of Mobile workers.").empty
+
+
 def test_a_capital_after_a_preposition_is_not_the_subject_of_the_verb() -> None:
     places = find_places("The mayor of Paris said the city was ready. Officials in Beijing reported no cases.")
     assert places["text"].tolist() == ["Paris", "Beijing"]
