@@ -92,6 +92,7 @@ def _phrases_in(low: list[str], by_head: dict[str, list[tuple[str, ...]]]) -> li
     return [(k, p) for k in [k for k, w in enumerate(low) if w in by_head] for p in by_head[low[k]]
             if tuple(low[k:k + len(p)]) == p]
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:which|who|but|while|whereas|although|though)\b")
+_DIGIT = re.compile(r"\d")
 PUNCT = re.compile(r"[;:()]|,(?!\d)")  # not the comma of '1,200'; quotes do not end clauses
 COMMA = re.compile(r",(?!\d)")
 
@@ -351,8 +352,9 @@ class Clauses:
     def _amount_end(self, k: int) -> int | None:
         """After a number that stands before token k, the token after the words of its amount and their
         'in' or 'of' ('$5 billion in', '1 billion euros of', '10,000 tonnes of'), or None."""
-        if not any(ch.isdigit() for ch in self.text[self.toks[k - 1].end:self.toks[k].start]):
-            return None
+        gap_start, gap_end = self.toks[k - 1].end, self.toks[k].start
+        if gap_end - gap_start < 2 or not _DIGIT.search(self.text, gap_start, gap_end):
+            return None  # (most words stand one space apart)
         for m in range(k, min(k + MAX_AMOUNT_WORDS + 1, self.n)):
             if not self.plain(m - 1, m) or m in self.part_at or self.toks[m].capitalised:
                 return None
