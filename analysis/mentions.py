@@ -353,7 +353,11 @@ def _is_place(
             and prev.lower not in lex.keep_after and strength < 1:
         persons.add(lower)
         return False  # 'Jacques Roy', 'Kim Jong Un'
-    if glued_next and nxt is not None and not nxt.text.isupper() and nxt.lower.rstrip(".") not in lex.keep_after:
+    # 'Laurel County Fiscal Court', 'Readington Township Boy Scouts': a name ending on a kind of place is
+    # no one's first name
+    kind_named = not single and last.lower in _KIND_NOUNS
+    if glued_next and nxt is not None and not nxt.text.isupper() and nxt.lower.rstrip(".") not in lex.keep_after \
+            and not kind_named:
         if strength == 0 or (single and lower in lex.first_names):
             persons.add(nxt.lower)
             return False  # 'Vladimir Putin', 'Jordan Peterson', 'Houston Rockets'

@@ -54,6 +54,13 @@ def test_a_plain_capital_is_not_metonymic() -> None:
     assert not places["metonymic"].any()
 
 
+def test_a_county_before_a_capitalised_word_is_still_a_place() -> None:
+    # 'Laurel County Fiscal Court': a name ending on 'County' is no first name before a surname
+    places = find_places("The audit blames the Laurel County Fiscal Court for lack of oversight.")
+    assert places["text"].tolist() == ["Laurel County"]
+    assert find_places("The 2008 Walker County Fair Queen spoke.")["text"].tolist() == ["Walker County"]
+
+
 def test_a_kind_of_place_before_of_names_a_place() -> None:
     # 'Bali' and 'Mobile' are also English words; 'the island of', 'the city of' say they are places
     assert find_places("The summit was held on the island of Bali.")["country"].tolist() == ["IDN"]
