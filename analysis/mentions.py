@@ -43,6 +43,7 @@ _COUNTRY = KINDS.index("country")
 # a name before the dash of a dateline, anywhere in the text ("HUME –", "Alexandria, La. --"): a cue
 _DASH_AFTER = re.compile(r"\s*(?:,\s*[A-Z][\w.]*\.?\s*)?(?:—|–|--|\(AP\))")
 _PERSON_AFTER = re.compile(r" [A-Z]\. [A-Z]|, \d{1,3},")
+_DAY_AFTER = re.compile(r"(?:['’]s)? Day\b")  # 'St. Patrick's Day', 'Columbus Day': a holiday
 _POSSESSIVES = ("'s", "’s")
 LOCATIVE = word_group("locative")  # words before a place name that say it is one: 'in', 'near'
 # words around a small town's name that say it is a place: 'DeKalb police', "Greer's city limits",
@@ -338,6 +339,8 @@ def _is_place(
     glued_prev = prev is not None and prev.capitalised and text[prev.end:first.start] in (" ", ". ")
     glued_next = nxt is not None and nxt.capitalised and m.end == last.end and (
         text[last.end:nxt.start] == " " or (text[last.end:nxt.start] == "-" and strength == 0))
+    if not area and _DAY_AFTER.match(text, m.end):
+        return False
     if not area and _PERSON_AFTER.match(text, m.end):
         persons.add(lower)
         return False  # 'Keith D. Johnson', 'Paris, 51, was found': a person's name and age
