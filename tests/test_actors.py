@@ -163,3 +163,9 @@ def test_leaders_and_country_names_of_older_news():
                                               date="1991-10-01"))
     assert [(a["text"], a["code"]) for a in record["actors"]] == [
         ("Yugoslav troops", "SRBMIL"), ("West Germany", "DEU")]
+
+
+def test_a_party_named_for_its_country_is_a_party_not_the_country():
+    record = extract_record(article_from_text("Criticism from United Russia grew after the vote.", date="2024-03-05"))
+    assert [(a["text"], a["code"]) for a in record["actors"]] == [("United Russia", "RUSPTY")]
+    assert not record["places"]
