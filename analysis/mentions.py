@@ -50,6 +50,7 @@ LOCATIVE = word_group("locative")  # words before a place name that say it is on
 # 'downtown Decatur'
 _CUE_AFTER = re.compile(rf"(?:['’]s)?\s+(?:{'|'.join(sorted(word_group('place_cue_after')))})\b")
 _CUE_BEFORE = word_group("place_cue_before")
+_DETERMINERS = word_group("determiner")
 # 'the island of Bali', 'the town of Mobile': a noun of a kind of place before 'of' names a place
 _KIND_NOUNS = word_group("town_noun") | word_group("division_noun") | word_group("land_noun")
 
@@ -88,6 +89,7 @@ class Lexicon:
     eponym_words: frozenset[str]  # 'virus', 'fever': after a place name, they make it a disease's name
     media_words: frozenset[str]  # 'newspaper', 'daily': before a name, they make it a news outlet's
     object_preps: frozenset[str]  # 'of', 'in': a name after one is no subject ('the mayor of Paris said')
+    ethnic_prefixes: frozenset[str]  # 'Native', 'African': before a demonym they name a people
     before_verb: frozenset[str]  # 'has', 'also', 'not': words between a subject and its verb
 
 
@@ -120,6 +122,7 @@ def lexicon() -> Lexicon:
         eponym_words=frozenset(w for w, r in role.items() if r == "eponym"),
         media_words=frozenset(w for w, r in role.items() if r == "medium"),
         object_preps=word_group("subject_prep"),
+        ethnic_prefixes=word_group("ethnic_prefix"),
         before_verb=word_group("perfect_aux") | word_group("adverb"),
     )
 
@@ -341,6 +344,16 @@ def _is_place(
         text[last.end:nxt.start] == " " or (text[last.end:nxt.start] == "-" and strength == 0))
     if not area and _DAY_AFTER.match(text, m.end):
         return False
+    if m.name_kind == "demonym" and prev is not None and prev.lower in lex.ethnic_prefixes \
+            and text[prev.end:first.start] in (" ", "-"):
+        return False  # 'Native Americans', 'African-American': a people, not a country
+    if m.name_kind == "demonym" and glued_prev and prev is not None and prev.lower in lex.first_names \
+            and not prev.sentence_initial:
+        persons.add(lower)
+        return False  # 'Monica French': a surname
+    if m.name_kind == "demonym" and single and nxt is not None and nxt.lower in lex.report_verbs \
+            and (prev is None or prev.lower not in _DETERMINERS):
+        return False  # 'French said' is a person; 'the French said', a people
     if not area and _PERSON_AFTER.match(text, m.end):
         persons.add(lower)
         return False  # 'Keith D. Johnson', 'Paris, 51, was found': a person's name and age
