@@ -44,6 +44,7 @@ _COUNTRY = KINDS.index("country")
 _DASH_AFTER = re.compile(r"\s*(?:,\s*[A-Z][\w.]*\.?\s*)?(?:—|–|--|\(AP\))")
 _PERSON_AFTER = re.compile(r" [A-Z]\. [A-Z]|, \d{1,3},")
 _DAY_AFTER = re.compile(r"(?:['’]s)? Day\b")  # 'St. Patrick's Day', 'Columbus Day': a holiday
+_CURRENCY_AFTER = re.compile(r"\$")  # 'US$460 million', 'NZ$', 'HK$': a currency, not the country
 _POSSESSIVES = ("'s", "’s")
 LOCATIVE = word_group("locative")  # words before a place name that say it is one: 'in', 'near'
 # words around a small town's name that say it is a place: 'DeKalb police', "Greer's city limits",
@@ -344,6 +345,10 @@ def _is_place(
         text[last.end:nxt.start] == " " or (text[last.end:nxt.start] == "-" and strength == 0))
     if not area and _DAY_AFTER.match(text, m.end):
         return False
+    if abbreviated and (_CURRENCY_AFTER.match(text, m.end) or text[m.start - 1:m.start] == "$"):
+        return False  # 'US$460 million', '$US 1.5 billion'
+    if text[m.start - 1:m.start] == "/" and text[m.end:m.end + 1] == "/":
+        return False  # 'A/California/7/2009': a virus strain's name
     if m.name_kind == "demonym" and prev is not None and prev.lower in lex.ethnic_prefixes \
             and text[prev.end:first.start] in (" ", "-"):
         return False  # 'Native Americans', 'African-American': a people, not a country
