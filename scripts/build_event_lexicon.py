@@ -1224,6 +1224,10 @@ V("forbid", "172", role="theme", note="block PROHIBIT [172]")
 V("bar", "172", note="EXCLUDE block member BAR [172]")
 V("fine", "172", note="block FINE [172]")
 V("censor", "1721", role="theme", note="PROHIBIT block member CENSOR [1721]")
+VP(["ban the demonstration", "ban the protest", "ban the rally", "ban the march", "prevent the demonstration",
+    "prevent the protest", "prevent the rally", "prevent the march", "block the march", "block the demonstration"],
+   "1721", src=C, note="codebook 1721 'Impose restrictions on political freedoms': banning or stopping a "
+   "demonstration (PROHIBIT block '* DEMONSTRATION')")
 VP(["ban the party", "ban the opposition", "dissolve the party", "outlaw the party"], "1722",
    note="PROHIBIT block '* PARTY [1722]' (BAN)")
 VP(["impose a curfew", "impose curfew", "declare a curfew", "declare curfew", "institute a curfew"], "1723",

@@ -226,6 +226,16 @@ def test_retaking_a_town_from_an_actor_falls_on_that_actor():
     assert [(e["source"], e["target"], e["cameo"]) for e in evs] == [("SOMMIL", "SOMREB", "192")]
 
 
+def test_stopping_a_demonstration_restricts_political_freedoms():
+    evs = events("Turkish police prevented the demonstration staged by students in Sivas.")
+    assert [(e["source"], e["target"], e["cameo"]) for e in evs] == [("TURCOP", "TUREDU", "1721")]
+
+
+def test_an_ethnic_group_is_not_its_namesake_country():
+    evs = events("Serb forces killed three ethnic Albanians in southeastern Serbia.")
+    assert not [e for e in evs if "ALB" in (e["source_country"], e["target_country"])]
+
+
 def test_a_country_that_describes_does_not_act():
     strikes = events("U.S. forces carried out airstrikes against Iran-backed militias in Syria.")
     assert not [e for e in strikes if "IRN" in (e["source_country"], e["target_country"])]
