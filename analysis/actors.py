@@ -304,9 +304,10 @@ def _unique_in_office(terms: list[dict[str, Any]], date: str | None) -> list[dic
     return [t for t in terms if t["name"] == name]
 
 
-def agent_after(tokens: list[Token], k: int, text: str | None = None) -> tuple[str, int] | None:
+def agent_after(tokens: list[Token], k: int, text: str | None = None, *, modifiers: int = MAX_MODIFIERS
+                ) -> tuple[str, int] | None:
     """An agent noun phrase starting at token k ('officials', 'government sources', 'leader'):
-    (sector, index of its last token), allowing up to MAX_MODIFIERS modifiers before the noun ('U.S.
+    (sector, index of its last token), allowing up to `modifiers` modifiers before the noun ('U.S.
     military officials', "Nicaragua's Sandinista government"). With `text`, the words must follow one
     another across plain spaces ('Russia, officials' is no agent)."""
     if k >= len(tokens):
@@ -315,7 +316,7 @@ def agent_after(tokens: list[Token], k: int, text: str | None = None) -> tuple[s
         return None
     sentence = tokens[k].sentence
     lex = actor_lexicon()
-    for skip in range(0, MAX_MODIFIERS + 1):
+    for skip in range(0, modifiers + 1):
         start = k + skip
         if start >= len(tokens) or tokens[start].sentence != sentence:
             break

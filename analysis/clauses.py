@@ -316,10 +316,18 @@ class Clauses:
         """Index of the last token of `trig` matched at token i, or None. A verb phrase may hold
         determiners and up to MAX_FILLERS modifiers before its object, which may be plural; it may end
         on an actor's head noun ('expelled two Russian diplomats')."""
-        low, words = self.low, trig.words
-        if len(words) == 1:
+        if len(trig.words) == 1:
             return i
-        k, fillers, verb = i + 1, 0, trig.pos == "verb"
+        j = self._match_from(i, trig, i + 1)
+        recipient = self.recipient(i) if j is None and trig.pos == "verb" else None
+        if recipient is not None:  # 'gave Ukraine $1 billion in aid': the recipient before the object
+            j = self._match_from(i, trig, recipient.last_token + 1)
+        return j
+
+    def _match_from(self, i: int, trig: Trigger, first: int) -> int | None:
+        """`_match` with the rest of the phrase looked for from token `first` on."""
+        low, words = self.low, trig.words
+        k, fillers, verb = first, 0, trig.pos == "verb"
         for w_i in range(1, len(words)):
             w, last = words[w_i], w_i == len(words) - 1
             while True:
@@ -345,9 +353,17 @@ class Clauses:
                     return None
                 k += 1
         j = k - 1
-        if any(m in self.part_at and self.part_at[m].last_token != j for m in range(i + 1, j + 1)):
+        if any(m in self.part_at and self.part_at[m].last_token != j for m in range(first, j + 1)):
             return None
         return j
+
+    def recipient(self, i: int) -> Participant | None:
+        """The actor right after the verb at token i that receives its object ('gave Ukraine aid', 'sent
+        Syria fighter jets'): a non-place, non-possessive participant followed by more of the sentence."""
+        p = self.part_at.get(i + 1)
+        if p is None or p.first_token != i + 1 or p.place or p.possessive or not self.plain(i, i + 1):
+            return None
+        return p if p.last_token + 1 < self.n and self.plain(p.last_token, p.last_token + 1) else None
 
     def _amount_end(self, k: int) -> int | None:
         """After a number that stands before token k, the token after the words of its amount and their

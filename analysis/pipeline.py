@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from .actors import ActorMention, agent_after, agent_before, find_actors
+from .actors import MAX_MODIFIERS, ActorMention, agent_after, agent_before, find_actors
 from .articles import Article, article_from_text
 from .events import Participant, find_events
 from .gazetteer import Gazetteer, load_gazetteer, norm_key
@@ -113,7 +113,12 @@ def _agents(text: str, tokens: list[Token], mentions: list[Mention], places: lis
         if p is None or not p["country"]:
             continue
         if p["kind"] in _COUNTRY_KINDS:
-            found = agent_after(tokens, m.last_token + 1, text)
+            # a country's bare name takes its agent noun at once ('Russia troops' is rare, 'Syria new fighter
+            # jets' no agent); a demonym, an abbreviation or a possessive takes modifiers ('U.S. military
+            # officials', "Nicaragua's Sandinista government")
+            bare = p["kind"] == "country" and m.end == tokens[m.last_token].end and not (
+                m.text.isupper() or "." in m.text)
+            found = agent_after(tokens, m.last_token + 1, text, modifiers=0 if bare else MAX_MODIFIERS)
             if found is not None:
                 sector, last = found
                 end = tokens[last].end

@@ -169,3 +169,11 @@ def test_a_party_named_for_its_country_is_a_party_not_the_country():
     record = extract_record(article_from_text("Criticism from United Russia grew after the vote.", date="2024-03-05"))
     assert [(a["text"], a["code"]) for a in record["actors"]] == [("United Russia", "RUSPTY")]
     assert not record["places"]
+
+
+def test_a_bare_country_name_takes_its_agent_noun_at_once():
+    record = extract_record(article_from_text("Russia sent Syria new fighter jets.", date="2024-03-05"))
+    assert ("Syria", "SYR") in [(a["text"], a["code"]) for a in record["actors"]]
+    assert not [a for a in record["actors"] if a["code"] == "SYRMIL"]
+    record = extract_record(article_from_text("U.S. military officials said the talks failed.", date="2024-03-05"))
+    assert [(a["text"], a["code"]) for a in record["actors"]] == [("U.S. military officials", "USAMIL")]

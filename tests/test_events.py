@@ -236,6 +236,12 @@ def test_an_ethnic_group_is_not_its_namesake_country():
     assert not [e for e in evs if "ALB" in (e["source_country"], e["target_country"])]
 
 
+def test_the_recipient_between_the_verb_and_its_object_is_the_target():
+    assert [(e["source"], e["target"]) for e in events("Russia sent Syria new fighter jets.")] == [("RUS", "SYR")]
+    assert [(e["source"], e["target"]) for e in events("Japan granted Vietnam a $500 million loan.")] == [
+        ("JPN", "VNM")]
+
+
 def test_a_country_that_describes_does_not_act():
     strikes = events("U.S. forces carried out airstrikes against Iran-backed militias in Syria.")
     assert not [e for e in strikes if "IRN" in (e["source_country"], e["target_country"])]
