@@ -311,6 +311,9 @@ def _event(
     if when is not None:
         date, precision, basis = when.date, when.precision, "text"
     place = _event_place(text, toks, c.ti, places, s, e)
+    if place is None and tgt is not None and tgt.place:  # 'shelled Juba', 'an attack on Kyiv': the act falls there
+        place = next(({k: p[k] for k in PLACE_KEYS} for p in places
+                      if p["start"] == tgt.start and p.get("lat") is not None), None)
     coded = code_event(lex, c.cameo, modality)
     return {
         "source": src.code if src else None, "source_country": src.country if src else None,
@@ -350,6 +353,10 @@ def _attribution(sent: Sentence) -> str | None:
     return None
 
 
+PLACE_KEYS = ("name", "lat", "lon", "geonameid", "country")
+"""The fields of an event's place (from the place record)."""
+
+
 def _event_place(text: str, toks: Sequence[Token], ti: int, places: Sequence[dict[str, Any]],
                  s: int, e: int) -> dict[str, Any] | None:
     """A place the sentence ties to the event: 'in/at/near X' shortly after the trigger, in the same
@@ -364,7 +371,7 @@ def _event_place(text: str, toks: Sequence[Token], ti: int, places: Sequence[dic
             continue
         prev = text[max(0, p["start"] - 10):p["start"]].lower().split()
         if prev and prev[-1] in ("in", "at", "near", "outside"):
-            return {k: p[k] for k in ("name", "lat", "lon", "geonameid", "country")}
+            return {k: p[k] for k in PLACE_KEYS}
     return None
 
 

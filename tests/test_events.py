@@ -242,6 +242,13 @@ def test_the_recipient_between_the_verb_and_its_object_is_the_target():
         ("JPN", "VNM")]
 
 
+def test_a_town_acted_upon_is_the_place_of_the_event():
+    (attack,) = events("Russia launched a missile attack on Kyiv overnight, Ukrainian officials said.")
+    assert (attack["source"], attack["target"], attack["place"]["name"]) == ("RUS", "UKR", "Kyiv")
+    (strike,) = events("Russia attacked Ukraine.")
+    assert strike["place"] is None  # a country acted upon is an actor, not a place
+
+
 def test_a_country_that_describes_does_not_act():
     strikes = events("U.S. forces carried out airstrikes against Iran-backed militias in Syria.")
     assert not [e for e in strikes if "IRN" in (e["source_country"], e["target_country"])]
