@@ -229,12 +229,25 @@ class Clauses:
 
     @functools.cached_property
     def reports(self) -> set[int]:
-        """The report verbs of the sentence ('said', 'told'), outside actors' names."""
+        """The report verbs of the sentence ('said', 'told'), outside actors' names, and the verb of a
+        closing report clause (see `closing_report`)."""
         low, lex, toks = self.low, self.lex, self.toks
+        closing = {self.closing_report} if self.closing_report >= 0 else set()
         if lex.report_verbs.isdisjoint(low):
-            return set()
-        return {k for k in range(self.n) if low[k] in lex.report_verbs and k not in self.part_at
-                and not (toks[k].capitalised and not toks[k].sentence_initial)}
+            return closing
+        return closing | {k for k in range(self.n) if low[k] in lex.report_verbs and k not in self.part_at
+                          and not (toks[k].capitalised and not toks[k].sentence_initial)}
+
+    @functools.cached_property
+    def closing_report(self) -> int:
+        """The verb of a report clause that closes the sentence after a comma: '..., U.S. officials
+        warned.' reports what comes before it, as 'said' would (-1 if none)."""
+        k = self.n - 1
+        p = self.part_end.get(k - 1)
+        if p is None or p.place or p.first_token < 1 or self.plain(p.first_token - 1, p.first_token) \
+                or self.low[k] not in self.lex.past or k in self.part_at or not self.plain(k - 1, k):
+            return -1
+        return k if not self.text[self.toks[k].end:self.toks[k].end + 3].strip(".\"'”’ ") else -1
 
     # ---- token helpers ------------------------------------------------------------------------
     def gap(self, a: int, b: int) -> str:
@@ -267,7 +280,8 @@ class Clauses:
         prev_verb_end, after = -2, 0  # after: the first token not inside a trigger found already
         triggers = self.lex.triggers
         for i in [k for k, w in enumerate(low) if w in triggers]:
-            if i < after or i in self.part_at or (toks[i].capitalised and not toks[i].sentence_initial) \
+            if i < after or i in self.part_at or i == self.closing_report or (
+                    toks[i].capitalised and not toks[i].sentence_initial) \
                     or text[toks[i].start - 1:toks[i].start] == "-":
                 continue
             cands = triggers[low[i]]

@@ -249,6 +249,14 @@ def test_a_town_acted_upon_is_the_place_of_the_event():
     assert strike["place"] is None  # a country acted upon is an actor, not a place
 
 
+def test_a_closing_report_clause_attributes_and_is_no_event():
+    (ev,) = events("Iran could retaliate against Israel within days, U.S. officials warned.")
+    assert (ev["source"], ev["target"], ev["attribution"]) == ("IRN", "ISR", "U.S. officials")
+    assert ev["modality"] == "hypothetical"
+    (warning,) = events("The United States warned Iran.")
+    assert warning["plover"] == "THREATEN"  # a warning to someone is still an event
+
+
 def test_a_country_that_describes_does_not_act():
     strikes = events("U.S. forces carried out airstrikes against Iran-backed militias in Syria.")
     assert not [e for e in strikes if "IRN" in (e["source_country"], e["target_country"])]
