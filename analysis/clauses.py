@@ -312,6 +312,10 @@ class Clauses:
         if i == 0:
             return self.low[0] in self.lex.third_person
         k = self.back(i)
+        if k >= 1 and self.low[k] == "of" and self.low[i].endswith("ing") and self.plain(k, i):
+            h = self.back(k)  # 'suspected of attacking', 'accused of supplying': a verb, not 'the cost of attacking'
+            if h >= 0 and (self.cue(h, "modality") == "suspected" or self.low[h] in self.lex.triggers):
+                return False
         if k >= 0 and self.plain(k, i) and (self.low[k] in NOMINAL_CONTEXT or k == prev_verb_end or (
                 self.low[k] in NOMINAL_PREPS and not self.low[i].endswith("ing"))):
             return True  # 'in order to', 'after talks'; but 'by attacking'
@@ -433,8 +437,12 @@ class Clauses:
         elif form.endswith("ing") and prev not in BE:
             if prev in GERUND_PREPS and k >= 0:
                 ctrl = self._controller(k, ends, cands, any_verb=True)
-                return ("comp", ctrl) if ctrl is not None else ("sub", None)
-            if k < 0 or not (k in self.part_end or low[k] in SUBJECT_PRONOUNS or self.cue(k, "control")):
+                if ctrl is not None:
+                    return "comp", ctrl
+                h = self.back(k)
+                if not (prev == "of" and h >= 0 and self.cue(h, "modality") == "suspected"):
+                    return "sub", None  # but 'X is suspected of attacking Y' tells X's suspected act
+            elif k < 0 or not (k in self.part_end or low[k] in SUBJECT_PRONOUNS or self.cue(k, "control")):
                 return "sub", None  # participial adjunct or reduced relative: ', killing 20'
         elif form.endswith(("ed", "en")) and k >= 0 and ti + 1 < self.n and low[ti + 1] in GERUND_PREPS \
                 and k not in self.part_end and low[k] not in SUBJECT_PRONOUNS \

@@ -1332,7 +1332,8 @@ VP(["launch an attack", "launch attacks", "launch an offensive", "launch a count
     "launch a counter-offensive", "launch an assault", "launch a military operation", "launch an operation",
     "launch an incursion", "launch a raid", "carry out an attack", "carry out attacks", "carry out a raid",
     "carry out raids", "mount an attack", "mount an offensive", "stage an attack", "stage a raid",
-    "conduct a raid", "conduct raids"], "190", prep="on|against|in",
+    "conduct a raid", "conduct raids", "carry out a strike", "carry out strikes", "launch a strike",
+    "launch strikes", "conduct a strike", "conduct strikes"], "190", prep="on|against|in",
    note="START block '* ATTACK/OFFENSIVE/ASSAULT/OPERATION/INCURSION [190]' (LAUNCH); PERPETUATE block "
    "'* ATTACK/RAID [190]' (CARRY_OUT); MOUNT block; ARRANGE block '* ATTACK/RAID [190]' (STAGE)")
 VP(["launch an invasion", "launch a full-scale invasion", "mount an invasion"], "192", prep="of",

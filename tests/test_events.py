@@ -257,6 +257,13 @@ def test_a_closing_report_clause_attributes_and_is_no_event():
     assert warning["plover"] == "THREATEN"  # a warning to someone is still an event
 
 
+def test_an_act_the_subject_is_suspected_of_is_its_suspected_event():
+    (ev,) = events("Israel is suspected of attacking the Iranian consulate.")
+    assert (ev["source"], ev["target"], ev["modality"]) == ("ISR", "IRNGOV", "suspected")
+    (strike,) = events("Israel is believed to have carried out the strike on the Iranian consulate in Damascus.")
+    assert (strike["source"], strike["target"], strike["modality"]) == ("ISR", "IRNGOV", "suspected")
+
+
 def test_a_country_that_describes_does_not_act():
     strikes = events("U.S. forces carried out airstrikes against Iran-backed militias in Syria.")
     assert not [e for e in strikes if "IRN" in (e["source_country"], e["target_country"])]
