@@ -196,7 +196,8 @@ def sentence_events(sent: Sentence) -> list[Candidate]:
     # each actor of a compound subject does the act: 'France and Germany called on Israel' is an event of
     # France and one of Germany (a joint act between the two, 'Kim and Putin met', has taken them already)
     keep += [dataclasses.replace(c, src=other) for c in keep if c.src is not None and c.tgt is not None
-             and not c.passive and (other := sent.conjoined(c.src)) is not None and not same_actor(other, c.tgt)]
+             and not c.passive and (other := sent.conjoined(c.src) or sent.conjoined_after(c.src)) is not None
+             and not same_actor(other, c.tgt)]
     return sorted(keep, key=lambda c: c.ti)
 
 

@@ -304,6 +304,15 @@ class Sentence(Clauses):
         other = self.part_end.get(k - 1) if k >= 1 and low[k] == "and" else None
         return other if other is not None and not other.place else None
 
+    def conjoined_after(self, p: Participant) -> Participant | None:
+        """The actor joined to p by 'and' right after it ('Putin and Kim'), or None."""
+        k = p.last_token + 1
+        if k + 1 >= self.n or self.low[k] != "and" or not self.plain(k - 1, k + 1):
+            return None
+        k += self.low[k + 1] == "the"
+        other = self.part_at.get(k + 1)
+        return other if other is not None and other.first_token == k + 1 and not other.place else None
+
     def roles(self, c: Candidate) -> None:
         """Set the source and target of a candidate (and whether a noun states them explicitly)."""
         low = self.low
@@ -332,5 +341,7 @@ class Sentence(Clauses):
                 other = self.conjoined(c.src)
                 if other is not None:
                     c.src, c.tgt = other, c.src
+                elif (after := self.conjoined_after(c.src)) is not None:
+                    c.tgt = after  # the subject found is the first of the two: 'Putin and Kim are expected to
         if c.src is not None and c.tgt is not None and same_actor(c.src, c.tgt):
             c.tgt = None

@@ -132,6 +132,13 @@ def test_each_actor_of_a_compound_subject_acts():
         ("IND", "PAK")]
 
 
+def test_a_compound_subject_before_a_raising_verb_acts_jointly():
+    evs = events("Putin and Kim are expected to discuss weapons supplies when they meet later this month.")
+    assert [(e["source"], e["target"], e["modality"]) for e in evs] == [("RUSGOV", "PRKGOV", "planned")]
+    evs = events("France and Germany are expected to call on Israel to allow aid into Gaza.")
+    assert sorted((e["source"], e["target"]) for e in evs) == [("DEU", "ISR"), ("FRA", "ISR")]
+
+
 def test_talks_that_failed_to_reach_agreement_are_a_rejection_between_the_parties():
     evs = events("Israel and the Palestinians failed to reach agreement on Sunday.")
     assert [(e["source"], e["target"], e["plover"]) for e in evs] == [("ISR", "PSE", "REJECT")]
