@@ -124,6 +124,7 @@ def _words(*groups: str) -> str:
 _TOWN_BEFORE = re.compile(rf"\b(?:{_words('town_noun', 'town_office')})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _DIVISION_BEFORE = re.compile(rf"\b(?:{_words('division_noun', 'division_office')})\s+of\s+(?:the\s+)?$",
                               re.IGNORECASE)
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 _TOWN_AFTER = re.compile(rf"\s+(?i:{_words('town_office')})(?!\w)")  # 'Jackson Mayor Chokwe Lumumba'
 _DIVISION_AFTER = re.compile(rf"\s+(?:{_words('division_noun')}|(?i:{_words('division_office')}))(?!\w)")
 _QUALIFIER_END = re.compile(r"\s*(?:[,.;:)!?—–]|-{1,2}\s|$)")
@@ -160,10 +161,11 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
                 score = score + METONYMY_BONUS * static.seat
             if dateline is not None and dateline.place_start <= mentions[i].start < dateline.place_end:
                 score = score + DATELINE_BONUS * (static.kind_class == _TOWN_CLASS)  # 'WASHINGTON (AP) —'
-            before = max(0, mentions[i].start - 40), mentions[i].start
-            if _TOWN_BEFORE.search(text, *before) or _TOWN_AFTER.match(text, mentions[i].end):
+            start, end = mentions[i].start, mentions[i].end
+            of = _OF_BEFORE.search(text, max(0, start - 12), start) is not None  # both 'before' cues end on 'of'
+            if (of and _TOWN_BEFORE.search(text, max(0, start - 40), start)) or _TOWN_AFTER.match(text, end):
                 score = score + KIND_WORD_BONUS * (static.kind_class == _TOWN_CLASS)
-            elif _DIVISION_BEFORE.search(text, *before) or _DIVISION_AFTER.match(text, mentions[i].end):
+            elif (of and _DIVISION_BEFORE.search(text, max(0, start - 40), start)) or _DIVISION_AFTER.match(text, end):
                 score = score + KIND_WORD_BONUS * np.isin(static.kind_class, _DIVISION_CLASSES)
         cand[key] = _Candidates(static, score, len(idx))
 
