@@ -335,6 +335,8 @@ def _is_place(
             return False  # a surname met earlier in a person's name
         if strength < 2 and facts.all_alt and facts.max_population < 20_000:
             return False  # only an alternate name of a small place
+    elif first.lower == "the" and strength < 2 and facts.all_alt and facts.max_population < 20_000:
+        return False  # 'The City Council': 'The City' is only a by-name of small places
     if in_shout:
         return not (single and lower in gaz.common_words and strength < 2)
     if prev is not None and not prev.capitalised and prev.lower in lex.media_words and strength < 2:
