@@ -200,6 +200,10 @@ def _shared_division_support(cand: dict[str, _Candidates]) -> dict[str, np.ndarr
             names.update(c.static.divisions.keys())
             for a, sc in c.static.divisions.items():
                 joint[a] += sc
+    # a country's or capital's name counts for a division only where a name that votes has a candidate
+    # too ('Georgia' and 'Albany': the state of Georgia holds Albany; Egypt and Cairo alone vote nowhere)
+    seconded = Counter(a for c in cand.values() if not c.static.votes for a in c.static.divisions if names[a])
+    names.update(seconded)
     out: dict[str, np.ndarray] = {}
     for key, c in cand.items():
         st = c.static

@@ -45,6 +45,15 @@ def test_names_that_share_a_state_are_placed_in_one_state() -> None:
     assert distance_km(a, b) < 161
 
 
+def test_a_state_named_like_a_country_holds_the_article_s_towns() -> None:
+    text = ("An Albany man was arrested on Monday. Albany police and Georgia Bureau of Investigation agents "
+            "raided the home.")
+    albany = _place(text, "Albany")
+    assert distance_km((albany["lat"], albany["lon"]), (31.58, -84.16)) < 50  # Albany, Georgia
+    assert _place(text, "Georgia")["kind"] == "admin1"
+    assert _place("Protests in Georgia spread to Batumi and Kutaisi.", "Georgia")["country"] == "GEO"
+
+
 def test_a_kind_word_chooses_between_a_town_and_its_division() -> None:
     assert _place("Clashes broke out in the West Bank city of Jenin.", "Jenin")["kind"] == "city"
     assert _place("Troops entered Jenin province on Monday.", "Jenin")["kind"] == "admin1"
