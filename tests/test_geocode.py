@@ -68,6 +68,10 @@ def test_an_office_tells_a_state_from_its_namesake_city() -> None:
     assert _place("The state of Washington sued the company.", "Washington")["kind"] == "admin1"
     assert _place("The mayor of New York spoke on Monday.", "New York")["kind"] == "city"
     assert _place("New York Mayor Eric Adams spoke on Monday.", "New York")["kind"] == "city"
+    # a town's police: 'Lebanon Police' is an American town's (one with a Boone County), 'Israel Police' the state's
+    lebanon = _place("Terry Jolly, 60, Lebanon, was taken into custody by Lebanon Police in Boone County.", "Lebanon")
+    assert (lebanon["country"], lebanon["kind"]) == ("USA", "city")
+    assert _place("Israel Police arrested two suspects in Jerusalem.", "Israel")["kind"] == "country"
 
 
 def test_country_beats_namesakes_without_context() -> None:
