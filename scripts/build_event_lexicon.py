@@ -1663,6 +1663,7 @@ _REL = {
         ("the day before yesterday", -2), ("tomorrow", 1), ("tomorrow morning", 1), ("tomorrow night", 1),
         ("the day after tomorrow", 2),
     ],
+    "relative_weekend": [("over the weekend", 0), ("at the weekend", 0), ("on the weekend", 0)],
     "relative_week": [
         ("this week", 0), ("earlier this week", 0), ("later this week", 0), ("this weekend", 0),
         ("last week", -1), ("last weekend", -1), ("the past week", -1), ("in the past week", -1),
@@ -1683,6 +1684,14 @@ _REL = {
 for kind, items in _REL.items():
     for w, off in items:
         TIME.append((w, kind, str(off), TIME_SRC_REL))
+# counts and units of 'two days ago', 'three weeks ago'; parts of a month: 'in mid-August', 'in early May'
+_NUMBERS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+for n, w in enumerate(_NUMBERS, start=1):
+    TIME.append((w, "number", str(n), TIME_SRC_REL))
+TIME += [("a", "number", "1", TIME_SRC_REL), ("an", "number", "1", TIME_SRC_REL)]
+for unit in ("day", "week", "month", "year"):
+    TIME += [(unit, "unit_" + unit, "1", TIME_SRC_REL), (unit + "s", "unit_" + unit, "1", TIME_SRC_REL)]
+TIME += [(w, "month_part", "0", TIME_SRC_REL) for w in ("early", "mid", "late")]
 
 
 # --------------------------------------------------------------------------------------------

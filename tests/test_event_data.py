@@ -321,8 +321,9 @@ def test_time_fields(times):
     assert list(times.columns) == ["word", "kind", "value", "source"]
     assert times["word"].is_unique
     assert (times["word"] == times["word"].str.lower()).all()
-    assert times["kind"].isin({"weekday", "month", "relative_day", "relative_week", "relative_month",
-                               "relative_year"}).all()
+    assert times["kind"].isin({"weekday", "month", "relative_day", "relative_week", "relative_weekend",
+                               "relative_month", "relative_year", "number", "unit_day", "unit_week",
+                               "unit_month", "unit_year", "month_part"}).all()
     assert times["value"].str.fullmatch(r"-?\d+").all()
 
 

@@ -63,3 +63,15 @@ def test_expressions_only_within_the_span():
     found = find_times(text, second, len(text), article_date=MONDAY)
     assert [t.text for t in found] == ["Tuesday"]
     assert found[0].date == "2023-09-05"
+
+
+def test_counts_ago_weekends_and_parts_of_months():
+    # the article is of Monday 2023-09-11
+    assert resolve("Russia attacked Ukraine two days ago.") == [("two days ago", "2023-09-09", "day")]
+    assert resolve("Russia attacked Ukraine 3 weeks ago.") == [("3 weeks ago", "2023-08-21", "week")]
+    assert resolve("Russia attacked over the weekend.") == [("over the weekend", "2023-09-04", "week")]  # 9-10
+    assert resolve("Russia attacked Ukraine in mid-August.") == [("mid-August", "2023-08-01", "month")]
+    assert resolve("Russia attacked Ukraine in October.") == [("October", "2022-10-01", "month")]  # the last one
+    assert resolve("Russia will attack Ukraine in March.", future=True)[0][1:] == ("2024-03-01", "month")
+    assert resolve("Russia attacked Ukraine in August 2022.")[0][1:] == ("2022-08-01", "month")
+    assert resolve("Russia may attack Ukraine.") == []
