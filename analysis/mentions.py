@@ -91,6 +91,8 @@ class Lexicon:
     media_words: frozenset[str]  # 'newspaper', 'daily': before a name, they make it a news outlet's
     object_preps: frozenset[str]  # 'of', 'in': a name after one is no subject ('the mayor of Paris said')
     ethnic_prefixes: frozenset[str]  # 'Native', 'African': before a demonym they name a people
+    street_words: frozenset[str]  # 'Street', 'Avenue': after a place name they name a street
+    honorifics: frozenset[str]  # 'Mrs.', 'Dr.': before a name they make it a person's, here only
     before_verb: frozenset[str]  # 'has', 'also', 'not': words between a subject and its verb
 
 
@@ -124,6 +126,8 @@ def lexicon() -> Lexicon:
         media_words=frozenset(w for w, r in role.items() if r == "medium"),
         object_preps=word_group("subject_prep"),
         ethnic_prefixes=word_group("ethnic_prefix"),
+        street_words=frozenset(w for w, r in role.items() if r == "street"),
+        honorifics=frozenset(w for w, r in role.items() if r == "honorific"),
         before_verb=word_group("perfect_aux") | word_group("adverb"),
     )
 
@@ -347,6 +351,11 @@ def _is_place(
         text[last.end:nxt.start] == " " or (text[last.end:nxt.start] == "-" and strength == 0))
     if not area and _DAY_AFTER.match(text, m.end):
         return False
+    if nxt is not None and nxt.capitalised and nxt.lower.rstrip(".") in lex.street_words and m.end == last.end \
+            and last.lower not in _KIND_NOUNS:
+        return False  # 'California Street': a street ('Otter Tail County Road 80' is the county's)
+    if glued_prev and prev is not None and prev.lower in lex.honorifics and not area:
+        return False  # 'Mrs. Lincoln' (the name stays a place elsewhere: "known as 'Mr. Arlington'")
     if abbreviated and (_CURRENCY_AFTER.match(text, m.end) or text[m.start - 1:m.start] == "$"):
         return False  # 'US$460 million', '$US 1.5 billion'
     if text[m.start - 1:m.start] == "/" and text[m.end:m.end + 1] == "/":
