@@ -370,7 +370,9 @@ def _event_place(text: str, toks: Sequence[Token], ti: int, places: Sequence[dic
         gap = text[toks[ti].end:p["start"]]
         if len(gap) > PLACE_GAP or re.search(r"[;.,]|\b(?:but|while|although|though|which|to|by|its|their)\b", gap):
             continue
-        prev = text[max(0, p["start"] - 10):p["start"]].lower().split()
+        prev = text[max(0, p["start"] - 14):p["start"]].lower().split()
+        if prev and prev[-1] == "the":
+            prev.pop()  # 'in the Red Sea', 'in the West Bank'
         if prev and prev[-1] in ("in", "at", "near", "outside"):
             return {k: p[k] for k in PLACE_KEYS}
     return None
