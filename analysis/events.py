@@ -198,6 +198,11 @@ def sentence_events(sent: Sentence) -> list[Candidate]:
     keep += [dataclasses.replace(c, src=other) for c in keep if c.src is not None and c.tgt is not None
              and not c.passive and (other := sent.conjoined(c.src) or sent.conjoined_after(c.src)) is not None
              and not same_actor(other, c.tgt)]
+    # and each actor of a compound object is acted upon: 'talks with Ukraine and Moldova' (not 'attacked
+    # Ukraine and Poland condemned it', where the second actor opens a clause of its own)
+    keep += [dataclasses.replace(c, tgt=other) for c in keep if c.src is not None and c.tgt is not None
+             and (other := sent.conjoined_after(c.tgt)) is not None and not same_actor(other, c.src)
+             and not sent.opens_clause(other)]
     return sorted(keep, key=lambda c: c.ti)
 
 

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from .actors import actor_lexicon
 from .clauses import (
     ADJUNCT_PREPS,
+    BE,
     BETWEEN_SUBJECT_AND_VERB,
     BOUNDARY_WORDS,
     CLAUSE_BREAK,
@@ -312,6 +313,17 @@ class Sentence(Clauses):
         k += self.low[k + 1] == "the"
         other = self.part_at.get(k + 1)
         return other if other is not None and other.first_token == k + 1 and not other.place else None
+
+    def opens_clause(self, p: Participant) -> bool:
+        """Whether a verb follows the actor p, making it the subject of a clause of its own."""
+        k = p.last_token + 1
+        while k < self.n and self.adverb(k):
+            k += 1
+        if k >= self.n or not self.plain(p.last_token, k):
+            return False
+        w = self.low[k]
+        return w in self.lex.past or w in self.lex.third_person or k in self.reports or self.cue(k, "modality") \
+            is not None or w in BE or w in ("has", "have", "had")
 
     def roles(self, c: Candidate) -> None:
         """Set the source and target of a candidate (and whether a noun states them explicitly)."""

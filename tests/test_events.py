@@ -139,6 +139,14 @@ def test_a_compound_subject_before_a_raising_verb_acts_jointly():
     assert sorted((e["source"], e["target"]) for e in evs) == [("DEU", "ISR"), ("FRA", "ISR")]
 
 
+def test_each_actor_of_a_compound_object_is_acted_upon():
+    evs = events("The U.S. imposed sanctions on Iran and North Korea.")
+    assert sorted((e["source"], e["target"]) for e in evs) == [("USA", "IRN"), ("USA", "PRK")]
+    # a second actor that opens a clause of its own is no object
+    evs = events("Russia attacked Ukraine and Poland condemned the attack.")
+    assert ("RUS", "POL") not in [(e["source"], e["target"]) for e in evs]
+
+
 def test_talks_that_failed_to_reach_agreement_are_a_rejection_between_the_parties():
     evs = events("Israel and the Palestinians failed to reach agreement on Sunday.")
     assert [(e["source"], e["target"], e["plover"]) for e in evs] == [("ISR", "PSE", "REJECT")]
