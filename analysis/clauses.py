@@ -49,6 +49,7 @@ WINDOW = 12  # tokens searched for a target after the trigger
 MAX_FILLERS = 2  # modifiers allowed inside a verb phrase trigger (determiners are free)
 MAX_AMOUNT_WORDS = 3  # words of an amount before its 'in'/'of' ('billion', 'metric tons')
 BE = word_group("be")
+PERFECT_AUX = word_group("perfect_aux")  # 'has', 'have', 'had'
 PASSIVE_AUX = BE | word_group("passive_aux")
 SUBJECT_PRONOUNS = word_group("subject_pronoun")
 # words that may stand between a subject and its verb: auxiliaries, negation, adverbs, times
@@ -430,7 +431,7 @@ class Clauses:
                 return "comp", ctrl
             h = self.back(k)
             if h < 0 or not (self.cue(h, "control") or self.cue(h, "modality") in ("planned", "hypothetical")
-                             or low[h] in BE or low[h] in ("has", "have", "had")):
+                             or low[h] in BE or low[h] in PERFECT_AUX):
                 cand.purpose = True
                 return "sub", None  # a purpose clause: '... to protest the decision'
             cand.prepared = self.cue(h, "control") == "preparation"

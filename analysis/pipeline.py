@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from .actors import MAX_MODIFIERS, ActorMention, agent_after, agent_before, find_actors
 from .articles import Article, article_from_text
+from .clauses import COORDINATORS
 from .events import Participant, find_events
 from .gazetteer import Gazetteer, load_gazetteer, norm_key
 from .geocode import place_record, resolve
@@ -180,14 +181,13 @@ def _participants(text: str, actors: list[ActorMention], mentions: list[Mention]
 
 
 _LOWER_WORD = re.compile(r" ([a-z]+)")
-_COORDINATORS = word_group("coordinator")
 
 
 def _acting_capital(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 4):start]
     opens = start == 0 or bool(re.search(r"(?:^|[.!?\n][\"'”’)]*\s+|^\s*)$", before))
     nxt = _LOWER_WORD.match(text, end)
-    if opens and nxt is not None and nxt.group(1) not in _COORDINATORS:
+    if opens and nxt is not None and nxt.group(1) not in COORDINATORS:
         return True  # 'Beirut again rejected'; 'Paris and London saw rain' is left to the verb (see mentions)
     return text[max(0, start - 3):start] == "by "
 

@@ -27,6 +27,7 @@ from .clauses import (
     OBJECT_PREP_STOPS,
     OBJECT_STOPS,
     PASSIVE_AUX,
+    PERFECT_AUX,
     PHRASE_STOPS,
     PLACE_PREPS,
     PLACE_TARGET_ROOTS,
@@ -323,7 +324,7 @@ class Sentence(Clauses):
             return False
         w = self.low[k]
         return w in self.lex.past or w in self.lex.third_person or k in self.reports or self.cue(k, "modality") \
-            is not None or w in BE or w in ("has", "have", "had")
+            is not None or w in BE or w in PERFECT_AUX
 
     def roles(self, c: Candidate) -> None:
         """Set the source and target of a candidate (and whether a noun states them explicitly)."""
