@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .gazetteer import NAME_ABBREVIATIONS, compiled, norm_key, read_table
-from .text import Token, word_group
+from .text import Token, past_forms, word_group
 
 MAX_ACTOR_TOKENS = 7
 _NOT_MODIFIERS = word_group("not_modifier")  # words that end a run of modifiers before an agent noun
@@ -83,10 +83,7 @@ def _irregular_verb_forms() -> frozenset[str]:
     trig = read_table("event_triggers.tsv", dtype=str)
     out: set[str] = set()
     for forms in trig.loc[trig["pos"] == "verb", "forms"]:
-        words = {f.split()[0].lower() for f in _split(forms)}
-        # a base form is one whose third person ('sends', 'goes', 'carries') is listed too
-        bases = {w for w in words if {w + "s", w + "es", w[:-1] + "ies"} & words}
-        out.update(w for w in words - bases if not w.endswith(("s", "ed", "ing")))
+        out.update(w for w in past_forms(f.split()[0].lower() for f in _split(forms)) if not w.endswith("ed"))
     return frozenset(out)
 
 

@@ -27,7 +27,7 @@ import dataclasses
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any, cast
 
 from .clauses import (
@@ -43,7 +43,7 @@ from .clauses import (
 )
 from .gazetteer import compiled, read_table
 from .roles import Sentence
-from .text import Token
+from .text import Token, past_forms
 from .timex import TimeExpression, find_times
 
 __all__ = ["EventLexicon", "Participant", "Trigger", "code_event", "event_lexicon", "find_events", "sentence_events"]
@@ -66,7 +66,7 @@ def event_lexicon() -> EventLexicon:
         preps = tuple(p for p in r["target_prep"].split("|") if p)
         forms = [f for f in r["forms"].split("|") if f]
         if r["pos"] == "verb":
-            past.update(_past_forms(f.lower() for f in forms if " " not in f))
+            past.update(past_forms(f.lower() for f in forms if " " not in f))
         for form in forms:
             words = tuple(form.lower().replace("-", " ").split())
             if words:
@@ -85,17 +85,10 @@ def event_lexicon() -> EventLexicon:
         cues.setdefault(r["cue"].lower(), {})[r["kind"]] = r["value"]
     light = frozenset(c for c, kinds in cues.items() if "light_verb" in kinds)
     reports = frozenset(c for c, kinds in cues.items() if "report_verb" in kinds)
-    past.update(_past_forms(c for c in reports if " " not in c))
+    past.update(past_forms(c for c in reports if " " not in c))
     return EventLexicon(triggers, codes, cues, max(len(c.split()) for c in cues), frozenset(third), light, reports,
                         frozenset(past))
 
-
-def _past_forms(forms: Iterable[str]) -> set[str]:
-    """The past tenses and participles among the forms of one verb: neither its base (whose '-s' form is
-    listed too), nor the '-s' or '-ing' forms ('attacked', 'sent', 'said')."""
-    words = set(forms)
-    bases = {w for w in words if {w + "s", w + "es", w[:-1] + "ies"} & words}
-    return {w for w in words - bases if not w.endswith(("s", "ing"))}
 
 
 def code_event(lex: EventLexicon, cameo: str, modality: str) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from .gazetteer import compiled, data_path, read_table
@@ -89,6 +90,14 @@ def _function_words() -> dict[str, list[tuple[str, str]]]:
         for group, entry, value in rows:
             groups.setdefault(group, []).append((entry, value))
     return groups
+
+
+def past_forms(forms: Iterable[str]) -> set[str]:
+    """The past tenses and participles among the one-word forms of one verb: neither its base (whose '-s'
+    form is listed too) nor its '-s' or '-ing' forms ('attacked', 'sent', 'said')."""
+    words = set(forms)
+    bases = {w for w in words if {w + "s", w + "es", w[:-1] + "ies"} & words}
+    return {w for w in words - bases if not w.endswith(("s", "ing"))}
 
 
 def word_group(group: str) -> frozenset[str]:
