@@ -74,6 +74,13 @@ def test_an_office_tells_a_state_from_its_namesake_city() -> None:
     assert _place("Israel Police arrested two suspects in Jerusalem.", "Israel")["kind"] == "country"
 
 
+def test_major_islands_are_places_of_their_own() -> None:
+    # not the village of Java in Georgia nor a hamlet named Luzon
+    assert _place("A strong earthquake struck Java on Friday.", "Java")["country"] == "IDN"
+    assert _place("The typhoon made landfall in northern Luzon.", "Luzon")["country"] == "PHL"
+    assert _place("Floods cut roads on New Zealand's South Island.", "South Island")["country"] == "NZL"
+
+
 def test_country_beats_namesakes_without_context() -> None:
     for name, iso3 in (("Georgia", "GEO"), ("Jordan", "JOR"), ("Chad", "TCD"), ("Niger", "NER")):
         text = f"The government of {name} announced new elections. Officials in {name} welcomed it."
