@@ -18,13 +18,12 @@ analysis.events folds complements into their governors, selects a sentence's eve
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar, overload
 
 from .text import Token, mapping_group, phrase_group, word_group
 
@@ -96,6 +95,28 @@ CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:which|who|but|while|whereas|although|tho
 _DIGIT = re.compile(r"\d")
 PUNCT = re.compile(r"[;:()]|,(?!\d)")  # not the comma of '1,200'; quotes do not end clauses
 COMMA = re.compile(r",(?!\d)")
+
+
+_T = TypeVar("_T")
+
+
+class cached(Generic[_T]):
+    """A property computed on first read and then kept in the instance, as functools.cached_property
+    does, without the lock that Python 3.11's version takes on every first read (a sentence's facts
+    are read by one thread)."""
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func, self.name, self.__doc__ = func, func.__name__, func.__doc__
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> cached[_T]: ...
+    @overload
+    def __get__(self, obj: object, owner: type) -> _T: ...
+    def __get__(self, obj: object | None, owner: type) -> cached[_T] | _T:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
 
 
 @dataclass(slots=True)
@@ -191,22 +212,22 @@ class Clauses:
         self.verbs: set[int] = set()  # first tokens of the verb triggers
         # the facts below are computed when first read: most sentences with a trigger word have no trigger
 
-    @functools.cached_property
+    @cached
     def attributed(self) -> set[int]:
         """Token indexes inside 'according to X' / 'citing X' phrases (up to the next punctuation)."""
         return self._attribution_tokens()
 
-    @functools.cached_property
+    @cached
     def quantifiers(self) -> set[int]:
         """The tokens of quantifier phrases: 'up to 16 advisers', 'at least 20 people'."""
         return {k + m for k, q in _phrases_in(self.low, QUANTIFIERS_BY_HEAD) for m in range(len(q))}
 
-    @functools.cached_property
+    @cached
     def plural_refs(self) -> set[int]:
         """Where 'the two countries', 'each other' stand (with a main pair of countries only)."""
         return {k for k, _ in _phrases_in(self.low, PLURAL_REFS_BY_HEAD)} if self.dyad else set()
 
-    @functools.cached_property
+    @cached
     def _marks(self) -> list[int]:
         """1 where punctuation stands between token k-1 and token k, else 0."""
         toks = self.toks
@@ -217,18 +238,18 @@ class Clauses:
                 marked[bisect_right(starts, m.start())] = 1
         return marked
 
-    @functools.cached_property
+    @cached
     def punct(self) -> list[int]:
         """Per token, the punctuation marks before it, counted from the start: plain() and clause_end()
         in O(1)."""
         return list(itertools.accumulate(self._marks))
 
-    @functools.cached_property
+    @cached
     def breaks(self) -> list[int]:
         """The tokens with punctuation before them."""
         return [k for k, v in enumerate(self._marks) if v]
 
-    @functools.cached_property
+    @cached
     def reports(self) -> set[int]:
         """The report verbs of the sentence ('said', 'told'), outside actors' names, and the verb of a
         closing report clause (see `closing_report`)."""
@@ -239,7 +260,7 @@ class Clauses:
         return closing | {k for k in range(self.n) if low[k] in lex.report_verbs and k not in self.part_at
                           and not (toks[k].capitalised and not toks[k].sentence_initial)}
 
-    @functools.cached_property
+    @cached
     def closing_report(self) -> int:
         """The verb of a report clause that closes the sentence after a comma: '..., U.S. officials
         warned.' reports what comes before it, as 'said' would (-1 if none)."""

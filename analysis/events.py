@@ -272,7 +272,9 @@ def _demands(sent: Sentence, cands: list[Candidate]) -> list[Candidate]:
 
 
 def _local(p: Participant, offset: int) -> Participant:
-    return dataclasses.replace(p, first_token=p.first_token - offset, last_token=p.last_token - offset)
+    """The participant with token indexes counted from its sentence's first token."""
+    return Participant(p.start, p.end, p.first_token - offset, p.last_token - offset, p.text, p.code, p.country,
+                       p.possessive, p.place, p.capital)
 
 
 def _event(
