@@ -9,6 +9,7 @@ import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.collections import PolyCollection
+from matplotlib.legend_handler import HandlerTuple
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
@@ -119,11 +120,17 @@ def plot_timeline(data: RecordsLike | pd.DataFrame, *, ax: Axes | None = None, m
         if precisions - {"day"}:
             handles.append(Patch(facecolor=_tint("#555555", 0.45), edgecolor="#555555",
                                  label="Week, month or year (span)"))
-        if any(dots[True][0]) or spans[True][0]:
-            handles.append(Patch(facecolor="white", edgecolor="#555555", hatch="///",
-                                 label="Planned, suspected, hypothetical"))
-        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8.5,
-                  frameon=False)
+        labels = [h.get_label() for h in handles]
+        # the key of an uncertain event shows the marks it is drawn with: a hollow dot, a hatched span
+        hedged: list[Any] = [Line2D([], [], ls="", marker="o", markerfacecolor="white", markeredgecolor="#555555",
+                                    markeredgewidth=2, ms=7)] if dots[True][0] else []
+        if spans[True][0]:
+            hedged.append(Patch(facecolor="white", edgecolor="#555555", hatch="///"))
+        if hedged:
+            handles.append(tuple(hedged))
+            labels.append("Planned, suspected, hypothetical")
+        ax.legend(handles=handles, labels=labels, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8.5,
+                  frameon=False, handler_map={tuple: HandlerTuple(ndivide=None, pad=0.4)})
     more = f" ({hidden} more pairs not shown)" if hidden > 0 else ""
     ax.set_title(title if title is not None else f"Events over time: {len(events)} events{more}",
                  fontsize=13, loc="left")

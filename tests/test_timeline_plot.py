@@ -38,3 +38,16 @@ def test_timeline_from_events_frame(records: list[dict]) -> None:
     fig, ax = plt.subplots()
     assert timeline_plot.plot_timeline(events_frame(records), ax=ax, max_rows=3) is ax
     assert len(ax.get_yticklabels()) == 3 and "more pairs" in ax.get_title(loc="left")
+
+
+def test_timeline_legend_keys_the_hollow_dots_of_uncertain_events(records: list[dict]) -> None:
+    ax = timeline_plot.plot_timeline(records)
+    hollow = [c for c in ax.collections if c.get_gid() == "timeline-days-uncertain"]
+    assert hollow and len(hollow[0].get_offsets())  # the sample has planned events dated to the day
+    legend = ax.get_legend()
+    texts = [t.get_text() for t in legend.get_texts()]
+    assert "Planned, suspected, hypothetical" in texts
+    # its key includes a marker with a white face, as the hollow dots have ('Day' keys a filled one)
+    ax.figure.canvas.draw()
+    markers = [a for a in legend.findobj(matplotlib.lines.Line2D) if a.get_marker() == "o"]
+    assert any(matplotlib.colors.to_hex(m.get_markerfacecolor()) == "#ffffff" for m in markers)
