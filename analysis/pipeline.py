@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -12,6 +13,7 @@ from .events import Participant, find_events
 from .gazetteer import Gazetteer, load_gazetteer, norm_key
 from .geocode import place_record, resolve
 from .mentions import Mention, find_mentions
+from .mentions import lexicon as mention_lexicon
 from .schema import ACTOR_FIELDS, EVENT_FIELDS, PLACE_FIELDS
 from .text import Token, find_dateline, split_sentences, tokenize, word_group
 
@@ -24,6 +26,9 @@ _AGENT_PREPS = ("in", "of")
 _LOCATION_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(word_group('location_prep')))})\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 _PLACE_NOUN_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(word_group('place_noun'), key=len, reverse=True))})\b")
 _ABROAD_SECTORS = ("MIL",)
+_CROWD_SECTORS = word_group("crowd_sector")
+MAX_VERB_GROUP = 3
+"""Words from a crowd's verb to the 'in' of its place: 'rallied', 'have rallied', 'blocked main roads'."""
 # 'Iran-backed militias', 'U.S.-made jets': the country describes, it does not act
 _MODIFIER_AFTER = re.compile(rf"-(?:{'|'.join(sorted(word_group('modifier_suffix')))})\b", re.IGNORECASE)
 
@@ -134,6 +139,12 @@ def _agents(text: str, tokens: list[Token], mentions: list[Mention], places: lis
             continue
         found_before = agent_before(tokens, k - 1, text)
         if found_before is None:
+            crowd = _crowd_subject(tokens, k, text) if tokens[k].lower == "in" else None
+            if crowd is not None and not any(j in mention_at for j in range(crowd[1] - 1, crowd[2] + 1)):
+                sector, first, last = crowd
+                start, end = tokens[first].start, tokens[last].end
+                out.append(ActorMention(start, end, text[start:end], p["country"] + sector, text[start:end],
+                                        p["country"], sector, "agent", first, last))
             continue
         sector, first = found_before
         if sector in _ABROAD_SECTORS and tokens[k].lower == "in":
@@ -145,6 +156,25 @@ def _agents(text: str, tokens: list[Token], mentions: list[Mention], places: lis
         out.append(ActorMention(start, m.end, text[start:m.end], p["country"] + sector, text[start:m.end],
                                 p["country"], sector, "agent", first, m.last_token))
     return out
+
+
+def _crowd_subject(tokens: list[Token], k: int, text: str) -> tuple[str, int, int] | None:
+    """The people of a place who act there: 'protesters rallied in Tbilisi', 'thousands of people blocked
+    streets in Hong Kong', 'students marched in Dhaka' (a crowd noun, the subject of a verb of up to
+    MAX_VERB_GROUP words that ends on 'in' at token k): (sector, first, last token of the noun). Only
+    crowds (word group crowd_sector): officials, troops and refugees are often abroad."""
+    verbs = mention_lexicon().metonymy_cues
+    sentence = tokens[k].sentence
+    for verb in range(k - 1, max(k - 1 - MAX_VERB_GROUP, 0), -1):
+        if tokens[verb - 1].sentence != sentence or tokens[verb].capitalised or any(
+                text[t.end:u.start] != " " for t, u in itertools.pairwise(tokens[verb - 1:k + 1])):
+            return None
+        if tokens[verb].lower not in verbs:
+            continue
+        found = agent_before(tokens, verb - 1, text)
+        if found is not None and found[0] in _CROWD_SECTORS:
+            return found[0], found[1], verb - 1
+    return None
 
 
 def _participants(text: str, actors: list[ActorMention], mentions: list[Mention], places: list[dict[str, Any]]

@@ -26,6 +26,7 @@ from .clauses import (
     NO_FILLERS,
     OBJECT_PREP_STOPS,
     OBJECT_STOPS,
+    PARTITIVE_HEADS,
     PASSIVE_AUX,
     PERFECT_AUX,
     PHRASE_STOPS,
@@ -44,6 +45,8 @@ from .clauses import (
     Participant,
     same_actor,
 )
+
+PROTEST_ROOT = "14"  # CAMEO 14, demonstrate or rally
 
 
 class Sentence(Clauses):
@@ -122,7 +125,13 @@ class Sentence(Clauses):
         return [p for p in self.parts if start <= p.first_token and p.last_token < stop
                 and p.first_token not in self.attributed and (places or not p.place)
                 and not (p.first_token > 0 and self.low[p.first_token - 1] in SUBJECT_PREPS
-                         and not self.gap(p.first_token - 1, p.first_token).strip())]  # not 'In 2014, Russia'
+                         and not self.gap(p.first_token - 1, p.first_token).strip()  # not 'In 2014, Russia'
+                         and not self._partitive(p.first_token - 1))]
+
+    def _partitive(self, k: int) -> bool:
+        """'thousands of protesters', 'a group of students': the 'of' at k joins a head of quantity to the
+        people it counts, who are the subject."""
+        return self.low[k] == "of" and k > 0 and self.low[k - 1] in PARTITIVE_HEADS and self.plain(k - 1, k + 1)
 
     def speaker(self, r: int) -> Participant | None:
         """The subject of the report verb at r ('Syria says it ...')."""
@@ -239,6 +248,8 @@ class Sentence(Clauses):
             # 'suspended aid deliveries in Baghdad', 'imposed a curfew in Cizre', 'deploy peacekeepers in
             # Iraq': a material act in a place falls on its people (who meet in a place only meet there)
             tgt = self.after_prep(tj, ("in",), end)
+            if tgt is not None and src is not None and trig.cameo[:2] == PROTEST_ROOT and tgt.country == src.country:
+                tgt = None  # 'protesters marched in Nairobi': a country's people protest in its towns, not at them
         if tgt is not None and tgt.place and trig.cameo[:2] not in PLACE_TARGET_ROOTS:
             if tgt.capital and tgt.country and self.low[tgt.first_token - 1] not in PLACE_PREPS:
                 # 'warned Beijing against ...', 'talks with Moscow': the capital is its government (not

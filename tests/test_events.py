@@ -402,3 +402,33 @@ def test_place_only_when_the_sentence_ties_it():
     (seek,) = events("Russia is seeking to buy ammunition from North Korea to refill reserves drained by its war "
                      "in Ukraine.")
     assert seek["place"] is None and seek["target_country"] == "PRK"
+
+
+# ---- crowds -------------------------------------------------------------------------------------
+
+def test_a_crowd_acting_in_a_place_is_that_country_s_people() -> None:
+    record = extract_record(article_from_text(
+        "Thousands of protesters marched in Yerevan against the government of Armenia.", date=DATE))
+    assert [(a["text"], a["code"]) for a in record["actors"]][0] == ("protesters", "ARMOPP")
+    protest = one(record["events"], "ARM", "ARM")
+    assert (protest["source"], protest["target"], protest["root"]) == ("ARMOPP", "ARMGOV", "14")
+
+
+def test_a_crowd_protesting_in_its_own_town_does_not_protest_against_the_town() -> None:
+    evs = events("Hundreds of students rallied in Lima on Tuesday.")
+    assert [(e["source"], e["target"], e["root"]) for e in evs] == [("PEREDU", None, "14")]
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("Officials met in Geneva on Friday.", set()),  # officials, troops and refugees are often abroad
+    ("Refugees arrived in Greece by boat.", set()),
+    ("Protesters outside the embassy rallied on Friday, police in Athens said.", {"GRCCOP"}),  # not the crowd's
+])
+def test_only_a_crowd_next_to_its_verb_and_place_takes_the_place_s_country(text: str, codes: set[str]) -> None:
+    assert {a["code"] for a in extract_record(article_from_text(text, date=DATE))["actors"]} == codes
+
+
+def test_the_people_a_quantity_counts_are_the_subject() -> None:
+    evs = events("A group of Egyptian diplomats held talks with President Macron in Paris.")
+    talks = one(evs, "EGY", "FRA")
+    assert (talks["source"], talks["target"]) == ("EGYGOV", "FRAGOV")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -162,3 +163,15 @@ def test_a_lexicon_cache_others_may_write_is_not_read(tmp_path: Path) -> None:
     assert len(planted) == 1
     again = json.loads(_extract_in_fresh_process(tmp_path))
     assert again["pandas"] and again["events"] > 0
+
+
+@pytest.mark.parametrize("doc", ["EVENTS_SOURCES.md", "ACTORS_SOURCES.md"])
+def test_sources_documents_state_the_row_counts_of_their_tables(doc: str) -> None:
+    text = data_path(doc).read_text(encoding="utf-8")
+    stated = {name: int(rows.replace(",", "")) for name, rows in re.findall(r"^\| `([\w.]+\.tsv)` \| ([\d,]+) \|",
+                                                                            text, flags=re.MULTILINE)}
+    assert len(stated) >= 3
+    for name, rows in stated.items():
+        with data_path(name).open(encoding="utf-8") as fh:
+            actual = sum(1 for line in fh if line.strip() and not line.startswith("#")) - 1  # less the header
+        assert actual == rows, f"{doc} says {name} has {rows} rows; it has {actual}"
