@@ -47,6 +47,7 @@ from .clauses import (
 )
 
 PROTEST_ROOT = "14"  # CAMEO 14, demonstrate or rally
+ARTICLES = ("the", "a", "an")
 
 
 class Sentence(Clauses):
@@ -123,10 +124,17 @@ class Sentence(Clauses):
         """The participants that can be the subject of a verb in tokens [start, stop): not those inside a
         prepositional phrase ('a cholera outbreak in the African country of Zimbabwe has killed')."""
         return [p for p in self.parts if start <= p.first_token and p.last_token < stop
-                and p.first_token not in self.attributed and (places or not p.place)
-                and not (p.first_token > 0 and self.low[p.first_token - 1] in SUBJECT_PREPS
-                         and not self.gap(p.first_token - 1, p.first_token).strip()  # not 'In 2014, Russia'
-                         and not self._partitive(p.first_token - 1))]
+                and p.first_token not in self.attributed and (places or not p.place) and not self._in_prep(p)]
+
+    def _in_prep(self, p: Participant) -> bool:
+        """Whether a participant is the object of a preposition ('in Ukraine', 'outside the French embassy';
+        not 'In 2014, Russia', nor the people a quantity counts: 'thousands of protesters')."""
+        k = p.first_token - 1
+        if k > 0 and self.low[k] in ARTICLES and not self.gap(k, k + 1).strip():
+            k -= 1  # 'outside the embassy'; but 'a member of the Syrian parliament' is the parliament's act
+            if self.low[k] == "of":
+                return False
+        return k >= 0 and self.low[k] in SUBJECT_PREPS and not self.gap(k, k + 1).strip() and not self._partitive(k)
 
     def _partitive(self, k: int) -> bool:
         """'thousands of protesters', 'a group of students': the 'of' at k joins a head of quantity to the
