@@ -169,7 +169,8 @@ def _crowd_subject(tokens: list[Token], k: int, text: str) -> tuple[str, int, in
         if tokens[verb - 1].sentence != sentence or tokens[verb].capitalised or any(
                 text[t.end:u.start] != " " for t, u in itertools.pairwise(tokens[verb - 1:k + 1])):
             return None
-        if tokens[verb].lower not in verbs:
+        word = tokens[verb].lower
+        if word not in verbs and not (word.endswith("ed") and len(word) > 4):  # 'blocked', 'gathered'
             continue
         found = agent_before(tokens, verb - 1, text)
         if found is not None and found[0] in _CROWD_SECTORS:

@@ -441,3 +441,8 @@ def test_an_actor_after_a_preposition_and_article_is_no_subject() -> None:
     # ... but 'a member of the parliament' acts as the parliament's member
     evs = events("A member of the Iraqi parliament began a hunger strike to protest against the government of Iraq.")
     assert [e["source"] for e in evs] == ["IRQLEG"]
+
+
+def test_a_crowd_s_verb_may_be_any_past_form() -> None:
+    record = extract_record(article_from_text("Thousands of people gathered in Minsk on Sunday.", date=DATE))
+    assert [(a["text"], a["code"]) for a in record["actors"]] == [("people", "BLRCVL")]
