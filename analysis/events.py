@@ -14,7 +14,8 @@ countries, and places acted upon). This module then
   without agent, keeps an empty source when its target is known, as PLOVER records such events;
 - codes and describes each event: CAMEO code, root, QuadClass, Goldstein and PLOVER category
   (cooperation promised or planned is an intention, root 03, and a hostile act announced for the
-  future a threat, root 13, as CAMEO prescribes); modality, negation, attribution, date (resolved
+  future a threat, root 13, as CAMEO prescribes; a cooperative act refused for the future, 'will not
+  allow', a rejection, root 12); modality, negation, attribution, date (resolved
   against the article date), place (only when the sentence ties it to the event: 'met in
   Vladivostok') and evidence.
 Events are deduplicated within an article: one per source, target, code and date, with every mention
@@ -301,6 +302,12 @@ def _event(
     if not values and any(k in ("attribution", "report_verb") for k, _, _ in whole):
         values.add("reported")
     modality = next((m for m in MODALITY_ORDER if m in values), "asserted")
+    cameo = c.cameo
+    if negated and modality == "planned" and cameo[:2] in REFUSAL_OF_ROOT:
+        # 'Egypt said it would not allow ...', 'X will not yield': a cooperative act refused for the future is
+        # a rejection made now (CAMEO 12x), as 'refused to allow' is
+        speaker_is_source = attribution is None or (src is not None and attribution == src.text)
+        cameo, negated, modality = REFUSAL_OF_ROOT[cameo[:2]], False, "asserted" if speaker_is_source else "reported"
     future = modality == "planned"
     if future not in times_of:
         times_of[future] = [t for t in find_times(text, s, e, article_date=article_date, future=future)
@@ -315,7 +322,7 @@ def _event(
     if place is None and tgt is not None and tgt.place:  # 'shelled Juba', 'an attack on Kyiv': the act falls there
         place = next(({k: p[k] for k in PLACE_KEYS} for p in places
                       if p["start"] == tgt.start and p.get("lat") is not None), None)
-    coded = code_event(lex, c.cameo, modality)
+    coded = code_event(lex, cameo, modality)
     return {
         "source": src.code if src else None, "source_country": src.country if src else None,
         "target": tgt.code if tgt else None, "target_country": tgt.country if tgt else None,

@@ -1566,13 +1566,13 @@ for w in ["will", "'ll", "shall", "is to", "are to", "was to", "were to", "plans
           "aim to", "prepares to", "preparing to", "is preparing to", "ready to", "poised to", "about to",
           "willing to", "prepared to",
           "would meet", "said it would", "said they would", "said he would", "said she would",
-          "announced it would", "agreed to"]:
+          "announced it would", "agreed to", "will not", "won't"]:  # 'will not' is a negated future, too
     CUES.append((w, "modality", "planned"))
 for w in ["could", "might", "may", "would", "if", "possible", "possibly", "potential", "potentially",
           "likely", "unlikely", "would likely", "could be", "unless", "whether", "in case",
           "in the event of", "should", "perhaps", "maybe", "considering", "is considering",
           "are considering", "mulling", "weighing", "threatened to", "threatens to",
-          "hypothetical", "in theory"]:
+          "hypothetical", "in theory", "would not", "wouldn't"]:
     CUES.append((w, "modality", "hypothetical"))
 for w in ["suspected", "suspects", "suspect", "alleged", "allegedly", "reportedly", "believed to",
           "is believed to", "are believed to", "thought to", "accused of", "presumably", "presumed",

@@ -446,3 +446,27 @@ def test_an_actor_after_a_preposition_and_article_is_no_subject() -> None:
 def test_a_crowd_s_verb_may_be_any_past_form() -> None:
     record = extract_record(article_from_text("Thousands of people gathered in Minsk on Sunday.", date=DATE))
     assert [(a["text"], a["code"]) for a in record["actors"]] == [("people", "BLRCVL")]
+
+
+# ---- refusals -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "source", "target", "cameo"), [
+    ("Chile said it would not allow Bolivian trucks to cross the border.", "CHL", "BOL", "124"),
+    ("Serbia won't release the Kosovar prisoners.", "SRB", "XKX", "124"),
+    ("Turkey will not meet with Greek officials.", "TUR", "GRCGOV", "125"),
+])
+def test_a_cooperative_act_refused_for_the_future_is_a_rejection(text: str, source: str, target: str,
+                                                                   cameo: str) -> None:
+    (ev,) = events(text)
+    assert (ev["source"], ev["target"], ev["cameo"], ev["plover"]) == (source, target, cameo, "REJECT")
+    assert not ev["negated"] and ev["modality"] == "asserted"
+
+
+def test_a_past_negation_stays_a_negated_act() -> None:
+    (ev,) = events("Chile did not allow Bolivian trucks to cross the border.")
+    assert ev["negated"] and ev["plover"] != "REJECT"
+
+
+def test_a_negated_future_is_still_a_future() -> None:
+    (ev,) = events("Russia will not attack Ukraine, the Kremlin said.")
+    assert ev["negated"] and ev["modality"] == "planned"
