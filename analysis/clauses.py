@@ -73,6 +73,7 @@ NO_FILLERS = PARTICLES | SUBORDINATORS | BE | word_group("no_filler")
 AMOUNT_LINKS = word_group("amount_link")  # '$5 billion in aid', '500 tonnes of food'
 NOMINAL_CONTEXT = word_group("nominal_context")
 NOMINAL_PREPS = word_group("nominal_prep")
+JOINING_PHRASES = phrase_group("joining_phrase")  # 'the U.S. along with Britain': a second actor of the subject
 PLURAL_REFS = phrase_group("plural_ref")  # 'the two countries', 'each other': the article's main pair
 PLURAL_HEADS = frozenset(ref[0] for ref in PLURAL_REFS)
 

@@ -23,6 +23,7 @@ from .clauses import (
     CLAUSE_BREAK,
     COMMA,
     COORDINATORS,
+    JOINING_PHRASES,
     NO_FILLERS,
     OBJECT_PREP_STOPS,
     OBJECT_STOPS,
@@ -316,23 +317,33 @@ class Sentence(Clauses):
         return cands
 
     def conjoined(self, p: Participant) -> Participant | None:
-        """The actor joined to p by 'and' right before it ('France and Germany', 'Sudan's army and the
-        Rapid Support Forces'), or None."""
+        """The actor joined to p by 'and' or a joining phrase right before it ('France and Germany', 'Sudan's
+        army and the Rapid Support Forces', 'Canada as well as Australia'), or None."""
         low = self.low
         k = p.first_token - 1
         if k >= 1 and low[k] == "the":
             k -= 1
-        other = self.part_end.get(k - 1) if k >= 1 and low[k] == "and" else None
+        size = 1 if k >= 1 and low[k] == "and" else next(
+            (len(q) for q in JOINING_PHRASES if k >= len(q) and tuple(low[k - len(q) + 1:k + 1]) == q), 0)
+        other = self.part_end.get(k - size) if size else None
         return other if other is not None and not other.place else None
 
     def conjoined_after(self, p: Participant) -> Participant | None:
-        """The actor joined to p by 'and' right after it ('Putin and Kim'), or None."""
+        """The actor joined to p by 'and' right after it ('Putin and Kim'), or by a joining phrase ('the
+        United States along with Britain', 'France, together with Germany,'), or None."""
         k = p.last_token + 1
-        if k + 1 >= self.n or self.low[k] != "and" or not self.plain(k - 1, k + 1):
+        if k + 1 >= self.n:
             return None
-        k += self.low[k + 1] == "the"
-        other = self.part_at.get(k + 1)
-        return other if other is not None and other.first_token == k + 1 and not other.place else None
+        if self.low[k] == "and" and self.plain(k - 1, k + 1):
+            k += 1
+        else:
+            phrase = next((q for q in JOINING_PHRASES if tuple(self.low[k:k + len(q)]) == q), None)
+            if phrase is None or not self.plain(k, k + len(phrase)):
+                return None
+            k += len(phrase)
+        k += k < self.n and self.low[k] == "the"
+        other = self.part_at.get(k)
+        return other if other is not None and other.first_token == k and not other.place else None
 
     def opens_clause(self, p: Participant) -> bool:
         """Whether a verb follows the actor p, making it the subject of a clause of its own."""

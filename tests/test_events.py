@@ -470,3 +470,19 @@ def test_a_past_negation_stays_a_negated_act() -> None:
 def test_a_negated_future_is_still_a_future() -> None:
     (ev,) = events("Russia will not attack Ukraine, the Kremlin said.")
     assert ev["negated"] and ev["modality"] == "planned"
+
+
+@pytest.mark.parametrize("text", [
+    "Canada along with Australia imposed sanctions on Myanmar.",
+    "Canada, together with Australia, imposed sanctions on Myanmar.",
+    "Canada as well as Australia imposed sanctions on Myanmar.",
+])
+def test_an_actor_joined_by_a_phrase_acts_too(text: str) -> None:
+    evs = events(text)
+    assert sorted((e["source"], e["target"], e["cameo"]) for e in evs) == [
+        ("AUS", "MMR", "163"), ("CAN", "MMR", "163")]
+
+
+def test_an_actor_joined_by_a_phrase_is_acted_upon_too() -> None:
+    evs = events("Canada imposed sanctions on Myanmar as well as Belarus.")
+    assert sorted(e["target"] for e in evs) == ["BLR", "MMR"]
