@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar, overload
 
+from .actors import actor_lexicon
 from .text import Token, mapping_group, phrase_group, word_group
 
 # ---- CAMEO refinements ------------------------------------------------------------------------
@@ -73,6 +74,7 @@ NO_FILLERS = PARTICLES | SUBORDINATORS | BE | word_group("no_filler")
 AMOUNT_LINKS = word_group("amount_link")  # '$5 billion in aid', '500 tonnes of food'
 NOMINAL_CONTEXT = word_group("nominal_context")
 NOMINAL_PREPS = word_group("nominal_prep")
+CROWD_SECTORS = word_group("crowd_sector")  # the sectors of crowds: civilians, protesters, students, workers
 JOINING_PHRASES = phrase_group("joining_phrase")  # 'the U.S. along with Britain': a second actor of the subject
 PLURAL_REFS = phrase_group("plural_ref")  # 'the two countries', 'each other': the article's main pair
 PLURAL_HEADS = frozenset(ref[0] for ref in PLURAL_REFS)
@@ -386,6 +388,9 @@ class Clauses:
                     break
                 if w in DETERMINERS:
                     break  # an optional determiner of the template
+                if verb and last and w_i == 1 and w in PARTICLES and (split := self._split_particle(k, w)) is not None:
+                    k = split + 1  # 'pulled its forces out'
+                    break
                 if not verb or w in PARTICLES or tok in NO_FILLERS or (
                         self.toks[k].capitalised and k not in self.part_at
                         and not (last and low[k + 1:k + 2] in ([w], [w + "s"], [w + "es"]))):
@@ -398,6 +403,22 @@ class Clauses:
         if any(m in self.part_at and self.part_at[m].last_token != j for m in range(first, j + 1)):
             return None
         return j
+
+    def _split_particle(self, k: int, particle: str) -> int | None:
+        """Where the particle of a phrasal verb stands after its object, when the object is a body of people
+        a state sends ('pulled its forces out', 'pulled some troops back'; not the crowds of
+        CROWD_SECTORS: 'pulled the child out of the pool'): an
+        object of up to MAX_FILLERS + 1 plain lower-case words from token k ending on an agent noun, then
+        the particle; None if there is none."""
+        for m in range(k, min(k + MAX_FILLERS + 2, self.n)):
+            if not self.plain(m - 1, m) or m in self.part_at or self.toks[m].capitalised:
+                return None
+            if self.low[m] == particle:
+                sector = actor_lexicon().agents.get((self.low[m - 1],))
+                return m if m > k and sector is not None and sector not in CROWD_SECTORS else None
+            if self.low[m] in NO_FILLERS:
+                return None
+        return None
 
     def recipient(self, i: int) -> Participant | None:
         """The actor right after the verb at token i that receives its object ('gave Ukraine aid', 'sent

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from .actors import MAX_MODIFIERS, ActorMention, agent_after, agent_before, find_actors
 from .articles import Article, article_from_text
-from .clauses import COORDINATORS
+from .clauses import COORDINATORS, CROWD_SECTORS
 from .events import Participant, find_events
 from .gazetteer import Gazetteer, load_gazetteer, norm_key
 from .geocode import place_record, resolve
@@ -26,7 +26,6 @@ _AGENT_PREPS = ("in", "of")
 _LOCATION_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(word_group('location_prep')))})\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 _PLACE_NOUN_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(word_group('place_noun'), key=len, reverse=True))})\b")
 _ABROAD_SECTORS = ("MIL",)
-_CROWD_SECTORS = word_group("crowd_sector")
 MAX_VERB_GROUP = 3
 """Words from a crowd's verb to the 'in' of its place: 'rallied', 'have rallied', 'blocked main roads'."""
 # 'Iran-backed militias', 'U.S.-made jets': the country describes, it does not act
@@ -173,7 +172,7 @@ def _crowd_subject(tokens: list[Token], k: int, text: str) -> tuple[str, int, in
         if word not in verbs and not (word.endswith("ed") and len(word) > 4):  # 'blocked', 'gathered'
             continue
         found = agent_before(tokens, verb - 1, text)
-        if found is not None and found[0] in _CROWD_SECTORS:
+        if found is not None and found[0] in CROWD_SECTORS:
             return found[0], found[1], verb - 1
     return None
 

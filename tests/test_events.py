@@ -486,3 +486,9 @@ def test_an_actor_joined_by_a_phrase_acts_too(text: str) -> None:
 def test_an_actor_joined_by_a_phrase_is_acted_upon_too() -> None:
     evs = events("Canada imposed sanctions on Myanmar as well as Belarus.")
     assert sorted(e["target"] for e in evs) == ["BLR", "MMR"]
+
+
+def test_a_phrasal_verb_may_hold_its_object_before_the_particle() -> None:
+    (ev,) = events("Chad pulled its soldiers out of Mali on Friday.")
+    assert (ev["source"], ev["target"], ev["cameo"], ev["trigger"]) == ("TCD", "MLI", "0874", "pulled its soldiers out")
+    assert events("The lifeguard pulled the child out of the pool.") == []  # a person, no body a state sends
