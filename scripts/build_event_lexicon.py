@@ -1162,8 +1162,14 @@ VP(["cut aid", "suspend aid", "halt aid", "freeze aid", "withhold aid", "stop ai
    note="SEPARATE block '* AID [162]' (CUT); CANCEL block '* AID [162]' (HALT); FREEZE block '* AID [162]'; "
    "CONFINE block '* AID [162]' (WITHHOLD)")
 VP(["suspend military aid", "halt military aid", "cut military aid", "halt arms deliveries",
-    "halt arms shipments", "stop arms shipments"], "1622", prep="to",
-   note="CANCEL block '* {ARMS SHIPMENT} [1622]', '* {&MILITARY COOPERATION} [1622]'")
+    "halt arms shipments", "stop arms shipments", "suspend military cooperation", "halt military cooperation",
+    "end military cooperation", "suspend arms exports", "halt arms exports", "stop arms exports",
+    "suspend arms sales", "halt arms sales"], "1622", prep="to|with",
+   note="CANCEL block '* {ARMS SHIPMENT} [1622]', '* {&MILITARY COOPERATION} [1622]'; arms exports and sales "
+   "curated as arms shipments")
+VP(["suspend cooperation", "halt cooperation", "end cooperation", "freeze cooperation", "cut cooperation"], "160",
+   prep="with", src=C, note="codebook 160 'Reduce relations, not specified below' (ending cooperation is no "
+   "cooperation, 050, of which the noun alone would be read)")
 V("sanction", "163", note="curated verb form of CAMEO 163; PETRARCH codes sanctions via objects "
   "('impose sanctions')", src=C)
 V("embargo", "163", role="theme", src=C, note="EXCLUDE block member (default 170); codebook 163")

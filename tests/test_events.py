@@ -492,3 +492,13 @@ def test_a_phrasal_verb_may_hold_its_object_before_the_particle() -> None:
     (ev,) = events("Chad pulled its soldiers out of Mali on Friday.")
     assert (ev["source"], ev["target"], ev["cameo"], ev["trigger"]) == ("TCD", "MLI", "0874", "pulled its soldiers out")
     assert events("The lifeguard pulled the child out of the pool.") == []  # a person, no body a state sends
+
+
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("Burkina Faso suspended cooperation with France.", "160"),  # not cooperation (050)
+    ("Burkina Faso suspended military cooperation with France.", "1622"),  # not military cooperation (062)
+    ("Denmark halted arms exports to Turkey.", "1622"),
+])
+def test_ending_cooperation_reduces_relations(text: str, cameo: str) -> None:
+    (ev,) = events(text)
+    assert (ev["cameo"], ev["plover"], ev["quad_class"]) == (cameo, "SANCTION", 4)
