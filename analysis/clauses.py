@@ -350,10 +350,27 @@ class Clauses:
             head -= 1
         if head > 0 and not self.plain(head - 1, head) and self.low[head] in ("a", "an"):
             return True  # an appositive: 'Pakistan, a key U.S. ally, has refused'
+        if self._after_indefinite(i):
+            return True
         if self.low[i] in self.lex.third_person:
             if i + 1 < self.n and self.plain(i, i + 1) and self.low[i + 1] in self.lex.past:
                 return True  # a plural noun before its verb: 'coast guard ships fired', 'talks ended'
             return not (k in self.part_end or (k >= 0 and self.low[k] in SUBJECT_PRONOUNS | {"that"}))
+        return False
+
+    def _after_indefinite(self, i: int) -> bool:
+        """'a multinational police force', 'an unprovoked attack': a base form at the end of a noun phrase
+        that 'a' or 'an' opens is its head noun (a verb after such a subject would take '-s')."""
+        w = self.low[i]
+        if w in self.lex.third_person or w in self.lex.past or w.endswith("ing"):
+            return False
+        for m in range(i - 1, max(-1, i - MAX_FILLERS - 3), -1):
+            if not self.plain(m, m + 1):
+                return False
+            if self.low[m] in ("a", "an"):
+                return True
+            if self.low[m] in NO_FILLERS or self.low[m] in self.lex.triggers or self.cue(m, "modality"):
+                return False
         return False
 
     def _match(self, i: int, trig: Trigger) -> int | None:

@@ -502,3 +502,13 @@ def test_a_phrasal_verb_may_hold_its_object_before_the_particle() -> None:
 def test_ending_cooperation_reduces_relations(text: str, cameo: str) -> None:
     (ev,) = events(text)
     assert (ev["cameo"], ev["plover"], ev["quad_class"]) == (cameo, "SANCTION", 4)
+
+
+@pytest.mark.parametrize("text", [
+    "Rwanda will lead a regional police force in Mozambique.",  # 'force' is no verb (170) here
+    "Sudan is bracing itself for a perfect storm.",
+    "The minister made a quick visit to the border.",
+])
+def test_a_base_form_after_an_indefinite_article_is_a_noun(text: str) -> None:
+    assert all(e["trigger"] not in ("force", "storm") and e["cameo"][:2] not in ("13", "17", "19")
+               for e in events(text))
