@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from typing import Any, cast
 
 from .clauses import (
+    BETWEEN_SUBJECT_AND_VERB,
     INTENT_OF_ROOT,
     PLURAL_HEADS,
     REFUSAL_OF_ROOT,
@@ -51,6 +52,7 @@ __all__ = ["EventLexicon", "Participant", "Trigger", "code_event", "event_lexico
 
 PLACE_GAP = 60  # characters between a trigger and the 'in X' that places its event
 MODALITY_ORDER = ("hypothetical", "suspected", "planned", "reported", "asserted")
+VIOLENT_ROOTS = ("18", "19", "20")  # CAMEO assault, fight, mass violence
 
 
 def _records(name: str) -> list[dict[str, str]]:
@@ -185,7 +187,7 @@ def sentence_events(sent: Sentence) -> list[Candidate]:
     if not keep:  # only a purpose clause says what the actors did: '... were converging to protest X'
         keep = [c for c in out if c.purpose and c.src is not None][:1]
     for c in keep:
-        if c.prepared and c.cameo[:2] in ("18", "19", "20"):
+        if c.prepared and c.cameo[:2] in VIOLENT_ROOTS:
             c.cameo = "150"  # preparing an attack is a show of force (CAMEO 15), not yet the attack
     # each actor of a compound subject does the act: 'France and Germany called on Israel' is an event of
     # France and one of Germany (a joint act between the two, 'Kim and Putin met', has taken them already)
@@ -232,15 +234,18 @@ def _fold_purposes(cands: list[Candidate]) -> None:
 
 
 def _fold_means(sent: Sentence, cands: list[Candidate]) -> None:
-    """'killed three civilians in a suicide car bombing', 'wounded two soldiers in a bomb attack': the
-    noun of the means gives the violent act its more specific code (CAMEO codes the most specific act)."""
+    """'killed three civilians in a suicide car bombing', 'wounded two soldiers in a bomb attack', 'Israeli
+    airstrikes killed 12 people': the noun of the means, after the verb or as its subject, gives the
+    violent act its more specific code (CAMEO codes the most specific act)."""
     for k, c in enumerate(cands):
-        if c.status != "main" or c.trig.pos != "verb" or c.cameo[:2] not in ("18", "19", "20") \
+        if c.status != "main" or c.trig.pos != "verb" or c.cameo[:2] not in VIOLENT_ROOTS \
                 or not c.cameo.endswith("0"):
             continue
-        for d in cands[k + 1:]:
-            if d.status == "nom" and d.cameo[:2] in ("18", "19", "20") and d.cameo != c.cameo \
-                    and d.ti - c.tj <= 8 and sent.plain(c.tj, d.ti) and "in" in sent.low[max(c.tj, d.ti - 4):d.ti]:
+        subject = next((d for d in cands[:k] if d.tj < c.ti and sent.plain(d.tj, c.ti) and all(
+            w in BETWEEN_SUBJECT_AND_VERB for w in sent.low[d.tj + 1:c.ti])), None)
+        for d in ([subject] if subject is not None else []) + cands[k + 1:]:
+            if d.status == "nom" and d.cameo[:2] in VIOLENT_ROOTS and d.cameo != c.cameo and (d is subject or (
+                    d.ti - c.tj <= 8 and sent.plain(c.tj, d.ti) and "in" in sent.low[max(c.tj, d.ti - 4):d.ti])):
                 c.cameo, d.status = d.cameo, "done"
                 break
 

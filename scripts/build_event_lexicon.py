@@ -1006,6 +1006,10 @@ V("denigrate", "111", note="block DENIGRATE [111]")
 V("slander", "111", note="block DENIGRATE [111]")
 VP("lash out", "111", prep="at", note="block DEPLORE [111] ('+LASH_OUT')")
 V("accuse", "112", note="BLAME block member ACCUSE [112]; the accusation follows 'of'")
+VP(["trade accusations", "exchange accusations", "trade charges", "trade blame"], "112", prep="with", src=C,
+   note="codebook 112 'Accuse', done by each side ('India and Pakistan traded accusations'; not trade, 061)")
+VP(["trade insults", "exchange insults", "trade barbs", "exchange barbs", "trade jibes"], "111", prep="with",
+   src=C, note="codebook 111 'Criticize or denounce', done by each side (not trade, 061)")
 V("blame", "112", prep="", note="BLAME block member BLAME [112]")
 V("fault", "112", note="BLAME block member FAULT [112]")
 V("implicate", "112", note="BLAME block member IMPLICATE [112]")

@@ -512,3 +512,14 @@ def test_ending_cooperation_reduces_relations(text: str, cameo: str) -> None:
 def test_a_base_form_after_an_indefinite_article_is_a_noun(text: str) -> None:
     assert all(e["trigger"] not in ("force", "storm") and e["cameo"][:2] not in ("13", "17", "19")
                for e in events(text))
+
+
+def test_a_means_that_is_the_subject_codes_the_act() -> None:
+    evs = events("Saudi airstrikes killed 20 civilians in Yemen on Sunday.")
+    assert [(e["source"], e["target"], e["cameo"]) for e in evs] == [("SAU", "YEM", "195")]
+
+
+def test_trading_accusations_is_no_trade() -> None:
+    (ev,) = events("Armenia and Azerbaijan traded accusations over the shelling.")
+    assert (ev["cameo"], ev["plover"]) == ("112", "DISAPPROVE")
+    assert {ev["source"], ev["target"]} == {"ARM", "AZE"}
