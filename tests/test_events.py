@@ -516,7 +516,7 @@ def test_a_base_form_after_an_indefinite_article_is_a_noun(text: str) -> None:
 
 def test_a_means_that_is_the_subject_codes_the_act() -> None:
     evs = events("Saudi airstrikes killed 20 civilians in Yemen on Sunday.")
-    assert [(e["source"], e["target"], e["cameo"]) for e in evs] == [("SAU", "YEM", "195")]
+    assert [(e["source"], e["target"], e["cameo"]) for e in evs] == [("SAU", "YEMCVL", "195")]
 
 
 def test_trading_accusations_is_no_trade() -> None:
