@@ -399,6 +399,15 @@ def place_record(gaz: Gazetteer, m: Mention, row: int) -> dict[str, Any]:
     }
 
 
+# the kind of a place written around its name ('Clay County', 'Tewksbury Twp.', 'the Town of Groton'), a part of
+# it before its name ('South Los Angeles', 'Downtown Greer') and an initial for a compass word ('W. Columbia')
+_KIND_WORDS = "|".join(w.capitalize() for g in ("town_noun", "division_noun") for w in sorted(word_group(g)))
+_KIND_AFFIX = re.compile(rf"\s+(?:{_KIND_WORDS}|Twp\.?)$|^(?:{_KIND_WORDS}) of\s+")
+_PART_PREFIX = re.compile(rf"^(?:{'|'.join(w.capitalize() for w in sorted(word_group('place_cue_before')))})\s+(?=\S)")
+_COMPASS = {"N": "North", "S": "South", "E": "East", "W": "West"}
+_COMPASS_INITIAL = re.compile(r"^([NSEW])\.\s*")
+
+
 def mention_for_span(
     text: str, start: int, end: int, *, gazetteer: Gazetteer | None = None
 ) -> Mention:
@@ -406,7 +415,9 @@ def mention_for_span(
     gaz = gazetteer or load_gazetteer()
     surface = text[start:end]
     variants = [surface, re.sub(r"['’]s?$", "", surface), re.sub(r"^(?:the|The)\s+", "", surface)]
-    variants += [re.sub(r"\s+(?:County|Parish|City|State|Province|Region)$", "", v) for v in variants[:2]]
+    variants += [_KIND_AFFIX.sub("", v) for v in variants[:2]]  # 'Clay County', 'Tewksbury Twp.', 'Town of Groton'
+    variants.append(_COMPASS_INITIAL.sub(lambda m: _COMPASS[m.group(1)] + " ", surface))  # 'W. Columbia'
+    variants.append(_PART_PREFIX.sub("", surface))  # 'South Los Angeles', 'Downtown Greer': the place itself
     keys = [norm_key(v) for v in variants if v]
     found = gaz.find_keys(keys)
     for key, k in zip(keys, found.tolist(), strict=True):

@@ -140,3 +140,15 @@ def test_city_and_first_level_division_namesakes() -> None:
     assert _place("Upstate farmers in New York State expect rain.", "New York State")["kind"] == "admin1"
     washington = _place("Washington warned Pyongyang against the deal.", "Washington")
     assert washington["kind"] == "capital" and washington["metonymic"]
+
+
+@pytest.mark.parametrize(("text", "name", "resolved"), [
+    ("A fire in Tewksbury Twp. closed the road.", "Tewksbury Twp.", "Tewksbury"),
+    ("The Town of Groton voted on Monday.", "Town of Groton", "Groton"),
+    ("Crime in South Los Angeles fell.", "South Los Angeles", "Los Angeles"),
+    ("W. Columbia police said on Monday.", "W. Columbia", "West Columbia"),
+])
+def test_a_given_span_resolves_through_the_words_around_a_name(text: str, name: str, resolved: str) -> None:
+    start = text.index(name)
+    (place,) = resolve_spans(text, [(start, start + len(name))])
+    assert (place["name"], place["country"]) == (resolved, "USA") and place["lat"] is not None
