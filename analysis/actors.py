@@ -25,6 +25,9 @@ _FORMER = word_group("former")  # 'former President Carter': no longer in office
 MAX_MODIFIERS = 2  # words between a country word and its agent noun ('Nicaragua's Sandinista government')
 _OFFICE_RANK = {"head_of_state": 0, "supreme_leader": 0, "head_of_government": 1, "foreign_minister": 2,
                 "defence_minister": 3, "national_security_adviser": 4}
+FOREIGN_MINISTER_RANK = _OFFICE_RANK["foreign_minister"]
+"""A surname alone names a head of state or government in office; a foreign minister too when the surname
+is rare ('Lavrov said', 'Blinken met'; not 'Wang', 'Smith'): news names few others by surname alone."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +78,7 @@ class ActorLexicon:
     first_words: frozenset[str]  # the first word of every name of `people` and `institutions`, lower case
     dotted_places: frozenset[str]  # place abbreviations ending in a period ('kan.', 'pa.'), normalised
     irregular_verbs: frozenset[str]  # verb forms that end in neither -s, -ed nor -ing ('sent', 'fought')
+    rare_short: frozenset[str]  # short forms that are no common first name or surname ('blinken', not 'wang')
 
 
 def _irregular_verb_forms() -> frozenset[str]:
@@ -155,8 +159,9 @@ def actor_lexicon() -> ActorLexicon:
     dotted = {norm_key(form) for table in ("us_state_abbreviations.tsv", "place_abbreviations.tsv")
               for forms in read_table(table, dtype=str)["abbreviations"] for form in _split(forms)
               if form.endswith(".")}
+    common = set(read_table("person_names.tsv", dtype=str)["name"].str.lower())
     return ActorLexicon(people, short, institutions, agents, max((len(k) for k in agents), default=1), titles,
-                        first_words, frozenset(dotted), _irregular_verb_forms())
+                        first_words, frozenset(dotted), _irregular_verb_forms(), frozenset(short.keys() - common))
 
 
 def _term_at(terms: list[dict[str, Any]], date: str | None) -> tuple[dict[str, Any], bool]:
@@ -229,7 +234,11 @@ def find_actors(text: str, tokens: list[Token], *, date: str | None = None) -> l
         if match is None and not glued_next:  # 'Hong Kong' is no 'Hong'
             word = tok.text[:-2] if tok.text.endswith(("'s", "’s")) else tok.text
             key = norm_key(word)
-            terms = named.get(key) or _unique_in_office(lex.short.get(key, []), date)
+            # a rare surname names a foreign minister too, but not after 'the': 'The Hague' is no William Hague
+            # (while 'the Biden administration' is Biden's)
+            rare = key in lex.rare_short and not (i > 0 and tokens[i - 1].lower == "the")
+            terms = named.get(key) or _unique_in_office(lex.short.get(key, []), date,
+                                                        max_rank=FOREIGN_MINISTER_RANK if rare else 1)
             if terms:
                 end = tok.start + len(word)
                 match = _person(text, tok.start, end, i, i, terms, date)
@@ -290,11 +299,13 @@ def _titled_person(text: str, start: int, end: int, i: int, terms: list[dict[str
     return ActorMention(start, end, text[start:end], country + sector, text[start:end], country, sector, "person", i, i)
 
 
-def _unique_in_office(terms: list[dict[str, Any]], date: str | None) -> list[dict[str, Any]]:
-    """The terms of the one person with this short name in office on `date`, if exactly one."""
+def _unique_in_office(terms: list[dict[str, Any]], date: str | None, *, max_rank: int = 1) -> list[dict[str, Any]]:
+    """The terms of the one person with this short name in an office of rank <= max_rank (heads of state
+    and government; foreign ministers too where the name is rare) on `date`, if exactly one."""
     if not terms or not date:
         return []
-    people = {t["name"] for t in terms if t["start"] <= date <= t["end"] and _OFFICE_RANK.get(t["office"], 9) <= 1}
+    people = {t["name"] for t in terms
+              if t["start"] <= date <= t["end"] and _OFFICE_RANK.get(t["office"], 9) <= max_rank}
     if len(people) != 1:
         return []
     name = people.pop()

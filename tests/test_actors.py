@@ -177,3 +177,21 @@ def test_a_bare_country_name_takes_its_agent_noun_at_once():
     assert not [a for a in record["actors"] if a["code"] == "SYRMIL"]
     record = extract_record(article_from_text("U.S. military officials said the talks failed.", date="2024-03-05"))
     assert [(a["text"], a["code"]) for a in record["actors"]] == [("U.S. military officials", "USAMIL")]
+
+
+def test_a_foreign_minister_s_rare_surname_names_him_alone():
+    assert named("Lavrov said the talks had failed.") == [("Lavrov", "RUSGOV")]
+    assert named("Blinken arrived on Friday.", "2023-06-16") == [("Blinken", "USAGOV")]
+    assert named("Blinken arrived on Friday.", "2025-06-16") == []  # out of office
+    assert named("Wang said the talks had failed.") == []  # a common surname needs the full name first
+    assert named("Wang Yi met Lavrov. Wang said the talks had failed.") == [
+        ("Wang Yi", "CHNGOV"), ("Lavrov", "RUSGOV"), ("Wang", "CHNGOV")]
+
+
+def test_a_surname_after_the_is_no_person():
+    assert named("Hague met Clinton in London.", "2012-05-01")[0] == ("Hague", "GBRGOV")  # William Hague
+    assert named("The court in The Hague ruled.", "2012-05-01") == []
+
+
+def test_a_counterpart_holds_the_office_in_the_other_state():
+    assert coded("Wang Yi met his Russian counterpart on Friday.")["Russian counterpart"] == "RUSGOV"
