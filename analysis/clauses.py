@@ -359,18 +359,22 @@ class Clauses:
         return False
 
     def _after_indefinite(self, i: int) -> bool:
-        """'a multinational police force', 'an unprovoked attack': a base form at the end of a noun phrase
-        that 'a' or 'an' opens is its head noun (a verb after such a subject would take '-s')."""
+        """'a multinational police force', 'an unprovoked attack', 'a roadside bombing near ...': a base form
+        at the end of a noun phrase that 'a' or 'an' opens is its head noun (a verb after such a subject
+        would take '-s'); so is an '-ing' form before a preposition or a mark (not 'a growing crisis')."""
         w = self.low[i]
-        if w in self.lex.third_person or w in self.lex.past or w.endswith("ing"):
+        if w in self.lex.third_person or w in self.lex.past:
+            return False
+        if w.endswith("ing") and i + 1 < self.n and self.plain(i, i + 1) and self.low[i + 1] not in SUBJECT_PREPS:
             return False
         for m in range(i - 1, max(-1, i - MAX_FILLERS - 3), -1):
             if not self.plain(m, m + 1):
                 return False
             if self.low[m] in ("a", "an"):
                 return True
-            if self.low[m] in NO_FILLERS or self.low[m] in self.lex.triggers or self.cue(m, "modality"):
-                return False
+            if self.low[m] in NO_FILLERS or self.cue(m, "modality") or any(
+                    t.pos == "verb" and len(t.words) == 1 for t in self.lex.triggers.get(self.low[m], ())):
+                return False  # a verb between: the article opens an earlier phrase
         return False
 
     def _match(self, i: int, trig: Trigger) -> int | None:

@@ -32,7 +32,6 @@ from collections.abc import Sequence
 from typing import Any, cast
 
 from .clauses import (
-    BETWEEN_SUBJECT_AND_VERB,
     INTENT_OF_ROOT,
     PLURAL_HEADS,
     REFUSAL_OF_ROOT,
@@ -241,8 +240,10 @@ def _fold_means(sent: Sentence, cands: list[Candidate]) -> None:
         if c.status != "main" or c.trig.pos != "verb" or c.cameo[:2] not in VIOLENT_ROOTS \
                 or not c.cameo.endswith("0"):
             continue
-        subject = next((d for d in cands[:k] if d.tj < c.ti and sent.plain(d.tj, c.ti) and all(
-            w in BETWEEN_SUBJECT_AND_VERB for w in sent.low[d.tj + 1:c.ti])), None)
+        # the subject: the last noun before the verb with no punctuation and no other trigger between
+        # ('Israeli airstrikes killed', 'A roadside bombing near Samarra on Sunday killed')
+        subject = cands[k - 1] if k > 0 and cands[k - 1].trig.pos == "noun" and sent.plain(cands[k - 1].tj, c.ti) \
+            and not any(w in sent.reports for w in range(cands[k - 1].tj + 1, c.ti)) else None
         for d in ([subject] if subject is not None else []) + cands[k + 1:]:
             if d.status == "nom" and d.cameo[:2] in VIOLENT_ROOTS and d.cameo != c.cameo and (d is subject or (
                     d.ti - c.tj <= 8 and sent.plain(c.tj, d.ti) and "in" in sent.low[max(c.tj, d.ti - 4):d.ti])):

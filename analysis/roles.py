@@ -74,6 +74,9 @@ class Sentence(Clauses):
         the verb: 'three Iraqi civilians have been killed', not 'the Australia's banana crop')."""
         start = self._clause_start(ti)
         before = self.actors_between(start, ti, places=places)
+        earlier = self._coordinated_verb(ti)
+        if earlier >= 0 and all(p.first_token > earlier for p in before):
+            return self.source(earlier, places=places)  # 'X killed one soldier and wounded two': X wounded them
         if before:
             last = before[-1]
             if self.plain(last.last_token, ti) and all(
@@ -107,6 +110,16 @@ class Sentence(Clauses):
         if self.dyad and self.plural_refs:
             return self.dyad[0]  # 'they draw closer to one another'
         return None
+
+    def _coordinated_verb(self, ti: int) -> int:
+        """The verb trigger that 'and' (or another coordinator) joins the verb at ti to, in the same clause
+        ('killed one soldier and wounded two'), or -1."""
+        k = self.back(ti)
+        while k >= 0 and self.low[k] in BETWEEN_SUBJECT_AND_VERB:
+            k = self.back(k)
+        if k < 1 or self.low[k] not in COORDINATORS or not self.plain(k, ti):
+            return -1
+        return max((v for v in self.verbs if v < k), default=-1)
 
     def named_subject(self, ti: int) -> bool:
         """Whether an actor the tables cannot code stands right before the verb at ti: a name ('Judge

@@ -523,3 +523,13 @@ def test_trading_accusations_is_no_trade() -> None:
     (ev,) = events("Armenia and Azerbaijan traded accusations over the shelling.")
     assert (ev["cameo"], ev["plover"]) == ("112", "DISAPPROVE")
     assert {ev["source"], ev["target"]} == {"ARM", "AZE"}
+
+
+def test_a_verb_joined_by_and_shares_its_subject_not_the_object_before_it() -> None:
+    evs = events("Rebels ambushed a convoy near Goma, killed one Congolese soldier and wounded two others.")
+    assert "CODMIL" not in [e["source"] for e in evs]
+
+
+def test_a_bombing_that_kills_is_a_bombing() -> None:
+    evs = events("A roadside bombing near Kandahar killed two Afghan soldiers on Sunday.")
+    assert [(e["source"], e["target"], e["cameo"]) for e in evs] == [(None, "AFGMIL", "183")]
