@@ -180,8 +180,14 @@ def _term_at(terms: list[dict[str, Any]], date: str | None) -> tuple[dict[str, A
 
 
 def _person(text: str, start: int, end: int, i: int, j: int, terms: list[dict[str, Any]],
-            date: str | None) -> ActorMention:
+            date: str | None, *, title: str | None = None) -> ActorMention:
+    """A person of the leaders table; out of office on `date` an elite (ELI), unless the title of one of
+    the person's offices stands before the name: 'outgoing Prime Minister Iyad Allawi' holds that office,
+    whatever the date says (the caller leaves out 'former Prime Minister ...')."""
     term, in_office = _term_at(terms, date)
+    titled = [t for t in terms if t["office"] == title] if not in_office else []
+    if titled:
+        term, in_office = max(titled, key=lambda t: t["end"]), True
     country = term["country"]
     code = term["code"] if in_office else f"{country}ELI"
     return ActorMention(start, end, text[start:end], code, term["name"], country, code[3:] or "GOV", "person", i, j)
@@ -215,7 +221,10 @@ def find_actors(text: str, tokens: list[Token], *, date: str | None = None) -> l
             key = norm_key(stripped)
             if key in lex.people:
                 terms = lex.people[key]
-                match = _person(text, tok.start, end, i, j, terms, date)
+                title = _title_before(tokens, i, text)
+                if title is not None and title[1] > 0 and tokens[title[1] - 1].lower in _FORMER:
+                    title = None  # 'former Prime Minister ...'
+                match = _person(text, tok.start, end, i, j, terms, date, title=title[0] if title else None)
                 for t in terms:
                     if t["short"]:
                         named[norm_key(t["short"])] = [u for u in terms if u["name"] == t["name"]]

@@ -195,3 +195,11 @@ def test_a_surname_after_the_is_no_person():
 
 def test_a_counterpart_holds_the_office_in_the_other_state():
     assert coded("Wang Yi met his Russian counterpart on Friday.")["Russian counterpart"] == "RUSGOV"
+
+
+def test_the_title_of_a_person_s_office_says_he_holds_it_whatever_the_date():
+    # 'Prime Minister Iyad Allawi' (Iraq's prime minister 2004-2005) in an article dated 2000, or misdated
+    assert named("Prime Minister Iyad Allawi spoke.", "2000-01-01") == [("Iyad Allawi", "IRQGOV")]
+    assert named("Former Prime Minister Iyad Allawi spoke.", "2000-01-01") == [("Iyad Allawi", "IRQELI")]
+    assert named("Iyad Allawi spoke.", "2010-01-01") == [("Iyad Allawi", "IRQELI")]
+    assert named("President Iyad Allawi spoke.", "2010-01-01") == [("Iyad Allawi", "IRQELI")]  # no such office
