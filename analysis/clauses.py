@@ -335,6 +335,8 @@ class Clauses:
         """After a determiner or preposition a word is a noun ('the meeting', 'with arms'); so is a
         '-s' form without a subject right before it ('Serb forces', 'Talks between ...'), and a word
         right after a verb trigger ('reject proposed changes')."""
+        if self.low[i].endswith("ing") and i + 1 < self.n and self.low[i + 1] == "between" and self.plain(i, i + 1):
+            return True  # 'fighting between the army and the RSF': a verb takes no 'between' right after it
         if i == 0:
             return self.low[0] in self.lex.third_person
         k = self.back(i)

@@ -34,6 +34,7 @@ from typing import Any, cast
 from .clauses import (
     INTENT_OF_ROOT,
     PLURAL_HEADS,
+    RECIPROCAL_ROOTS,
     REFUSAL_OF_ROOT,
     Candidate,
     EventLexicon,
@@ -190,9 +191,11 @@ def sentence_events(sent: Sentence) -> list[Candidate]:
             c.cameo = "150"  # preparing an attack is a show of force (CAMEO 15), not yet the attack
     # each actor of a compound subject does the act: 'France and Germany called on Israel' is an event of
     # France and one of Germany (a joint act between the two, 'Kim and Putin met', has taken them already)
-    keep += [dataclasses.replace(c, src=other) for c in keep if c.src is not None and c.tgt is not None
-             and not c.passive and (other := sent.conjoined(c.src) or sent.conjoined_after(c.src)) is not None
-             and not same_actor(other, c.tgt)]
+    # ('Russia and China vetoed the resolution': a one-sided act without a target, too)
+    keep += [dataclasses.replace(c, src=other) for c in keep if c.src is not None and not c.passive
+             and (c.tgt is not None or c.cameo[:2] not in RECIPROCAL_ROOTS)
+             and (other := sent.conjoined(c.src) or sent.conjoined_after(c.src)) is not None
+             and (c.tgt is None or not same_actor(other, c.tgt))]
     # and each actor of a compound object is acted upon: 'talks with Ukraine and Moldova' (not 'attacked
     # Ukraine and Poland condemned it', where the second actor opens a clause of its own)
     keep += [dataclasses.replace(c, tgt=other) for c in keep if c.src is not None and c.tgt is not None

@@ -141,13 +141,17 @@ class Sentence(Clauses):
                 and p.first_token not in self.attributed and (places or not p.place) and not self._in_prep(p)]
 
     def _in_prep(self, p: Participant) -> bool:
-        """Whether a participant is the object of a preposition ('in Ukraine', 'outside the French embassy';
-        not 'In 2014, Russia', nor the people a quantity counts: 'thousands of protesters')."""
+        """Whether a participant is the object of a preposition ('in Ukraine', 'outside the French embassy',
+        'with Egypt and Chad'; not 'In 2014, Russia', nor the people a quantity counts: 'thousands of
+        protesters')."""
         k = p.first_token - 1
         if k > 0 and self.low[k] in ARTICLES and not self.gap(k, k + 1).strip():
             k -= 1  # 'outside the embassy'; but 'a member of the Syrian parliament' is the parliament's act
             if self.low[k] == "of":
                 return False
+        before = self.part_end.get(k - 1) if k > 0 and self.low[k] == "and" and self.plain(k - 1, k + 1) else None
+        if before is not None:
+            return self._in_prep(before)  # 'with South Sudan and Chad': Chad is the preposition's too
         return k >= 0 and self.low[k] in SUBJECT_PREPS and not self.gap(k, k + 1).strip() and not self._partitive(k)
 
     def _partitive(self, k: int) -> bool:
@@ -303,7 +307,8 @@ class Sentence(Clauses):
             first = [p for p in self.parts if tj < p.first_token <= tj + 3]
             if first:
                 k = first[0].last_token + 1
-                second = [p for p in self.parts if p.first_token in (k + 1, k + 2)]
+                # 'and Y', 'and the Y', 'and the paramilitary Y'
+                second = [p for p in self.parts if k < p.first_token <= k + 3 and self.plain(k, p.first_token)]
                 if k < self.n and low[k] == "and" and second:
                     return first[0], second[0], True
         owner = None  # 'a U.S. offer', 'the Israeli raid on Gaza', 'a ban by General X'

@@ -533,3 +533,18 @@ def test_a_verb_joined_by_and_shares_its_subject_not_the_object_before_it() -> N
 def test_a_bombing_that_kills_is_a_bombing() -> None:
     evs = events("A roadside bombing near Kandahar killed two Afghan soldiers on Sunday.")
     assert [(e["source"], e["target"], e["cameo"]) for e in evs] == [(None, "AFGMIL", "183")]
+
+
+def test_each_actor_of_a_compound_subject_acts_without_a_target_too() -> None:
+    evs = events("Russia and China vetoed the resolution on Friday.")
+    assert sorted((e["source"], e["cameo"]) for e in evs) == [("CHN", "129"), ("RUS", "129")]
+
+
+def test_the_second_object_of_a_preposition_is_no_subject() -> None:
+    evs = events("Qatar said it was working with Egypt and Jordan to mediate between the warring parties.")
+    assert {e["source"] for e in evs} <= {"QAT", None} and evs
+
+
+def test_fighting_between_two_actors_is_their_fight() -> None:
+    evs = events("Heavy fighting between Sudan's army and the paramilitary Rapid Support Forces rocked Khartoum.")
+    assert [(e["source"], e["target"], e["root"]) for e in evs] == [("SDNMIL", "SDNREB", "19")]
