@@ -79,6 +79,7 @@ class ActorLexicon:
     dotted_places: frozenset[str]  # place abbreviations ending in a period ('kan.', 'pa.'), normalised
     irregular_verbs: frozenset[str]  # verb forms that end in neither -s, -ed nor -ing ('sent', 'fought')
     rare_short: frozenset[str]  # short forms that are no common first name or surname ('blinken', not 'wang')
+    first_names: frozenset[str]  # common first names ('janet'): 'Janet Johnson' is no Boris Johnson
 
 
 def _irregular_verb_forms() -> frozenset[str]:
@@ -159,9 +160,12 @@ def actor_lexicon() -> ActorLexicon:
     dotted = {norm_key(form) for table in ("us_state_abbreviations.tsv", "place_abbreviations.tsv")
               for forms in read_table(table, dtype=str)["abbreviations"] for form in _split(forms)
               if form.endswith(".")}
-    common = set(read_table("person_names.tsv", dtype=str)["name"].str.lower())
+    names = read_table("person_names.tsv", dtype=str)
+    common = set(names["name"].str.lower())
+    first_names = frozenset(names.loc[names["kind"] == "first", "name"].str.lower())
     return ActorLexicon(people, short, institutions, agents, max((len(k) for k in agents), default=1), titles,
-                        first_words, frozenset(dotted), _irregular_verb_forms(), frozenset(short.keys() - common))
+                        first_words, frozenset(dotted), _irregular_verb_forms(), frozenset(short.keys() - common),
+                        first_names)
 
 
 def _term_at(terms: list[dict[str, Any]], date: str | None) -> tuple[dict[str, Any], bool]:
@@ -240,7 +244,7 @@ def find_actors(text: str, tokens: list[Token], *, date: str | None = None) -> l
                                      entry.sector, entry.kind, i, j, entry.seat, entry.metonym)
                 break
         glued_next = i + 1 < n and tokens[i + 1].capitalised and text[tok.end:tokens[i + 1].start] == " "
-        if match is None and not glued_next:  # 'Hong Kong' is no 'Hong'
+        if match is None and not glued_next and not _other_first_name(tokens, i, text, lex):  # 'Hong Kong' is no 'Hong'
             word = tok.text[:-2] if tok.text.endswith(("'s", "’s")) else tok.text
             key = norm_key(word)
             # a rare surname names a foreign minister too, but not after 'the': 'The Hague' is no William Hague
@@ -306,6 +310,14 @@ def _titled_person(text: str, start: int, end: int, i: int, terms: list[dict[str
     country = countries.pop()
     sector = "ELI" if former else "GOV"
     return ActorMention(start, end, text[start:end], country + sector, text[start:end], country, sector, "person", i, i)
+
+
+def _other_first_name(tokens: list[Token], i: int, text: str, lex: ActorLexicon) -> bool:
+    """Whether the word right before token i is a first name of another person ('Janet Johnson', 'Maria
+    Putin'), and no title ('Prime Minister Johnson')."""
+    if i == 0 or tokens[i - 1].sentence != tokens[i].sentence or text[tokens[i - 1].end:tokens[i].start] != " ":
+        return False
+    return tokens[i - 1].lower in lex.first_names and _title_before(tokens, i, text) is None
 
 
 def _unique_in_office(terms: list[dict[str, Any]], date: str | None, *, max_rank: int = 1) -> list[dict[str, Any]]:

