@@ -188,11 +188,15 @@ def _participants(text: str, actors: list[ActorMention], mentions: list[Mention]
     out = [Participant(a.start, a.end, a.first_token, a.last_token, a.text, a.code, a.country,
                        text[a.end:a.end + 2] in ("'s", "’s")) for a in actors]
     covered = {k for a in actors for k in range(a.first_token, a.last_token + 1)}
+    actor_at = {a.first_token: a for a in actors}
     by_start = {p["start"]: p for p in places}
     for m in mentions:
         p = by_start.get(m.start)
         if p is None or not p["country"] or m.first_token in covered:
             continue
+        owned = actor_at.get(m.last_token + 1)
+        if owned is not None and owned.country == p["country"] and text[m.end:m.end + 2] in ("'s", "’s"):
+            continue  # "Russia's Putin", "China's Xi": the person stands for the country
         if text[max(0, m.start - 5):m.start].lower().endswith(("pro-", "anti-")) or _MODIFIER_AFTER.match(text, m.end):
             continue
         place = False

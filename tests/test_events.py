@@ -549,3 +549,8 @@ def test_the_second_object_of_a_preposition_is_no_subject() -> None:
 def test_fighting_between_two_actors_is_their_fight() -> None:
     evs = events("Heavy fighting between Sudan's army and the paramilitary Rapid Support Forces rocked Khartoum.")
     assert [(e["source"], e["target"], e["root"]) for e in evs] == [("SDNMIL", "SDNREB", "19")]
+
+
+def test_a_person_after_his_country_s_possessive_stands_for_it() -> None:
+    evs = events("Russia's Putin met China's Xi on Monday.")
+    assert [(e["source"], e["target"]) for e in evs] == [("RUSGOV", "CHNGOV")]
