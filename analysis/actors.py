@@ -202,6 +202,7 @@ def find_actors(text: str, tokens: list[Token], *, date: str | None = None) -> l
     lex = actor_lexicon()
     found: list[ActorMention] = []
     named: dict[str, list[dict[str, Any]]] = {}  # short form -> terms of people named in full earlier
+    others: set[str] = set()  # short forms that name another person in this text ('Kevin Johnson')
     n = len(tokens)
     taken = -1  # the last token of the last actor found
     for tok in tokens:
@@ -244,9 +245,11 @@ def find_actors(text: str, tokens: list[Token], *, date: str | None = None) -> l
                                      entry.sector, entry.kind, i, j, entry.seat, entry.metonym)
                 break
         glued_next = i + 1 < n and tokens[i + 1].capitalised and text[tok.end:tokens[i + 1].start] == " "
-        if match is None and not glued_next and not _other_first_name(tokens, i, text, lex):  # 'Hong Kong' is no 'Hong'
-            word = tok.text[:-2] if tok.text.endswith(("'s", "’s")) else tok.text
-            key = norm_key(word)
+        word = tok.text[:-2] if tok.text.endswith(("'s", "’s")) else tok.text
+        key = norm_key(word)
+        if match is None and not glued_next and key in lex.short and _other_first_name(tokens, i, text, lex):
+            others.add(key)  # 'Kevin Johnson, 34, ...': and 'Johnson' is Kevin Johnson from here on
+        elif match is None and not glued_next and key not in others:  # 'Hong Kong' is no 'Hong'
             # a rare surname names a foreign minister too, but not after 'the': 'The Hague' is no William Hague
             # (while 'the Biden administration' is Biden's)
             rare = key in lex.rare_short and not (i > 0 and tokens[i - 1].lower == "the")

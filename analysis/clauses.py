@@ -363,7 +363,8 @@ class Clauses:
     def _after_indefinite(self, i: int) -> bool:
         """'a multinational police force', 'an unprovoked attack', 'a roadside bombing near ...': a base form
         at the end of a noun phrase that 'a' or 'an' opens is its head noun (a verb after such a subject
-        would take '-s'); so is an '-ing' form before a preposition or a mark (not 'a growing crisis')."""
+        would take '-s'), as is one ending a phrase that a preposition governs ('according to the news
+        release'); so is an '-ing' form before a preposition or a mark (not 'a growing crisis')."""
         w = self.low[i]
         if w in self.lex.third_person or w in self.lex.past:
             return False
@@ -374,6 +375,12 @@ class Clauses:
                 return False
             if self.low[m] in ("a", "an"):
                 return True
+            if m < i - 1 and self.low[m] in NOMINAL_CONTEXT and m > 0 and (
+                    self.low[m - 1] in NOMINAL_PREPS or self.low[m - 1] in SUBJECT_PREPS) and self.plain(m - 1, m):
+                # a phrase a preposition governs: 'according to the news release' (but 'Estimates by the WHO
+                # suggest': an actor's name ends the phrase, the verb follows it)
+                return not any(k in self.part_at for k in range(m + 1, i))
+
             if self.low[m] in NO_FILLERS or self.cue(m, "modality") or any(
                     t.pos == "verb" and len(t.words) == 1 for t in self.lex.triggers.get(self.low[m], ())):
                 return False  # a verb between: the article opens an earlier phrase

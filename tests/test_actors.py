@@ -207,6 +207,7 @@ def test_the_title_of_a_person_s_office_says_he_holds_it_whatever_the_date():
 
 def test_a_surname_after_another_first_name_is_another_person():
     assert named("Kevin Johnson, 34, was struck by a car.", "2020-01-01") == []
+    assert named("Kevin Johnson, 34, was struck by a car. Johnson was taken to hospital.", "2020-01-01") == []
     assert named("Maria Putin opened a bakery.") == []
     assert named("Prime Minister Johnson spoke.", "2020-01-01") == [("Johnson", "GBRGOV")]
     assert named("Russia's Putin spoke.") == [("Putin", "RUSGOV")]
