@@ -25,6 +25,9 @@ _FORMER = word_group("former")  # 'former President Carter': no longer in office
 MAX_MODIFIERS = 2  # words between a country word and its agent noun ('Nicaragua's Sandinista government')
 _OFFICE_RANK = {"head_of_state": 0, "supreme_leader": 0, "head_of_government": 1, "foreign_minister": 2,
                 "defence_minister": 3, "national_security_adviser": 4}
+COMMON_SURNAME_SHARE = 0.05
+"""A surname this common (% of the US population, person_names.tsv: Johnson, Lee, Harris, Carter) names a
+leader alone only in a text that names him in full somewhere (local news is full of other Johnsons)."""
 FOREIGN_MINISTER_RANK = _OFFICE_RANK["foreign_minister"]
 """A surname alone names a head of state or government in office; a foreign minister too when the surname
 is rare ('Lavrov said', 'Blinken met'; not 'Wang', 'Smith'): news names few others by surname alone."""
@@ -80,6 +83,7 @@ class ActorLexicon:
     irregular_verbs: frozenset[str]  # verb forms that end in neither -s, -ed nor -ing ('sent', 'fought')
     rare_short: frozenset[str]  # short forms that are no common first name or surname ('blinken', not 'wang')
     first_names: frozenset[str]  # common first names ('janet'): 'Janet Johnson' is no Boris Johnson
+    common_short: frozenset[str]  # short forms that are common surnames ('johnson', 'lee'; COMMON_SURNAME_SHARE)
 
 
 def _irregular_verb_forms() -> frozenset[str]:
@@ -116,7 +120,8 @@ def actor_lexicon() -> ActorLexicon:
     nations = read_table("countries.tsv", dtype={"iso3": str})
     population = dict(zip(nations["iso3"], nations["population"].astype(int), strict=True))
     for r in leaders.itertuples():
-        term = {"name": r.name, "code": r.code, "country": r.country, "office": r.office, "short": r.short,
+        term = {"name": r.name, "forms": [r.name, *_split(r.aliases)], "code": r.code, "country": r.country,
+                "office": r.office, "short": r.short,
                 "start": _iso_date(r.start, end=False), "end": _iso_date(r.end, end=True),
                 "population": population.get(r.country, 0)}
         for form in [r.name, *_split(r.aliases)]:
@@ -160,12 +165,13 @@ def actor_lexicon() -> ActorLexicon:
     dotted = {norm_key(form) for table in ("us_state_abbreviations.tsv", "place_abbreviations.tsv")
               for forms in read_table(table, dtype=str)["abbreviations"] for form in _split(forms)
               if form.endswith(".")}
-    names = read_table("person_names.tsv", dtype=str)
+    names = read_table("person_names.tsv", dtype={"name": str, "kind": str, "share": float})
     common = set(names["name"].str.lower())
     first_names = frozenset(names.loc[names["kind"] == "first", "name"].str.lower())
+    surnames = set(names.loc[(names["kind"] == "last") & (names["share"] >= COMMON_SURNAME_SHARE), "name"].str.lower())
     return ActorLexicon(people, short, institutions, agents, max((len(k) for k in agents), default=1), titles,
                         first_words, frozenset(dotted), _irregular_verb_forms(), frozenset(short.keys() - common),
-                        first_names)
+                        first_names, frozenset(short.keys() & surnames))
 
 
 def _term_at(terms: list[dict[str, Any]], date: str | None) -> tuple[dict[str, Any], bool]:
@@ -255,6 +261,9 @@ def find_actors(text: str, tokens: list[Token], *, date: str | None = None) -> l
             rare = key in lex.rare_short and not (i > 0 and tokens[i - 1].lower == "the")
             terms = named.get(key) or _unique_in_office(lex.short.get(key, []), date,
                                                         max_rank=FOREIGN_MINISTER_RANK if rare else 1)
+            if terms and key not in named and key in lex.common_short and not any(
+                    form in text for t in terms for form in t["forms"]):
+                terms = []  # a common surname ('Johnson', 'Lee') names a leader only where the text names him in full
             if terms:
                 end = tok.start + len(word)
                 match = _person(text, tok.start, end, i, i, terms, date)

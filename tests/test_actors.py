@@ -217,3 +217,9 @@ def test_working_with_an_actor_is_cooperation():
     evs = extract_record(article_from_text("Turkey is working with Russia on the grain deal.", date="2023-09-11"))[
         "events"]
     assert [(e["source"], e["target"], e["root"]) for e in evs] == [("TUR", "RUS", "05")]
+
+
+def test_a_common_surname_names_a_leader_only_where_the_text_names_him_in_full():
+    assert named("Johnson said the plan would work.", "2022-07-07") == []  # any Johnson
+    assert named("Johnson resigns. Boris Johnson said he would step down.", "2022-07-07") == [
+        ("Johnson", "GBRGOV"), ("Boris Johnson", "GBRGOV")]  # a headline before the full name
