@@ -126,7 +126,13 @@ _DIVISION_BEFORE = re.compile(rf"\b(?:{_words('division_noun', 'division_office'
                               re.IGNORECASE)
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 _TOWN_AFTER = re.compile(rf"\s+(?i:{_words('town_office')})(?!\w)")  # 'Jackson Mayor Chokwe Lumumba'
-_DIVISION_AFTER = re.compile(rf"\s+(?:{_words('division_noun')}|(?i:{_words('division_office')}))(?!\w)")
+# 'Jenin province', 'Washington Gov.', and 'Donetsk and Luhansk regions', 'Clay and Becker counties'
+_DIVISION_PLURALS = "|".join(re.escape(w[:-1] + "ies" if w.endswith("y") else w + "s")
+                             for w in sorted(word_group("division_noun"), key=len, reverse=True))
+_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
+_DIVISION_AFTER = re.compile(rf"(?:\s+(?:{_words('division_noun')}|(?i:{_words('division_office')}))"
+                             rf"|(?:\s*,\s*{_NAME})*,?\s+(?:and|or)\s+{_NAME}\s+(?:{_DIVISION_PLURALS})"
+                             rf"|\s+(?:{_DIVISION_PLURALS}))(?!\w)")
 _QUALIFIER_END = re.compile(r"\s*(?:[,.;:)!?—–]|-{1,2}\s|$)")
 
 

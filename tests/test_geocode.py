@@ -152,3 +152,18 @@ def test_a_given_span_resolves_through_the_words_around_a_name(text: str, name: 
     start = text.index(name)
     (place,) = resolve_spans(text, [(start, start + len(name))])
     assert (place["name"], place["country"]) == (resolved, "USA") and place["lat"] is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Shelling hit the Donetsk and Luhansk regions on Monday.",
+    "Russia claimed the Donetsk, Luhansk, Zaporizhzhia and Kherson regions.",
+])
+def test_a_plural_kind_word_after_a_list_makes_each_name_a_division(text: str) -> None:
+    for word in ("Donetsk", "Luhansk"):
+        assert _place(text, word)["kind"] == "admin1"
+    assert _place("Donetsk and Luhansk were shelled on Monday.", "Donetsk")["kind"] == "city"
+
+
+def test_the_carolinas_make_georgia_the_state() -> None:
+    place = _place("The storm hit Georgia and the Carolinas on Monday.", "Georgia")
+    assert (place["kind"], place["country"]) == ("admin1", "USA")
