@@ -250,12 +250,14 @@ def find_actors(text: str, tokens: list[Token], *, date: str | None = None) -> l
                 match = ActorMention(tok.start, end, text[tok.start:end], entry.code, entry.name, entry.country,
                                      entry.sector, entry.kind, i, j, entry.seat, entry.metonym)
                 break
-        glued_next = i + 1 < n and tokens[i + 1].capitalised and text[tok.end:tokens[i + 1].start] == " "
+        # 'Hong Kong' is no 'Hong'; but in capitals ('PUTIN AND KIM MEET') capitals glue nothing
+        glued_next = i + 1 < n and tokens[i + 1].capitalised and text[tok.end:tokens[i + 1].start] == " " and not (
+            tok.text.isupper() and tokens[i + 1].text.isupper() and len(tok.text) > 1)
         word = tok.text[:-2] if tok.text.endswith(("'s", "’s")) else tok.text
         key = norm_key(word)
         if match is None and not glued_next and key in lex.short and _other_first_name(tokens, i, text, lex):
             others.add(key)  # 'Kevin Johnson, 34, ...': and 'Johnson' is Kevin Johnson from here on
-        elif match is None and not glued_next and key not in others:  # 'Hong Kong' is no 'Hong'
+        elif match is None and not glued_next and key not in others:
             # a rare surname names a foreign minister too, but not after 'the': 'The Hague' is no William Hague
             # (while 'the Biden administration' is Biden's)
             rare = key in lex.rare_short and not (i > 0 and tokens[i - 1].lower == "the")

@@ -217,6 +217,11 @@ class Clauses:
         # the facts below are computed when first read: most sentences with a trigger word have no trigger
 
     @cached
+    def shouted(self) -> bool:
+        """Whether the sentence is written in capitals (a headline): capitals then mark no names."""
+        return self.n >= 3 and sum(t.text.isupper() for t in self.toks) >= 0.8 * self.n
+
+    @cached
     def attributed(self) -> set[int]:
         """Token indexes inside 'according to X' / 'citing X' phrases (up to the next punctuation)."""
         return self._attribution_tokens()
@@ -262,7 +267,7 @@ class Clauses:
         if lex.report_verbs.isdisjoint(low):
             return closing
         return closing | {k for k in range(self.n) if low[k] in lex.report_verbs and k not in self.part_at
-                          and not (toks[k].capitalised and not toks[k].sentence_initial)}
+                          and not (toks[k].capitalised and not toks[k].sentence_initial and not self.shouted)}
 
     @cached
     def closing_report(self) -> int:
@@ -307,7 +312,7 @@ class Clauses:
         triggers = self.lex.triggers
         for i in [k for k, w in enumerate(low) if w in triggers]:
             if i < after or i in self.part_at or i == self.closing_report or (
-                    toks[i].capitalised and not toks[i].sentence_initial) \
+                    toks[i].capitalised and not toks[i].sentence_initial and not self.shouted) \
                     or text[toks[i].start - 1:toks[i].start] == "-":
                 continue
             cands = triggers[low[i]]

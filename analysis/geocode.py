@@ -56,6 +56,7 @@ _CLASS_OF = {"country": 0, "admin1": 1, "admin2": 2, "city": 3, "capital": 3}
 _KIND_CLASS = np.array([_CLASS_OF.get(k, 4) for k in KINDS])
 _TOWN_CLASS = _CLASS_OF["city"]
 _DIVISION_CLASSES = (_CLASS_OF["admin1"], _CLASS_OF["admin2"])
+_ADMIN2_CLASS = _CLASS_OF["admin2"]
 _LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*")
 _NO_ADMIN1 = [0]  # code of the empty division name (the first of the sorted names)
 _ADMIN1_BITS = (1 << 20) - 1  # the division part of a division key (see _admin_keys)
@@ -126,13 +127,22 @@ _DIVISION_BEFORE = re.compile(rf"\b(?:{_words('division_noun', 'division_office'
                               re.IGNORECASE)
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 _TOWN_AFTER = re.compile(rf"\s+(?i:{_words('town_office')})(?!\w)")  # 'Jackson Mayor Chokwe Lumumba'
-# 'Jenin province', 'Washington Gov.', and 'Donetsk and Luhansk regions', 'Clay and Becker counties'
-_DIVISION_PLURALS = "|".join(re.escape(w[:-1] + "ies" if w.endswith("y") else w + "s")
-                             for w in sorted(word_group("division_noun"), key=len, reverse=True))
+
+
+def _plurals(words: Iterable[str]) -> str:
+    """An alternation of the plurals of kind words ('regions', 'counties')."""
+    return "|".join(re.escape(w[:-1] + "ies" if w.endswith("y") else w + "s")
+                    for w in sorted(words, key=len, reverse=True))
+
+
+# 'Jenin province', 'Washington Gov.', and 'Donetsk and Luhansk regions'
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
+_LIST_TAIL = rf"(?:\s*,\s*{_NAME})*,?\s+(?:and|or)\s+{_NAME}\s+"  # ', Luhansk and Kherson ' before 'regions'
+_FIRST_LEVEL = _plurals(word_group("division_noun") - word_group("second_level_noun"))
 _DIVISION_AFTER = re.compile(rf"(?:\s+(?:{_words('division_noun')}|(?i:{_words('division_office')}))"
-                             rf"|(?:\s*,\s*{_NAME})*,?\s+(?:and|or)\s+{_NAME}\s+(?:{_DIVISION_PLURALS})"
-                             rf"|\s+(?:{_DIVISION_PLURALS}))(?!\w)")
+                             rf"|{_LIST_TAIL}(?:{_FIRST_LEVEL})|\s+(?:{_FIRST_LEVEL}))(?!\w)")
+# 'Douglas and Wyandotte counties': the counties (a first-level division or a town of the name is no better)
+_COUNTIES_AFTER = re.compile(rf"(?:{_LIST_TAIL}|\s+)(?:{_plurals(word_group('second_level_noun'))})(?!\w)")
 _QUALIFIER_END = re.compile(r"\s*(?:[,.;:)!?—–]|-{1,2}\s|$)")
 
 
@@ -173,6 +183,8 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
                 score = score + KIND_WORD_BONUS * (static.kind_class == _TOWN_CLASS)
             elif (of and _DIVISION_BEFORE.search(text, max(0, start - 40), start)) or _DIVISION_AFTER.match(text, end):
                 score = score + KIND_WORD_BONUS * np.isin(static.kind_class, _DIVISION_CLASSES)
+            elif _COUNTIES_AFTER.match(text, end):
+                score = score + KIND_WORD_BONUS * (static.kind_class == _ADMIN2_CLASS)
         cand[key] = _Candidates(static, score, len(idx))
 
     shared = _shared_division_support(cand)

@@ -554,3 +554,8 @@ def test_fighting_between_two_actors_is_their_fight() -> None:
 def test_a_person_after_his_country_s_possessive_stands_for_it() -> None:
     evs = events("Russia's Putin met China's Xi on Monday.")
     assert [(e["source"], e["target"]) for e in evs] == [("RUSGOV", "CHNGOV")]
+
+
+def test_a_headline_in_capitals_has_actors_and_events() -> None:
+    evs = events("PUTIN AND KIM MEET IN VLADIVOSTOK")
+    assert [(e["source"], e["target"], e["root"]) for e in evs] == [("RUSGOV", "PRKGOV", "04")]

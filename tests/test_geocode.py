@@ -167,3 +167,9 @@ def test_a_plural_kind_word_after_a_list_makes_each_name_a_division(text: str) -
 def test_the_carolinas_make_georgia_the_state() -> None:
     place = _place("The storm hit Georgia and the Carolinas on Monday.", "Georgia")
     assert (place["kind"], place["country"]) == ("admin1", "USA")
+
+
+def test_names_before_counties_are_those_counties_where_the_span_is_given() -> None:
+    text = "Douglas and Wyandotte counties also have improved."
+    out = resolve_spans(text, [(0, 7), (12, 21)])
+    assert [(p["name"], p["kind"]) for p in out] == [("Douglas County", "admin2"), ("Wyandotte County", "admin2")]
