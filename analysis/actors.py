@@ -254,26 +254,11 @@ def find_actors(text: str, tokens: list[Token], *, date: str | None = None) -> l
         glued_next = i + 1 < n and tokens[i + 1].capitalised and text[tok.end:tokens[i + 1].start] == " " and not (
             tok.text.isupper() and tokens[i + 1].text.isupper() and len(tok.text) > 1)
         word = tok.text[:-2] if tok.text.endswith(("'s", "’s")) else tok.text
-        key = norm_key(word)
-        if match is None and not glued_next and key in lex.short and _other_first_name(tokens, i, text, lex):
+        key = norm_key(word) if match is None and not glued_next else ""
+        if key in lex.short and _other_first_name(tokens, i, text, lex):
             others.add(key)  # 'Kevin Johnson, 34, ...': and 'Johnson' is Kevin Johnson from here on
-        elif match is None and not glued_next and key not in others:
-            # a rare surname names a foreign minister too, but not after 'the': 'The Hague' is no William Hague
-            # (while 'the Biden administration' is Biden's)
-            rare = key in lex.rare_short and not (i > 0 and tokens[i - 1].lower == "the")
-            terms = named.get(key) or _unique_in_office(lex.short.get(key, []), date,
-                                                        max_rank=FOREIGN_MINISTER_RANK if rare else 1)
-            if terms and key not in named and key in lex.common_short and not any(
-                    form in text for t in terms for form in t["forms"]):
-                terms = []  # a common surname ('Johnson', 'Lee') names a leader only where the text names him in full
-            if terms:
-                end = tok.start + len(word)
-                match = _person(text, tok.start, end, i, i, terms, date)
-            elif key in lex.short and (title := _title_before(tokens, i, text)):
-                office, first = title
-                former = first > 0 and tokens[first - 1].lower in _FORMER and tokens[first - 1].sentence == tok.sentence
-                match = _titled_person(text, tok.start, tok.start + len(word), i,
-                                       [t for t in lex.short[key] if t["office"] == office], former=former)
+        elif key in lex.short and key not in others:
+            match = _short_form(text, tokens, i, word, key, named, date, lex)
         if match is not None:
             if match.kind == "person" and found and _serves(found[-1], match, tokens, text):
                 org = found[-1]  # 'NATO Secretary General Jens Stoltenberg' acts for NATO
@@ -324,6 +309,28 @@ def _titled_person(text: str, start: int, end: int, i: int, terms: list[dict[str
     country = countries.pop()
     sector = "ELI" if former else "GOV"
     return ActorMention(start, end, text[start:end], country + sector, text[start:end], country, sector, "person", i, i)
+
+
+def _short_form(text: str, tokens: list[Token], i: int, word: str, key: str,
+                named: dict[str, list[dict[str, Any]]], date: str | None, lex: ActorLexicon) -> ActorMention | None:
+    """A leader named by a short form alone ('Putin', 'Lavrov said', 'President Bush'), or None."""
+    tok = tokens[i]
+    # a rare surname names a foreign minister too, but not after 'the': 'The Hague' is no William Hague
+    # (while 'the Biden administration' is Biden's)
+    rare = key in lex.rare_short and not (i > 0 and tokens[i - 1].lower == "the")
+    terms = named.get(key) or _unique_in_office(lex.short[key], date, max_rank=FOREIGN_MINISTER_RANK if rare else 1)
+    if terms and key not in named and key in lex.common_short and not any(
+            form in text for t in terms for form in t["forms"]):
+        terms = []  # a common surname ('Johnson', 'Lee') names a leader only where the text names him in full
+    if terms:
+        return _person(text, tok.start, tok.start + len(word), i, i, terms, date)
+    title = _title_before(tokens, i, text)
+    if title is None:
+        return None
+    office, first = title
+    former = first > 0 and tokens[first - 1].lower in _FORMER and tokens[first - 1].sentence == tok.sentence
+    return _titled_person(text, tok.start, tok.start + len(word), i,
+                          [t for t in lex.short[key] if t["office"] == office], former=former)
 
 
 def _other_first_name(tokens: list[Token], i: int, text: str, lex: ActorLexicon) -> bool:
