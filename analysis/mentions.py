@@ -228,7 +228,7 @@ def find_mentions(
             mentions.append(m)
             taken = j
         elif _is_place(m, facts, tokens, text, gaz, lex, shouted, persons):
-            m.metonymic = facts.seat and _metonymic(m, tokens, lex)
+            m.metonymic = facts.seat and _metonymic(m, tokens, text, lex)
             mentions.append(m)
             taken = j
     # a small town named alone ('Ismaili', 'Hailey') is a place only when the article introduces that
@@ -417,7 +417,7 @@ def _is_place(
     return True
 
 
-def _metonymic(m: Mention, tokens: list[Token], lex: Lexicon) -> bool:
+def _metonymic(m: Mention, tokens: list[Token], text: str, lex: Lexicon) -> bool:
     """'Pyongyang said', 'Washington warned', 'Russia will': a capital or country acting as its state;
     'accused Washington', 'urged Tehran': one told or blamed."""
     if m.name_kind == "demonym":
@@ -429,12 +429,14 @@ def _metonymic(m: Mention, tokens: list[Token], lex: Lexicon) -> bool:
     if m.end < tokens[m.last_token].end:
         return False  # possessive: 'Pyongyang's official agency'
     nxt = tokens[m.last_token + 1] if m.last_token + 1 < len(tokens) else None
-    if nxt is None or nxt.sentence != tokens[m.last_token].sentence:
-        return False
+    if nxt is None or nxt.sentence != tokens[m.last_token].sentence or text[m.end:nxt.start] == "-":
+        return False  # 'Saudi-owned': a compound, no verb
     if prev is not None and prev.lower in lex.object_preps and prev.sentence == nxt.sentence:
         return False  # 'the mayor of Paris said', 'officials in Mexico reported': the verb is another's
     verb = _verb_after_subject(tokens, m.last_token + 1, lex)
-    return verb is not None and verb.lower in lex.metonymy_cues and not verb.capitalised
+    # an event or report verb, or any other past form ('Moscow had launched', 'Ankara and Stockholm reached')
+    return verb is not None and not verb.capitalised and (
+        verb.lower in lex.metonymy_cues or (verb.lower.endswith("ed") and len(verb.lower) > 4))
 
 
 MAX_SUBJECT_GAP = 4

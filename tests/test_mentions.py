@@ -94,3 +94,10 @@ def test_a_small_town_named_alone_needs_a_cue_somewhere_in_the_article() -> None
     assert places["text"].tolist() == ["Alexandria", "Alexandria"]
     alone = find_places("Hailey woman charged with arson. The fire was set on Tuesday, Hailey said.")
     assert alone.empty
+
+
+def test_a_capital_before_any_past_form_acts_but_not_in_a_compound() -> None:
+    text = "Kyiv said Moscow had launched 40 drones. A Beijing-based firm and a Tehran-owned bank were named."
+    places = find_places(text)
+    flags = dict(zip(places["text"], places["metonymic"], strict=True))
+    assert flags == {"Kyiv": True, "Moscow": True, "Beijing": False, "Tehran": False}
