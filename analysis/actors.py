@@ -338,7 +338,8 @@ def _other_first_name(tokens: list[Token], i: int, text: str, lex: ActorLexicon)
     Putin'), and no title ('Prime Minister Johnson')."""
     if i == 0 or tokens[i - 1].sentence != tokens[i].sentence or text[tokens[i - 1].end:tokens[i].start] != " ":
         return False
-    return tokens[i - 1].lower in lex.first_names and _title_before(tokens, i, text) is None
+    prev = tokens[i - 1]
+    return prev.capitalised and prev.lower in lex.first_names and _title_before(tokens, i, text) is None
 
 
 def _unique_in_office(terms: list[dict[str, Any]], date: str | None, *, max_rank: int = 1) -> list[dict[str, Any]]:

@@ -223,3 +223,8 @@ def test_a_common_surname_names_a_leader_only_where_the_text_names_him_in_full()
     assert named("Johnson said the plan would work.", "2022-07-07") == []  # any Johnson
     assert named("Johnson resigns. Boris Johnson said he would step down.", "2022-07-07") == [
         ("Johnson", "GBRGOV"), ("Boris Johnson", "GBRGOV")]  # a headline before the full name
+
+
+def test_a_lower_case_word_that_is_also_a_first_name_names_no_other_person():
+    assert named("Kim Jong Un arrived. The meeting would mark Kim's first summit. Critics fear Kim's weapons.") == [
+        ("Kim Jong Un", "PRKGOV"), ("Kim", "PRKGOV"), ("Kim", "PRKGOV")]
