@@ -30,6 +30,7 @@ _ABBREV_BEFORE = re.compile(
 )
 _UPPER = re.compile(r"[^\W\d_a-z]")  # letters that are not lower case (approximately: upper case)
 _DROP_LOWER = dict.fromkeys(map(ord, "abcdefghijklmnopqrstuvwxyzßàáâãäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿ"))
+_ASCII_LOWER = b"abcdefghijklmnopqrstuvwxyz"
 POSSESSIVE = re.compile(r"['’]s?$")
 MAX_SENTENCE_CHARS = 1000
 """Longer sentences are cut at spaces (see `split_sentences`)."""
@@ -171,6 +172,11 @@ def tokenize(text: str, sentences: list[tuple[int, int]] | None = None) -> list[
 
 def is_headline_case(text: str) -> bool:
     """True when a text (a headline, a shouted line) has no lower-case letters to speak of."""
+    # the ASCII lower-case letters, counted in the UTF-8 bytes (a C-level table look-up), decide
+    # ordinary prose alone: they are a part of the lower-case letters counted below
+    encoded = text.encode("utf-8", "surrogatepass")
+    if 4 * (len(encoded) - len(encoded.translate(None, _ASCII_LOWER))) >= len(text):
+        return False
     lower = len(text) - len(text.translate(_DROP_LOWER))
     if 4 * lower >= len(text):
         return False  # ordinary prose: counting the capitals cannot change the answer
