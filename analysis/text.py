@@ -188,14 +188,17 @@ def is_headline_case(text: str) -> bool:
 # dash: 'KYIV, Ukraine (AP) —', 'WASHINGTON, March 3 (Reuters) -', 'SOUTH CHARLESTON, W.Va. --'. It opens
 # the text, a line, or the body after a headline sentence.
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_DATELINE = re.compile(
-    r"(?:^|(?<=\n)|(?<=[.!?] ))\s*"
-    r"(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
+_DATELINE_BODY = (
+    r"\s*(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
     r"(?:, (?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,2})?"
     rf"(?:,? {_MONTH} \d{{1,2}})?"
     r"(?: ?\([A-Za-z][\w .&-]{0,30}\))?"
     r" ?(?:—|–|--|-|:) "
 )
+_DATELINE_AT_START = re.compile(_DATELINE_BODY)
+# after a line break or a sentence end: the search skips to these characters at C speed (a pattern that
+# opens on a look-behind is tried at every position, which took longer than all the matching)
+_DATELINE_AFTER_BREAK = re.compile(rf"(?:\n|[.!?] ){_DATELINE_BODY}")
 DATELINE_SEARCH_CHARS = 400
 """A dateline is looked for in the first characters of a text only (after a headline, if any)."""
 
@@ -214,7 +217,8 @@ def find_dateline(text: str) -> Dateline | None:
     >>> find_dateline("KYIV, Ukraine (AP) — Russian forces shelled the city.")
     Dateline(place_start=0, place_end=4, end=21)
     """
-    m = _DATELINE.search(text, 0, DATELINE_SEARCH_CHARS)
+    m = _DATELINE_AT_START.match(text, 0, DATELINE_SEARCH_CHARS) or _DATELINE_AFTER_BREAK.search(
+        text, 0, DATELINE_SEARCH_CHARS)
     if m is None:
         return None
     return Dateline(m.start("place"), m.end("place"), m.end())
