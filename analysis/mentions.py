@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -247,23 +248,24 @@ def _names_disease(m: Mention, tokens: list[Token], lex: Lexicon) -> bool:
     return m.name_kind != "demonym" and nxt.sentence == tokens[m.last_token].sentence
 
 
+_SENTENCE = operator.attrgetter("sentence")
+
+
 class _Shouted:
     """`sentence in shouted`: whether a sentence is written in capitals (a headline, a shouted line), or
     the whole text is; decided for a sentence when first asked, as only sentences with names are."""
 
     def __init__(self, tokens: list[Token], whole_text: bool) -> None:
         self.tokens, self.whole_text = tokens, whole_text
-        self.first_token = {t.sentence: t.index for t in tokens if t.sentence_initial}
         self.known: dict[int, bool] = {}
 
     def __contains__(self, sentence: int) -> bool:
         if self.whole_text:
             return True
         if sentence not in self.known:
-            start = self.first_token[sentence]
-            stop = start + 1
-            while stop < len(self.tokens) and self.tokens[stop].sentence == sentence:
-                stop += 1
+            # the tokens come in sentence order: the sentence's are found by bisection
+            start = bisect.bisect_left(self.tokens, sentence, key=_SENTENCE)
+            stop = bisect.bisect_right(self.tokens, sentence, lo=start, key=_SENTENCE)
             words = [t.text for t in self.tokens[start:stop]]
             self.known[sentence] = len(words) >= 3 and sum(map(str.isupper, words)) >= 0.8 * len(words)
         return self.known[sentence]
