@@ -218,9 +218,8 @@ def find_mentions(
         k_b = bisect.bisect_left(blocked_starts, end)  # a span starting before `end` and reaching past `start`
         if k_b and blocked_reach[k_b - 1] > start:
             continue
-        m = Mention(start, end, text[start:end], key, gaz.rows_of_key(k), NAME_KINDS[int(gaz.key_kind[k])], i, j,
-                    gaz.row_kinds_of_key(k))
         facts = _key_facts(gaz, k)
+        m = Mention(start, end, text[start:end], key, facts.rows, facts.name_kind, i, j, facts.row_kinds)
         if not facts.country and _names_disease(m, tokens, lex):
             eponyms.add(key)
             taken = j
@@ -272,8 +271,12 @@ class _Shouted:
 
 
 class _KeyFacts(NamedTuple):
-    """What the gazetteer says about a name, for the recognition rules (cached across articles)."""
+    """What the gazetteer says about a name, for the mentions and the recognition rules (cached across
+    articles)."""
 
+    rows: np.ndarray  # the places of the name
+    row_kinds: np.ndarray  # how each of them carries the name
+    name_kind: str  # the strongest of those (NAME_KINDS)
     strength: int  # see `_strength`
     area: bool  # a country-like name (country, region, sea, demonym, country abbreviation), not a big capital
     max_population: int
@@ -288,10 +291,12 @@ class _KeyFacts(NamedTuple):
 def _key_facts(gaz: Gazetteer, k: int) -> _KeyFacts:
     rows, row_kinds = gaz.rows_of_key(k), gaz.row_kinds_of_key(k)
     kinds = set(gaz.kind[rows].tolist())
-    demonym = NAME_KINDS[int(gaz.key_kind[k])] == "demonym"
+    name_kind = NAME_KINDS[int(gaz.key_kind[k])]
+    demonym = name_kind == "demonym"
     has_abbr = bool((row_kinds == 2).any())
     max_pop = int(gaz.population[rows].max())
-    return _KeyFacts(_strength(kinds, demonym, has_abbr, max_pop), bool(kinds & STRONG_KINDS) or demonym or has_abbr,
+    return _KeyFacts(rows, row_kinds, name_kind,
+                     _strength(kinds, demonym, has_abbr, max_pop), bool(kinds & STRONG_KINDS) or demonym or has_abbr,
                      max_pop, has_abbr, bool((row_kinds == 2).all()), bool((row_kinds == 3).all()),
                      bool({_CAPITAL, _COUNTRY} & kinds), _COUNTRY in kinds)
 
