@@ -16,6 +16,7 @@ One sense per name per article: all mentions of a name share the resolution.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -304,21 +305,24 @@ def _static_candidates(gaz: Gazetteer, key: str, dtype: str, rows_bytes: bytes, 
 
 
 class _Batch(NamedTuple):
-    """The candidates of all ambiguous names of an article, end to end, to score them in one go."""
+    """The candidates of all ambiguous names of an article, end to end, to score them in one go: the
+    distances between candidates and chosen points with numpy, the rest in plain Python (the lists
+    are short: a few dozen candidates, where numpy's cost per call would dominate)."""
 
     number: dict[str, int]  # every name of the article -> its number
     names: list[str]  # the ambiguous names
-    starts: np.ndarray  # where each ambiguous name's candidates begin
-    owner: np.ndarray  # per candidate: the number of its name
-    rows: np.ndarray
-    ckeys: np.ndarray
-    akeys: np.ndarray
-    score: np.ndarray
+    bounds: list[tuple[int, int]]  # where each ambiguous name's candidates begin and end
+    owner: list[int]  # per candidate: the number of its name
+    rows: list[int]
+    ckeys: list[int]
+    akeys: list[int]
+    kind_class: list[int]
+    score: list[float]
+    owner_array: np.ndarray  # `owner`, `point`, `lat`, `lon` and `cos_lat` as arrays, for the distances
     point: np.ndarray
     lat: np.ndarray
     lon: np.ndarray
     cos_lat: np.ndarray
-    kind_class: np.ndarray
 
 
 def _batch(cand: dict[str, _Candidates]) -> _Batch | None:
@@ -327,15 +331,17 @@ def _batch(cand: dict[str, _Candidates]) -> _Batch | None:
         return None
     number = {key: i for i, key in enumerate(cand)}
     parts = [cand[key].static for key in names]
-    sizes = np.array([len(p.rows) for p in parts])
+    sizes = [len(p.rows) for p in parts]
+    stops = list(itertools.accumulate(sizes))
+    owner = [number[key] for key, size in zip(names, sizes, strict=True) for _ in range(size)]
 
     def joined(field: str) -> np.ndarray:
         return np.concatenate([getattr(p, field) for p in parts])
 
-    return _Batch(number, names, np.concatenate([[0], np.cumsum(sizes)[:-1]]),
-                  np.repeat([number[k] for k in names], sizes), joined("rows"), joined("ckeys"), joined("akeys"),
-                  np.concatenate([cand[key].score for key in names]), joined("point"), joined("lat"), joined("lon"),
-                  joined("cos_lat"), joined("kind_class"))
+    return _Batch(number, names, list(zip([0, *stops[:-1]], stops, strict=True)), owner, joined("rows").tolist(),
+                  joined("ckeys").tolist(), joined("akeys").tolist(), joined("kind_class").tolist(),
+                  np.concatenate([cand[key].score for key in names]).tolist(), np.array(owner), joined("point"),
+                  joined("lat"), joined("lon"), joined("cos_lat"))
 
 
 def _rescore(cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch,
@@ -344,8 +350,8 @@ def _rescore(cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch
     kind and country of the names listed with it."""
     country_w: dict[int, float] = defaultdict(float)
     admin1_w: dict[int, float] = defaultdict(float)
-    own = np.zeros((len(cand), 4))  # per name: its chosen country, division and their weights
-    points: list[tuple[int, float, float]] = []
+    own: list[tuple[int, int, float, float]] = [(0, 0, 0.0, 0.0)] * len(cand)  # per name: its chosen country,
+    points: list[tuple[int, float, float]] = []  # division and their weights
     for key, row in choice.items():
         n = cand[key].n
         kind, c, a1, lat, lon = cand[key].static.info[row]
@@ -359,47 +365,47 @@ def _rescore(cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch
             points.append((batch.number[key], lat, lon))
     total_c = sum(country_w.values())
     total_a = sum(admin1_w.values())
-    c0, a0, wc0, wa0 = own[batch.owner].T
-    score = batch.score
-    cw = np.array([country_w.get(c, 0.0) for c in batch.ckeys.tolist()]) - wc0 * (batch.ckeys == c0)
-    score = score + np.where(total_c - wc0 > 0,
-                             COUNTRY_CONTEXT * np.clip(cw, 0, None) / np.maximum(total_c - wc0, 1e-9), 0.0)
-    aw = np.array([admin1_w.get(a, 0.0) for a in batch.akeys.tolist()]) - wa0 * (batch.akeys == a0)
-    score = score + np.where(total_a - wa0 > 0, ADMIN1_CONTEXT * np.clip(aw, 0, None) / max(total_a, 1e-9), 0.0)
+    score = batch.score.copy()
+    for i, (owner, c, a) in enumerate(zip(batch.owner, batch.ckeys, batch.akeys, strict=True)):
+        c0, a0, wc0, wa0 = own[owner]  # the name's own choice does not count
+        if total_c - wc0 > 0:
+            cw = country_w.get(c, 0.0) - (wc0 if c == c0 else 0.0)
+            score[i] += COUNTRY_CONTEXT * max(cw, 0.0) / max(total_c - wc0, 1e-9)
+        if total_a - wa0 > 0:
+            aw = admin1_w.get(a, 0.0) - (wa0 if a == a0 else 0.0)
+            score[i] += ADMIN1_CONTEXT * max(aw, 0.0) / max(total_a, 1e-9)
     if points:
         pname, plat, plon = (np.array(v) for v in zip(*points, strict=True))
         plat = np.radians(plat)
         dlon = np.radians(plon[None, :] - batch.lon[:, None])
         a = (np.sin((plat[None, :] - batch.lat[:, None]) / 2) ** 2
              + batch.cos_lat[:, None] * np.cos(plat)[None, :] * np.sin(dlon / 2) ** 2)
-        nearest = np.where(pname[None, :] == batch.owner[:, None], np.inf, a).min(axis=1)  # not its own point
+        nearest = np.where(pname[None, :] == batch.owner_array[:, None], np.inf, a).min(axis=1)  # not its own point
         d = _EARTH_KM * 2 * np.arcsin(np.sqrt(np.clip(nearest, 0, 1)))
-        score = score + np.where(np.isfinite(nearest), NEARBY * np.exp(-d / NEARBY_KM) * batch.point, 0.0)
-    sizes = np.diff(np.append(batch.starts, len(score)))
+        near = np.where(np.isfinite(nearest), NEARBY * np.exp(-d / NEARBY_KM) * batch.point, 0.0)
+        score = [s + b for s, b in zip(score, near.tolist(), strict=True)]
     if siblings:
-        score = score + _list_bonus(cand, choice, batch, siblings, sizes)
-    best = np.maximum.reduceat(score, batch.starts)
-    first = np.minimum.reduceat(np.where(score == np.repeat(best, sizes), np.arange(len(score)), len(score)),
-                                batch.starts)
-    chosen = dict(zip(batch.names, batch.rows[first].tolist(), strict=True))
+        _add_list_bonus(score, cand, choice, batch, siblings)
+    chosen: dict[str, int] = {}
+    for name, (start, stop) in zip(batch.names, batch.bounds, strict=True):
+        best = score[start:stop]
+        chosen[name] = batch.rows[start + best.index(max(best))]  # the first of the best
     return {key: chosen[key] if key in chosen else int(c.static.rows[0]) for key, c in cand.items()}
 
 
-def _list_bonus(cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch,
-                siblings: dict[str, list[str]], sizes: np.ndarray) -> np.ndarray:
+def _add_list_bonus(score: list[float], cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch,
+                    siblings: dict[str, list[str]]) -> None:
     """A name listed among US states is a US state; among countries, a country: each candidate gains
     LIST_BONUS times the share of the name's list mates whose choice is of its kind and country."""
-    bonus = np.zeros(len(batch.rows))
-    for name, start, size in zip(batch.names, batch.starts.tolist(), sizes.tolist(), strict=True):
+    for name, (start, stop) in zip(batch.names, batch.bounds, strict=True):
         mates = siblings.get(name)
         if not mates:
             continue
-        seg = slice(start, start + size)
         chosen = Counter((int(_KIND_CLASS[k]), c) for k, c, *_ in (cand[m].static.info[choice[m]] for m in mates))
-        for (kind, country), n in chosen.items():
-            same = (batch.kind_class[seg] == kind) & (batch.ckeys[seg] == country)
-            bonus[seg] += LIST_BONUS * n / len(mates) * same
-    return bonus
+        for i in range(start, stop):
+            n = chosen.get((batch.kind_class[i], batch.ckeys[i]))
+            if n:
+                score[i] += LIST_BONUS * n / len(mates)
 
 
 def place_record(gaz: Gazetteer, m: Mention, row: int) -> dict[str, Any]:
