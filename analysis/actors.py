@@ -12,6 +12,7 @@ agent noun of 'rebels in the Ivory Coast' (the pipeline joins it to the place's 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +20,7 @@ from .gazetteer import NAME_ABBREVIATIONS, compiled, norm_key, read_table
 from .text import Token, past_forms, word_group
 
 MAX_ACTOR_TOKENS = 7
+_NAME_BREAK = re.compile(r"[,;:\n]")  # no name runs across these
 _NOT_MODIFIERS = word_group("not_modifier")  # words that end a run of modifiers before an agent noun
 _NAME_ARTICLES = word_group("name_article")  # 'al-Qaeda', 'el-Sisi'
 _FORMER = word_group("former")  # 'former President Carter': no longer in office
@@ -211,27 +213,30 @@ def find_actors(text: str, tokens: list[Token], *, date: str | None = None) -> l
     others: set[str] = set()  # short forms that name another person in this text ('Kevin Johnson')
     n = len(tokens)
     taken = -1  # the last token of the last actor found
-    for tok in tokens:
+    # a name opens on a capitalised word or on a name article ('al-Qaeda'); the other words are passed over
+    for tok in [t for t in tokens if t.capitalised or t.lower in _NAME_ARTICLES]:
         i = tok.index
         if i <= taken or not tok.capitalised and not (
-                tok.lower in _NAME_ARTICLES and i + 1 < n and tokens[i + 1].capitalised
-                and text[tok.end:tokens[i + 1].start] == "-"):
+                i + 1 < n and tokens[i + 1].capitalised and text[tok.end:tokens[i + 1].start] == "-"):
             continue
         match = None
-        first_word = norm_key(tok.text[:-2] if tok.text.endswith(("'s", "’s")) else tok.text)
-        for j in range(min(n - 1, i + MAX_ACTOR_TOKENS - 1) if first_word in lex.first_words else -1, i - 1, -1):
-            if tokens[j].sentence != tok.sentence or not tokens[j].capitalised:
+        word = tok.text[:-2] if tok.text.endswith(("'s", "’s")) else tok.text
+        key = norm_key(word)
+        last = min(n - 1, i + MAX_ACTOR_TOKENS - 1) if key in lex.first_words else -1
+        # a name ends before the first comma, colon or line break after its first word
+        stop = _NAME_BREAK.search(text, tok.start, tokens[last].end) if last >= i else None
+        reach = stop.start() if stop is not None else len(text)
+        for j in range(last, i - 1, -1):
+            if tokens[j].sentence != tok.sentence or not tokens[j].capitalised or tokens[j].end > reach:
                 continue
             span_text = text[tok.start:tokens[j].end]
-            if any(c in span_text for c in ",;:\n"):
-                continue
             end = tokens[j].end
             stripped = span_text[:-2] if span_text.endswith(("'s", "’s")) else span_text
             if stripped != span_text:
                 end -= 2
-            key = norm_key(stripped)
-            if key in lex.people:
-                terms = lex.people[key]
+            span_key = norm_key(stripped)
+            if span_key in lex.people:
+                terms = lex.people[span_key]
                 title = _title_before(tokens, i, text)
                 if title is not None and title[1] > 0 and tokens[title[1] - 1].lower in _FORMER:
                     title = None  # 'former Prime Minister ...'
@@ -240,9 +245,9 @@ def find_actors(text: str, tokens: list[Token], *, date: str | None = None) -> l
                     if t["short"]:
                         named[norm_key(t["short"])] = [u for u in terms if u["name"] == t["name"]]
                 break
-            entry = lex.institutions.get(stripped if stripped.isupper() else key)
+            entry = lex.institutions.get(stripped if stripped.isupper() else span_key)
             if entry is not None and i == j and not stripped.isupper() and text[end:end + 1] == "." \
-                    and key + "." in lex.dotted_places:
+                    and span_key + "." in lex.dotted_places:
                 entry = None  # 'Topeka, Kan.' names the state, not the broadcaster Kan
             glued = j + 1 < n and tokens[j + 1].capitalised and text[tokens[j].end:tokens[j + 1].start] == " "
             # 'National Union ...' is not 'The National'; but an acronym goes before a title ('NATO Secretary')
@@ -253,12 +258,12 @@ def find_actors(text: str, tokens: list[Token], *, date: str | None = None) -> l
         # 'Hong Kong' is no 'Hong'; but in capitals ('PUTIN AND KIM MEET') capitals glue nothing
         glued_next = i + 1 < n and tokens[i + 1].capitalised and text[tok.end:tokens[i + 1].start] == " " and not (
             tok.text.isupper() and tokens[i + 1].text.isupper() and len(tok.text) > 1)
-        word = tok.text[:-2] if tok.text.endswith(("'s", "’s")) else tok.text
-        key = norm_key(word) if match is None and not glued_next else ""
-        if key in lex.short and _other_first_name(tokens, i, text, lex):
-            others.add(key)  # 'Kevin Johnson, 34, ...': and 'Johnson' is Kevin Johnson from here on
-        elif key in lex.short and key not in others:
-            match = _short_form(text, tokens, i, word, key, named, date, lex)
+        # a lone word is a person's short name here or nowhere
+        if match is None and not glued_next and key in lex.short:
+            if _other_first_name(tokens, i, text, lex):
+                others.add(key)  # 'Kevin Johnson, 34, ...': and 'Johnson' is Kevin Johnson from here on
+            elif key not in others:
+                match = _short_form(text, tokens, i, word, key, named, date, lex)
         if match is not None:
             if match.kind == "person" and found and _serves(found[-1], match, tokens, text):
                 org = found[-1]  # 'NATO Secretary General Jens Stoltenberg' acts for NATO
