@@ -123,18 +123,22 @@ class Gazetteer:
         return self.admin1_names[int(self.admin1[row])]
 
     def find_keys(self, keys: Sequence[str]) -> np.ndarray:
-        """Key numbers of normalised names (-1 where a name is not in the gazetteer).
+        """Key numbers of normalised names (-1 where a name is not in the gazetteer)."""
+        return np.array(self.key_numbers(keys), dtype=np.int64)
 
-        Answers are remembered (up to MAX_KNOWN_KEYS names): the words of a corpus repeat."""
+    def key_numbers(self, keys: Sequence[str]) -> list[int]:
+        """`find_keys` as a list. Answers are remembered (up to MAX_KNOWN_KEYS names): the words of a
+        corpus repeat."""
         known = self._known
-        new = list({k for k in keys if k not in known})
+        new = set(keys).difference(known)
         if new:
             if len(known) + len(new) > MAX_KNOWN_KEYS:
                 known.clear()
+                new = set(keys)
             probe = np.array([k.encode("utf-8")[:KEY_BYTES + 1] for k in new], dtype=f"S{KEY_BYTES + 1}")
             pos = np.minimum(np.searchsorted(self.keys, probe), len(self.keys) - 1)
             known.update(zip(new, np.where(self.keys[pos] == probe, pos, -1).tolist(), strict=True))
-        return np.array([known[k] for k in keys], dtype=np.int64)
+        return list(map(known.__getitem__, keys))
 
     def rows_of_key(self, k: int) -> np.ndarray:
         return self.rows[self.start[k]:self.end[k]]

@@ -195,11 +195,11 @@ def find_mentions(
             add((i, j, key, end))
             if not possessive and text[tj.end:tj.end + 1] == ".":
                 add((i, j, key + ".", tj.end + 1))
-    found = gaz.find_keys([p[2] for p in probes])
+    found = gaz.key_numbers([p[2] for p in probes])
 
     # 2. longest match at each start, left to right
     best: dict[int, tuple[int, str, int, int]] = {}
-    for (i, j, key, end), k in zip(probes, found.tolist(), strict=True):
+    for (i, j, key, end), k in zip(probes, found, strict=True):
         if k >= 0 and (i not in best or j > best[i][0] or (j == best[i][0] and end > best[i][2])):
             best[i] = (j, key, end, k)
     blocked_spans = sorted(blocked)

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from analysis import gazetteer
 from analysis.gazetteer import KINDS, boundaries, countries, data_path, load_gazetteer, lookup, norm_key, places
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,6 +28,13 @@ def _rows_for(name: str) -> set[int]:
     gaz = load_gazetteer()
     k = int(gaz.find_keys([norm_key(name)])[0])
     return set() if k < 0 else {int(gaz.gid[r]) for r in gaz.rows_of_key(k)}
+
+
+def test_names_known_before_the_look_up_memo_is_cleared_are_looked_up_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    gaz = load_gazetteer()
+    paris = gaz.key_numbers(["paris"])[0]
+    monkeypatch.setattr(gazetteer, "MAX_KNOWN_KEYS", len(gaz._known) + 1)  # the next two new names clear it
+    assert gaz.key_numbers(["paris", "no such place one", "no such place two"]) == [paris, -1, -1]
 
 
 def test_place_ids_are_unique_and_coordinates_in_range(table: pd.DataFrame) -> None:
