@@ -210,8 +210,10 @@ class Clauses:
         self.n = len(toks)
         self.part_at = {k: p for p in parts for k in range(p.first_token, p.last_token + 1)}
         # an acronym of an actor is no function word: 'The WHO criticized' has no relative 'who'
-        self.low = [t.text if k in self.part_at and len(t.text) > 1 and t.text.isupper() else t.lower
-                    for k, t in enumerate(toks)]
+        self.low = [t.lower for t in toks]
+        for k in self.part_at:
+            if 0 <= k < self.n and len(toks[k].text) > 1 and toks[k].text.isupper():
+                self.low[k] = toks[k].text
         self.part_end = {p.last_token: p for p in parts}
         self.verbs: set[int] = set()  # first tokens of the verb triggers
         # the facts below are computed when first read: most sentences with a trigger word have no trigger
@@ -318,14 +320,18 @@ class Clauses:
             cands = triggers[low[i]]
             nominal = self._nominal_context(i, prev_verb_end)
             best: tuple[int, Trigger] | None = None
-            ahead = set(low[i + 1:i + 8])
+            ahead: set[str] | None = None  # the words after i, for phrase triggers (computed when first needed)
             for trig in cands:
                 if best is not None and len(trig.words) < len(best[1].words):
                     break
-                last = trig.words[-1]
-                if (nominal and trig.pos == "verb") or (len(trig.words) > 1 and not ahead & {
-                        last, last + "s", last + "es"}):
+                if nominal and trig.pos == "verb":
                     continue
+                if len(trig.words) > 1:
+                    if ahead is None:
+                        ahead = set(low[i + 1:i + 8])
+                    last = trig.words[-1]
+                    if not ahead & {last, last + "s", last + "es"}:
+                        continue
                 j = self._match(i, trig)
                 if j is not None and best is None:
                     best = (j, trig)
@@ -352,9 +358,9 @@ class Clauses:
         if k >= 0 and self.plain(k, i) and (self.low[k] in NOMINAL_CONTEXT or k == prev_verb_end or (
                 self.low[k] in NOMINAL_PREPS and not self.low[i].endswith("ing"))):
             return True  # 'in order to', 'after talks'; but 'by attacking'
-        head = i
-        while head > max(0, i - 6) and self.plain(head - 1, head):
-            head -= 1
+        # the first token of the plain run before i, at most 6 back: after the last punctuation mark
+        k_break = bisect_right(self.breaks, i) - 1
+        head = max(i - 6, 0, self.breaks[k_break] if k_break >= 0 else 0)
         if head > 0 and not self.plain(head - 1, head) and self.low[head] in ("a", "an"):
             return True  # an appositive: 'Pakistan, a key U.S. ally, has refused'
         if self._after_indefinite(i):
