@@ -366,14 +366,18 @@ def _rescore(cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch
     total_c = sum(country_w.values())
     total_a = sum(admin1_w.values())
     score = batch.score.copy()
-    for i, (owner, c, a) in enumerate(zip(batch.owner, batch.ckeys, batch.akeys, strict=True)):
-        c0, a0, wc0, wa0 = own[owner]  # the name's own choice does not count
-        if total_c - wc0 > 0:
-            cw = country_w.get(c, 0.0) - (wc0 if c == c0 else 0.0)
-            score[i] += COUNTRY_CONTEXT * max(cw, 0.0) / max(total_c - wc0, 1e-9)
-        if total_a - wa0 > 0:
-            aw = admin1_w.get(a, 0.0) - (wa0 if a == a0 else 0.0)
-            score[i] += ADMIN1_CONTEXT * max(aw, 0.0) / max(total_a, 1e-9)
+    for name, (start, stop) in zip(batch.names, batch.bounds, strict=True):
+        c0, a0, wc0, wa0 = own[batch.number[name]]  # the name's own choice does not count
+        count_c, count_a = total_c - wc0 > 0, total_a - wa0 > 0
+        if not (count_c or count_a):
+            continue
+        denom_c, denom_a = max(total_c - wc0, 1e-9), max(total_a, 1e-9)
+        # a country or division no chosen place is in adds nothing (its own choice's always is)
+        for i in range(start, stop):
+            if count_c and (cw := country_w.get(batch.ckeys[i])) is not None:
+                score[i] += COUNTRY_CONTEXT * max(cw - (wc0 if batch.ckeys[i] == c0 else 0.0), 0.0) / denom_c
+            if count_a and (aw := admin1_w.get(batch.akeys[i])) is not None:
+                score[i] += ADMIN1_CONTEXT * max(aw - (wa0 if batch.akeys[i] == a0 else 0.0), 0.0) / denom_a
     if points:
         pname, plat, plon = (np.array(v) for v in zip(*points, strict=True))
         plat = np.radians(plat)
