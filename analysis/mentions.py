@@ -181,13 +181,13 @@ def find_mentions(
                           or tj.sentence != tok.sentence or not _gap_ok(text, tokens[j - 1], tj)):
                 break
             word, end = tj.text, tj.end
+            possessive = False
             if len(word) > 2 and word.endswith(_POSSESSIVES):  # "Russia's" -> 'Russia'
-                word, end = word[:-2], end - 2
-            nxt_cap = j + 1 < n_tok and tokens[j + 1].capitalised and text[tj.end:tokens[j + 1].start] == " "
-            possessive = end != tj.end and not nxt_cap  # "People's Republic" goes on; "Russia's invasion" ends
-            if end != tj.end and nxt_cap:
-                add((i, j, norm_key(" ".join([*parts, word])), end))
-                word, end = tj.text, tj.end
+                # "People's Republic" goes on (and "People" is a name too); "Russia's invasion" ends
+                if j + 1 < n_tok and tokens[j + 1].capitalised and text[end:tokens[j + 1].start] == " ":
+                    add((i, j, norm_key(" ".join([*parts, word[:-2]])), end - 2))
+                else:
+                    word, end, possessive = word[:-2], end - 2, True
             parts.append(word)
             if not tj.capitalised:
                 continue
