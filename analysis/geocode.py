@@ -171,7 +171,7 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
         m0 = mentions[idx[0]]
         static = _static_candidates(gaz, key, m0.rows.dtype.str, m0.rows.tobytes(), m0.row_kinds.tobytes())
         score = static.score
-        for i in idx:
+        for i in idx if len(static.rows) > 1 else ():  # a lone candidate is chosen whatever its score
             for (what, code), bonus in qual[i].items():
                 score = score + bonus * ((static.ckeys if what == "c" else static.akeys) == code)
             if mentions[i].metonymic:
@@ -189,7 +189,8 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
         cand[key] = _Candidates(static, score, len(idx))
 
     shared = _shared_division_support(cand)
-    choice = {key: int(c.static.rows[int(np.argmax(c.score + shared.get(key, 0.0)))]) for key, c in cand.items()}
+    choice = {key: int(c.static.rows[int(np.argmax(c.score + shared.get(key, 0.0))) if len(c.score) > 1 else 0])
+              for key, c in cand.items()}
     batch = _batch(cand)
     if batch is not None:
         siblings = _list_siblings(mentions, text)
