@@ -97,6 +97,8 @@ def _qualifier_bonus(gaz: Gazetteer, mentions: Sequence[Mention], text: str) -> 
     out: list[dict[tuple[str, int], float]] = [{} for _ in mentions]
     descriptor = _descriptor_gap()
     for i, m in enumerate(mentions):
+        if len(m.rows) < 2:
+            continue  # a lone candidate needs no bonus (see resolve)
         # 'X, Y' where Y is a country or first-level division closing the phrase ('Alexandria, La.,')
         if i + 1 < len(mentions):
             nxt = mentions[i + 1]
