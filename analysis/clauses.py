@@ -318,19 +318,22 @@ class Clauses:
                     or text[toks[i].start - 1:toks[i].start] == "-":
                 continue
             cands = triggers[low[i]]
-            nominal = self._nominal_context(i, prev_verb_end)
+            nominal: bool | None = None  # whether the word is a noun here (computed when a verb needs it)
             best: tuple[int, Trigger] | None = None
             ahead: set[str] | None = None  # the words after i, for phrase triggers (computed when first needed)
             for trig in cands:
                 if best is not None and len(trig.words) < len(best[1].words):
                     break
-                if nominal and trig.pos == "verb":
-                    continue
                 if len(trig.words) > 1:
                     if ahead is None:
                         ahead = set(low[i + 1:i + 8])
                     last = trig.words[-1]
                     if not ahead & {last, last + "s", last + "es"}:
+                        continue
+                if trig.pos == "verb":
+                    if nominal is None:
+                        nominal = self._nominal_context(i, prev_verb_end)
+                    if nominal:
                         continue
                 j = self._match(i, trig)
                 if j is not None and best is None:
