@@ -205,12 +205,13 @@ class Clauses:
     (analysis.roles adds who acts on whom)."""
 
     def __init__(self, text: str, toks: Sequence[Token], parts: list[Participant], lex: EventLexicon,
-                 dyad: list[Participant]) -> None:
+                 dyad: list[Participant], low: list[str] | None = None) -> None:
+        """`low`: the tokens' lower-case words, when the caller has them already (the sentence keeps the list)."""
         self.text, self.toks, self.parts, self.lex, self.dyad = text, toks, parts, lex, dyad
         self.n = len(toks)
         self.part_at = {k: p for p in parts for k in range(p.first_token, p.last_token + 1)}
         # an acronym of an actor is no function word: 'The WHO criticized' has no relative 'who'
-        self.low = [t.lower for t in toks]
+        self.low = low if low is not None else [t.lower for t in toks]
         for k in self.part_at:
             if 0 <= k < self.n and len(toks[k].text) > 1 and toks[k].text.isupper():
                 self.low[k] = toks[k].text

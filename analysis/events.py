@@ -127,19 +127,20 @@ def find_events(
     main = [c for c, _ in Counter(p.country for p in participants if p.country).most_common(2)]
     dyad = [Participant(0, 0, -1, -1, c, c, c) for c in main] if len(main) == 2 else []
     starts = [p["start"] for p in places]  # sorted, as extract_record gives them
+    article_lows = [t.lower for t in tokens]
     raw: list[dict[str, Any]] = []
     for si, (s, e) in enumerate(sentences):
         if si not in span_of:
             continue
         offset, stop = span_of[si]
-        lows = [t.lower for t in tokens[offset:stop]]
+        lows = article_lows[offset:stop]
         if triggers.isdisjoint(lows) and "must" not in lows:
             continue
         if si not in parts_by_sentence and not (dyad and not PLURAL_HEADS.isdisjoint(lows)):
             continue  # no actor to act or be acted upon, and no 'the two countries' for the main pair
         toks = tokens[offset:stop]
         local = [_local(p, offset) for p in parts_by_sentence.get(si, [])]
-        sent = Sentence(text, toks, local, lex, dyad)
+        sent = Sentence(text, toks, local, lex, dyad, lows)
         here = places[bisect_left(starts, s):bisect_left(starts, e)]
         times: dict[bool, list[TimeExpression]] = {}
         for cand in sentence_events(sent):
@@ -163,6 +164,8 @@ def sentence_events(sent: Sentence) -> list[Candidate]:
     anchors = {c.anchor for c in cands if c.anchor >= 0}
     out = [c for c in cands if c.status not in ("comp", "done") and not (c.ti in anchors and c.trig.pos == "verb")]
     out += demands
+    if not out:
+        return out
     for c in out:
         if c.tgt is None and c.cameo[:2] == "13":
             c.tgt = _condition_subject(sent, c)
@@ -264,7 +267,9 @@ def _condition_subject(sent: Sentence, c: Candidate) -> Participant | None:
 
 def _demands(sent: Sentence, cands: list[Candidate]) -> list[Candidate]:
     """'X said Y must ...': X demands of Y; the acts after 'must' are the demand's content."""
-    out = []
+    out: list[Candidate] = []
+    if "must" not in sent.low:
+        return out
     for k, w in enumerate(sent.low):
         if w != "must" or not any(r < k for r in sent.reports):
             continue
