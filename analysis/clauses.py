@@ -22,7 +22,7 @@ import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, overload
 
 from .actors import actor_lexicon
@@ -147,6 +147,11 @@ class Trigger:
     cameo: str
     target_preps: tuple[str, ...]
     object_role: str
+    endings: tuple[str, ...] = field(init=False, repr=False, compare=False)  # the last word and its plurals
+
+    def __post_init__(self) -> None:
+        last = self.words[-1]
+        object.__setattr__(self, "endings", (last, last + "s", last + "es"))
 
 
 @dataclass(frozen=True)
@@ -159,6 +164,11 @@ class EventLexicon:
     light: frozenset[str]  # light verbs whose object noun is the event ('staged a protest')
     report_verbs: frozenset[str]  # one-word cues of kind report_verb ('said', 'told')
     past: frozenset[str]  # past forms of the verb triggers and report verbs ('fired', 'said')
+    one_word_verbs: frozenset[str] = field(init=False, repr=False, compare=False)  # words that are a verb trigger
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "one_word_verbs", frozenset(
+            w for w, trigs in self.triggers.items() if any(t.pos == "verb" and len(t.words) == 1 for t in trigs)))
 
 
 @dataclass(slots=True)
@@ -314,9 +324,9 @@ class Clauses:
         prev_verb_end, after = -2, 0  # after: the first token not inside a trigger found already
         triggers = self.lex.triggers
         for i in [k for k, w in enumerate(low) if w in triggers]:
-            if i < after or i in self.part_at or i == self.closing_report or (
+            if i < after or i in self.part_at or (
                     toks[i].capitalised and not toks[i].sentence_initial and not self.shouted) \
-                    or text[toks[i].start - 1:toks[i].start] == "-":
+                    or text[toks[i].start - 1:toks[i].start] == "-" or i == self.closing_report:
                 continue
             cands = triggers[low[i]]
             nominal: bool | None = None  # whether the word is a noun here (computed when a verb needs it)
@@ -328,8 +338,7 @@ class Clauses:
                 if len(trig.words) > 1:
                     if ahead is None:
                         ahead = set(low[i + 1:i + 8])
-                    last = trig.words[-1]
-                    if not ahead & {last, last + "s", last + "es"}:
+                    if ahead.isdisjoint(trig.endings):
                         continue
                 if trig.pos == "verb":
                     if nominal is None:
@@ -396,8 +405,7 @@ class Clauses:
                 # suggest': an actor's name ends the phrase, the verb follows it)
                 return not any(k in self.part_at for k in range(m + 1, i))
 
-            if self.low[m] in NO_FILLERS or self.cue(m, "modality") or any(
-                    t.pos == "verb" and len(t.words) == 1 for t in self.lex.triggers.get(self.low[m], ())):
+            if self.low[m] in NO_FILLERS or self.cue(m, "modality") or self.low[m] in self.lex.one_word_verbs:
                 return False  # a verb between: the article opens an earlier phrase
         return False
 
