@@ -70,6 +70,8 @@ QUANTIFIERS = phrase_group("quantifier")  # 'up to 16 advisers', 'at least 20 pe
 PARTITIVE_HEADS = word_group("partitive_head")  # 'thousands of protesters': the protesters are the subject
 DETERMINERS = word_group("determiner")
 PARTICLES = word_group("particle")
+ARTICLES = word_group("article")  # 'a', 'an', 'the'
+INDEFINITE_ARTICLES = ARTICLES - {"the"}
 NO_FILLERS = PARTICLES | SUBORDINATORS | BE | word_group("no_filler")
 AMOUNT_LINKS = word_group("amount_link")  # '$5 billion in aid', '500 tonnes of food'
 NOMINAL_CONTEXT = word_group("nominal_context")
@@ -374,7 +376,7 @@ class Clauses:
         # the first token of the plain run before i, at most 6 back: after the last punctuation mark
         k_break = bisect_right(self.breaks, i) - 1
         head = max(i - 6, 0, self.breaks[k_break] if k_break >= 0 else 0)
-        if head > 0 and not self.plain(head - 1, head) and self.low[head] in ("a", "an"):
+        if head > 0 and not self.plain(head - 1, head) and self.low[head] in INDEFINITE_ARTICLES:
             return True  # an appositive: 'Pakistan, a key U.S. ally, has refused'
         if self._after_indefinite(i):
             return True
@@ -397,7 +399,7 @@ class Clauses:
         for m in range(i - 1, max(-1, i - MAX_FILLERS - 3), -1):
             if not self.plain(m, m + 1):
                 return False
-            if self.low[m] in ("a", "an"):
+            if self.low[m] in INDEFINITE_ARTICLES:
                 return True
             if m < i - 1 and self.low[m] in NOMINAL_CONTEXT and m > 0 and (
                     self.low[m - 1] in NOMINAL_PREPS or self.low[m - 1] in SUBJECT_PREPS) and self.plain(m - 1, m):

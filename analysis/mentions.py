@@ -441,9 +441,13 @@ def _metonymic(m: Mention, tokens: list[Token], text: str, lex: Lexicon) -> bool
     if prev is not None and prev.lower in lex.object_preps and prev.sentence == nxt.sentence:
         return False  # 'the mayor of Paris said', 'officials in Mexico reported': the verb is another's
     verb = _verb_after_subject(tokens, m.last_token + 1, lex)
-    # an event or report verb, or any other past form ('Moscow had launched', 'Ankara and Stockholm reached')
-    return verb is not None and not verb.capitalised and (
-        verb.lower in lex.metonymy_cues or (verb.lower.endswith("ed") and len(verb.lower) > 4))
+    return verb is not None and not verb.capitalised and acting_verb(verb.lower, lex)
+
+
+def acting_verb(word: str, lex: Lexicon) -> bool:
+    """Whether a lower-case word after a subject is its verb: an event or report verb, or any other past form
+    ('Moscow had launched', 'Ankara and Stockholm reached', 'people blocked streets')."""
+    return word in lex.metonymy_cues or (word.endswith("ed") and len(word) > 4)
 
 
 MAX_SUBJECT_GAP = 4

@@ -12,7 +12,7 @@ from .clauses import COORDINATORS, CROWD_SECTORS
 from .events import Participant, find_events
 from .gazetteer import Gazetteer, load_gazetteer, norm_key
 from .geocode import place_record, resolve
-from .mentions import Mention, find_mentions
+from .mentions import Mention, acting_verb, find_mentions
 from .mentions import lexicon as mention_lexicon
 from .schema import ACTOR_FIELDS, EVENT_FIELDS, PLACE_FIELDS
 from .text import Token, find_dateline, split_sentences, tokenize, word_group
@@ -162,14 +162,13 @@ def _crowd_subject(tokens: list[Token], k: int, text: str) -> tuple[str, int, in
     streets in Hong Kong', 'students marched in Dhaka' (a crowd noun, the subject of a verb of up to
     MAX_VERB_GROUP words that ends on 'in' at token k): (sector, first, last token of the noun). Only
     crowds (word group crowd_sector): officials, troops and refugees are often abroad."""
-    verbs = mention_lexicon().metonymy_cues
+    lex = mention_lexicon()
     sentence = tokens[k].sentence
     for verb in range(k - 1, max(k - 1 - MAX_VERB_GROUP, 0), -1):
         if tokens[verb - 1].sentence != sentence or tokens[verb].capitalised or any(
                 text[t.end:u.start] != " " for t, u in itertools.pairwise(tokens[verb - 1:k + 1])):
             return None
-        word = tokens[verb].lower
-        if word not in verbs and not (word.endswith("ed") and len(word) > 4):  # 'blocked', 'gathered'
+        if not acting_verb(tokens[verb].lower, lex):
             continue
         found = agent_before(tokens, verb - 1, text)
         if found is not None and found[0] in CROWD_SECTORS:

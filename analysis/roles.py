@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from .actors import actor_lexicon
 from .clauses import (
     ADJUNCT_PREPS,
+    ARTICLES,
     BE,
     BETWEEN_SUBJECT_AND_VERB,
     BOUNDARY_WORDS,
@@ -48,7 +49,6 @@ from .clauses import (
 )
 
 PROTEST_ROOT = "14"  # CAMEO 14, demonstrate or rally
-ARTICLES = ("the", "a", "an")
 
 
 class Sentence(Clauses):
