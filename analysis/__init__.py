@@ -1,21 +1,67 @@
 """georelations: news articles to places, actors, coded events, maps, networks and reports.
 
-The stages, one module each:
+The main functions are offered here and imported on first use, so ``import analysis`` stays fast::
 
-- reading: `articles` (files, records, the date header), `decoding` (bytes to text), `html_text`
-  (text of HTML pages), `io` (atomic writes, JSONL), `sources` (inputs of a corpus, in chunks);
-- finding and resolving: `text` (sentences, tokens), `gazetteer` (reference data index), `mentions`
-  (place names), `geocode` (disambiguation), `actors` (people, institutions, agents), `timex` (dates);
-- events: `clauses` (triggers and their clauses), `roles` (who acts on whom), `events` (coding,
-  modality, attribution, deduplication), `pipeline` (one article -> one record);
-- tables and pictures: `records`, `frames`, `geometry`, `network`, `plot` (map), `network_plot`,
-  `timeline_plot`, `figure_style`, `cartography`, `export`, `gdelt`;
-- corpora: `corpus` (extraction runs), `engines` (process pool, Dask), `tables` (Parquet), `sinks`
-  (output, resumption), `selection` (date and country filters), `aggregate`, `corpus_plot`;
-- reports: `reports` (papermill runs), `report_kernel`, `report_html`, `report_display`;
-- and `cli`, `errors` (one error hierarchy), `schema` (column names), `warm` (worker warm-up).
+    import analysis
+    record = analysis.extract_record(analysis.article_from_text("Kim met Putin in Vladivostok."))
+    analysis.find_places("Kim left Pyongyang for Vladivostok.")
+    analysis.plot_map([record])
+
+The sub-packages, by concern:
+
+- `analysis.extract`: one article's text through the stages (text, gazetteer, mentions, geocode,
+  actors, timex, clauses, roles, events, pipeline);
+- `analysis.io`: reading articles and records, decoding, HTML text, atomic writes;
+- `analysis.corpus`: extraction runs over many articles (sources, engines, sinks, tables), selection
+  and aggregation;
+- `analysis.figures`: maps, actor networks, timelines and corpus charts;
+- `analysis.reports`: papermill reports and their HTML;
+
+and beside them `frames` (tables and GeoDataFrames), `network` (networkx graphs), `geometry`,
+`export` (files for GIS and graph tools), `gdelt` (GDELT 2.0 exports), `schema` (the output
+contract), `errors` and `cli`.
 """
 
 from __future__ import annotations
 
+import importlib
+from typing import Any
+
 __version__ = "0.1.0"
+
+_API = {
+    "extract_record": "analysis.extract.pipeline",
+    "find_places": "analysis.extract.pipeline",
+    "find_events_table": "analysis.extract.pipeline",
+    "lookup": "analysis.extract.gazetteer",
+    "load_articles": "analysis.io.articles",
+    "iter_articles": "analysis.io.articles",
+    "article_from_text": "analysis.io.articles",
+    "read_records": "analysis.io.records",
+    "extract_corpus": "analysis.corpus.run",
+    "geo_layers": "analysis.frames",
+    "events_frame": "analysis.frames",
+    "places_frame": "analysis.frames",
+    "relations_frame": "analysis.frames",
+    "actor_graph": "analysis.network",
+    "plot_map": "analysis.figures.map",
+    "plot_network": "analysis.figures.network",
+    "plot_timeline": "analysis.figures.timeline",
+    "export_all": "analysis.export",
+}
+
+__all__ = ["__version__", *_API]
+
+
+def __getattr__(name: str) -> Any:
+    """The main functions, imported from their modules on first use."""
+    module = _API.get(name)
+    if module is None:
+        raise AttributeError(f"module 'analysis' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*__all__, "extract", "io", "corpus", "figures", "reports"})

@@ -12,8 +12,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from .corpus import DEFAULT_CHUNK_SIZE
-from .errors import GeorelError, GeorelWarning, InputError
+from analysis.corpus.run import DEFAULT_CHUNK_SIZE
+from analysis.errors import GeorelError, GeorelWarning, InputError
 
 EPILOG_EXTRACT = """\
 examples:
@@ -76,7 +76,9 @@ class _Collect:
 def cmd_extract(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from .corpus import BadRecord, extract_corpus, work_folder
+    from analysis.corpus.run import extract_corpus
+    from analysis.corpus.sinks import work_folder
+    from analysis.io.sources import BadRecord
 
     if args.jobs is not None and args.jobs < 1 or args.chunk_size < 1:
         print("georel: error: --jobs and --chunk-size must be at least 1", file=sys.stderr)
@@ -112,8 +114,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:
-    from .geocode import resolve_spans
-    from .io import iter_jsonl, write_jsonl
+    from analysis.extract.geocode import resolve_spans
+    from analysis.io.files import iter_jsonl, write_jsonl
 
     collect = _Collect()
 
@@ -151,14 +153,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     import matplotlib
 
     matplotlib.use("Agg")
-    from .export import export, export_all
+    from analysis.export import export, export_all
 
     if args.gdelt:
-        from .gdelt import read_gdelt_events
+        from analysis.gdelt import read_gdelt_events
 
         records: Any = read_gdelt_events(args.input)
     else:
-        from .frames import read_records
+        from analysis.io.records import read_records
 
         records = read_records(args.input)
     out = Path(args.output)
@@ -172,7 +174,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_lookup(args: argparse.Namespace) -> int:
-    from .gazetteer import lookup
+    from analysis.extract.gazetteer import lookup
 
     found = lookup(args.name).head(args.limit)
     if found.empty:
@@ -183,7 +185,7 @@ def cmd_lookup(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from .reports import article_jobs, corpus_job, default_run_id, run_reports, safe_run_id
+    from analysis.reports.runner import article_jobs, corpus_job, default_run_id, run_reports, safe_run_id
 
     if not args.corpus and (args.start or args.end or args.countries):
         print("georel: error: --start, --end and --countries need --corpus", file=sys.stderr)

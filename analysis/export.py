@@ -21,7 +21,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure, SubFigure
 
 from analysis.errors import OutputError
-from analysis.frames import RecordsLike, as_records, events_frame, geo_layers
+from analysis.frames import events_frame, geo_layers
+from analysis.io.records import RecordsLike, as_records
 from analysis.network import actor_graph
 
 SUFFIXES = {
@@ -232,7 +233,7 @@ def export(records: RecordsLike, path: str | os.PathLike[str], *, format: str | 
     if kind == "csv":
         return write_csv(events_frame(records), path)
     if kind in FIGURES:
-        from analysis.plot import plot_map
+        from analysis.figures.map import plot_map
 
         ax = plot_map(records, boundaries=boundaries, countries=countries)
         return save_figure(ax, path, format=kind, close=True)
@@ -297,9 +298,9 @@ def export_all(records: RecordsLike, out_dir: str | os.PathLike[str], *,
 
 def _figures(records: list[Any], layers: Mapping[str, gpd.GeoDataFrame], out: Path,
              kind: str) -> dict[str, Path]:
-    from analysis.network_plot import plot_network
-    from analysis.plot import plot_map, records_title
-    from analysis.timeline_plot import plot_timeline
+    from analysis.figures.map import plot_map, records_title
+    from analysis.figures.network import plot_network
+    from analysis.figures.timeline import plot_timeline
 
     files: dict[str, Path] = {}
     ax = plot_map(layers, title=records_title(records))

@@ -2,9 +2,7 @@
 
 Every function takes the records that `georel extract` writes: a list (or any iterable) of
 dicts, a single record, or the path of a JSONL file with one record per line (read and checked
-by `analysis.records`); the spherical geometry behind the maps is in `analysis.geometry`. Both
-modules' public names are re-exported here, so ``from analysis.frames import read_records``
-keeps working.
+by `analysis.io.records`); the spherical geometry behind the maps is in `analysis.geometry`.
 """
 
 from __future__ import annotations
@@ -20,17 +18,14 @@ import shapely
 from shapely.geometry import LineString, MultiLineString
 
 from analysis.errors import InputError, ReferenceDataError
-from analysis.geometry import EARTH_RADIUS_KM, great_circle, haversine_km, longest_edge, split_antimeridian
-from analysis.records import Record, RecordsLike, as_records, coordinate, read_records
+from analysis.geometry import great_circle, haversine_km, longest_edge, split_antimeridian
+from analysis.io.records import Record, RecordsLike, as_records, coordinate
 from analysis.schema import PLACE_KINDS
 
 __all__ = [
     "CRS", "EVENT_COLUMNS", "MENTION_COLUMNS", "STATE_SECTORS", "Anchor",
     "mentions_frame", "places_frame", "countries_frame", "events_frame", "relations_frame", "geo_layers",
     "load_boundaries", "load_countries", "is_state_actor",
-    # re-exported from analysis.records and analysis.geometry
-    "Record", "RecordsLike", "read_records", "as_records",
-    "EARTH_RADIUS_KM", "great_circle", "haversine_km", "split_antimeridian",
 ]
 
 Anchor = tuple[float, float, str | None, str]
@@ -153,12 +148,12 @@ def _points(frame: pd.DataFrame) -> gpd.GeoDataFrame:
 
 
 def load_boundaries(boundaries: gpd.GeoDataFrame | None = None) -> gpd.GeoDataFrame:
-    """Validated country polygons in EPSG:4326: `boundaries`, or `analysis.gazetteer.boundaries()`."""
+    """Validated country polygons in EPSG:4326: `boundaries`, or `analysis.extract.gazetteer.boundaries()`."""
     if boundaries is None:
         try:
-            from analysis.gazetteer import boundaries as load
+            from analysis.extract.gazetteer import boundaries as load
         except ImportError as exc:
-            raise ReferenceDataError("country boundaries are unavailable (analysis.gazetteer cannot be "
+            raise ReferenceDataError("country boundaries are unavailable (analysis.extract.gazetteer cannot be "
                                      f"imported: {exc}); pass boundaries=") from exc
         boundaries = load()
     missing = {"iso3", "geometry"} - set(boundaries.columns)
@@ -183,12 +178,12 @@ def load_boundaries(boundaries: gpd.GeoDataFrame | None = None) -> gpd.GeoDataFr
 
 
 def load_countries(countries: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Validated country table: `countries`, or `analysis.gazetteer.countries()`."""
+    """Validated country table: `countries`, or `analysis.extract.gazetteer.countries()`."""
     if countries is None:
         try:
-            from analysis.gazetteer import countries as load
+            from analysis.extract.gazetteer import countries as load
         except ImportError as exc:
-            raise ReferenceDataError("the country table is unavailable (analysis.gazetteer cannot be "
+            raise ReferenceDataError("the country table is unavailable (analysis.extract.gazetteer cannot be "
                                      f"imported: {exc}); pass countries=") from exc
         countries = load()
     missing = {"iso3", "lat", "lon"} - set(countries.columns)
@@ -206,7 +201,7 @@ def countries_frame(records: RecordsLike, *, boundaries: gpd.GeoDataFrame | None
     records
         Extraction records, a single record or a JSONL path.
     boundaries
-        Polygons with ``iso3``, ``name`` and ``geometry``; default `analysis.gazetteer.boundaries()`.
+        Polygons with ``iso3``, ``name`` and ``geometry``; default `analysis.extract.gazetteer.boundaries()`.
 
     Returns
     -------
@@ -363,7 +358,7 @@ def relations_frame(records: RecordsLike, *, countries: pd.DataFrame | None = No
         Extraction records, a single record or a JSONL path.
     countries
         Table with ``iso3``, ``name``, ``lat``, ``lon``, ``capital``, ``capital_lat``,
-        ``capital_lon``; default `analysis.gazetteer.countries()`.
+        ``capital_lon``; default `analysis.extract.gazetteer.countries()`.
 
     Returns
     -------

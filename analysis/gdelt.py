@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.errors import InputError
-from analysis.frames import RecordsLike, as_records
+from analysis.io.records import RecordsLike, as_records
 
 GDELT2_COLUMNS = (
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",

@@ -1,22 +1,41 @@
-"""Spherical geometry in degrees (x = lon, y = lat): great circles, distances, antimeridian cuts."""
+"""Spherical geometry in degrees (x = lon, y = lat): distances, great circles, antimeridian cuts.
+
+`haversine_km` is the one great-circle distance of the package (numpy-broadcasting, lon first as
+everywhere in EPSG:4326); shapely is imported only by the functions that build geometries, so the
+extraction stages can measure distances without it.
+"""
 
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import shapely
-import shapely.affinity
-from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon, box
-from shapely.geometry.base import BaseGeometry
+
+if TYPE_CHECKING:
+    from shapely.geometry import LineString, MultiLineString
+    from shapely.geometry.base import BaseGeometry
+
+__all__ = ["EARTH_RADIUS_KM", "haversine_km", "great_circle", "longest_edge", "split_antimeridian"]
 
 EARTH_RADIUS_KM = 6371.0088
+
+
+def haversine_km(lon1: Any, lat1: Any, lon2: Any, lat2: Any) -> Any:
+    """Great-circle distance in kilometres between points given lon first (x, y); scalars or arrays
+    that broadcast."""
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    dlon = np.radians(np.asarray(lon2) - np.asarray(lon1))
+    h = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dlon / 2) ** 2
+    return EARTH_RADIUS_KM * 2 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
 
 
 def longest_edge(geometry: BaseGeometry | None) -> float:
     """The largest longitude step between consecutive vertices of any ring."""
     if geometry is None or geometry.is_empty:
         return 0.0
+    import shapely
+
     rings = shapely.get_rings(shapely.get_parts(geometry))
     coords, index = shapely.get_coordinates(rings, return_index=True)
     step = np.abs(np.diff(coords[:, 0]))[np.diff(index) == 0]
@@ -30,6 +49,10 @@ def split_antimeridian(geometry: BaseGeometry) -> BaseGeometry:
     -180; drawn on a plane they streak across the map. Each ring is unwrapped to a continuous
     longitude, closed through the pole if it circles one, and the polygon is cut at +/-180.
     """
+    import shapely
+    import shapely.affinity
+    from shapely.geometry import MultiPolygon, Polygon, box
+
     pieces: list[BaseGeometry] = []
     for poly in shapely.get_parts(geometry):
         rings: list[np.ndarray] = []
@@ -71,6 +94,8 @@ def great_circle(lon1: float, lat1: float, lon2: float, lat2: float, *,
         A LineString, or a MultiLineString whose parts end and start at longitude +/-180 when the
         shortest path crosses the antimeridian, so that no segment jumps more than 180 degrees.
     """
+    from shapely.geometry import LineString, MultiLineString
+
     lam = np.radians([lon1, lon2])
     phi = np.radians([lat1, lat2])
     xyz = np.column_stack([np.cos(phi) * np.cos(lam), np.cos(phi) * np.sin(lam), np.sin(phi)])
@@ -105,14 +130,3 @@ def great_circle(lon1: float, lat1: float, lon2: float, lat2: float, *,
     if len(parts) == 1:
         return LineString(parts[0])
     return MultiLineString(parts)
-
-
-def haversine_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
-    """Great-circle distance in kilometres between two points given lon first (x, y).
-
-    A scalar twin of `analysis.geocode.haversine_km`, which takes lat first and broadcasts arrays.
-    """
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))

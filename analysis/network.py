@@ -11,7 +11,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from analysis.frames import RecordsLike, as_records, is_state_actor, load_countries
+from analysis.frames import is_state_actor, load_countries
+from analysis.io.records import RecordsLike, as_records
 
 Position = tuple[float, float]
 
@@ -152,7 +153,7 @@ def layout(graph: nx.Graph, *, geographic: bool = False, countries: pd.DataFrame
         Otherwise a force-directed layout with a fixed seed over the nodes in sorted order.
     countries
         Table with ``iso3``, ``lat``, ``lon``, ``capital_lat``, ``capital_lon``; default
-        `analysis.gazetteer.countries()`. Only used when ``geographic``.
+        `analysis.extract.gazetteer.countries()`. Only used when ``geographic``.
     seed
         Seed of the force-directed layout.
     spread

@@ -47,7 +47,7 @@ with open(sys.argv[1], encoding="utf-8") as fh:
         GeoText(json.loads(line)["text"])
 """
 
-LOAD = "from analysis.gazetteer import load_gazetteer; load_gazetteer()"
+LOAD = "from analysis.extract.gazetteer import load_gazetteer; load_gazetteer()"
 
 
 def make_corpus(sources: list[Path], n: int, path: Path) -> None:

@@ -6,7 +6,7 @@ Usage::
 
 Without a file, the two records of tests/data/records_sample.jsonl are replicated (with new ids
 and dates) to ``--articles`` articles. Prints seconds per stage and the total; the target for
-1,000 articles is under 10 s. Uses the bundled reference data (analysis.gazetteer).
+1,000 articles is under 10 s. Uses the bundled reference data (analysis.extract.gazetteer).
 """
 
 from __future__ import annotations
@@ -28,7 +28,10 @@ import matplotlib.pyplot as plt  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analysis import frames, gazetteer, network, network_plot, plot  # noqa: E402
+from analysis import frames, network  # noqa: E402
+from analysis.extract import gazetteer  # noqa: E402
+from analysis.figures import map as plot  # noqa: E402
+from analysis.figures import network as network_plot  # noqa: E402
 
 SAMPLE = ROOT / "tests" / "data" / "records_sample.jsonl"
 

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import nbformat
 
-from analysis.articles import load_articles
+from analysis.io.articles import load_articles
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "data" / "articles" / "2023-09-11-kim-putin-summit.txt"

@@ -3,7 +3,7 @@ flashgeotext's whole extraction of the same texts, in one process.
 
     python benchmarks/bench_stages.py ../shared/eval/lgl_dev.jsonl ../shared/eval/geovirus.jsonl
 
-The stages of `analysis.pipeline.extract_record` are run one at a time over all texts of the given
+The stages of `analysis.extract.pipeline.extract_record` are run one at a time over all texts of the given
 JSONL files (each on the inputs the stage before it produced, computed once beforehand), --repeat
 times; the best pass of each is printed, as milliseconds of CPU time per article. flashgeotext is
 timed the same way, after its dictionary is loaded, so the comparison holds per article and leaves
@@ -21,14 +21,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from analysis import pipeline
-from analysis.actors import find_actors
-from analysis.articles import article_from_text
-from analysis.events import find_events
-from analysis.gazetteer import load_gazetteer
-from analysis.geocode import place_record, resolve
-from analysis.mentions import find_mentions
-from analysis.text import split_sentences, tokenize
+from analysis.extract import pipeline
+from analysis.extract.actors import find_actors
+from analysis.extract.events import find_events
+from analysis.extract.gazetteer import load_gazetteer
+from analysis.extract.geocode import place_record, resolve
+from analysis.extract.mentions import find_mentions
+from analysis.extract.text import split_sentences, tokenize
+from analysis.io.articles import article_from_text
 
 DATE = "2020-01-01"
 

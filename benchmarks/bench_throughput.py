@@ -38,7 +38,7 @@ print(n)
 LOAD = """
 import time
 t = time.perf_counter()
-from analysis.gazetteer import load_gazetteer
+from analysis.extract.gazetteer import load_gazetteer
 load_gazetteer()
 print(time.perf_counter() - t)
 """

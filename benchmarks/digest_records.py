@@ -3,7 +3,7 @@
     python benchmarks/digest_records.py ../shared/eval/lgl_dev.jsonl ../shared/eval/geovirus.jsonl \
         ../shared/eval/plover_dev.jsonl
 
-Each text of the JSONL files is extracted with `analysis.pipeline.extract_record` (article date 2020-01-01, so
+Each text of the JSONL files is extracted with `analysis.extract.pipeline.extract_record` (article date 2020-01-01, so
 that relative dates and offices resolve the same way on every run), the records are written as sorted-key
 JSON lines, and the script prints their number and the MD5 of the lines. Run it before and after a change
 that should not change the output (a faster implementation, a compiled core): the digests must be equal.
@@ -17,9 +17,9 @@ import hashlib
 import json
 from pathlib import Path
 
-from analysis.articles import article_from_text
-from analysis.gazetteer import load_gazetteer
-from analysis.pipeline import extract_record
+from analysis.extract.gazetteer import load_gazetteer
+from analysis.extract.pipeline import extract_record
+from analysis.io.articles import article_from_text
 
 DATE = "2020-01-01"
 

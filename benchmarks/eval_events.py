@@ -18,9 +18,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from analysis.articles import Article
-from analysis.gazetteer import countries
-from analysis.pipeline import extract_record
+from analysis.extract.gazetteer import countries
+from analysis.extract.pipeline import extract_record
+from analysis.io.articles import Article
 
 
 def _side(codes: list[str], iso3: set[str]) -> set[str] | None:

@@ -21,10 +21,11 @@ from pathlib import Path
 
 import numpy as np
 
-from analysis.articles import Article
-from analysis.gazetteer import load_gazetteer
-from analysis.geocode import haversine_km, mention_for_span, resolve
-from analysis.pipeline import extract_record
+from analysis.extract.gazetteer import load_gazetteer
+from analysis.extract.geocode import mention_for_span, resolve
+from analysis.extract.pipeline import extract_record
+from analysis.geometry import haversine_km
+from analysis.io.articles import Article
 
 MAX_KM = 20039.0
 
@@ -72,11 +73,11 @@ def evaluate(path: Path, *, limit: int | None = None, show_errors: int = 0) -> d
                     errors.append((MAX_KM, t["name"], "<no candidate>", doc["id"]))
                     continue
                 row = chosen[id(m)]
-                d = float(haversine_km(t["lat"], t["lon"], gaz.lat[row], gaz.lon[row]))
+                d = float(haversine_km(t["lon"], t["lat"], gaz.lon[row], gaz.lat[row]))
                 ours_d.append(d)
                 ours_id.append((gid, str(int(gaz.gid[row]))))
                 brow = int(m.rows[int(np.argmax(gaz.population[m.rows]))])
-                base_d.append(float(haversine_km(t["lat"], t["lon"], gaz.lat[brow], gaz.lon[brow])))
+                base_d.append(float(haversine_km(t["lon"], t["lat"], gaz.lon[brow], gaz.lat[brow])))
                 base_id.append((gid, str(int(gaz.gid[brow]))))
                 if d > 161:
                     errors.append((d, t["name"], f"{gaz.name(row)} ({gaz.kind_of(row)}, {gaz.country_of(row)})",

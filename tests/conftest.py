@@ -1,5 +1,5 @@
 """Shared fixtures: the bundled article, an in-process `georel` runner, and a small corpus with helpers
-to extract it (used by the tests of analysis.sources, engines, sinks and corpus)."""
+to extract it (used by the tests of analysis.io.sources, engines, sinks and corpus)."""
 
 from __future__ import annotations
 
@@ -99,7 +99,7 @@ def inputs(tmp_path: Path) -> Path:
 @pytest.fixture
 def run_corpus() -> Callable[..., Any]:
     """run_corpus(src, out, **kwargs) -> CorpusRun: `extract_corpus` with one job and chunks of 3 by default."""
-    from analysis.corpus import CorpusRun, extract_corpus
+    from analysis.corpus.run import CorpusRun, extract_corpus
 
     def run(src: Path | list[str], out: Path, **kwargs: Any) -> CorpusRun:
         return extract_corpus([str(src)] if isinstance(src, Path) else src, out,
@@ -112,7 +112,7 @@ def run_corpus() -> Callable[..., Any]:
 def interrupt_at(monkeypatch: pytest.MonkeyPatch) -> Callable[[int], list[int]]:
     """interrupt_at(stop) -> seen: extracting chunk `stop` raises KeyboardInterrupt (as Ctrl-C would);
     `seen` lists the chunks extracted before. `monkeypatch.undo()` ends it."""
-    from analysis import engines
+    from analysis.corpus import engines
 
     def interrupt(stop: int) -> list[int]:
         real = engines.extract_chunk

@@ -1,5 +1,5 @@
 """Extraction records and small reference tables shared by the tests of the article figures
-(analysis.plot, analysis.network_plot, analysis.timeline_plot), the functions of their fixtures, and
+(analysis.figures.map, analysis.figures.network, analysis.figures.timeline), the functions of their fixtures, and
 helpers to inspect what the figures draw."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from matplotlib.colors import to_hex
 from matplotlib.patches import FancyArrowPatch
 from shapely.geometry import box
 
-from analysis.frames import read_records
+from analysis.io.records import read_records
 
 RECORDS = Path(__file__).parent / "data" / "records_sample.jsonl"
 COUNTRIES = pd.DataFrame(

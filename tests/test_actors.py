@@ -1,11 +1,11 @@
-"""Coding the actors of a text (analysis.actors, and the agent rules of analysis.pipeline)."""
+"""Coding the actors of a text (analysis.extract.actors, and the agent rules of analysis.extract.pipeline)."""
 
 from __future__ import annotations
 
-from analysis.actors import agent_after, agent_before, find_actors
-from analysis.articles import article_from_text
-from analysis.pipeline import extract_record
-from analysis.text import split_sentences, tokenize
+from analysis.extract.actors import agent_after, agent_before, find_actors
+from analysis.extract.pipeline import extract_record
+from analysis.extract.text import split_sentences, tokenize
+from analysis.io.articles import article_from_text
 
 
 def named(text: str, date: str | None = "2023-09-11") -> list[tuple[str, str]]:

@@ -1,4 +1,4 @@
-"""Reading tables and corpus aggregates (analysis.aggregate); selecting records is tested in test_selection,
+"""Reading tables and corpus aggregates (analysis.corpus.aggregate); selecting records is tested in test_selection,
 the figures in test_corpus_plot."""
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 from corpus_samples import BOUNDARIES, COUNTRIES, sample_corpus
 
-from analysis import aggregate, corpus_plot, selection
+from analysis.corpus import aggregate
 from analysis.errors import InputError
-from analysis.frames import read_records
+from analysis.io.records import read_records
 
 RECORDS = Path(__file__).parent / "data" / "records_sample.jsonl"
 @pytest.fixture()
@@ -101,21 +101,3 @@ def test_dyad_series(corpus: list[dict]) -> None:
     with pytest.raises(InputError, match="freq"):
         aggregate.dyad_series(corpus, freq="fortnight")
 
-
-def test_selection_is_still_importable_from_here() -> None:
-    for name in ("parse_day", "date_range", "parse_countries", "load_records", "record_countries",
-                 "filter_records", "describe_selection"):
-        assert getattr(aggregate, name) is getattr(selection, name)
-
-
-# --- figures, moved to analysis.corpus_plot ------------------------------------------------------
-
-def test_figures_are_still_importable_from_here() -> None:
-    from analysis.aggregate import plot_country_mentions
-
-    assert plot_country_mentions is corpus_plot.plot_country_mentions
-    for name in ("COOPERATION", "CONFLICT", "count_classes", "plot_dyad_balance", "top_actors",
-                 "plot_actor_network"):
-        assert getattr(aggregate, name) is getattr(corpus_plot, name)
-    with pytest.raises(AttributeError, match="no attribute 'plot_nothing'"):
-        aggregate.plot_nothing  # noqa: B018

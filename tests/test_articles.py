@@ -1,4 +1,4 @@
-"""Article loading (analysis.articles): formats, the date header, ids, stdin and errors.
+"""Article loading (analysis.io.articles): formats, the date header, ids, stdin and errors.
 
 Decoding bytes is tested in test_decoding.py, HTML text and HTML pages read as articles in test_html_text.py.
 """
@@ -15,15 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from analysis import articles
-from analysis.articles import (
-    Article,
-    article_from_text,
-    iter_articles,
-    load_articles,
-    parse_date,
-    split_date_header,
-)
 from analysis.errors import (
     DateHeaderError,
     DecodingWarning,
@@ -31,6 +22,15 @@ from analysis.errors import (
     InputError,
     InputWarning,
     OutputError,
+)
+from analysis.io import articles
+from analysis.io.articles import (
+    Article,
+    article_from_text,
+    iter_articles,
+    load_articles,
+    parse_date,
+    split_date_header,
 )
 
 BODY = "North Korean leader Kim Jong Un met Vladimir Putin in Vladivostok."
@@ -350,10 +350,3 @@ def test_errors_form_one_hierarchy_and_carry_source_and_line() -> None:
     assert (str(err), err.source, err.line) == ("f.jsonl:3: bad", "f.jsonl", 3)
     assert str(InputError("bad")) == "<input>: bad"
 
-
-def test_decoding_and_html_names_are_still_importable_from_articles() -> None:
-    from analysis import decoding, html_text
-
-    assert articles.decode_bytes is decoding.decode_bytes
-    for name in ("HtmlText", "parse_html", "html_to_text", "looks_like_html"):
-        assert getattr(articles, name) is getattr(html_text, name)

@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from analysis.articles import load_articles
 from analysis.cli import build_parser
+from analysis.io.articles import load_articles
 from analysis.schema import ACTOR_FIELDS, PLACE_FIELDS, RECORD_FIELDS
 
 Georel = Any  # the `georel` fixture of conftest.py: georel(*args, stdin=None) -> result with code, out, err

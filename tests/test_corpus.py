@@ -1,4 +1,4 @@
-"""Corpus-scale extraction (analysis.corpus): the output and errors file of a run, a broken extractor,
+"""Corpus-scale extraction (analysis.corpus.run): the output and errors file of a run, a broken extractor,
 Parquet tables, and the `georel extract` command on top of them."""
 
 from __future__ import annotations
@@ -15,14 +15,14 @@ from typing import Any
 import pyarrow.parquet as pq
 import pytest
 
-from analysis.articles import Article
 from analysis.cli import main
-from analysis.corpus import CorpusRun
+from analysis.corpus.run import CorpusRun
+from analysis.corpus.sinks import MANIFEST, work_folder
+from analysis.corpus.tables import TABLES
 from analysis.errors import GeorelError
-from analysis.pipeline import extract_record
-from analysis.sinks import MANIFEST, work_folder
-from analysis.sources import Located, iter_items
-from analysis.tables import TABLES
+from analysis.extract.pipeline import extract_record
+from analysis.io.articles import Article
+from analysis.io.sources import Located, iter_items
 
 
 def test_output_is_the_records_of_extract_record_in_input_order(
@@ -44,12 +44,12 @@ def test_output_is_the_records_of_extract_record_in_input_order(
 
 def test_a_broken_extractor_stops_the_run_instead_of_listing_every_article(
         inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_corpus: Callable[..., CorpusRun]) -> None:
-    import analysis.pipeline
+    import analysis.extract.pipeline
 
     def broken(article: Article, **kwargs: Any) -> dict[str, Any]:
         raise TypeError("missing 1 required positional argument")
 
-    monkeypatch.setattr(analysis.pipeline, "extract_record", broken)
+    monkeypatch.setattr(analysis.extract.pipeline, "extract_record", broken)
     with pytest.raises(GeorelError, match="every article of a chunk.*--resume"):
         run_corpus(inputs, tmp_path / "out.jsonl", chunk_size=30)
     assert work_folder(tmp_path / "out.jsonl").is_dir() and not (tmp_path / "out.jsonl").exists()

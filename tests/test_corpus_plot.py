@@ -1,4 +1,4 @@
-"""Figures of corpus aggregates (analysis.corpus_plot), drawn headless."""
+"""Figures of corpus aggregates (analysis.figures.corpus), drawn headless."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ import pytest  # noqa: E402
 from corpus_samples import BOUNDARIES, COUNTRIES, sample_corpus  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
 
-from analysis import aggregate, corpus_plot  # noqa: E402
+from analysis.corpus import aggregate  # noqa: E402
 from analysis.errors import InputError  # noqa: E402
+from analysis.figures import corpus as corpus_plot  # noqa: E402
 from analysis.network import actor_graph  # noqa: E402
 
 

@@ -1,4 +1,4 @@
-"""Decoding article bytes (analysis.decoding): Unicode encodings, legacy encodings and binary files."""
+"""Decoding article bytes (analysis.io.decoding): Unicode encodings, legacy encodings and binary files."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import warnings
 
 import pytest
 
-from analysis.decoding import decode_bytes
 from analysis.errors import DecodingWarning, InputError
+from analysis.io.decoding import decode_bytes
 
 
 @pytest.mark.parametrize("data,text", [

@@ -1,4 +1,4 @@
-"""Running the extraction of chunks (analysis.engines): bad articles listed, a process pool and a Dask
+"""Running the extraction of chunks (analysis.corpus.engines): bad articles listed, a process pool and a Dask
 cluster writing the same output as one process."""
 
 from __future__ import annotations
@@ -13,22 +13,22 @@ from typing import Any
 
 import pytest
 
-from analysis.articles import Article
-from analysis.corpus import CorpusRun
+from analysis.corpus.run import CorpusRun
+from analysis.io.articles import Article
 
 
 def test_a_failing_article_is_listed_and_the_rest_continue(
         inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_corpus: Callable[..., CorpusRun]) -> None:
-    import analysis.pipeline
+    import analysis.extract.pipeline
 
-    real = analysis.pipeline.extract_record
+    real = analysis.extract.pipeline.extract_record
 
     def flaky(article: Article, **kwargs: Any) -> dict[str, Any]:
         if article.id == "j7":
             raise ValueError("boom")
         return real(article, **kwargs)
 
-    monkeypatch.setattr(analysis.pipeline, "extract_record", flaky)
+    monkeypatch.setattr(analysis.extract.pipeline, "extract_record", flaky)
     run = run_corpus(inputs / "a.jsonl", tmp_path / "out.jsonl")
     assert (run.articles, run.records, run.errors) == (14, 13, 4)
     errors = [json.loads(line) for line in (tmp_path / "out.errors.jsonl").read_text().splitlines()]
@@ -65,11 +65,11 @@ def test_dask_engine_writes_the_same_output(
 
 
 def test_warm_module_loads_the_gazetteer_and_every_lexicon(tmp_path: Path) -> None:
-    """The fork server imports analysis.warm so workers start with the reference data in memory."""
+    """The fork server imports analysis.extract.warm so workers start with the reference data in memory."""
     code = (
-        "import analysis.warm, analysis.gazetteer as g\n"
-        "print(len(g._COMPILED), g.load_gazetteer.cache_info().currsize,"
-        " sum(f.cache_info().currsize for f in g._COMPILED))\n"
+        "import analysis.extract.warm, analysis.extract.gazetteer as g, analysis._resources as r\n"
+        "fs = r.compiled_loaders()\n"
+        "print(len(fs), g.load_gazetteer.cache_info().currsize, sum(f.cache_info().currsize for f in fs))\n"
     )
     env = {**os.environ, "GEOREL_CACHE_DIR": str(tmp_path)}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout

@@ -1,4 +1,4 @@
-"""The event coder (analysis.events, analysis.clauses) on the bundled article and on small sentences."""
+"""The event coder (analysis.extract.events, analysis.extract.clauses) on the bundled article and on small sentences."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from analysis.articles import article_from_text, load_articles
-from analysis.pipeline import extract_record
+from analysis.extract.pipeline import extract_record
+from analysis.io.articles import article_from_text, load_articles
 
 ROOT = Path(__file__).parents[1]
 ARTICLE = ROOT / "data" / "articles" / "2023-09-11-kim-putin-summit.txt"

@@ -22,7 +22,8 @@ from shapely.geometry import box  # noqa: E402
 
 from analysis import export  # noqa: E402
 from analysis.errors import GeorelError, OutputError  # noqa: E402
-from analysis.frames import geo_layers, read_records  # noqa: E402
+from analysis.frames import geo_layers  # noqa: E402
+from analysis.io.records import read_records  # noqa: E402
 
 RECORDS = Path(__file__).parent / "data" / "records_sample.jsonl"
 COUNTRIES = pd.DataFrame(

@@ -1,4 +1,4 @@
-"""The look the figures share (analysis.figure_style)."""
+"""The look the figures share (analysis.figures.style)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 
-from analysis import figure_style  # noqa: E402
+from analysis.figures import style as figure_style  # noqa: E402
 
 
 def test_quad_color_is_grey_when_unknown() -> None:

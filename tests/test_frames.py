@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 from shapely.geometry import LineString, MultiLineString, Polygon, box
 
-from analysis import frames, geometry
-from analysis import records as records_module
+from analysis import frames
 from analysis.errors import InputError
+from analysis.io.records import read_records
 
 DATA = Path(__file__).parent / "data"
 RECORDS = DATA / "records_sample.jsonl"
@@ -43,7 +43,7 @@ PYONGYANG = (125.75432, 39.03385)
 
 @pytest.fixture()
 def records() -> list[dict]:
-    return frames.read_records(RECORDS)
+    return read_records(RECORDS)
 
 
 def _event(source: str, target: str, **extra: object) -> dict:
@@ -187,14 +187,6 @@ def test_load_boundaries_splits_at_the_antimeridian() -> None:
     assert fixed.bounds == (-180.0, -20.0, 180.0, -10.0)
     with pytest.raises(InputError, match="iso3"):
         frames.load_boundaries(shapes.drop(columns="iso3"))
-
-
-def test_records_and_geometry_names_are_re_exported() -> None:
-    assert frames.read_records is records_module.read_records and frames.as_records is records_module.as_records
-    assert frames.RecordsLike is records_module.RecordsLike and frames.Record is records_module.Record
-    assert frames.great_circle is geometry.great_circle and frames.haversine_km is geometry.haversine_km
-    assert frames.split_antimeridian is geometry.split_antimeridian
-    assert frames.EARTH_RADIUS_KM == geometry.EARTH_RADIUS_KM
 
 
 def test_geo_layers(records: list[dict]) -> None:

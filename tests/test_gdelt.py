@@ -10,7 +10,8 @@ import pytest
 
 from analysis import gdelt
 from analysis.errors import InputError
-from analysis.frames import events_frame, read_records, relations_frame
+from analysis.frames import events_frame, relations_frame
+from analysis.io.records import read_records
 from analysis.network import actor_graph
 
 DATA = Path(__file__).parent / "data"

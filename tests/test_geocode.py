@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.geocode import distance_km, resolve_spans
-from analysis.pipeline import find_places
+from analysis.extract.geocode import resolve_spans
+from analysis.extract.pipeline import find_places
+from analysis.geometry import haversine_km
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Kilometres between two (lat, lon) points."""
+    return float(haversine_km(a[1], a[0], b[1], b[0]))
 
 
 def _place(text: str, word: str) -> dict:

@@ -16,10 +16,11 @@ from typing import Any
 
 import pytest
 
-from analysis import pipeline
-from analysis.articles import Article, html_to_text, iter_articles, load_articles
 from analysis.errors import InputError
-from analysis.text import MAX_SENTENCE_CHARS, split_sentences, tokenize
+from analysis.extract import pipeline
+from analysis.extract.text import MAX_SENTENCE_CHARS, split_sentences, tokenize
+from analysis.io.articles import Article, iter_articles, load_articles
+from analysis.io.html_text import html_to_text
 
 Georel = Any  # the `georel` fixture of conftest.py
 
@@ -335,7 +336,7 @@ def test_ctrl_c_exits_130_and_leaves_no_output_that_looks_complete(
 
 def test_ctrl_c_during_resolve_leaves_no_output(georel: Georel, tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    from analysis import geocode
+    from analysis.extract import geocode
 
     spans = tmp_path / "spans.jsonl"
     spans.write_text(json.dumps({"text": "Seoul", "toponyms": [{"start": 0, "end": 5}]}) + "\n", encoding="utf-8")

@@ -1,4 +1,4 @@
-"""HTML text extraction (analysis.html_text), and HTML pages read as articles (analysis.articles)."""
+"""HTML text extraction (analysis.io.html_text), and HTML pages read as articles (analysis.io.articles)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from analysis.articles import load_articles
 from analysis.errors import InputError, InputWarning
-from analysis.html_text import html_to_text, looks_like_html, parse_html
+from analysis.io.articles import load_articles
+from analysis.io.html_text import html_to_text, looks_like_html, parse_html
 
 PAGE = """<!DOCTYPE html>
 <html><head><title> Kim meets Putin | News </title>

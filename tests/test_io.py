@@ -1,4 +1,4 @@
-"""JSONL output and input (analysis.io): atomic writes, clear output errors, line-numbered input errors."""
+"""JSONL output and input (analysis.io.files): atomic writes, clear output errors, line-numbered input errors."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from analysis.errors import InputError, OutputError
-from analysis.io import atomic_writer, iter_jsonl, read_jsonl, write_jsonl
+from analysis.io.files import atomic_writer, iter_jsonl, read_jsonl, write_jsonl
 
 RECORDS = [{"id": "a", "places": [{"text": "Pyongyang’s", "name": "Pyongyang"}]}, {"id": "b", "places": []}]
 

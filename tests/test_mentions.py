@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.pipeline import find_places
+from analysis.extract.pipeline import find_places
 
 DATA = Path(__file__).parent / "data"
 SHOULD = pd.read_csv(DATA / "should_match.tsv", sep="\t", comment="#", keep_default_na=False)

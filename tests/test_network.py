@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from analysis import network
-from analysis.frames import read_records
+from analysis.io.records import read_records
 
 RECORDS = Path(__file__).parent / "data" / "records_sample.jsonl"
 COUNTRIES = pd.DataFrame(

@@ -1,4 +1,4 @@
-"""Actor-network figures (analysis.network_plot), drawn headless."""
+"""Actor-network figures (analysis.figures.network), drawn headless."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest  # noqa: E402
 from matplotlib.patches import FancyArrowPatch  # noqa: E402
 from plot_samples import BOUNDARIES, COUNTRIES, arrow_colors, drawn_texts, refuse_show, sample_records  # noqa: E402
 
-from analysis import network_plot  # noqa: E402
-from analysis.figure_style import QUAD_COLORS  # noqa: E402
+from analysis.figures import network as network_plot  # noqa: E402
+from analysis.figures.style import QUAD_COLORS  # noqa: E402
 from analysis.network import actor_graph  # noqa: E402
 
 records = pytest.fixture(sample_records, name="records")

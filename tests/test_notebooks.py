@@ -16,7 +16,7 @@ import nbformat
 import papermill
 import pytest
 
-from analysis import reports
+from analysis.reports import runner as reports
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"

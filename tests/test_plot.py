@@ -1,4 +1,4 @@
-"""Maps of places and relations (analysis.plot), drawn headless."""
+"""Maps of places and relations (analysis.figures.map), drawn headless."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ import pytest  # noqa: E402
 from matplotlib.text import Annotation  # noqa: E402
 from plot_samples import BOUNDARIES, COUNTRIES, arrow_colors, drawn_texts, refuse_show, sample_records  # noqa: E402
 
-from analysis import network_plot, plot, timeline_plot  # noqa: E402
+from analysis.figures import map as plot  # noqa: E402
+from analysis.figures.style import QUAD_COLORS  # noqa: E402
 from analysis.frames import geo_layers  # noqa: E402
 
 records = pytest.fixture(sample_records, name="records")
@@ -35,7 +36,7 @@ def test_map_of_both_articles(records: list[dict]) -> None:
     assert legend is not None
     labels = [t.get_text() for t in legend.get_texts()]
     assert "Material conflict" in labels and "Country: source and target" in labels
-    assert arrow_colors(ax) >= {c.upper() for c in plot.QUAD_COLORS.values()}
+    assert arrow_colors(ax) >= {c.upper() for c in QUAD_COLORS.values()}
     assert ax.get_title(loc="left").startswith("Places and relations in 2 articles")
 
 
@@ -80,7 +81,3 @@ def test_map_without_events_or_places() -> None:
     ax = _map({"id": "empty", "date": "2023-01-01", "places": [], "actors": [], "events": []})
     assert ax.georel_crs.startswith("+proj=eqearth")  # type: ignore[attr-defined]
 
-
-def test_network_and_timeline_still_import_from_plot() -> None:
-    assert plot.plot_network is network_plot.plot_network
-    assert plot.plot_timeline is timeline_plot.plot_timeline

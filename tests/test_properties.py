@@ -11,9 +11,9 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis.articles import Article
-from analysis.pipeline import extract_record
-from analysis.text import MAX_SENTENCE_CHARS, split_sentences, tokenize
+from analysis.extract.pipeline import extract_record
+from analysis.extract.text import MAX_SENTENCE_CHARS, split_sentences, tokenize
+from analysis.io.articles import Article
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = (ROOT / "data/articles/2023-09-11-kim-putin-summit.txt").read_text(encoding="utf-8").split(None, 2)[2]
@@ -122,7 +122,7 @@ _REFERENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n\s*\n")
 @FAST
 @given(st.text(st.sampled_from(".!?\"'”’)] \n\taA.U.S"), max_size=300))
 def test_the_linear_sentence_pattern_finds_what_the_original_did(text: str) -> None:
-    from analysis.text import _SENT_END
+    from analysis.extract.text import _SENT_END
 
     assert [m.span() for m in _SENT_END.finditer(text)] == [m.span() for m in _REFERENCE_END.finditer(text)]
 

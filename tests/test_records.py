@@ -1,4 +1,4 @@
-"""Reading and checking extraction records (analysis.records)."""
+"""Reading and checking extraction records (analysis.io.records)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis import records as rec
 from analysis.errors import InputError
+from analysis.io import records as rec
 
 RECORDS = Path(__file__).parent / "data" / "records_sample.jsonl"
 

@@ -13,8 +13,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import gazetteer
-from analysis.gazetteer import KINDS, boundaries, countries, data_path, load_gazetteer, lookup, norm_key, places
+from analysis._resources import data_path
+from analysis.extract import gazetteer
+from analysis.extract.gazetteer import KINDS, boundaries, countries, load_gazetteer, lookup, norm_key, places
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -132,8 +133,8 @@ def _extract_in_fresh_process(cache: Path) -> str:
     pandas was imported and which cache files exist."""
     code = (
         "import sys, json\n"
-        "from analysis.articles import article_from_text\n"
-        "from analysis.pipeline import extract_record\n"
+        "from analysis.io.articles import article_from_text\n"
+        "from analysis.extract.pipeline import extract_record\n"
         f"text = open({str(ROOT / 'data/articles/2023-09-11-kim-putin-summit.txt')!r}).read()\n"
         "record = extract_record(article_from_text(text))\n"
         "print(json.dumps({'pandas': 'pandas' in sys.modules, 'events': len(record['events'])}))\n"
@@ -145,7 +146,7 @@ def _extract_in_fresh_process(cache: Path) -> str:
 def test_compiled_lexicons_are_cached_so_later_processes_skip_pandas(tmp_path: Path) -> None:
     first = json.loads(_extract_in_fresh_process(tmp_path))
     names = sorted(p.name.split("-")[0] for p in tmp_path.glob("*.pickle"))
-    assert "analysis.actors.actor_lexicon" in names and "analysis.events.event_lexicon" in names
+    assert "analysis.extract.actors.actor_lexicon" in names and "analysis.extract.events.event_lexicon" in names
     second = json.loads(_extract_in_fresh_process(tmp_path))
     assert first["pandas"] and not second["pandas"]
     assert second["events"] == first["events"] > 0
@@ -164,7 +165,7 @@ def test_a_lexicon_cache_others_may_write_is_not_read(tmp_path: Path) -> None:
     json.loads(_extract_in_fresh_process(tmp_path))
     import pickle
 
-    planted = list(tmp_path.glob("analysis.events.event_lexicon-*.pickle"))
+    planted = list(tmp_path.glob("analysis.extract.events.event_lexicon-*.pickle"))
     for path in planted:
         path.write_bytes(pickle.dumps("planted"))  # would break extraction if it were loaded
         path.chmod(0o666)
@@ -196,8 +197,8 @@ def test_division_demonyms_name_their_region_or_division(table: pd.DataFrame) ->
 
 
 def test_a_division_demonym_is_a_place_and_codes_its_state() -> None:
-    from analysis.articles import article_from_text
-    from analysis.pipeline import extract_record
+    from analysis.extract.pipeline import extract_record
+    from analysis.io.articles import article_from_text
 
     record = extract_record(article_from_text("Chechen rebels attacked a convoy near Grozny.", date="2023-09-11"))
     chechen = record["places"][0]

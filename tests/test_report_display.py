@@ -1,4 +1,4 @@
-"""The helpers report notebooks call (analysis.report_display): what they show is escaped."""
+"""The helpers report notebooks call (analysis.reports.display): what they show is escaped."""
 
 from __future__ import annotations
 
@@ -9,20 +9,13 @@ import matplotlib
 import pandas as pd
 import pytest
 
-from analysis import report_display, reports
-from analysis.articles import Article
 from analysis.errors import InputError
+from analysis.io.articles import Article
+from analysis.reports import display as report_display
 
 matplotlib.use("Agg")
 
 HOSTILE = "Kim met Putin in Vladivostok. <script>alert('pwned')</script> & more."
-
-
-def test_old_notebooks_still_import_the_helpers_from_reports() -> None:
-    from analysis.reports import show_table, table_html, write_exports
-
-    assert show_table is report_display.show_table and table_html is report_display.table_html
-    assert write_exports is report_display.write_exports and reports.load_article is report_display.load_article
 
 
 def test_load_article_by_id(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Report HTML (analysis.report_html): executed notebooks as sanitized self-contained pages, run index pages."""
+"""Report HTML (analysis.reports.html): executed notebooks as sanitized self-contained pages, run index pages."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from analysis import report_html
-from analysis.reports import ReportJob, ReportResult
+from analysis.reports import html as report_html
+from analysis.reports.runner import ReportJob, ReportResult
 
 KERNELSPEC = {"name": "python3", "display_name": "Python 3", "language": "python"}
 

@@ -1,10 +1,10 @@
-"""The kernel of a report (analysis.report_kernel): started warm, shut down, its log tidied."""
+"""The kernel of a report (analysis.reports.kernel): started warm, shut down, its log tidied."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from analysis import report_kernel
+from analysis.reports import kernel as report_kernel
 
 
 def test_warm_kernel_imports_the_package_and_shuts_down(tmp_path: Path) -> None:

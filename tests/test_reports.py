@@ -1,4 +1,4 @@
-"""The report runner (analysis.reports) and `georel report`: safety, failure isolation, --force.
+"""The report runner (analysis.reports.runner) and `georel report`: safety, failure isolation, --force.
 
 Most runs use a tiny notebook with the article report's parameters, so that they take a kernel
 start each; one run goes through the real article report with a hostile article.
@@ -14,9 +14,9 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from analysis import reports
 from analysis.cli import main
 from analysis.errors import ReportError
+from analysis.reports import runner as reports
 
 EVIL_ID = "x\"'); import os; os._exit(3) #\n{run_uuid}\\n"
 SCRIPT_TEXT = ("Kim Jong Un met Vladimir Putin in Vladivostok. <script>alert('pwned')</script> "

@@ -1,11 +1,11 @@
-"""Roles of a sentence's triggers (analysis.roles): the source and target of each candidate event."""
+"""Roles of a sentence's triggers (analysis.extract.roles): the source and target of each candidate event."""
 
 from __future__ import annotations
 
-from analysis.clauses import Participant
-from analysis.events import event_lexicon
-from analysis.roles import Sentence
-from analysis.text import split_sentences, tokenize
+from analysis.extract.clauses import Participant
+from analysis.extract.events import event_lexicon
+from analysis.extract.roles import Sentence
+from analysis.extract.text import split_sentences, tokenize
 
 
 def _sentence(text: str, actors: dict[str, str]) -> Sentence:

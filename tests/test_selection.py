@@ -1,4 +1,4 @@
-"""Selecting the records of a corpus (analysis.selection): reading, date range and focus countries."""
+"""Selecting the records of a corpus (analysis.corpus.selection): reading, date range and focus countries."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from corpus_samples import COUNTRIES, sample_corpus
 
-from analysis import selection
+from analysis.corpus import selection
 from analysis.errors import InputError
 
 

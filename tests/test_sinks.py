@@ -1,4 +1,4 @@
-"""Writing chunk results and resuming (analysis.sinks): an interrupted run resumes without redoing, losing
+"""Writing chunk results and resuming (analysis.corpus.sinks): an interrupted run resumes without redoing, losing
 or duplicating chunks, and refuses changed inputs."""
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from analysis.corpus import CorpusRun
+from analysis.corpus.run import CorpusRun
+from analysis.corpus.sinks import MANIFEST, work_folder
+from analysis.corpus.tables import TABLES
 from analysis.errors import GeorelError
-from analysis.sinks import MANIFEST, work_folder
-from analysis.tables import TABLES
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "parquet"])

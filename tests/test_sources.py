@@ -1,4 +1,4 @@
-"""Reading a corpus as items (analysis.sources): the streaming reader, standard input, glob patterns."""
+"""Reading a corpus as items (analysis.io.sources): the streaming reader, standard input, glob patterns."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from analysis.articles import Article, iter_articles
 from analysis.errors import InputError
-from analysis.sources import BadRecord, Located, expand_inputs, iter_items
+from analysis.io.articles import Article, iter_articles
+from analysis.io.sources import BadRecord, Located, expand_inputs, iter_items
 
 
 def test_reader_streams_the_same_articles_and_errors_as_iter_articles(

@@ -1,10 +1,10 @@
-"""Records as Arrow tables (analysis.tables): a fixed schema, nothing lost."""
+"""Records as Arrow tables (analysis.corpus.tables): a fixed schema, nothing lost."""
 
 from __future__ import annotations
 
 import json
 
-from analysis.tables import records_to_tables
+from analysis.corpus.tables import records_to_tables
 
 
 def test_tables_keep_a_fixed_schema_and_lose_nothing() -> None:

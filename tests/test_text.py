@@ -1,10 +1,10 @@
-"""Sentences, tokens and datelines (analysis.text)."""
+"""Sentences, tokens and datelines (analysis.extract.text)."""
 
 from __future__ import annotations
 
 import pytest
 
-from analysis.text import find_dateline
+from analysis.extract.text import find_dateline
 
 
 @pytest.mark.parametrize(("text", "place"), [

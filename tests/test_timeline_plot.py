@@ -1,4 +1,4 @@
-"""Event timelines (analysis.timeline_plot), drawn headless."""
+"""Event timelines (analysis.figures.timeline), drawn headless."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from plot_samples import refuse_show, sample_records  # noqa: E402
 
-from analysis import timeline_plot  # noqa: E402
+from analysis.figures import timeline as timeline_plot  # noqa: E402
 from analysis.frames import events_frame  # noqa: E402
 
 records = pytest.fixture(sample_records, name="records")

@@ -1,10 +1,10 @@
-"""Time expressions resolved against the article date (analysis.timex)."""
+"""Time expressions resolved against the article date (analysis.extract.timex)."""
 
 from __future__ import annotations
 
 import pytest
 
-from analysis.timex import find_times
+from analysis.extract.timex import find_times
 
 MONDAY = "2023-09-11"  # the bundled article's date, a Monday
 

@@ -1,0 +1,420 @@
+"""Code the actors of an article: people, institutions, media, international organisations, and
+generic agents resolved through the country word beside them ('U.S. officials' -> USAGOV).
+
+Codes are CAMEO-style: ISO3 + sector (PRKGOV, RUSMIL, KORMED) or IGO codes (IGOUNO). A leader is coded
+by the office held on the article date ('Putin' in 2023 -> RUSGOV); a former office holder becomes an
+elite of the country (USAELI). Short mentions after a full name ('Kim' after 'Kim Jong Un') resolve to
+the same person; a title of office before a known surname ('President Bush' in 1990, when no Bush is in
+office) codes the country of that office's holders of that name. Agent nouns may carry up to two
+modifiers after the country word ("Nicaragua's Sandinista government"), and `agent_before` finds the
+agent noun of 'rebels in the Ivory Coast' (the pipeline joins it to the place's country).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from analysis._resources import compiled, read_table
+from analysis.extract.gazetteer import NAME_ABBREVIATIONS, norm_key
+from analysis.extract.text import Token, past_forms, word_group
+
+MAX_ACTOR_TOKENS = 7
+_NAME_BREAK = re.compile(r"[,;:\n]")  # no name runs across these
+_NOT_MODIFIERS = word_group("not_modifier")  # words that end a run of modifiers before an agent noun
+_NAME_ARTICLES = word_group("name_article")  # 'al-Qaeda', 'el-Sisi'
+_FORMER = word_group("former")  # 'former President Carter': no longer in office
+MAX_MODIFIERS = 2  # words between a country word and its agent noun ('Nicaragua's Sandinista government')
+_OFFICE_RANK = {"head_of_state": 0, "supreme_leader": 0, "head_of_government": 1, "foreign_minister": 2,
+                "defence_minister": 3, "national_security_adviser": 4}
+COMMON_SURNAME_SHARE = 0.05
+"""A surname this common (% of the US population, person_names.tsv: Johnson, Lee, Harris, Carter) names a
+leader alone only in a text that names him in full somewhere (local news is full of other Johnsons)."""
+FOREIGN_MINISTER_RANK = _OFFICE_RANK["foreign_minister"]
+"""A surname alone names a head of state or government in office; a foreign minister too when the surname
+is rare ('Lavrov said', 'Blinken met'; not 'Wang', 'Smith'): news names few others by surname alone."""
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """One named actor of the reference tables."""
+
+    name: str
+    code: str
+    country: str | None
+    sector: str
+    kind: str  # person, institution, media, igo, ...
+    seat: str | None = None
+    metonym: bool = False
+
+
+@dataclass(slots=True)
+class ActorMention:
+    """An actor found in the text."""
+
+    start: int
+    end: int
+    text: str
+    code: str
+    name: str
+    country: str | None
+    sector: str
+    kind: str
+    first_token: int
+    last_token: int
+    seat: str | None = None
+    metonym: bool = False
+
+    def record(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "code": self.code, "name": self.name,
+                "country": self.country, "sector": self.sector}
+
+
+@dataclass(frozen=True)
+class ActorLexicon:
+    """Names of people and institutions, and agent nouns, indexed for matching."""
+
+    people: dict[str, list[dict[str, Any]]]  # normalised full name or alias -> terms
+    short: dict[str, list[dict[str, Any]]]  # normalised short form -> terms
+    institutions: dict[str, ActorEntry]  # normalised name -> entry (acronyms keep their case)
+    agents: dict[tuple[str, ...], str]  # lower-case noun tokens -> sector
+    max_agent_tokens: int
+    titles: dict[tuple[str, ...], str]  # title of office ('president') -> office in leaders.tsv
+    first_words: frozenset[str]  # the first word of every name of `people` and `institutions`, lower case
+    dotted_places: frozenset[str]  # place abbreviations ending in a period ('kan.', 'pa.'), normalised
+    irregular_verbs: frozenset[str]  # verb forms that end in neither -s, -ed nor -ing ('sent', 'fought')
+    rare_short: frozenset[str]  # short forms that are no common first name or surname ('blinken', not 'wang')
+    first_names: frozenset[str]  # common first names ('janet'): 'Janet Johnson' is no Boris Johnson
+    common_short: frozenset[str]  # short forms that are common surnames ('johnson', 'lee'; COMMON_SURNAME_SHARE)
+
+
+def _irregular_verb_forms() -> frozenset[str]:
+    """The forms of the verb triggers (event_triggers.tsv) other than the base that end in neither -s,
+    -ed nor -ing: the irregular past tenses and participles ('sent', 'fought', 'met')."""
+    trig = read_table("event_triggers.tsv", dtype=str)
+    out: set[str] = set()
+    for forms in trig.loc[trig["pos"] == "verb", "forms"]:
+        out.update(w for w in past_forms(f.split()[0].lower() for f in _split(forms)) if not w.endswith("ed"))
+    return frozenset(out)
+
+
+def _split(value: object) -> list[str]:
+    return [v.strip() for v in str(value or "").split("|") if v.strip()]
+
+
+def _iso_date(value: str, *, end: bool) -> str:
+    """'2011-12' -> '2011-12-01' (start) or '2011-12-31' (end); '' -> open."""
+    if not value:
+        return "9999-12-31" if end else "0000-01-01"
+    if len(value) == 4:
+        return value + ("-12-31" if end else "-01-01")
+    if len(value) == 7:
+        return value + ("-31" if end else "-01")
+    return value
+
+
+@compiled
+def actor_lexicon() -> ActorLexicon:
+    """Load the actor tables (leaders.tsv, institutions.tsv, agents.tsv) once per process."""
+    people: dict[str, list[dict[str, Any]]] = {}
+    short: dict[str, list[dict[str, Any]]] = {}
+    leaders = read_table("leaders.tsv", dtype=str)
+    nations = read_table("countries.tsv", dtype={"iso3": str})
+    population = dict(zip(nations["iso3"], nations["population"].astype(int), strict=True))
+    for r in leaders.itertuples():
+        term = {"name": r.name, "forms": [r.name, *_split(r.aliases)], "code": r.code, "country": r.country,
+                "office": r.office, "short": r.short,
+                "start": _iso_date(r.start, end=False), "end": _iso_date(r.end, end=True),
+                "population": population.get(r.country, 0)}
+        for form in [r.name, *_split(r.aliases)]:
+            people.setdefault(norm_key(form), []).append(term)
+        if r.short:
+            short.setdefault(norm_key(r.short), []).append(term)
+        # a spelling of the surname in an alias is a short form too ('Zelenskiy', 'Zelenskyy')
+        for alias in _split(r.aliases):
+            last = alias.split()[-1]
+            if r.short and norm_key(last) != norm_key(r.short) and last[:4].lower() == r.short[:4].lower():
+                short.setdefault(norm_key(last), []).append(term)
+    institutions: dict[str, ActorEntry] = {}
+    try:
+        inst = read_table("institutions.tsv", dtype=str)
+    except Exception:  # noqa: BLE001 - the table is optional while it is being curated
+        import pandas as pd
+
+        inst = pd.DataFrame(columns=["name", "aliases", "code", "country", "sector", "kind", "seat", "metonym"])
+    for r in inst.itertuples():
+        entry = ActorEntry(r.name, r.code, r.country or None, r.sector, r.kind, r.seat or None, r.metonym == "1")
+        for form in [r.name, *_split(r.aliases)]:
+            bare = form[4:] if form.lower().startswith("the ") else form
+            key = bare if (bare.isupper() and len(bare) <= 6) else norm_key(bare)
+            institutions.setdefault(key, entry)
+    agents: dict[tuple[str, ...], str] = {}
+    titles: dict[tuple[str, ...], str] = {}
+    try:
+        ag = read_table("agents.tsv", dtype=str)
+    except Exception:  # noqa: BLE001
+        import pandas as pd
+
+        ag = pd.DataFrame(columns=["noun", "sector", "office"])
+    for r in ag.itertuples():
+        for form in _split(r.noun):
+            words = tuple(form.lower().split())
+            agents.setdefault(words, str(r.sector))
+            if r.office:
+                titles.setdefault(words, str(r.office))
+    first_words = frozenset(k.lower().split()[0] for k in [*people, *institutions] if k.split())
+    first_words |= {short for short, full in NAME_ABBREVIATIONS.items() if full in first_words}  # 'St.' -> 'saint'
+    dotted = {norm_key(form) for table in ("us_state_abbreviations.tsv", "place_abbreviations.tsv")
+              for forms in read_table(table, dtype=str)["abbreviations"] for form in _split(forms)
+              if form.endswith(".")}
+    names = read_table("person_names.tsv", dtype={"name": str, "kind": str, "share": float})
+    common = set(names["name"].str.lower())
+    first_names = frozenset(names.loc[names["kind"] == "first", "name"].str.lower())
+    surnames = set(names.loc[(names["kind"] == "last") & (names["share"] >= COMMON_SURNAME_SHARE), "name"].str.lower())
+    return ActorLexicon(people, short, institutions, agents, max((len(k) for k in agents), default=1), titles,
+                        first_words, frozenset(dotted), _irregular_verb_forms(), frozenset(short.keys() - common),
+                        first_names, frozenset(short.keys() & surnames))
+
+
+def _term_at(terms: list[dict[str, Any]], date: str | None) -> tuple[dict[str, Any], bool]:
+    """The term in force on `date` (best office first; of one person's offices in several states at once,
+    that of the most populous state: Charles III is the United Kingdom's king, Macron the president of
+    France and co-prince of Andorra), else the latest one; and whether in office."""
+    if date:
+        current = [t for t in terms if t["start"] <= date <= t["end"]]
+        if current:
+            return min(current, key=lambda t: (_OFFICE_RANK.get(t["office"], 9), -t["population"])), True
+        past = [t for t in terms if t["start"] <= date]
+        if past:
+            return max(past, key=lambda t: t["end"]), False
+        return min(terms, key=lambda t: t["start"]), False
+    return max(terms, key=lambda t: (t["end"], -_OFFICE_RANK.get(t["office"], 9))), True
+
+
+def _person(text: str, start: int, end: int, i: int, j: int, terms: list[dict[str, Any]],
+            date: str | None, *, title: str | None = None) -> ActorMention:
+    """A person of the leaders table; out of office on `date` an elite (ELI), unless the title of one of
+    the person's offices stands before the name: 'outgoing Prime Minister Iyad Allawi' holds that office,
+    whatever the date says (the caller leaves out 'former Prime Minister ...')."""
+    term, in_office = _term_at(terms, date)
+    titled = [t for t in terms if t["office"] == title] if not in_office else []
+    if titled:
+        term, in_office = max(titled, key=lambda t: t["end"]), True
+    country = term["country"]
+    code = term["code"] if in_office else f"{country}ELI"
+    return ActorMention(start, end, text[start:end], code, term["name"], country, code[3:] or "GOV", "person", i, j)
+
+
+def find_actors(text: str, tokens: list[Token], *, date: str | None = None) -> list[ActorMention]:
+    """Named actors (people, institutions) of a text, left to right, longest match first."""
+    lex = actor_lexicon()
+    found: list[ActorMention] = []
+    named: dict[str, list[dict[str, Any]]] = {}  # short form -> terms of people named in full earlier
+    others: set[str] = set()  # short forms that name another person in this text ('Kevin Johnson')
+    n = len(tokens)
+    taken = -1  # the last token of the last actor found
+    # a name opens on a capitalised word or on a name article ('al-Qaeda'); the other words are passed over
+    for tok in [t for t in tokens if t.capitalised or t.lower in _NAME_ARTICLES]:
+        i = tok.index
+        if i <= taken or not tok.capitalised and not (
+                i + 1 < n and tokens[i + 1].capitalised and text[tok.end:tokens[i + 1].start] == "-"):
+            continue
+        match = None
+        word = tok.text[:-2] if tok.text.endswith(("'s", "’s")) else tok.text
+        key = norm_key(word)
+        last = min(n - 1, i + MAX_ACTOR_TOKENS - 1) if key in lex.first_words else -1
+        # a name ends before the first comma, colon or line break after its first word
+        stop = _NAME_BREAK.search(text, tok.start, tokens[last].end) if last >= i else None
+        reach = stop.start() if stop is not None else len(text)
+        for j in range(last, i - 1, -1):
+            if tokens[j].sentence != tok.sentence or not tokens[j].capitalised or tokens[j].end > reach:
+                continue
+            span_text = text[tok.start:tokens[j].end]
+            end = tokens[j].end
+            stripped = span_text[:-2] if span_text.endswith(("'s", "’s")) else span_text
+            if stripped != span_text:
+                end -= 2
+            span_key = norm_key(stripped)
+            if span_key in lex.people:
+                terms = lex.people[span_key]
+                title = _title_before(tokens, i, text)
+                if title is not None and title[1] > 0 and tokens[title[1] - 1].lower in _FORMER:
+                    title = None  # 'former Prime Minister ...'
+                match = _person(text, tok.start, end, i, j, terms, date, title=title[0] if title else None)
+                for t in terms:
+                    if t["short"]:
+                        named[norm_key(t["short"])] = [u for u in terms if u["name"] == t["name"]]
+                break
+            entry = lex.institutions.get(stripped if stripped.isupper() else span_key)
+            if entry is not None and i == j and not stripped.isupper() and text[end:end + 1] == "." \
+                    and span_key + "." in lex.dotted_places:
+                entry = None  # 'Topeka, Kan.' names the state, not the broadcaster Kan
+            glued = j + 1 < n and tokens[j + 1].capitalised and text[tokens[j].end:tokens[j + 1].start] == " "
+            # 'National Union ...' is not 'The National'; but an acronym goes before a title ('NATO Secretary')
+            if entry is not None and not (glued and i == j and not (stripped.isupper() and len(stripped) > 1)):
+                match = ActorMention(tok.start, end, text[tok.start:end], entry.code, entry.name, entry.country,
+                                     entry.sector, entry.kind, i, j, entry.seat, entry.metonym)
+                break
+        # 'Hong Kong' is no 'Hong'; but in capitals ('PUTIN AND KIM MEET') capitals glue nothing
+        glued_next = i + 1 < n and tokens[i + 1].capitalised and text[tok.end:tokens[i + 1].start] == " " and not (
+            tok.text.isupper() and tokens[i + 1].text.isupper() and len(tok.text) > 1)
+        # a lone word is a person's short name here or nowhere
+        if match is None and not glued_next and key in lex.short:
+            if _other_first_name(tokens, i, text, lex):
+                others.add(key)  # 'Kevin Johnson, 34, ...': and 'Johnson' is Kevin Johnson from here on
+            elif key not in others:
+                match = _short_form(text, tokens, i, word, key, named, date, lex)
+        if match is not None:
+            if match.kind == "person" and found and _serves(found[-1], match, tokens, text):
+                org = found[-1]  # 'NATO Secretary General Jens Stoltenberg' acts for NATO
+                match = ActorMention(match.start, match.end, match.text, org.code, match.name, org.country,
+                                     org.sector, "person", match.first_token, match.last_token)
+            found.append(match)
+            taken = match.last_token
+    return found
+
+
+MAX_TITLE_TOKENS = 4
+
+
+def _serves(org: ActorMention, person: ActorMention, tokens: list[Token], text: str) -> bool:
+    """Whether a person is named as an official of an international organisation right before them:
+    'NATO Secretary General Jens Stoltenberg', 'UN Secretary-General Antonio Guterres'."""
+    between = range(org.last_token + 1, person.first_token)
+    if not org.code.startswith("IGO") or len(between) > MAX_TITLE_TOKENS:
+        return False
+    return all(tokens[k].capitalised for k in between) and all(
+        text[tokens[k].end:tokens[k + 1].start] in (" ", "-") for k in range(org.last_token, person.first_token))
+
+
+def _title_before(tokens: list[Token], i: int, text: str) -> tuple[str, int] | None:
+    """The office whose title stands right before token i ('President Bush' -> head_of_state,
+    'Prime Minister Sharif' -> head_of_government) and the first token of the title, or None."""
+    lex = actor_lexicon()
+    for size in (1, 2, 3):
+        k = i - size
+        if k < 0 or tokens[k].sentence != tokens[i].sentence or not tokens[k].capitalised:
+            return None
+        if any(text[tokens[m].end:tokens[m + 1].start] != " " for m in range(k, i)):
+            return None
+        office = lex.titles.get(tuple(t.lower for t in tokens[k:i]))
+        if office:
+            return office, k
+    return None
+
+
+def _titled_person(text: str, start: int, end: int, i: int, terms: list[dict[str, Any]], *,
+                   former: bool = False) -> ActorMention | None:
+    """'President Bush' where no Bush is in office on the article date: the title says the person holds
+    that office, the surname says in which country (when all the holders of that office with that name
+    are of one country; no 'Chancellor Bush' is coded); 'former President Carter' is an elite (ELI)."""
+    countries = {t["country"] for t in terms}
+    if len(countries) != 1:
+        return None
+    country = countries.pop()
+    sector = "ELI" if former else "GOV"
+    return ActorMention(start, end, text[start:end], country + sector, text[start:end], country, sector, "person", i, i)
+
+
+def _short_form(text: str, tokens: list[Token], i: int, word: str, key: str,
+                named: dict[str, list[dict[str, Any]]], date: str | None, lex: ActorLexicon) -> ActorMention | None:
+    """A leader named by a short form alone ('Putin', 'Lavrov said', 'President Bush'), or None."""
+    tok = tokens[i]
+    # a rare surname names a foreign minister too, but not after 'the': 'The Hague' is no William Hague
+    # (while 'the Biden administration' is Biden's)
+    rare = key in lex.rare_short and not (i > 0 and tokens[i - 1].lower == "the")
+    terms = named.get(key) or _unique_in_office(lex.short[key], date, max_rank=FOREIGN_MINISTER_RANK if rare else 1)
+    if terms and key not in named and key in lex.common_short and not any(
+            form in text for t in terms for form in t["forms"]):
+        terms = []  # a common surname ('Johnson', 'Lee') names a leader only where the text names him in full
+    if terms:
+        return _person(text, tok.start, tok.start + len(word), i, i, terms, date)
+    title = _title_before(tokens, i, text)
+    if title is None:
+        return None
+    office, first = title
+    former = first > 0 and tokens[first - 1].lower in _FORMER and tokens[first - 1].sentence == tok.sentence
+    return _titled_person(text, tok.start, tok.start + len(word), i,
+                          [t for t in lex.short[key] if t["office"] == office], former=former)
+
+
+def _other_first_name(tokens: list[Token], i: int, text: str, lex: ActorLexicon) -> bool:
+    """Whether the word right before token i is a first name of another person ('Janet Johnson', 'Maria
+    Putin'), and no title ('Prime Minister Johnson')."""
+    if i == 0 or tokens[i - 1].sentence != tokens[i].sentence or text[tokens[i - 1].end:tokens[i].start] != " ":
+        return False
+    prev = tokens[i - 1]
+    return prev.capitalised and prev.lower in lex.first_names and _title_before(tokens, i, text) is None
+
+
+def _unique_in_office(terms: list[dict[str, Any]], date: str | None, *, max_rank: int = 1) -> list[dict[str, Any]]:
+    """The terms of the one person with this short name in an office of rank <= max_rank (heads of state
+    and government; foreign ministers too where the name is rare) on `date`, if exactly one."""
+    if not terms or not date:
+        return []
+    people = {t["name"] for t in terms
+              if t["start"] <= date <= t["end"] and _OFFICE_RANK.get(t["office"], 9) <= max_rank}
+    if len(people) != 1:
+        return []
+    name = people.pop()
+    return [t for t in terms if t["name"] == name]
+
+
+def agent_after(tokens: list[Token], k: int, text: str | None = None, *, modifiers: int = MAX_MODIFIERS
+                ) -> tuple[str, int] | None:
+    """An agent noun phrase starting at token k ('officials', 'government sources', 'leader'):
+    (sector, index of its last token), allowing up to `modifiers` modifiers before the noun ('U.S.
+    military officials', "Nicaragua's Sandinista government"). With `text`, the words must follow one
+    another across plain spaces ('Russia, officials' is no agent)."""
+    if k >= len(tokens):
+        return None
+    if text is not None and k > 0 and text[tokens[k - 1].end:tokens[k].start].strip(" '’s"):
+        return None
+    sentence = tokens[k].sentence
+    lex = actor_lexicon()
+    for skip in range(0, modifiers + 1):
+        start = k + skip
+        if start >= len(tokens) or tokens[start].sentence != sentence:
+            break
+        if skip:
+            mod = tokens[start - 1]
+            if mod.lower in _NOT_MODIFIERS or mod.lower.endswith(("ed", "ing")) or mod.lower in lex.irregular_verbs or (
+                    text is not None and text[mod.end:tokens[start].start] != " "):
+                break
+        found = _agent_at(tokens, start, text)
+        if found is not None:
+            return found
+    return None
+
+
+def _agent_at(tokens: list[Token], start: int, text: str | None) -> tuple[str, int] | None:
+    """The longest agent noun starting exactly at token `start`."""
+    lex = actor_lexicon()
+    sentence = tokens[start].sentence
+    for size in range(lex.max_agent_tokens, 0, -1):
+        stop = start + size
+        if stop > len(tokens) or tokens[stop - 1].sentence != sentence:
+            continue
+        words = tuple(t.lower for t in tokens[start:stop])
+        if words in lex.agents and (text is None or all(
+                text[tokens[m].end:tokens[m + 1].start] in (" ", "-") for m in range(start, stop - 1))):
+            return lex.agents[words], stop - 1
+    return None
+
+
+def agent_before(tokens: list[Token], k: int, text: str) -> tuple[str, int] | None:
+    """An agent noun phrase ending at token k ('rebels', 'security forces', 'opposition groups'):
+    (sector, index of its first token)."""
+    lex = actor_lexicon()
+    if k < 0:
+        return None
+    for size in range(min(lex.max_agent_tokens, k + 1), 0, -1):
+        first = k - size + 1
+        if tokens[first].sentence != tokens[k].sentence:
+            continue
+        words = tuple(t.lower for t in tokens[first:k + 1])
+        if words in lex.agents and all(text[tokens[m].end:tokens[m + 1].start] in (" ", "-")
+                                       for m in range(first, k)):
+            return lex.agents[words], first
+    return None

@@ -1,0 +1,469 @@
+"""Resolve place mentions to gazetteer entries, using the article as context.
+
+Each candidate gets a prior from its population and feature importance (country, capital, first-level
+division ...), then evidence from the article:
+- qualifiers right after the name ('Vladivostok, Russia', 'Alexandria, La.', 'Paris, Texas') and
+  country words just before it ('the Russian port city of Vladivostok');
+- the countries and first-level divisions that the article's other places point to (a town in the
+  state the article is about beats a bigger namesake elsewhere), starting from the divisions that
+  hold candidates of several of the article's names ('Forsyth and Hall counties' are both in Georgia);
+- nearness to the article's other places;
+- metonymic use ('Washington warned') favours the capital; a dateline ('WASHINGTON (AP) —') and a kind
+  word ('the city of Jenin', 'Jenin province') favour the town or the division.
+One sense per name per article: all mentions of a name share the resolution.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
+
+import numpy as np
+
+from analysis._resources import compiled, read_table
+from analysis.extract.gazetteer import KINDS, NAME_KINDS, Gazetteer, load_gazetteer, norm_key
+from analysis.extract.mentions import Mention
+from analysis.extract.text import find_dateline, word_group
+from analysis.geometry import EARTH_RADIUS_KM
+
+KIND_BONUS = np.array([4.0, 1.0, 0.3, 0.0, 1.5, 3.0, 3.0, 3.0])  # aligned with gazetteer.KINDS
+QUALIFIER_BONUS = 6.0
+PRECEDING_COUNTRY_BONUS = 2.5
+POP_WEIGHT = 1.0
+COUNTRY_CONTEXT = 4.0
+ADMIN1_CONTEXT = 3.0
+NEARBY = 4.0
+NEARBY_KM = 75.0
+METONYMY_BONUS = 2.0
+ALT_PENALTY = 1.5
+NAMESAKE_CITY_BONUS = 1.5
+LIST_BONUS = 3.0
+SHARED_DIVISION = ADMIN1_CONTEXT
+DATELINE_BONUS = 3.0
+KIND_WORD_BONUS = 3.0
+SYNTHETIC_GID = 990_000_000  # the project's own ids for curated regions (not GeoNames)
+_COUNTRY = KINDS.index("country")
+_ADMIN1 = KINDS.index("admin1")
+_CAPITAL = KINDS.index("capital")
+_CITY = KINDS.index("city")
+_ALT = NAME_KINDS.index("alt")
+_AREA_KINDS = np.array([KINDS.index(k) for k in ("country", "continent", "region", "water")])
+_AREA_KIND_SET = frozenset(_AREA_KINDS.tolist())
+# kinds of place that stand side by side in a list: countries, first- and second-level divisions, towns, areas
+_CLASS_OF = {"country": 0, "admin1": 1, "admin2": 2, "city": 3, "capital": 3}
+_KIND_CLASS = np.array([_CLASS_OF.get(k, 4) for k in KINDS])
+_TOWN_CLASS = _CLASS_OF["city"]
+_DIVISION_CLASSES = (_CLASS_OF["admin1"], _CLASS_OF["admin2"])
+_ADMIN2_CLASS = _CLASS_OF["admin2"]
+_LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*")
+_NO_ADMIN1 = [0]  # code of the empty division name (the first of the sorted names)
+_ADMIN1_BITS = (1 << 20) - 1  # the division part of a division key (see _admin_keys)
+
+
+def _prior(gaz: Gazetteer, rows: np.ndarray) -> np.ndarray:
+    return POP_WEIGHT * np.log10(gaz.population[rows].astype(float) + 10.0) + KIND_BONUS[gaz.kind[rows]]
+
+
+def _admin_keys(gaz: Gazetteer, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Integer keys of each row's country and (country, first-level division)."""
+    country = gaz.country[rows].astype(np.int64)
+    return country, (country << 20) | gaz.admin1[rows].astype(np.int64)
+
+
+def _namesake_city_bonus(gaz: Gazetteer, rows: np.ndarray, akeys: np.ndarray) -> np.ndarray:
+    """A big city named like its own first-level division ('New York', 'Sao Paulo') is what news means."""
+    kinds = gaz.kind[rows]
+    is_admin1 = kinds == _ADMIN1
+    if not is_admin1.any():
+        return np.zeros(len(rows))
+    towns = np.isin(kinds, (_CITY, _CAPITAL)) & (gaz.population[rows] >= 100_000)
+    return NAMESAKE_CITY_BONUS * (towns & np.isin(akeys, akeys[is_admin1]))
+
+
+def _qualifier_bonus(gaz: Gazetteer, mentions: Sequence[Mention], text: str) -> list[dict[tuple[str, int], float]]:
+    """Per mention: countries ('c', code) and divisions ('a', key) favoured by the words around it."""
+    out: list[dict[tuple[str, int], float]] = [{} for _ in mentions]
+    descriptor = _descriptor_gap()
+    for i, m in enumerate(mentions):
+        if len(m.rows) < 2:
+            continue  # a lone candidate needs no bonus (see resolve)
+        # 'X, Y' where Y is a country or first-level division closing the phrase ('Alexandria, La.,')
+        if i + 1 < len(mentions):
+            nxt = mentions[i + 1]
+            if text[m.end:nxt.start] in (", ", " (", ",") and _QUALIFIER_END.match(text, nxt.end):
+                ckeys, akeys = _admin_keys(gaz, nxt.rows)
+                for k, c, a in zip(gaz.kind[nxt.rows].tolist(), ckeys.tolist(), akeys.tolist(), strict=True):
+                    if k == _COUNTRY:
+                        out[i][("c", c)] = QUALIFIER_BONUS
+                    elif k == _ADMIN1:
+                        out[i][("a", a)] = QUALIFIER_BONUS
+        # 'the Russian port city of X', "Georgia's capital Tbilisi": a country word, then a descriptor
+        if i > 0 and descriptor.match(text[mentions[i - 1].end:m.start]):
+            prev = mentions[i - 1].rows
+            for k, c in zip(gaz.kind[prev].tolist(), gaz.country[prev].tolist(), strict=True):
+                if k == _COUNTRY:
+                    out[i][("c", int(c))] = PRECEDING_COUNTRY_BONUS
+    return out
+
+
+
+
+def _words(*groups: str) -> str:
+    return "|".join(re.escape(w) for g in groups for w in sorted(word_group(g), key=len, reverse=True))
+
+
+# 'the city of Jenin', 'the mayor of Jackson' / 'Jenin province', 'the governor of Washington': a kind word
+_TOWN_BEFORE = re.compile(rf"\b(?:{_words('town_noun', 'town_office')})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_DIVISION_BEFORE = re.compile(rf"\b(?:{_words('division_noun', 'division_office')})\s+of\s+(?:the\s+)?$",
+                              re.IGNORECASE)
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
+_TOWN_AFTER = re.compile(rf"\s+(?i:{_words('town_office')})(?!\w)")  # 'Jackson Mayor Chokwe Lumumba'
+
+
+def _plurals(words: Iterable[str]) -> str:
+    """An alternation of the plurals of kind words ('regions', 'counties')."""
+    return "|".join(re.escape(w[:-1] + "ies" if w.endswith("y") else w + "s")
+                    for w in sorted(words, key=len, reverse=True))
+
+
+# 'Jenin province', 'Washington Gov.', and 'Donetsk and Luhansk regions'
+_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
+_LIST_TAIL = rf"(?:\s*,\s*{_NAME})*,?\s+(?:and|or)\s+{_NAME}\s+"  # ', Luhansk and Kherson ' before 'regions'
+_FIRST_LEVEL = _plurals(word_group("division_noun") - word_group("second_level_noun"))
+_DIVISION_AFTER = re.compile(rf"(?:\s+(?:{_words('division_noun')}|(?i:{_words('division_office')}))"
+                             rf"|{_LIST_TAIL}(?:{_FIRST_LEVEL})|\s+(?:{_FIRST_LEVEL}))(?!\w)")
+# 'Douglas and Wyandotte counties': the counties (a first-level division or a town of the name is no better)
+_COUNTIES_AFTER = re.compile(rf"(?:{_LIST_TAIL}|\s+)(?:{_plurals(word_group('second_level_noun'))})(?!\w)")
+_QUALIFIER_END = re.compile(r"\s*(?:[,.;:)!?—–]|-{1,2}\s|$)")
+
+
+@compiled
+def _descriptor_gap() -> re.Pattern[str]:
+    """The words between a country and a place it qualifies: "'s capital", ' port city of'."""
+    table = read_table("place_context_words.tsv")
+    nouns = "|".join(sorted(table.loc[table["role"] == "descriptor", "word"], key=len, reverse=True))
+    return re.compile(rf"^(?:['’]s)?\s+(?:[a-z-]+\s+){{0,3}}(?:{nouns})\s+(?:of\s+)?$")
+
+
+def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | None = None) -> list[int]:
+    """The chosen gazetteer row for each mention (-1 when it has no candidate)."""
+    gaz = gazetteer or load_gazetteer()
+    if not mentions:
+        return []
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        groups[m.key].append(i)
+    qual = _qualifier_bonus(gaz, mentions, text)
+    dateline = find_dateline(text)  # a dateline names a city
+
+    cand: dict[str, _Candidates] = {}
+    for key, idx in groups.items():
+        m0 = mentions[idx[0]]
+        static = _static_candidates(gaz, key, m0.rows.dtype.str, m0.rows.tobytes(), m0.row_kinds.tobytes())
+        score = static.score
+        for i in idx if len(static.rows) > 1 else ():  # a lone candidate is chosen whatever its score
+            for (what, code), bonus in qual[i].items():
+                score = score + bonus * ((static.ckeys if what == "c" else static.akeys) == code)
+            if mentions[i].metonymic:
+                score = score + METONYMY_BONUS * static.seat
+            if dateline is not None and dateline.place_start <= mentions[i].start < dateline.place_end:
+                score = score + DATELINE_BONUS * (static.kind_class == _TOWN_CLASS)  # 'WASHINGTON (AP) —'
+            start, end = mentions[i].start, mentions[i].end
+            of = _OF_BEFORE.search(text, max(0, start - 12), start) is not None  # both 'before' cues end on 'of'
+            if (of and _TOWN_BEFORE.search(text, max(0, start - 40), start)) or _TOWN_AFTER.match(text, end):
+                score = score + KIND_WORD_BONUS * (static.kind_class == _TOWN_CLASS)
+            elif (of and _DIVISION_BEFORE.search(text, max(0, start - 40), start)) or _DIVISION_AFTER.match(text, end):
+                score = score + KIND_WORD_BONUS * np.isin(static.kind_class, _DIVISION_CLASSES)
+            elif _COUNTIES_AFTER.match(text, end):
+                score = score + KIND_WORD_BONUS * (static.kind_class == _ADMIN2_CLASS)
+        cand[key] = _Candidates(static, score, len(idx))
+
+    shared = _shared_division_support(cand)
+    choice = {key: int(c.static.rows[int(np.argmax(c.score + shared.get(key, 0.0))) if len(c.score) > 1 else 0])
+              for key, c in cand.items()}
+    batch = _batch(cand)
+    if batch is not None:
+        siblings = _list_siblings(mentions, text)
+        for _ in range(2):  # context from the other names' current choices, then re-choose
+            new = _rescore(cand, choice, batch, siblings)
+            if new == choice:
+                break  # a fixed point: another pass would choose the same
+            choice = new
+    return [choice[m.key] for m in mentions]
+
+
+def _shared_division_support(cand: dict[str, _Candidates]) -> dict[str, np.ndarray]:
+    """Per name with two or more candidates, a bonus for its candidates in the first-level division that
+    holds candidates of the most of the article's names ('Paris and Henry County': Tennessee has both),
+    by the share of the other names there; among divisions holding as many names, the one whose names
+    have the best priors there. It sets the first choice only, which the context of the chosen places
+    then refines: starting from each name's biggest namesake, one name can pull the others to its
+    namesake's state, or two names can swap states back and forth. A name that is first of all a
+    country or a national capital ('Egypt', 'Cairo') does not count for the states of its small
+    namesakes (Egypt and Cairo in Illinois)."""
+    if len(cand) < 2:
+        return {}
+    names: Counter[int] = Counter()
+    joint: dict[int, float] = defaultdict(float)
+    for c in cand.values():
+        if c.static.votes:
+            names.update(c.static.divisions.keys())
+            for a, sc in c.static.divisions.items():
+                joint[a] += sc
+    # a country's or capital's name counts for a division only where a name that votes has a candidate
+    # too ('Georgia' and 'Albany': the state of Georgia holds Albany; Egypt and Cairo alone vote nowhere)
+    seconded = Counter(a for c in cand.values() if not c.static.votes for a in c.static.divisions if names[a])
+    names.update(seconded)
+    out: dict[str, np.ndarray] = {}
+    for key, c in cand.items():
+        st = c.static
+        if len(st.rows) < 2 or not st.divisions:
+            continue
+        best = max(st.divisions, key=lambda a: (names[a], joint[a]))
+        if names[best] >= 2:
+            out[key] = SHARED_DIVISION * (names[best] - 1) / (len(cand) - 1) * (st.akeys == best)
+    return out
+
+
+def _list_siblings(mentions: Sequence[Mention], text: str) -> dict[str, list[str]]:
+    """Per name, the other names of the lists it stands in ('Arizona, California, Georgia and Ohio'):
+    lists of three or more names joined by commas, 'and', 'or' or slashes. Two names joined by a comma
+    are no list but a qualifier ('Paris, Texas')."""
+    runs: list[list[int]] = [[0]]
+    for i in range(1, len(mentions)):
+        if _LIST_GAP.fullmatch(text, mentions[i - 1].end, mentions[i].start):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    out: dict[str, list[str]] = defaultdict(list)
+    for run in runs:
+        if len(run) >= 3:
+            for i in run:
+                out[mentions[i].key] += [mentions[j].key for j in run if mentions[j].key != mentions[i].key]
+    return out
+
+
+class _Static(NamedTuple):
+    """What the gazetteer alone says about the candidates of a name (cached across articles)."""
+
+    rows: np.ndarray
+    ckeys: np.ndarray
+    akeys: np.ndarray
+    score: np.ndarray  # the prior, with the namesake-city bonus and the alternate-name penalty
+    seat: np.ndarray  # capitals and countries (what a metonymic name favours)
+    point: np.ndarray  # places with a point (not countries, regions, seas or first-level divisions)
+    lat: np.ndarray  # radians
+    lon: np.ndarray  # degrees
+    cos_lat: np.ndarray
+    info: dict[int, tuple[int, int, int, float, float]]  # row -> kind, country, admin1, lat, lon (degrees)
+    kind_class: np.ndarray  # _KIND_CLASS of each candidate
+    divisions: dict[int, float]  # first-level division key -> best prior of the candidates in it
+    votes: bool  # whether the name counts in _shared_division_support (see there)
+
+
+class _Candidates(NamedTuple):
+    static: _Static
+    score: np.ndarray
+    n: int
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _static_candidates(gaz: Gazetteer, key: str, dtype: str, rows_bytes: bytes, kinds_bytes: bytes) -> _Static:
+    """The candidates of a name and their prior scores; names repeat across a corpus, so this is cached."""
+    m_rows = np.frombuffer(rows_bytes, dtype)
+    m_kinds = np.frombuffer(kinds_bytes, np.int8)
+    rows, first = np.unique(m_rows, return_index=True)
+    ckeys, akeys = _admin_keys(gaz, rows)
+    score = _prior(gaz, rows)
+    namesake = _namesake_city_bonus(gaz, rows, akeys)
+    if len(m_kinds) == len(m_rows):  # 'New York' is an alternate name of New York City
+        score = score - ALT_PENALTY * ((m_kinds[first] == _ALT) & (namesake == 0))
+    kinds = gaz.kind[rows]
+    lat = np.radians(gaz.lat[rows])
+    info = dict(zip(rows.tolist(), zip(kinds.tolist(), gaz.country[rows].tolist(), gaz.admin1[rows].tolist(),
+                                       gaz.lat[rows].tolist(), gaz.lon[rows].tolist(), strict=True), strict=True))
+    score = score + namesake
+    seat = np.isin(kinds, (_CAPITAL, _COUNTRY))
+    kind_class = _KIND_CLASS[kinds]
+    divisions: dict[int, float] = {}
+    for a, sc in zip(akeys.tolist(), score.tolist(), strict=True):
+        if a & _ADMIN1_BITS != _NO_ADMIN1[0] and sc > divisions.get(a, -np.inf):
+            divisions[a] = sc
+    top = int(np.argmax(score))
+    votes = not seat[top] and int(kind_class[top]) in (*_DIVISION_CLASSES, _TOWN_CLASS)
+    return _Static(rows, ckeys, akeys, score, seat, ~np.isin(kinds, _AREA_KINDS), lat, gaz.lon[rows], np.cos(lat),
+                   info, kind_class, divisions, votes)
+
+
+class _Batch(NamedTuple):
+    """The candidates of all ambiguous names of an article, end to end, to score them in one go: the
+    distances between candidates and chosen points with numpy, the rest in plain Python (the lists
+    are short: a few dozen candidates, where numpy's cost per call would dominate)."""
+
+    number: dict[str, int]  # every name of the article -> its number
+    names: list[str]  # the ambiguous names
+    bounds: list[tuple[int, int]]  # where each ambiguous name's candidates begin and end
+    owner: list[int]  # per candidate: the number of its name
+    rows: list[int]
+    ckeys: list[int]
+    akeys: list[int]
+    kind_class: list[int]
+    score: list[float]
+    owner_array: np.ndarray  # `owner`, `point`, `lat`, `lon` and `cos_lat` as arrays, for the distances
+    point: np.ndarray
+    lat: np.ndarray
+    lon: np.ndarray
+    cos_lat: np.ndarray
+
+
+def _batch(cand: dict[str, _Candidates]) -> _Batch | None:
+    names = [key for key, c in cand.items() if len(c.static.rows) > 1]
+    if not names:
+        return None
+    number = {key: i for i, key in enumerate(cand)}
+    parts = [cand[key].static for key in names]
+    sizes = [len(p.rows) for p in parts]
+    stops = list(itertools.accumulate(sizes))
+    owner = [number[key] for key, size in zip(names, sizes, strict=True) for _ in range(size)]
+
+    def joined(field: str) -> np.ndarray:
+        return np.concatenate([getattr(p, field) for p in parts])
+
+    return _Batch(number, names, list(zip([0, *stops[:-1]], stops, strict=True)), owner, joined("rows").tolist(),
+                  joined("ckeys").tolist(), joined("akeys").tolist(), joined("kind_class").tolist(),
+                  np.concatenate([cand[key].score for key in names]).tolist(), np.array(owner), joined("point"),
+                  joined("lat"), joined("lon"), joined("cos_lat"))
+
+
+def _rescore(cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch,
+             siblings: dict[str, list[str]]) -> dict[str, int]:
+    """Re-choose every ambiguous name given the countries, divisions and points of the others, and the
+    kind and country of the names listed with it."""
+    country_w: dict[int, float] = defaultdict(float)
+    admin1_w: dict[int, float] = defaultdict(float)
+    own: list[tuple[int, int, float, float]] = [(0, 0, 0.0, 0.0)] * len(cand)  # per name: its chosen country,
+    points: list[tuple[int, float, float]] = []  # division and their weights
+    for key, row in choice.items():
+        n = cand[key].n
+        kind, c, a1, lat, lon = cand[key].static.info[row]
+        a = (c << 20) | a1
+        wc = n * (1.0 if kind == _COUNTRY else 0.6)
+        wa = (n if kind == _ADMIN1 else 0.6 * n) if a1 != _NO_ADMIN1[0] else 0.0
+        country_w[c] += wc
+        admin1_w[a] += wa
+        own[batch.number[key]] = (c, a, wc, wa)
+        if kind not in _AREA_KIND_SET and kind != _ADMIN1:
+            points.append((batch.number[key], lat, lon))
+    total_c = sum(country_w.values())
+    total_a = sum(admin1_w.values())
+    score = batch.score.copy()
+    for name, (start, stop) in zip(batch.names, batch.bounds, strict=True):
+        c0, a0, wc0, wa0 = own[batch.number[name]]  # the name's own choice does not count
+        count_c, count_a = total_c - wc0 > 0, total_a - wa0 > 0
+        if not (count_c or count_a):
+            continue
+        denom_c, denom_a = max(total_c - wc0, 1e-9), max(total_a, 1e-9)
+        # a country or division no chosen place is in adds nothing (its own choice's always is)
+        for i in range(start, stop):
+            if count_c and (cw := country_w.get(batch.ckeys[i])) is not None:
+                score[i] += COUNTRY_CONTEXT * max(cw - (wc0 if batch.ckeys[i] == c0 else 0.0), 0.0) / denom_c
+            if count_a and (aw := admin1_w.get(batch.akeys[i])) is not None:
+                score[i] += ADMIN1_CONTEXT * max(aw - (wa0 if batch.akeys[i] == a0 else 0.0), 0.0) / denom_a
+    if points:
+        pname, plat, plon = (np.array(v) for v in zip(*points, strict=True))
+        plat = np.radians(plat)
+        dlon = np.radians(plon[None, :] - batch.lon[:, None])
+        a = (np.sin((plat[None, :] - batch.lat[:, None]) / 2) ** 2
+             + batch.cos_lat[:, None] * np.cos(plat)[None, :] * np.sin(dlon / 2) ** 2)
+        nearest = np.where(pname[None, :] == batch.owner_array[:, None], np.inf, a).min(axis=1)  # not its own point
+        d = EARTH_RADIUS_KM * 2 * np.arcsin(np.sqrt(np.clip(nearest, 0, 1)))
+        near = np.where(np.isfinite(nearest), NEARBY * np.exp(-d / NEARBY_KM) * batch.point, 0.0)
+        score = [s + b for s, b in zip(score, near.tolist(), strict=True)]
+    if siblings:
+        _add_list_bonus(score, cand, choice, batch, siblings)
+    chosen: dict[str, int] = {}
+    for name, (start, stop) in zip(batch.names, batch.bounds, strict=True):
+        best = score[start:stop]
+        chosen[name] = batch.rows[start + best.index(max(best))]  # the first of the best
+    return {key: chosen[key] if key in chosen else int(c.static.rows[0]) for key, c in cand.items()}
+
+
+def _add_list_bonus(score: list[float], cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch,
+                    siblings: dict[str, list[str]]) -> None:
+    """A name listed among US states is a US state; among countries, a country: each candidate gains
+    LIST_BONUS times the share of the name's list mates whose choice is of its kind and country."""
+    for name, (start, stop) in zip(batch.names, batch.bounds, strict=True):
+        mates = siblings.get(name)
+        if not mates:
+            continue
+        chosen = Counter((int(_KIND_CLASS[k]), c) for k, c, *_ in (cand[m].static.info[choice[m]] for m in mates))
+        for i in range(start, stop):
+            n = chosen.get((batch.kind_class[i], batch.ckeys[i]))
+            if n:
+                score[i] += LIST_BONUS * n / len(mates)
+
+
+def place_record(gaz: Gazetteer, m: Mention, row: int) -> dict[str, Any]:
+    """The output record of a resolved mention (fields of schema.PLACE_FIELDS)."""
+    if row < 0:
+        return {"start": m.start, "end": m.end, "text": m.text, "name": None, "kind": None, "country": None,
+                "lat": None, "lon": None, "geonameid": None, "metonymic": m.metonymic}
+    gid = int(gaz.gid[row])
+    kind = "demonym" if m.name_kind == "demonym" else gaz.kind_of(row)
+    return {
+        "start": m.start, "end": m.end, "text": m.text, "name": gaz.name(row), "kind": kind,
+        "country": gaz.country_of(row) or None, "lat": round(float(gaz.lat[row]), 5),
+        "lon": round(float(gaz.lon[row]), 5), "geonameid": gid if gid < SYNTHETIC_GID else None,
+        "metonymic": m.metonymic,
+    }
+
+
+# the kind of a place written around its name ('Clay County', 'Tewksbury Twp.', 'the Town of Groton'), a part of
+# it before its name ('South Los Angeles', 'Downtown Greer') and an initial for a compass word ('W. Columbia')
+_KIND_WORDS = "|".join(w.capitalize() for g in ("town_noun", "division_noun") for w in sorted(word_group(g)))
+_KIND_AFFIX = re.compile(rf"\s+(?:{_KIND_WORDS}|Twp\.?)$|^(?:{_KIND_WORDS}) of\s+")
+_PART_PREFIX = re.compile(rf"^(?:{'|'.join(w.capitalize() for w in sorted(word_group('place_cue_before')))})\s+(?=\S)")
+_COMPASS = {"N": "North", "S": "South", "E": "East", "W": "West"}
+_COMPASS_INITIAL = re.compile(r"^([NSEW])\.\s*")
+
+
+def mention_for_span(
+    text: str, start: int, end: int, *, gazetteer: Gazetteer | None = None
+) -> Mention:
+    """A Mention for a given span (e.g. a gold toponym), with whatever candidates its name has."""
+    gaz = gazetteer or load_gazetteer()
+    surface = text[start:end]
+    variants = [surface, re.sub(r"['’]s?$", "", surface), re.sub(r"^(?:the|The)\s+", "", surface)]
+    variants += [_KIND_AFFIX.sub("", v) for v in variants[:2]]  # 'Clay County', 'Tewksbury Twp.', 'Town of Groton'
+    variants.append(_COMPASS_INITIAL.sub(lambda m: _COMPASS[m.group(1)] + " ", surface))  # 'W. Columbia'
+    variants.append(_PART_PREFIX.sub("", surface))  # 'South Los Angeles', 'Downtown Greer': the place itself
+    keys = [norm_key(v) for v in variants if v]
+    found = gaz.find_keys(keys)
+    for key, k in zip(keys, found.tolist(), strict=True):
+        if k >= 0:
+            rows, kinds = gaz.rows_of_key(k), gaz.row_kinds_of_key(k)
+            # local news names counties bare ('Clay and Becker counties'): let the county compete
+            county = gaz.find_keys([key + " county", key + " parish"])
+            for c in county[county >= 0].tolist():
+                rows = np.concatenate([rows, gaz.rows_of_key(c)])
+                kinds = np.concatenate([kinds, np.full(len(gaz.rows_of_key(c)), _ALT, np.int8)])
+            return Mention(start, end, surface, key, rows, NAME_KINDS[int(gaz.key_kind[k])], 0, 0, kinds)
+    return Mention(start, end, surface, norm_key(surface), np.zeros(0, np.int64), "name", 0, 0)
+
+
+def resolve_spans(
+    text: str, spans: Iterable[tuple[int, int]], *, gazetteer: Gazetteer | None = None
+) -> list[dict[str, Any]]:
+    """Resolve given character spans of a text to places (records with lat, lon, geonameid ...)."""
+    gaz = gazetteer or load_gazetteer()
+    mentions = [mention_for_span(text, s, e, gazetteer=gaz) for s, e in spans]
+    known = [m for m in mentions if len(m.rows)]
+    rows = dict(zip((id(m) for m in known), resolve(known, text, gazetteer=gaz), strict=True))
+    return [place_record(gaz, m, rows.get(id(m), -1)) for m in mentions]
+
+
+__all__ = ["resolve", "resolve_spans", "place_record", "mention_for_span"]

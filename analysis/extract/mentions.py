@@ -1,0 +1,473 @@
+"""Find place, country and demonym mentions in text: spans with their gazetteer candidates.
+
+Recognition is a dictionary match over capitalised token runs (longest match first), then rules that
+follow how news is written:
+- a single-word name that is also a common English word ('Central', 'Mobile') is a place only as a
+  country, continent, region or sea, or with a locative cue ('in Mobile, Ala.');
+- a name glued to other capitalised words is part of a person's or organisation's name
+  ('Vladimir Putin', 'Kim Jong Un', 'Jordan Peterson', 'Korean Central News Agency') unless the
+  next word is a title or an institution word ('Ukraine President', 'Alexandria Police');
+- spans claimed by actors (people, organisations) are not places;
+- a place name that names a disease ('West Nile virus', 'Marburg virus') is not a place there, nor
+  anywhere else in the article.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import operator
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import numpy as np
+
+from analysis._resources import compiled, read_table
+from analysis.extract.gazetteer import (
+    KINDS,
+    MAX_NAME_TOKENS,
+    NAME_KINDS,
+    Gazetteer,
+    load_gazetteer,
+    norm_key,
+)
+from analysis.extract.text import Token, find_dateline, is_headline_case, split_sentences, tokenize, word_group
+
+STRONG_KINDS = frozenset({KINDS.index(k) for k in ("country", "region", "continent", "water")})
+_ADMIN1 = KINDS.index("admin1")
+_CAPITAL = KINDS.index("capital")
+_COUNTRY = KINDS.index("country")
+# a name before the dash of a dateline, anywhere in the text ("HUME –", "Alexandria, La. --"): a cue
+_DASH_AFTER = re.compile(r"\s*(?:,\s*[A-Z][\w.]*\.?\s*)?(?:—|–|--|\(AP\))")
+_PERSON_AFTER = re.compile(r" [A-Z]\. [A-Z]|, \d{1,3},")
+_DAY_AFTER = re.compile(r"(?:['’]s)? Day\b")  # 'St. Patrick's Day', 'Columbus Day': a holiday
+_CURRENCY_AFTER = re.compile(r"\$")  # 'US$460 million', 'NZ$', 'HK$': a currency, not the country
+_POSSESSIVES = ("'s", "’s")
+LOCATIVE = word_group("locative")  # words before a place name that say it is one: 'in', 'near'
+# words around a small town's name that say it is a place: 'DeKalb police', "Greer's city limits",
+# 'downtown Decatur'
+_CUE_AFTER = re.compile(rf"(?:['’]s)?\s+(?:{'|'.join(sorted(word_group('place_cue_after')))})\b")
+_CUE_BEFORE = word_group("place_cue_before")
+_DETERMINERS = word_group("determiner")
+# 'the island of Bali', 'the town of Mobile': a noun of a kind of place before 'of' names a place
+_KIND_NOUNS = word_group("town_noun") | word_group("division_noun") | word_group("land_noun")
+
+
+@dataclass(slots=True)
+class Mention:
+    """A recognised place name: its span and the gazetteer rows it may refer to."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    rows: np.ndarray
+    name_kind: str
+    first_token: int
+    last_token: int
+    row_kinds: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int8))
+    metonymic: bool = False
+    cued: bool = False
+    needs_cue: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word lists the recognition rules consult (all from tables in analysis/data)."""
+
+    titles: frozenset[str]
+    keep_after: frozenset[str]
+    particles: frozenset[str]
+    time_words: frozenset[str]
+    report_verbs: frozenset[str]
+    first_names: frozenset[str]
+    surnames: frozenset[str]
+    metonymy_cues: frozenset[str]
+    addressee_verbs: frozenset[str]  # 'accused', 'urged': a capital right after one is told or blamed
+    eponym_words: frozenset[str]  # 'virus', 'fever': after a place name, they make it a disease's name
+    media_words: frozenset[str]  # 'newspaper', 'daily': before a name, they make it a news outlet's
+    object_preps: frozenset[str]  # 'of', 'in': a name after one is no subject ('the mayor of Paris said')
+    ethnic_prefixes: frozenset[str]  # 'Native', 'African': before a demonym they name a people
+    street_words: frozenset[str]  # 'Street', 'Avenue': after a place name they name a street
+    honorifics: frozenset[str]  # 'Mrs.', 'Dr.': before a name they make it a person's, here only
+    before_verb: frozenset[str]  # 'has', 'also', 'not': words between a subject and its verb
+
+
+@compiled
+def lexicon() -> Lexicon:
+    """Load the word lists once per process."""
+    ctx = read_table("place_context_words.tsv")
+    role = dict(zip(ctx["word"].str.lower(), ctx["role"], strict=False))
+    cues = read_table("event_cues.tsv")
+    report = frozenset(cues.loc[cues["kind"] == "report_verb", "cue"].str.lower())
+    trig = read_table("event_triggers.tsv", dtype=str)
+    verbs: set[str] = set(report)
+    for forms in trig.loc[trig["pos"] == "verb", "forms"]:
+        verbs.update(f.lower() for f in str(forms).split("|") if " " not in f)
+    addressed = trig.loc[(trig["pos"] == "verb") & trig["cameo"].str[:2].isin(word_group("addressee_root")), "forms"]
+    addressee = {f.lower() for forms in addressed for f in str(forms).split("|") if " " not in f}
+    modal = cues.loc[(cues["kind"] == "modality") & ~cues["cue"].str.contains(" "), "cue"].str.lower()
+    verbs.update(modal)
+    times = read_table("time_words.tsv")
+    timew = frozenset(times.loc[times["kind"].isin(["weekday", "month"]), "word"].str.lower().str.rstrip("."))
+    people = read_table("person_names.tsv")
+    first = frozenset(people.loc[(people["kind"] == "first") & (people["share"] >= 0.01), "name"].str.lower())
+    last = frozenset(people.loc[(people["kind"] == "last") & (people["share"] >= 0.01), "name"].str.lower())
+    return Lexicon(
+        titles=frozenset(w for w, r in role.items() if r == "title"),
+        keep_after=frozenset(w for w, r in role.items() if r in ("title", "org")),
+        particles=frozenset(w for w, r in role.items() if r == "particle"),
+        time_words=timew, report_verbs=report, first_names=first, surnames=last - first,
+        metonymy_cues=frozenset(verbs), addressee_verbs=frozenset(addressee),
+        eponym_words=frozenset(w for w, r in role.items() if r == "eponym"),
+        media_words=frozenset(w for w, r in role.items() if r == "medium"),
+        object_preps=word_group("subject_prep"),
+        ethnic_prefixes=word_group("ethnic_prefix"),
+        street_words=frozenset(w for w, r in role.items() if r == "street"),
+        honorifics=frozenset(w for w, r in role.items() if r == "honorific"),
+        before_verb=word_group("perfect_aux") | word_group("adverb"),
+    )
+
+
+def _gap_ok(text: str, a: Token, b: Token) -> bool:
+    gap = text[a.end:b.start]
+    return gap in (" ", "-", "- ", " - ") or (gap == ". " and len(a.text) <= 3)
+
+
+def find_mentions(
+    text: str,
+    *,
+    tokens: list[Token] | None = None,
+    blocked: Iterable[tuple[int, int]] = (),
+    gazetteer: Gazetteer | None = None,
+) -> list[Mention]:
+    """Place-name mentions of a text, left to right, with their candidate gazetteer rows.
+
+    Parameters
+    ----------
+    text
+        The article body.
+    tokens
+        Tokens from `analysis.extract.text.tokenize`, when the caller has them already.
+    blocked
+        Character spans claimed by other mentions (people, organisations); no place overlaps them.
+    gazetteer
+        The gazetteer to use (default: the bundled one).
+    """
+    gaz = gazetteer or load_gazetteer()
+    if tokens is None:
+        tokens = tokenize(text, split_sentences(text))
+    lex = lexicon()
+    particles = lex.particles
+    shouted = _Shouted(tokens, is_headline_case(text))
+
+    # 1. every candidate n-gram that starts on a capitalised token
+    probes: list[tuple[int, int, str, int]] = []  # (first, last, key, end)
+    add = probes.append
+    n_tok = len(tokens)
+    for tok in tokens:
+        if not tok.capitalised:
+            continue
+        i = tok.index
+        parts: list[str] = []
+        possessive = False
+        for j in range(i, min(i + MAX_NAME_TOKENS, n_tok)):
+            tj = tokens[j]
+            if j > i and (possessive or (not tj.capitalised and tj.lower not in particles)
+                          or tj.sentence != tok.sentence or not _gap_ok(text, tokens[j - 1], tj)):
+                break
+            word, end = tj.text, tj.end
+            possessive = False
+            if len(word) > 2 and word.endswith(_POSSESSIVES):  # "Russia's" -> 'Russia'
+                # "People's Republic" goes on (and "People" is a name too); "Russia's invasion" ends
+                if j + 1 < n_tok and tokens[j + 1].capitalised and text[end:tokens[j + 1].start] == " ":
+                    add((i, j, norm_key(" ".join([*parts, word[:-2]])), end - 2))
+                else:
+                    word, end, possessive = word[:-2], end - 2, True
+            parts.append(word)
+            if not tj.capitalised:
+                continue
+            key = norm_key(" ".join(parts))
+            add((i, j, key, end))
+            if not possessive and text[tj.end:tj.end + 1] == ".":
+                add((i, j, key + ".", tj.end + 1))
+    found = gaz.key_numbers([p[2] for p in probes])
+
+    # 2. longest match at each start, left to right
+    best: dict[int, tuple[int, str, int, int]] = {}
+    for (i, j, key, end), k in zip(probes, found, strict=True):
+        if k >= 0 and (i not in best or j > best[i][0] or (j == best[i][0] and end > best[i][2])):
+            best[i] = (j, key, end, k)
+    blocked_spans = sorted(blocked)
+    blocked_starts = [b[0] for b in blocked_spans]
+    blocked_reach = list(itertools.accumulate((b[1] for b in blocked_spans), max))  # running max of the ends
+    mentions: list[Mention] = []
+    persons: set[str] = set()
+    eponyms: set[str] = set()
+    taken = -1  # the last token of the last mention
+    dateline = find_dateline(text)
+    for i in sorted(best):
+        if i <= taken:
+            continue
+        j, key, end, k = best[i]
+        start = tokens[i].start
+        k_b = bisect.bisect_left(blocked_starts, end)  # a span starting before `end` and reaching past `start`
+        if k_b and blocked_reach[k_b - 1] > start:
+            continue
+        facts = _key_facts(gaz, k)
+        m = Mention(start, end, text[start:end], key, facts.rows, facts.name_kind, i, j, facts.row_kinds)
+        if not facts.country and _names_disease(m, tokens, lex):
+            eponyms.add(key)
+            taken = j
+        elif dateline is not None and (start, end) == (dateline.place_start, dateline.place_end):
+            m.cued = True  # 'KYIV, Ukraine (AP) —': a dateline names a place
+            mentions.append(m)
+            taken = j
+        elif _is_place(m, facts, tokens, text, gaz, lex, shouted, persons):
+            m.metonymic = facts.seat and _metonymic(m, tokens, text, lex)
+            mentions.append(m)
+            taken = j
+    # a small town named alone ('Ismaili', 'Hailey') is a place only when the article introduces that
+    # name with a locative cue somewhere ('in Alexandria', 'Alexandria, La.', a dateline)
+    cued = {m.key for m in mentions if m.cued}
+    # a disease's name elsewhere in the article is the disease too, unless the text places it ('in Marburg')
+    return [m for m in mentions if (not m.needs_cue or m.key in cued) and (m.key not in eponyms or m.cued)]
+
+
+def _names_disease(m: Mention, tokens: list[Token], lex: Lexicon) -> bool:
+    """'West Nile virus', 'Marburg virus', 'Rift Valley fever': a place name naming a disease (a
+    country's name or a demonym still mentions the country: 'China virus', 'Spanish flu')."""
+    nxt = tokens[m.last_token + 1] if m.last_token + 1 < len(tokens) else None
+    if nxt is None or nxt.capitalised or nxt.lower not in lex.eponym_words or m.end < tokens[m.last_token].end:
+        return False
+    return m.name_kind != "demonym" and nxt.sentence == tokens[m.last_token].sentence
+
+
+_SENTENCE = operator.attrgetter("sentence")
+
+
+class _Shouted:
+    """`sentence in shouted`: whether a sentence is written in capitals (a headline, a shouted line), or
+    the whole text is; decided for a sentence when first asked, as only sentences with names are."""
+
+    def __init__(self, tokens: list[Token], whole_text: bool) -> None:
+        self.tokens, self.whole_text = tokens, whole_text
+        self.known: dict[int, bool] = {}
+
+    def __contains__(self, sentence: int) -> bool:
+        if self.whole_text:
+            return True
+        if sentence not in self.known:
+            # the tokens come in sentence order: the sentence's are found by bisection
+            start = bisect.bisect_left(self.tokens, sentence, key=_SENTENCE)
+            stop = bisect.bisect_right(self.tokens, sentence, lo=start, key=_SENTENCE)
+            words = [t.text for t in self.tokens[start:stop]]
+            self.known[sentence] = len(words) >= 3 and sum(map(str.isupper, words)) >= 0.8 * len(words)
+        return self.known[sentence]
+
+
+class _KeyFacts(NamedTuple):
+    """What the gazetteer says about a name, for the mentions and the recognition rules (cached across
+    articles)."""
+
+    rows: np.ndarray  # the places of the name
+    row_kinds: np.ndarray  # how each of them carries the name
+    name_kind: str  # the strongest of those (NAME_KINDS)
+    strength: int  # see `_strength`
+    area: bool  # a country-like name (country, region, sea, demonym, country abbreviation), not a big capital
+    max_population: int
+    any_abbr: bool
+    all_abbr: bool
+    all_alt: bool
+    seat: bool  # a capital's or a country's name
+    country: bool  # a country's name
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _key_facts(gaz: Gazetteer, k: int) -> _KeyFacts:
+    rows, row_kinds = gaz.rows_of_key(k), gaz.row_kinds_of_key(k)
+    kinds = set(gaz.kind[rows].tolist())
+    name_kind = NAME_KINDS[int(gaz.key_kind[k])]
+    demonym = name_kind == "demonym"
+    has_abbr = bool((row_kinds == 2).any())
+    max_pop = int(gaz.population[rows].max())
+    return _KeyFacts(rows, row_kinds, name_kind,
+                     _strength(kinds, demonym, has_abbr, max_pop), bool(kinds & STRONG_KINDS) or demonym or has_abbr,
+                     max_pop, has_abbr, bool((row_kinds == 2).all()), bool((row_kinds == 3).all()),
+                     bool({_CAPITAL, _COUNTRY} & kinds), _COUNTRY in kinds)
+
+
+def _strength(kinds: set[int], demonym: bool, has_abbr: bool, max_population: int) -> int:
+    """2 for countries, demonyms, regions and seas; 1 for first-level divisions and cities of 100,000
+    or more; 0 for other places."""
+    if kinds & STRONG_KINDS or demonym or has_abbr:
+        return 2
+    if _CAPITAL in kinds and max_population >= 100_000:
+        return 2  # 'Berlin rejected', 'said Berlin would': a national capital is no common word
+    if _ADMIN1 in kinds or max_population >= 100_000:
+        return 1
+    return 0
+
+
+def _is_place(
+    m: Mention, facts: _KeyFacts, tokens: list[Token], text: str, gaz: Gazetteer, lex: Lexicon,
+    shouted: _Shouted, persons: set[str],
+) -> bool:
+    """Whether a dictionary match is a place here; records person names it meets in `persons`."""
+    first, last = tokens[m.first_token], tokens[m.last_token]
+    single = m.first_token == m.last_token
+    word = text[m.start:m.end].rstrip(".")
+    lower = norm_key(word)
+    strength = facts.strength
+    area = facts.area  # a country-like name, not just a big capital
+    in_shout = first.sentence in shouted
+    prev = tokens[m.first_token - 1] if m.first_token > 0 else None
+    nxt = tokens[m.last_token + 1] if m.last_token + 1 < len(tokens) else None
+    if prev is not None and prev.sentence != first.sentence:
+        prev = None
+    if nxt is not None and nxt.sentence != last.sentence:
+        nxt = None
+
+    # written as an abbreviation: in capitals, or with periods ('La.', 'W.Va.'), not as a word ('Act')
+    abbreviated = word.isupper() or m.end > last.end or "." in word
+    if single:
+        abbreviation = facts.any_abbr and abbreviated
+        if len(word) <= 2 and not abbreviation:
+            return False  # 'Un', 'He': places only as known abbreviations ('US', 'UK', 'La.')
+        if word.isupper() and len(word) <= 4 and not in_shout and not facts.any_abbr:
+            return False  # an acronym (UN, NATO) is an organisation, not a place
+        if lower in lex.time_words:
+            return False  # 'March', 'Jan', 'Thursday'
+        if lower in persons and not area:
+            return False  # a surname met earlier in a person's name
+        if strength < 2 and facts.all_alt and facts.max_population < 20_000:
+            return False  # only an alternate name of a small place
+    elif first.lower == "the" and strength < 2 and facts.all_alt and facts.max_population < 20_000:
+        return False  # 'The City Council': 'The City' is only a by-name of small places
+    if in_shout:
+        return not (single and lower in gaz.common_words and strength < 2)
+    if prev is not None and not prev.capitalised and prev.lower in lex.media_words and strength < 2:
+        return False  # 'the newspaper La Prensa', 'the daily Al-Ahram': an outlet named like a town
+
+    glued_prev = prev is not None and prev.capitalised and text[prev.end:first.start] in (" ", ". ")
+    glued_next = nxt is not None and nxt.capitalised and m.end == last.end and (
+        text[last.end:nxt.start] == " " or (text[last.end:nxt.start] == "-" and strength == 0))
+    if not area and _DAY_AFTER.match(text, m.end):
+        return False
+    if nxt is not None and nxt.capitalised and nxt.lower.rstrip(".") in lex.street_words and m.end == last.end \
+            and last.lower not in _KIND_NOUNS:
+        return False  # 'California Street': a street ('Otter Tail County Road 80' is the county's)
+    if glued_prev and prev is not None and prev.lower in lex.honorifics and not area:
+        return False  # 'Mrs. Lincoln' (the name stays a place elsewhere: "known as 'Mr. Arlington'")
+    if abbreviated and (_CURRENCY_AFTER.match(text, m.end) or text[m.start - 1:m.start] == "$"):
+        return False  # 'US$460 million', '$US 1.5 billion'
+    if text[m.start - 1:m.start] == "/" and text[m.end:m.end + 1] == "/":
+        return False  # 'A/California/7/2009': a virus strain's name
+    if m.name_kind == "demonym" and prev is not None and prev.lower in lex.ethnic_prefixes \
+            and text[prev.end:first.start] in (" ", "-"):
+        return False  # 'Native Americans', 'African-American': a people, not a country
+    if m.name_kind == "demonym" and glued_prev and prev is not None and prev.lower in lex.first_names \
+            and not prev.sentence_initial:
+        persons.add(lower)
+        return False  # 'Monica French': a surname
+    if m.name_kind == "demonym" and single and nxt is not None and nxt.lower in lex.report_verbs \
+            and (prev is None or prev.lower not in _DETERMINERS):
+        return False  # 'French said' is a person; 'the French said', a people
+    if not area and _PERSON_AFTER.match(text, m.end):
+        persons.add(lower)
+        return False  # 'Keith D. Johnson', 'Paris, 51, was found': a person's name and age
+    if glued_prev and prev is not None and prev.lower in lex.first_names and not area \
+            and not prev.sentence_initial:
+        persons.add(lower)
+        return False  # 'Robert Douglas', 'Harold Michael'
+
+    if glued_prev and prev is not None and prev.lower.rstrip(".") in lex.titles and not area:
+        persons.add(lower)
+        return False  # 'President Obama', 'Gov. Crist'
+    if glued_prev and prev is not None and not prev.sentence_initial and not prev.text.isupper() \
+            and prev.lower not in lex.keep_after and strength < 1:
+        persons.add(lower)
+        return False  # 'Jacques Roy', 'Kim Jong Un'
+    # 'Laurel County Fiscal Court', 'Readington Township Boy Scouts': a name ending on a kind of place is
+    # no one's first name
+    kind_named = not single and last.lower in _KIND_NOUNS
+    if glued_next and nxt is not None and not nxt.text.isupper() and nxt.lower.rstrip(".") not in lex.keep_after \
+            and not kind_named:
+        if strength == 0 or (single and lower in lex.first_names):
+            persons.add(nxt.lower)
+            return False  # 'Vladimir Putin', 'Jordan Peterson', 'Houston Rockets'
+    locative = prev is not None and prev.lower in LOCATIVE and not first.sentence_initial
+    if single and strength < 1 and nxt is not None and nxt.lower in lex.report_verbs and not locative:
+        persons.add(lower)
+        return False  # 'Welch said': a person speaks, a town does not
+    qualified = text[m.end:m.end + 2] == ", " and nxt is not None and nxt.capitalised
+    if single and facts.all_abbr and not abbreviated:
+        return False  # an abbreviation written as a word: 'Act' is not 'ACT'
+    if single and lower in gaz.common_words and strength < 2:
+        kind_of = prev is not None and prev.lower == "of" and m.first_token >= 2 \
+            and tokens[m.first_token - 2].lower in _KIND_NOUNS
+        strong_locative = locative and prev is not None and (prev.lower != "of" or kind_of)
+        return facts.max_population >= 10_000 and (strong_locative or qualified) and not glued_next
+    if single and strength < 1:
+        cued = locative or qualified or bool(_CUE_AFTER.match(text, m.end)) or (
+            prev is not None and prev.lower in _CUE_BEFORE)
+        if cued or _DASH_AFTER.match(text, m.end):
+            m.cued = True
+        else:
+            m.needs_cue = True  # kept only if the name has a cue elsewhere in the article
+        if lower in lex.surnames:
+            return cued  # 'Stevens', 'Welch': a town only where the text says it is a place
+    return True
+
+
+def _metonymic(m: Mention, tokens: list[Token], text: str, lex: Lexicon) -> bool:
+    """'Pyongyang said', 'Washington warned', 'Russia will': a capital or country acting as its state;
+    'accused Washington', 'urged Tehran': one told or blamed."""
+    if m.name_kind == "demonym":
+        return False
+    prev = tokens[m.first_token - 1] if m.first_token > 0 else None
+    if prev is not None and prev.sentence == tokens[m.first_token].sentence and not prev.capitalised \
+            and prev.lower in lex.addressee_verbs and m.end == tokens[m.last_token].end:
+        return True
+    if m.end < tokens[m.last_token].end:
+        return False  # possessive: 'Pyongyang's official agency'
+    nxt = tokens[m.last_token + 1] if m.last_token + 1 < len(tokens) else None
+    if nxt is None or nxt.sentence != tokens[m.last_token].sentence or text[m.end:nxt.start] == "-":
+        return False  # 'Saudi-owned': a compound, no verb
+    if prev is not None and prev.lower in lex.object_preps and prev.sentence == nxt.sentence:
+        return False  # 'the mayor of Paris said', 'officials in Mexico reported': the verb is another's
+    verb = _verb_after_subject(tokens, m.last_token + 1, lex)
+    return verb is not None and not verb.capitalised and acting_verb(verb.lower, lex)
+
+
+def acting_verb(word: str, lex: Lexicon) -> bool:
+    """Whether a lower-case word after a subject is its verb: an event or report verb, or any other past form
+    ('Moscow had launched', 'Ankara and Stockholm reached', 'people blocked streets')."""
+    return word in lex.metonymy_cues or (word.endswith("ed") and len(word) > 4)
+
+
+MAX_SUBJECT_GAP = 4
+"""Words that may stand between a subject name and its verb ('Washington has repeatedly urged')."""
+
+
+def _verb_after_subject(tokens: list[Token], k: int, lex: Lexicon) -> Token | None:
+    """The word where the verb of a subject ending before token k would stand, skipping a perfect auxiliary,
+    adverbs ('has repeatedly urged', 'also warned') and a second name joined by 'and' ('Washington and Seoul
+    warned'); None when the sentence ends first."""
+    sentence = tokens[k - 1].sentence
+    for _ in range(MAX_SUBJECT_GAP):
+        if k >= len(tokens) or tokens[k].sentence != sentence:
+            return None
+        tok = tokens[k]
+        if tok.lower == "and" and k + 1 < len(tokens) and tokens[k + 1].capitalised:
+            k += 1
+            while k < len(tokens) and tokens[k].capitalised and tokens[k].sentence == sentence:
+                k += 1
+        elif tok.lower in lex.before_verb or (tok.lower.endswith("ly") and not tok.capitalised):
+            k += 1
+        else:
+            return tok
+    return tokens[k] if k < len(tokens) and tokens[k].sentence == sentence else None

@@ -1,0 +1,253 @@
+"""The whole extraction for one article: text -> record with places, actors and events."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import TYPE_CHECKING, Any
+
+from analysis.extract.actors import MAX_MODIFIERS, ActorMention, agent_after, agent_before, find_actors
+from analysis.extract.clauses import COORDINATORS, CROWD_SECTORS, Participant
+from analysis.extract.events import find_events
+from analysis.extract.gazetteer import Gazetteer, load_gazetteer, norm_key
+from analysis.extract.geocode import place_record, resolve
+from analysis.extract.mentions import Mention, acting_verb, find_mentions
+from analysis.extract.mentions import lexicon as mention_lexicon
+from analysis.extract.text import Token, find_dateline, split_sentences, tokenize, word_group
+from analysis.io.articles import Article, article_from_text
+from analysis.schema import ACTOR_FIELDS, EVENT_FIELDS, PLACE_FIELDS
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+_COUNTRY_KINDS = ("country", "demonym")
+_AGENT_PREPS = ("in", "of")
+# 'in (southeastern) Turkey': a country named as a location; 'the Thai border': a demonym naming a place
+_LOCATION_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(word_group('location_prep')))})\s+(?:the\s+)?(?:[a-z]+\s+)?$")
+_PLACE_NOUN_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(word_group('place_noun'), key=len, reverse=True))})\b")
+_ABROAD_SECTORS = ("MIL",)
+MAX_VERB_GROUP = 3
+"""Words from a crowd's verb to the 'in' of its place: 'rallied', 'have rallied', 'blocked main roads'."""
+# 'Iran-backed militias', 'U.S.-made jets': the country describes, it does not act
+_MODIFIER_AFTER = re.compile(rf"-(?:{'|'.join(sorted(word_group('modifier_suffix')))})\b", re.IGNORECASE)
+
+
+def extract_record(article: Article, *, gazetteer: Gazetteer | None = None) -> dict[str, Any]:
+    """The output record of one article (see schema.RECORD_FIELDS)."""
+    gaz = gazetteer or load_gazetteer()
+    text = article.text
+    sentences = split_sentences(text)
+    tokens = tokenize(text, sentences)
+    named = find_actors(text, tokens, date=article.date)
+    mentions = find_mentions(text, tokens=tokens, blocked=[(a.start, a.end) for a in named], gazetteer=gaz)
+    rows = resolve(mentions, text, gazetteer=gaz)
+    places = [place_record(gaz, m, r) for m, r in zip(mentions, rows, strict=True)]
+    places += [p for a in named if a.metonym and (p := _seat_place(gaz, a)) is not None]
+    places.sort(key=lambda p: p["start"])
+    agents = _agents(text, tokens, mentions, places)
+    actors = sorted(named + agents, key=lambda a: a.start)
+    participants = _participants(text, actors, mentions, places)
+    dateline = find_dateline(text)
+    if dateline is not None:  # 'WASHINGTON (Reuters) -': the agency and city of the dateline do not act
+        participants = [p for p in participants if not dateline.place_start <= p.start < dateline.end]
+    events = find_events(text, sentences, tokens, participants, places, article_date=article.date)
+    actor_records = [a.record() for a in actors]
+    actor_records += _place_actors(participants, events, places, {a.start for a in actors})
+    actor_records.sort(key=lambda a: a["start"])
+    for ev in events:
+        ev.pop("source_text", None)
+        ev.pop("target_text", None)
+        ev.pop("target_starts", None)
+    return {
+        "id": article.id, "date": article.date, "title": article.title, "url": article.url,
+        "source": article.source, "places": places, "actors": actor_records, "events": events,
+    }
+
+
+def _place_actors(participants: list[Participant], events: list[dict[str, Any]], places: list[dict[str, Any]],
+                  actor_starts: set[int]) -> list[dict[str, Any]]:
+    """The actor records of place names that act: a capital standing for its government ('Pyongyang
+    will pay a price', 'Beijing rejected'), a capital told or asked something ('warned Beijing': its
+    place becomes metonymic), and a country that is the source or target of an event."""
+    acting = {(ev["source_text"], ev["source"]) for ev in events} | {(ev["target_text"], ev["target"]) for ev in events}
+    targets = {(start, ev["target"]) for ev in events for start in ev["target_starts"]}
+    told = {p.start for p in participants if p.capital and p.place and (p.start, f"{p.country}GOV") in targets}
+    governing = told | {p.start for p in participants if p.capital and not p.place}
+    for place in places:
+        if place["start"] in governing:
+            place["metonymic"] = True
+    out = []
+    for p in participants:
+        if p.start in actor_starts:
+            continue
+        code = f"{p.country}GOV" if p.start in told else p.code
+        if p.start in governing or (not p.place and len(p.code) == 3 and (p.text, p.code) in acting):
+            out.append({"start": p.start, "end": p.end, "text": p.text, "code": code, "name": p.text,
+                        "country": p.country, "sector": code[3:] or None})
+    return out
+
+
+def _seat_place(gaz: Gazetteer, actor: ActorMention) -> dict[str, Any] | None:
+    """'the Kremlin' as a metonymic place: the institution at the coordinates of its seat."""
+    if not actor.seat:
+        return None
+    k = int(gaz.find_keys([norm_key(actor.seat)])[0])
+    if k < 0:
+        return None
+    rows = [int(r) for r in gaz.rows_of_key(k) if not actor.country or gaz.country_of(int(r)) == actor.country]
+    if not rows:
+        return None
+    row = max(rows, key=lambda r: int(gaz.population[r]))
+    return {"start": actor.start, "end": actor.end, "text": actor.text, "name": actor.name, "kind": "institution",
+            "country": actor.country, "lat": round(float(gaz.lat[row]), 5), "lon": round(float(gaz.lon[row]), 5),
+            "geonameid": None, "metonymic": True}
+
+
+def _agents(text: str, tokens: list[Token], mentions: list[Mention], places: list[dict[str, Any]]
+            ) -> list[ActorMention]:
+    """Generic agents coded through the country word beside them: 'U.S. officials', 'Russian troops',
+    "North Korea's leader", "Nicaragua's Sandinista government" (the country word before the agent
+    noun), and 'rebels in the Ivory Coast', 'security forces in Guinea', 'demonstrators in Baghdad'
+    (the agent noun before 'in/of' and a place of that country; not troops, which are often
+    abroad)."""
+    out: list[ActorMention] = []
+    by_start = {p["start"]: p for p in places}
+    mention_at = {k: n for n in mentions for k in range(n.first_token, n.last_token + 1)}
+    for m in mentions:
+        p = by_start.get(m.start)
+        if p is None or not p["country"]:
+            continue
+        if p["kind"] in _COUNTRY_KINDS:
+            # a country's bare name takes its agent noun at once ('Russia troops' is rare, 'Syria new fighter
+            # jets' no agent); a demonym, an abbreviation or a possessive takes modifiers ('U.S. military
+            # officials', "Nicaragua's Sandinista government")
+            bare = p["kind"] == "country" and m.end == tokens[m.last_token].end and not (
+                m.text.isupper() or "." in m.text)
+            found = agent_after(tokens, m.last_token + 1, text, modifiers=0 if bare else MAX_MODIFIERS)
+            if found is not None:
+                sector, last = found
+                end = tokens[last].end
+                if not any(k in mention_at for k in range(m.last_token + 1, last + 1)):
+                    out.append(ActorMention(m.start, end, text[m.start:end], p["country"] + sector,
+                                            text[m.start:end], p["country"], sector, "agent", m.first_token, last))
+                    continue
+        k = m.first_token - 1
+        if k >= 1 and tokens[k].lower == "the":
+            k -= 1
+        if k < 1 or tokens[k].lower not in _AGENT_PREPS or tokens[k].sentence != tokens[m.first_token].sentence:
+            continue
+        found_before = agent_before(tokens, k - 1, text)
+        if found_before is None:
+            crowd = _crowd_subject(tokens, k, text) if tokens[k].lower == "in" else None
+            if crowd is not None and not any(j in mention_at for j in range(crowd[1] - 1, crowd[2] + 1)):
+                sector, first, last = crowd
+                start, end = tokens[first].start, tokens[last].end
+                out.append(ActorMention(start, end, text[start:end], p["country"] + sector, text[start:end],
+                                        p["country"], sector, "agent", first, last))
+            continue
+        sector, first = found_before
+        if sector in _ABROAD_SECTORS and tokens[k].lower == "in":
+            continue
+        if any(j in mention_at for j in range(first, k)) or (
+                out and out[-1].first_token <= k - 1 and out[-1].last_token >= first - 1):
+            continue  # 'Russian troops in Ukraine': the agent has its country already
+        start = tokens[first].start
+        out.append(ActorMention(start, m.end, text[start:m.end], p["country"] + sector, text[start:m.end],
+                                p["country"], sector, "agent", first, m.last_token))
+    return out
+
+
+def _crowd_subject(tokens: list[Token], k: int, text: str) -> tuple[str, int, int] | None:
+    """The people of a place who act there: 'protesters rallied in Tbilisi', 'thousands of people blocked
+    streets in Hong Kong', 'students marched in Dhaka' (a crowd noun, the subject of a verb of up to
+    MAX_VERB_GROUP words that ends on 'in' at token k): (sector, first, last token of the noun). Only
+    crowds (word group crowd_sector): officials, troops and refugees are often abroad."""
+    lex = mention_lexicon()
+    sentence = tokens[k].sentence
+    for verb in range(k - 1, max(k - 1 - MAX_VERB_GROUP, 0), -1):
+        if tokens[verb - 1].sentence != sentence or tokens[verb].capitalised or any(
+                text[t.end:u.start] != " " for t, u in itertools.pairwise(tokens[verb - 1:k + 1])):
+            return None
+        if not acting_verb(tokens[verb].lower, lex):
+            continue
+        found = agent_before(tokens, verb - 1, text)
+        if found is not None and found[0] in CROWD_SECTORS:
+            return found[0], found[1], verb - 1
+    return None
+
+
+def _participants(text: str, actors: list[ActorMention], mentions: list[Mention], places: list[dict[str, Any]]
+                  ) -> list[Participant]:
+    """Actors, countries and capitals acting for their governments that can be the source or target of
+    an event; and the other places of a known country, which can only be acted upon ('shelled Juba',
+    'imposed a curfew in Cizre'): they stand for the country's people, as city names do in the CAMEO
+    country dictionaries. A capital that opens a sentence before a lower-case word ('Beirut again
+    rejected') or follows an agentive 'by' ('an admission by Moscow') stands for its government;
+    'pro-Iranian', 'anti-American' and 'Iran-backed' are no actors."""
+    out = [Participant(a.start, a.end, a.first_token, a.last_token, a.text, a.code, a.country,
+                       text[a.end:a.end + 2] in ("'s", "’s")) for a in actors]
+    covered = {k for a in actors for k in range(a.first_token, a.last_token + 1)}
+    actor_at = {a.first_token: a for a in actors}
+    by_start = {p["start"]: p for p in places}
+    for m in mentions:
+        p = by_start.get(m.start)
+        if p is None or not p["country"] or m.first_token in covered:
+            continue
+        owned = actor_at.get(m.last_token + 1)
+        if owned is not None and owned.country == p["country"] and text[m.end:m.end + 2] in ("'s", "’s"):
+            continue  # "Russia's Putin", "China's Xi": the person stands for the country
+        if text[max(0, m.start - 5):m.start].lower().endswith(("pro-", "anti-")) or _MODIFIER_AFTER.match(text, m.end):
+            continue
+        place = False
+        if p["kind"] in _COUNTRY_KINDS:
+            code = p["country"]
+            # 'in (southeastern) Turkey': a location; 'the Thai border': a demonym naming a place
+            place = bool(_LOCATION_BEFORE.search(text, max(0, m.start - 30), m.start)) or bool(
+                p["kind"] == "demonym" and _PLACE_NOUN_AFTER.match(text, m.end))
+        elif p["metonymic"] or (p["kind"] == "capital" and _acting_capital(text, m.start, m.end)):
+            code = p["country"] + "GOV"
+        else:
+            code, place = p["country"], True
+        out.append(Participant(m.start, m.end, m.first_token, m.last_token, m.text, code, p["country"],
+                               text[m.end:m.end + 2] in ("'s", "’s"), place, p["kind"] == "capital"))
+    return sorted(out, key=lambda q: q.start)
+
+
+_LOWER_WORD = re.compile(r" ([a-z]+)")
+
+
+def _acting_capital(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 4):start]
+    opens = start == 0 or bool(re.search(r"(?:^|[.!?\n][\"'”’)]*\s+|^\s*)$", before))
+    nxt = _LOWER_WORD.match(text, end)
+    if opens and nxt is not None and nxt.group(1) not in COORDINATORS:
+        return True  # 'Beirut again rejected'; 'Paris and London saw rain' is left to the verb (see mentions)
+    return text[max(0, start - 3):start] == "by "
+
+
+def find_places(text: str, *, date: str | None = None) -> pd.DataFrame:
+    """Find and resolve the places of a text: one row per mention (schema.PLACE_FIELDS).
+
+    >>> find_places("Kim left Pyongyang for Vladivostok.")["name"].tolist()
+    ['Pyongyang', 'Vladivostok']
+    """
+    import pandas as pd
+
+    record = extract_record(article_from_text(text, date=date))
+    return pd.DataFrame(record["places"], columns=list(PLACE_FIELDS))
+
+
+def find_actors_table(text: str, *, date: str | None = None) -> pd.DataFrame:
+    """The coded actors of a text as a DataFrame (schema.ACTOR_FIELDS)."""
+    import pandas as pd
+
+    record = extract_record(article_from_text(text, date=date))
+    return pd.DataFrame(record["actors"], columns=list(ACTOR_FIELDS))
+
+
+def find_events_table(text: str, *, date: str | None = None) -> pd.DataFrame:
+    """The coded events of a text as a DataFrame (schema.EVENT_FIELDS)."""
+    import pandas as pd
+
+    record = extract_record(article_from_text(text, date=date))
+    return pd.DataFrame(record["events"], columns=list(EVENT_FIELDS))

@@ -1,0 +1,408 @@
+"""Who does what to whom in a sentence: the source and target of each trigger of `analysis.extract.clauses`.
+
+The source is the subject (the actor right before the verb, else the first of the clause, skipping
+appositives and fronted adverbials; 'X said it would ...': X; 'X and Y met': X with Y); the target is
+the object, or follows the trigger's preposition or its root's ('attacks against X'); passive voice;
+nouns ("X's invasion of Y", 'at the invitation of X', 'talks between X and Y', 'a U.S. offer'); 'the two
+countries', 'one another' refer to the article's two main actors; places coded as their country
+('shelled Juba') are acted upon, never actors.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from analysis.extract.actors import actor_lexicon
+from analysis.extract.clauses import (
+    ADJUNCT_PREPS,
+    ARTICLES,
+    BE,
+    BETWEEN_SUBJECT_AND_VERB,
+    BOUNDARY_WORDS,
+    CLAUSE_BREAK,
+    COMMA,
+    COORDINATORS,
+    JOINING_PHRASES,
+    NO_FILLERS,
+    OBJECT_PREP_STOPS,
+    OBJECT_STOPS,
+    PARTITIVE_HEADS,
+    PASSIVE_AUX,
+    PERFECT_AUX,
+    PHRASE_STOPS,
+    PLACE_PREPS,
+    PLACE_TARGET_ROOTS,
+    PREPS_BETWEEN,
+    PUNCT,
+    RECIPROCAL_ROOTS,
+    ROOT_PREPS,
+    SUBJECT_PREPS,
+    SUBJECT_PRONOUNS,
+    SUBORDINATORS,
+    WINDOW,
+    Candidate,
+    Clauses,
+    Participant,
+    same_actor,
+)
+
+PROTEST_ROOT = "14"  # CAMEO 14, demonstrate or rally
+
+
+class Sentence(Clauses):
+    """A sentence with the roles of its triggers: the candidates `analysis.extract.events` turns into events."""
+
+    # ---- roles --------------------------------------------------------------------------------
+    def _clause_start(self, ti: int) -> int:
+        """First token of the trigger's clause: after the last clause break, report verb, 'that' or
+        subordinator before it."""
+        start = 0
+        for brk in CLAUSE_BREAK.finditer(self.text, self.toks[0].start, self.toks[ti].start):
+            start = max(start, next((k for k, t in enumerate(self.toks) if t.start >= brk.end()), self.n))
+        for m in range(ti - 1, start - 1, -1):
+            w = self.low[m]
+            if m in self.reports or w in SUBORDINATORS or w == "that" or (w == "as" and m + 1 < ti and (
+                    m + 1 in self.part_at or self.low[m + 1] in SUBJECT_PRONOUNS)):
+                return m + 1
+        return start
+
+    def source(self, ti: int, *, places: bool = False, adjacent: bool = False) -> Participant | None:
+        """The subject of the clause of the token at ti (with `places`, a place may be it: the patient
+        of a passive, 'the Ukrainian capital was struck'; with `adjacent`, only an actor right before
+        the verb: 'three Iraqi civilians have been killed', not 'the Australia's banana crop')."""
+        start = self._clause_start(ti)
+        before = self.actors_between(start, ti, places=places)
+        earlier = self._coordinated_verb(ti)
+        if earlier >= 0 and all(p.first_token > earlier for p in before):
+            return self.source(earlier, places=places)  # 'X killed one soldier and wounded two': X wounded them
+        if before:
+            last = before[-1]
+            if self.plain(last.last_token, ti) and all(
+                    self.low[k] in BETWEEN_SUBJECT_AND_VERB or self.adverb(k) or self.cue(k, "modality")
+                    for k in range(last.last_token + 1, ti)):
+                return last
+            return None if adjacent else self._first_of_clause(before, start, ti)
+        if adjacent:
+            return None
+        if start > 0:  # 'X said it would ...', 'X, who ...': the subject stands before
+            lead = self.low[start - 1]
+            if (start - 1 in self.reports or lead == "that") and any(
+                    self.low[k] in SUBJECT_PRONOUNS for k in range(start, ti)):
+                r = start - 1
+                while r >= 0 and r not in self.reports and (r == start - 1 or self.low[r] in BETWEEN_SUBJECT_AND_VERB):
+                    r = self.back(r)  # 'announced Thursday that it ...'
+                return self.speaker(r) if r in self.reports else None
+            if lead in ("who", "which") and start >= 2:
+                p = self.part_end.get(start - 2) or self.part_end.get(start - 3)
+                if p is not None and not p.place:
+                    return p
+        k = self.back(ti)  # 'X opened its borders, but was still refusing ...': the first clause's subject
+        while k >= start and self.low[k] in BETWEEN_SUBJECT_AND_VERB:
+            k = self.back(k)
+        if k >= 0 and self.low[k] in COORDINATORS:
+            if any(v < k for v in self.verbs):  # 'killed one soldier and wounded two others'
+                return self.source(max(v for v in self.verbs if v < k))
+            first = self.actors_between(0, k)
+            if first:
+                return self._first_of_clause(first, 0, k)
+        if self.dyad and self.plural_refs:
+            return self.dyad[0]  # 'they draw closer to one another'
+        return None
+
+    def _coordinated_verb(self, ti: int) -> int:
+        """The verb trigger that 'and' (or another coordinator) joins the verb at ti to, in the same clause
+        ('killed one soldier and wounded two'), or -1."""
+        k = self.back(ti)
+        while k >= 0 and self.low[k] in BETWEEN_SUBJECT_AND_VERB:
+            k = self.back(k)
+        if k < 1 or self.low[k] not in COORDINATORS or not self.plain(k, ti):
+            return -1
+        return max((v for v in self.verbs if v < k), default=-1)
+
+    def named_subject(self, ti: int) -> bool:
+        """Whether an actor the tables cannot code stands right before the verb at ti: a name ('Judge
+        Alejandro Rivera opened ...') or an agent noun ('Serb forces killed ...', 'Police arrested ...'),
+        not a thing ('H5N1 has killed', 'Forecasters have warned')."""
+        k = self.back(ti)
+        while k >= 0 and self.low[k] in BETWEEN_SUBJECT_AND_VERB and self.plain(k, k + 1):
+            k = self.back(k)
+        if k < 0 or not self.plain(k, ti):
+            return False
+        tok = self.toks[k]
+        return (tok.capitalised and not tok.sentence_initial and len(tok.text) > 1) or \
+            (self.low[k],) in actor_lexicon().agents
+
+    def actors_between(self, start: int, stop: int, *, places: bool = False) -> list[Participant]:
+        """The participants that can be the subject of a verb in tokens [start, stop): not those inside a
+        prepositional phrase ('a cholera outbreak in the African country of Zimbabwe has killed')."""
+        return [p for p in self.parts if start <= p.first_token and p.last_token < stop
+                and p.first_token not in self.attributed and (places or not p.place) and not self._in_prep(p)]
+
+    def _in_prep(self, p: Participant) -> bool:
+        """Whether a participant is the object of a preposition ('in Ukraine', 'outside the French embassy',
+        'with Egypt and Chad'; not 'In 2014, Russia', nor the people a quantity counts: 'thousands of
+        protesters')."""
+        k = p.first_token - 1
+        if k > 0 and self.low[k] in ARTICLES and not self.gap(k, k + 1).strip():
+            k -= 1  # 'outside the embassy'; but 'a member of the Syrian parliament' is the parliament's act
+            if self.low[k] == "of":
+                return False
+        before = self.part_end.get(k - 1) if k > 0 and self.low[k] == "and" and self.plain(k - 1, k + 1) else None
+        if before is not None:
+            return self._in_prep(before)  # 'with South Sudan and Chad': Chad is the preposition's too
+        return k >= 0 and self.low[k] in SUBJECT_PREPS and not self.gap(k, k + 1).strip() and not self._partitive(k)
+
+    def _partitive(self, k: int) -> bool:
+        """'thousands of protesters', 'a group of students': the 'of' at k joins a head of quantity to the
+        people it counts, who are the subject."""
+        return self.low[k] == "of" and k > 0 and self.low[k - 1] in PARTITIVE_HEADS and self.plain(k - 1, k + 1)
+
+    def speaker(self, r: int) -> Participant | None:
+        """The subject of the report verb at r ('Syria says it ...')."""
+        if r < 0:
+            return None
+        start = self._clause_start(r)
+        before = self.actors_between(start, r)
+        return self._first_of_clause(before, start, r) if before else None
+
+    def _first_of_clause(self, before: list[Participant], start: int, ti: int) -> Participant:
+        """The first participant of the clause, skipping appositives (', a key U.S. ally,') and
+        fronted adverbials ('On Tuesday, X ...')."""
+        segments: list[list[Participant]] = []
+        heads: list[str] = []
+        for k in range(start, ti):
+            if k == start or COMMA.search(self.gap(k - 1, k)):
+                segments.append([])
+                heads.append(self.low[k])
+            p = self.part_at.get(k)
+            if p is not None and p in before and p not in segments[-1]:
+                segments[-1].append(p)
+        if segments and segments[-1]:
+            return segments[-1][0]
+        for i, (seg, head) in enumerate(zip(segments, heads, strict=True)):
+            if seg and not (i and head in ("a", "an", "the")):
+                return seg[0]
+        return before[0]
+
+    def clause_end(self, tj: int) -> int:
+        """Token index where the trigger's clause ends: the next comma, semicolon or sentence end."""
+        k = bisect_right(self.breaks, tj)
+        return self.breaks[k] if k < len(self.breaks) else self.n
+
+    def object_end(self, tj: int) -> int:
+        """Where the object of a verb ends: at punctuation, a subordinator or an adjunct preposition."""
+        for k in range(tj + 1, self.n):
+            if PUNCT.search(self.gap(k - 1, k)) or self.low[k] in OBJECT_STOPS or self.low[k] in ADJUNCT_PREPS:
+                return k
+        return self.n
+
+    def after_prep(self, tj: int, preps: Sequence[str], end: int) -> Participant | None:
+        """The participant that a preposition after the trigger introduces ('with Putin', 'from North
+        Korea'): its object, not the subject of a clause the preposition opens ('against supplying X')."""
+        for k in range(tj + 1, min(end, tj + WINDOW)):
+            w = self.low[k]
+            if w in OBJECT_STOPS and w not in preps:
+                return None
+            if w in preps:
+                nxt = self.starting(k + 1, min(k + 4, end))
+                if nxt is None:
+                    continue
+                between = self.low[k + 1:nxt.first_token]
+                if not (any(x in BOUNDARY_WORDS or x in PREPS_BETWEEN for x in between)
+                        or (between and between[0].endswith("ing"))):
+                    return nxt
+        return None
+
+    def starting(self, a: int, b: int) -> Participant | None:
+        """The first participant that starts in tokens [a, b)."""
+        for k in range(a, min(b, self.n)):
+            p = self.part_at.get(k)
+            if p is not None and p.first_token == k:
+                return p
+        return None
+
+    def object(self, tj: int, end: int, *, phrase: bool) -> Participant | None:
+        """The first participant after the trigger, before a clause boundary or an adjunct preposition
+        ('captured part of a stronghold on the Thai border'); with `phrase`, only inside the object noun
+        phrase ('rejected a U.S. offer', 'rejected an appeal from X')."""
+        stops = PHRASE_STOPS if phrase else OBJECT_PREP_STOPS
+        for k in range(tj + 1, min(end, tj + WINDOW)):
+            p = self.part_at.get(k)
+            if p is not None and p.first_token == k:
+                if p.place and self.low[k - 1] in PLACE_PREPS:
+                    continue  # 'sued the owner of the headquarters in Irvine': a place, not the object
+                return p if p.first_token not in self.attributed else None
+            w = self.low[k]
+            if (w in OBJECT_STOPS or w in stops or (w == "in" and k == tj + 1)) and k not in self.quantifiers:
+                return None  # 'met in Vladivostok' has no object; 'condemned the coup in Niger' has
+        return None
+
+    def target(self, c: Candidate, src: Participant | None) -> Participant | None:
+        """The trigger's own preposition ('meet with X'), else its object, else a preposition of its
+        root ('attacks against X'), else the subject of a that-clause ('demanded that X ...')."""
+        tj, trig, low = c.tj, c.trig, self.low
+        end = self.clause_end(tj)
+        inside = self.part_end.get(tj)
+        if inside is not None and inside.first_token > c.ti:
+            return inside  # 'expelled two Russian diplomats', "summoned Niger's ambassador"
+        if trig.pos == "verb" and len(trig.words) > 1 and (rec := self.recipient(c.ti)) is not None \
+                and rec.last_token < tj:
+            return rec  # 'gave Ukraine $1 billion in aid'
+
+        tgt = self.after_prep(tj, trig.target_preps, end) if trig.target_preps else None
+        role = trig.object_role
+        if tgt is None and trig.pos == "verb":
+            if role in ("target", "target_if_with") or (role == "none" and low[tj + 1:tj + 2] == ["to"]):
+                tgt = self.object(tj, end, phrase=False)
+            elif role == "none":
+                tgt = self.object(tj, min(end, tj + 4), phrase=True)  # 'attempted to assassinate X'
+        preps = tuple(p for p in ROOT_PREPS.get(trig.cameo[:2], ()) if p not in trig.target_preps)
+        if tgt is None and preps:
+            tgt = self.after_prep(tj, preps, end)
+        if tgt is None and trig.pos == "verb" and role == "theme":
+            tgt = self.object(tj, end, phrase=True)
+        if tgt is None and trig.cameo[:2] in ("02", "10", "13"):
+            for k in range(tj + 1, min(end, tj + 4)):  # 'demanded that the US cancel ...'
+                if low[k] == "that":
+                    tgt = self.starting(k + 1, k + 5)
+                    break
+        if tgt is None and self.dyad and src is not None and any(k in self.plural_refs for k in range(tj + 1, tj + 6)):
+            tgt = self.dyad[1] if src.country == self.dyad[0].country else self.dyad[0]
+        if tgt is None and trig.cameo[:2] in PLACE_TARGET_ROOTS and trig.cameo[:2] != "04":
+            # 'suspended aid deliveries in Baghdad', 'imposed a curfew in Cizre', 'deploy peacekeepers in
+            # Iraq': a material act in a place falls on its people (who meet in a place only meet there)
+            tgt = self.after_prep(tj, ("in",), end)
+            if tgt is not None and src is not None and trig.cameo[:2] == PROTEST_ROOT and tgt.country == src.country:
+                tgt = None  # 'protesters marched in Nairobi': a country's people protest in its towns, not at them
+        if tgt is not None and tgt.place and trig.cameo[:2] not in PLACE_TARGET_ROOTS:
+            if tgt.capital and tgt.country and self.low[tgt.first_token - 1] not in PLACE_PREPS:
+                # 'warned Beijing against ...', 'talks with Moscow': the capital is its government (not
+                # in 'a fare from Baltimore to Moscow')
+                return dataclasses.replace(tgt, code=tgt.country + "GOV", place=False)
+            return None  # 'warned of more wild weather for Queensland': a place hears no warning
+        return tgt
+
+    def noun_roles(self, c: Candidate) -> tuple[Participant | None, Participant | None, bool]:
+        """(source, target, explicit) of a noun trigger from the patterns around it."""
+        ti, tj, low = c.ti, c.tj, self.low
+        end = self.clause_end(tj)
+        preps = c.trig.target_preps + ROOT_PREPS.get(c.trig.cameo[:2], ())
+        before = [p for p in self.parts if p.last_token < ti and not p.place]
+        if before and before[-1].possessive and before[-1].last_token >= ti - 3:  # "X's invasion of Y"
+            owner = self.after_prep(tj, ("of", "on", "against", "to", "with", "in"), end)
+            return before[-1], owner, owner is not None
+        if low[tj + 1:tj + 2] == ["of"] and ti >= 2 and low[ti - 1] in ("the", "an", "a") \
+                and low[ti - 2] in ("at", "on", "upon", "by"):  # 'at the invitation of X' -> X invites the subject
+            inviter = self.after_prep(tj, ("of",), end)
+            start = self._clause_start(ti - 2)
+            head = self.actors_between(start, ti - 2)
+            subj = self._first_of_clause(head, start, ti - 2) if head else None
+            if inviter and subj:
+                return inviter, subj, True
+        if low[tj + 1:tj + 2] == ["between"]:  # 'cooperation between the two countries', 'talks between X and Y'
+            if tj + 2 in self.plural_refs:
+                return self.dyad[0], self.dyad[1], True
+            first = [p for p in self.parts if tj < p.first_token <= tj + 3]
+            if first:
+                k = first[0].last_token + 1
+                # 'and Y', 'and the Y', 'and the paramilitary Y'
+                second = [p for p in self.parts if k < p.first_token <= k + 3 and self.plain(k, p.first_token)]
+                if k < self.n and low[k] == "and" and second:
+                    return first[0], second[0], True
+        owner = None  # 'a U.S. offer', 'the Israeli raid on Gaza', 'a ban by General X'
+        if before and before[-1].last_token >= ti - 2 and all(
+                low[k] not in NO_FILLERS for k in range(before[-1].last_token + 1, ti)):
+            owner = before[-1]
+        if owner is None and low[tj + 1:tj + 2] == ["by"]:
+            owner = next((p for p in self.parts if tj + 1 < p.first_token <= tj + 4 and not p.place), None)
+        if owner is not None:
+            tgt = self.after_prep(tj, preps, end) if preps else None
+            return owner, tgt, tgt is not None
+        return None, None, False
+
+    # ---- events -------------------------------------------------------------------------------
+    def candidates(self) -> list[Candidate]:
+        """The triggers of the sentence with their clause status and roles."""
+        cands = [Candidate(i, j, t, cameo=t.cameo) for i, j, t in self.triggers()]
+        self.verbs = {c.ti for c in cands if c.trig.pos == "verb"}
+        ends = {c.tj: k for k, c in enumerate(cands)}
+        for k, c in enumerate(cands):
+            c.status, c.controller = self._status(k, cands, ends)
+        for c in cands:
+            self.roles(c)
+        return cands
+
+    def conjoined(self, p: Participant) -> Participant | None:
+        """The actor joined to p by 'and' or a joining phrase right before it ('France and Germany', 'Sudan's
+        army and the Rapid Support Forces', 'Canada as well as Australia'), or None."""
+        low = self.low
+        k = p.first_token - 1
+        if k >= 1 and low[k] == "the":
+            k -= 1
+        size = 1 if k >= 1 and low[k] == "and" else next(
+            (len(q) for q in JOINING_PHRASES if k >= len(q) and tuple(low[k - len(q) + 1:k + 1]) == q), 0)
+        other = self.part_end.get(k - size) if size else None
+        return other if other is not None and not other.place else None
+
+    def conjoined_after(self, p: Participant) -> Participant | None:
+        """The actor joined to p by 'and' right after it ('Putin and Kim'), or by a joining phrase ('the
+        United States along with Britain', 'France, together with Germany,'), or None."""
+        k = p.last_token + 1
+        if k + 1 >= self.n:
+            return None
+        if self.low[k] == "and" and self.plain(k - 1, k + 1):
+            k += 1
+        else:
+            phrase = next((q for q in JOINING_PHRASES if tuple(self.low[k:k + len(q)]) == q), None)
+            if phrase is None or not self.plain(k, k + len(phrase)):
+                return None
+            k += len(phrase)
+        k += k < self.n and self.low[k] == "the"
+        other = self.part_at.get(k)
+        return other if other is not None and other.first_token == k and not other.place else None
+
+    def opens_clause(self, p: Participant) -> bool:
+        """Whether a verb follows the actor p, making it the subject of a clause of its own."""
+        k = p.last_token + 1
+        while k < self.n and self.adverb(k):
+            k += 1
+        if k >= self.n or not self.plain(p.last_token, k):
+            return False
+        w = self.low[k]
+        return w in self.lex.past or w in self.lex.third_person or k in self.reports or self.cue(k, "modality") \
+            is not None or w in BE or w in PERFECT_AUX
+
+    def roles(self, c: Candidate) -> None:
+        """Set the source and target of a candidate (and whether a noun states them explicitly)."""
+        low = self.low
+        if c.trig.pos == "noun" and c.anchor < 0:
+            c.src, c.tgt, c.explicit = self.noun_roles(c)
+        else:
+            ti = c.anchor if c.anchor >= 0 else c.ti
+            if ti > 0 and low[self.back(ti)] in PASSIVE_AUX and not low[ti].endswith("ing") and c.trig.pos == "verb":
+                # passive: 'X was attacked by Y'; without 'by' the actor is unknown ('X have been killed')
+                by = low.index("by", c.tj + 1) if "by" in low[c.tj + 1:c.tj + 4] else -1
+                agents = [p for p in self.parts if by < p.first_token <= by + 3 and not p.place] if by > 0 else []
+                c.src = agents[0] if agents else None
+                c.tgt = self.source(ti, places=True, adjacent=c.src is None)
+                c.passive = True
+                return
+            if self.dyad and any(k in self.plural_refs for k in range(ti - 4, ti)) and not any(
+                    ti - 4 <= p.last_token < ti for p in self.parts):
+                c.src, c.tgt = self.dyad[0], self.dyad[1]  # 'the leaders would meet', 'the two countries agreed'
+                return
+            c.src = self.source(ti)
+            c.tgt = self.target(c, c.src)
+            if c.src is not None and (c.tgt is None or c.tgt.place) and (
+                    c.cameo[:2] in RECIPROCAL_ROOTS or "with" in c.trig.target_preps):
+                # a joint act of a compound subject: 'Kim and Putin met', 'India and Pakistan signed a
+                # ceasefire', 'Sudan's army and the Rapid Support Forces agreed to a ceasefire'
+                other = self.conjoined(c.src)
+                if other is not None:
+                    c.src, c.tgt = other, c.src
+                elif (after := self.conjoined_after(c.src)) is not None:
+                    c.tgt = after  # the subject found is the first of the two: 'Putin and Kim are expected to
+        if c.src is not None and c.tgt is not None and same_actor(c.src, c.tgt):
+            c.tgt = None

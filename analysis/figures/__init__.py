@@ -1,0 +1,2 @@
+"""Figures: `map` (places and relations on a map), `network` (actor networks), `timeline`, `corpus`
+(corpus charts), with `style` (colours, labels) and `cartography` (projections, arcs) beneath them."""
