@@ -86,7 +86,7 @@ def inputs(tmp_path: Path) -> Path:
     lines = [json.dumps({"id": f"j{i}", "text": _text(i), "date": "2023-09-1" + str(i % 10)}) for i in range(14)]
     lines[4:4] = ["{not json"]
     lines[9:9] = [json.dumps({"id": "no-text"})]
-    lines[12:12] = ["", json.dumps({"id": "bad-date", "text": "Kim went to Moscow.", "date": "2023-02-30"})]
+    lines[12:12] = ["", json.dumps({"id": "bad-text", "text": 5})]
     (folder / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     rows = "".join(f'c{i},"{_text(i + 3)}",2023-10-0{i + 1}\n' for i in range(5))
     (folder / "b.csv").write_text("id,text,date\n" + rows, encoding="utf-8")

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import datetime as dt
 import glob
 import io
 import json
@@ -31,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.errors import DateHeaderError, InputError, InputWarning
+from analysis.io.dates import UnreadableDate, read_date
 from analysis.io.decoding import decode_bytes, normalise_newlines
 from analysis.io.files import open_input
 from analysis.io.html_text import looks_like_html, parse_html
@@ -46,7 +46,6 @@ ErrorHandler = Callable[[InputError], None]
 _DATE_HEADER = re.compile(
     r"\A\s*date(?P<sep>[ \t]*[:=][ \t]*|[ \t]+)(?P<value>\S+)[ \t]*(?:\r?\n)?[ \t]*", re.IGNORECASE
 )
-_ISO_DATE = re.compile(r"\A(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.,]*(?:Z|[+-]\d{2}:?\d{2})?)?\Z")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _GLOB_CHARS = frozenset("*?[")
 
@@ -73,40 +72,45 @@ def _warn(message: str, category: type[Warning] = InputWarning) -> None:
 # ---------------------------------------------------------------------------------------- dates
 
 
-def parse_date(value: object, *, source: str, line: int | None = None, field: str = "date") -> str | None:
-    """`value` as an ISO date string (YYYY-MM-DD), None when empty; raise DateHeaderError when invalid.
+def parse_date(value: object, *, source: str, line: int | None = None, field: str = "date",
+               day_first: bool = True) -> str | None:
+    """`value` as an ISO date string (YYYY-MM-DD), None when empty; raise DateHeaderError when unreadable.
 
-    A time after the date is allowed and dropped ('2023-09-11T08:00:00Z' -> '2023-09-11').
+    Feed forms are read by `analysis.io.dates.read_date` (ISO with zones, YYYYMMDD, RFC 2822,
+    'Sept. 11, 2023', epoch seconds); a day-month order decided by its rule is warned about.
     """
-    if value is None:
-        return None
-    if isinstance(value, dt.date):  # also datetime
-        return value.isoformat()[:10]
-    text = value.strip() if isinstance(value, str) else str(value)
-    if not text:
-        return None
-    match = _ISO_DATE.match(text)
-    if not match:
-        raise DateHeaderError(f"invalid {field} {text[:40]!r}; write it as YYYY-MM-DD", source=source, line=line)
     try:
-        day = dt.date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        raise DateHeaderError(f"impossible {field} {text[:40]!r}; write a real calendar date as YYYY-MM-DD",
-                              source=source, line=line) from None
-    return day.isoformat()
+        reading = read_date(value, day_first=day_first)
+    except UnreadableDate as exc:
+        raise DateHeaderError(f"unreadable {field}: {exc}; write it as YYYY-MM-DD", source=source,
+                              line=line) from None
+    if reading is None:
+        return None
+    if reading.note:
+        _warn(f"{source if line is None else f'{source}:{line}'}: {field} {reading.note}")
+    return reading.date
+
+
+def _article_date(value: object, *, source: str, line: int | None = None, field: str = "date") -> str | None:
+    """An article's date; an unreadable one is warned about and the article kept undated."""
+    try:
+        return parse_date(value, source=source, line=line, field=field)
+    except DateHeaderError as err:
+        _warn(f"{err}; the article is kept, undated")
+        return None
 
 
 def split_date_header(raw: str, *, source: str) -> tuple[str | None, str]:
     """Split a leading `date YYYY-MM-DD` token from a text; return (date, body).
 
     'date 2023-09-11', 'Date: 2023-09-11' and 'date=2023-09-11' are headers; a malformed or
-    impossible one ('date 2023-13-45', 'date: tomorrow') raises DateHeaderError. Text that merely
+    impossible one ('date 2023-13-45', 'date: tomorrow') is warned about and dropped. Text that merely
     starts with the word ('Date night in Paris') has no header.
     """
     match = _DATE_HEADER.match(raw)
     if not match or (match["sep"].strip() == "" and not match["value"][0].isdigit()):
         return None, raw
-    date = parse_date(match["value"], source=source, field="date header")
+    date = _article_date(match["value"], source=source, field="date header")
     return date, raw[match.end():]
 
 
@@ -182,7 +186,7 @@ def record_to_article(rec: object, *, source: str, line: int | None, default_id:
     return Article(
         id=_clean(str(rid), source=source, line=line, field="id") if rid not in (None, "") else default_id,
         text=body,
-        date=parse_date(rec.get("date"), source=source, line=line) or page_date,
+        date=_article_date(rec.get("date"), source=source, line=line) or page_date,
         title=_meta(rec, "title", source=source, line=line) or title,
         url=_meta(rec, "url", source=source, line=line),
         source=_meta(rec, "source", source=source, line=line),
