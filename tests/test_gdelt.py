@@ -57,9 +57,11 @@ def test_read_gdelt_events_maps_columns() -> None:
         "PRKGOV", "PRK", "RUSGOV", "RUS")
     assert (event["cameo"], event["root"], event["quad_class"], event["goldstein"]) == ("036", "03", 1, 4.0)
     assert (event["date"], event["date_precision"], event["num_mentions"]) == ("2023-09-13", "day", 10)
-    assert event["place"]["name"] == "Vostochny Cosmodrome, Amur, Russia"
+    assert event["place"]["name"] == "Vostochny Cosmodrome"  # a short label; GDELT's name kept
+    assert event["place"]["full_name"] == "Vostochny Cosmodrome, Amur, Russia"
     assert (event["place"]["lat"], event["place"]["lon"], event["place"]["fips"]) == (51.8844, 128.3331, "RS")
-    assert event["place"]["country"] is None  # FIPS is not ISO3 without a mapping
+    assert event["place"]["country"] == "RUS"  # FIPS RS -> ISO3 through the bundled table
+    assert gdelt.read_gdelt_events(SAMPLE, fips_to_iso3={})[0]["events"][0]["place"]["country"] is None
     assert {a["code"] for a in record["actors"]} == {"PRKGOV", "RUSGOV"}
     assert record["actors"][0]["sector"] == "GOV"
     one_sided = records[2]["events"][2]
@@ -126,3 +128,25 @@ def test_to_gdelt_round_trip_and_stacking(tmp_path: Path) -> None:
     out = tmp_path / "ours.export.CSV"
     again.to_csv(out, sep="\t", header=False, index=False)
     assert gdelt.read_gdelt(out)["EventCode"].tolist() == original["EventCode"].tolist()
+
+
+@pytest.mark.parametrize("fips,iso3", [("RS", "RUS"), ("KN", "PRK"), ("KS", "KOR"), ("UK", "GBR"), ("GM", "DEU"),
+                                       ("CH", "CHN"), ("SF", "ZAF"), ("UP", "UKR"), ("US", "USA"), ("IS", "ISR")])
+def test_fips_codes_of_written_rows_become_iso3(tmp_path: Path, fips: str, iso3: str) -> None:
+    row = [""] * len(gdelt.GDELT2_COLUMNS)
+    values = {"GLOBALEVENTID": "1", "SQLDATE": "20191024", "Actor1Code": "GOV", "EventCode": "010",
+              "EventRootCode": "01", "QuadClass": "1", "ActionGeo_Type": "4", "ActionGeo_CountryCode": fips,
+              "ActionGeo_FullName": "Somewhere, Region (general), Country", "ActionGeo_Lat": "1.5",
+              "ActionGeo_Long": "2.5", "DATEADDED": "20191024143000", "SOURCEURL": "https://example.org/a"}
+    for name, value in values.items():
+        row[gdelt.GDELT2_COLUMNS.index(name)] = value
+    path = tmp_path / "20191024143000.export.CSV"
+    path.write_text("\t".join(row) + "\n", encoding="utf-8")
+    [record] = gdelt.read_gdelt_events(path)
+    assert record["places"][0]["country"] == iso3 and record["places"][0]["name"] == "Somewhere"
+
+
+def test_the_fips_table_is_data_with_provenance() -> None:
+    table = gdelt.fips_table()
+    assert len(table) > 240 and len(set(table.values())) == len(table)
+    assert "fips_iso3.tsv" in (Path(gdelt.__file__).parent / "data" / "SOURCES.md").read_text(encoding="utf-8")
