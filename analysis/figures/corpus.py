@@ -23,6 +23,7 @@ from matplotlib.patches import Patch
 
 from analysis.corpus.aggregate import country_mentions_frame
 from analysis.errors import InputError
+from analysis.figures.style import literal_text
 from analysis.frames import CRS, load_countries
 from analysis.io.records import RecordsLike, as_records
 
@@ -49,6 +50,7 @@ def count_classes(maximum: int) -> list[tuple[int, int]]:
     return [(low, (lows[i + 1] - 1) if i + 1 < len(lows) else maximum) for i, low in enumerate(lows)]
 
 
+@literal_text
 def plot_country_mentions(data: RecordsLike | gpd.GeoDataFrame, *, ax: Axes | None = None,
                           column: str = "articles", focus: Collection[str] = (), labels: int = 10,
                           boundaries: gpd.GeoDataFrame | None = None, countries: pd.DataFrame | None = None,
@@ -154,6 +156,7 @@ def plot_country_mentions(data: RecordsLike | gpd.GeoDataFrame, *, ax: Axes | No
 
 # --- dyads ---------------------------------------------------------------------------------------
 
+@literal_text
 def plot_dyad_balance(series: pd.DataFrame, *, ax: Axes | None = None, title: str | None = None,
                       legend: bool = True) -> Axes:
     """Cooperation and conflict over time, one row per dyad: bars up for cooperation, down for conflict.
@@ -243,6 +246,7 @@ def top_actors(graph: nx.DiGraph, n: int = 40) -> nx.DiGraph:
     return sub
 
 
+@literal_text
 def plot_actor_network(records: RecordsLike, *, top: int = 40, ax: Axes | None = None,
                        include_negated: bool = False) -> Axes:
     """The actor network of records (`analysis.network.actor_graph`), at most `top` actors drawn."""

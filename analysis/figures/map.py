@@ -45,6 +45,7 @@ from analysis.figures.style import (
     LAND,
     OCEAN,
     UNCERTAIN,
+    literal_text,
     new_axes,
     quad_color,
     quad_legend_handles,
@@ -101,6 +102,7 @@ def records_title(records: RecordsLike) -> str:
     return f"Places and relations in {len(records)} articles{span}"
 
 
+@literal_text
 def plot_map(data: RecordsLike | Mapping[str, gpd.GeoDataFrame], *, ax: Axes | None = None,
              boundaries: gpd.GeoDataFrame | None = None, countries: pd.DataFrame | None = None,
              extent: Literal["auto", "world", "region"] = "auto", title: str | None = None,

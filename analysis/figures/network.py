@@ -15,11 +15,12 @@ from matplotlib.lines import Line2D
 from matplotlib.transforms import Bbox
 
 from analysis.figures.cartography import HALO, place_labels
-from analysis.figures.style import LAND, OCEAN, QUAD_COLORS, new_axes, quad_color, quad_legend_handles
+from analysis.figures.style import LAND, OCEAN, QUAD_COLORS, literal_text, new_axes, quad_color, quad_legend_handles
 from analysis.frames import load_boundaries
 from analysis.network import layout
 
 
+@literal_text
 def plot_network(graph: nx.DiGraph, *, ax: Axes | None = None, geographic: bool = False,
                  countries: pd.DataFrame | None = None, boundaries: gpd.GeoDataFrame | None = None,
                  pos: Mapping[Hashable, tuple[float, float]] | None = None, title: str | None = None,

@@ -4,9 +4,11 @@ The `map`, `network`, `timeline` and `corpus` figures draw with it."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from typing import Any
+import functools
+from collections.abc import Callable, Collection
+from typing import Any, ParamSpec, TypeVar
 
+import matplotlib as mpl
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
@@ -19,6 +21,21 @@ UNKNOWN_COLOR = "#7A7A7A"
 LAND, OCEAN, BORDER = "#F6F5F0", "#E4EEF5", "#A8A8A8"
 UNCERTAIN = UNCERTAIN_MODALITIES
 """Modalities drawn dashed (map arrows) or hollow and hatched (timeline)."""
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def literal_text(func: Callable[P, R]) -> Callable[P, R]:
+    """Draw every text made inside `func` literally: a '$' in a title is a dollar, not mathtext."""
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        with mpl.rc_context({"text.parse_math": False}):
+            return func(*args, **kwargs)
+
+    return wrapper
 
 
 def quad_color(quad_class: Any) -> str:

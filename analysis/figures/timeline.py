@@ -13,7 +13,7 @@ from matplotlib.legend_handler import HandlerTuple
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from analysis.figures.style import QUAD_COLORS, UNCERTAIN, new_axes, quad_color
+from analysis.figures.style import QUAD_COLORS, UNCERTAIN, literal_text, new_axes, quad_color
 from analysis.frames import events_frame
 from analysis.io.records import RecordsLike
 from analysis.schema import QUAD_CLASSES
@@ -21,6 +21,7 @@ from analysis.schema import QUAD_CLASSES
 _SPANS = {"week": pd.DateOffset(weeks=1), "month": pd.DateOffset(months=1), "year": pd.DateOffset(years=1)}
 
 
+@literal_text
 def plot_timeline(data: RecordsLike | pd.DataFrame, *, ax: Axes | None = None, max_rows: int = 25,
                   include_negated: bool = False, title: str | None = None, legend: bool = True) -> Axes:
     """Events over time, one row per (source, target) pair, coloured by QuadClass.
