@@ -33,7 +33,7 @@ def record() -> dict[str, Any]:
 @pytest.mark.parametrize("draw", [
     lambda r: plot_map([r], title=TITLE), lambda r: plot_map([r]),
     lambda r: plot_network(actor_graph([r]), title=TITLE), lambda r: plot_timeline([r], title=TITLE),
-    lambda r: plot_actor_network([r, r]),
+    lambda r: plot_actor_network([dict(r, id="a"), dict(r, id="b")], title=TITLE),
 ])
 def test_a_dollar_in_a_title_is_drawn_literally(record: dict[str, Any], draw: Any) -> None:
     ax = draw(record)

@@ -248,15 +248,29 @@ def top_actors(graph: nx.DiGraph, n: int = 40) -> nx.DiGraph:
 
 @literal_text
 def plot_actor_network(records: RecordsLike, *, top: int = 40, ax: Axes | None = None,
-                       include_negated: bool = False) -> Axes:
-    """The actor network of records (`analysis.network.actor_graph`), at most `top` actors drawn."""
+                       include_negated: bool = False, level: str = "actor", title: str | None = None,
+                       max_relations: int = 80) -> Axes:
+    """The actor network of records (`analysis.network.actor_graph`): the `top` actors with most events
+    drawn, the others and their events counted in the caption."""
     from analysis.figures.network import plot_network
     from analysis.network import actor_graph
 
-    graph = actor_graph(records, include_negated=include_negated)
-    sub = top_actors(graph, top)
-    actors = (f"{sub.number_of_nodes()} actors" if sub.number_of_nodes() == graph.number_of_nodes() else
-              f"the {sub.number_of_nodes()} most active of {graph.number_of_nodes()} actors")
+    graph = actor_graph(records, include_negated=include_negated, level=level)
+    active = graph.subgraph([n for n in graph.nodes if graph.degree(n) > 0])
+    sub = top_actors(active, top)
+    left = active.number_of_nodes() - sub.number_of_nodes()
+    hidden = active.number_of_edges() - sub.number_of_edges()
+    parts = [f"{graph.number_of_nodes()} actors, {active.number_of_nodes()} of them in a relation "
+             f"({graph.number_of_edges()} directed relations)"]
+    if left:
+        parts.append(f"the {sub.number_of_nodes()} with most events drawn; {left} others and {hidden} relations "
+                     "involving them are not drawn")
+    if graph.graph.get("level") == "country":
+        parts.append("events within one country are left out")
     edges = sub.number_of_edges()
-    title = f"Actor network: {actors}, {edges} directed relation{'s' if edges != 1 else ''}"
-    return plot_network(sub, ax=ax, title=title)
+    shown = min(edges, max_relations)
+    default = (f"Actor network: {sub.number_of_nodes()} most active actors, "
+               f"{shown if shown == edges else f'the {shown} busiest of {edges}'} directed "
+               f"relation{'s' if edges != 1 else ''} drawn")
+    return plot_network(sub, ax=ax, title=title if title is not None else default, caption="; ".join(parts) + ".",
+                        max_relations=max_relations)
