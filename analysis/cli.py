@@ -189,6 +189,8 @@ def cmd_lookup(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    import warnings
+
     from analysis.reports.runner import article_jobs, corpus_job, default_run_id, run_reports, safe_run_id
 
     if not args.corpus and (args.start or args.end or args.countries):
@@ -204,18 +206,28 @@ def cmd_report(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     collect = _Collect()
+    warned: list[str] = []
     if args.corpus:
         jobs = [corpus_job(args.inputs, notebook=args.notebook, start=args.start or "", end=args.end or "",
                            countries=args.countries or "")]
     else:
-        jobs = article_jobs(args.inputs, notebook=args.notebook, on_error=collect)
-    run = run_reports(jobs, run_dir, force=args.force, workers=args.jobs, progress=sys.stderr.isatty(),
-                      start_timeout=args.start_timeout, execution_timeout=args.timeout)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            jobs = article_jobs(args.inputs, notebook=args.notebook, on_error=collect)
+        for warning in caught:
+            _show_warning(warning.message, warning.category, warning.filename, warning.lineno)
+            warned.append(f"warning: {' '.join(str(warning.message).split())}")
+    notes = [" ".join(str(err).split()) for err in collect.errors] + warned
+    run = run_reports(jobs, run_dir, force=args.force, workers=args.jobs,
+                      progress=sys.stderr.isatty() if args.progress is None else args.progress,
+                      start_timeout=args.start_timeout, execution_timeout=args.timeout, notes=notes)
     for failed in run.failed:
         print(f"georel: report {failed.name} failed: {failed.error}", file=sys.stderr)
-    if run.failed:
-        print(f"georel: {len(run.failed)} of {len(run.reports)} report(s) failed; see {run.index}",
-              file=sys.stderr)
+    left = sum(len([n for n in r.notes if not n.startswith("warning: ")]) for r in run.reports)
+    print(f"georel: {len(run.reports)} report(s): {len(run.reports) - len(run.failed)} ok, {len(run.failed)} "
+          f"failed; {len(collect.errors) + left} input(s) skipped, "
+          f"{len(warned) + sum(len(r.notes) for r in run.reports) - left} warning(s); see {run.index}",
+          file=sys.stderr)
     print(run.index)
     return 2 if collect.errors else 1 if run.failed else 0
 
@@ -310,6 +322,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--run-id", default=None, help="name of this run's folder (default: from the inputs)")
     p.add_argument("--jobs", "-j", type=int, default=None, help="reports run at once (default: one per core)")
     p.add_argument("--force", action="store_true", help="replace an existing run folder of the same run id")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="show a progress bar on standard error: reports, or a corpus report's cells "
+                        "(default: when standard error is a terminal)")
     p.add_argument("--notebook", default=None, help="run this notebook instead of the bundled one (it must "
                                                     "declare the same parameters)")
     p.add_argument("--timeout", type=float, default=600.0, help="seconds any one notebook cell may run "

@@ -253,7 +253,8 @@ def to_gdelt(records: RecordsLike, *, iso3_to_fips: Mapping[str, str] | None = N
                     row[f"Actor{n}Type1Code"] = code[len(country):len(country) + 3]
             if place.get("lat") is not None and place.get("lon") is not None:
                 row.update(ActionGeo_Type=_KIND_TYPES.get(kinds.get(place.get("geonameid")) or "city", 4),
-                           ActionGeo_FullName=place.get("full_name") or place.get("name"), ActionGeo_Lat=float(place["lat"]),
+                           ActionGeo_FullName=place.get("full_name") or place.get("name"),
+                           ActionGeo_Lat=float(place["lat"]),
                            ActionGeo_Long=float(place["lon"]),
                            ActionGeo_CountryCode=fips.get(place.get("country") or "", None))
             rows.append(row)

@@ -184,3 +184,40 @@ def test_article_report_escapes_article_text(tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(" in page  # the article text, escaped
     assert "Vladivostok" in page
     assert re.search(r'<mark class="georel-place"[^>]*>Vladivostok</mark>', page)
+
+
+def test_skipped_inputs_and_date_warnings_are_listed_in_the_index(tmp_path: Path, tiny_notebook: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join([
+        json.dumps({"id": "rss", "text": "First.", "date": "Mon, 11 Sep 2023 10:00:00 GMT"}),
+        json.dumps({"id": "gdelt", "text": "Second.", "date": "20230911"}),
+        json.dumps({"id": "odd", "text": "Third.", "date": "11/09/2023"}),
+        json.dumps({"id": "bad-date", "text": "Fourth.", "date": "the day after"}),
+        json.dumps({"id": "no-text"}),
+        "{broken",
+    ]) + "\n", encoding="utf-8")
+    code = main(["report", str(feed), str(tmp_path / "missing.txt"), "--out", str(tmp_path), "--run-id", "feed",
+                 "--notebook", str(tiny_notebook), "--jobs", "1", "--no-progress"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "georel: 4 report(s): 4 ok, 0 failed; 3 input(s) skipped, 2 warning(s)" in err
+    index = (tmp_path / "feed" / "index.html").read_text(encoding="utf-8")
+    assert "4 reports: 4 ok, 0 failed; 3 inputs skipped, 2 warnings while reading" in index
+    for shown in ("feed.jsonl:5: record has no &#x27;text&#x27; field", "feed.jsonl:6: malformed JSON",
+                  "missing.txt", "day/month or month/day", "unreadable date: &#x27;the day after&#x27;"):
+        assert shown in index, shown
+    notes = json.loads((tmp_path / "feed" / "run.json").read_text(encoding="utf-8"))["notes"]
+    assert len(notes) == 5
+
+
+def test_a_report_lists_what_its_notebook_left_out(tmp_path: Path) -> None:
+    from analysis.reports.display import NOTES_FILE
+    from analysis.reports.html import index_page
+
+    job = reports.ReportJob(name="corpus", notebook=tmp_path / "x.ipynb", kind="corpus", title="Corpus")
+    result = reports.ReportResult("corpus", "corpus", "Corpus", "ok", notes=["a.jsonl:3: malformed JSON",
+                                                                          "warning: b.csv:2: date read as day/month"])
+    page = index_page("run", [job], {0: result})
+    assert "Left out or warned (2)" in page and "a.jsonl:3: malformed JSON" in page
+    assert NOTES_FILE == "skipped.txt"

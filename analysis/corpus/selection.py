@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import warnings
 from collections.abc import Callable, Collection, Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -71,7 +72,8 @@ def parse_countries(value: str | Iterable[str] | None, *,
 
 
 def load_records(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *,
-                 on_error: Callable[[InputError], None] | None = None) -> list[dict[str, Any]]:
+                 on_error: Callable[[InputError], None] | None = None,
+                 on_warning: Callable[[str], None] | None = None) -> list[dict[str, Any]]:
     """Records of a corpus: articles are extracted, ``georel extract`` output is read as it is.
 
     Parameters
@@ -82,12 +84,27 @@ def load_records(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str
     on_error
         Called with each unreadable file or record so that the others still load; when None the
         first error is raised.
+    on_warning
+        Called with the text of each warning given while reading (a date read by a rule, HTML
+        input ...) instead of letting Python print it; when None warnings go their usual way.
 
     Returns
     -------
     records
         One record per article, in input order.
     """
+    if on_warning is None:
+        return _load_records(inputs, on_error)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        records = _load_records(inputs, on_error)
+    for warning in caught:
+        on_warning(str(warning.message))
+    return records
+
+
+def _load_records(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+                  on_error: Callable[[InputError], None] | None) -> list[dict[str, Any]]:
     from analysis.extract.gazetteer import load_gazetteer
     from analysis.extract.pipeline import extract_record
     from analysis.io.articles import iter_articles

@@ -218,9 +218,23 @@ def _size(n: int) -> str:
     return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.0f} kB" if n >= 1e3 else f"{n} B"
 
 
-def show_problems(problems: Sequence[Any]) -> None:
-    """Display the inputs that could not be read (escaped), if any."""
+NOTES_FILE = "skipped.txt"
+"""Written into the report's folder by `show_problems`: one skipped input or warning per line."""
+
+
+def show_problems(problems: Sequence[Any], out: str | os.PathLike[str] | None = None,
+                  warnings: Sequence[str] = ()) -> None:
+    """Display the inputs that could not be read and the warnings given while reading (escaped), and
+    write them to ``NOTES_FILE`` in `out` (the report's index lists them)."""
+    lines = [" ".join(str(p).split()) for p in problems] + [f"warning: {' '.join(w.split())}" for w in warnings]
+    if out is not None:
+        Path(out, NOTES_FILE).write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
     if problems:
         items = "".join(f"<li>{html.escape(str(p))}</li>" for p in problems)
         _display_html(f'<div class="georel-failed"><strong>{len(problems)} input(s) skipped:</strong>'
                       f"<ul>{items}</ul></div>")
+    if warnings:
+        items = "".join(f"<li>{html.escape(w)}</li>" for w in warnings[:200])
+        more = f"<li>... and {len(warnings) - 200} more</li>" if len(warnings) > 200 else ""
+        _display_html(f'<div class="georel-warned"><strong>{len(warnings)} warning(s) while reading:</strong>'
+                      f"<ul>{items}{more}</ul></div>")

@@ -148,8 +148,18 @@ def _show_value(value: Any) -> str:
     return text if len(text) <= 300 else text[:300] + "…"
 
 
-def index_page(title: str, jobs: Sequence[ReportJob], results: Mapping[int, ReportResult]) -> str:
-    """The ``index.html`` of a run: one row per job with its status, time, error and links (escaped)."""
+def _notes_html(notes: Sequence[str], heading: str) -> str:
+    if not notes:
+        return ""
+    items = "".join(f"<li>{html.escape(n)}</li>" for n in notes[:500])
+    more = f"<li>... and {len(notes) - 500} more</li>" if len(notes) > 500 else ""
+    return f'<div class="notes"><strong>{html.escape(heading)} ({len(notes)}):</strong><ul>{items}{more}</ul></div>'
+
+
+def index_page(title: str, jobs: Sequence[ReportJob], results: Mapping[int, ReportResult], *,
+               notes: Sequence[str] = ()) -> str:
+    """The ``index.html`` of a run: one row per job with its status, time, error, the inputs it
+    left out and links (escaped); `notes` (inputs skipped, warnings) are listed under the summary."""
     rows = []
     for i, job in enumerate(jobs):
         result = results.get(i)
@@ -163,7 +173,8 @@ def index_page(title: str, jobs: Sequence[ReportJob], results: Mapping[int, Repo
             extras = [f'<a href="{html.escape(job.name)}/{f}">{html.escape(f)}</a>' for f in
                       ("report.ipynb", "status.json") if f in result.files]
             error = f'<div class="error">{html.escape(result.error)}</div>' if result.error else ""
-            detail = error + f'<div class="files">{" · ".join(extras)}</div>'
+            detail = (error + _notes_html(result.notes, "Left out or warned")
+                      + f'<div class="files">{" · ".join(extras)}</div>')
         seconds = f"{result.seconds:.1f} s" if result else ""
         rows.append(f'<tr class="{status}"><td>{link}</td><td>{html.escape(job.kind)}</td>'
                     f"<td>{html.escape(job.title)}</td><td><span class=\"status\">{status}</span></td>"
@@ -172,6 +183,10 @@ def index_page(title: str, jobs: Sequence[ReportJob], results: Mapping[int, Repo
     failed = sum(1 for r in results.values() if not r.ok)
     summary = f"{len(jobs)} report{'s' if len(jobs) != 1 else ''}: {done} ok, {failed} failed" + \
         (f", {len(jobs) - done - failed} pending" if done + failed < len(jobs) else "")
+    skipped = sum(1 for n in notes if not n.startswith("warning: "))
+    if notes:
+        summary += f"; {skipped} input{'s' if skipped != 1 else ''} skipped, {len(notes) - skipped} warning" \
+            f"{'s' if len(notes) - skipped != 1 else ''} while reading"
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -185,9 +200,11 @@ th {{ background: #f3f3f3; }} td.num {{ text-align: right; white-space: nowrap; 
 .status {{ font-weight: 600; }} tr.ok .status {{ color: #0a7a45; }} tr.failed .status {{ color: #c0392b; }}
 tr.pending .status {{ color: #888; }} .error {{ color: #8a2c12; white-space: pre-wrap; font-size: 13px; }}
 .files {{ font-size: 12px; color: #666; }} .files a {{ color: #666; }}
+.notes {{ color: #7a4a00; font-size: 13px; }} .notes ul {{ margin: 0.2rem 0 0.6rem 1.2rem; padding: 0; }}
 </style></head><body>
 <h1>{html.escape(title)}</h1>
 <p>{html.escape(summary)} · updated {dt.datetime.now():%Y-%m-%d %H:%M:%S}</p>
+{_notes_html(notes, "Inputs skipped and warnings")}
 <table><thead><tr><th>Report</th><th>Kind</th><th>Article or corpus</th><th>Status</th><th>Time</th>
 <th>Details</th></tr></thead><tbody>
 {chr(10).join(rows)}

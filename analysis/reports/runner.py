@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.errors import InputError, ReportError
+from analysis.reports.display import NOTES_FILE
 from analysis.reports.html import html_exporter, index_page, notebook_to_html
 from analysis.reports.kernel import KERNEL, WarmKernel, papermill_engine, tidy_kernel_log
 
@@ -122,6 +123,7 @@ class ReportResult:
     error: str | None = None
     seconds: float = 0.0
     files: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -197,7 +199,8 @@ def corpus_job(inputs: Sequence[str | Path], *, notebook: str | os.PathLike[str]
 
 def run_reports(jobs: Sequence[ReportJob], run_dir: str | os.PathLike[str], *, force: bool = False,
                 workers: int | None = None, progress: bool = False, start_timeout: float = START_TIMEOUT,
-                execution_timeout: float = EXECUTION_TIMEOUT, title: str | None = None) -> RunResult:
+                execution_timeout: float = EXECUTION_TIMEOUT, title: str | None = None,
+                notes: Sequence[str] = ()) -> RunResult:
     """Run report jobs in parallel into `run_dir` and write its ``index.html``.
 
     Parameters
@@ -218,6 +221,8 @@ def run_reports(jobs: Sequence[ReportJob], run_dir: str | os.PathLike[str], *, f
         Seconds to wait for a kernel to start and for any one cell to finish.
     title
         Title of the index page.
+    notes
+        Inputs skipped and warnings given while reading them, listed on the index page.
 
     Returns
     -------
@@ -240,7 +245,8 @@ def run_reports(jobs: Sequence[ReportJob], run_dir: str | os.PathLike[str], *, f
     results: dict[int, ReportResult] = {}
     n_workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
     label = title or run_dir.name
-    _write_index(run_dir, label, jobs, results)
+    _write_index(run_dir, label, jobs, results, notes)
+    cells = progress and len(jobs) == 1  # one (corpus) report: a bar over its notebook's cells
     bar = tqdm(total=len(jobs), unit="report", disable=not progress, file=sys.stderr, dynamic_ncols=True)
 
     def done(i: int, result: ReportResult) -> None:
@@ -249,7 +255,7 @@ def run_reports(jobs: Sequence[ReportJob], run_dir: str | os.PathLike[str], *, f
         failed = sum(1 for r in results.values() if not r.ok)
         if failed:
             bar.set_postfix(failed=failed)
-        _write_index(run_dir, label, jobs, results)
+        _write_index(run_dir, label, jobs, results, notes)
 
     def crashed(i: int, exc: BaseException) -> ReportResult:
         job = jobs[i]
@@ -260,7 +266,7 @@ def run_reports(jobs: Sequence[ReportJob], run_dir: str | os.PathLike[str], *, f
             for i, job in enumerate(jobs):
                 try:
                     result = execute_report(job, run_dir, start_timeout=start_timeout,
-                                            execution_timeout=execution_timeout)
+                                            execution_timeout=execution_timeout, progress=cells)
                 except Exception as exc:
                     result = crashed(i, exc)
                 done(i, result)
@@ -304,15 +310,15 @@ def _prepare_run_dir(run_dir: Path, *, force: bool) -> None:
 
 
 def _write_index(run_dir: Path, title: str, jobs: Sequence[ReportJob],
-                 results: Mapping[int, ReportResult]) -> Path:
+                 results: Mapping[int, ReportResult], notes: Sequence[str] = ()) -> Path:
     """Write the run's ``index.html`` and ``run.json`` (the same list as data), atomically."""
     from analysis.io.files import atomic_writer
 
     with atomic_writer(run_dir / "index.html") as handle:
-        handle.write(index_page(title, jobs, results))
+        handle.write(index_page(title, jobs, results, notes=notes))
     listed = [asdict(results[i]) if i in results else {"name": job.name, "status": "pending"}
               for i, job in enumerate(jobs)]
-    run = {"title": title, "reports": listed}
+    run = {"title": title, "reports": listed, "notes": list(notes)}
     with atomic_writer(run_dir / "run.json") as handle:
         json.dump(run, handle, ensure_ascii=False, indent=1)
     for name in ("index.html", "run.json"):
@@ -320,7 +326,7 @@ def _write_index(run_dir: Path, title: str, jobs: Sequence[ReportJob],
     return run_dir / "index.html"
 
 def execute_report(job: ReportJob, run_dir: str | os.PathLike[str], *, start_timeout: float = START_TIMEOUT,
-                   execution_timeout: float = EXECUTION_TIMEOUT) -> ReportResult:
+                   execution_timeout: float = EXECUTION_TIMEOUT, progress: bool = False) -> ReportResult:
     """Run one job into ``run_dir/<name>/`` (through a hidden temporary folder); never raises for a
     notebook that fails: the report is kept with ``status.json`` saying why.
 
@@ -356,7 +362,7 @@ def execute_report(job: ReportJob, run_dir: str | os.PathLike[str], *, start_tim
                     _literal(job.notebook), _literal(notebook), parameters=parameters, kernel_name=KERNEL,
                     engine_name=papermill_engine(), km=kernel.manager, shutdown_kernel="immediate",
                     start_timeout=int(start_timeout), execution_timeout=int(execution_timeout),
-                    progress_bar=False, log_output=False)
+                    progress_bar=progress, log_output=False)
             except PapermillExecutionError as exc:
                 error = f"{exc.ename}: {exc.evalue}".strip()
             except Exception as exc:  # kernel died or timed out, unreadable notebook...
@@ -370,7 +376,7 @@ def execute_report(job: ReportJob, run_dir: str | os.PathLike[str], *, start_tim
         tidy_kernel_log(tmp / "kernel.log")
         files = sorted(str(p.relative_to(tmp)) for p in tmp.rglob("*") if p.is_file())
         result = ReportResult(job.name, job.kind, job.title, "failed" if error else "ok", error,
-                              round(time.monotonic() - started, 2), files)
+                              round(time.monotonic() - started, 2), files, _notes(tmp / NOTES_FILE))
         status = {**asdict(result), "notebook": str(job.notebook), "parameters": parameters,
                   "finished": dt.datetime.now().isoformat(timespec="seconds")}
         (tmp / "status.json").write_text(json.dumps(status, ensure_ascii=False, indent=1, default=str),
@@ -381,6 +387,14 @@ def execute_report(job: ReportJob, run_dir: str | os.PathLike[str], *, start_tim
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def _notes(path: Path) -> list[str]:
+    """The report's own list of skipped inputs and warnings (written by `display.show_problems`)."""
+    try:
+        return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    except OSError:
+        return []
 
 
 def _share_file(path: Path) -> None:
