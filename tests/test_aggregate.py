@@ -86,7 +86,9 @@ def test_dyad_table(corpus: list[dict]) -> None:
 def test_dyad_series(corpus: list[dict]) -> None:
     series = aggregate.dyad_series(corpus, dyads=2, start="2023-09-01", end="2023-09-30")
     assert list(series.columns) == ["dyad", "period", "events", "cooperation", "conflict", "net", "goldstein"]
-    assert list(dict.fromkeys(series["dyad"])) == ["CHN – RUS", "RUS – UKR"]  # 2 events each: by name
+    # the first pairs of dyad_table (all events, dated or not), in its order: chart and table agree
+    assert list(dict.fromkeys(series["dyad"])) == ["RUS – UKR", "CHN – RUS"]
+    assert list(dict.fromkeys(series["dyad"])) == aggregate.dyad_table(corpus)["dyad"].head(2).tolist()
     assert series["period"].min() == pd.Timestamp("2023-09-01")  # daily periods over the whole range
     assert series["period"].max() == pd.Timestamp("2023-09-30")
     assert len(series) == 2 * 30
@@ -101,3 +103,20 @@ def test_dyad_series(corpus: list[dict]) -> None:
     with pytest.raises(InputError, match="freq"):
         aggregate.dyad_series(corpus, freq="fortnight")
 
+
+
+def test_domestic_events_are_apart_from_relations() -> None:
+    record = {"id": "a", "date": "2023-09-11", "events": [
+        {"source": "AUSGOV", "source_country": "AUS", "target": "AUSCVL", "target_country": "AUS", "quad_class": 4},
+        {"source": "AUSGOV", "source_country": "AUS", "target": "NZLGOV", "target_country": "NZL", "quad_class": 1},
+    ]}
+    assert aggregate.dyad_table([record])["dyad"].tolist() == ["AUS – NZL"]
+    assert aggregate.dyad_table([record], domestic=True)["dyad"].tolist() == ["AUS – AUS"]
+    assert len(aggregate.dyad_table([record], domestic=None)) == 2
+    assert aggregate.dyad_series([record], dyads=5)["dyad"].unique().tolist() == ["AUS – NZL"]
+
+
+def test_the_dating_note_says_when_dates_come_from_the_texts() -> None:
+    assert aggregate.dating_note([{"id": "a", "date": "2023-09-11"}]) == ""
+    assert "None of the 2 articles is dated" in aggregate.dating_note([{"id": "a"}, {"id": "b"}])
+    assert aggregate.dating_note([{"id": "a", "date": "2023-09-11"}, {"id": "b"}]).startswith("1 of 2 articles")

@@ -241,13 +241,15 @@ def _sides(event: Mapping[str, Any], level: Level) -> tuple[str | None, str | No
 
 
 def dyad_events(records: RecordsLike, *, level: Level = "country", directed: bool = False,
-                include_negated: bool = False) -> pd.DataFrame:
+                include_negated: bool = False, domestic: bool | None = False) -> pd.DataFrame:
     """One row per event with both sides: ``dyad``, ``side_a``, ``side_b``, ``date``, ``quad_class``,
     ``goldstein``, ``modality`` and ``article_id``.
 
     ``level="country"`` pairs the countries of source and target (the actor code when it has no
     country, as an IGO); ``"actor"`` pairs the actor codes. An undirected dyad (the default) names
     its sides in alphabetical order, ``"PRK – RUS"``; a directed one ``"PRK → RUS"``.
+    ``domestic``: False (default) keeps relations between two sides, True only events of a side
+    acting on itself (``"AUS – AUS"``, a government and its own people), None both.
     """
     if level not in ("country", "actor"):
         raise InputError(f"dyad level {level!r} is not 'country' or 'actor'")
@@ -257,7 +259,7 @@ def dyad_events(records: RecordsLike, *, level: Level = "country", directed: boo
             if event.get("negated") and not include_negated:
                 continue
             a, b = _sides(event, level)
-            if not a or not b:
+            if not a or not b or (domestic is not None and (a == b) != domestic):
                 continue
             if not directed and b < a:
                 a, b = b, a
@@ -273,7 +275,7 @@ def dyad_events(records: RecordsLike, *, level: Level = "country", directed: boo
 
 
 def dyad_table(records: RecordsLike, *, level: Level = "country", directed: bool = False,
-               include_negated: bool = False) -> pd.DataFrame:
+               include_negated: bool = False, domestic: bool | None = False) -> pd.DataFrame:
     """Pairs of actors or countries with the balance of cooperation and conflict between them.
 
     Parameters
@@ -281,8 +283,9 @@ def dyad_table(records: RecordsLike, *, level: Level = "country", directed: bool
     records
         Extraction records (filter them first with `analysis.corpus.selection.filter_records` for a date range
         or focus).
-    level, directed, include_negated
-        See `dyad_events`.
+    level, directed, include_negated, domestic
+        See `dyad_events`: by default relations between two sides; ``domestic=True`` for the
+        events of a side acting on itself.
 
     Returns
     -------
@@ -292,7 +295,8 @@ def dyad_table(records: RecordsLike, *, level: Level = "country", directed: bool
         cooperation), ``goldstein`` (mean), ``uncertain`` (planned, suspected or hypothetical),
         ``articles``, ``first`` and ``last`` (dates); most events first.
     """
-    events = dyad_events(records, level=level, directed=directed, include_negated=include_negated)
+    events = dyad_events(records, level=level, directed=directed, include_negated=include_negated,
+                         domestic=domestic)
     columns = ["dyad", "side_a", "side_b", "events", "cooperation", "conflict", "balance", "goldstein",
                "uncertain", "articles", "first", "last"]
     if events.empty:
@@ -311,6 +315,20 @@ def dyad_table(records: RecordsLike, *, level: Level = "country", directed: bool
     return table[columns].reset_index(drop=True)
 
 
+def dating_note(records: RecordsLike) -> str:
+    """A sentence on how the records are dated, for charts over time: how many articles carry a
+    date, and that the others' events sit at the dates their texts mention ('' when all are dated)."""
+    records = as_records(records)
+    dated = sum(1 for r in records if r.get("date"))
+    if dated == len(records):
+        return ""
+    if dated == 0:
+        return (f"None of the {len(records)} articles is dated: the charts over time place events at the "
+                "dates their texts mention (an event without one is left out), not at publication dates.")
+    return (f"{dated} of {len(records)} articles are dated; events of the others sit at the dates their "
+            "texts mention, and are left out when the text gives none.")
+
+
 def _freq(first: pd.Timestamp, last: pd.Timestamp) -> str:
     days = (last - first).days
     return "D" if days <= 45 else "W" if days <= 400 else "M" if days <= 3650 else "Y"
@@ -326,7 +344,8 @@ def dyad_series(records: RecordsLike, *, dyads: int | Iterable[str] = 8, freq: s
     records
         Extraction records.
     dyads
-        The dyads to follow: a number (the busiest, see `dyad_table`) or their names.
+        The dyads to follow: a number (the busiest by all their events, dated or not: the first rows
+        of `dyad_table`, so chart and table show the same pairs) or their names.
     freq
         ``"D"``, ``"W"``, ``"M"`` or ``"Y"`` (pandas period codes), or ``"auto"``: days for up to 45
         days, weeks for up to about a year, months for up to ten years, years beyond.
@@ -343,13 +362,13 @@ def dyad_series(records: RecordsLike, *, dyads: int | Iterable[str] = 8, freq: s
     """
     first, last = date_range(start, end)
     events = dyad_events(records, level=level, directed=directed, include_negated=include_negated)
+    totals = {str(k): int(v) for k, v in events["dyad"].value_counts().items()}
     events = events[events["date"].notna()]
     if first is not None:
         events = events[events["date"] >= first]
     if last is not None:
         events = events[events["date"] <= last]
     columns = ["dyad", "period", "events", "cooperation", "conflict", "net", "goldstein"]
-    totals = {str(k): int(v) for k, v in events["dyad"].value_counts().items()}
     if isinstance(dyads, int):
         names = sorted(totals, key=lambda d: (-totals[d], d))[:max(dyads, 0)]
     else:
@@ -369,7 +388,7 @@ def dyad_series(records: RecordsLike, *, dyads: int | Iterable[str] = 8, freq: s
     grouped = events.groupby(["dyad", "period"]).agg(
         events=("dyad", "size"), cooperation=("cooperation", "sum"), conflict=("conflict", "sum"),
         goldstein=("goldstein", "sum"))
-    order = sorted((d for d in names if d in totals), key=lambda d: (-totals[d], d))
+    order = sorted((d for d in names if d in set(events["dyad"])), key=lambda d: (-totals[d], d))
     index = pd.MultiIndex.from_product([order, periods], names=["dyad", "period"])
     full = grouped.reindex(index, fill_value=0).reset_index()
     full["net"] = full["cooperation"] - full["conflict"]

@@ -113,7 +113,7 @@ def _load_records(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[st
     paths = [inputs] if isinstance(inputs, str | os.PathLike) else list(inputs)
     records: list[dict[str, Any]] = []
     articles: list[str | Path] = []
-    for path in paths:
+    for path in _expand_folders(paths):
         if _is_records_file(Path(path)):
             try:
                 records.extend(read_records(path))
@@ -128,6 +128,21 @@ def _load_records(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[st
         records.extend(extract_record(a, gazetteer=gazetteer)
                        for a in iter_articles(articles, on_error=on_error))
     return records
+
+
+def _expand_folders(paths: list[Any]) -> list[Any]:
+    """Folders holding `georel extract` output as their files, so that records are read as records;
+    other folders as they are (the article reader searches them)."""
+    from analysis.io.sources import expand_inputs
+
+    out: list[Any] = []
+    for path in paths:
+        if not (isinstance(path, str | os.PathLike) and Path(path).is_dir()):
+            out.append(path)
+            continue
+        files = [f for f in expand_inputs(path) if isinstance(f, str | os.PathLike)]
+        out.extend(files if any(_is_records_file(Path(f)) for f in files) else [path])
+    return out
 
 
 def _is_records_file(path: Path) -> bool:

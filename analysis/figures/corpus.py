@@ -211,8 +211,8 @@ def plot_dyad_balance(series: pd.DataFrame, *, ax: Axes | None = None, title: st
                     va="center", fontsize=8.5, color="#333333", annotation_clip=False)
     ax.set_yticks(range(len(dyads)), dyads, fontsize=9.5)
     ax.set_ylim(len(dyads) - 0.5, -0.5)
-    ax.set_xlim(float(mdates.date2num(periods[0] - step * 0.2)),
-                float(mdates.date2num(periods[-1] + step * 1.2)))
+    pad = step * (2.0 if len(periods) < 3 else 0.2)  # one or two periods: a few around, not hours
+    ax.set_xlim(float(mdates.date2num(periods[0] - pad)), float(mdates.date2num(periods[-1] + step + pad)))
     ax.grid(axis="x", color="#E3E3E3", lw=0.8)
     ax.set_axisbelow(True)
     for side in ("top", "right", "left"):
@@ -228,7 +228,7 @@ def plot_dyad_balance(series: pd.DataFrame, *, ax: Axes | None = None, title: st
                   fontsize=8.5, frameon=False)
     per = "day" if days <= 1 else "week" if days <= 7 else "month" if days <= 31 else "year"
     ax.set_title(title if title is not None else
-                 f"Cooperation and conflict per {per}, top {len(dyads)} pairs "
+                 f"Cooperation and conflict per {per}, {len(dyads)} busiest pair{'s' if len(dyads) != 1 else ''} "
                  f"(bar height: events, peak {peak})",
                  fontsize=13, loc="left", pad=22)
     return ax

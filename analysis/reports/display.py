@@ -218,6 +218,12 @@ def _size(n: int) -> str:
     return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.0f} kB" if n >= 1e3 else f"{n} B"
 
 
+def show_note(text: str) -> None:
+    """Display a short note (escaped) under a heading; nothing when `text` is empty."""
+    if text:
+        _display_html(f'<p class="georel-note">{html.escape(text)}</p>')
+
+
 NOTES_FILE = "skipped.txt"
 """Written into the report's folder by `show_problems`: one skipped input or warning per line."""
 
