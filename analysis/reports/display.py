@@ -118,8 +118,9 @@ def show_table(frame: pd.DataFrame, *, max_rows: int | None = None, index: bool 
 
 
 def show_note(text: str) -> None:
-    """Display a line of explanatory text (escaped)."""
-    _display_html(f'<p class="georel-note">{html.escape(text)}</p>')
+    """Display a line of explanatory text (escaped); nothing when `text` is empty."""
+    if text:
+        _display_html(f'<p class="georel-note">{html.escape(text)}</p>')
 
 
 def show_figure(ax: Axes, name: str, out: Path | None = None, *, dpi: int = 150) -> None:
@@ -216,12 +217,6 @@ def show_files(files: Mapping[str, Path], out: Path | None) -> None:
 
 def _size(n: int) -> str:
     return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.0f} kB" if n >= 1e3 else f"{n} B"
-
-
-def show_note(text: str) -> None:
-    """Display a short note (escaped) under a heading; nothing when `text` is empty."""
-    if text:
-        _display_html(f'<p class="georel-note">{html.escape(text)}</p>')
 
 
 NOTES_FILE = "skipped.txt"
