@@ -212,8 +212,8 @@ def test_skipped_inputs_and_date_warnings_are_listed_in_the_index(tmp_path: Path
 
 
 def test_a_report_lists_what_its_notebook_left_out(tmp_path: Path) -> None:
-    from analysis.reports.display import NOTES_FILE
     from analysis.reports.html import index_page
+    from analysis.reports.runner import NOTES_FILE
 
     job = reports.ReportJob(name="corpus", notebook=tmp_path / "x.ipynb", kind="corpus", title="Corpus")
     result = reports.ReportResult("corpus", "corpus", "Corpus", "ok", notes=["a.jsonl:3: malformed JSON",

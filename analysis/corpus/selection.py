@@ -140,7 +140,7 @@ def _expand_folders(paths: list[Any]) -> list[Any]:
         if not (isinstance(path, str | os.PathLike) and Path(path).is_dir()):
             out.append(path)
             continue
-        files = [f for f in expand_inputs(path) if isinstance(f, str | os.PathLike)]
+        files = [f for f in expand_inputs(Path(path)) if isinstance(f, str | os.PathLike)]
         out.extend(files if any(_is_records_file(Path(f)) for f in files) else [path])
     return out
 

@@ -17,9 +17,8 @@ import numpy as np
 import pandas as pd
 import shapely
 from matplotlib.axes import Axes
-from matplotlib.collections import LineCollection
 from matplotlib.lines import Line2D
-from matplotlib.patches import FancyArrowPatch, Patch
+from matplotlib.patches import FancyArrowPatch, Patch, PathPatch
 from matplotlib.path import Path as MplPath
 from matplotlib.transforms import Bbox
 from pyproj import Transformer
@@ -63,22 +62,48 @@ CAPITALS_EM = 0.7  # mean width of a capital letter, in font sizes
 """Place kinds drawn as markers by `plot_map`; countries and demonyms show as shaded polygons."""
 
 
-def _arc_groups(relations: gpd.GeoDataFrame) -> pd.DataFrame:
+def _arc_groups(relations: gpd.GeoDataFrame, *, per_country: bool = False) -> pd.DataFrame:
+    """One arc per pair of ends, QuadClass and certainty; or, `per_country`, one per directed pair of
+    countries (at its most used ends), coloured by its dominant QuadClass."""
     rel = relations.copy()
     rel["uncertain"] = rel["modality"].isin(UNCERTAIN)
     rel["quad"] = rel["quad_class"].fillna(0).astype(int)
-    keys = ["source_lon", "source_lat", "target_lon", "target_lat", "quad", "uncertain"]
     rel["distance_km"] = rel["distance_km"].astype(float)
-    groups = rel.groupby(keys, sort=True).agg(
-        count=("event_id", "size"), geometry=("geometry", "first"), distance_km=("distance_km", "first"),
-        source_name=("source_anchor_name", "first"), target_name=("target_anchor_name", "first"),
-    ).reset_index()
+    if per_country:
+        groups = _country_pair_arcs(rel)
+    else:
+        keys = ["source_lon", "source_lat", "target_lon", "target_lat", "quad", "uncertain"]
+        groups = rel.groupby(keys, sort=True).agg(
+            count=("event_id", "size"), geometry=("geometry", "first"), distance_km=("distance_km", "first"),
+            source_name=("source_anchor_name", "first"), target_name=("target_anchor_name", "first"),
+        ).reset_index()
     groups = groups[groups["distance_km"] > 1.0].reset_index(drop=True)
     a = list(zip(groups["source_lon"], groups["source_lat"], strict=True))
     b = list(zip(groups["target_lon"], groups["target_lat"], strict=True))
     groups["pair"] = [(min(p, q), max(p, q)) for p, q in zip(a, b, strict=True)]
     groups["forward"] = [p <= q for p, q in zip(a, b, strict=True)]
     return groups
+
+
+def _country_pair_arcs(rel: pd.DataFrame) -> pd.DataFrame:
+    """Relations summed per (source country, target country), drawn between their most used ends."""
+    from analysis.network import dominant_quad_class
+
+    rel = rel.assign(source_key=rel["source_country"].fillna(rel["source"].astype(str)),
+                     target_key=rel["target_country"].fillna(rel["target"].astype(str)))
+    rows = []
+    for (_, _), group in rel.groupby(["source_key", "target_key"], sort=True):
+        ends = group.groupby(["source_lon", "source_lat", "target_lon", "target_lat"], sort=True).size()
+        best = ends.idxmax()
+        first = group[(group["source_lon"] == best[0]) & (group["source_lat"] == best[1])
+                      & (group["target_lon"] == best[2]) & (group["target_lat"] == best[3])].iloc[0]
+        counts = [int((group["quad"] == q).sum()) for q in (1, 2, 3, 4)]
+        rows.append({"source_lon": best[0], "source_lat": best[1], "target_lon": best[2], "target_lat": best[3],
+                     "quad": dominant_quad_class(counts) or 0, "uncertain": bool(group["uncertain"].all()),
+                     "count": len(group), "geometry": first["geometry"], "distance_km": first["distance_km"],
+                     "source_name": first["source_anchor_name"], "target_name": first["target_anchor_name"]})
+    return pd.DataFrame(rows, columns=["source_lon", "source_lat", "target_lon", "target_lat", "quad", "uncertain",
+                                       "count", "geometry", "distance_km", "source_name", "target_name"])
 
 
 def _layers_of(data: RecordsLike | Mapping[str, gpd.GeoDataFrame], boundaries: gpd.GeoDataFrame | None,
@@ -107,8 +132,8 @@ def plot_map(data: RecordsLike | Mapping[str, gpd.GeoDataFrame], *, ax: Axes | N
              boundaries: gpd.GeoDataFrame | None = None, countries: pd.DataFrame | None = None,
              extent: Literal["auto", "world", "region"] = "auto", title: str | None = None,
              labels: bool = True, max_labels: int = 30, place_kinds: Collection[str] = POINT_KINDS,
-             include_negated: bool = False, max_arrows: int = 150, legend: bool = True,
-             credit: str | None = CREDIT) -> Axes:
+             include_negated: bool = False, max_arrows: int | None = None, legend: bool = True,
+             credit: str | None = CREDIT, per_country: bool | None = None) -> Axes:
     """Map of places, countries shaded by role and arrows from source to target of events.
 
     Parameters
@@ -133,16 +158,20 @@ def plot_map(data: RecordsLike | Mapping[str, gpd.GeoDataFrame], *, ax: Axes | N
     include_negated
         Also draw events reported as not having happened.
     max_arrows
-        Draw arrows (width growing with the number of events) for this many of the busiest
-        relations, and the others as thin lines.
+        Draw this many of the busiest arcs (default 150, or 40 country pairs); the others are
+        counted under the title, not drawn.
     legend, credit
         Draw the legend; the data credit line (None for none).
+    per_country
+        One arc per directed pair of countries (width: events, colour: dominant QuadClass) instead
+        of one per pair of places; default when the relations come from more than one article.
 
     Returns
     -------
     ax
         The map, in an equal-area projection (Equal Earth or Lambert azimuthal equal-area) whose
         PROJ string is ``ax.georel_crs``: ``frame.to_crs(ax.georel_crs).plot(ax=ax)`` adds a layer.
+        Every arc is clipped to the map's frame.
     """
     layers, default_title = _layers_of(data, boundaries, countries)
     places = layers.get("places", gpd.GeoDataFrame(geometry=[], crs=CRS))
@@ -151,7 +180,11 @@ def plot_map(data: RecordsLike | Mapping[str, gpd.GeoDataFrame], *, ax: Axes | N
     relations = layers.get("relations", gpd.GeoDataFrame(geometry=[], crs=CRS))
     if not include_negated and "negated" in relations.columns:
         relations = relations[~relations["negated"].astype(bool)]
-    arcs = _arc_groups(relations) if len(relations) else pd.DataFrame()
+    if per_country is None:
+        per_country = "article_id" in relations.columns and relations["article_id"].nunique() > 1
+    arcs = _arc_groups(relations, per_country=per_country) if len(relations) else pd.DataFrame()
+    arcs, note = _busiest_arcs(arcs, max_arrows if max_arrows is not None else 40 if per_country else 150,
+                               per_country)
     lonlat = [np.column_stack([places.geometry.x, places.geometry.y])] if len(places) else []
     lonlat += [part for geom in arcs.get("geometry", []) for part in line_parts(geom)]
     pts = np.concatenate(lonlat) if lonlat else np.empty((0, 2))
@@ -161,15 +194,51 @@ def plot_map(data: RecordsLike | Mapping[str, gpd.GeoDataFrame], *, ax: Axes | N
     ax.georel_crs = proj  # type: ignore[attr-defined]
     from_ll = Transformer.from_crs(CRS, proj, always_xy=True)
     to_ll = Transformer.from_crs(proj, CRS, always_xy=True)
+    view, frame, mask = _frame(ax, pts, world, from_ll, to_ll)
+    shapes = _draw_background(ax, layers["countries"], proj, mask, 30.0 if world else
+                              10.0 if view[2] - view[0] < 5e6 else 20.0)
+    width = view[2] - view[0]
+    quads = _draw_arcs(ax, arcs, from_ll, lane=width * 0.007, trim=width * 0.008, frame=frame)
+    markers = _draw_places(ax, places, arcs, from_ll)
+    main = title if title is not None else (default_title or "")
+    ax.set_title(f"{main}\n{note}" if note else main, fontsize=13, loc="left")
+    obstacles = _legend_and_credit(ax, arcs, quads, shapes, places, markers, world, legend, credit)
+    if labels:
+        fig = ax.get_figure(root=True)
+        width_pt = ax.get_window_extent().width * 72.0 / (fig.dpi if fig is not None else 72.0)
+        names = _country_labels(shapes, view, width_pt / max(view[2] - view[0], 1e-9))
+        place_labels(ax, (markers + names)[:max_labels], obstacles=obstacles)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    if world:
+        ax.set_axis_off()
+    return ax
 
+
+def _busiest_arcs(arcs: pd.DataFrame, keep: int, per_country: bool) -> tuple[pd.DataFrame, str]:
+    """The `keep` arcs with most events, and a note on the ones left out ('' when none is)."""
+    if len(arcs) <= keep:
+        return arcs, ""
+    order = arcs.sort_values("count", ascending=False, kind="stable")
+    kept, rest = order.iloc[:keep].sort_index(), order.iloc[keep:]
+    what = "country pairs" if per_country else "relations"
+    return kept, (f"the {keep} busiest of {len(arcs)} {what} drawn; {len(rest)} more with {int(rest['count'].sum())} "
+                  "events are not")
+
+
+def _frame(ax: Axes, pts: np.ndarray, world: bool, from_ll: Transformer, to_ll: Transformer
+           ) -> tuple[tuple[float, float, float, float], BaseGeometry, BaseGeometry | None]:
+    """Set the view; return it, the map's frame (projected) and the lon/lat mask of a regional map."""
     if world:
         outline = densified_box(-180, -90, 180, 90, 180)
         ox, oy = from_ll.transform(outline[:, 0], outline[:, 1])
         view = (float(np.min(ox)), float(np.min(oy)), float(np.max(ox)), float(np.max(oy)))
         ax.fill(ox, oy, color=OCEAN, zorder=0, lw=0)
         ax.plot(ox, oy, color="#8C8C8C", lw=0.8, zorder=4)
+        frame: BaseGeometry = shapely.Polygon(np.column_stack([ox, oy])).buffer(0)
         mask: BaseGeometry | None = None
-        step = 30.0
     else:
         px, py = from_ll.transform(pts[:, 0], pts[:, 1])
         x0, x1, y0, y1 = float(np.min(px)), float(np.max(px)), float(np.min(py)), float(np.max(py))
@@ -179,18 +248,22 @@ def plot_map(data: RecordsLike | Mapping[str, gpd.GeoDataFrame], *, ax: Axes | N
         view = (cx - hx, cy - hy, cx + hx, cy + hy)
         ax.set_facecolor(OCEAN)
         mask = clip_mask(view, to_ll, from_ll)
-        step = 10.0 if hx < 2.5e6 else 20.0
     view = _fit_view(ax, view)
+    if not world:
+        frame = box(*view)
     ax.set_xlim(view[0], view[2])
     ax.set_ylim(view[1], view[3])
     ax.set_aspect("equal", adjustable="box")
+    return view, frame, mask
 
+
+def _draw_background(ax: Axes, shapes: gpd.GeoDataFrame, proj: str, mask: BaseGeometry | None,
+                     step: float) -> gpd.GeoDataFrame:
+    """Graticule and countries shaded by role; return the projected country shapes."""
     grat = gpd.GeoSeries(graticule(step), crs=CRS)
     if mask is not None:
         grat = grat.clip(mask)
     grat.to_crs(proj).plot(ax=ax, color="white", lw=0.6, zorder=1, aspect=None)
-
-    shapes = layers["countries"]
     if mask is not None:
         shapes = shapes.clip(mask)
     shapes = shapes[~shapes.geometry.is_empty]
@@ -199,23 +272,30 @@ def plot_map(data: RecordsLike | Mapping[str, gpd.GeoDataFrame], *, ax: Axes | N
     fills = [ROLE_COLORS.get(r, LAND) if isinstance(r, str) else LAND for r in roles]
     if len(shapes):
         shapes.plot(ax=ax, color=fills, edgecolor=BORDER, linewidth=0.35, zorder=2, aspect=None)
+    return shapes
 
-    width = view[2] - view[0]
-    quads = _draw_arcs(ax, arcs, from_ll, lane=width * 0.007, trim=width * 0.008, max_arrows=max_arrows)
-    markers = _draw_places(ax, places, arcs, from_ll)
 
+def _legend_and_credit(ax: Axes, arcs: pd.DataFrame, quads: set[int], shapes: gpd.GeoDataFrame,
+                       places: gpd.GeoDataFrame, markers: list[Label], world: bool, legend: bool,
+                       credit: str | None) -> list[Bbox]:
+    """Legend with every kind of mark drawn, and the credit line; return their boxes (label obstacles)."""
     handles: list[Any] = quad_legend_handles(quads)
     if len(arcs) and arcs["uncertain"].any():
         handles.append(Line2D([], [], color="#555555", lw=1.6, ls=(0, (4, 2)),
                               label="planned, suspected or hypothetical"))
-    present = [r for r in ROLE_COLORS if r in set(roles.dropna())]
+    roles = set(shapes["role"].dropna()) if "role" in shapes.columns else set()
     handles += [Patch(facecolor=ROLE_COLORS[r], edgecolor=BORDER, label=f"Country: {ROLE_LABELS[r]}")
-                for r in present]
+                for r in ROLE_COLORS if r in roles]
     if len(places):
         handles.append(Line2D([], [], ls="", marker="o", color="#222222", mec="white", ms=7,
                               label="Place (size: mentions)"))
+        if "metonymic_mentions" in places.columns and (places["metonymic_mentions"] == places["mentions"]).any():
+            handles.append(Line2D([], [], ls="", marker="o", mfc="white", mec="#222222", ms=7,
+                                  label="Place named only for its government"))
+    if any(kind == "end" for *_, kind in markers):
+        handles.append(Line2D([], [], ls="", marker="o", mfc="white", mec="#333333", ms=5.5,
+                              label="Relation end (capital or country point)"))
     obstacles: list[Bbox] = []
-    ax.set_title(title if title is not None else (default_title or ""), fontsize=13, loc="left")
     fig = ax.get_figure(root=True)
     if fig is not None:
         fig.draw_without_rendering()
@@ -228,17 +308,7 @@ def plot_map(data: RecordsLike | Mapping[str, gpd.GeoDataFrame], *, ax: Axes | N
         note = ax.text(0.995, 0.006, credit, transform=ax.transAxes, ha="right", va="bottom",
                        fontsize=7, color="#555555", zorder=7, path_effects=HALO)
         obstacles.append(note.get_window_extent())
-    if labels:
-        width_pt = ax.get_window_extent().width * 72.0 / (fig.dpi if fig is not None else 72.0)
-        names = _country_labels(shapes, view, width_pt / max(view[2] - view[0], 1e-9))
-        place_labels(ax, (markers + names)[:max_labels], obstacles=obstacles)
-    ax.set_xticks([])
-    ax.set_yticks([])
-    ax.set_xlabel("")
-    ax.set_ylabel("")
-    if world:
-        ax.set_axis_off()
-    return ax
+    return obstacles
 
 
 def _fit_view(ax: Axes, view: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
@@ -293,33 +363,29 @@ def _country_labels(shapes: gpd.GeoDataFrame, view: tuple[float, float, float, f
 
 
 def _draw_arcs(ax: Axes, arcs: pd.DataFrame, from_ll: Transformer, *, lane: float, trim: float,
-               max_arrows: int) -> set[int]:
-    """Arrows for the `max_arrows` busiest relations (lanes apart when they share ends); thin lines
-    for the rest."""
+               frame: BaseGeometry) -> set[int]:
+    """Arrows (lanes apart when they share ends), each clipped to the map's `frame`."""
     quads: set[int] = set()
     if not len(arcs):
         return quads
-    rank = arcs["count"].rank(method="first", ascending=False)
-    faint: list[np.ndarray] = []
-    faint_colors: list[str] = []
+    inside = frame.buffer(-lane * 0.5) if frame.area > 0 else frame
+    clip = None
+    if isinstance(frame, shapely.Polygon) and frame.area > 0:
+        clip = PathPatch(MplPath(np.asarray(frame.exterior.coords)), transform=ax.transData)
     for _, siblings in arcs.groupby("pair", sort=False):
         n = len(siblings)
-        ranks = rank[siblings.index]
-        for i, (row, r) in enumerate(zip(siblings.itertuples(index=False), ranks, strict=True)):
+        for i, row in enumerate(siblings.itertuples(index=False)):
             shift = (i - (n - 1) / 2) * lane * 2 if n > 1 else 0.0
             shift = shift if row.forward else -shift
             color = quad_color(row.quad)
             quads.add(int(row.quad))
             lw = min(6.0, 1.4 + 1.3 * math.log2(row.count))
-            parts = line_parts(row.geometry)
-            for k, part in enumerate(parts):
+            pieces = []
+            for part in line_parts(row.geometry):
                 x, y = from_ll.transform(part[:, 0], part[:, 1])
-                coords = offset_line(np.column_stack([x, y]), shift)
-                if r > max_arrows:
-                    faint.append(coords)
-                    faint_colors.append(color)
-                    continue
-                last = k == len(parts) - 1
+                pieces += _clipped(offset_line(np.column_stack([x, y]), shift), inside)
+            for k, coords in enumerate(pieces):
+                last = k == len(pieces) - 1
                 if last:
                     coords = trim_line_end(coords, trim)
                 arrow = FancyArrowPatch(path=MplPath(coords), arrowstyle="-|>" if last else "-",
@@ -328,10 +394,23 @@ def _draw_arcs(ax: Axes, arcs: pd.DataFrame, from_ll: Transformer, *, lane: floa
                                         joinstyle="round", capstyle="round", zorder=5)
                 arrow.set_gid(f"relation-q{int(row.quad)}")
                 ax.add_patch(arrow)
-    if faint:
-        ax.add_collection(LineCollection(faint, colors=faint_colors, linewidths=0.7, alpha=0.45, zorder=4,
-                                         gid="relations-faint"))
+                if clip is not None:
+                    arrow.set_clip_path(clip)  # an arrow head at a capital by the edge stays inside too
     return quads
+
+
+def _clipped(coords: np.ndarray, frame: BaseGeometry) -> list[np.ndarray]:
+    """The pieces of a projected polyline inside `frame`, in order along the line."""
+    finite = coords[np.isfinite(coords).all(axis=1)]
+    if len(finite) < 2:
+        return []
+    line = shapely.LineString(finite)
+    if frame.contains(line):
+        return [finite]
+    cut = line.intersection(frame)
+    parts = [np.asarray(g.coords) for g in shapely.get_parts(cut) if isinstance(g, shapely.LineString)
+             and g.length > 0]
+    return sorted(parts, key=lambda p: line.project(shapely.Point(p[0])))
 
 
 def _draw_places(ax: Axes, places: gpd.GeoDataFrame, arcs: pd.DataFrame,

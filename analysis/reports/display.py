@@ -219,14 +219,12 @@ def _size(n: int) -> str:
     return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.0f} kB" if n >= 1e3 else f"{n} B"
 
 
-NOTES_FILE = "skipped.txt"
-"""Written into the report's folder by `show_problems`: one skipped input or warning per line."""
-
-
 def show_problems(problems: Sequence[Any], out: str | os.PathLike[str] | None = None,
                   warnings: Sequence[str] = ()) -> None:
     """Display the inputs that could not be read and the warnings given while reading (escaped), and
-    write them to ``NOTES_FILE`` in `out` (the report's index lists them)."""
+    write them to `analysis.reports.runner.NOTES_FILE` in `out` (the report's index lists them)."""
+    from analysis.reports.runner import NOTES_FILE
+
     lines = [" ".join(str(p).split()) for p in problems] + [f"warning: {' '.join(w.split())}" for w in warnings]
     if out is not None:
         Path(out, NOTES_FILE).write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")

@@ -34,7 +34,6 @@ from pathlib import Path
 from typing import Any
 
 from analysis.errors import InputError, ReportError
-from analysis.reports.display import NOTES_FILE
 from analysis.reports.html import html_exporter, index_page, notebook_to_html
 from analysis.reports.kernel import KERNEL, WarmKernel, papermill_engine, tidy_kernel_log
 
@@ -45,6 +44,8 @@ CORPUS_NOTEBOOK = "02-corpus-report.ipynb"
 START_TIMEOUT = 60.0
 EXECUTION_TIMEOUT = 600.0
 _RUN_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+NOTES_FILE = "skipped.txt"
+"""Written into a report's folder by `display.show_problems`: one skipped input or warning per line."""
 _RESERVED = frozenset({"index.html", "run.json"})
 
 
