@@ -7,6 +7,11 @@ The main functions are offered here and imported on first use, so ``import analy
     analysis.find_places("Kim left Pyongyang for Vladivostok.")
     analysis.plot_map([record])
 
+Offered here: extract_record, find_places, find_events_table, lookup, load_articles, iter_articles,
+article_from_text, read_records, read_date, read_gdelt_events, extract_corpus, geo_layers,
+events_frame, places_frame, relations_frame, actor_graph, dyad_table, dyad_series, plot_map,
+plot_network, plot_timeline, plot_actor_network, plot_dyad_balance, export_all.
+
 The sub-packages, by concern:
 
 - `analysis.extract`: one article's text through the stages (text, gazetteer, mentions, geocode,
@@ -48,6 +53,12 @@ _API = {
     "plot_network": "analysis.figures.network",
     "plot_timeline": "analysis.figures.timeline",
     "export_all": "analysis.export",
+    "read_gdelt_events": "analysis.gdelt",
+    "read_date": "analysis.io.dates",
+    "plot_actor_network": "analysis.figures.corpus",
+    "plot_dyad_balance": "analysis.figures.corpus",
+    "dyad_table": "analysis.corpus.aggregate",
+    "dyad_series": "analysis.corpus.aggregate",
 }
 
 __all__ = ["__version__", *_API]

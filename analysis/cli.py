@@ -73,6 +73,15 @@ class _Collect:
         print(f"georel: skipped: {err}", file=sys.stderr)
 
 
+def _make_parent(output: str) -> None:
+    """Create the folder of an output path ('-o out/x.jsonl' makes out/); a failure is left to the writer."""
+    if output != "-":
+        try:
+            Path(output).parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            pass
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
@@ -93,6 +102,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         elif shown == MAX_LISTED + 1:
             tqdm.write("georel: skipped: more bad records; see the errors file", file=sys.stderr)
 
+    _make_parent(args.output)
     try:
         run = extract_corpus(args.inputs, args.output, format=args.format, jobs=args.jobs, chunk_size=args.chunk_size,
                              resume=args.resume, engine=args.engine, scheduler=args.scheduler, errors=args.errors,

@@ -215,3 +215,12 @@ def test_the_command_line_does_not_show_tracebacks(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert f"{bad}: this is a PDF document, not text; extract its text first" in proc.stderr
+
+
+def test_the_output_folder_is_created(georel: Georel, tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Kim left Pyongyang for Vladivostok.", encoding="utf-8")
+    out = tmp_path / "out" / "deeper" / "x.jsonl"
+    result = georel("extract", article, "-o", out)
+    assert result.code == 0, result.err
+    assert [r["id"] for r in records(out)] == ["a"]

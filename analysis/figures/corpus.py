@@ -82,7 +82,6 @@ def plot_country_mentions(data: RecordsLike | gpd.GeoDataFrame, *, ax: Axes | No
     from pyproj import Transformer
 
     from analysis.figures.cartography import place_labels
-    from analysis.figures.style import BORDER, LAND, OCEAN
 
     if isinstance(data, gpd.GeoDataFrame):
         frame, n_articles = data, None
@@ -95,8 +94,27 @@ def plot_country_mentions(data: RecordsLike | gpd.GeoDataFrame, *, ax: Axes | No
                          "actor_mentions or events")
     if ax is None:
         _, ax = plt.subplots(figsize=(12, 6.6), layout="constrained")
-    shapes = frame.set_geometry(frame.geometry.segmentize(2.0)).to_crs(_MAP_CRS)
     from_ll = Transformer.from_crs(CRS, _MAP_CRS, always_xy=True)
+    classes, cmap = _shade_countries(ax, frame, column, from_ll, set(focus))
+    what = {"articles": "articles mentioning it", "mentions": "place mentions",
+            "actor_mentions": "actor mentions", "events": "events it takes part in"}.get(column, column)
+    legend = _choropleth_legend(ax, classes, cmap, what, bool(set(focus)))
+    if labels > 0:
+        place_labels(ax, _count_labels(frame, column, labels, countries, from_ll),
+                     obstacles=[legend.get_window_extent()], fontsize=8.5)
+    ax.text(0.995, 0.005, "Boundaries: Natural Earth", transform=ax.transAxes, ha="right", va="bottom",
+            fontsize=7, color="#666666")
+    scope = f" ({n_articles} articles)" if n_articles is not None else ""
+    ax.set_title(title if title is not None else f"Countries by {what}{scope}", fontsize=13, loc="left")
+    return ax
+
+
+def _shade_countries(ax: Axes, frame: gpd.GeoDataFrame, column: str, from_ll: Any,
+                     focus_set: set[str]) -> tuple[list[tuple[int, int]], ListedColormap]:
+    """Ocean, outline and countries shaded by count class, focus countries outlined."""
+    from analysis.figures.style import BORDER, LAND, OCEAN
+
+    shapes = frame.set_geometry(frame.geometry.segmentize(2.0)).to_crs(_MAP_CRS)
     t = np.linspace(0, 1, 181)
     edge = np.concatenate([np.column_stack([-180 + 360 * t, np.full(t.size, -90.0)]),
                            np.column_stack([np.full(t.size, 180.0), -90 + 180 * t]),
@@ -112,7 +130,6 @@ def plot_country_mentions(data: RecordsLike | gpd.GeoDataFrame, *, ax: Axes | No
     norm = BoundaryNorm(edges, cmap.N) if classes else None
     colors = [LAND if v <= 0 or norm is None else to_hex(cmap(norm(v))) for v in values]
     shapes.plot(ax=ax, color=colors, edgecolor=BORDER, linewidth=0.35, zorder=2, aspect=None)
-    focus_set = set(focus)
     if focus_set:
         chosen = shapes[shapes["iso3"].isin(focus_set)]
         if len(chosen):
@@ -122,36 +139,41 @@ def plot_country_mentions(data: RecordsLike | gpd.GeoDataFrame, *, ax: Axes | No
     ax.set_ylim(float(np.min(oy)) - pad, float(np.max(oy)) + pad)
     ax.set_aspect("equal")
     ax.set_axis_off()
+    return classes, cmap
+
+
+def _choropleth_legend(ax: Axes, classes: list[tuple[int, int]], cmap: ListedColormap, what: str,
+                       focus: bool) -> Any:
+    from analysis.figures.style import BORDER, LAND
+
     handles: list[Any] = [Patch(facecolor=cmap(i), edgecolor=BORDER,
                                 label=str(low) if low == high else f"{low}–{high}")
                           for i, (low, high) in enumerate(classes)]
     handles.append(Patch(facecolor=LAND, edgecolor=BORDER, label="none"))
-    if focus_set:
+    if focus:
         handles.append(Patch(facecolor="none", edgecolor="#111111", linewidth=1.4, label="focus country"))
-    what = {"articles": "articles mentioning it", "mentions": "place mentions",
-            "actor_mentions": "actor mentions", "events": "events it takes part in"}.get(column, column)
     legend = ax.legend(handles=handles, title=what.capitalize(), loc="lower left", fontsize=8.5,
                        title_fontsize=9, framealpha=0.92)
     legend.set_zorder(7)
-    if labels > 0:
-        table = load_countries(countries)
-        names = table["name"] if "name" in table.columns else table["iso3"]
-        rows = zip(table["iso3"], table["lon"], table["lat"], names, strict=True)
-        points = {str(iso3): (float(lon), float(lat), str(name)) for iso3, lon, lat, name in rows
-                  if not (pd.isna(lon) or pd.isna(lat))}
-        top = frame[frame[column] > 0].sort_values([column, "iso3"], ascending=[False, True]).head(labels)
-        items = []
-        for iso3, count in zip(top["iso3"].astype(str), top[column].astype(int), strict=True):
-            if iso3 in points:
-                lon, lat, name = points[iso3]
-                x, y = from_ll.transform(lon, lat)
-                items.append((f"{name} {count}", float(x), float(y), 0.0, "place"))
-        place_labels(ax, items, obstacles=[legend.get_window_extent()], fontsize=8.5)
-    ax.text(0.995, 0.005, "Boundaries: Natural Earth", transform=ax.transAxes, ha="right", va="bottom",
-            fontsize=7, color="#666666")
-    scope = f" ({n_articles} articles)" if n_articles is not None else ""
-    ax.set_title(title if title is not None else f"Countries by {what}{scope}", fontsize=13, loc="left")
-    return ax
+    return legend
+
+
+def _count_labels(frame: gpd.GeoDataFrame, column: str, labels: int, countries: pd.DataFrame | None,
+                  from_ll: Any) -> list[Any]:
+    """'Name count' labels of the most counted countries at their points, most first."""
+    table = load_countries(countries)
+    names = table["name"] if "name" in table.columns else table["iso3"]
+    rows = zip(table["iso3"], table["lon"], table["lat"], names, strict=True)
+    points = {str(iso3): (float(lon), float(lat), str(name)) for iso3, lon, lat, name in rows
+              if not (pd.isna(lon) or pd.isna(lat))}
+    top = frame[frame[column] > 0].sort_values([column, "iso3"], ascending=[False, True]).head(labels)
+    items = []
+    for iso3, count in zip(top["iso3"].astype(str), top[column].astype(int), strict=True):
+        if iso3 in points:
+            lon, lat, name = points[iso3]
+            x, y = from_ll.transform(lon, lat)
+            items.append((f"{name} {count}", float(x), float(y), 0.0, "place"))
+    return items
 
 
 # --- dyads ---------------------------------------------------------------------------------------

@@ -177,14 +177,8 @@ def plot_map(data: RecordsLike | Mapping[str, gpd.GeoDataFrame], *, ax: Axes | N
     places = layers.get("places", gpd.GeoDataFrame(geometry=[], crs=CRS))
     if "kind" in places.columns:
         places = places[places["kind"].isin(list(place_kinds))]
-    relations = layers.get("relations", gpd.GeoDataFrame(geometry=[], crs=CRS))
-    if not include_negated and "negated" in relations.columns:
-        relations = relations[~relations["negated"].astype(bool)]
-    if per_country is None:
-        per_country = "article_id" in relations.columns and relations["article_id"].nunique() > 1
-    arcs = _arc_groups(relations, per_country=per_country) if len(relations) else pd.DataFrame()
-    arcs, note = _busiest_arcs(arcs, max_arrows if max_arrows is not None else 40 if per_country else 150,
-                               per_country)
+    arcs, note = _arcs_to_draw(layers.get("relations", gpd.GeoDataFrame(geometry=[], crs=CRS)),
+                               include_negated=include_negated, per_country=per_country, max_arrows=max_arrows)
     lonlat = [np.column_stack([places.geometry.x, places.geometry.y])] if len(places) else []
     lonlat += [part for geom in arcs.get("geometry", []) for part in line_parts(geom)]
     pts = np.concatenate(lonlat) if lonlat else np.empty((0, 2))
@@ -208,13 +202,21 @@ def plot_map(data: RecordsLike | Mapping[str, gpd.GeoDataFrame], *, ax: Axes | N
         width_pt = ax.get_window_extent().width * 72.0 / (fig.dpi if fig is not None else 72.0)
         names = _country_labels(shapes, view, width_pt / max(view[2] - view[0], 1e-9))
         place_labels(ax, (markers + names)[:max_labels], obstacles=obstacles)
-    ax.set_xticks([])
-    ax.set_yticks([])
-    ax.set_xlabel("")
-    ax.set_ylabel("")
+    ax.set(xticks=[], yticks=[], xlabel="", ylabel="")
     if world:
         ax.set_axis_off()
     return ax
+
+
+def _arcs_to_draw(relations: gpd.GeoDataFrame, *, include_negated: bool, per_country: bool | None,
+                  max_arrows: int | None) -> tuple[pd.DataFrame, str]:
+    """The arcs `plot_map` draws and its note on those left out (see its parameters)."""
+    if not include_negated and "negated" in relations.columns:
+        relations = relations[~relations["negated"].astype(bool)]
+    if per_country is None:
+        per_country = "article_id" in relations.columns and relations["article_id"].nunique() > 1
+    arcs = _arc_groups(relations, per_country=per_country) if len(relations) else pd.DataFrame()
+    return _busiest_arcs(arcs, max_arrows if max_arrows is not None else 40 if per_country else 150, per_country)
 
 
 def _busiest_arcs(arcs: pd.DataFrame, keep: int, per_country: bool) -> tuple[pd.DataFrame, str]:
