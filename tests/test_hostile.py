@@ -287,7 +287,7 @@ def test_an_unreadable_file_in_a_directory_is_listed_and_the_rest_read(
     assert sum("permission denied" in line for line in result.err.splitlines()) == 2
 
 
-@pytest.mark.parametrize("command", ["extract", "resolve"])
+@pytest.mark.parametrize("command", ["resolve"])  # extract creates the folder (test_cli)
 def test_output_in_a_missing_folder_fails_in_one_line(georel: Georel, tmp_path: Path, good: Path,
                                                       command: str) -> None:
     spans = tmp_path / "spans.jsonl"

@@ -51,3 +51,22 @@ def test_timeline_legend_keys_the_hollow_dots_of_uncertain_events(records: list[
     ax.figure.canvas.draw()
     markers = [a for a in legend.findobj(matplotlib.lines.Line2D) if a.get_marker() == "o"]
     assert any(matplotlib.colors.to_hex(m.get_markerfacecolor()) == "#ffffff" for m in markers)
+
+
+def test_no_dated_event_is_said_not_drawn_on_a_1970_axis() -> None:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        ax = timeline_plot.plot_timeline([{"id": "a", "events": [{"source": "RUS", "target": "UKR"}]}])
+    assert "No dated events" in ax.texts[0].get_text() and not ax.axison
+
+
+def test_the_axis_fits_the_bulk_of_the_events() -> None:
+    events = [{"source": "RUS", "target": "UKR", "date": "2019-10-24", "date_precision": "day", "quad_class": 4}
+              for _ in range(40)]
+    events.append({"source": "USA", "target": "CHN", "date": "2018-09-01", "date_precision": "day", "quad_class": 1})
+    ax = timeline_plot.plot_timeline([{"id": "a", "date": "2019-10-24", "events": events}])
+    lo, hi = (mdates.num2date(x).replace(tzinfo=None) for x in ax.get_xlim())
+    assert hi - lo < pd.Timedelta(days=30) and lo < pd.Timestamp("2019-10-24") < hi
+    assert "1 outside the axis" in ax.get_title(loc="left")

@@ -48,12 +48,16 @@ def plot_timeline(data: RecordsLike | pd.DataFrame, *, ax: Axes | None = None, m
     Returns
     -------
     ax
-        The timeline.
+        The timeline. Its axis spans the bulk of the dated events (see `news_window`): spans much
+        longer than the news around them run off its edges, and the title counts events outside.
+        Without dated events it says so instead of drawing an empty axis.
     """
     events = data if isinstance(data, pd.DataFrame) else events_frame(data)
     events = events[events["date"].notna()]
     if not include_negated:
         events = events[~events["negated"].astype(bool)]
+    if not len(events):
+        return _no_events(new_axes(ax, (10, 2.2)), title)
     events = events.assign(
         dyad=events["source"].fillna("?").astype(str) + " → " + events["target"].fillna("—").astype(str))
     order = (events.groupby("dyad").agg(n=("dyad", "size"), first=("date", "min"))
@@ -98,16 +102,7 @@ def plot_timeline(data: RecordsLike | pd.DataFrame, *, ax: Axes | None = None, m
                        facecolors="white" if uncertain else colors,
                        edgecolors=colors if uncertain else "white",
                        gid="timeline-days-uncertain" if uncertain else "timeline-days")
-    ax.xaxis_date()
-    locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    if len(events):
-        lo = mdates.date2num(events["date"].min())
-        hi = max(mdates.date2num(pd.Timestamp(d) + _SPANS.get(p, pd.DateOffset(days=1)))
-                 for d, p in zip(events["date"], events["date_precision"], strict=True))
-        pad = max(5.0, (hi - lo) * 0.04)
-        ax.set_xlim(lo - pad, hi + pad)
+    outside = _set_time_axis(ax, events)
     ax.set_yticks(range(len(rows)), list(rows), fontsize=9.5)
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.grid(axis="x", color="#DDDDDD", lw=0.8)
@@ -116,27 +111,71 @@ def plot_timeline(data: RecordsLike | pd.DataFrame, *, ax: Axes | None = None, m
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
     if legend:
-        handles: list[Any] = [Patch(facecolor=QUAD_COLORS[q], label=QUAD_CLASSES[q].capitalize())
-                              for q in sorted(quads)]
-        handles.append(Line2D([], [], ls="", marker="o", color="#555555", ms=7, label="Day"))
-        if precisions - {"day"}:
-            handles.append(Patch(facecolor=_tint("#555555", 0.45), edgecolor="#555555",
-                                 label="Week, month or year (span)"))
-        labels = [h.get_label() for h in handles]
-        # the key of an uncertain event shows the marks it is drawn with: a hollow dot, a hatched span
-        hedged: list[Any] = [Line2D([], [], ls="", marker="o", markerfacecolor="white", markeredgecolor="#555555",
-                                    markeredgewidth=2, ms=7)] if dots[True][0] else []
-        if spans[True][0]:
-            hedged.append(Patch(facecolor="white", edgecolor="#555555", hatch="///"))
-        if hedged:
-            handles.append(tuple(hedged))
-            labels.append("Planned, suspected, hypothetical")
-        ax.legend(handles=handles, labels=labels, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8.5,
-                  frameon=False, handler_map={tuple: HandlerTuple(ndivide=None, pad=0.4)})
-    more = f" ({hidden} more pairs not shown)" if hidden > 0 else ""
-    ax.set_title(title if title is not None else f"Events over time: {len(events)} events{more}",
+        _legend(ax, quads, precisions, bool(dots[True][0]), bool(spans[True][0]))
+    more = f"; {hidden} more pairs not shown" if hidden > 0 else ""
+    cut = f"; {outside} outside the axis" if outside else ""
+    ax.set_title(title if title is not None else f"Events over time: {len(events)} events{cut}{more}",
                  fontsize=13, loc="left")
     return ax
+
+
+def _no_events(ax: Axes, title: str | None) -> Axes:
+    """An axes that says there is nothing dated to draw (no 1970 axis)."""
+    ax.text(0.5, 0.5, "No dated events to draw", ha="center", va="center", transform=ax.transAxes,
+            color="#555555", fontsize=11)
+    ax.set_axis_off()
+    ax.set_title(title if title is not None else "Events over time", fontsize=13, loc="left")
+    return ax
+
+
+def news_window(dates: pd.Series, ends: pd.Series) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The time range a timeline shows: all of it, unless the middle 90% of the events take less than
+    a third of it (a year-long background span, or GDELT's few old events among a day's news); then
+    that middle, padded."""
+    lo, hi = pd.Timestamp(dates.min()), pd.Timestamp(ends.max())
+    q_lo, q_hi = pd.Timestamp(dates.quantile(0.05)), pd.Timestamp(dates.quantile(0.95)) + pd.Timedelta(days=1)
+    core = max(q_hi - q_lo, pd.Timedelta(days=2))
+    if (hi - lo) <= 3 * core + pd.Timedelta(days=30):
+        return lo, hi
+    pad = max(core * 0.15, pd.Timedelta(days=3))
+    return q_lo - pad, q_hi + pad
+
+
+def _set_time_axis(ax: Axes, events: pd.DataFrame) -> int:
+    """Dates on x over `news_window`; return how many events lie wholly outside it."""
+    ax.xaxis_date()
+    locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    starts = pd.to_datetime(events["date"])
+    ends = pd.Series([pd.Timestamp(d) + _SPANS.get(p, pd.DateOffset(days=1))
+                      for d, p in zip(starts, events["date_precision"], strict=True)], index=events.index)
+    lo, hi = news_window(starts, ends)
+    if (lo, hi) == (starts.min(), ends.max()):
+        pad = max(pd.Timedelta(days=5), (hi - lo) * 0.04)
+        lo, hi = lo - pad, hi + pad
+    ax.set_xlim(float(mdates.date2num(lo)), float(mdates.date2num(hi)))
+    return int(((ends < lo) | (starts > hi)).sum())
+
+
+def _legend(ax: Axes, quads: set[int], precisions: set[str], hollow: bool, hatched: bool) -> None:
+    handles: list[Any] = [Patch(facecolor=QUAD_COLORS[q], label=QUAD_CLASSES[q].capitalize())
+                          for q in sorted(quads)]
+    handles.append(Line2D([], [], ls="", marker="o", color="#555555", ms=7, label="Day"))
+    if precisions - {"day"}:
+        handles.append(Patch(facecolor=_tint("#555555", 0.45), edgecolor="#555555",
+                             label="Week, month or year (span)"))
+    labels = [h.get_label() for h in handles]
+    # the key of an uncertain event shows the marks it is drawn with: a hollow dot, a hatched span
+    hedged: list[Any] = [Line2D([], [], ls="", marker="o", markerfacecolor="white", markeredgecolor="#555555",
+                                markeredgewidth=2, ms=7)] if hollow else []
+    if hatched:
+        hedged.append(Patch(facecolor="white", edgecolor="#555555", hatch="///"))
+    if hedged:
+        handles.append(tuple(hedged))
+        labels.append("Planned, suspected, hypothetical")
+    ax.legend(handles=handles, labels=labels, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8.5,
+              frameon=False, handler_map={tuple: HandlerTuple(ndivide=None, pad=0.4)})
 
 
 def _lanes(items: list[tuple[int, float, float, str, str, bool]],
