@@ -67,10 +67,31 @@ def plot_timeline(data: RecordsLike | pd.DataFrame, *, ax: Axes | None = None, m
     events = events[events["dyad"].isin(order.index)]
     rows = {dyad: i for i, dyad in enumerate(order.index)}
     ax = new_axes(ax, (10, 1.8 + 0.45 * max(len(rows), 2)))
-    spans: dict[bool, tuple[list[Any], list[str]]] = {False: ([], []), True: ([], [])}
-    dots: dict[bool, tuple[list[float], list[float], list[str]]] = {False: ([], [], []), True: ([], [], [])}
     quads = {int(q) for q in events["quad_class"].dropna()}
     precisions = {p if p in _SPANS else "day" for p in events["date_precision"]}
+    hollow, hatched = _draw_events(ax, events, rows)
+    outside = _set_time_axis(ax, events)
+    ax.set_yticks(range(len(rows)), list(rows), fontsize=9.5)
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.grid(axis="x", color="#DDDDDD", lw=0.8)
+    ax.set_axisbelow(True)
+    ax.tick_params(axis="x", labelsize=9.5)
+    for side in ("top", "right", "left"):
+        ax.spines[side].set_visible(False)
+    if legend:
+        _legend(ax, quads, precisions, hollow, hatched)
+    more = f"; {hidden} more pairs not shown" if hidden > 0 else ""
+    cut = f"; {outside} outside the axis" if outside else ""
+    ax.set_title(title if title is not None else f"Events over time: {len(events)} events{cut}{more}",
+                 fontsize=13, loc="left")
+    return ax
+
+
+def _draw_events(ax: Axes, events: pd.DataFrame, rows: dict[str, int]) -> tuple[bool, bool]:
+    """Dots for day-precision events and spans for the others, in lanes; return whether any hollow
+    dot and any hatched span (uncertain events) were drawn."""
+    spans: dict[bool, tuple[list[Any], list[str]]] = {False: ([], []), True: ([], [])}
+    dots: dict[bool, tuple[list[float], list[float], list[str]]] = {False: ([], [], []), True: ([], [], [])}
     items = []
     for row in events.itertuples(index=False):
         start = pd.Timestamp(row.date)
@@ -102,21 +123,7 @@ def plot_timeline(data: RecordsLike | pd.DataFrame, *, ax: Axes | None = None, m
                        facecolors="white" if uncertain else colors,
                        edgecolors=colors if uncertain else "white",
                        gid="timeline-days-uncertain" if uncertain else "timeline-days")
-    outside = _set_time_axis(ax, events)
-    ax.set_yticks(range(len(rows)), list(rows), fontsize=9.5)
-    ax.set_ylim(len(rows) - 0.5, -0.5)
-    ax.grid(axis="x", color="#DDDDDD", lw=0.8)
-    ax.set_axisbelow(True)
-    ax.tick_params(axis="x", labelsize=9.5)
-    for side in ("top", "right", "left"):
-        ax.spines[side].set_visible(False)
-    if legend:
-        _legend(ax, quads, precisions, bool(dots[True][0]), bool(spans[True][0]))
-    more = f"; {hidden} more pairs not shown" if hidden > 0 else ""
-    cut = f"; {outside} outside the axis" if outside else ""
-    ax.set_title(title if title is not None else f"Events over time: {len(events)} events{cut}{more}",
-                 fontsize=13, loc="left")
-    return ax
+    return bool(dots[True][0]), bool(spans[True][0])
 
 
 def _no_events(ax: Axes, title: str | None) -> Axes:
