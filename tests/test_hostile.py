@@ -117,7 +117,7 @@ def test_other_encodings_and_line_ends_work_with_offsets_into_the_loaded_text(
     result, [rec] = extract(georel, tmp_path, path)
     assert result.code == 0
     assert any("not UTF-8" in line and name in line for line in result.err.splitlines()) is warned
-    with pytest.warns() if warned else _no_warning():
+    with pytest.warns() if warned else _NoWarning():
         [art] = load_articles(path)
     assert "Zürich" in art.text and "\r" not in art.text and "\ufffd" not in art.text
     assert {p["name"] for p in rec["places"]} >= {"Zurich", "Paris"} or \
@@ -126,7 +126,7 @@ def test_other_encodings_and_line_ends_work_with_offsets_into_the_loaded_text(
         assert art.text[place["start"]:place["end"]] == place["text"]
 
 
-class _no_warning:
+class _NoWarning:
     def __enter__(self) -> None:
         import warnings
 

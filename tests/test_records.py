@@ -34,3 +34,18 @@ def test_coordinate() -> None:
         rec.coordinate(95, 90, "lat", "places[1]")
     with pytest.raises(InputError, match="lon 'east' is not a number"):
         rec.coordinate("east", 180, "lon", "here")
+
+
+def test_a_bad_line_costs_only_itself_when_errors_are_collected(tmp_path: Path) -> None:
+    from analysis.corpus.selection import load_records
+
+    good = rec.read_records(RECORDS)
+    mixed = tmp_path / "mixed.jsonl"
+    lines = [json.dumps(good[0]), "{not json", "[1, 2]", b"\xff\xfe".decode("latin-1"), json.dumps(good[1])]
+    mixed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    problems: list[InputError] = []
+    assert [r["id"] for r in rec.read_records(mixed, on_error=problems.append)] == [g["id"] for g in good]
+    assert [p.line for p in problems] == [2, 3, 4]
+    problems.clear()
+    assert [r["id"] for r in load_records([mixed], on_error=problems.append)] == [g["id"] for g in good]
+    assert len(problems) == 3 and all("mixed.jsonl" in str(p) for p in problems)

@@ -17,7 +17,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor
 from concurrent.futures import wait as wait_futures
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from analysis.corpus.tables import parquet_bytes, records_to_tables
 from analysis.errors import GeorelError
@@ -203,7 +203,7 @@ def open_runner(engine: str, jobs: int, scheduler: Any, *, several_chunks: bool)
 def chunk_result(fut: Any) -> ChunkResult:
     """The result of a finished chunk future; a dead pool worker becomes a GeorelError that says what to do."""
     try:
-        return fut.result()  # type: ignore[no-any-return]
+        return cast(ChunkResult, fut.result())
     except BrokenProcessPool:
         raise GeorelError("a worker process died (out of memory?); the finished chunks are kept: run the same "
                           "command with --resume, perhaps with fewer --jobs") from None

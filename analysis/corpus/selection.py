@@ -116,7 +116,7 @@ def _load_records(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[st
     for path in _expand_folders(paths):
         if _is_records_file(Path(path)):
             try:
-                records.extend(read_records(path))
+                records.extend(read_records(path, on_error=on_error))  # a bad line costs only itself
             except InputError as err:
                 if on_error is None:
                     raise

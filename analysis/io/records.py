@@ -1,55 +1,42 @@
 """Reading and checking extraction records: the input every table in `analysis.frames` takes.
 
 A record is the dict `georel extract` writes for one article; records come as a list (or any
-iterable) of dicts, a single record, or the path of a JSONL file with one record per line.
+iterable) of dicts, a single record, or the path of a JSONL file with one record per line, read by
+`read_records` through the one JSONL reader of the package (`analysis.io.files.iter_jsonl`).
 """
 
 from __future__ import annotations
 
-import json
 import math
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from analysis.errors import InputError
+from analysis.io.files import iter_jsonl
 
 Record = Mapping[str, Any]
 RecordsLike = Iterable[Record] | Record | str | os.PathLike[str]
 
 
-def read_records(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
-    """Read extraction records from a JSONL file (one JSON object per line).
+def read_records(path: str | os.PathLike[str], *,
+                 on_error: Callable[[InputError], None] | None = None) -> list[dict[str, Any]]:
+    """Read extraction records from a JSONL file (one JSON object per line; '-' is standard input).
 
     Parameters
     ----------
     path
         File written by ``georel extract``.
+    on_error
+        Called with each unreadable line, which is skipped; when None the first one raises InputError.
 
     Returns
     -------
     records
         One dict per article, in file order.
     """
-    path = Path(path)
-    records: list[dict[str, Any]] = []
-    try:
-        with path.open(encoding="utf-8") as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise InputError(f"not valid JSON ({exc.msg})", source=str(path), line=number) from exc
-                if not isinstance(record, dict):
-                    raise InputError("each line must be a JSON object (one record)", source=str(path),
-                                     line=number)
-                records.append(record)
-    except OSError as exc:
-        raise InputError(f"cannot read records ({exc.strerror})", source=str(path)) from exc
-    return records
+    return [record for _, record in iter_jsonl(Path(path) if str(path) != "-" else "-", on_error=on_error)]
 
 
 def as_records(records: RecordsLike) -> list[Record]:
