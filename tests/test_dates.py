@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.io.dates import UnreadableDate, read_date
+from analysis.io.dates import UnreadableDateError, read_date
 
 TABLE = Path(__file__).parent / "data" / "feed_dates.tsv"
 
@@ -22,7 +22,7 @@ def _rows() -> list[dict[str, str]]:
 def test_feed_date_table(row: dict[str, str]) -> None:
     day_first = row["day_first"] == "yes"
     if row["expected"] == "ERROR":
-        with pytest.raises(UnreadableDate):
+        with pytest.raises(UnreadableDateError):
             read_date(row["value"], day_first=day_first)
         return
     reading = read_date(row["value"], day_first=day_first)
@@ -44,5 +44,5 @@ def test_numbers_and_date_objects(value: object, expect: str) -> None:
 
 @pytest.mark.parametrize("value", [True, float("nan"), float("inf"), 10**30, "x" * 200])
 def test_values_that_are_not_dates_raise(value: object) -> None:
-    with pytest.raises(UnreadableDate):
+    with pytest.raises(UnreadableDateError):
         read_date(value)

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.errors import DateHeaderError, InputError, InputWarning
-from analysis.io.dates import UnreadableDate, read_date
+from analysis.io.dates import UnreadableDateError, read_date
 from analysis.io.decoding import decode_bytes, normalise_newlines
 from analysis.io.files import open_input
 from analysis.io.html_text import looks_like_html, parse_html
@@ -81,7 +81,7 @@ def parse_date(value: object, *, source: str, line: int | None = None, field: st
     """
     try:
         reading = read_date(value, day_first=day_first)
-    except UnreadableDate as exc:
+    except UnreadableDateError as exc:
         raise DateHeaderError(f"unreadable {field}: {exc}; write it as YYYY-MM-DD", source=source,
                               line=line) from None
     if reading is None:

@@ -27,7 +27,7 @@ from email.utils import parsedate_to_datetime
 
 from dateutil import parser as _dateutil
 
-__all__ = ["DateReading", "UnreadableDate", "read_date"]
+__all__ = ["DateReading", "UnreadableDateError", "read_date"]
 
 _NUMERIC = re.compile(r"\A[+-]?\d+(?:\.\d+)?\Z")
 _ISO = re.compile(r"\A\d{4}-\d{2}-\d{2}(?:[T ].*)?\Z")
@@ -37,7 +37,7 @@ _SENTINELS = (dt.datetime(1, 1, 1), dt.datetime(2, 2, 2))
 MAX_TEXT = 80
 
 
-class UnreadableDate(ValueError):
+class UnreadableDateError(ValueError):
     """A value that is not a date in any of the accepted forms."""
 
 
@@ -50,7 +50,7 @@ class DateReading:
 
 
 def read_date(value: object, *, day_first: bool = True) -> DateReading | None:
-    """The calendar day of `value`; None when it is empty; raise UnreadableDate when it is not a date.
+    """The calendar day of `value`; None when it is empty; raise UnreadableDateError when it is not a date.
 
     See the module docstring for the accepted forms and the day-month rule.
     """
@@ -61,14 +61,14 @@ def read_date(value: object, *, day_first: bool = True) -> DateReading | None:
     if isinstance(value, dt.date):
         return DateReading(value.isoformat())
     if isinstance(value, bool):
-        raise UnreadableDate(f"{value!r} is not a date")
+        raise UnreadableDateError(f"{value!r} is not a date")
     if isinstance(value, (int, float)):
         return DateReading(_from_number(value, str(value)))
     text = " ".join(str(value).split())
     if not text:
         return None
     if len(text) > MAX_TEXT:
-        raise UnreadableDate(f"{text[:40]!r}... is too long to be a date")
+        raise UnreadableDateError(f"{text[:40]!r}... is too long to be a date")
     if _NUMERIC.match(text):
         return DateReading(_from_number(float(text) if "." in text else int(text), text))
     return _from_text(text, day_first=day_first)
@@ -77,7 +77,7 @@ def read_date(value: object, *, day_first: bool = True) -> DateReading | None:
 def _from_number(number: int | float, text: str) -> str:
     """YYYYMMDD, YYYYMMDDHHMMSS, or epoch seconds (ms above 1e11)."""
     if isinstance(number, float) and not math.isfinite(number):
-        raise UnreadableDate(f"{text!r} is not a date")
+        raise UnreadableDateError(f"{text!r} is not a date")
     digits = text.lstrip("+")
     if isinstance(number, int) and len(digits) in (8, 14) and digits.isdigit():
         try:
@@ -88,7 +88,7 @@ def _from_number(number: int | float, text: str) -> str:
     try:
         return dt.datetime.fromtimestamp(seconds, tz=dt.UTC).date().isoformat()
     except (OverflowError, OSError, ValueError):
-        raise UnreadableDate(f"{text!r} is neither YYYYMMDD nor epoch seconds of a real day") from None
+        raise UnreadableDateError(f"{text!r} is neither YYYYMMDD nor epoch seconds of a real day") from None
 
 
 def _from_text(text: str, *, day_first: bool) -> DateReading:
@@ -99,7 +99,7 @@ def _from_text(text: str, *, day_first: bool) -> DateReading:
             try:
                 return DateReading(dt.date.fromisoformat(text[:10]).isoformat())
             except ValueError:
-                raise UnreadableDate(f"{text!r} is not a real calendar date") from None
+                raise UnreadableDateError(f"{text!r} is not a real calendar date") from None
     if _RFC2822.match(text):
         try:
             return DateReading(parsedate_to_datetime(text).date().isoformat())
@@ -126,8 +126,8 @@ def _written(text: str, *, day_first: bool) -> str:
         try:
             parsed = _dateutil.parse(text, default=default, dayfirst=day_first, fuzzy=False)
         except (ValueError, OverflowError, TypeError) as exc:
-            raise UnreadableDate(f"{text!r} is not a date ({str(exc)[:60]})") from None
+            raise UnreadableDateError(f"{text!r} is not a date ({str(exc)[:60]})") from None
         days.append(parsed.date())
     if days[0] != days[1]:
-        raise UnreadableDate(f"{text!r} lacks a year, month or day")
+        raise UnreadableDateError(f"{text!r} lacks a year, month or day")
     return days[0].isoformat()
