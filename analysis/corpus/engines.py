@@ -11,7 +11,10 @@ import contextlib
 import json
 import multiprocessing as mp
 import os
+import select
 import signal
+import threading
+import time
 from collections.abc import Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor
 from concurrent.futures import wait as wait_futures
@@ -64,12 +67,34 @@ def extract_chunk(index: int, items: Sequence[Item], format: str = "jsonl") -> C
     return result
 
 
-def _init_worker() -> None:
-    """Worker start: leave Ctrl-C to the parent (it stops the pool), load the gazetteer once."""
+def _init_worker(parent: int | None = None) -> None:
+    """Worker start: leave Ctrl-C to the parent (it stops the pool), die with the parent, load the
+    gazetteer once."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent,), name="georel-parent-watch", daemon=True).start()
     from analysis.extract.gazetteer import load_gazetteer
 
     load_gazetteer()
+
+
+def _exit_with(parent: int) -> None:
+    """Wait for the process `parent` to end (killed, even by SIGKILL), then end this worker: a worker
+    must not go on extracting, holding memory and the caller's stderr, for a run nobody waits for."""
+    try:
+        fd = os.pidfd_open(parent)  # Linux: readable when the process has ended
+    except ProcessLookupError:
+        os._exit(143)
+    except (AttributeError, OSError):
+        fd = None
+    if fd is not None:
+        select.select([fd], [], [])
+    else:
+        with contextlib.suppress(OSError):
+            while True:
+                os.kill(parent, 0)
+                time.sleep(0.5)
+    os._exit(143)
 
 
 def _warm_worker() -> None:
@@ -118,7 +143,8 @@ class PoolRunner:
             # workers fork from a server that holds the extractor
             preload(["analysis.extract.pipeline", "analysis.extract.warm"])
         self.window = _IN_FLIGHT_PER_WORKER * jobs
-        self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker)
+        self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
+                                        initargs=(os.getpid(),))
 
     def submit(self, index: int, items: list[Item], fmt: str) -> Future[ChunkResult]:
         return self.pool.submit(extract_chunk, index, items, fmt)

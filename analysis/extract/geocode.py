@@ -133,7 +133,8 @@ def _plurals(words: Iterable[str]) -> str:
 # 'Jenin province', 'Washington Gov.', and 'Donetsk and Luhansk regions'
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
 _LIST_ITEMS = 12  # names before the last of a list: a bound that keeps the search linear in the text
-_LIST_TAIL = rf"(?:\s*,\s*{_NAME}){{0,{_LIST_ITEMS}}},?\s+(?:and|or)\s+{_NAME}\s+"  # ', Luhansk and Kherson ' before 'regions'
+# ', Luhansk and Kherson ' before 'regions'
+_LIST_TAIL = rf"(?:\s*,\s*{_NAME}){{0,{_LIST_ITEMS}}},?\s+(?:and|or)\s+{_NAME}\s+"
 _FIRST_LEVEL = _plurals(word_group("division_noun") - word_group("second_level_noun"))
 _DIVISION_AFTER = re.compile(rf"(?:\s+(?:{_words('division_noun')}|(?i:{_words('division_office')}))"
                              rf"|{_LIST_TAIL}(?:{_FIRST_LEVEL})|\s+(?:{_FIRST_LEVEL}))(?!\w)")

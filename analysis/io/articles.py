@@ -22,6 +22,7 @@ import datetime as dt
 import glob
 import io
 import json
+import os
 import re
 import sys
 import warnings
@@ -352,33 +353,59 @@ def _iter_one(item: str | Path, *, on_error: ErrorHandler | None) -> Iterator[_L
         yield from ((a, source) for a in _iter_txt(raw, source=source, article_id=path.stem, html=html))
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith((".", "~$")) for part in path.relative_to(root).parts)
-
 
 def expand_paths(inputs: Iterable[str | Path]) -> Iterator[str | Path | InputError]:
     """The files of the inputs, in order; directories searched recursively (hidden files skipped),
-    unquoted-by-the-shell glob patterns expanded. Problems come as InputError items."""
+    unquoted-by-the-shell glob patterns expanded. Problems come as InputError items: an empty name, a
+    path that cannot be looked at (a too long name, a folder without access), an unreadable subfolder."""
     for item in inputs:
         if str(item) == "-":
             yield "-"
             continue
+        if str(item) == "":
+            yield InputError("empty file name (is a shell variable unset?); give a file, folder or pattern",
+                             source="''")
+            continue
         path = Path(item)
-        if _GLOB_CHARS & set(str(item)) and not path.exists():
+        try:
+            exists, is_dir = path.exists(), path.is_dir()
+        except (OSError, ValueError) as exc:
+            why = exc.strerror if isinstance(exc, OSError) else str(exc)
+            yield InputError(f"cannot look at this path ({why}); check the name and the folders' permissions",
+                             source=str(item))
+            continue
+        if _GLOB_CHARS & set(str(item)) and not exists:
             matches = sorted(glob.glob(str(path.expanduser()), recursive=True))
             if not matches:
                 yield InputError("no file matches this pattern; check it", source=str(item))
             for match in matches:
                 yield from expand_paths([match])
-        elif path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES
-                           and not _hidden(p, path) and p.is_file())
-            if not found:
-                yield InputError(f"no article files ({', '.join(ARTICLE_SUFFIXES)}) in this folder",
-                                 source=str(path))
-            yield from found
+        elif is_dir:
+            yield from _folder_files(path)
         else:
             yield path
+
+
+def _folder_files(folder: Path) -> Iterator[Path | InputError]:
+    """The article files under a folder, sorted, hidden ones skipped; then each subfolder that cannot be
+    read, as an InputError (its articles would otherwise be missing without a word)."""
+    found: list[Path] = []
+    errors: list[InputError] = []
+
+    def unreadable(exc: OSError) -> None:
+        errors.append(InputError(f"folder cannot be read ({exc.strerror}); its articles are skipped: make it "
+                                 "readable", source=str(exc.filename or folder)))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
+        dirs[:] = [d for d in dirs if not d.startswith((".", "~$"))]
+        for name in files:
+            p = Path(root) / name
+            if p.suffix.lower() in ARTICLE_SUFFIXES and not name.startswith((".", "~$")) and p.is_file():
+                found.append(p)
+    if not found and not errors:
+        yield InputError(f"no article files ({', '.join(ARTICLE_SUFFIXES)}) in this folder", source=str(folder))
+    yield from sorted(found)
+    yield from errors
 
 
 def iter_articles(

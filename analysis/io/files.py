@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import io
 import json
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -66,6 +68,10 @@ def atomic_writer(path: str | Path, *, mode: str = "w") -> Iterator[IO[Any]]:
         raise OutputError(f"{target}: folder {folder} does not exist; create it or choose another output path")
     if target.is_dir():
         raise OutputError(f"{target}: is a folder; give a file name for the output")
+    if is_stream(target):
+        with _in_place(target, mode) as fh:
+            yield fh
+        return
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
     except OSError as exc:
@@ -88,6 +94,46 @@ def atomic_writer(path: str | Path, *, mode: str = "w") -> Iterator[IO[Any]]:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def remove_stale_parts(path: str | Path) -> int:
+    """Remove the temporary files an interrupted `atomic_writer` of `path` left (`.NAME.XXXXXXXX.part`,
+    killed before it could clean up); return how many. Only regular files of this user are removed."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    removed = 0
+    try:
+        stale = list(folder.glob(f".{glob.escape(target.name)}.????????.part"))
+    except OSError:
+        return 0
+    getuid = getattr(os, "getuid", None)
+    for part in stale:
+        with contextlib.suppress(OSError):
+            st = part.lstat()
+            if stat.S_ISREG(st.st_mode) and (getuid is None or st.st_uid == getuid()):
+                part.unlink()
+                removed += 1
+    return removed
+
+
+def is_stream(path: Path) -> bool:
+    """An existing file that is neither regular nor a folder: a device, a FIFO, a shell's `>(...)`."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+@contextlib.contextmanager
+def _in_place(target: Path, mode: str) -> Iterator[IO[Any]]:
+    """Write a device or pipe directly: renaming a file over it would replace it (as root, /dev/null)."""
+    try:
+        fh = open(target, mode, encoding=None if "b" in mode else "utf-8")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write ({exc.strerror}); choose another output path") from None
+    with fh:
+        yield fh
 
 
 def _umask() -> int:
