@@ -3,11 +3,20 @@ separators in JSON; each works or fails with one line naming the file or record,
 
 from __future__ import annotations
 
+import json
+import time
+from pathlib import Path
+from typing import Any
+
 import pytest
 
+from analysis.errors import InputError
 from analysis.extract.pipeline import extract_record
 from analysis.extract.timex import find_times
-from analysis.io.articles import article_from_text
+from analysis.io.articles import article_from_text, iter_articles
+from analysis.io.files import MAX_RECORD_BYTES
+
+Georel = Any  # the `georel` fixture of conftest.py
 
 
 @pytest.mark.parametrize("date", ["9999-12-31", "9999-12-27", "0001-01-01", "0001-01-03"])
@@ -21,3 +30,59 @@ def test_dates_at_the_calendars_edges_are_held_there(date: str, words: str) -> N
     assert all("0001-01-01" <= t.date <= "9999-12-31" for t in found)
     record = extract_record(article_from_text(f"date {date}\n{text}"))
     assert record["date"] == date
+
+
+# ------------------------------------------------------------------------------ NUL bytes, huge records
+
+
+def _jsonl(n: int) -> list[bytes]:
+    return [json.dumps({"id": f"a{i}", "text": f"Kim left Pyongyang on day {i}."}).encode() + b"\n" for i in range(n)]
+
+
+@pytest.mark.parametrize("where", [1, 50, 100])
+def test_a_nul_byte_in_a_jsonl_line_costs_only_that_line(georel: Georel, tmp_path: Path, where: int) -> None:
+    lines = _jsonl(101)
+    lines[where] = lines[where].replace(b"Kim", b"K\x00im")
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b"".join(lines))
+    out = tmp_path / "out.jsonl"
+    result = georel("extract", src, "-o", out)
+    assert result.code == 2
+    assert len(out.read_text().splitlines()) == 100
+    assert f"in.jsonl:{where + 1}: " in result.err and "NUL" in result.err
+    errors: list[InputError] = []
+    assert len(list(iter_articles(src, on_error=errors.append))) == 100 and len(errors) == 1
+
+
+def test_a_nul_byte_in_a_csv_row_costs_at_most_that_row(georel: Georel, tmp_path: Path) -> None:
+    src = tmp_path / "in.csv"
+    rows = [f"a{i},Kim left Pyongyang on day {i}.\n" for i in range(50)]
+    rows[3] = "a3,Kim\x00 left\n"
+    src.write_text("id,text\n" + "".join(rows), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    georel("extract", src, "-o", out)
+    assert len(out.read_text().splitlines()) >= 49
+
+
+def test_a_record_over_the_size_bound_is_reported_and_the_others_read(georel: Georel, tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    good = _jsonl(2)
+    with src.open("wb") as fh:
+        fh.write(good[0])
+        fh.write(b'{"id": "huge", "text": "' + b" " * (MAX_RECORD_BYTES + 10) + b'x"}\n')
+        fh.write(good[1])
+    out = tmp_path / "out.jsonl"
+    result = georel("extract", src, "-o", out)
+    assert result.code == 2
+    assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == ["a0", "a1"]
+    assert "in.jsonl:2: record larger than 32 MB" in result.err
+
+
+def test_a_huge_sparse_file_is_refused_before_it_is_read(georel: Georel, tmp_path: Path) -> None:
+    big = tmp_path / "sparse.txt"
+    with big.open("wb") as fh:
+        fh.truncate(300 * 2**20)
+    start = time.perf_counter()
+    result = georel("extract", big, "-o", tmp_path / "out.jsonl")
+    assert time.perf_counter() - start < 5
+    assert result.code == 2 and "sparse.txt: file is larger than 32 MB" in result.err

@@ -33,7 +33,7 @@ from typing import Any
 
 from analysis.errors import DateHeaderError, InputError, InputWarning
 from analysis.io.decoding import decode_bytes, normalise_newlines
-from analysis.io.files import open_input
+from analysis.io.files import MAX_RECORD_BYTES, MAX_WHOLE_FILE_BYTES, open_input, too_large
 from analysis.io.html_text import looks_like_html, parse_html
 
 ARTICLE_SUFFIXES = (".txt", ".jsonl", ".csv", ".tsv", ".html", ".htm")
@@ -228,17 +228,37 @@ class UniqueIds:
 _Located = tuple[Article, str]  # an article and where it was read ('file' or 'file:line')
 
 
-def _read_text(path: Path) -> str:
+def _read_text(path: Path, *, lines: bool = False) -> str:
+    """A file read whole and decoded; one too large is refused before it is read: a file of `lines`
+    (records) over MAX_WHOLE_FILE_BYTES, else (one article) over MAX_RECORD_BYTES."""
     source = str(path)
+    limit = MAX_WHOLE_FILE_BYTES if lines else MAX_RECORD_BYTES
     with open_input(path) as fh:
         try:
-            data = fh.read()
+            size = os.fstat(fh.fileno()).st_size
+            if size > limit:
+                raise InputError(f"file is {too_large(limit)}; JSONL and CSV in UTF-8 are read a line at a time",
+                                 source=source)
+            data = fh.read(limit + 1)
         except MemoryError:
             raise InputError("too large to read at once; split it, or run `georel extract` on it (it streams "
                              "JSONL and CSV)", source=source) from None
         except OSError as exc:
             raise InputError(f"cannot read ({exc.strerror})", source=source) from None
-    return decode_bytes(data, source=source)
+    if len(data) > limit:  # a device or a file that grew
+        raise InputError(f"file is {too_large(limit)}", source=source)
+    return decode_bytes(data, source=source, line_oriented=lines)
+
+
+def _read_stdin() -> str:
+    stream = getattr(sys.stdin, "buffer", None)  # a notebook may have a text-only stdin
+    if stream is None:
+        return sys.stdin.read()
+    data = stream.read(MAX_WHOLE_FILE_BYTES + 1)
+    if len(data) > MAX_WHOLE_FILE_BYTES:
+        raise InputError(f"standard input is {too_large(MAX_WHOLE_FILE_BYTES)}; give JSONL, read a line at a time",
+                         source="<stdin>")
+    return decode_bytes(data, source="<stdin>")
 
 
 def _report(err: InputError, on_error: ErrorHandler | None) -> None:
@@ -325,8 +345,7 @@ def _iter_csv(raw: str, *, source: str, stem: str, on_error: ErrorHandler | None
 
 def _iter_one(item: str | Path, *, on_error: ErrorHandler | None) -> Iterator[_Located]:
     if item == "-":
-        stream = getattr(sys.stdin, "buffer", None)  # a notebook may have a text-only stdin
-        raw = decode_bytes(stream.read(), source="<stdin>") if stream is not None else sys.stdin.read()
+        raw = _read_stdin()
         start = raw.lstrip()[:1]
         if start == "{":
             yield from _iter_jsonl(raw, source="<stdin>", stem="stdin", on_error=on_error)
@@ -337,10 +356,10 @@ def _iter_one(item: str | Path, *, on_error: ErrorHandler | None) -> Iterator[_L
         return
     path = Path(item)
     source = str(path)
-    raw = _read_text(path)
+    suffix = path.suffix.lower()
+    raw = _read_text(path, lines=suffix in (".json", ".jsonl", ".csv", ".tsv"))
     if not raw.strip():
         raise InputError("file is empty; add the article text or remove the file", source=source)
-    suffix = path.suffix.lower()
     if suffix == ".jsonl":
         yield from _iter_jsonl(raw, source=source, stem=path.stem, on_error=on_error)
     elif suffix == ".json":

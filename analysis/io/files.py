@@ -23,6 +23,11 @@ from typing import IO, Any
 
 from analysis.errors import InputError, OutputError
 
+MAX_RECORD_BYTES = 32 * 2**20
+"""The largest record read: one line of JSONL or CSV, one .txt/.html article (a larger one is reported)."""
+MAX_WHOLE_FILE_BYTES = 256 * 2**20
+"""The largest file read whole (one JSON document, or JSONL/CSV that is not UTF-8); larger ones are reported."""
+
 _WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS})
 
 
@@ -177,6 +182,23 @@ def open_input(path: str | Path, mode: str = "rb", **kwargs: Any) -> IO[Any]:
         raise InputError(f"cannot read ({exc.strerror})", source=source) from None
     except ValueError as exc:  # 'embedded null byte' in the path
         raise InputError(f"not a usable path ({exc})", source=source) from None
+
+
+def bounded_lines(fh: IO[bytes], limit: int = MAX_RECORD_BYTES) -> Iterator[bytes | None]:
+    """The lines of a binary stream, one at a time; None for a line of more than `limit` bytes (read
+    past in blocks, never held whole)."""
+    while line := fh.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := fh.readline(1 << 20)) and not rest.endswith(b"\n"):
+            pass
+        yield None
+
+
+def too_large(limit: int = MAX_RECORD_BYTES) -> str:
+    """The reason given for a record or file over `limit` bytes."""
+    return f"larger than {limit // 2**20} MB; split it (one article per record), or leave it out"
 
 
 def _lines(path: str | Path) -> Iterator[bytes]:
