@@ -180,6 +180,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     matplotlib.use("Agg")
     from analysis.export import export, export_all
 
+    collect = _Collect()
     if args.gdelt:
         from analysis.gdelt import read_gdelt_events
 
@@ -187,15 +188,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     else:
         from analysis.io.records import read_records
 
-        records = read_records(args.input)
+        records = read_records(args.input, on_error=collect)
     out = Path(args.output)
     if out.suffix:
         print(export(records, out, format=args.format))
-        return 0
-    formats = args.format.split(",") if args.format else ("geojson", "gpkg", "parquet", "graphml", "csv", "png")
-    for path in export_all(records, out, formats=formats).values():
-        print(path)
-    return 0
+    else:
+        formats = args.format.split(",") if args.format else ("geojson", "gpkg", "parquet", "graphml", "csv", "png")
+        for path in export_all(records, out, formats=formats).values():
+            print(path)
+    if collect.errors:
+        print(f"georel: {len(collect.errors)} bad record(s) skipped; the others were exported", file=sys.stderr)
+    return 2 if collect.errors else 0
 
 
 def cmd_lookup(args: argparse.Namespace) -> int:

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 
 from analysis.errors import InputError
@@ -17,6 +18,7 @@ from analysis.io.articles import article_from_text, iter_articles
 from analysis.io.files import MAX_RECORD_BYTES
 
 Georel = Any  # the `georel` fixture of conftest.py
+GOOD = "Kim left Pyongyang for Vladivostok."
 
 
 @pytest.mark.parametrize("date", ["9999-12-31", "9999-12-27", "0001-01-01", "0001-01-03"])
@@ -86,3 +88,55 @@ def test_a_huge_sparse_file_is_refused_before_it_is_read(georel: Georel, tmp_pat
     result = georel("extract", big, "-o", tmp_path / "out.jsonl")
     assert time.perf_counter() - start < 5
     assert result.code == 2 and "sparse.txt: file is larger than 32 MB" in result.err
+
+
+# ----------------------------------------------------------------------------- export and JSON output
+
+RECORDS = Path(__file__).parent / "data" / "records_sample.jsonl"
+
+
+def test_export_of_a_binary_file_is_one_line_exit_2(georel: Georel, tmp_path: Path) -> None:
+    src = tmp_path / "records.jsonl"
+    src.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    result = georel("export", src, "-o", tmp_path / "events.csv")
+    assert result.code == 2 and "Traceback" not in result.err
+    assert result.err.splitlines() == [f"georel: error: {src}: this is a PNG image, not text; give the article "
+                                       "text instead"]
+
+
+def test_export_skips_malformed_lines_and_keeps_the_good_records(georel: Georel, tmp_path: Path) -> None:
+    good = RECORDS.read_text(encoding="utf-8").splitlines()
+    src = tmp_path / "records.jsonl"
+    src.write_bytes("\n".join([good[0], "{not json", "[1, 2]", good[1]]).encode() + b"\n\xff\xfe bad\n")
+    out = tmp_path / "events.csv"
+    result = georel("export", src, "-o", out)
+    assert result.code == 2
+    lines = result.err.splitlines()
+    assert any("records.jsonl:2: malformed JSON" in line for line in lines)
+    assert any("records.jsonl:3: line is not a JSON object" in line for line in lines)
+    assert any("records.jsonl:5: not UTF-8" in line for line in lines)
+    assert len(pd.read_csv(out)) == 9  # the events of both good records
+
+
+def test_csv_cells_that_look_like_formulas_are_neutralised(tmp_path: Path) -> None:
+    from analysis.export import write_csv
+
+    frame = pd.DataFrame({"id": ["=cmd|' /C calc'!A0", "+1", "-2+3", "@SUM(A1)", "\tx", "ok", "a=b"],
+                          "n": [-1, 2, 3, 4, 5, 6, 7]})
+    path = write_csv(frame, tmp_path / "x.csv")
+    back = pd.read_csv(path, keep_default_na=False)
+    assert list(back["id"]) == ["'=cmd|' /C calc'!A0", "'+1", "'-2+3", "'@SUM(A1)", "'\tx", "ok", "a=b"]
+    assert list(back["n"]) == [-1, 2, 3, 4, 5, 6, 7]
+    assert b"'\ry" in write_csv(pd.DataFrame({"id": ["\ry"]}), tmp_path / "y.csv").read_bytes()
+
+
+@pytest.mark.parametrize("char", ["\x85", "\u2028", "\u2029"])
+def test_unicode_line_separators_are_escaped_in_jsonl_output(georel: Georel, tmp_path: Path, char: str) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": f"a{char}b", "text": f"Kim left Pyongyang.{char}Putin met him."}) + "\n"
+                   + json.dumps({"id": "c", "text": GOOD}) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert georel("extract", src, "-o", out).code == 0
+    text = out.read_text(encoding="utf-8")
+    assert char not in text and len(text.splitlines()) == 2
+    assert json.loads(text.splitlines()[0])["id"] == f"a{char}b"

@@ -8,7 +8,6 @@ on a Dask cluster, with the worker start-up each needs.
 from __future__ import annotations
 
 import contextlib
-import json
 import multiprocessing as mp
 import os
 import select
@@ -24,6 +23,7 @@ from typing import Any
 
 from analysis.corpus.tables import parquet_bytes, records_to_tables
 from analysis.errors import GeorelError
+from analysis.io.files import dumps_record
 from analysis.io.sources import BadRecord, Item
 
 ENGINES = ("local", "dask")
@@ -63,7 +63,7 @@ def extract_chunk(index: int, items: Sequence[Item], format: str = "jsonl") -> C
     if format == "parquet":
         result.tables = {name: parquet_bytes(t) for name, t in records_to_tables(records).items()}
     else:
-        result.jsonl = "".join(json.dumps(rec, ensure_ascii=False) + "\n" for rec in records)
+        result.jsonl = "".join(dumps_record(rec) for rec in records)
     return result
 
 

@@ -16,7 +16,7 @@ from typing import IO, Any
 from analysis.corpus.engines import ChunkResult
 from analysis.corpus.tables import TABLES, parquet_bytes, records_to_tables
 from analysis.errors import GeorelError, OutputError
-from analysis.io.files import atomic_writer
+from analysis.io.files import atomic_writer, dumps_record
 from analysis.io.sources import BadRecord
 
 MANIFEST = "manifest.jsonl"
@@ -34,7 +34,7 @@ def _write_file(path: Path, data: bytes) -> None:
 
 
 def _error_lines(errors: list[dict[str, Any]]) -> bytes:
-    return "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors).encode("utf-8")
+    return "".join(dumps_record(e) for e in errors).encode("utf-8")
 
 
 def work_folder(output: str | Path) -> Path:

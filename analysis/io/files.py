@@ -147,13 +147,19 @@ def _umask() -> int:
     return mask
 
 
+_LINE_BREAKS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
 def dumps_record(rec: dict[str, Any]) -> str:
-    """One JSONL line (with its newline). Strings that cannot be UTF-8 (lone surrogates) are escaped."""
+    """One JSONL line (with its newline). Strings that cannot be UTF-8 (lone surrogates) are escaped, and
+    so are U+0085, U+2028 and U+2029, which `str.splitlines` and some JSON readers take for line ends."""
     line = json.dumps(rec, ensure_ascii=False) + "\n"
     try:
         line.encode("utf-8")
     except UnicodeEncodeError:
-        line = json.dumps(rec, ensure_ascii=True) + "\n"
+        return json.dumps(rec, ensure_ascii=True) + "\n"
+    if "\x85" in line or "\u2028" in line or "\u2029" in line:
+        line = line.translate(_LINE_BREAKS)  # inside JSON strings only: the same JSON, one line
     return line
 
 
@@ -201,14 +207,14 @@ def too_large(limit: int = MAX_RECORD_BYTES) -> str:
     return f"larger than {limit // 2**20} MB; split it (one article per record), or leave it out"
 
 
-def _lines(path: str | Path) -> Iterator[bytes]:
+def _lines(path: str | Path) -> Iterator[bytes | None]:
     source = str(path)
     if source == "-":
         stream = getattr(sys.stdin, "buffer", None)
-        yield from stream if stream is not None else (line.encode("utf-8") for line in sys.stdin)
+        yield from bounded_lines(stream) if stream is not None else (line.encode("utf-8") for line in sys.stdin)
         return
     with open_input(path) as fh:
-        yield from fh
+        yield from bounded_lines(fh)
 
 
 def iter_jsonl(
@@ -221,9 +227,11 @@ def iter_jsonl(
     """
     source = str(path)
     for lineno, raw in enumerate(_lines(path), start=1):
-        if not raw.strip():
+        if raw is not None and not raw.strip():
             continue
         try:
+            if raw is None:
+                raise InputError(f"record {too_large()}", source=source, line=lineno)
             try:
                 line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
             except UnicodeDecodeError as exc:

@@ -6,10 +6,10 @@ iterable) of dicts, a single record, or the path of a JSONL file with one record
 
 from __future__ import annotations
 
-import json
 import math
 import os
-from collections.abc import Iterable, Mapping
+import warnings
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -19,37 +19,43 @@ Record = Mapping[str, Any]
 RecordsLike = Iterable[Record] | Record | str | os.PathLike[str]
 
 
-def read_records(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
+def read_records(path: str | os.PathLike[str], *,
+                 on_error: Callable[[InputError], None] | None = None) -> list[dict[str, Any]]:
     """Read extraction records from a JSONL file (one JSON object per line).
 
     Parameters
     ----------
     path
         File written by ``georel extract``.
+    on_error
+        Called with the InputError of each malformed line, which is skipped; when None the first one
+        is raised. A file that is not text (an image, an archive, binary data) always raises.
 
     Returns
     -------
     records
         One dict per article, in file order.
     """
-    path = Path(path)
-    records: list[dict[str, Any]] = []
+    from analysis.io.decoding import decode_bytes
+    from analysis.io.files import iter_jsonl, open_input
+
+    source = str(path)
+    head = b""
+    if source != "-":
+        with open_input(Path(path)) as fh:
+            try:
+                head = fh.read(1 << 16)
+            except OSError as exc:
+                raise InputError(f"cannot read records ({exc.strerror})", source=source) from None
+    if head.strip():
+        cut = head.rfind(b"\n") + 1 if len(head) == 1 << 16 else len(head)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            decode_bytes(head[:cut or 4096], source=source, line_oriented=True)  # raises for binary files
     try:
-        with path.open(encoding="utf-8") as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise InputError(f"not valid JSON ({exc.msg})", source=str(path), line=number) from exc
-                if not isinstance(record, dict):
-                    raise InputError("each line must be a JSON object (one record)", source=str(path),
-                                     line=number)
-                records.append(record)
+        return [record for _, record in iter_jsonl(Path(path), on_error=on_error)]
     except OSError as exc:
-        raise InputError(f"cannot read records ({exc.strerror})", source=str(path)) from exc
-    return records
+        raise InputError(f"cannot read records ({exc.strerror})", source=source) from None
 
 
 def as_records(records: RecordsLike) -> list[Record]:
