@@ -140,3 +140,36 @@ def test_unicode_line_separators_are_escaped_in_jsonl_output(georel: Georel, tmp
     text = out.read_text(encoding="utf-8")
     assert char not in text and len(text.splitlines()) == 2
     assert json.loads(text.splitlines()[0])["id"] == f"a{char}b"
+
+
+# ------------------------------------------------------------------------------------- time budget
+
+
+def test_an_article_over_its_time_budget_keeps_its_places_with_a_warning() -> None:
+    from analysis import schema
+    from analysis.errors import InputWarning
+
+    article = article_from_text("Kim Jong Un met Vladimir Putin in Vladivostok. Russia praised North Korea.", id="k")
+    full = extract_record(article)
+    with pytest.warns(InputWarning, match="'k': the time budget of 0 s per article ran out"):
+        cut = extract_record(article, budget=0.0)
+    assert cut["places"] == full["places"] and cut["events"] == [] and full["events"]
+    assert "time budget" in cut["incomplete"] and "incomplete" not in full
+    declared = {f.name for f in (*schema.RECORD, *schema.RECORD_OPTIONAL)}
+    assert set(cut) <= declared
+    assert extract_record(article, budget=60.0) == full
+
+
+def test_a_corpus_run_writes_an_over_budget_record_and_says_so(georel: Georel, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import analysis.corpus.engines as engines
+
+    monkeypatch.setattr(engines, "ARTICLE_BUDGET", 0.0)
+    src = tmp_path / "k.txt"
+    src.write_text("Kim Jong Un met Vladimir Putin in Vladivostok.", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = georel("extract", src, "-o", out)
+    assert result.code == 0
+    record = json.loads(out.read_text())
+    assert record["places"] and record["incomplete"]
+    assert any(line.startswith("georel: warning: article 'k': the time budget") for line in result.err.splitlines())
