@@ -185,3 +185,16 @@ def test_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
     finally:
         if not _group_gone(proc.pid, 0.1):
             os.killpg(proc.pid, signal.SIGKILL)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("command", ["extract", "resolve"])
+def test_a_full_device_is_one_line_without_resume_advice(georel: Georel, tmp_path: Path, command: str) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "a", "text": GOOD}) + "\n", encoding="utf-8")
+    result = georel(command, source, "-o", "/dev/full")
+    assert result.code == 2
+    assert one_line_messages(result.err)[-1] == ("georel: error: /dev/full: cannot write (No space left on device); "
+                                                 + ("free some space or " if command == "extract" else "")
+                                                 + "choose another output path")
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)

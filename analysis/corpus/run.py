@@ -265,7 +265,8 @@ def _writing(output: str | Path, *, keep: bool = True) -> Iterator[None]:
     try:
         yield
     except OSError as exc:
-        resume = "; the finished chunks are kept: run again with --resume" if keep and str(output) != "-" else ""
+        resumable = keep and str(output) != "-" and not is_stream(output)
+        resume = "; the finished chunks are kept: run again with --resume" if resumable else ""
         if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
             todo = "free some space or choose another output path"
         elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):

@@ -137,8 +137,13 @@ def _in_place(target: Path, mode: str) -> Iterator[IO[Any]]:
         fh = open(target, mode, encoding=None if "b" in mode else "utf-8")  # noqa: SIM115 - closed below
     except OSError as exc:
         raise OutputError(f"{target}: cannot write ({exc.strerror}); choose another output path") from None
-    with fh:
-        yield fh
+    try:
+        with fh:
+            yield fh
+    except OSError as exc:
+        if exc.filename is None and exc.errno in _WRITE_ERRNOS | {errno.EPIPE}:  # a write, not a read
+            raise OutputError(f"{target}: cannot write ({exc.strerror}); choose another output path") from None
+        raise
 
 
 def _umask() -> int:
