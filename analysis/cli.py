@@ -1,19 +1,21 @@
 """The `georel` command line: extract, resolve, look up, report.
 
-Errors become one line on stderr and exit code 2; Ctrl-C exits 130. No tracebacks.
+Errors become one line on stderr and exit code 2; Ctrl-C exits 130, SIGTERM 143. No tracebacks.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
 import textwrap
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from analysis.corpus.run import DEFAULT_CHUNK_SIZE
-from analysis.errors import GeorelError, GeorelWarning, InputError
+from analysis.errors import GeorelError, GeorelWarning, InputError, one_line
 
 EPILOG_EXTRACT = """\
 examples:
@@ -70,7 +72,27 @@ class _Collect:
 
     def __call__(self, err: InputError) -> None:
         self.errors.append(err)
-        print(f"georel: skipped: {err}", file=sys.stderr)
+        print(f"georel: skipped: {one_line(str(err))}", file=sys.stderr)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the main thread so that it stops a run as Ctrl-C does (exit status 143)."""
+
+
+def _interrupted(exc: KeyboardInterrupt) -> tuple[str, int]:
+    return ("terminated", 143) if isinstance(exc, Terminated) else ("interrupted", 130)
+
+
+def _jobs(args: argparse.Namespace) -> int | None:
+    """--jobs, at most the cores this process may use unless --force-jobs (more only compete for them)."""
+    from analysis.corpus.engines import available_cores
+
+    cores = available_cores()
+    if args.jobs is None or args.jobs <= cores or args.force_jobs or args.engine != "local":
+        return cast("int | None", args.jobs)
+    print(f"georel: warning: --jobs {args.jobs} is more than the {cores} core(s) here; using {cores} "
+          "(--force-jobs to start them all)", file=sys.stderr)
+    return cores
 
 
 def _make_parent(output: str) -> None:
@@ -85,7 +107,7 @@ def _make_parent(output: str) -> None:
 def cmd_extract(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from analysis.corpus.run import extract_corpus
+    from analysis.corpus.run import extract_corpus, is_stream
     from analysis.corpus.sinks import work_folder
     from analysis.io.sources import BadRecord
 
@@ -93,33 +115,36 @@ def cmd_extract(args: argparse.Namespace) -> int:
         print("georel: error: --jobs and --chunk-size must be at least 1", file=sys.stderr)
         return 2
     shown = 0
+    no_file = args.errors is None and (args.output == "-" or is_stream(args.output))
 
     def report(bad: BadRecord) -> None:
         nonlocal shown
         shown += 1
-        if shown <= MAX_LISTED or args.output == "-" and args.errors is None:
-            tqdm.write(f"georel: skipped: {bad}", file=sys.stderr)
+        if shown <= MAX_LISTED or no_file:
+            tqdm.write(f"georel: skipped: {one_line(str(bad))}", file=sys.stderr)
         elif shown == MAX_LISTED + 1:
             tqdm.write("georel: skipped: more bad records; see the errors file", file=sys.stderr)
 
     _make_parent(args.output)
     try:
-        run = extract_corpus(args.inputs, args.output, format=args.format, jobs=args.jobs, chunk_size=args.chunk_size,
-                             resume=args.resume, engine=args.engine, scheduler=args.scheduler, errors=args.errors,
+        run = extract_corpus(args.inputs, args.output, format=args.format, jobs=_jobs(args),
+                             chunk_size=args.chunk_size, resume=args.resume, engine=args.engine,
+                             scheduler=args.scheduler, errors=args.errors,
                              progress=args.progress or sys.stderr.isatty(), on_error=report)
-    except KeyboardInterrupt:
-        if args.output == "-":
-            print("georel: interrupted", file=sys.stderr)
+    except KeyboardInterrupt as exc:
+        what, code = _interrupted(exc)
+        if args.output == "-" or is_stream(args.output):
+            print(f"georel: {what}", file=sys.stderr)
         else:
-            print(f"georel: interrupted; the finished chunks are kept in {work_folder(args.output)}: run the same "
-                  "command with --resume to continue", file=sys.stderr)
-        return 130
+            print(f"georel: {what}; the finished chunks are kept in {one_line(str(work_folder(args.output)))}: "
+                  "run the same command with --resume to continue", file=sys.stderr)
+        return code
     done = f"georel: wrote {run.records} record(s) to {run.output}"
     if run.resumed_chunks:
         done += f" ({run.resumed_articles} article(s) done before the interruption)"
     if run.errors:
         done += f"; {run.errors} bad input(s) skipped" + (f", listed in {run.errors_path}" if run.errors_path else "")
-    print(done, file=sys.stderr)
+    print(one_line(done), file=sys.stderr)
     return 2 if run.errors else 0
 
 
@@ -154,8 +179,8 @@ def cmd_resolve(args: argparse.Namespace) -> int:
                 collect(err)
 
     n = write_jsonl(records(), args.output)
-    print(f"georel: resolved {n} record(s) into {args.output}" + (f"; {len(collect.errors)} bad record(s) skipped"
-                                                                  if collect.errors else ""), file=sys.stderr)
+    skipped = f"; {len(collect.errors)} bad record(s) skipped" if collect.errors else ""
+    print(f"georel: resolved {n} record(s) into {one_line(args.output)}{skipped}", file=sys.stderr)
     return 2 if collect.errors else 0
 
 
@@ -165,6 +190,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     matplotlib.use("Agg")
     from analysis.export import export, export_all
 
+    collect = _Collect()
     if args.gdelt:
         from analysis.gdelt import read_gdelt_events
 
@@ -174,17 +200,19 @@ def cmd_export(args: argparse.Namespace) -> int:
     else:
         from analysis.io.records import read_records
 
-        records = read_records(args.input)
+        records = read_records(args.input, on_error=collect)
     out = Path(args.output)
     if out.suffix:
         print(export(records, out, format=args.format))
-        return 0
-    formats = args.format.split(",") if args.format else ("geojson", "gpkg", "parquet", "graphml", "csv", "png")
-    written = export_all(records, out, formats=formats)
-    for path in written.values():
-        print(path)
-    print(f"georel: wrote {len(written)} files to {out}", file=sys.stderr)
-    return 0
+    else:
+        formats = args.format.split(",") if args.format else ("geojson", "gpkg", "parquet", "graphml", "csv", "png")
+        written = export_all(records, out, formats=formats)
+        for path in written.values():
+            print(path)
+        print(f"georel: wrote {len(written)} files to {out}", file=sys.stderr)
+    if collect.errors:
+        print(f"georel: {len(collect.errors)} bad record(s) skipped; the others were exported", file=sys.stderr)
+    return 2 if collect.errors else 0
 
 
 def cmd_lookup(args: argparse.Namespace) -> int:
@@ -261,6 +289,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     fmt = argparse.RawDescriptionHelpFormatter
 
+    _add_extract(sub, fmt)
+    _add_resolve(sub, fmt)
+    _add_export(sub, fmt)
+    _add_lookup(sub, fmt)
+    _add_report(sub, fmt)
+    return parser
+
+
+def _add_extract(sub: Any, fmt: type[argparse.HelpFormatter]) -> None:
     p = sub.add_parser("extract", help="extract places, actors and events from articles into JSONL or Parquet",
                        description="Read articles (.txt with an optional 'date YYYY-MM-DD' header, .jsonl, .csv, "
                                    "directories, glob patterns, or - for stdin) and write one JSON record per "
@@ -272,7 +309,9 @@ def build_parser() -> argparse.ArgumentParser:
                                                       "(default: standard output)")
     p.add_argument("--format", choices=("jsonl", "parquet"), default=None,
                    help="jsonl (default) or parquet (default for an existing folder or a .parquet name)")
-    p.add_argument("--jobs", "-j", type=int, default=None, help="worker processes (default: one per core)")
+    p.add_argument("--jobs", "-j", type=int, default=None,
+                   help="worker processes (default and most: one per core)")
+    p.add_argument("--force-jobs", action="store_true", help="start --jobs workers even if there are fewer cores")
     p.add_argument("--chunk-size", type=int, default=DEFAULT_CHUNK_SIZE, metavar="N",
                    help=f"articles per chunk, the unit of work and of --resume (default {DEFAULT_CHUNK_SIZE})")
     p.add_argument("--resume", action="store_true", help="continue the interrupted run of the same command")
@@ -285,6 +324,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="with --engine dask: the scheduler address (default: a new local cluster of --jobs workers)")
     p.set_defaults(func=cmd_extract)
 
+
+def _add_resolve(sub: Any, fmt: type[argparse.HelpFormatter]) -> None:
     p = sub.add_parser("resolve", help="add coordinates to given toponym spans",
                        description="Read records with 'text' and 'toponyms' spans; write them back with "
                                    "name, kind, country, lat, lon and geonameid filled in.",
@@ -293,6 +334,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", default="-", help="output JSONL path (default: standard output)")
     p.set_defaults(func=cmd_resolve)
 
+
+def _add_export(sub: Any, fmt: type[argparse.HelpFormatter]) -> None:
     p = sub.add_parser("export", help="write maps, networks and geodata from extraction records",
                        description="Read extraction records (JSONL from 'georel extract', or a GDELT 2.0 events "
                                    "export with --gdelt) and write GeoJSON, GeoPackage, GeoParquet, GraphML, CSV "
@@ -305,6 +348,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--gdelt", action="store_true", help="the input is a GDELT 2.0 events export (61 columns)")
     p.set_defaults(func=cmd_export)
 
+
+def _add_lookup(sub: Any, fmt: type[argparse.HelpFormatter]) -> None:
     p = sub.add_parser("lookup", help="list the gazetteer candidates for a place name",
                        description="Show the places called NAME, most populous first.",
                        epilog=EPILOG_LOOKUP, formatter_class=fmt)
@@ -312,6 +357,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=10, help="how many candidates to show (default 10)")
     p.set_defaults(func=cmd_lookup)
 
+
+def _add_report(sub: Any, fmt: type[argparse.HelpFormatter]) -> None:
     p = sub.add_parser("report", help="run report notebooks for articles or a corpus into reports/<run-id>/",
                        description=textwrap.fill(
                            "Run the article report notebook once per article (or, with --corpus, the corpus "
@@ -342,13 +389,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--start-timeout", type=float, default=60.0, help="seconds to wait for a kernel to start "
                                                                      "(default 60)")
     p.set_defaults(func=cmd_report)
-    return parser
 
 
 def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
                   file: Any = None, line: str | None = None) -> None:
     """Warnings on one line, without the source line Python would print."""
-    print(f"georel: warning: {message}", file=sys.stderr if file is None else file)
+    print(f"georel: warning: {one_line(str(message))}", file=sys.stderr if file is None else file)
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """Handle SIGTERM like Ctrl-C (workers stopped, finished chunks kept, one line), exit status 143."""
+    def terminate(signum: int, frame: Any) -> None:
+        raise Terminated
+
+    try:
+        previous = signal.signal(signal.SIGTERM, terminate)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _quiet_stdout() -> None:
@@ -366,7 +429,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `georel` console script.
 
     Exit status: 0 done; 2 bad input or usage (the good records are still written); 1 an internal
-    error (set GEOREL_DEBUG=1 to see its traceback); 130 interrupted.
+    error (set GEOREL_DEBUG=1 to see its traceback); 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
     """
     import os
     import warnings
@@ -377,13 +440,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         warnings.showwarning = _show_warning
         warnings.simplefilter("always", GeorelWarning)
         try:
-            return int(args.func(args))
+            with _sigterm_as_interrupt():
+                return int(args.func(args))
         except GeorelError as err:
-            print(f"georel: error: {err}", file=sys.stderr)
+            print(f"georel: error: {one_line(str(err))}", file=sys.stderr)
             return 2
-        except KeyboardInterrupt:
-            print("georel: interrupted; no partial output was kept", file=sys.stderr)
-            return 130
+        except KeyboardInterrupt as exc:
+            what, code = _interrupted(exc)
+            print(f"georel: {what}; no partial output was kept", file=sys.stderr)
+            return code
         except BrokenPipeError:
             _quiet_stdout()
             return 0
@@ -391,7 +456,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if os.environ.get("GEOREL_DEBUG"):
                 raise
             detail = f"{exc.filename}: {exc.strerror}" if isinstance(exc, OSError) and exc.filename else exc
-            print(f"georel: internal error: {type(exc).__name__}: {detail}; please report it "
+            print(f"georel: internal error: {type(exc).__name__}: {one_line(str(detail))}; please report it "
                   "(GEOREL_DEBUG=1 shows the traceback)", file=sys.stderr)
             return 1
 

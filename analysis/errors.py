@@ -6,6 +6,20 @@ so the CLI can print it on one line without a traceback.
 
 from __future__ import annotations
 
+import re
+
+__all__ = ["DateHeaderError", "DecodingWarning", "GeorelError", "GeorelWarning", "InputError", "InputWarning",
+           "OutputError", "ReferenceDataError", "ReportError", "one_line"]
+
+_BREAKING = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+
+
+def one_line(text: str) -> str:
+    """`text` with the characters that would break a one-line message or reach the terminal as controls
+    (newlines, ESC, C1 controls, U+2028/U+2029) escaped as JSON escapes them ('\\n', '\\u001b')."""
+    return _BREAKING.sub(lambda m: _SHORT.get(m[0]) or f"\\u{ord(m[0]):04x}", text)
+
 
 class GeorelError(Exception):
     """Base class of every error raised on purpose by georelations."""

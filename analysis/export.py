@@ -141,11 +141,27 @@ def _graphml_value(value: Any) -> Any:
     return value
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of `frame` whose text cells that a spreadsheet would run as a formula (starting with = + -
+    @, tab or carriage return) begin with a single quote, as OWASP recommends against CSV injection;
+    numbers are left as they are."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column].dtype):
+            out[column] = out[column].map(
+                lambda v: "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v)
+    return out
+
+
 def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
-    """Write a table as UTF-8 CSV without the index."""
+    """Write a table as UTF-8 CSV without the index; text cells that a spreadsheet would take for a
+    formula are prefixed with a single quote (see `neutralise_formulas`)."""
     path = _writable(path)
     try:
-        frame.to_csv(path, index=False, date_format="%Y-%m-%d")
+        neutralise_formulas(frame).to_csv(path, index=False, date_format="%Y-%m-%d")
     except OSError as exc:
         raise OutputError(f"{path}: cannot write CSV ({exc.strerror})") from exc
     return path

@@ -12,6 +12,7 @@ from typing import Literal
 
 __all__ = [
     "Field", "FieldType", "ARTICLE", "PLACE", "ACTOR", "EVENT", "EVENT_PLACE", "EVENT_MENTION", "RECORD",
+    "RECORD_OPTIONAL",
     "ARTICLE_FIELDS", "PLACE_FIELDS", "ACTOR_FIELDS", "EVENT_FIELDS", "RECORD_FIELDS", "field_types",
     "PLACE_KINDS", "MODALITIES", "UNCERTAIN_MODALITIES", "DATE_PRECISIONS", "QUAD_CLASSES",
 ]
@@ -99,6 +100,10 @@ RECORD = (
     Field("places", "list", "PLACE"), Field("actors", "list", "ACTOR"), Field("events", "list", "EVENT"),
 )
 """One extraction record (one JSON line of `georel extract`)."""
+RECORD_OPTIONAL = (
+    Field("incomplete", "str", "why the record holds less than the article (the time budget ran out)"),
+)
+"""Fields a record has only sometimes."""
 
 ARTICLE_FIELDS = tuple(f.name for f in ARTICLE)
 PLACE_FIELDS = tuple(f.name for f in PLACE)

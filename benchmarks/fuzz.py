@@ -10,8 +10,14 @@ Each case is either a text handed to `analysis.extract.pipeline.extract_record`,
 exception other than `InputError` from the loader, any exception from the extractor, an offset that
 does not point at its text, or a second run that differs. Crashing inputs are saved to --save-dir.
 
-Prints: cases, articles, rejected inputs, crashes (must be 0), the slowest article, throughput and the
-peak memory (resource.getrusage). With --big, also extracts a 5 MB line without punctuation and a
+Families of hostile input are mixed in: comma lists of place names, dates at the calendar's edges
+(articles dated 0001-01-01 or 9999-12-31 with 'tomorrow', 'last week'), NUL bytes placed in one line of
+a JSONL file (only that line may be lost), and one line over the record bound (reported, neighbours kept).
+
+Prints: cases, articles, rejected inputs, crashes (must be 0), the slowest article (must be under 2 s),
+throughput and the peak memory (resource.getrusage); then the time-per-character table: each family
+timed at S and 10 S characters, growth under 12x (no family worse than linear).
+With --big, also extracts a 5 MB line without punctuation and a
 50 MB article (the bundled one repeated), each in a child process with a time limit, growing the size
 step by step so that superlinear time shows in the figures before the limit is hit.
 """
@@ -19,6 +25,7 @@ step by step so that superlinear time shows in the figures before the limit is h
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import random
 import resource
@@ -37,6 +44,8 @@ sys.path.insert(0, str(ROOT))
 from analysis.errors import InputError  # noqa: E402
 from analysis.extract.pipeline import extract_record  # noqa: E402
 from analysis.io.articles import Article, iter_articles  # noqa: E402
+from analysis.io.files import MAX_RECORD_BYTES  # noqa: E402
+from analysis.io.sources import BadRecord, iter_items  # noqa: E402
 
 BUNDLED = (ROOT / "data/articles/2023-09-11-kim-putin-summit.txt").read_bytes()
 ARTICLE = BUNDLED.decode("utf-8")
@@ -46,6 +55,9 @@ PLACES = ["Paris", "Texas", "Washington", "Moscow", "Kyiv", "Alexandria", "Georg
 WORDS = sorted(set(ARTICLE.split())) + PLACES
 UNICODE_POOL = ("\u200b\u200d\ufeff\u00a0\u2028\u2029\u0301\u0308\u202e\u00ad\ufffd\x00\x0b\x0c\x1c\x85"
                 "İıßẞǅﬁ𝐏𝐚𝐫𝐢𝐬Ꮲ한국어日本語Россияعربي🇰🇵👍🏽–—“”‘’«»…·•\\\"'")
+EDGE_DATES = [None, None, "0001-01-01", "0001-01-02", "9999-12-31", "9999-12-27", "2024-02-29"]
+CALENDAR = ["tomorrow", "yesterday", "on Sunday", "on Saturday", "last week", "next week", "last month", "next month",
+            "next year", "last year", "in December", "in January", "over the weekend", "two weeks ago", "in May"]
 RUNS = ["Kim ", "Kim Jong Un ", "A. ", "U.S.", ".", "...", "!?", "'", "’", "'s ", "-", "Ab-", "St. ", "Mr. ",
         "\n", " \n \n", "(", "“", "2023 ", "x" * 40, "NORTH KOREA ", "in Paris, Texas, ", "<p>", "&amp;"]
 
@@ -64,7 +76,7 @@ def _rand_unicode(rng: random.Random, n: int) -> str:
 
 
 def generated_text(rng: random.Random) -> str:
-    kind = rng.randrange(5)
+    kind = rng.randrange(7)
     if kind == 0:  # news-like word salad
         seps = [" "] * 8 + [", ", ". ", "\n\n", "; ", " - ", "'s ", "\r\n"]
         return "".join(rng.choice(WORDS) + rng.choice(seps) for _ in range(rng.randrange(1, 400)))
@@ -75,6 +87,13 @@ def generated_text(rng: random.Random) -> str:
         return unit * rng.randrange(1, 3000)
     if kind == 3:  # capitalised place names without punctuation
         return " ".join(rng.choice(PLACES) for _ in range(rng.randrange(1, 800)))
+    if kind == 4:  # a list of place names: commas, 'and', 'or', slashes, 'regions' after it
+        seps = [", "] * 6 + [" and ", " or ", " / ", ", and "]
+        names = "".join(rng.choice(PLACES) + rng.choice(seps) for _ in range(rng.randrange(2, 1500)))
+        return "Troops shelled " + names + rng.choice(["regions.", "counties.", "", "Springfield, Illinois."])
+    if kind == 5:  # relative dates (the article date is often at the calendar's edge)
+        return " ".join(f"Kim met Putin in {rng.choice(PLACES)} {rng.choice(CALENDAR)}."
+                        for _ in range(rng.randrange(1, 60)))
     return rng.choice(["", " ", "\n", ".", "date 2023-09-11", "Kim", "U.S.", "'", "-", "\x00", "\ufeff"])
 
 
@@ -112,7 +131,8 @@ def as_file(rng: random.Random, text: str) -> tuple[str, bytes]:
     """The text as a file: a suffix and bytes (sometimes another encoding, HTML, JSONL, CSV or binary)."""
     kind = rng.randrange(9)
     if kind == 0:
-        header = rng.choice(["date 2023-09-11 ", "date 2023-09-11\n", "  date: 2023-02-30\n", "date 2023-13-45 ",
+        header = rng.choice(["date 0001-01-01\n", "date 9999-12-31 ", "date 2023-09-11 ", "date 2023-09-11\n",
+                              "  date: 2023-02-30\n", "date 2023-13-45 ",
                              "Date 11/09/2023\n", "date=2024-02-29 ", "\ufeffdate 2023-09-11\r\n"])
         return ".txt", (header + text).encode("utf-8", "surrogatepass")
     if kind == 1:
@@ -210,9 +230,24 @@ class Fuzz:
         return got
 
 
+def nul_file(rng: random.Random, text: str) -> tuple[bytes, int]:
+    """A JSONL file of good records with NUL bytes placed in one line (first, within the first 4 KB, or
+    anywhere); returns the bytes and how many records must survive."""
+    n = rng.randrange(2, 120)
+    lines = [json.dumps({"id": f"r{k}", "text": f"Kim left Pyongyang. {text[k % 50:][:300]}"}).encode()
+             for k in range(n)]
+    k = rng.choice([0, 1, min(2, n - 1), rng.randrange(n)])
+    raw = bytearray(lines[k])
+    for _ in range(rng.randrange(1, 4)):
+        raw.insert(rng.randrange(len(raw) + 1), 0)
+    lines[k] = bytes(raw)
+    return b"\n".join(lines) + b"\n", n - 1
+
+
 def run(n: int, seed: int, save_dir: Path) -> Fuzz:
     rng = random.Random(seed)
     fuzz = Fuzz(save_dir)
+    extract_record(Article(id="warm", text="Kim went to Moscow."))  # load the lexicons before timing
     with tempfile.TemporaryDirectory() as tmp, warnings.catch_warnings():
         warnings.simplefilter("ignore")
         folder = Path(tmp)
@@ -220,15 +255,123 @@ def run(n: int, seed: int, save_dir: Path) -> Fuzz:
             fuzz.cases += 1
             case = f"case{i:06d}"
             text = mutated_text(rng) if i % 2 else generated_text(rng)
-            if rng.random() < 0.4:
+            r = rng.random()
+            if r < 0.03:  # NUL bytes in one line: the other lines must all be read
+                data, keep = nul_file(rng, text)
+                got = fuzz.load(case, ".jsonl", data, folder)
+                if len(got) != keep:
+                    fuzz.crash(case, f"a NUL line cost good lines: {len(got)} of {keep} read", data)
+                for article in got[:2]:
+                    fuzz.extract(case, article, twice=False)
+            elif r < 0.4:
                 suffix, data = as_file(rng, text)
                 for article in fuzz.load(case, suffix, data, folder):
                     fuzz.extract(case, article, twice=False)
             else:
-                fuzz.extract(case, Article(id=case, text=text), twice=i % 10 == 0)
+                article = Article(id=case, text=text, date=rng.choice(EDGE_DATES))
+                fuzz.extract(case, article, twice=i % 10 == 0)
             if (i + 1) % 1000 == 0:
                 print(f"  {i + 1} cases, {len(fuzz.crashes)} crashes", file=sys.stderr, flush=True)
     return fuzz
+
+
+# ------------------------------------------------------------------------------ time per character
+
+GROWTH_LIMIT = 12.0  # time for 10x the text, at most this many times the time for the text
+SLOWEST_LIMIT = 2.0  # seconds for the slowest fuzzed article
+
+
+def _repeat(unit: str) -> Any:
+    return lambda n: (unit * (n // len(unit) + 1))[:n]
+
+
+FAMILIES: dict[str, tuple[Any, str | None]] = {
+    "comma list of places": (_repeat("Paris, London, Springfield, Illinois, "), None),
+    "list of 25 places": (_repeat(", ".join(PLACES) + ", and "), None),
+    "places and/or/slash": (_repeat("Paris and London or Texas / Ohio and "), None),
+    "list before 'regions'": (_repeat("Donetsk, Luhansk, Zaporizhzhia and Kherson regions, "), None),
+    "calendar words, 9999-12-31": (_repeat(" ".join(f"Kim met Putin {c}." for c in CALENDAR) + " "), "9999-12-31"),
+    "calendar words, 0001-01-01": (_repeat(" ".join(f"Kim met Putin {c}." for c in CALENDAR) + " "), "0001-01-01"),
+    "NUL every 40 chars": (_repeat("Kim left Pyongyang for\x00 Vladivostok. "), None),
+    "no punctuation": (lambda n: big_text("line", n), None),
+    "capitalised words": (_repeat("Kim Jong Un Vladimir Putin North Korea "), None),
+    "dots": (lambda n: "U.S." + "." * (n - 4), None),
+    "repeated article": (lambda n: big_text("article", n), None),
+}
+
+
+def _best(text: str, date: str | None, repeat: int = 3) -> float:
+    """The best of `repeat` extraction CPU times (other processes on the machine do not count), with the
+    garbage collector paused while the clock runs:
+    its passes over the whole heap come at moments unrelated to the text and blur the growth."""
+    best = float("inf")
+    for _ in range(repeat):
+        gc.collect()
+        gc.disable()
+        try:
+            start = time.process_time()
+            extract_record(Article(id="g", text=text, date=date))
+            best = min(best, time.process_time() - start)
+        finally:
+            gc.enable()
+    return best
+
+
+def _huge_line_time(n: int, folder: Path) -> float:
+    """Read a JSONL file holding one n-character line (no newline inside the text) and extract it."""
+    path = folder / f"huge-{n}.jsonl"
+    path.write_text(json.dumps({"id": "h", "text": big_text("line", n)}) + "\n", encoding="utf-8")
+    best = float("inf")
+    for _ in range(3):
+        gc.collect()
+        gc.disable()
+        try:
+            start = time.process_time()
+            for item in iter_items(path):
+                if not isinstance(item, BadRecord):
+                    extract_record(item.article)
+            best = min(best, time.process_time() - start)
+        finally:
+            gc.enable()
+    return best
+
+
+def growth_table(size: int) -> list[str]:
+    """Print each family's time at `size` and 10x `size` characters; return the families over the limit."""
+    extract_record(Article(id="warm", text="Kim went to Moscow."))
+    print(f"time per character: each family at {size:,} and {10 * size:,} characters (CPU s, best of 3, GC paused)")
+    print(f"  {'family':30s} {'S s':>8s} {'10S s':>8s} {'growth':>7s}  {'us/char at 10S':>14s}")
+    bad = []
+    rows: list[tuple[str, float, float]] = []
+    for name, (make, date) in FAMILIES.items():
+        rows.append((name, _best(make(size), date), _best(make(10 * size), date)))
+    with tempfile.TemporaryDirectory() as tmp:
+        rows.append(("huge JSONL line (read+extract)", _huge_line_time(size, Path(tmp)),
+                     _huge_line_time(10 * size, Path(tmp))))
+    for name, small, large in rows:
+        growth = large / max(small, 1e-9)
+        flag = "" if growth < GROWTH_LIMIT else "  OVER"
+        if flag:
+            bad.append(name)
+        print(f"  {name:30s} {small:8.3f} {large:8.3f} {growth:6.1f}x  {large / (10 * size) * 1e6:14.2f}{flag}")
+    return bad
+
+
+def record_bound_check() -> str | None:
+    """One JSONL line over the record bound between two good ones: reported, the neighbours read, quickly."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "bound.jsonl"
+        with path.open("wb") as fh:
+            fh.write(b'{"id": "a", "text": "Kim left."}\n{"id": "huge", "text": "')
+            fh.write(b"word " * (MAX_RECORD_BYTES // 5 + 1))
+            fh.write(b'"}\n{"id": "b", "text": "Putin left."}\n')
+        start = time.perf_counter()
+        items = list(iter_items(path))
+        elapsed = time.perf_counter() - start
+    kinds = ["bad" if isinstance(i, BadRecord) else i.article.id for i in items]
+    print(f"record bound: a {MAX_RECORD_BYTES / 2**20:.0f} MB+ line between two good ones -> {kinds} "
+          f"in {elapsed:.2f} s")
+    return None if kinds == ["a", "bad", "b"] and elapsed < 2.0 else f"record bound: {kinds}, {elapsed:.2f} s"
 
 
 def peak_mb() -> float:
@@ -303,32 +446,47 @@ def main() -> None:
                         help="where crashing inputs are saved")
     parser.add_argument("--big", action="store_true", help="also the 5 MB line and the 50 MB article")
     parser.add_argument("--big-limit", type=float, default=900, help="seconds allowed per big extraction")
+    parser.add_argument("--growth-size", type=int, default=20_000, metavar="S",
+                        help="time each family at S and 10 S characters (0: skip; default 20,000)")
     parser.add_argument("--one-big", nargs=2, metavar=("KIND", "CHARS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one_big:
         one_big(args.one_big[0], int(args.one_big[1]))
         return
+    failures: list[str] = []
     if args.n:
-        start = time.perf_counter()
-        fuzz = run(args.n, args.seed, args.save_dir)
-        wall = time.perf_counter() - start
-        seconds, chars, case = fuzz.slowest
-        print(f"cases: {fuzz.cases}  articles extracted: {fuzz.articles}  inputs rejected (InputError): "
-              f"{fuzz.rejected}")
-        print(f"crashes: {len(fuzz.crashes)}")
-        for line in fuzz.crashes[:10]:
-            print(f"  {line[:300]}")
-        print(f"slowest article: {seconds:.3f} s ({chars:,} chars, {case})")
-        print(f"extraction: {fuzz.chars / 1e6:.1f} M chars in {fuzz.extract_seconds:.1f} s "
-              f"({fuzz.chars / 1e6 / max(fuzz.extract_seconds, 1e-9):.2f} MB/s); wall {wall:.0f} s")
-        print(f"peak memory: {peak_mb():.0f} MB (ru_maxrss)")
+        failures += _fuzz_report(args.n, args.seed, args.save_dir)
+    if args.growth_size:
+        failures += [f"growth over {GROWTH_LIMIT:g}x: {name}" for name in growth_table(args.growth_size)]
+        if (problem := record_bound_check()) is not None:
+            failures.append(problem)
     if args.big:
         print("big inputs (each in a child process; size grows x4 up to the target):")
         run_big("line", 5_000_000, args.big_limit)
         run_big("article", 50_000_000, args.big_limit)
-    if args.n and fuzz.crashes:
+    print("FAILED: " + "; ".join(failures) if failures else "all checks passed")
+    if failures:
         sys.exit(1)
 
+
+def _fuzz_report(n: int, seed: int, save_dir: Path) -> list[str]:
+    start = time.perf_counter()
+    fuzz = run(n, seed, save_dir)
+    wall = time.perf_counter() - start
+    seconds, chars, case = fuzz.slowest
+    print(f"cases: {fuzz.cases}  articles extracted: {fuzz.articles}  inputs rejected (InputError): "
+          f"{fuzz.rejected}")
+    print(f"crashes (exceptions, invalid records, lost lines): {len(fuzz.crashes)}")
+    for line in fuzz.crashes[:10]:
+        print(f"  {line[:300]}")
+    print(f"slowest article: {seconds:.3f} s ({chars:,} chars, {case}); limit {SLOWEST_LIMIT:g} s")
+    print(f"extraction: {fuzz.chars / 1e6:.1f} M chars in {fuzz.extract_seconds:.1f} s "
+          f"({fuzz.chars / 1e6 / max(fuzz.extract_seconds, 1e-9):.2f} MB/s); wall {wall:.0f} s")
+    print(f"peak memory: {peak_mb():.0f} MB (ru_maxrss)")
+    failures = [f"{len(fuzz.crashes)} crashes"] if fuzz.crashes else []
+    if seconds >= SLOWEST_LIMIT:
+        failures.append(f"slowest article {seconds:.2f} s")
+    return failures
 
 if __name__ == "__main__":
     main()

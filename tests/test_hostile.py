@@ -449,6 +449,8 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "apostrophes": lambda n: ("Russia's " + "'" * 50) * (n // 59),
     "hyphens": lambda n: ("Ab-" * (n // 3)),
     "repeated article": lambda n: ((GOOD + " ") * (n // len(GOOD)))[:n],
+    "comma list of places": lambda n: ("Paris, London, Springfield, Illinois, " * (n // 38 + 1))[:n],
+    "places joined by and": lambda n: ("Paris and London and Texas or Ohio / " * (n // 37 + 1))[:n],
 }
 
 

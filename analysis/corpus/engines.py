@@ -8,10 +8,14 @@ on a Dask cluster, with the worker start-up each needs.
 from __future__ import annotations
 
 import contextlib
-import json
 import multiprocessing as mp
 import os
+import select
 import signal
+import sys
+import threading
+import time
+import warnings
 from collections.abc import Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor
 from concurrent.futures import wait as wait_futures
@@ -20,10 +24,14 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from analysis.corpus.tables import parquet_bytes, records_to_tables
-from analysis.errors import GeorelError
+from analysis.errors import GeorelError, one_line
+from analysis.io.files import dumps_record
 from analysis.io.sources import BadRecord, Item
 
 ENGINES = ("local", "dask")
+ARTICLE_BUDGET = 60.0
+"""Seconds of extraction per article in a corpus run; after them the record is written with the places
+found so far and a warning (see `extract_record`'s budget)."""
 _IN_FLIGHT_PER_WORKER = 2  # chunks queued per worker: enough to keep it busy, few enough for flat memory
 
 
@@ -52,7 +60,7 @@ def extract_chunk(index: int, items: Sequence[Item], format: str = "jsonl") -> C
             continue
         articles += 1
         try:
-            records.append(extract_record(item.article, gazetteer=gazetteer))
+            records.append(extract_record(item.article, gazetteer=gazetteer, budget=ARTICLE_BUDGET))
         except Exception as exc:  # a bad article must not stop the corpus; it is listed instead
             errors.append(BadRecord(item.source, item.line, f"extraction failed ({type(exc).__name__}: {exc}); "
                                     "please report this article", "extract", item.article.id).to_dict())
@@ -60,16 +68,45 @@ def extract_chunk(index: int, items: Sequence[Item], format: str = "jsonl") -> C
     if format == "parquet":
         result.tables = {name: parquet_bytes(t) for name, t in records_to_tables(records).items()}
     else:
-        result.jsonl = "".join(json.dumps(rec, ensure_ascii=False) + "\n" for rec in records)
+        result.jsonl = "".join(dumps_record(rec) for rec in records)
     return result
 
 
-def _init_worker() -> None:
-    """Worker start: leave Ctrl-C to the parent (it stops the pool), load the gazetteer once."""
+def _init_worker(parent: int | None = None) -> None:
+    """Worker start: leave Ctrl-C to the parent (it stops the pool), die with the parent, load the
+    gazetteer once."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    warnings.showwarning = _one_line_warning
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent,), name="georel-parent-watch", daemon=True).start()
     from analysis.extract.gazetteer import load_gazetteer
 
     load_gazetteer()
+
+
+def _one_line_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                      file: Any = None, line: str | None = None) -> None:
+    """A worker's warnings as the command line shows its own: one line, no source line."""
+    print(f"georel: warning: {one_line(str(message))}", file=sys.stderr if file is None else file, flush=True)
+
+
+def _exit_with(parent: int) -> None:
+    """Wait for the process `parent` to end (killed, even by SIGKILL), then end this worker: a worker
+    must not go on extracting, holding memory and the caller's stderr, for a run nobody waits for."""
+    try:
+        fd = os.pidfd_open(parent)  # Linux: readable when the process has ended
+    except ProcessLookupError:
+        os._exit(143)
+    except (AttributeError, OSError):
+        fd = None
+    if fd is not None:
+        select.select([fd], [], [])
+    else:
+        with contextlib.suppress(OSError):
+            while True:
+                os.kill(parent, 0)
+                time.sleep(0.5)
+    os._exit(143)
 
 
 def _warm_worker() -> None:
@@ -118,7 +155,8 @@ class PoolRunner:
             # workers fork from a server that holds the extractor
             preload(["analysis.extract.pipeline", "analysis.extract.warm"])
         self.window = _IN_FLIGHT_PER_WORKER * jobs
-        self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker)
+        self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
+                                        initargs=(os.getpid(),))
 
     def submit(self, index: int, items: list[Item], fmt: str) -> Future[ChunkResult]:
         return self.pool.submit(extract_chunk, index, items, fmt)

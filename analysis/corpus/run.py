@@ -27,6 +27,7 @@ manifest a resumed run reads.
 from __future__ import annotations
 
 import contextlib
+import errno
 import itertools
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -44,9 +45,12 @@ from analysis.corpus.engines import (
 )
 from analysis.corpus.sinks import FolderSink, Sink, StdoutSink, manifest_header
 from analysis.errors import GeorelError, InputError, OutputError
+from analysis.io.files import is_stream as _is_stream
+from analysis.io.files import remove_stale_parts
 from analysis.io.sources import BadRecord, Chunker, expand_inputs, iter_sources
 
-__all__ = ["DEFAULT_CHUNK_SIZE", "FORMATS", "CorpusRun", "default_errors_path", "extract_corpus", "output_format"]
+__all__ = ["DEFAULT_CHUNK_SIZE", "FORMATS", "CorpusRun", "default_errors_path", "extract_corpus", "is_stream",
+           "output_format"]
 
 FORMATS = ("jsonl", "parquet")
 DEFAULT_CHUNK_SIZE = 250
@@ -152,34 +156,61 @@ def extract_corpus(
         raise GeorelError("chunk size and jobs must be at least 1")
     jobs = jobs or available_cores()
     sources = list(expand_inputs(inputs))
-    to_stdout = str(output) == "-"
-    errors_path = Path(errors) if errors is not None else default_errors_path(output, fmt)
+    stream = str(output) == "-" or is_stream(output)
+    errors_path = Path(errors) if errors is not None else None if stream else default_errors_path(output, fmt)
     run = CorpusRun(str(output), fmt, errors_path=None)
-    sink: Sink
-    if to_stdout:
-        if fmt == "parquet":
-            raise OutputError("Parquet tables need an output folder: -o FOLDER")
-        if resume:
-            raise OutputError("--resume needs an output file or folder, not standard output")
-        sink = StdoutSink(errors_path)
-    else:
-        if resume and any(str(s) == "-" for s in sources):
-            raise InputError("cannot resume a run that reads standard input; give the input as a file",
-                             source="<stdin>")
-        _check_output(Path(output), fmt)
-        header = manifest_header(fmt, chunk_size, sources)
-        with _writing(output):
-            sink = FolderSink(Path(output), fmt, header, resume=resume)
-        chunk_size = sink.chunk_size
+    sink = _open_sink(output, fmt, sources, errors_path, chunk_size=chunk_size, resume=resume)
     for entry in sink.done.values():
         run.resumed_chunks += 1
         run.resumed_articles += int(entry["articles"])
         run.records += int(entry["records"])
         run.errors += int(entry["errors"])
     run.articles = run.resumed_articles
+    _extract_chunks(sources, sink, run, engine=engine, jobs=jobs, scheduler=scheduler,
+                    chunk_size=sink.chunk_size if isinstance(sink, FolderSink) else chunk_size,
+                    progress=progress, on_error=on_error, errors_path=errors_path)
+    if run.errors and errors_path is not None:
+        run.errors_path = str(errors_path)
+    return run
 
+
+def is_stream(output: str | Path) -> bool:
+    """Whether `output` is an existing file that is not a regular file or a folder (a device such as
+    /dev/null, a FIFO, a shell's `>(...)`): written in place, never replaced."""
+    return str(output) != "-" and _is_stream(Path(output))
+
+
+def _open_sink(output: str | Path, fmt: str, sources: list[str | Path | BadRecord], errors_path: Path | None, *,
+               chunk_size: int, resume: bool) -> Sink:
+    """Standard output or a stream-like file in input order, else chunk files in a work folder."""
+    what = "standard output" if str(output) == "-" else f"{output} (not a regular file)"
+    if str(output) == "-" or is_stream(output):
+        if fmt == "parquet":
+            raise OutputError(f"Parquet tables need an output folder, not {what}: -o FOLDER")
+        if resume:
+            raise OutputError(f"--resume needs an output file or folder, not {what}")
+        if str(output) == "-":
+            return StdoutSink(errors_path)
+        with _writing(output, keep=False):
+            return StdoutSink(errors_path, stream=open(output, "wb"))  # noqa: SIM115 - closed by the sink
+    if resume and any(str(s) == "-" for s in sources):
+        raise InputError("cannot resume a run that reads standard input; give the input as a file", source="<stdin>")
+    _check_output(Path(output), fmt)
+    for path in (output if fmt == "jsonl" else None, errors_path):
+        if path is not None:
+            remove_stale_parts(path)  # left by a run killed while it joined its chunks
+    header = manifest_header(fmt, chunk_size, sources)
+    with _writing(output):
+        return FolderSink(Path(output), fmt, header, resume=resume)
+
+
+def _extract_chunks(sources: list[str | Path | BadRecord], sink: Sink, run: CorpusRun, *, engine: str, jobs: int,
+                    scheduler: Any, chunk_size: int, progress: bool,
+                    on_error: Callable[[BadRecord], None] | None, errors_path: Path | None) -> None:
+    """Extract the chunks the sink has not done, commit each as it completes, then finish the sink."""
     from tqdm import tqdm
 
+    output = run.output
     bar = tqdm(unit=" articles", initial=run.articles, disable=not progress, file=sys.stderr, dynamic_ncols=True)
     chunker = Chunker(iter_sources(sources), chunk_size)
     todo = ((i, items) for i, items in chunker if i not in sink.done)
@@ -211,7 +242,7 @@ def extract_corpus(
                 done, in_flight = runner.wait(in_flight)
                 for fut in done:
                     commit(chunk_result(fut))
-            in_flight.add(runner.submit(index, items, fmt))
+            in_flight.add(runner.submit(index, items, run.format))
         while in_flight:
             done, in_flight = runner.wait(in_flight)
             for fut in done:
@@ -226,17 +257,20 @@ def extract_corpus(
             runner.close(ok)
         if not ok:
             sink.close()
-    if run.errors and errors_path is not None:
-        run.errors_path = str(errors_path)
-    return run
 
 
 @contextlib.contextmanager
-def _writing(output: str | Path) -> Iterator[None]:
+def _writing(output: str | Path, *, keep: bool = True) -> Iterator[None]:
     """Turn a failed write (disk full, no permission) into an OutputError that says what to do."""
     try:
         yield
     except OSError as exc:
-        keep = "" if str(output) == "-" else "; the finished chunks are kept: run again with --resume"
-        raise OutputError(f"{exc.filename or output}: cannot write ({exc.strerror or exc}); free some space or "
-                          f"choose another output path{keep}") from None
+        resumable = keep and str(output) != "-" and not is_stream(output)
+        resume = "; the finished chunks are kept: run again with --resume" if resumable else ""
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            todo = "free some space or choose another output path"
+        elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            todo, resume = "choose an output path in a folder you may write", ""
+        else:
+            todo = "choose another output path"
+        raise OutputError(f"{exc.filename or output}: cannot write ({exc.strerror or exc}); {todo}{resume}") from None

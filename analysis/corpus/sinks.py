@@ -5,6 +5,7 @@ standard output in input order.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -15,7 +16,7 @@ from typing import IO, Any
 from analysis.corpus.engines import ChunkResult
 from analysis.corpus.tables import TABLES, parquet_bytes, records_to_tables
 from analysis.errors import GeorelError, OutputError
-from analysis.io.files import atomic_writer
+from analysis.io.files import atomic_writer, dumps_record
 from analysis.io.sources import BadRecord
 
 MANIFEST = "manifest.jsonl"
@@ -33,7 +34,7 @@ def _write_file(path: Path, data: bytes) -> None:
 
 
 def _error_lines(errors: list[dict[str, Any]]) -> bytes:
-    return "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors).encode("utf-8")
+    return "".join(dumps_record(e) for e in errors).encode("utf-8")
 
 
 def work_folder(output: str | Path) -> Path:
@@ -175,9 +176,11 @@ class FolderSink:
 
 
 class StdoutSink:
-    """JSONL to standard output, chunk by chunk in input order; nothing to resume."""
+    """JSONL to standard output (or `stream`, a device or pipe named as the output), chunk by chunk in
+    input order; nothing to resume."""
 
-    def __init__(self, errors_path: Path | None) -> None:
+    def __init__(self, errors_path: Path | None, *, stream: IO[bytes] | None = None) -> None:
+        self.stream = stream
         self.done: dict[int, dict[str, Any]] = {}
         self.waiting: dict[int, ChunkResult] = {}
         self.next = 0
@@ -197,12 +200,13 @@ class StdoutSink:
 
     def commit(self, res: ChunkResult) -> None:
         self.waiting[res.index] = res
-        out = getattr(sys.stdout, "buffer", None)
+        out = self.stream if self.stream is not None else getattr(sys.stdout, "buffer", None)
         while self.next in self.waiting:
             ready = self.waiting.pop(self.next)
             if out is not None:
                 sys.stdout.flush()
                 out.write(ready.jsonl.encode("utf-8"))
+                out.flush()
             else:
                 sys.stdout.write(ready.jsonl)
             if self.errors_fh is not None:
@@ -212,6 +216,8 @@ class StdoutSink:
         sys.stdout.flush()
 
     def finish(self, n_chunks: int, errors_path: Path | None) -> None:
+        if self.stream is not None:
+            self.stream.close()
         if self.errors_fh is None or self.errors_path is None:
             return
         self.errors_fh.close()
@@ -222,6 +228,9 @@ class StdoutSink:
             self.errors_path.unlink(missing_ok=True)  # from an earlier run
 
     def close(self) -> None:
+        if self.stream is not None:
+            with contextlib.suppress(OSError):
+                self.stream.close()
         if self.errors_fh is not None:
             self.errors_fh.close()
             self.errors_tmp.unlink(missing_ok=True)

@@ -132,7 +132,9 @@ def _plurals(words: Iterable[str]) -> str:
 
 # 'Jenin province', 'Washington Gov.', and 'Donetsk and Luhansk regions'
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
-_LIST_TAIL = rf"(?:\s*,\s*{_NAME})*,?\s+(?:and|or)\s+{_NAME}\s+"  # ', Luhansk and Kherson ' before 'regions'
+_LIST_ITEMS = 12  # names before the last of a list: a bound that keeps the search linear in the text
+# ', Luhansk and Kherson ' before 'regions'
+_LIST_TAIL = rf"(?:\s*,\s*{_NAME}){{0,{_LIST_ITEMS}}},?\s+(?:and|or)\s+{_NAME}\s+"
 _FIRST_LEVEL = _plurals(word_group("division_noun") - word_group("second_level_noun"))
 _DIVISION_AFTER = re.compile(rf"(?:\s+(?:{_words('division_noun')}|(?i:{_words('division_office')}))"
                              rf"|{_LIST_TAIL}(?:{_FIRST_LEVEL})|\s+(?:{_FIRST_LEVEL}))(?!\w)")
@@ -229,22 +231,32 @@ def _shared_division_support(cand: dict[str, _Candidates]) -> dict[str, np.ndarr
     return out
 
 
-def _list_siblings(mentions: Sequence[Mention], text: str) -> dict[str, list[str]]:
+def _list_siblings(mentions: Sequence[Mention], text: str) -> _Siblings:
     """Per name, the other names of the lists it stands in ('Arizona, California, Georgia and Ohio'):
     lists of three or more names joined by commas, 'and', 'or' or slashes. Two names joined by a comma
-    are no list but a qualifier ('Paris, Texas')."""
+    are no list but a qualifier ('Paris, Texas'). Kept as the lists' name counts, so that a list of
+    thousands of names costs time in proportion to its length, not to its square."""
     runs: list[list[int]] = [[0]]
     for i in range(1, len(mentions)):
         if _LIST_GAP.fullmatch(text, mentions[i - 1].end, mentions[i].start):
             runs[-1].append(i)
         else:
             runs.append([i])
-    out: dict[str, list[str]] = defaultdict(list)
+    out = _Siblings([], defaultdict(list))
     for run in runs:
-        if len(run) >= 3:
-            for i in run:
-                out[mentions[i].key] += [mentions[j].key for j in run if mentions[j].key != mentions[i].key]
+        keys = Counter(mentions[i].key for i in run)
+        if len(run) >= 3 and len(keys) >= 2:
+            for key, n in keys.items():
+                out.member[key].append((len(out.lists), n))
+            out.lists.append(keys)
     return out
+
+
+class _Siblings(NamedTuple):
+    """The lists of names of an article: each list's name counts, and per name (list number, count)."""
+
+    lists: list[Counter[str]]
+    member: dict[str, list[tuple[int, int]]]
 
 
 class _Static(NamedTuple):
@@ -340,7 +352,7 @@ def _batch(cand: dict[str, _Candidates]) -> _Batch | None:
 
 
 def _rescore(cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch,
-             siblings: dict[str, list[str]]) -> dict[str, int]:
+             siblings: _Siblings) -> dict[str, int]:
     """Re-choose every ambiguous name given the countries, divisions and points of the others, and the
     kind and country of the names listed with it."""
     country_w: dict[int, float] = defaultdict(float)
@@ -383,7 +395,7 @@ def _rescore(cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch
         d = EARTH_RADIUS_KM * 2 * np.arcsin(np.sqrt(np.clip(nearest, 0, 1)))
         near = np.where(np.isfinite(nearest), NEARBY * np.exp(-d / NEARBY_KM) * batch.point, 0.0)
         score = [s + b for s, b in zip(score, near.tolist(), strict=True)]
-    if siblings:
+    if siblings.lists:
         _add_list_bonus(score, cand, choice, batch, siblings)
     chosen: dict[str, int] = {}
     for name, (start, stop) in zip(batch.names, batch.bounds, strict=True):
@@ -393,18 +405,34 @@ def _rescore(cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch
 
 
 def _add_list_bonus(score: list[float], cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch,
-                    siblings: dict[str, list[str]]) -> None:
+                    siblings: _Siblings) -> None:
     """A name listed among US states is a US state; among countries, a country: each candidate gains
     LIST_BONUS times the share of the name's list mates whose choice is of its kind and country."""
+    classes: list[Counter[tuple[int, int]]] = []
+    sizes = [sum(keys.values()) for keys in siblings.lists]
+    for keys in siblings.lists:
+        of_list: Counter[tuple[int, int]] = Counter()
+        for key, n in keys.items():
+            of_list[_choice_class(cand, choice, key)] += n
+        classes.append(of_list)
     for name, (start, stop) in zip(batch.names, batch.bounds, strict=True):
-        mates = siblings.get(name)
-        if not mates:
+        where = siblings.member.get(name)
+        if not where:
             continue
-        chosen = Counter((int(_KIND_CLASS[k]), c) for k, c, *_ in (cand[m].static.info[choice[m]] for m in mates))
+        own = _choice_class(cand, choice, name)
+        mates = sum(n * (sizes[r] - n) for r, n in where)
         for i in range(start, stop):
-            n = chosen.get((batch.kind_class[i], batch.ckeys[i]))
-            if n:
-                score[i] += LIST_BONUS * n / len(mates)
+            cls = (batch.kind_class[i], batch.ckeys[i])
+            same = cls == own
+            count = sum(n * (classes[r].get(cls, 0) - (n if same else 0)) for r, n in where)
+            if count:
+                score[i] += LIST_BONUS * count / mates
+
+
+def _choice_class(cand: dict[str, _Candidates], choice: dict[str, int], key: str) -> tuple[int, int]:
+    """The kind class and country of a name's current choice."""
+    kind, country, *_ = cand[key].static.info[choice[key]]
+    return int(_KIND_CLASS[kind]), country
 
 
 def place_record(gaz: Gazetteer, m: Mention, row: int) -> dict[str, Any]:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import itertools
 import re
+import time
+import warnings
 from typing import TYPE_CHECKING, Any
 
+from analysis.errors import InputWarning
 from analysis.extract.actors import MAX_MODIFIERS, ActorMention, agent_after, agent_before, find_actors
 from analysis.extract.clauses import COORDINATORS, CROWD_SECTORS, Participant
 from analysis.extract.events import find_events
@@ -32,9 +35,15 @@ MAX_VERB_GROUP = 3
 _MODIFIER_AFTER = re.compile(rf"-(?:{'|'.join(sorted(word_group('modifier_suffix')))})\b", re.IGNORECASE)
 
 
-def extract_record(article: Article, *, gazetteer: Gazetteer | None = None) -> dict[str, Any]:
-    """The output record of one article (see schema.RECORD_FIELDS)."""
+def extract_record(article: Article, *, gazetteer: Gazetteer | None = None,
+                   budget: float | None = None) -> dict[str, Any]:
+    """The output record of one article (see schema.RECORD_FIELDS).
+
+    With a `budget` (seconds), the stages after the one that spends it are skipped: the record holds
+    the places (and named actors) found so far, says why in `incomplete`, and an InputWarning is issued.
+    """
     gaz = gazetteer or load_gazetteer()
+    deadline = None if budget is None else time.perf_counter() + budget
     text = article.text
     sentences = split_sentences(text)
     tokens = tokenize(text, sentences)
@@ -44,6 +53,8 @@ def extract_record(article: Article, *, gazetteer: Gazetteer | None = None) -> d
     places = [place_record(gaz, m, r) for m, r in zip(mentions, rows, strict=True)]
     places += [p for a in named if a.metonym and (p := _seat_place(gaz, a)) is not None]
     places.sort(key=lambda p: p["start"])
+    if deadline is not None and time.perf_counter() > deadline:
+        return _incomplete(article, places, [a.record() for a in named], budget)
     agents = _agents(text, tokens, mentions, places)
     actors = sorted(named + agents, key=lambda a: a.start)
     participants = _participants(text, actors, mentions, places)
@@ -61,6 +72,19 @@ def extract_record(article: Article, *, gazetteer: Gazetteer | None = None) -> d
     return {
         "id": article.id, "date": article.date, "title": article.title, "url": article.url,
         "source": article.source, "places": places, "actors": actor_records, "events": events,
+    }
+
+
+def _incomplete(article: Article, places: list[dict[str, Any]], actors: list[dict[str, Any]],
+                budget: float | None) -> dict[str, Any]:
+    """The record of an article whose time budget ran out after its places were found."""
+    why = (f"the time budget of {budget:g} s per article ran out after the places were found; the actors "
+           "are the named ones only and the events were not extracted")
+    warnings.warn(f"article {article.id!r}: {why}", InputWarning, stacklevel=3)
+    return {
+        "id": article.id, "date": article.date, "title": article.title, "url": article.url,
+        "source": article.source, "places": places, "actors": sorted(actors, key=lambda a: a["start"]),
+        "events": [], "incomplete": why,
     }
 
 

@@ -115,15 +115,13 @@ def find_times(text: str, start: int, end: int, *, article_date: str | None, fut
                 if not mon or not g["mon3"][0].isupper():
                     continue
                 year = base.year + (future and mon < base.month) - (not future and mon > base.month)
-                date, precision = dt.date(year, mon, 1), "month"
+                date, precision = _month_start(year * 12 + mon - 1), "month"
             elif g["wd"] and g["wd"][0].isupper():
                 wd = pats.weekday.get(g["wd"].lower().rstrip(".")) or pats.weekday.get(g["wd"].lower())
                 if wd is None:
                     continue
                 delta = (base.weekday() - wd) % 7
-                date = base - dt.timedelta(days=delta)
-                if future and delta:
-                    date = base + dt.timedelta(days=7 - delta)
+                date = _plus_days(base, 7 - delta if future and delta else -delta)
         except ValueError:
             continue  # 'Feb. 30'
         if date is not None:
@@ -136,15 +134,28 @@ def find_times(text: str, start: int, end: int, *, article_date: str | None, fut
     return out
 
 
+def _plus_days(base: dt.date, days: int) -> dt.date:
+    """`base` moved by `days`, held at the calendar's first or last day ('tomorrow' of 9999-12-31)."""
+    try:
+        return base + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
+
+
+def _month_start(index: int) -> dt.date:
+    """The first day of month `index` (year * 12 + month - 1), held within years 1 to 9999."""
+    index = min(max(index, 12), 9999 * 12 + 11)
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
 def _relative(base: dt.date, unit: str, offset: int) -> tuple[dt.date, str]:
     if unit == "day":
-        return base + dt.timedelta(days=offset), "day"
+        return _plus_days(base, offset), "day"
     if unit in ("week", "weekend"):
-        monday = base - dt.timedelta(days=base.weekday())
+        monday = _plus_days(base, -base.weekday())
         if unit == "weekend" and base.weekday() < 5:
             offset -= 1  # 'over the weekend' in a weekday's article: the weekend just past
-        return monday + dt.timedelta(weeks=offset), "week"
+        return _plus_days(monday, 7 * offset), "week"
     if unit == "month":
-        index = base.year * 12 + base.month - 1 + offset
-        return dt.date(index // 12, index % 12 + 1, 1), "month"
-    return dt.date(base.year + offset, 1, 1), "year"
+        return _month_start(base.year * 12 + base.month - 1 + offset), "month"
+    return _month_start((base.year + offset) * 12), "year"

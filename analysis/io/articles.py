@@ -21,6 +21,7 @@ import dataclasses
 import glob
 import io
 import json
+import os
 import re
 import sys
 import warnings
@@ -32,7 +33,7 @@ from typing import Any
 from analysis.errors import DateHeaderError, InputError, InputWarning
 from analysis.io.dates import UnreadableDateError, read_date
 from analysis.io.decoding import decode_bytes, normalise_newlines
-from analysis.io.files import open_input
+from analysis.io.files import MAX_RECORD_BYTES, MAX_WHOLE_FILE_BYTES, open_input, too_large
 from analysis.io.html_text import looks_like_html, parse_html
 
 ARTICLE_SUFFIXES = (".txt", ".jsonl", ".csv", ".tsv", ".html", ".htm")
@@ -231,17 +232,37 @@ class UniqueIds:
 _Located = tuple[Article, str]  # an article and where it was read ('file' or 'file:line')
 
 
-def _read_text(path: Path) -> str:
+def _read_text(path: Path, *, lines: bool = False) -> str:
+    """A file read whole and decoded; one too large is refused before it is read: a file of `lines`
+    (records) over MAX_WHOLE_FILE_BYTES, else (one article) over MAX_RECORD_BYTES."""
     source = str(path)
+    limit = MAX_WHOLE_FILE_BYTES if lines else MAX_RECORD_BYTES
     with open_input(path) as fh:
         try:
-            data = fh.read()
+            size = os.fstat(fh.fileno()).st_size
+            if size > limit:
+                raise InputError(f"file is {too_large(limit)}; JSONL and CSV in UTF-8 are read a line at a time",
+                                 source=source)
+            data = fh.read(limit + 1)
         except MemoryError:
             raise InputError("too large to read at once; split it, or run `georel extract` on it (it streams "
                              "JSONL and CSV)", source=source) from None
         except OSError as exc:
             raise InputError(f"cannot read ({exc.strerror})", source=source) from None
-    return decode_bytes(data, source=source)
+    if len(data) > limit:  # a device or a file that grew
+        raise InputError(f"file is {too_large(limit)}", source=source)
+    return decode_bytes(data, source=source, line_oriented=lines)
+
+
+def _read_stdin() -> str:
+    stream = getattr(sys.stdin, "buffer", None)  # a notebook may have a text-only stdin
+    if stream is None:
+        return sys.stdin.read()
+    data = stream.read(MAX_WHOLE_FILE_BYTES + 1)
+    if len(data) > MAX_WHOLE_FILE_BYTES:
+        raise InputError(f"standard input is {too_large(MAX_WHOLE_FILE_BYTES)}; give JSONL, read a line at a time",
+                         source="<stdin>")
+    return decode_bytes(data, source="<stdin>")
 
 
 def _report(err: InputError, on_error: ErrorHandler | None) -> None:
@@ -328,8 +349,7 @@ def _iter_csv(raw: str, *, source: str, stem: str, on_error: ErrorHandler | None
 
 def _iter_one(item: str | Path, *, on_error: ErrorHandler | None) -> Iterator[_Located]:
     if item == "-":
-        stream = getattr(sys.stdin, "buffer", None)  # a notebook may have a text-only stdin
-        raw = decode_bytes(stream.read(), source="<stdin>") if stream is not None else sys.stdin.read()
+        raw = _read_stdin()
         start = raw.lstrip()[:1]
         if start == "{":
             yield from _iter_jsonl(raw, source="<stdin>", stem="stdin", on_error=on_error)
@@ -340,10 +360,10 @@ def _iter_one(item: str | Path, *, on_error: ErrorHandler | None) -> Iterator[_L
         return
     path = Path(item)
     source = str(path)
-    raw = _read_text(path)
+    suffix = path.suffix.lower()
+    raw = _read_text(path, lines=suffix in (".json", ".jsonl", ".csv", ".tsv"))
     if not raw.strip():
         raise InputError("file is empty; add the article text or remove the file", source=source)
-    suffix = path.suffix.lower()
     if suffix == ".jsonl":
         yield from _iter_jsonl(raw, source=source, stem=path.stem, on_error=on_error)
     elif suffix == ".json":
@@ -356,33 +376,59 @@ def _iter_one(item: str | Path, *, on_error: ErrorHandler | None) -> Iterator[_L
         yield from ((a, source) for a in _iter_txt(raw, source=source, article_id=path.stem, html=html))
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith((".", "~$")) for part in path.relative_to(root).parts)
-
 
 def expand_paths(inputs: Iterable[str | Path]) -> Iterator[str | Path | InputError]:
     """The files of the inputs, in order; directories searched recursively (hidden files skipped),
-    unquoted-by-the-shell glob patterns expanded. Problems come as InputError items."""
+    unquoted-by-the-shell glob patterns expanded. Problems come as InputError items: an empty name, a
+    path that cannot be looked at (a too long name, a folder without access), an unreadable subfolder."""
     for item in inputs:
         if str(item) == "-":
             yield "-"
             continue
+        if str(item) == "":
+            yield InputError("empty file name (is a shell variable unset?); give a file, folder or pattern",
+                             source="''")
+            continue
         path = Path(item)
-        if _GLOB_CHARS & set(str(item)) and not path.exists():
+        try:
+            exists, is_dir = path.exists(), path.is_dir()
+        except (OSError, ValueError) as exc:
+            why = exc.strerror if isinstance(exc, OSError) else str(exc)
+            yield InputError(f"cannot look at this path ({why}); check the name and the folders' permissions",
+                             source=str(item))
+            continue
+        if _GLOB_CHARS & set(str(item)) and not exists:
             matches = sorted(glob.glob(str(path.expanduser()), recursive=True))
             if not matches:
                 yield InputError("no file matches this pattern; check it", source=str(item))
             for match in matches:
                 yield from expand_paths([match])
-        elif path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES
-                           and not _hidden(p, path) and p.is_file())
-            if not found:
-                yield InputError(f"no article files ({', '.join(ARTICLE_SUFFIXES)}) in this folder",
-                                 source=str(path))
-            yield from found
+        elif is_dir:
+            yield from _folder_files(path)
         else:
             yield path
+
+
+def _folder_files(folder: Path) -> Iterator[Path | InputError]:
+    """The article files under a folder, sorted, hidden ones skipped; then each subfolder that cannot be
+    read, as an InputError (its articles would otherwise be missing without a word)."""
+    found: list[Path] = []
+    errors: list[InputError] = []
+
+    def unreadable(exc: OSError) -> None:
+        errors.append(InputError(f"folder cannot be read ({exc.strerror}); its articles are skipped: make it "
+                                 "readable", source=str(exc.filename or folder)))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
+        dirs[:] = [d for d in dirs if not d.startswith((".", "~$"))]
+        for name in files:
+            p = Path(root) / name
+            if p.suffix.lower() in ARTICLE_SUFFIXES and not name.startswith((".", "~$")) and p.is_file():
+                found.append(p)
+    if not found and not errors:
+        yield InputError(f"no article files ({', '.join(ARTICLE_SUFFIXES)}) in this folder", source=str(folder))
+    yield from sorted(found)
+    yield from errors
 
 
 def iter_articles(

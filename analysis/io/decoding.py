@@ -37,9 +37,11 @@ def _looks_binary(sample: bytes) -> bool:
     return controls > len(sample) // 100
 
 
-def decode_bytes(data: bytes, *, source: str) -> str:
+def decode_bytes(data: bytes, *, source: str, line_oriented: bool = False) -> str:
     """Decode article bytes: UTF-8 (with or without BOM), UTF-16/32 with a BOM, else cp1252 or latin-1
-    text with a `DecodingWarning`; binary files (PDF, images, archives, NUL bytes) raise InputError."""
+    text with a `DecodingWarning`; binary files (PDF, images, archives, NUL bytes) raise InputError.
+    For a `line_oriented` file (JSONL, CSV) lines with NUL bytes are left out of the binary test: they
+    cost their own record, not the file."""
     for magic, kind, todo in _MAGIC:
         if data.startswith(magic):
             raise InputError(f"this is {kind}, not text; {todo}", source=source)
@@ -50,7 +52,12 @@ def decode_bytes(data: bytes, *, source: str) -> str:
             except UnicodeDecodeError as exc:
                 raise InputError(f"invalid {encoding.upper()} at byte {exc.start}; save the article as UTF-8",
                                  source=source) from None
-    if _looks_binary(data[:4096]):
+    sample = data[:4096]
+    if line_oriented and b"\x00" in sample:
+        sample = b"\n".join(line for line in data[:1 << 16].split(b"\n") if b"\x00" not in line)[:4096]
+        if not sample.strip():
+            sample = b"\x00"
+    if _looks_binary(sample):
         raise InputError("binary data (NUL or control bytes), not text; save the article as UTF-8 text",
                          source=source)
     try:

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import io
 import json
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -20,6 +22,11 @@ from pathlib import Path
 from typing import IO, Any
 
 from analysis.errors import InputError, OutputError
+
+MAX_RECORD_BYTES = 32 * 2**20
+"""The largest record read: one line of JSONL or CSV, one .txt/.html article (a larger one is reported)."""
+MAX_WHOLE_FILE_BYTES = 256 * 2**20
+"""The largest file read whole (one JSON document, or JSONL/CSV that is not UTF-8); larger ones are reported."""
 
 _WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS})
 
@@ -66,6 +73,10 @@ def atomic_writer(path: str | Path, *, mode: str = "w") -> Iterator[IO[Any]]:
         raise OutputError(f"{target}: folder {folder} does not exist; create it or choose another output path")
     if target.is_dir():
         raise OutputError(f"{target}: is a folder; give a file name for the output")
+    if is_stream(target):
+        with _in_place(target, mode) as fh:
+            yield fh
+        return
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
     except OSError as exc:
@@ -90,19 +101,70 @@ def atomic_writer(path: str | Path, *, mode: str = "w") -> Iterator[IO[Any]]:
         raise
 
 
+def remove_stale_parts(path: str | Path) -> int:
+    """Remove the temporary files an interrupted `atomic_writer` of `path` left (`.NAME.XXXXXXXX.part`,
+    killed before it could clean up); return how many. Only regular files of this user are removed."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    removed = 0
+    try:
+        stale = list(folder.glob(f".{glob.escape(target.name)}.????????.part"))
+    except OSError:
+        return 0
+    getuid = getattr(os, "getuid", None)
+    for part in stale:
+        with contextlib.suppress(OSError):
+            st = part.lstat()
+            if stat.S_ISREG(st.st_mode) and (getuid is None or st.st_uid == getuid()):
+                part.unlink()
+                removed += 1
+    return removed
+
+
+def is_stream(path: Path) -> bool:
+    """An existing file that is neither regular nor a folder: a device, a FIFO, a shell's `>(...)`."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+@contextlib.contextmanager
+def _in_place(target: Path, mode: str) -> Iterator[IO[Any]]:
+    """Write a device or pipe directly: renaming a file over it would replace it (as root, /dev/null)."""
+    try:
+        fh = open(target, mode, encoding=None if "b" in mode else "utf-8")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write ({exc.strerror}); choose another output path") from None
+    try:
+        with fh:
+            yield fh
+    except OSError as exc:
+        if exc.filename is None and exc.errno in _WRITE_ERRNOS | {errno.EPIPE}:  # a write, not a read
+            raise OutputError(f"{target}: cannot write ({exc.strerror}); choose another output path") from None
+        raise
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
 
 
+_LINE_BREAKS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
 def dumps_record(rec: dict[str, Any]) -> str:
-    """One JSONL line (with its newline). Strings that cannot be UTF-8 (lone surrogates) are escaped."""
+    """One JSONL line (with its newline). Strings that cannot be UTF-8 (lone surrogates) are escaped, and
+    so are U+0085, U+2028 and U+2029, which `str.splitlines` and some JSON readers take for line ends."""
     line = json.dumps(rec, ensure_ascii=False) + "\n"
     try:
         line.encode("utf-8")
     except UnicodeEncodeError:
-        line = json.dumps(rec, ensure_ascii=True) + "\n"
+        return json.dumps(rec, ensure_ascii=True) + "\n"
+    if "\x85" in line or "\u2028" in line or "\u2029" in line:
+        line = line.translate(_LINE_BREAKS)  # inside JSON strings only: the same JSON, one line
     return line
 
 
@@ -133,14 +195,31 @@ def open_input(path: str | Path, mode: str = "rb", **kwargs: Any) -> IO[Any]:
         raise InputError(f"not a usable path ({exc})", source=source) from None
 
 
-def _lines(path: str | Path) -> Iterator[bytes]:
+def bounded_lines(fh: IO[bytes], limit: int = MAX_RECORD_BYTES) -> Iterator[bytes | None]:
+    """The lines of a binary stream, one at a time; None for a line of more than `limit` bytes (read
+    past in blocks, never held whole)."""
+    while line := fh.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := fh.readline(1 << 20)) and not rest.endswith(b"\n"):
+            pass
+        yield None
+
+
+def too_large(limit: int = MAX_RECORD_BYTES) -> str:
+    """The reason given for a record or file over `limit` bytes."""
+    return f"larger than {limit // 2**20} MB; split it (one article per record), or leave it out"
+
+
+def _lines(path: str | Path) -> Iterator[bytes | None]:
     source = str(path)
     if source == "-":
         stream = getattr(sys.stdin, "buffer", None)
-        yield from stream if stream is not None else (line.encode("utf-8") for line in sys.stdin)
+        yield from bounded_lines(stream) if stream is not None else (line.encode("utf-8") for line in sys.stdin)
         return
     with open_input(path) as fh:
-        yield from fh
+        yield from bounded_lines(fh)
 
 
 def iter_jsonl(
@@ -153,9 +232,11 @@ def iter_jsonl(
     """
     source = str(path)
     for lineno, raw in enumerate(_lines(path), start=1):
-        if not raw.strip():
+        if raw is not None and not raw.strip():
             continue
         try:
+            if raw is None:
+                raise InputError(f"record {too_large()}", source=source, line=lineno)
             try:
                 line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
             except UnicodeDecodeError as exc:

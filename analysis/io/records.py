@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import math
 import os
+import warnings
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from analysis.errors import InputError
-from analysis.io.files import iter_jsonl
 
 Record = Mapping[str, Any]
 RecordsLike = Iterable[Record] | Record | str | os.PathLike[str]
@@ -29,14 +29,34 @@ def read_records(path: str | os.PathLike[str], *,
     path
         File written by ``georel extract``.
     on_error
-        Called with each unreadable line, which is skipped; when None the first one raises InputError.
+        Called with the InputError of each malformed line, which is skipped; when None the first one
+        is raised. A file that is not text (an image, an archive, binary data) always raises.
 
     Returns
     -------
     records
         One dict per article, in file order.
     """
-    return [record for _, record in iter_jsonl(Path(path) if str(path) != "-" else "-", on_error=on_error)]
+    from analysis.io.decoding import decode_bytes
+    from analysis.io.files import iter_jsonl, open_input
+
+    source = str(path)
+    head = b""
+    if source != "-":
+        with open_input(Path(path)) as fh:
+            try:
+                head = fh.read(1 << 16)
+            except OSError as exc:
+                raise InputError(f"cannot read records ({exc.strerror})", source=source) from None
+    if head.strip():
+        cut = head.rfind(b"\n") + 1 if len(head) == 1 << 16 else len(head)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            decode_bytes(head[:cut or 4096], source=source, line_oriented=True)  # raises for binary files
+    try:
+        return [record for _, record in iter_jsonl(Path(path) if source != "-" else "-", on_error=on_error)]
+    except OSError as exc:
+        raise InputError(f"cannot read records ({exc.strerror})", source=source) from None
 
 
 def as_records(records: RecordsLike) -> list[Record]:

@@ -14,7 +14,7 @@ import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from analysis.errors import InputError
 from analysis.io.articles import (
@@ -27,7 +27,7 @@ from analysis.io.articles import (
     record_to_article,
 )
 from analysis.io.decoding import decode_bytes
-from analysis.io.files import open_input
+from analysis.io.files import MAX_RECORD_BYTES, bounded_lines, open_input, too_large
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +154,7 @@ def _streamable(path: Path) -> bool:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            decode_bytes(head[:cut or 4096], source=str(path))
+            decode_bytes(head[:cut or 4096], source=str(path), line_oriented=True)
     except InputError:
         return False
     return True
@@ -168,8 +168,14 @@ def _stdin_is_jsonl() -> bool:
     return start.startswith(b"{")
 
 
-def _stream_jsonl(lines: Iterable[bytes], *, source: str, stem: str) -> Iterator[Item]:
-    for lineno, raw in enumerate(lines, start=1):
+def _stream_jsonl(stream: IO[bytes], *, source: str, stem: str) -> Iterator[Item]:
+    for lineno, raw in enumerate(bounded_lines(stream), start=1):
+        if raw is None:
+            yield BadRecord(source, lineno, f"record {too_large()}")
+            continue
+        if b"\x00" in raw:
+            yield BadRecord(source, lineno, "binary data (a NUL byte) in this line; remove it or the line")
+            continue
         try:
             line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
         except UnicodeDecodeError:  # only on standard input, which cannot be checked beforehand
@@ -191,11 +197,11 @@ def _stream_csv(path: Path, *, delimiter: str) -> Iterator[Item]:
     from the header, blank rows skipped, a long row is an error, a malformed row ends the file)."""
     source = str(path)
     with open_input(path, "r", encoding="utf-8-sig", newline="") as fh:
-        delimiter = csv_delimiter(fh.readline(), delimiter)
+        delimiter = csv_delimiter(fh.readline(MAX_RECORD_BYTES), delimiter)
         fh.seek(0)
-        reader = csv.reader(fh, delimiter=delimiter)
+        reader = csv.reader(_bounded_text(fh, source), delimiter=delimiter)
         limit = csv.field_size_limit()
-        csv.field_size_limit(max(limit, path.stat().st_size + 1))  # an article may be longer than 128 KB
+        csv.field_size_limit(MAX_RECORD_BYTES)  # an article may be longer than the 128 KB default
         line = 1
         try:
             try:
@@ -226,6 +232,15 @@ def _stream_csv(path: Path, *, delimiter: str) -> Iterator[Item]:
                                                   source=source, line=line))
         finally:
             csv.field_size_limit(limit)
+
+
+def _bounded_text(fh: IO[str], source: str) -> Iterator[str]:
+    """The lines of a text file for the CSV reader; a line over MAX_RECORD_BYTES characters ends the file
+    (as a malformed row does: where the next row starts is unknown) without being held whole."""
+    while line := fh.readline(MAX_RECORD_BYTES + 1):
+        if len(line) > MAX_RECORD_BYTES and not line.endswith(("\n", "\r")):
+            raise csv.Error(f"a line {too_large()}")
+        yield line
 
 
 def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
