@@ -2,10 +2,10 @@
 
     python benchmarks/eval_geoparse.py ../shared/eval/lgl_dev.jsonl ../shared/eval/geovirus.jsonl
 
-For each file it prints, for resolution given the gold spans (ours and a population-only baseline
-over the same gazetteer): Acc@161km, AUC of log error (lower is better), median km and the share of
-exact GeoNames ids where the gold has one (a toponym left without a
-candidate counts wrong); then end-to-end recognition precision/recall/F1 (a
+For each file it prints, for resolution given the gold spans, read with the whole text as `georel
+resolve` reads it (ours and a population-only baseline over the same gazetteer): Acc@161km, AUC of log
+error (lower is better), median km and the share of exact GeoNames ids where the gold has one (a
+toponym left without a place counts wrong); then end-to-end recognition precision/recall/F1 (a
 predicted span counts when it overlaps a gold toponym with coordinates; predictions overlapping gold
 spans without coordinates are ignored). Where the gold carries an annotation `type` (GeoWebNews), a
 table by type follows: toponyms, Acc@161, exact GeoNames id and recognition recall.
@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from analysis.extract.gazetteer import Gazetteer, load_gazetteer
-from analysis.extract.geocode import mention_for_span, resolve
+from analysis.extract.geocode import resolve_span_rows
 from analysis.extract.pipeline import extract_record
 from analysis.geometry import haversine_km
 from analysis.io.articles import Article
@@ -68,22 +68,19 @@ def _resolve_gold(doc: dict, gaz: Gazetteer, tally: _Tally) -> None:
     """Resolution given the gold spans with coordinates (ours and the population baseline)."""
     text = doc["text"]
     gold = [t for t in doc["toponyms"] if t.get("lat") is not None]
-    mentions = [mention_for_span(text, t["start"], t["end"], gazetteer=gaz) for t in gold]
-    known = [m for m in mentions if len(m.rows)]
-    chosen = dict(zip((id(m) for m in known), resolve(known, text, gazetteer=gaz), strict=True))
-    for t, m in zip(gold, mentions, strict=True):
+    mentions, rows = resolve_span_rows(text, [(t["start"], t["end"]) for t in gold], gazetteer=gaz)
+    for t, m, row in zip(gold, mentions, rows, strict=True):
         gid = str(t["geonameid"]) if t.get("geonameid") else None
         kind = t.get("type") or ""
-        if not len(m.rows):
+        if row < 0:
             tally.add(kind, MAX_KM, (gid, None))
             tally.base_d.append(MAX_KM)
             tally.base_id.append((gid, None))
             tally.errors.append((MAX_KM, t["name"], "<no candidate>", doc["id"], kind))
             continue
-        row = chosen[id(m)]
         d = float(haversine_km(t["lon"], t["lat"], gaz.lon[row], gaz.lat[row]))
         tally.add(kind, d, (gid, str(int(gaz.gid[row]))))
-        brow = int(m.rows[int(np.argmax(gaz.population[m.rows]))])
+        brow = int(m.rows[int(np.argmax(gaz.population[m.rows]))]) if len(m.rows) else row
         tally.base_d.append(float(haversine_km(t["lon"], t["lat"], gaz.lon[brow], gaz.lat[brow])))
         tally.base_id.append((gid, str(int(gaz.gid[brow]))))
         if d > 161 or (gid and gid != str(int(gaz.gid[row]))):

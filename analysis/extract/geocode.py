@@ -15,6 +15,7 @@ One sense per name per article: all mentions of a name share the resolution.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -25,8 +26,9 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from analysis._resources import compiled, read_table
-from analysis.extract.gazetteer import KINDS, NAME_KINDS, Gazetteer, load_gazetteer, norm_key
-from analysis.extract.mentions import Mention
+from analysis.extract.anchors import anchor_rows, inner_mention, mention_for_span, well_known
+from analysis.extract.gazetteer import KINDS, NAME_KINDS, Gazetteer, load_gazetteer
+from analysis.extract.mentions import Mention, find_mentions
 from analysis.extract.text import find_dateline, word_group
 from analysis.geometry import EARTH_RADIUS_KM
 
@@ -413,7 +415,9 @@ def place_record(gaz: Gazetteer, m: Mention, row: int) -> dict[str, Any]:
         return {"start": m.start, "end": m.end, "text": m.text, "name": None, "kind": None, "country": None,
                 "lat": None, "lon": None, "geonameid": None, "metonymic": m.metonymic}
     gid = int(gaz.gid[row])
-    kind = "demonym" if m.name_kind == "demonym" else gaz.kind_of(row)
+    kind = m.kind or ("demonym" if m.name_kind == "demonym" else gaz.kind_of(row))
+    if m.kind in ("facility", "street"):
+        gid = SYNTHETIC_GID  # the point of the place it stands in, not its own
     return {
         "start": m.start, "end": m.end, "text": m.text, "name": gaz.name(row), "kind": kind,
         "country": gaz.country_of(row) or None, "lat": round(float(gaz.lat[row]), 5),
@@ -422,48 +426,42 @@ def place_record(gaz: Gazetteer, m: Mention, row: int) -> dict[str, Any]:
     }
 
 
-# the kind of a place written around its name ('Clay County', 'Tewksbury Twp.', 'the Town of Groton'), a part of
-# it before its name ('South Los Angeles', 'Downtown Greer') and an initial for a compass word ('W. Columbia')
-_KIND_WORDS = "|".join(w.capitalize() for g in ("town_noun", "division_noun") for w in sorted(word_group(g)))
-_KIND_AFFIX = re.compile(rf"\s+(?:{_KIND_WORDS}|Twp\.?)$|^(?:{_KIND_WORDS}) of\s+")
-_PART_PREFIX = re.compile(rf"^(?:{'|'.join(w.capitalize() for w in sorted(word_group('place_cue_before')))})\s+(?=\S)")
-_COMPASS = {"N": "North", "S": "South", "E": "East", "W": "West"}
-_COMPASS_INITIAL = re.compile(r"^([NSEW])\.\s*")
-
-
-def mention_for_span(
-    text: str, start: int, end: int, *, gazetteer: Gazetteer | None = None
-) -> Mention:
-    """A Mention for a given span (e.g. a gold toponym), with whatever candidates its name has."""
-    gaz = gazetteer or load_gazetteer()
-    surface = text[start:end]
-    variants = [surface, re.sub(r"['’]s?$", "", surface), re.sub(r"^(?:the|The)\s+", "", surface)]
-    variants += [_KIND_AFFIX.sub("", v) for v in variants[:2]]  # 'Clay County', 'Tewksbury Twp.', 'Town of Groton'
-    variants.append(_COMPASS_INITIAL.sub(lambda m: _COMPASS[m.group(1)] + " ", surface))  # 'W. Columbia'
-    variants.append(_PART_PREFIX.sub("", surface))  # 'South Los Angeles', 'Downtown Greer': the place itself
-    keys = [norm_key(v) for v in variants if v]
-    found = gaz.find_keys(keys)
-    for key, k in zip(keys, found.tolist(), strict=True):
-        if k >= 0:
-            rows, kinds = gaz.rows_of_key(k), gaz.row_kinds_of_key(k)
-            # local news names counties bare ('Clay and Becker counties'): let the county compete
-            county = gaz.find_keys([key + " county", key + " parish"])
-            for c in county[county >= 0].tolist():
-                rows = np.concatenate([rows, gaz.rows_of_key(c)])
-                kinds = np.concatenate([kinds, np.full(len(gaz.rows_of_key(c)), _ALT, np.int8)])
-            return Mention(start, end, surface, key, rows, NAME_KINDS[int(gaz.key_kind[k])], 0, 0, kinds)
-    return Mention(start, end, surface, norm_key(surface), np.zeros(0, np.int64), "name", 0, 0)
-
-
 def resolve_spans(
     text: str, spans: Iterable[tuple[int, int]], *, gazetteer: Gazetteer | None = None
 ) -> list[dict[str, Any]]:
     """Resolve given character spans of a text to places (records with lat, lon, geonameid ...)."""
     gaz = gazetteer or load_gazetteer()
-    mentions = [mention_for_span(text, s, e, gazetteer=gaz) for s, e in spans]
-    known = [m for m in mentions if len(m.rows)]
-    rows = dict(zip((id(m) for m in known), resolve(known, text, gazetteer=gaz), strict=True))
-    return [place_record(gaz, m, rows.get(id(m), -1)) for m in mentions]
+    mentions, rows = resolve_span_rows(text, list(spans), gazetteer=gaz)
+    return [place_record(gaz, m, r) for m, r in zip(mentions, rows, strict=True)]
 
 
-__all__ = ["resolve", "resolve_spans", "place_record", "mention_for_span"]
+def resolve_span_rows(
+    text: str, spans: Sequence[tuple[int, int]], *, gazetteer: Gazetteer | None = None
+) -> tuple[list[Mention], list[int]]:
+    """The mentions of given spans and their rows (-1: none), read with the whole text as extract reads it:
+    the article's own place names are resolved with them as context; a span the gazetteer lacks stands in
+    a place inside its name or near it (see analysis.extract.anchors)."""
+    gaz = gazetteer or load_gazetteer()
+    given = [mention_for_span(text, s, e, gazetteer=gaz) for s, e in spans]
+    given = [m if len(m.rows) else (inner_mention(text, m.start, m.end, gazetteer=gaz) or m) for m in given]
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+
+    def overlaps(m: Mention) -> bool:
+        k = bisect.bisect_left(starts, m.end)
+        return any(ordered[j][1] > m.start for j in range(max(k - 3, 0), k))
+
+    context = [m for m in find_mentions(text, gazetteer=gaz) if not overlaps(m)] if given else []
+    known = sorted([m for m in given if len(m.rows)] + context, key=lambda m: m.start)
+    # a facility named after a small town does not set the article's context ('Fennimore Tower' in Brisbane)
+    strong = [m for m in known if not m.kind or well_known(gaz, m.rows)]
+    chosen = dict(zip((id(m) for m in strong), resolve(strong, text, gazetteer=gaz), strict=True))
+    if len(strong) < len(known):
+        chosen = dict(zip((id(m) for m in known), resolve(known, text, gazetteer=gaz), strict=True)) | chosen
+    everything = sorted(given + context, key=lambda m: m.start)
+    rows = anchor_rows(text, everything, [chosen.get(id(m), -1) for m in everything], gaz)
+    row_of = {id(m): r for m, r in zip(everything, rows, strict=True)}
+    return given, [row_of[id(m)] for m in given]
+
+
+__all__ = ["resolve", "resolve_spans", "resolve_span_rows", "place_record", "mention_for_span"]

@@ -72,6 +72,7 @@ class Mention:
     metonymic: bool = False
     cued: bool = False
     needs_cue: bool = False
+    kind: str = ""  # the kind its record carries instead of its place's: 'facility', 'street' (see anchors)
 
 
 @dataclass(frozen=True)
