@@ -285,7 +285,9 @@ def build_places(countries: pd.DataFrame, cnames: pd.DataFrame, dm: Path
         gid = int(r.gid)
         feats.append((gid, r.name, r.kind, r.country, "", float(r.lat), float(r.lon), int(r.population),
                       r.feature))
-        add_names(gid, r.name, [a for a in r.aliases.split("|") if a])
+        aliases = [a for a in r.aliases.split("|") if a]
+        add_names(gid, r.name, [a for a in aliases if not a.isupper()])
+        names += [(a, gid, "abbr") for a in aliases if a.isupper()]  # 'USSR', 'EU': abbreviations
     known = {f[0] for f in feats}
     for r in pd.read_csv(DATA / "division_demonyms.tsv", sep="\t", dtype=str, comment="#").itertuples():
         assert int(r.gid) in known, f"division_demonyms.tsv: no feature {r.gid} ({r.place})"

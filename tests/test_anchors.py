@@ -51,3 +51,44 @@ def test_a_span_with_no_place_anywhere_stays_unresolved() -> None:
     text = "The Qwertyzxcv Pavilion opened yesterday."
     (place,) = resolve_spans(text, [_span(text, "Qwertyzxcv Pavilion")])
     assert place["lat"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "Canadian trade negotiators flew to Washington on Monday to press for a deal.",
+    "Officials in Washington and Tokyo traded warnings over the tariffs.",
+    "The Kremlin accused Washington of meddling, Russian media said.",
+])
+def test_washington_in_world_news_is_the_capital(text: str) -> None:
+    start = text.index("Washington")
+    (place,) = resolve_spans(text, [(start, start + len("Washington"))])
+    assert place["kind"] == "capital" and abs(place["lon"] + 77.0) < 1
+
+
+def test_washington_with_its_state_context_stays_the_state() -> None:
+    text = "Wildfires spread across Washington, from Spokane to Yakima, officials said."
+    start = text.index("Washington")
+    (place,) = resolve_spans(text, [(start, start + len("Washington"))])
+    assert place["kind"] == "admin1"
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("EU ministers met in Brussels on Monday.", "EU"),
+    ("Talks between the EU and Japan stalled over farm tariffs.", "EU"),
+    ("Sanctions agreed by the E.U. take effect in March.", "E.U."),
+])
+def test_the_eu_is_europe_not_the_french_town_of_eu(text: str, word: str) -> None:
+    start = text.index(word)
+    (place,) = resolve_spans(text, [(start, start + len(word))])
+    assert place["name"] == "Europe"
+
+
+@pytest.mark.parametrize("text", [
+    "European leaders met in Rome to discuss migration.",
+    "Most Europeans back the climate targets, a survey found.",
+    "The deal worries European carmakers more than Japanese ones.",
+])
+def test_european_names_europe(text: str) -> None:
+    from analysis.extract.pipeline import find_places
+
+    places = find_places(text)
+    assert "Europe" in set(places["name"])

@@ -47,6 +47,7 @@ LIST_BONUS = 3.0
 SHARED_DIVISION = ADMIN1_CONTEXT
 DATELINE_BONUS = 3.0
 KIND_WORD_BONUS = 3.0
+SEAT_CONTEXT = 2.5
 SYNTHETIC_GID = 990_000_000  # the project's own ids for curated regions (not GeoNames)
 _COUNTRY = KINDS.index("country")
 _ADMIN1 = KINDS.index("admin1")
@@ -184,6 +185,8 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
                 score = score + KIND_WORD_BONUS * (static.kind_class == _ADMIN2_CLASS)
         cand[key] = _Candidates(static, score, len(idx))
 
+    for key, bonus in _world_news_support(gaz, cand).items():
+        cand[key] = cand[key]._replace(score=cand[key].score + bonus)
     shared = _shared_division_support(cand)
     choice = {key: int(c.static.rows[int(np.argmax(c.score + shared.get(key, 0.0))) if len(c.score) > 1 else 0])
               for key, c in cand.items()}
@@ -228,6 +231,24 @@ def _shared_division_support(cand: dict[str, _Candidates]) -> dict[str, np.ndarr
         best = max(st.divisions, key=lambda a: (names[a], joint[a]))
         if names[best] >= 2:
             out[key] = SHARED_DIVISION * (names[best] - 1) / (len(cand) - 1) * (st.akeys == best)
+    return out
+
+
+def _world_news_support(gaz: Gazetteer, cand: dict[str, _Candidates]) -> dict[str, np.ndarray]:
+    """In an article that names a foreign country or capital, a national capital named like a division of its country
+    is the capital ('Freeland left for Washington', 'Canadian talks in Washington'), not the state."""
+    tops = ((c.static, int(np.argmax(c.static.score))) for c in cand.values())
+    named = {int(st.ckeys[top]) for st, top in tops if gaz.kind[st.rows[top]] in (_COUNTRY, _CAPITAL)}
+    out: dict[str, np.ndarray] = {}
+    if not named:
+        return out
+    for key, c in cand.items():
+        st = c.static
+        kinds = gaz.kind[st.rows]
+        capital = kinds == _CAPITAL
+        if capital.any() and (kinds == _ADMIN1).any() and not (kinds == _COUNTRY).any() \
+                and named - set(st.ckeys[capital].tolist()):
+            out[key] = SEAT_CONTEXT * capital
     return out
 
 
