@@ -92,3 +92,41 @@ def test_european_names_europe(text: str) -> None:
 
     places = find_places(text)
     assert "Europe" in set(places["name"])
+
+
+def test_the_bundled_article_puts_seats_of_power_in_their_capitals() -> None:
+    from pathlib import Path
+
+    from analysis.extract.pipeline import extract_record
+    from analysis.geometry import haversine_km
+    from analysis.io.articles import load_articles
+
+    path = Path(__file__).resolve().parents[1] / "data/articles/2023-09-11-kim-putin-summit.txt"
+    record = extract_record(load_articles(path)[0])
+    seats = {"White House": (-77.04, 38.90), "Washington": (-77.04, 38.90), "Kremlin": (37.62, 55.75),
+             "Moscow": (37.62, 55.75)}
+    found = [p for p in record["places"] if p["text"] in seats]
+    assert {"White House", "Kremlin"} <= {p["text"] for p in found}
+    for p in found:
+        assert haversine_km(p["lon"], p["lat"], *seats[p["text"]]) < 20, p
+
+
+@pytest.mark.parametrize(("text", "word", "country"), [
+    ("The Pentagon said two more destroyers were on their way.", "Pentagon", "USA"),
+    ("A statement from the Kremlin called the sanctions illegal.", "Kremlin", "RUS"),
+    ("Protesters gathered outside Downing Street on Saturday.", "Downing Street", "GBR"),
+])
+def test_seats_of_power_sit_at_their_own_point(text: str, word: str, country: str) -> None:
+    from analysis.extract.pipeline import find_places
+
+    places = find_places(text)
+    row = places[places["text"] == word].iloc[0]
+    assert row["country"] == country and row["kind"] in ("institution", "street", "facility")
+
+
+def test_lookup_ranks_the_famous_referent_first() -> None:
+    from analysis.extract.gazetteer import lookup
+
+    assert lookup("White House").loc[0, "country"] == "USA"
+    assert lookup("Washington").loc[0, "kind"] == "capital"
+    assert lookup("Paris").loc[0, "country"] == "FRA"

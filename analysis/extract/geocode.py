@@ -32,7 +32,7 @@ from analysis.extract.mentions import Mention, find_mentions
 from analysis.extract.text import find_dateline, word_group
 from analysis.geometry import EARTH_RADIUS_KM
 
-KIND_BONUS = np.array([4.0, 1.0, 0.3, 0.0, 1.5, 3.0, 3.0, 3.0])  # aligned with gazetteer.KINDS
+KIND_BONUS = np.array([4.0, 1.0, 0.3, 0.0, 1.5, 3.0, 3.0, 3.0, 2.0, 2.0, 2.0])  # aligned with gazetteer.KINDS
 QUALIFIER_BONUS = 6.0
 PRECEDING_COUNTRY_BONUS = 2.5
 POP_WEIGHT = 1.0

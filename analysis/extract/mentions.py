@@ -36,7 +36,8 @@ from analysis.extract.gazetteer import (
 )
 from analysis.extract.text import Token, find_dateline, is_headline_case, split_sentences, tokenize, word_group
 
-STRONG_KINDS = frozenset({KINDS.index(k) for k in ("country", "region", "continent", "water")})
+STRONG_KINDS = frozenset({KINDS.index(k) for k in ("country", "region", "continent", "water", "institution", "facility",
+                                                 "street")})
 _ADMIN1 = KINDS.index("admin1")
 _CAPITAL = KINDS.index("capital")
 _COUNTRY = KINDS.index("country")
