@@ -7,7 +7,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.gazetteer import countries, data_path, norm_key, places
+from analysis._resources import data_path
+from analysis.extract.gazetteer import countries, norm_key, places
 
 COLUMNS = ["name", "aliases", "kind", "city", "country", "lat", "lon", "city_gid", "source"]
 KINDS = {"building", "palace", "compound", "office", "street", "square", "neighbourhood", "district", "park",

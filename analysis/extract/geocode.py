@@ -185,8 +185,8 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
                 score = score + KIND_WORD_BONUS * (static.kind_class == _ADMIN2_CLASS)
         cand[key] = _Candidates(static, score, len(idx))
 
-    for key, bonus in _world_news_support(gaz, cand).items():
-        cand[key] = cand[key]._replace(score=cand[key].score + bonus)
+    for key, seat_bonus in _world_news_support(gaz, cand).items():
+        cand[key] = cand[key]._replace(score=cand[key].score + seat_bonus)
     shared = _shared_division_support(cand)
     choice = {key: int(c.static.rows[int(np.argmax(c.score + shared.get(key, 0.0))) if len(c.score) > 1 else 0])
               for key, c in cand.items()}
