@@ -166,6 +166,7 @@ def find_mentions(
     blocked_reach = list(itertools.accumulate((b[1] for b in blocked_spans), max))  # running max of the ends
     mentions: list[Mention] = []
     persons: set[str] = set()
+    named: set[str] = set()
     eponyms: set[str] = set()
     taken = -1  # the last token of the last mention
     dateline = find_dateline(text)
@@ -186,15 +187,22 @@ def find_mentions(
             m.cued = True  # 'KYIV, Ukraine (AP) —': a dateline names a place
             mentions.append(m)
             taken = j
-        elif _is_place(m, facts, tokens, text, gaz, lex, shouted, persons):
+        elif _is_place(m, facts, tokens, text, gaz, lex, shouted, persons, named):
             m.metonymic = facts.seat and _metonymic(m, tokens, text, lex)
             mentions.append(m)
             taken = j
     # a small town named alone ('Ismaili', 'Hailey') is a place only when the article introduces that
     # name with a locative cue somewhere ('in Alexandria', 'Alexandria, La.', a dateline)
     cued = {m.key for m in mentions if m.cued}
-    # a disease's name elsewhere in the article is the disease too, unless the text places it ('in Marburg')
-    return [m for m in mentions if (not m.needs_cue or m.key in cued) and (m.key not in eponyms or m.cued)]
+    # a disease's name elsewhere in the article is the disease too, unless the text places it ('in Marburg');
+    # a person named in full anywhere ('Andrew Ferrara') is that person before the full name too ('Ferrara
+    # said ...'), unless the text places the name ('in Ferrara') or it is a country's or region's
+    return [m for m in mentions if (not m.needs_cue or m.key in cued) and (m.key not in eponyms or m.cued)
+            and (m.key not in named or m.cued or m.first_token != m.last_token or _an_area(gaz, m.key))]
+
+
+def _an_area(gaz: Gazetteer, key: str) -> bool:
+    return _key_facts(gaz, gaz.key_numbers([key])[0]).area
 
 
 def _probes(text: str, tokens: list[Token], particles: frozenset[str]) -> list[tuple[int, int, str, int]]:
@@ -308,11 +316,11 @@ def _strength(kinds: set[int], demonym: bool, has_abbr: bool, max_population: in
 
 def _is_place(
     m: Mention, facts: _KeyFacts, tokens: list[Token], text: str, gaz: Gazetteer, lex: Lexicon,
-    shouted: _Shouted, persons: set[str],
+    shouted: _Shouted, persons: set[str], named: set[str],
 ) -> bool:
     """Whether a dictionary match is a place here (see place_rules); records person names in `persons`."""
     in_shout = tokens[m.first_token].sentence in shouted
-    return place_rules.is_place(place_rules.match(m, facts, tokens, text, gaz, lex, in_shout, persons))
+    return place_rules.is_place(place_rules.match(m, facts, tokens, text, gaz, lex, in_shout, persons, named))
 
 
 def _metonymic(m: Mention, tokens: list[Token], text: str, lex: Lexicon) -> bool:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from analysis._resources import compiled, read_table
 from analysis.extract.gazetteer import norm_key
 from analysis.extract.text import Token, word_group
 
@@ -26,6 +27,7 @@ _PERSON_AFTER = re.compile(r" [A-Z]\. [A-Z]|, \d{1,3},")
 _DAY_AFTER = re.compile(r"(?:['’]s)? Day\b")  # 'St. Patrick's Day', 'Columbus Day': a holiday
 _CURRENCY_AFTER = re.compile(r"\$")  # 'US$460 million', 'NZ$', 'HK$': a currency, not the country
 LOCATIVE = word_group("locative")  # words before a place name that say it is one: 'in', 'near'
+_WEAK_LOCATIVE = frozenset({"of", "to", "at", "from", "around"})  # they take people too ('according to Hopkins')
 # words around a small town's name that say it is a place: 'DeKalb police', "Greer's city limits",
 # 'downtown Decatur'
 _CUE_AFTER = re.compile(rf"(?:['’]s)?\s+(?:{'|'.join(sorted(word_group('place_cue_after')))})\b")
@@ -46,6 +48,7 @@ class Match:
     gaz: Gazetteer
     lex: Lexicon
     persons: set[str]
+    named: set[str]  # surnames after a first name or title, or before an age: people in the whole text
     in_shout: bool
     first: Token
     last: Token
@@ -71,14 +74,16 @@ class Match:
     def locative(self) -> bool:
         return self.prev is not None and self.prev.lower in LOCATIVE and not self.first.sentence_initial
 
-    def person(self, name: str) -> bool:
-        """Record a person's name met here; the match is no place."""
+    def person(self, name: str, *, full: bool = False) -> bool:
+        """Record a person's name met here (`full`: named in full, 'Andrew Ferrara'); the match is no place."""
         self.persons.add(name)
+        if full:
+            self.named.add(name)
         return False
 
 
 def match(m: Mention, facts: _KeyFacts, tokens: list[Token], text: str, gaz: Gazetteer, lex: Lexicon,
-          in_shout: bool, persons: set[str]) -> Match:
+          in_shout: bool, persons: set[str], named: set[str]) -> Match:
     first, last = tokens[m.first_token], tokens[m.last_token]
     prev = tokens[m.first_token - 1] if m.first_token > 0 else None
     nxt = tokens[m.last_token + 1] if m.last_token + 1 < len(tokens) else None
@@ -88,11 +93,20 @@ def match(m: Mention, facts: _KeyFacts, tokens: list[Token], text: str, gaz: Gaz
         nxt = None
     word = text[m.start:m.end].rstrip(".")
     abbreviated = word.isupper() or m.end > last.end or "." in word
-    return Match(m, facts, tokens, text, gaz, lex, persons, in_shout, first, last, prev, nxt,
+    return Match(m, facts, tokens, text, gaz, lex, persons, named, in_shout, first, last, prev, nxt,
                  m.first_token == m.last_token, word, norm_key(word), abbreviated)
 
 
 Rule = Callable[[Match], "bool | None"]
+
+
+@compiled
+def not_place_words() -> dict[str, frozenset[str]]:
+    """Words of analysis/data/not_place_words.tsv by role (adjective, phenomenon, company_suffix)."""
+    table = read_table("not_place_words.tsv")
+    return {role: frozenset(norm_key(w) for w in group["word"]) for role, group in table.groupby("role")}
+
+
 
 
 def short_word(x: Match) -> bool | None:
@@ -111,9 +125,49 @@ def time_word(x: Match) -> bool | None:
     return False if x.single and x.lower in x.lex.time_words else None
 
 
+def lone_adjective(x: Match) -> bool | None:
+    """'Arab leaders', 'Western officials', 'West and Central African countries': a compass or people word
+    alone qualifies a noun; it is a town only with a qualifier ('Arab, Ala.')."""
+    return False if x.single and x.lower in not_place_words()["adjective"] and not _qualified(x) else None
+
+
+def phenomenon(x: Match) -> bool | None:
+    """'El Niño', 'La Niña': weather, not the towns of that name."""
+    return False if x.lower in not_place_words()["phenomenon"] else None
+
+
+def company_suffix(x: Match) -> bool | None:
+    """'Acme Holdings NV', 'Siemens AG': a legal form after a company's name is no state or country."""
+    p = x.prev
+    suffixes = not_place_words()["company_suffix"]
+    if not (x.single and x.glued_prev and p is not None and x.lower.replace(".", "") in suffixes):
+        return None
+    named_place = p.lower in LOCATIVE or p.lower in _DETERMINERS or x.gaz.key_numbers([norm_key(p.text)])[0] >= 0
+    return None if named_place else False  # 'In NV', 'Reno NV' name the state
+
+
 def known_surname(x: Match) -> bool | None:
-    """A surname met earlier in a person's name."""
-    return False if x.single and x.lower in x.persons and not x.facts.area else None
+    """A surname met earlier in a person's name, unless the text places it here ('flew to Houston', 'in Lee')."""
+    if not (x.single and x.lower in x.persons and not x.facts.area):
+        return None
+    return None if x.m.cued else False
+
+
+def _places_here(x: Match) -> bool:
+    """'in Greer', 'near Lee', 'Dayton, Ohio', 'Greer police'; after the weak locatives ('of', 'to', 'at',
+    which also take people: 'according to Hopkins') only a sizeable place."""
+    p = x.prev
+    strong = x.locative and p is not None and (p.lower not in _WEAK_LOCATIVE or x.facts.strength >= 1)
+    cue_before = p is not None and p.lower in _CUE_BEFORE  # 'downtown Greer'
+    return strong or cue_before or _qualified(x) or bool(_CUE_AFTER.match(x.text, x.m.end))
+
+
+def placed(x: Match) -> bool | None:
+    """No say; marks a name the text places as cued, which keeps it a place where a person of that name is
+    met in the article ('Mark Houston spoke. He flew to Houston.')."""
+    if x.single and _places_here(x):
+        x.m.cued = True
+    return None
 
 
 def small_alternate(x: Match) -> bool | None:
@@ -190,15 +244,15 @@ def demonym_speaker(x: Match) -> bool | None:
 
 def person_after(x: Match) -> bool | None:
     """'Keith D. Johnson', 'Paris, 51, was found': a person's name and age."""
-    return x.person(x.lower) if not x.facts.area and _PERSON_AFTER.match(x.text, x.m.end) else None
+    return x.person(x.lower, full=True) if not x.facts.area and _PERSON_AFTER.match(x.text, x.m.end) else None
 
 
 def first_name_before(x: Match) -> bool | None:
     """'Robert Douglas', 'Harold Michael'."""
     p = x.prev
     if x.glued_prev and p is not None and p.lower in x.lex.first_names and not x.facts.area \
-            and not p.sentence_initial:
-        return x.person(x.lower)
+            and (not p.sentence_initial or p.lower not in x.gaz.common_words):
+        return x.person(x.lower, full=True)  # also opening a sentence ('Andrew Ferrara said'), bar 'Rose'
     return None
 
 
@@ -206,7 +260,7 @@ def title_before(x: Match) -> bool | None:
     """'President Obama', 'Gov. Crist'."""
     p = x.prev
     if x.glued_prev and p is not None and p.lower.rstrip(".") in x.lex.titles and not x.facts.area:
-        return x.person(x.lower)
+        return x.person(x.lower, full=True)
     return None
 
 
@@ -275,10 +329,10 @@ def small_town_cue(x: Match) -> bool | None:
 
 
 RULES: tuple[Rule, ...] = (
-    short_word, acronym, time_word, known_surname, small_alternate, shouted, media_outlet, holiday, street,
-    honorific, currency, virus_strain, people_demonym, demonym_surname, demonym_speaker, person_after,
-    first_name_before, title_before, name_before, name_after, speaker, abbreviation_as_word, common_word,
-    small_town_cue,
+    placed, short_word, acronym, time_word, lone_adjective, phenomenon, company_suffix, known_surname,
+    small_alternate, shouted, media_outlet, holiday, street, honorific, currency, virus_strain, people_demonym,
+    demonym_surname, demonym_speaker, person_after, first_name_before, title_before, name_before, name_after,
+    speaker, abbreviation_as_word, common_word, small_town_cue,
 )
 
 
