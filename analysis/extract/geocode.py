@@ -18,7 +18,9 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import math
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
@@ -48,9 +50,13 @@ SHARED_DIVISION = ADMIN1_CONTEXT
 DATELINE_BONUS = 3.0
 KIND_WORD_BONUS = 3.0
 SEAT_CONTEXT = 2.5
+WRITTEN_FORM_BONUS = 1.5
+FAMOUS_POPULATION = 500_000
+NEAR_SUPPORT_KM = 150.0
 SYNTHETIC_GID = 990_000_000  # the project's own ids for curated regions (not GeoNames)
 _COUNTRY = KINDS.index("country")
 _ADMIN1 = KINDS.index("admin1")
+_ADMIN2 = KINDS.index("admin2")
 _CAPITAL = KINDS.index("capital")
 _CITY = KINDS.index("city")
 _ALT = NAME_KINDS.index("alt")
@@ -168,6 +174,8 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
         m0 = mentions[idx[0]]
         static = _static_candidates(gaz, key, m0.rows.dtype.str, m0.rows.tobytes(), m0.row_kinds.tobytes())
         score = static.score
+        if len(static.rows) > 1:  # 'St. Louis' is written as Missouri's city is named, not Senegal's Saint-Louis
+            score = score + WRITTEN_FORM_BONUS * _written_as(gaz, static.rows.tobytes(), static.rows.dtype.str, m0.text)
         for i in idx if len(static.rows) > 1 else ():  # a lone candidate is chosen whatever its score
             for (what, code), bonus in qual[i].items():
                 score = score + bonus * ((static.ckeys if what == "c" else static.akeys) == code)
@@ -199,6 +207,26 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
                 break  # a fixed point: another pass would choose the same
             choice = new
     return [choice[m.key] for m in mentions]
+
+
+_DIVISION_SUFFIX = re.compile(rf"\s+(?:{_words('division_noun')})$")  # 'Raleigh County' is written 'Raleigh' too
+
+
+def _written_form(name: str) -> str:
+    """A name as written, bar case, accents and a possessive: 'St. Louis' and 'Saint-Louis' differ."""
+    text = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return re.sub(r"^the\s+|'s?$", "", " ".join(text.split()))
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _written_as(gaz: Gazetteer, rows_bytes: bytes, dtype: str, surface: str) -> np.ndarray:
+    """Per candidate (sorted unique rows), whether its own name is written as the text writes it, when not
+    all of them are."""
+    form = _written_form(surface)
+    same = np.array([form in (own := _written_form(gaz.name(int(r))), _DIVISION_SUFFIX.sub("", own))
+                     for r in np.frombuffer(rows_bytes, dtype)])
+    return same if 0 < same.sum() < len(same) else np.zeros(len(same), bool)
 
 
 def _shared_division_support(cand: dict[str, _Candidates]) -> dict[str, np.ndarray]:
@@ -286,6 +314,9 @@ class _Static(NamedTuple):
     kind_class: np.ndarray  # _KIND_CLASS of each candidate
     divisions: dict[int, float]  # first-level division key -> best prior of the candidates in it
     votes: bool  # whether the name counts in _shared_division_support (see there)
+    famous: bool  # whether its best candidate is a national capital of FAMOUS_POPULATION or more
+    great: np.ndarray  # which candidates are such capitals
+    by_name: np.ndarray  # which candidates carry the name as an alternate name only
 
 
 class _Candidates(NamedTuple):
@@ -318,8 +349,11 @@ def _static_candidates(gaz: Gazetteer, key: str, dtype: str, rows_bytes: bytes, 
             divisions[a] = sc
     top = int(np.argmax(score))
     votes = not seat[top] and int(kind_class[top]) in (*_DIVISION_CLASSES, _TOWN_CLASS)
+    great = (kinds == _CAPITAL) & (gaz.population[rows] >= FAMOUS_POPULATION)
+    # a by-name ('Athens' for Lemont, Illinois) is no namesake a great capital yields to, however near
+    by_name = (m_kinds[first] == _ALT) if len(m_kinds) == len(m_rows) else np.zeros(len(rows), bool)
     return _Static(rows, ckeys, akeys, score, seat, ~np.isin(kinds, _AREA_KINDS), lat, gaz.lon[rows], np.cos(lat),
-                   info, kind_class, divisions, votes)
+                   info, kind_class, divisions, votes, bool(great[top]), great, by_name)
 
 
 class _Batch(NamedTuple):
@@ -336,6 +370,9 @@ class _Batch(NamedTuple):
     akeys: list[int]
     kind_class: list[int]
     score: list[float]
+    famous: list[bool]  # per candidate: its name's `_Static.famous`
+    great: list[bool]  # per candidate: a national capital of FAMOUS_POPULATION or more
+    by_name: list[bool]  # per candidate: `_Static.by_name`
     owner_array: np.ndarray  # `owner`, `point`, `lat`, `lon` and `cos_lat` as arrays, for the distances
     point: np.ndarray
     lat: np.ndarray
@@ -358,7 +395,10 @@ def _batch(cand: dict[str, _Candidates]) -> _Batch | None:
 
     return _Batch(number, names, list(zip([0, *stops[:-1]], stops, strict=True)), owner, joined("rows").tolist(),
                   joined("ckeys").tolist(), joined("akeys").tolist(), joined("kind_class").tolist(),
-                  np.concatenate([cand[key].score for key in names]).tolist(), np.array(owner), joined("point"),
+                  np.concatenate([cand[key].score for key in names]).tolist(),
+                  [p.famous for p, size in zip(parts, sizes, strict=True) for _ in range(size)],
+                  joined("great").tolist(), joined("by_name").tolist(), np.array(owner),
+                  joined("point"),
                   joined("lat"), joined("lon"), joined("cos_lat"))
 
 
@@ -368,6 +408,7 @@ def _rescore(cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch
     kind and country of the names listed with it."""
     country_w: dict[int, float] = defaultdict(float)
     admin1_w: dict[int, float] = defaultdict(float)
+    named_a: dict[int, float] = defaultdict(float)  # divisions named as such (a state, a county), not through a town
     own: list[tuple[int, int, float, float]] = [(0, 0, 0.0, 0.0)] * len(cand)  # per name: its chosen country,
     points: list[tuple[int, float, float]] = []  # division and their weights
     for key, row in choice.items():
@@ -378,12 +419,15 @@ def _rescore(cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch
         wa = (n if kind == _ADMIN1 else 0.6 * n) if a1 != _NO_ADMIN1[0] else 0.0
         country_w[c] += wc
         admin1_w[a] += wa
+        if kind in (_ADMIN1, _ADMIN2):
+            named_a[a] += wa
         own[batch.number[key]] = (c, a, wc, wa)
         if kind not in _AREA_KIND_SET and kind != _ADMIN1:
             points.append((batch.number[key], lat, lon))
     total_c = sum(country_w.values())
     total_a = sum(admin1_w.values())
     score = batch.score.copy()
+    km = _nearest_km(points, batch)
     for name, (start, stop) in zip(batch.names, batch.bounds, strict=True):
         c0, a0, wc0, wa0 = own[batch.number[name]]  # the name's own choice does not count
         count_c, count_a = total_c - wc0 > 0, total_a - wa0 > 0
@@ -392,20 +436,15 @@ def _rescore(cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch
         denom_c, denom_a = max(total_c - wc0, 1e-9), max(total_a, 1e-9)
         # a country or division no chosen place is in adds nothing (its own choice's always is)
         for i in range(start, stop):
+            if batch.famous[start] and not batch.great[i] and (batch.by_name[i] or (
+                    km[i] > NEAR_SUPPORT_KM and batch.akeys[i] not in named_a)):
+                continue  # 'from Houston to Paris': a great capital's far namesake needs its state or county named
             if count_c and (cw := country_w.get(batch.ckeys[i])) is not None:
                 score[i] += COUNTRY_CONTEXT * max(cw - (wc0 if batch.ckeys[i] == c0 else 0.0), 0.0) / denom_c
             if count_a and (aw := admin1_w.get(batch.akeys[i])) is not None:
                 score[i] += ADMIN1_CONTEXT * max(aw - (wa0 if batch.akeys[i] == a0 else 0.0), 0.0) / denom_a
-    if points:
-        pname, plat, plon = (np.array(v) for v in zip(*points, strict=True))
-        plat = np.radians(plat)
-        dlon = np.radians(plon[None, :] - batch.lon[:, None])
-        a = (np.sin((plat[None, :] - batch.lat[:, None]) / 2) ** 2
-             + batch.cos_lat[:, None] * np.cos(plat)[None, :] * np.sin(dlon / 2) ** 2)
-        nearest = np.where(pname[None, :] == batch.owner_array[:, None], np.inf, a).min(axis=1)  # not its own point
-        d = EARTH_RADIUS_KM * 2 * np.arcsin(np.sqrt(np.clip(nearest, 0, 1)))
-        near = np.where(np.isfinite(nearest), NEARBY * np.exp(-d / NEARBY_KM) * batch.point, 0.0)
-        score = [s + b for s, b in zip(score, near.tolist(), strict=True)]
+    near = [NEARBY * math.exp(-d / NEARBY_KM) if p else 0.0 for d, p in zip(km, batch.point.tolist(), strict=True)]
+    score = [s + b for s, b in zip(score, near, strict=True)]
     if siblings:
         _add_list_bonus(score, cand, choice, batch, siblings)
     chosen: dict[str, int] = {}
@@ -413,6 +452,20 @@ def _rescore(cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch
         best = score[start:stop]
         chosen[name] = batch.rows[start + best.index(max(best))]  # the first of the best
     return {key: chosen[key] if key in chosen else int(c.static.rows[0]) for key, c in cand.items()}
+
+
+def _nearest_km(points: list[tuple[int, float, float]], batch: _Batch) -> list[float]:
+    """Per candidate, the distance to the nearest chosen point of another name (inf when there is none)."""
+    if not points:
+        return [math.inf] * len(batch.rows)
+    pname, plat, plon = (np.array(v) for v in zip(*points, strict=True))
+    plat = np.radians(plat)
+    dlon = np.radians(plon[None, :] - batch.lon[:, None])
+    a = (np.sin((plat[None, :] - batch.lat[:, None]) / 2) ** 2
+         + batch.cos_lat[:, None] * np.cos(plat)[None, :] * np.sin(dlon / 2) ** 2)
+    nearest = np.where(pname[None, :] == batch.owner_array[:, None], np.inf, a).min(axis=1)  # not its own point
+    d = EARTH_RADIUS_KM * 2 * np.arcsin(np.sqrt(np.clip(nearest, 0, 1)))
+    return np.where(np.isfinite(nearest), d, np.inf).tolist()
 
 
 def _add_list_bonus(score: list[float], cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch,
