@@ -7,8 +7,9 @@ resolve` reads it (ours and a population-only baseline over the same gazetteer):
 error (lower is better), median km and the share of exact GeoNames ids where the gold has one (a
 toponym left without a place counts wrong); then end-to-end recognition precision/recall/F1 (a
 predicted span counts when it overlaps a gold toponym with coordinates; predictions overlapping gold
-spans without coordinates are ignored). Where the gold carries an annotation `type` (GeoWebNews), a
-table by type follows: toponyms, Acc@161, exact GeoNames id and recognition recall.
+spans without coordinates are ignored). A table by where the toponym stands (opening a sentence or
+headline, or inside one) and, where the gold carries an annotation `type` (GeoWebNews), by type follows:
+toponyms, Acc@161, exact GeoNames id and recognition recall.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import statistics
 import sys
 import time
@@ -31,6 +33,13 @@ from analysis.geometry import haversine_km
 from analysis.io.articles import Article
 
 MAX_KM = 20039.0
+_OPENING, _INSIDE = "@sentence start", "@inside a sentence"  # where a toponym stands (a headline is a sentence)
+_OPENS = re.compile(r"(?:^|[.!?:\n][\"'”’)]*\s+|—\s*)$")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether a span opens a sentence, a headline or a dateline's line."""
+    return bool(_OPENS.search(text, max(0, start - 4), start))
 
 
 def _scores(dists: list[float], ids: list[tuple[str | None, int | None]]) -> dict[str, float]:
@@ -58,8 +67,8 @@ class _Tally:
         self.tp_pred = self.fp_pred = 0
         self.errors: list[tuple[float, str, str, str, str]] = []
 
-    def add(self, kind: str, d: float, ids: tuple[str | None, str | None]) -> None:
-        for key in ("", kind):
+    def add(self, kind: str, d: float, ids: tuple[str | None, str | None], *, opening: bool = False) -> None:
+        for key in {"", kind, _OPENING if opening else _INSIDE}:
             self.dists[key].append(d)
             self.ids[key].append(ids)
 
@@ -72,14 +81,15 @@ def _resolve_gold(doc: dict, gaz: Gazetteer, tally: _Tally) -> None:
     for t, m, row in zip(gold, mentions, rows, strict=True):
         gid = str(t["geonameid"]) if t.get("geonameid") else None
         kind = t.get("type") or ""
+        opening = _opens_sentence(text, t["start"])
         if row < 0:
-            tally.add(kind, MAX_KM, (gid, None))
+            tally.add(kind, MAX_KM, (gid, None), opening=opening)
             tally.base_d.append(MAX_KM)
             tally.base_id.append((gid, None))
             tally.errors.append((MAX_KM, t["name"], "<no candidate>", doc["id"], kind))
             continue
         d = float(haversine_km(t["lon"], t["lat"], gaz.lon[row], gaz.lat[row]))
-        tally.add(kind, d, (gid, str(int(gaz.gid[row]))))
+        tally.add(kind, d, (gid, str(int(gaz.gid[row]))), opening=opening)
         brow = int(m.rows[int(np.argmax(gaz.population[m.rows]))]) if len(m.rows) else row
         tally.base_d.append(float(haversine_km(t["lon"], t["lat"], gaz.lon[brow], gaz.lat[brow])))
         tally.base_id.append((gid, str(int(gaz.gid[brow]))))
@@ -102,7 +112,8 @@ def _recognise(doc: dict, gaz: Gazetteer, tally: _Tally) -> None:
             tally.fp_pred += 1
     for t in gold:
         hit = any(s < t["end"] and t["start"] < e for s, e in spans)
-        for key in ("", t.get("type") or ""):
+        opening = _OPENING if _opens_sentence(text, t["start"]) else _INSIDE
+        for key in {"", t.get("type") or "", opening}:
             tally.found[key].append(hit)
 
 
@@ -138,7 +149,7 @@ def evaluate(path: Path, *, limit: int | None = None, show_errors: int = 0) -> d
 
 
 def _print_by_kind(by_kind: dict[str, dict[str, float]]) -> None:
-    print(f"{'by gold type':32} {'n':>5} {'Acc@161':>8} {'n gid':>6} {'geonameid':>10} {'recall':>7}")
+    print(f"{'by position, gold type':32} {'n':>5} {'Acc@161':>8} {'n gid':>6} {'geonameid':>10} {'recall':>7}")
     for kind, s in sorted(by_kind.items(), key=lambda kv: -kv[1]["n"]):
         print(f"  {kind:30} {int(s['n']):5d} {s['acc161']:8.3f} {int(s['n_gid']):6d} {s['gid_exact']:10.3f} "
               f"{s['recall']:7.3f}")
@@ -161,7 +172,7 @@ def main() -> None:
             print(f"{label:32} {s['acc161']:8.3f} {s['auc']:7.3f} {s['median_km']:10.1f} {s['gid_exact']:10.3f}")
         rc = res["recognition"]
         print(f"recognition (end to end)         P {rc['precision']:.3f}  R {rc['recall']:.3f}  F1 {rc['f1']:.3f}")
-        if len(res["by_kind"]) > 1:
+        if res["by_kind"]:
             _print_by_kind(res["by_kind"])
 
 

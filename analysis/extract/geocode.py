@@ -20,19 +20,17 @@ import functools
 import itertools
 import math
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
 import numpy as np
 
-from analysis._resources import compiled, read_table
+from analysis.extract._candidate_evidence import descriptor_gap, nearest_km, written_as
 from analysis.extract.anchors import anchor_rows, inner_mention, mention_for_span, well_known
 from analysis.extract.gazetteer import KINDS, NAME_KINDS, Gazetteer, load_gazetteer
 from analysis.extract.mentions import Mention, find_mentions
 from analysis.extract.text import find_dateline, word_group
-from analysis.geometry import EARTH_RADIUS_KM
 
 KIND_BONUS = np.array([4.0, 1.0, 0.3, 0.0, 1.5, 3.0, 3.0, 3.0, 2.0, 2.0, 2.0])  # aligned with gazetteer.KINDS
 QUALIFIER_BONUS = 6.0
@@ -96,7 +94,7 @@ def _namesake_city_bonus(gaz: Gazetteer, rows: np.ndarray, akeys: np.ndarray) ->
 def _qualifier_bonus(gaz: Gazetteer, mentions: Sequence[Mention], text: str) -> list[dict[tuple[str, int], float]]:
     """Per mention: countries ('c', code) and divisions ('a', key) favoured by the words around it."""
     out: list[dict[tuple[str, int], float]] = [{} for _ in mentions]
-    descriptor = _descriptor_gap()
+    descriptor = descriptor_gap()
     for i, m in enumerate(mentions):
         if len(m.rows) < 2:
             continue  # a lone candidate needs no bonus (see resolve)
@@ -150,14 +148,6 @@ _COUNTIES_AFTER = re.compile(rf"(?:{_LIST_TAIL}|\s+)(?:{_plurals(word_group('sec
 _QUALIFIER_END = re.compile(r"\s*(?:[,.;:)!?—–]|-{1,2}\s|$)")
 
 
-@compiled
-def _descriptor_gap() -> re.Pattern[str]:
-    """The words between a country and a place it qualifies: "'s capital", ' port city of'."""
-    table = read_table("place_context_words.tsv")
-    nouns = "|".join(sorted(table.loc[table["role"] == "descriptor", "word"], key=len, reverse=True))
-    return re.compile(rf"^(?:['’]s)?\s+(?:[a-z-]+\s+){{0,3}}(?:{nouns})\s+(?:of\s+)?$")
-
-
 def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | None = None) -> list[int]:
     """The chosen gazetteer row for each mention (-1 when it has no candidate)."""
     gaz = gazetteer or load_gazetteer()
@@ -174,8 +164,8 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
         m0 = mentions[idx[0]]
         static = _static_candidates(gaz, key, m0.rows.dtype.str, m0.rows.tobytes(), m0.row_kinds.tobytes())
         score = static.score
-        if len(static.rows) > 1:  # 'St. Louis' is written as Missouri's city is named, not Senegal's Saint-Louis
-            score = score + WRITTEN_FORM_BONUS * _written_as(gaz, static.rows.tobytes(), static.rows.dtype.str, m0.text)
+        # 'St. Louis' is written as Missouri's city is named, not as Senegal's Saint-Louis
+        score = score + WRITTEN_FORM_BONUS * written_as(gaz, static.rows.tobytes(), static.rows.dtype.str, m0.text)
         for i in idx if len(static.rows) > 1 else ():  # a lone candidate is chosen whatever its score
             for (what, code), bonus in qual[i].items():
                 score = score + bonus * ((static.ckeys if what == "c" else static.akeys) == code)
@@ -207,26 +197,6 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
                 break  # a fixed point: another pass would choose the same
             choice = new
     return [choice[m.key] for m in mentions]
-
-
-_DIVISION_SUFFIX = re.compile(rf"\s+(?:{_words('division_noun')})$")  # 'Raleigh County' is written 'Raleigh' too
-
-
-def _written_form(name: str) -> str:
-    """A name as written, bar case, accents and a possessive: 'St. Louis' and 'Saint-Louis' differ."""
-    text = unicodedata.normalize("NFKD", name.replace("’", "'"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    return re.sub(r"^the\s+|'s?$", "", " ".join(text.split()))
-
-
-@functools.lru_cache(maxsize=1 << 15)
-def _written_as(gaz: Gazetteer, rows_bytes: bytes, dtype: str, surface: str) -> np.ndarray:
-    """Per candidate (sorted unique rows), whether its own name is written as the text writes it, when not
-    all of them are."""
-    form = _written_form(surface)
-    same = np.array([form in (own := _written_form(gaz.name(int(r))), _DIVISION_SUFFIX.sub("", own))
-                     for r in np.frombuffer(rows_bytes, dtype)])
-    return same if 0 < same.sum() < len(same) else np.zeros(len(same), bool)
 
 
 def _shared_division_support(cand: dict[str, _Candidates]) -> dict[str, np.ndarray]:
@@ -427,7 +397,7 @@ def _rescore(cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch
     total_c = sum(country_w.values())
     total_a = sum(admin1_w.values())
     score = batch.score.copy()
-    km = _nearest_km(points, batch)
+    km = nearest_km(points, batch.lat, batch.lon, batch.cos_lat, batch.owner_array)
     for name, (start, stop) in zip(batch.names, batch.bounds, strict=True):
         c0, a0, wc0, wa0 = own[batch.number[name]]  # the name's own choice does not count
         count_c, count_a = total_c - wc0 > 0, total_a - wa0 > 0
@@ -452,20 +422,6 @@ def _rescore(cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch
         best = score[start:stop]
         chosen[name] = batch.rows[start + best.index(max(best))]  # the first of the best
     return {key: chosen[key] if key in chosen else int(c.static.rows[0]) for key, c in cand.items()}
-
-
-def _nearest_km(points: list[tuple[int, float, float]], batch: _Batch) -> list[float]:
-    """Per candidate, the distance to the nearest chosen point of another name (inf when there is none)."""
-    if not points:
-        return [math.inf] * len(batch.rows)
-    pname, plat, plon = (np.array(v) for v in zip(*points, strict=True))
-    plat = np.radians(plat)
-    dlon = np.radians(plon[None, :] - batch.lon[:, None])
-    a = (np.sin((plat[None, :] - batch.lat[:, None]) / 2) ** 2
-         + batch.cos_lat[:, None] * np.cos(plat)[None, :] * np.sin(dlon / 2) ** 2)
-    nearest = np.where(pname[None, :] == batch.owner_array[:, None], np.inf, a).min(axis=1)  # not its own point
-    d = EARTH_RADIUS_KM * 2 * np.arcsin(np.sqrt(np.clip(nearest, 0, 1)))
-    return np.where(np.isfinite(nearest), d, np.inf).tolist()
 
 
 def _add_list_bonus(score: list[float], cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch,
