@@ -285,7 +285,10 @@ def build_places(countries: pd.DataFrame, cnames: pd.DataFrame, dm: Path
         gid = int(r.gid)
         feats.append((gid, r.name, r.kind, r.country, "", float(r.lat), float(r.lon), int(r.population),
                       r.feature))
-        add_names(gid, r.name, [a for a in r.aliases.split("|") if a])
+        aliases = [a for a in r.aliases.split("|") if a]
+        add_names(gid, r.name, [a for a in aliases if not a.isupper()])
+        names += [(a, gid, "abbr") for a in aliases if a.isupper()]  # 'USSR', 'EU': abbreviations
+    _add_landmarks(feats, names)
     known = {f[0] for f in feats}
     for r in pd.read_csv(DATA / "division_demonyms.tsv", sep="\t", dtype=str, comment="#").itertuples():
         assert int(r.gid) in known, f"division_demonyms.tsv: no feature {r.gid} ({r.place})"
@@ -320,6 +323,25 @@ def build_places(countries: pd.DataFrame, cnames: pd.DataFrame, dm: Path
     ndf = ndf[["key", "gid", "name_kind"]].reset_index(drop=True)
     ndf["gid"] = ndf["gid"].astype("int64")
     return fdf, ndf
+
+
+LANDMARK_GID = 991_000_000  # this project's ids for landmarks.tsv rows, in file order
+LANDMARK_KINDS = {"street": "street", "square": "street", "building": "institution", "palace": "institution",
+                  "compound": "institution", "office": "institution"}  # the rest: facility
+
+
+def _add_landmarks(feats: list[tuple], names: list[tuple[str, int, str]]) -> None:
+    """Seats of power and landmarks (landmarks.tsv) as places of kind institution, facility or street,
+    in the first-level division of their town, weighted like their town (an importance weight)."""
+    town = {f[0]: f for f in feats if f[2] in ("city", "capital")}
+    table = pd.read_csv(DATA / "landmarks.tsv", sep="\t", dtype=str, comment="#", keep_default_na=False)
+    for i, r in enumerate(table.itertuples()):
+        gid, city = LANDMARK_GID + i, town[int(r.city_gid)]
+        feats.append((gid, r.name, LANDMARK_KINDS.get(r.kind, "facility"), r.country, city[4], float(r.lat),
+                      float(r.lon), int(city[7]), "LMK"))
+        forms = {re.sub(r"^the ", "", a) for a in r.aliases.split("|") if a} - {r.name}
+        names.append((r.name, gid, "name"))
+        names += [(a, gid, "alt") for a in sorted(forms)]
 
 
 def _english_words() -> set[str]:

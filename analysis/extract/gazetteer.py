@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     import geopandas as gpd
     import pandas as pd
 
-KINDS = ("country", "admin1", "admin2", "city", "capital", "region", "continent", "water")
+KINDS = ("country", "admin1", "admin2", "city", "capital", "region", "continent", "water", "institution", "facility",
+         "street")
 NAME_KINDS = ("demonym", "name", "abbr", "alt")
 MAX_NAME_TOKENS = 6
 KEY_BYTES = 48
@@ -138,16 +139,27 @@ class Gazetteer:
         }
 
     def candidates(self, name: str) -> pd.DataFrame:
-        """All places called `name`, most populous first (gid, name, kind, country, lat, lon ...)."""
+        """All places called `name`, the name's famous referent first: places that carry it as their own
+        name before those with it as an alternate ('White House' before Casablanca), then by population
+        weighted by kind (a country, capital or landmark before a bigger division: Washington, D.C.
+        before the state)."""
         import pandas as pd
 
         k = int(self.find_keys([norm_key(name)])[0])
         cols = ["gid", "name", "kind", "country", "admin1", "lat", "lon", "population"]
         if k < 0:
             return pd.DataFrame(columns=cols)
-        out = pd.DataFrame([self.record(int(r)) for r in self.rows_of_key(k)], columns=cols)
-        out["name_kind"] = NAME_KINDS[int(self.key_kind[k])]
-        return out.sort_values("population", ascending=False, kind="stable").reset_index(drop=True)
+        rows = self.rows_of_key(k)
+        out = pd.DataFrame([self.record(int(r)) for r in rows], columns=cols)
+        out["name_kind"] = [NAME_KINDS[int(x)] for x in self.row_kinds_of_key(k)]
+        fame = np.log10(out["population"].to_numpy(float) + 10) + [_LOOKUP_WEIGHT.get(x, 0.0) for x in out["kind"]]
+        out["_rank"] = -fame + 10 * (out["name_kind"] == "alt")
+        out = out.sort_values("_rank", kind="stable").drop(columns="_rank").drop_duplicates("gid")
+        return out.reset_index(drop=True)
+
+
+_LOOKUP_WEIGHT = {"country": 4.0, "capital": 3.0, "institution": 3.0, "facility": 3.0, "street": 3.0,
+                  "continent": 3.0, "region": 3.0, "water": 3.0, "admin1": 1.0}
 
 
 def _source_files() -> list[Path]:

@@ -15,8 +15,10 @@ One sense per name per article: all mentions of a name share the resolution.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -24,13 +26,14 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from analysis._resources import compiled, read_table
-from analysis.extract.gazetteer import KINDS, NAME_KINDS, Gazetteer, load_gazetteer, norm_key
-from analysis.extract.mentions import Mention
-from analysis.extract.text import find_dateline, word_group
-from analysis.geometry import EARTH_RADIUS_KM
+from analysis.extract import _kind_words as kw
+from analysis.extract._candidate_evidence import descriptor_gap, nearest_km, written_as
+from analysis.extract.anchors import anchor_rows, inner_mention, mention_for_span, well_known
+from analysis.extract.gazetteer import KINDS, NAME_KINDS, Gazetteer, load_gazetteer
+from analysis.extract.mentions import Mention, find_mentions
+from analysis.extract.text import find_dateline
 
-KIND_BONUS = np.array([4.0, 1.0, 0.3, 0.0, 1.5, 3.0, 3.0, 3.0])  # aligned with gazetteer.KINDS
+KIND_BONUS = np.array([4.0, 1.0, 0.3, 0.0, 1.5, 3.0, 3.0, 3.0, 2.0, 2.0, 2.0])  # aligned with gazetteer.KINDS
 QUALIFIER_BONUS = 6.0
 PRECEDING_COUNTRY_BONUS = 2.5
 POP_WEIGHT = 1.0
@@ -45,9 +48,14 @@ LIST_BONUS = 3.0
 SHARED_DIVISION = ADMIN1_CONTEXT
 DATELINE_BONUS = 3.0
 KIND_WORD_BONUS = 3.0
+SEAT_CONTEXT = 2.5
+WRITTEN_FORM_BONUS = 1.5
+FAMOUS_POPULATION = 500_000
+NEAR_SUPPORT_KM = 150.0
 SYNTHETIC_GID = 990_000_000  # the project's own ids for curated regions (not GeoNames)
 _COUNTRY = KINDS.index("country")
 _ADMIN1 = KINDS.index("admin1")
+_ADMIN2 = KINDS.index("admin2")
 _CAPITAL = KINDS.index("capital")
 _CITY = KINDS.index("city")
 _ALT = NAME_KINDS.index("alt")
@@ -87,14 +95,14 @@ def _namesake_city_bonus(gaz: Gazetteer, rows: np.ndarray, akeys: np.ndarray) ->
 def _qualifier_bonus(gaz: Gazetteer, mentions: Sequence[Mention], text: str) -> list[dict[tuple[str, int], float]]:
     """Per mention: countries ('c', code) and divisions ('a', key) favoured by the words around it."""
     out: list[dict[tuple[str, int], float]] = [{} for _ in mentions]
-    descriptor = _descriptor_gap()
+    descriptor = descriptor_gap()
     for i, m in enumerate(mentions):
         if len(m.rows) < 2:
             continue  # a lone candidate needs no bonus (see resolve)
         # 'X, Y' where Y is a country or first-level division closing the phrase ('Alexandria, La.,')
         if i + 1 < len(mentions):
             nxt = mentions[i + 1]
-            if text[m.end:nxt.start] in (", ", " (", ",") and _QUALIFIER_END.match(text, nxt.end):
+            if text[m.end:nxt.start] in (", ", " (", ",") and kw.QUALIFIER_END.match(text, nxt.end):
                 ckeys, akeys = _admin_keys(gaz, nxt.rows)
                 for k, c, a in zip(gaz.kind[nxt.rows].tolist(), ckeys.tolist(), akeys.tolist(), strict=True):
                     if k == _COUNTRY:
@@ -108,47 +116,6 @@ def _qualifier_bonus(gaz: Gazetteer, mentions: Sequence[Mention], text: str) -> 
                 if k == _COUNTRY:
                     out[i][("c", int(c))] = PRECEDING_COUNTRY_BONUS
     return out
-
-
-
-
-def _words(*groups: str) -> str:
-    return "|".join(re.escape(w) for g in groups for w in sorted(word_group(g), key=len, reverse=True))
-
-
-# 'the city of Jenin', 'the mayor of Jackson' / 'Jenin province', 'the governor of Washington': a kind word
-_TOWN_BEFORE = re.compile(rf"\b(?:{_words('town_noun', 'town_office')})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-_DIVISION_BEFORE = re.compile(rf"\b(?:{_words('division_noun', 'division_office')})\s+of\s+(?:the\s+)?$",
-                              re.IGNORECASE)
-_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
-_TOWN_AFTER = re.compile(rf"\s+(?i:{_words('town_office')})(?!\w)")  # 'Jackson Mayor Chokwe Lumumba'
-
-
-def _plurals(words: Iterable[str]) -> str:
-    """An alternation of the plurals of kind words ('regions', 'counties')."""
-    return "|".join(re.escape(w[:-1] + "ies" if w.endswith("y") else w + "s")
-                    for w in sorted(words, key=len, reverse=True))
-
-
-# 'Jenin province', 'Washington Gov.', and 'Donetsk and Luhansk regions'
-_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
-_LIST_ITEMS = 12  # names before the last of a list: a bound that keeps the search linear in the text
-# ', Luhansk and Kherson ' before 'regions'
-_LIST_TAIL = rf"(?:\s*,\s*{_NAME}){{0,{_LIST_ITEMS}}},?\s+(?:and|or)\s+{_NAME}\s+"
-_FIRST_LEVEL = _plurals(word_group("division_noun") - word_group("second_level_noun"))
-_DIVISION_AFTER = re.compile(rf"(?:\s+(?:{_words('division_noun')}|(?i:{_words('division_office')}))"
-                             rf"|{_LIST_TAIL}(?:{_FIRST_LEVEL})|\s+(?:{_FIRST_LEVEL}))(?!\w)")
-# 'Douglas and Wyandotte counties': the counties (a first-level division or a town of the name is no better)
-_COUNTIES_AFTER = re.compile(rf"(?:{_LIST_TAIL}|\s+)(?:{_plurals(word_group('second_level_noun'))})(?!\w)")
-_QUALIFIER_END = re.compile(r"\s*(?:[,.;:)!?—–]|-{1,2}\s|$)")
-
-
-@compiled
-def _descriptor_gap() -> re.Pattern[str]:
-    """The words between a country and a place it qualifies: "'s capital", ' port city of'."""
-    table = read_table("place_context_words.tsv")
-    nouns = "|".join(sorted(table.loc[table["role"] == "descriptor", "word"], key=len, reverse=True))
-    return re.compile(rf"^(?:['’]s)?\s+(?:[a-z-]+\s+){{0,3}}(?:{nouns})\s+(?:of\s+)?$")
 
 
 def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | None = None) -> list[int]:
@@ -167,6 +134,8 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
         m0 = mentions[idx[0]]
         static = _static_candidates(gaz, key, m0.rows.dtype.str, m0.rows.tobytes(), m0.row_kinds.tobytes())
         score = static.score
+        # 'St. Louis' is written as Missouri's city is named, not as Senegal's Saint-Louis
+        score = score + WRITTEN_FORM_BONUS * written_as(gaz, static.rows.tobytes(), static.rows.dtype.str, m0.text)
         for i in idx if len(static.rows) > 1 else ():  # a lone candidate is chosen whatever its score
             for (what, code), bonus in qual[i].items():
                 score = score + bonus * ((static.ckeys if what == "c" else static.akeys) == code)
@@ -175,15 +144,18 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
             if dateline is not None and dateline.place_start <= mentions[i].start < dateline.place_end:
                 score = score + DATELINE_BONUS * (static.kind_class == _TOWN_CLASS)  # 'WASHINGTON (AP) —'
             start, end = mentions[i].start, mentions[i].end
-            of = _OF_BEFORE.search(text, max(0, start - 12), start) is not None  # both 'before' cues end on 'of'
-            if (of and _TOWN_BEFORE.search(text, max(0, start - 40), start)) or _TOWN_AFTER.match(text, end):
+            of = kw.OF_BEFORE.search(text, max(0, start - 12), start) is not None  # both 'before' cues end on 'of'
+            if (of and kw.TOWN_BEFORE.search(text, max(0, start - 40), start)) or kw.TOWN_AFTER.match(text, end):
                 score = score + KIND_WORD_BONUS * (static.kind_class == _TOWN_CLASS)
-            elif (of and _DIVISION_BEFORE.search(text, max(0, start - 40), start)) or _DIVISION_AFTER.match(text, end):
+            elif ((of and kw.DIVISION_BEFORE.search(text, max(0, start - 40), start))
+                  or kw.DIVISION_AFTER.match(text, end)):
                 score = score + KIND_WORD_BONUS * np.isin(static.kind_class, _DIVISION_CLASSES)
-            elif _COUNTIES_AFTER.match(text, end):
+            elif kw.COUNTIES_AFTER.match(text, end):
                 score = score + KIND_WORD_BONUS * (static.kind_class == _ADMIN2_CLASS)
         cand[key] = _Candidates(static, score, len(idx))
 
+    for key, seat_bonus in _world_news_support(gaz, cand).items():
+        cand[key] = cand[key]._replace(score=cand[key].score + seat_bonus)
     shared = _shared_division_support(cand)
     choice = {key: int(c.static.rows[int(np.argmax(c.score + shared.get(key, 0.0))) if len(c.score) > 1 else 0])
               for key, c in cand.items()}
@@ -231,6 +203,24 @@ def _shared_division_support(cand: dict[str, _Candidates]) -> dict[str, np.ndarr
     return out
 
 
+def _world_news_support(gaz: Gazetteer, cand: dict[str, _Candidates]) -> dict[str, np.ndarray]:
+    """In an article that names a foreign country or capital, a national capital named like a division of its country
+    is the capital ('Freeland left for Washington', 'Canadian talks in Washington'), not the state."""
+    tops = ((c.static, int(np.argmax(c.static.score))) for c in cand.values())
+    named = {int(st.ckeys[top]) for st, top in tops if gaz.kind[st.rows[top]] in (_COUNTRY, _CAPITAL)}
+    out: dict[str, np.ndarray] = {}
+    if not named:
+        return out
+    for key, c in cand.items():
+        st = c.static
+        kinds = gaz.kind[st.rows]
+        capital = kinds == _CAPITAL
+        if capital.any() and (kinds == _ADMIN1).any() and not (kinds == _COUNTRY).any() \
+                and named - set(st.ckeys[capital].tolist()):
+            out[key] = SEAT_CONTEXT * capital
+    return out
+
+
 def _list_siblings(mentions: Sequence[Mention], text: str) -> _Siblings:
     """Per name, the other names of the lists it stands in ('Arizona, California, Georgia and Ohio'):
     lists of three or more names joined by commas, 'and', 'or' or slashes. Two names joined by a comma
@@ -275,6 +265,9 @@ class _Static(NamedTuple):
     kind_class: np.ndarray  # _KIND_CLASS of each candidate
     divisions: dict[int, float]  # first-level division key -> best prior of the candidates in it
     votes: bool  # whether the name counts in _shared_division_support (see there)
+    famous: bool  # whether its best candidate is a national capital of FAMOUS_POPULATION or more
+    great: np.ndarray  # which candidates are such capitals
+    by_name: np.ndarray  # which candidates carry the name as an alternate name only
 
 
 class _Candidates(NamedTuple):
@@ -307,8 +300,11 @@ def _static_candidates(gaz: Gazetteer, key: str, dtype: str, rows_bytes: bytes, 
             divisions[a] = sc
     top = int(np.argmax(score))
     votes = not seat[top] and int(kind_class[top]) in (*_DIVISION_CLASSES, _TOWN_CLASS)
+    great = (kinds == _CAPITAL) & (gaz.population[rows] >= FAMOUS_POPULATION)
+    # a by-name ('Athens' for Lemont, Illinois) is no namesake a great capital yields to, however near
+    by_name = (m_kinds[first] == _ALT) if len(m_kinds) == len(m_rows) else np.zeros(len(rows), bool)
     return _Static(rows, ckeys, akeys, score, seat, ~np.isin(kinds, _AREA_KINDS), lat, gaz.lon[rows], np.cos(lat),
-                   info, kind_class, divisions, votes)
+                   info, kind_class, divisions, votes, bool(great[top]), great, by_name)
 
 
 class _Batch(NamedTuple):
@@ -325,6 +321,9 @@ class _Batch(NamedTuple):
     akeys: list[int]
     kind_class: list[int]
     score: list[float]
+    famous: list[bool]  # per candidate: its name's `_Static.famous`
+    great: list[bool]  # per candidate: a national capital of FAMOUS_POPULATION or more
+    by_name: list[bool]  # per candidate: `_Static.by_name`
     owner_array: np.ndarray  # `owner`, `point`, `lat`, `lon` and `cos_lat` as arrays, for the distances
     point: np.ndarray
     lat: np.ndarray
@@ -347,7 +346,10 @@ def _batch(cand: dict[str, _Candidates]) -> _Batch | None:
 
     return _Batch(number, names, list(zip([0, *stops[:-1]], stops, strict=True)), owner, joined("rows").tolist(),
                   joined("ckeys").tolist(), joined("akeys").tolist(), joined("kind_class").tolist(),
-                  np.concatenate([cand[key].score for key in names]).tolist(), np.array(owner), joined("point"),
+                  np.concatenate([cand[key].score for key in names]).tolist(),
+                  [p.famous for p, size in zip(parts, sizes, strict=True) for _ in range(size)],
+                  joined("great").tolist(), joined("by_name").tolist(), np.array(owner),
+                  joined("point"),
                   joined("lat"), joined("lon"), joined("cos_lat"))
 
 
@@ -357,6 +359,7 @@ def _rescore(cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch
     kind and country of the names listed with it."""
     country_w: dict[int, float] = defaultdict(float)
     admin1_w: dict[int, float] = defaultdict(float)
+    named_a: dict[int, float] = defaultdict(float)  # divisions named as such (a state, a county), not through a town
     own: list[tuple[int, int, float, float]] = [(0, 0, 0.0, 0.0)] * len(cand)  # per name: its chosen country,
     points: list[tuple[int, float, float]] = []  # division and their weights
     for key, row in choice.items():
@@ -367,12 +370,15 @@ def _rescore(cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch
         wa = (n if kind == _ADMIN1 else 0.6 * n) if a1 != _NO_ADMIN1[0] else 0.0
         country_w[c] += wc
         admin1_w[a] += wa
+        if kind in (_ADMIN1, _ADMIN2):
+            named_a[a] += wa
         own[batch.number[key]] = (c, a, wc, wa)
         if kind not in _AREA_KIND_SET and kind != _ADMIN1:
             points.append((batch.number[key], lat, lon))
     total_c = sum(country_w.values())
     total_a = sum(admin1_w.values())
     score = batch.score.copy()
+    km = nearest_km(points, batch.lat, batch.lon, batch.cos_lat, batch.owner_array)
     for name, (start, stop) in zip(batch.names, batch.bounds, strict=True):
         c0, a0, wc0, wa0 = own[batch.number[name]]  # the name's own choice does not count
         count_c, count_a = total_c - wc0 > 0, total_a - wa0 > 0
@@ -381,20 +387,15 @@ def _rescore(cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch
         denom_c, denom_a = max(total_c - wc0, 1e-9), max(total_a, 1e-9)
         # a country or division no chosen place is in adds nothing (its own choice's always is)
         for i in range(start, stop):
+            if batch.famous[start] and not batch.great[i] and (batch.by_name[i] or (
+                    km[i] > NEAR_SUPPORT_KM and batch.akeys[i] not in named_a)):
+                continue  # 'from Houston to Paris': a great capital's far namesake needs its state or county named
             if count_c and (cw := country_w.get(batch.ckeys[i])) is not None:
                 score[i] += COUNTRY_CONTEXT * max(cw - (wc0 if batch.ckeys[i] == c0 else 0.0), 0.0) / denom_c
             if count_a and (aw := admin1_w.get(batch.akeys[i])) is not None:
                 score[i] += ADMIN1_CONTEXT * max(aw - (wa0 if batch.akeys[i] == a0 else 0.0), 0.0) / denom_a
-    if points:
-        pname, plat, plon = (np.array(v) for v in zip(*points, strict=True))
-        plat = np.radians(plat)
-        dlon = np.radians(plon[None, :] - batch.lon[:, None])
-        a = (np.sin((plat[None, :] - batch.lat[:, None]) / 2) ** 2
-             + batch.cos_lat[:, None] * np.cos(plat)[None, :] * np.sin(dlon / 2) ** 2)
-        nearest = np.where(pname[None, :] == batch.owner_array[:, None], np.inf, a).min(axis=1)  # not its own point
-        d = EARTH_RADIUS_KM * 2 * np.arcsin(np.sqrt(np.clip(nearest, 0, 1)))
-        near = np.where(np.isfinite(nearest), NEARBY * np.exp(-d / NEARBY_KM) * batch.point, 0.0)
-        score = [s + b for s, b in zip(score, near.tolist(), strict=True)]
+    near = [NEARBY * math.exp(-d / NEARBY_KM) if p else 0.0 for d, p in zip(km, batch.point.tolist(), strict=True)]
+    score = [s + b for s, b in zip(score, near, strict=True)]
     if siblings.lists:
         _add_list_bonus(score, cand, choice, batch, siblings)
     chosen: dict[str, int] = {}
@@ -441,7 +442,9 @@ def place_record(gaz: Gazetteer, m: Mention, row: int) -> dict[str, Any]:
         return {"start": m.start, "end": m.end, "text": m.text, "name": None, "kind": None, "country": None,
                 "lat": None, "lon": None, "geonameid": None, "metonymic": m.metonymic}
     gid = int(gaz.gid[row])
-    kind = "demonym" if m.name_kind == "demonym" else gaz.kind_of(row)
+    kind = m.kind or ("demonym" if m.name_kind == "demonym" else gaz.kind_of(row))
+    if m.kind in ("facility", "street"):
+        gid = SYNTHETIC_GID  # the point of the place it stands in, not its own
     return {
         "start": m.start, "end": m.end, "text": m.text, "name": gaz.name(row), "kind": kind,
         "country": gaz.country_of(row) or None, "lat": round(float(gaz.lat[row]), 5),
@@ -450,48 +453,42 @@ def place_record(gaz: Gazetteer, m: Mention, row: int) -> dict[str, Any]:
     }
 
 
-# the kind of a place written around its name ('Clay County', 'Tewksbury Twp.', 'the Town of Groton'), a part of
-# it before its name ('South Los Angeles', 'Downtown Greer') and an initial for a compass word ('W. Columbia')
-_KIND_WORDS = "|".join(w.capitalize() for g in ("town_noun", "division_noun") for w in sorted(word_group(g)))
-_KIND_AFFIX = re.compile(rf"\s+(?:{_KIND_WORDS}|Twp\.?)$|^(?:{_KIND_WORDS}) of\s+")
-_PART_PREFIX = re.compile(rf"^(?:{'|'.join(w.capitalize() for w in sorted(word_group('place_cue_before')))})\s+(?=\S)")
-_COMPASS = {"N": "North", "S": "South", "E": "East", "W": "West"}
-_COMPASS_INITIAL = re.compile(r"^([NSEW])\.\s*")
-
-
-def mention_for_span(
-    text: str, start: int, end: int, *, gazetteer: Gazetteer | None = None
-) -> Mention:
-    """A Mention for a given span (e.g. a gold toponym), with whatever candidates its name has."""
-    gaz = gazetteer or load_gazetteer()
-    surface = text[start:end]
-    variants = [surface, re.sub(r"['’]s?$", "", surface), re.sub(r"^(?:the|The)\s+", "", surface)]
-    variants += [_KIND_AFFIX.sub("", v) for v in variants[:2]]  # 'Clay County', 'Tewksbury Twp.', 'Town of Groton'
-    variants.append(_COMPASS_INITIAL.sub(lambda m: _COMPASS[m.group(1)] + " ", surface))  # 'W. Columbia'
-    variants.append(_PART_PREFIX.sub("", surface))  # 'South Los Angeles', 'Downtown Greer': the place itself
-    keys = [norm_key(v) for v in variants if v]
-    found = gaz.find_keys(keys)
-    for key, k in zip(keys, found.tolist(), strict=True):
-        if k >= 0:
-            rows, kinds = gaz.rows_of_key(k), gaz.row_kinds_of_key(k)
-            # local news names counties bare ('Clay and Becker counties'): let the county compete
-            county = gaz.find_keys([key + " county", key + " parish"])
-            for c in county[county >= 0].tolist():
-                rows = np.concatenate([rows, gaz.rows_of_key(c)])
-                kinds = np.concatenate([kinds, np.full(len(gaz.rows_of_key(c)), _ALT, np.int8)])
-            return Mention(start, end, surface, key, rows, NAME_KINDS[int(gaz.key_kind[k])], 0, 0, kinds)
-    return Mention(start, end, surface, norm_key(surface), np.zeros(0, np.int64), "name", 0, 0)
-
-
 def resolve_spans(
     text: str, spans: Iterable[tuple[int, int]], *, gazetteer: Gazetteer | None = None
 ) -> list[dict[str, Any]]:
     """Resolve given character spans of a text to places (records with lat, lon, geonameid ...)."""
     gaz = gazetteer or load_gazetteer()
-    mentions = [mention_for_span(text, s, e, gazetteer=gaz) for s, e in spans]
-    known = [m for m in mentions if len(m.rows)]
-    rows = dict(zip((id(m) for m in known), resolve(known, text, gazetteer=gaz), strict=True))
-    return [place_record(gaz, m, rows.get(id(m), -1)) for m in mentions]
+    mentions, rows = resolve_span_rows(text, list(spans), gazetteer=gaz)
+    return [place_record(gaz, m, r) for m, r in zip(mentions, rows, strict=True)]
 
 
-__all__ = ["resolve", "resolve_spans", "place_record", "mention_for_span"]
+def resolve_span_rows(
+    text: str, spans: Sequence[tuple[int, int]], *, gazetteer: Gazetteer | None = None
+) -> tuple[list[Mention], list[int]]:
+    """The mentions of given spans and their rows (-1: none), read with the whole text as extract reads it:
+    the article's own place names are resolved with them as context; a span the gazetteer lacks stands in
+    a place inside its name or near it (see analysis.extract.anchors)."""
+    gaz = gazetteer or load_gazetteer()
+    given = [mention_for_span(text, s, e, gazetteer=gaz) for s, e in spans]
+    given = [m if len(m.rows) else (inner_mention(text, m.start, m.end, gazetteer=gaz) or m) for m in given]
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+
+    def overlaps(m: Mention) -> bool:
+        k = bisect.bisect_left(starts, m.end)
+        return any(ordered[j][1] > m.start for j in range(max(k - 3, 0), k))
+
+    context = [m for m in find_mentions(text, gazetteer=gaz) if not overlaps(m)] if given else []
+    known = sorted([m for m in given if len(m.rows)] + context, key=lambda m: m.start)
+    # a facility named after a small town does not set the article's context ('Fennimore Tower' in Brisbane)
+    strong = [m for m in known if not m.kind or well_known(gaz, m.rows)]
+    chosen = dict(zip((id(m) for m in strong), resolve(strong, text, gazetteer=gaz), strict=True))
+    if len(strong) < len(known):
+        chosen = dict(zip((id(m) for m in known), resolve(known, text, gazetteer=gaz), strict=True)) | chosen
+    everything = sorted(given + context, key=lambda m: m.start)
+    rows = anchor_rows(text, everything, [chosen.get(id(m), -1) for m in everything], gaz)
+    row_of = {id(m): r for m, r in zip(everything, rows, strict=True)}
+    return given, [row_of[id(m)] for m in given]
+
+
+__all__ = ["resolve", "resolve_spans", "resolve_span_rows", "place_record", "mention_for_span"]

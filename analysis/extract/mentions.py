@@ -18,7 +18,6 @@ import bisect
 import functools
 import itertools
 import operator
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -26,6 +25,7 @@ from typing import NamedTuple
 import numpy as np
 
 from analysis._resources import compiled, read_table
+from analysis.extract import place_rules
 from analysis.extract.gazetteer import (
     KINDS,
     MAX_NAME_TOKENS,
@@ -36,24 +36,12 @@ from analysis.extract.gazetteer import (
 )
 from analysis.extract.text import Token, find_dateline, is_headline_case, split_sentences, tokenize, word_group
 
-STRONG_KINDS = frozenset({KINDS.index(k) for k in ("country", "region", "continent", "water")})
+STRONG_KINDS = frozenset({KINDS.index(k) for k in ("country", "region", "continent", "water", "institution", "facility",
+                                                 "street")})
 _ADMIN1 = KINDS.index("admin1")
 _CAPITAL = KINDS.index("capital")
 _COUNTRY = KINDS.index("country")
-# a name before the dash of a dateline, anywhere in the text ("HUME –", "Alexandria, La. --"): a cue
-_DASH_AFTER = re.compile(r"\s*(?:,\s*[A-Z][\w.]*\.?\s*)?(?:—|–|--|\(AP\))")
-_PERSON_AFTER = re.compile(r" [A-Z]\. [A-Z]|, \d{1,3},")
-_DAY_AFTER = re.compile(r"(?:['’]s)? Day\b")  # 'St. Patrick's Day', 'Columbus Day': a holiday
-_CURRENCY_AFTER = re.compile(r"\$")  # 'US$460 million', 'NZ$', 'HK$': a currency, not the country
 _POSSESSIVES = ("'s", "’s")
-LOCATIVE = word_group("locative")  # words before a place name that say it is one: 'in', 'near'
-# words around a small town's name that say it is a place: 'DeKalb police', "Greer's city limits",
-# 'downtown Decatur'
-_CUE_AFTER = re.compile(rf"(?:['’]s)?\s+(?:{'|'.join(sorted(word_group('place_cue_after')))})\b")
-_CUE_BEFORE = word_group("place_cue_before")
-_DETERMINERS = word_group("determiner")
-# 'the island of Bali', 'the town of Mobile': a noun of a kind of place before 'of' names a place
-_KIND_NOUNS = word_group("town_noun") | word_group("division_noun") | word_group("land_noun")
 
 
 @dataclass(slots=True)
@@ -72,6 +60,7 @@ class Mention:
     metonymic: bool = False
     cued: bool = False
     needs_cue: bool = False
+    kind: str = ""  # the kind its record carries instead of its place's: 'facility', 'street' (see anchors)
 
 
 @dataclass(frozen=True)
@@ -164,7 +153,60 @@ def find_mentions(
     particles = lex.particles
     shouted = _Shouted(tokens, is_headline_case(text))
 
-    # 1. every candidate n-gram that starts on a capitalised token
+    probes = _probes(text, tokens, particles)
+    found = gaz.key_numbers([p[2] for p in probes])
+
+    # 2. longest match at each start, left to right
+    best: dict[int, tuple[int, str, int, int]] = {}
+    for (i, j, key, end), k in zip(probes, found, strict=True):
+        if k >= 0 and (i not in best or j > best[i][0] or (j == best[i][0] and end > best[i][2])):
+            best[i] = (j, key, end, k)
+    blocked_spans = sorted(blocked)
+    blocked_starts = [b[0] for b in blocked_spans]
+    blocked_reach = list(itertools.accumulate((b[1] for b in blocked_spans), max))  # running max of the ends
+    mentions: list[Mention] = []
+    persons: set[str] = set()
+    named: set[str] = set()
+    eponyms: set[str] = set()
+    taken = -1  # the last token of the last mention
+    dateline = find_dateline(text)
+    for i in sorted(best):
+        if i <= taken:
+            continue
+        j, key, end, k = best[i]
+        start = tokens[i].start
+        k_b = bisect.bisect_left(blocked_starts, end)  # a span starting before `end` and reaching past `start`
+        if k_b and blocked_reach[k_b - 1] > start:
+            continue
+        facts = _key_facts(gaz, k)
+        m = Mention(start, end, text[start:end], key, facts.rows, facts.name_kind, i, j, facts.row_kinds)
+        if not facts.country and _names_disease(m, tokens, lex):
+            eponyms.add(key)
+            taken = j
+        elif dateline is not None and (start, end) == (dateline.place_start, dateline.place_end):
+            m.cued = True  # 'KYIV, Ukraine (AP) —': a dateline names a place
+            mentions.append(m)
+            taken = j
+        elif _is_place(m, facts, tokens, text, gaz, lex, shouted, persons, named):
+            m.metonymic = facts.seat and _metonymic(m, tokens, text, lex)
+            mentions.append(m)
+            taken = j
+    # a small town named alone ('Ismaili', 'Hailey') is a place only when the article introduces that
+    # name with a locative cue somewhere ('in Alexandria', 'Alexandria, La.', a dateline)
+    cued = {m.key for m in mentions if m.cued}
+    # a disease's name elsewhere in the article is the disease too, unless the text places it ('in Marburg');
+    # a person named in full anywhere ('Andrew Ferrara') is that person before the full name too ('Ferrara
+    # said ...'), unless the text places the name ('in Ferrara') or it is a country's or region's
+    return [m for m in mentions if (not m.needs_cue or m.key in cued) and (m.key not in eponyms or m.cued)
+            and (m.key not in named or m.cued or m.first_token != m.last_token or _an_area(gaz, m.key))]
+
+
+def _an_area(gaz: Gazetteer, key: str) -> bool:
+    return _key_facts(gaz, gaz.key_numbers([key])[0]).area
+
+
+def _probes(text: str, tokens: list[Token], particles: frozenset[str]) -> list[tuple[int, int, str, int]]:
+    """Every candidate n-gram that starts on a capitalised token: (first, last, key, end)."""
     probes: list[tuple[int, int, str, int]] = []  # (first, last, key, end)
     add = probes.append
     n_tok = len(tokens)
@@ -194,47 +236,7 @@ def find_mentions(
             add((i, j, key, end))
             if not possessive and text[tj.end:tj.end + 1] == ".":
                 add((i, j, key + ".", tj.end + 1))
-    found = gaz.key_numbers([p[2] for p in probes])
-
-    # 2. longest match at each start, left to right
-    best: dict[int, tuple[int, str, int, int]] = {}
-    for (i, j, key, end), k in zip(probes, found, strict=True):
-        if k >= 0 and (i not in best or j > best[i][0] or (j == best[i][0] and end > best[i][2])):
-            best[i] = (j, key, end, k)
-    blocked_spans = sorted(blocked)
-    blocked_starts = [b[0] for b in blocked_spans]
-    blocked_reach = list(itertools.accumulate((b[1] for b in blocked_spans), max))  # running max of the ends
-    mentions: list[Mention] = []
-    persons: set[str] = set()
-    eponyms: set[str] = set()
-    taken = -1  # the last token of the last mention
-    dateline = find_dateline(text)
-    for i in sorted(best):
-        if i <= taken:
-            continue
-        j, key, end, k = best[i]
-        start = tokens[i].start
-        k_b = bisect.bisect_left(blocked_starts, end)  # a span starting before `end` and reaching past `start`
-        if k_b and blocked_reach[k_b - 1] > start:
-            continue
-        facts = _key_facts(gaz, k)
-        m = Mention(start, end, text[start:end], key, facts.rows, facts.name_kind, i, j, facts.row_kinds)
-        if not facts.country and _names_disease(m, tokens, lex):
-            eponyms.add(key)
-            taken = j
-        elif dateline is not None and (start, end) == (dateline.place_start, dateline.place_end):
-            m.cued = True  # 'KYIV, Ukraine (AP) —': a dateline names a place
-            mentions.append(m)
-            taken = j
-        elif _is_place(m, facts, tokens, text, gaz, lex, shouted, persons):
-            m.metonymic = facts.seat and _metonymic(m, tokens, text, lex)
-            mentions.append(m)
-            taken = j
-    # a small town named alone ('Ismaili', 'Hailey') is a place only when the article introduces that
-    # name with a locative cue somewhere ('in Alexandria', 'Alexandria, La.', a dateline)
-    cued = {m.key for m in mentions if m.cued}
-    # a disease's name elsewhere in the article is the disease too, unless the text places it ('in Marburg')
-    return [m for m in mentions if (not m.needs_cue or m.key in cued) and (m.key not in eponyms or m.cued)]
+    return probes
 
 
 def _names_disease(m: Mention, tokens: list[Token], lex: Lexicon) -> bool:
@@ -314,113 +316,11 @@ def _strength(kinds: set[int], demonym: bool, has_abbr: bool, max_population: in
 
 def _is_place(
     m: Mention, facts: _KeyFacts, tokens: list[Token], text: str, gaz: Gazetteer, lex: Lexicon,
-    shouted: _Shouted, persons: set[str],
+    shouted: _Shouted, persons: set[str], named: set[str],
 ) -> bool:
-    """Whether a dictionary match is a place here; records person names it meets in `persons`."""
-    first, last = tokens[m.first_token], tokens[m.last_token]
-    single = m.first_token == m.last_token
-    word = text[m.start:m.end].rstrip(".")
-    lower = norm_key(word)
-    strength = facts.strength
-    area = facts.area  # a country-like name, not just a big capital
-    in_shout = first.sentence in shouted
-    prev = tokens[m.first_token - 1] if m.first_token > 0 else None
-    nxt = tokens[m.last_token + 1] if m.last_token + 1 < len(tokens) else None
-    if prev is not None and prev.sentence != first.sentence:
-        prev = None
-    if nxt is not None and nxt.sentence != last.sentence:
-        nxt = None
-
-    # written as an abbreviation: in capitals, or with periods ('La.', 'W.Va.'), not as a word ('Act')
-    abbreviated = word.isupper() or m.end > last.end or "." in word
-    if single:
-        abbreviation = facts.any_abbr and abbreviated
-        if len(word) <= 2 and not abbreviation:
-            return False  # 'Un', 'He': places only as known abbreviations ('US', 'UK', 'La.')
-        if word.isupper() and len(word) <= 4 and not in_shout and not facts.any_abbr:
-            return False  # an acronym (UN, NATO) is an organisation, not a place
-        if lower in lex.time_words:
-            return False  # 'March', 'Jan', 'Thursday'
-        if lower in persons and not area:
-            return False  # a surname met earlier in a person's name
-        if strength < 2 and facts.all_alt and facts.max_population < 20_000:
-            return False  # only an alternate name of a small place
-    elif first.lower == "the" and strength < 2 and facts.all_alt and facts.max_population < 20_000:
-        return False  # 'The City Council': 'The City' is only a by-name of small places
-    if in_shout:
-        return not (single and lower in gaz.common_words and strength < 2)
-    if prev is not None and not prev.capitalised and prev.lower in lex.media_words and strength < 2:
-        return False  # 'the newspaper La Prensa', 'the daily Al-Ahram': an outlet named like a town
-
-    glued_prev = prev is not None and prev.capitalised and text[prev.end:first.start] in (" ", ". ")
-    glued_next = nxt is not None and nxt.capitalised and m.end == last.end and (
-        text[last.end:nxt.start] == " " or (text[last.end:nxt.start] == "-" and strength == 0))
-    if not area and _DAY_AFTER.match(text, m.end):
-        return False
-    if nxt is not None and nxt.capitalised and nxt.lower.rstrip(".") in lex.street_words and m.end == last.end \
-            and last.lower not in _KIND_NOUNS:
-        return False  # 'California Street': a street ('Otter Tail County Road 80' is the county's)
-    if glued_prev and prev is not None and prev.lower in lex.honorifics and not area:
-        return False  # 'Mrs. Lincoln' (the name stays a place elsewhere: "known as 'Mr. Arlington'")
-    if abbreviated and (_CURRENCY_AFTER.match(text, m.end) or text[m.start - 1:m.start] == "$"):
-        return False  # 'US$460 million', '$US 1.5 billion'
-    if text[m.start - 1:m.start] == "/" and text[m.end:m.end + 1] == "/":
-        return False  # 'A/California/7/2009': a virus strain's name
-    if m.name_kind == "demonym" and prev is not None and prev.lower in lex.ethnic_prefixes \
-            and text[prev.end:first.start] in (" ", "-"):
-        return False  # 'Native Americans', 'African-American': a people, not a country
-    if m.name_kind == "demonym" and glued_prev and prev is not None and prev.lower in lex.first_names \
-            and not prev.sentence_initial:
-        persons.add(lower)
-        return False  # 'Monica French': a surname
-    if m.name_kind == "demonym" and single and nxt is not None and nxt.lower in lex.report_verbs \
-            and (prev is None or prev.lower not in _DETERMINERS):
-        return False  # 'French said' is a person; 'the French said', a people
-    if not area and _PERSON_AFTER.match(text, m.end):
-        persons.add(lower)
-        return False  # 'Keith D. Johnson', 'Paris, 51, was found': a person's name and age
-    if glued_prev and prev is not None and prev.lower in lex.first_names and not area \
-            and not prev.sentence_initial:
-        persons.add(lower)
-        return False  # 'Robert Douglas', 'Harold Michael'
-
-    if glued_prev and prev is not None and prev.lower.rstrip(".") in lex.titles and not area:
-        persons.add(lower)
-        return False  # 'President Obama', 'Gov. Crist'
-    if glued_prev and prev is not None and not prev.sentence_initial and not prev.text.isupper() \
-            and prev.lower not in lex.keep_after and strength < 1:
-        persons.add(lower)
-        return False  # 'Jacques Roy', 'Kim Jong Un'
-    # 'Laurel County Fiscal Court', 'Readington Township Boy Scouts': a name ending on a kind of place is
-    # no one's first name
-    kind_named = not single and last.lower in _KIND_NOUNS
-    if glued_next and nxt is not None and not nxt.text.isupper() and nxt.lower.rstrip(".") not in lex.keep_after \
-            and not kind_named:
-        if strength == 0 or (single and lower in lex.first_names):
-            persons.add(nxt.lower)
-            return False  # 'Vladimir Putin', 'Jordan Peterson', 'Houston Rockets'
-    locative = prev is not None and prev.lower in LOCATIVE and not first.sentence_initial
-    if single and strength < 1 and nxt is not None and nxt.lower in lex.report_verbs and not locative:
-        persons.add(lower)
-        return False  # 'Welch said': a person speaks, a town does not
-    qualified = text[m.end:m.end + 2] == ", " and nxt is not None and nxt.capitalised
-    if single and facts.all_abbr and not abbreviated:
-        return False  # an abbreviation written as a word: 'Act' is not 'ACT'
-    if single and lower in gaz.common_words and strength < 2:
-        kind_of = prev is not None and prev.lower == "of" and m.first_token >= 2 \
-            and tokens[m.first_token - 2].lower in _KIND_NOUNS
-        strong_locative = locative and prev is not None and (prev.lower != "of" or kind_of)
-        return facts.max_population >= 10_000 and (strong_locative or qualified) and not glued_next
-    if single and strength < 1:
-        cued = locative or qualified or bool(_CUE_AFTER.match(text, m.end)) or (
-            prev is not None and prev.lower in _CUE_BEFORE)
-        if cued or _DASH_AFTER.match(text, m.end):
-            m.cued = True
-        else:
-            m.needs_cue = True  # kept only if the name has a cue elsewhere in the article
-        if lower in lex.surnames:
-            return cued  # 'Stevens', 'Welch': a town only where the text says it is a place
-    return True
+    """Whether a dictionary match is a place here (see place_rules); records person names in `persons`."""
+    in_shout = tokens[m.first_token].sentence in shouted
+    return place_rules.is_place(place_rules.match(m, facts, tokens, text, gaz, lex, in_shout, persons, named))
 
 
 def _metonymic(m: Mention, tokens: list[Token], text: str, lex: Lexicon) -> bool:

@@ -112,19 +112,26 @@ def _place_actors(participants: list[Participant], events: list[dict[str, Any]],
 
 
 def _seat_place(gaz: Gazetteer, actor: ActorMention) -> dict[str, Any] | None:
-    """'the Kremlin' as a metonymic place: the institution at the coordinates of its seat."""
+    """'the Kremlin' as a metonymic place: the institution at its own point (landmarks.tsv), else at its seat,
+    the town of that name in its country (a capital before a division: the White House is not in
+    Washington State)."""
     if not actor.seat:
         return None
-    k = int(gaz.find_keys([norm_key(actor.seat)])[0])
-    if k < 0:
-        return None
-    rows = [int(r) for r in gaz.rows_of_key(k) if not actor.country or gaz.country_of(int(r)) == actor.country]
-    if not rows:
-        return None
-    row = max(rows, key=lambda r: int(gaz.population[r]))
-    return {"start": actor.start, "end": actor.end, "text": actor.text, "name": actor.name, "kind": "institution",
-            "country": actor.country, "lat": round(float(gaz.lat[row]), 5), "lon": round(float(gaz.lon[row]), 5),
-            "geonameid": None, "metonymic": True}
+    own = re.sub(r"^(?:the|The)\s+", "", actor.text)
+    for name, kinds in ((own, _LANDMARK_KINDS), (actor.name, _LANDMARK_KINDS), (actor.seat, _TOWN_KINDS)):
+        k = int(gaz.find_keys([norm_key(name)])[0]) if name else -1
+        rows = [int(r) for r in gaz.rows_of_key(k) if gaz.kind_of(int(r)) in kinds
+                and (not actor.country or gaz.country_of(int(r)) == actor.country)] if k >= 0 else []
+        if rows:
+            row = max(rows, key=lambda r: (gaz.kind_of(r) == "capital", int(gaz.population[r])))
+            return {"start": actor.start, "end": actor.end, "text": actor.text, "name": actor.name,
+                    "kind": "institution", "country": actor.country, "lat": round(float(gaz.lat[row]), 5),
+                    "lon": round(float(gaz.lon[row]), 5), "geonameid": None, "metonymic": True}
+    return None
+
+
+_LANDMARK_KINDS = ("institution", "facility", "street")
+_TOWN_KINDS = ("capital", "city", "admin2", "admin1")
 
 
 def _agents(text: str, tokens: list[Token], mentions: list[Mention], places: list[dict[str, Any]]

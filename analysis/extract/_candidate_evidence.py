@@ -1,0 +1,63 @@
+"""Evidence about a name's candidates that needs no scoring state: how the text writes the name, how far
+each candidate lies from the places chosen for the article's other names, and the words between a
+country and a place it qualifies."""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from analysis._resources import compiled, read_table
+from analysis.extract.text import word_group
+from analysis.geometry import EARTH_RADIUS_KM
+
+if TYPE_CHECKING:
+    from analysis.extract.gazetteer import Gazetteer
+
+_DIVISION_WORDS = "|".join(re.escape(w) for w in sorted(word_group("division_noun"), key=len, reverse=True))
+_DIVISION_SUFFIX = re.compile(rf"\s+(?:{_DIVISION_WORDS})$")  # 'Raleigh County' is written 'Raleigh' too
+
+
+def written_form(name: str) -> str:
+    """A name as written, bar case, accents and a possessive: 'St. Louis' and 'Saint-Louis' differ."""
+    text = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return re.sub(r"^the\s+|'s?$", "", " ".join(text.split()))
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def written_as(gaz: Gazetteer, rows_bytes: bytes, dtype: str, surface: str) -> np.ndarray:
+    """Per candidate (sorted unique rows), whether its own name is written as the text writes it, when not
+    all of them are."""
+    form = written_form(surface)
+    same = np.array([form in (own := written_form(gaz.name(int(r))), _DIVISION_SUFFIX.sub("", own))
+                     for r in np.frombuffer(rows_bytes, dtype)])
+    return same if 0 < same.sum() < len(same) else np.zeros(len(same), bool)
+
+
+@compiled
+def descriptor_gap() -> re.Pattern[str]:
+    """The words between a country and a place it qualifies: "'s capital", ' port city of'."""
+    table = read_table("place_context_words.tsv")
+    nouns = "|".join(sorted(table.loc[table["role"] == "descriptor", "word"], key=len, reverse=True))
+    return re.compile(rf"^(?:['’]s)?\s+(?:[a-z-]+\s+){{0,3}}(?:{nouns})\s+(?:of\s+)?$")
+
+
+def nearest_km(points: list[tuple[int, float, float]], lat: np.ndarray, lon: np.ndarray, cos_lat: np.ndarray,
+               owner: np.ndarray) -> list[float]:
+    """Per candidate, the distance to the nearest chosen point of another name (inf when there is none)."""
+    if not points:
+        return [math.inf] * len(lat)
+    pname, plat, plon = (np.array(v) for v in zip(*points, strict=True))
+    plat = np.radians(plat)
+    dlon = np.radians(plon[None, :] - lon[:, None])
+    a = (np.sin((plat[None, :] - lat[:, None]) / 2) ** 2
+         + cos_lat[:, None] * np.cos(plat)[None, :] * np.sin(dlon / 2) ** 2)
+    nearest = np.where(pname[None, :] == owner[:, None], np.inf, a).min(axis=1)  # not its own point
+    d = EARTH_RADIUS_KM * 2 * np.arcsin(np.sqrt(np.clip(nearest, 0, 1)))
+    return np.where(np.isfinite(nearest), d, np.inf).tolist()

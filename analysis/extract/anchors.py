@@ -1,0 +1,129 @@
+"""Given spans and the places the gazetteer lacks but the text locates.
+
+`mention_for_span` looks a given span up in the gazetteer, with the variants news writes ('Clay County',
+'the Town of Groton', 'W. Columbia'). A building, street, venue or organisation the gazetteer does not
+know ('the Riverside Arena in Dayton', 'Lahore High Court', 'Royal Street') stands in a place: one named
+inside its name ('Lahore'), else the nearest resolved place of its sentence, else of its article, a town
+before a wider area. Its record then carries that place's point with kind 'street' or 'facility'.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from analysis.extract.gazetteer import KINDS, NAME_KINDS, Gazetteer, load_gazetteer, norm_key
+from analysis.extract.mentions import Mention, lexicon
+from analysis.extract.text import split_sentences, word_group
+
+_ALT = NAME_KINDS.index("alt")
+_TOWN_KINDS = frozenset(KINDS.index(k) for k in ("city", "capital", "admin2"))
+_WIDE_KINDS = np.array([KINDS.index(k) for k in ("country", "admin1", "region", "continent", "water")])
+_WORD = re.compile(r"[\w'’.&-]+")
+_STREET_EXTRA = frozenset({"square", "st", "rd", "ave", "way", "place", "row", "terrace", "crescent"})
+
+# the kind of a place written around its name ('Clay County', 'Tewksbury Twp.', 'the Town of Groton'), a part of
+# it before its name ('South Los Angeles', 'Downtown Greer') and an initial for a compass word ('W. Columbia')
+_KIND_WORDS = "|".join(w.capitalize() for g in ("town_noun", "division_noun") for w in sorted(word_group(g)))
+_KIND_AFFIX = re.compile(rf"\s+(?:{_KIND_WORDS}|Twp\.?)$|^(?:{_KIND_WORDS}) of\s+")
+_PART_PREFIX = re.compile(rf"^(?:{'|'.join(w.capitalize() for w in sorted(word_group('place_cue_before')))})\s+(?=\S)")
+_COMPASS = {"N": "North", "S": "South", "E": "East", "W": "West"}
+_COMPASS_INITIAL = re.compile(r"^([NSEW])\.\s*")
+
+
+def mention_for_span(
+    text: str, start: int, end: int, *, gazetteer: Gazetteer | None = None
+) -> Mention:
+    """A Mention for a given span (e.g. a gold toponym), with whatever candidates its name has."""
+    gaz = gazetteer or load_gazetteer()
+    surface = text[start:end]
+    variants = [surface, re.sub(r"['’]s?$", "", surface), re.sub(r"^(?:the|The)\s+", "", surface)]
+    variants += [_KIND_AFFIX.sub("", v) for v in variants[:2]]  # 'Clay County', 'Tewksbury Twp.', 'Town of Groton'
+    variants.append(_COMPASS_INITIAL.sub(lambda m: _COMPASS[m.group(1)] + " ", surface))  # 'W. Columbia'
+    variants.append(_PART_PREFIX.sub("", surface))  # 'South Los Angeles', 'Downtown Greer': the place itself
+    keys = [norm_key(v) for v in variants if v]
+    found = gaz.find_keys(keys)
+    for key, k in zip(keys, found.tolist(), strict=True):
+        if k >= 0:
+            rows, kinds = gaz.rows_of_key(k), gaz.row_kinds_of_key(k)
+            # local news names counties bare ('Clay and Becker counties'): let the county compete
+            county = gaz.find_keys([key + " county", key + " parish"])
+            for c in county[county >= 0].tolist():
+                rows = np.concatenate([rows, gaz.rows_of_key(c)])
+                kinds = np.concatenate([kinds, np.full(len(gaz.rows_of_key(c)), _ALT, np.int8)])
+            return Mention(start, end, surface, key, rows, NAME_KINDS[int(gaz.key_kind[k])], 0, 0, kinds)
+    return Mention(start, end, surface, norm_key(surface), np.zeros(0, np.int64), "name", 0, 0)
+
+
+
+
+def anchor_kind(surface: str) -> str:
+    """'street' for a name ending on a street word ('Royal Street', 'Elm St.'), else 'facility'."""
+    words = _WORD.findall(surface)
+    last = words[-1].lower().rstrip(".") if words else ""
+    return "street" if last in lexicon().street_words or last in _STREET_EXTRA else "facility"
+
+
+def inner_mention(text: str, start: int, end: int, *, gazetteer: Gazetteer | None = None) -> Mention | None:
+    """The longest capitalised gazetteer name inside a span (not the whole span), as a mention of the whole
+    span: 'Manila Cathedral' stands in Manila, 'Tipperary County Council' in County Tipperary."""
+    gaz = gazetteer or load_gazetteer()
+    words = list(_WORD.finditer(text, start, end))
+    for n in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - n + 1):
+            s, e = words[i].start(), words[i + n - 1].end()
+            if not text[s].isupper() or (n == 1 and len(text[s:e].rstrip(".")) <= 2 and not text[s:e].isupper()):
+                continue
+            m = mention_for_span(text, s, e, gazetteer=gaz)
+            if len(m.rows) and (i == 0 or well_known(gaz, m.rows)):
+                return Mention(start, end, text[start:end], m.key, m.rows, m.name_kind, 0, 0, m.row_kinds,
+                               kind=anchor_kind(text[start:end]))
+    return None
+
+
+def well_known(gaz: Gazetteer, rows: np.ndarray) -> bool:
+    """A name that stands for a place anywhere in a name ('Zawadi Okello Hall' is no hall in Okello):
+    a country, division or area, or a city of 100,000 or more; a name leading the span may be any place."""
+    return bool(np.isin(gaz.kind[rows], _WIDE_KINDS).any() or (gaz.population[rows] >= 100_000).any())
+
+
+def anchor_rows(text: str, mentions: Sequence[Mention], rows: list[int], gaz: Gazetteer) -> list[int]:
+    """Rows for the mentions left without one (-1): the nearest resolved place of the sentence, a town
+    before a wider area, else of the article; they become facilities or streets there. A small town
+    leading a facility's name in a country the article's places are not in is not where it stands
+    ('Fennimore Tower' in an article on Brisbane)."""
+    placed = [i for i, r in enumerate(rows) if r >= 0 and not mentions[i].kind]
+    countries = {int(gaz.country[rows[i]]) for i in placed}
+    rows = [-1 if r >= 0 and m.kind and countries and int(gaz.country[r]) not in countries
+            and not well_known(gaz, m.rows) else r for m, r in zip(mentions, rows, strict=True)]
+    missing = [i for i, r in enumerate(rows) if r < 0]
+    if not missing or not placed:
+        return rows
+    sentences = split_sentences(text)
+    starts = [s for s, _ in sentences]
+
+    def sentence_of(pos: int) -> int:
+        return max(bisect.bisect_right(starts, pos) - 1, 0)
+
+    out = list(rows)
+    for i in missing:
+        m = mentions[i]
+        sent = sentence_of(m.start)
+
+        def rank(j: int, m: Mention = m, sent: int = sent) -> tuple[int, int]:
+            other = mentions[j]
+            town = int(gaz.kind[rows[j]]) in _TOWN_KINDS
+            same = sentence_of(other.start) == sent
+            tier = 0 if same and town else 1 if town else 2 if same else 3
+            return tier, min(abs(other.start - m.end), abs(m.start - other.end))
+
+        best = min(placed, key=rank)
+        out[i] = rows[best]
+        m.kind = anchor_kind(m.text)
+    return out
+
+
+__all__ = ["mention_for_span", "inner_mention", "anchor_rows", "anchor_kind", "well_known"]

@@ -1,0 +1,345 @@
+"""The recognition rules of `mentions`: whether a dictionary match is a place where it stands.
+
+Each rule reads a `Match` (the mention and the words around it) and says True (a place), False (not
+one) or None (no say); `is_place` asks them in order and the first to speak decides. Rules that meet a
+person's name record it in `Match.persons` ('Robert Douglas' makes 'Douglas' a surname for the rest of
+the article); the cue rule marks the mention `cued` or `needs_cue`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from analysis._resources import compiled, read_table
+from analysis.extract.gazetteer import norm_key
+from analysis.extract.text import Token, word_group
+
+if TYPE_CHECKING:
+    from analysis.extract.gazetteer import Gazetteer
+    from analysis.extract.mentions import Lexicon, Mention, _KeyFacts
+
+# a name before the dash of a dateline, anywhere in the text ("HUME –", "Alexandria, La. --"): a cue
+_DASH_AFTER = re.compile(r"\s*(?:,\s*[A-Z][\w.]*\.?\s*)?(?:—|–|--|\(AP\))")
+_PERSON_AFTER = re.compile(r" [A-Z]\. [A-Z]|, \d{1,3},")
+_DAY_AFTER = re.compile(r"(?:['’]s)? Day\b")  # 'St. Patrick's Day', 'Columbus Day': a holiday
+_CURRENCY_AFTER = re.compile(r"\$")  # 'US$460 million', 'NZ$', 'HK$': a currency, not the country
+LOCATIVE = word_group("locative")  # words before a place name that say it is one: 'in', 'near'
+_WEAK_LOCATIVE = frozenset({"of", "to", "at", "from", "around"})  # they take people too ('according to Hopkins')
+# words around a small town's name that say it is a place: 'DeKalb police', "Greer's city limits",
+# 'downtown Decatur'
+_CUE_AFTER = re.compile(rf"(?:['’]s)?\s+(?:{'|'.join(sorted(word_group('place_cue_after')))})\b")
+_CUE_BEFORE = word_group("place_cue_before")
+_DETERMINERS = word_group("determiner")
+# 'the island of Bali', 'the town of Mobile': a noun of a kind of place before 'of' names a place
+KIND_NOUNS = word_group("town_noun") | word_group("division_noun") | word_group("land_noun")
+
+
+@dataclass(slots=True)
+class Match:
+    """A dictionary match and what the rules read around it."""
+
+    m: Mention
+    facts: _KeyFacts
+    tokens: list[Token]
+    text: str
+    gaz: Gazetteer
+    lex: Lexicon
+    persons: set[str]
+    named: set[str]  # surnames after a first name or title, or before an age: people in the whole text
+    in_shout: bool
+    first: Token
+    last: Token
+    prev: Token | None  # the word before, in the same sentence
+    nxt: Token | None  # the word after, in the same sentence
+    single: bool
+    word: str
+    lower: str
+    abbreviated: bool  # in capitals or with periods ('La.', 'W.Va.'), not as a word ('Act')
+
+    @property
+    def glued_prev(self) -> bool:
+        p = self.prev
+        return p is not None and p.capitalised and self.text[p.end:self.first.start] in (" ", ". ")
+
+    @property
+    def glued_next(self) -> bool:
+        nxt, gap = self.nxt, self.text[self.last.end:self.nxt.start] if self.nxt is not None else ""
+        return nxt is not None and nxt.capitalised and self.m.end == self.last.end and (
+            gap == " " or (gap == "-" and self.facts.strength == 0))
+
+    @property
+    def locative(self) -> bool:
+        return self.prev is not None and self.prev.lower in LOCATIVE and not self.first.sentence_initial
+
+    def person(self, name: str, *, full: bool = False) -> bool:
+        """Record a person's name met here (`full`: named in full, 'Andrew Ferrara'); the match is no place."""
+        self.persons.add(name)
+        if full:
+            self.named.add(name)
+        return False
+
+
+def match(m: Mention, facts: _KeyFacts, tokens: list[Token], text: str, gaz: Gazetteer, lex: Lexicon,
+          in_shout: bool, persons: set[str], named: set[str]) -> Match:
+    first, last = tokens[m.first_token], tokens[m.last_token]
+    prev = tokens[m.first_token - 1] if m.first_token > 0 else None
+    nxt = tokens[m.last_token + 1] if m.last_token + 1 < len(tokens) else None
+    if prev is not None and prev.sentence != first.sentence:
+        prev = None
+    if nxt is not None and nxt.sentence != last.sentence:
+        nxt = None
+    word = text[m.start:m.end].rstrip(".")
+    abbreviated = word.isupper() or m.end > last.end or "." in word
+    return Match(m, facts, tokens, text, gaz, lex, persons, named, in_shout, first, last, prev, nxt,
+                 m.first_token == m.last_token, word, norm_key(word), abbreviated)
+
+
+Rule = Callable[[Match], "bool | None"]
+
+
+@compiled
+def not_place_words() -> dict[str, frozenset[str]]:
+    """Words of analysis/data/not_place_words.tsv by role (adjective, phenomenon, company_suffix)."""
+    table = read_table("not_place_words.tsv")
+    return {role: frozenset(norm_key(w) for w in group["word"]) for role, group in table.groupby("role")}
+
+
+
+
+def short_word(x: Match) -> bool | None:
+    """'Un', 'He': one- and two-letter words are places only as known abbreviations ('US', 'La.')."""
+    return False if x.single and len(x.word) <= 2 and not (x.facts.any_abbr and x.abbreviated) else None
+
+
+def acronym(x: Match) -> bool | None:
+    """An acronym (UN, NATO) is an organisation, not a place."""
+    w = x.word
+    return False if x.single and w.isupper() and len(w) <= 4 and not x.in_shout and not x.facts.any_abbr else None
+
+
+def time_word(x: Match) -> bool | None:
+    """'March', 'Jan', 'Thursday'."""
+    return False if x.single and x.lower in x.lex.time_words else None
+
+
+def lone_adjective(x: Match) -> bool | None:
+    """'Arab leaders', 'Western officials', 'West and Central African countries': a compass or people word
+    alone qualifies a noun; it is a town only with a qualifier ('Arab, Ala.')."""
+    return False if x.single and x.lower in not_place_words()["adjective"] and not _qualified(x) else None
+
+
+def phenomenon(x: Match) -> bool | None:
+    """'El Niño', 'La Niña': weather, not the towns of that name."""
+    return False if x.lower in not_place_words()["phenomenon"] else None
+
+
+def company_suffix(x: Match) -> bool | None:
+    """'Acme Holdings NV', 'Siemens AG': a legal form after a company's name is no state or country."""
+    p = x.prev
+    suffixes = not_place_words()["company_suffix"]
+    if not (x.single and x.glued_prev and p is not None and x.lower.replace(".", "") in suffixes):
+        return None
+    named_place = p.lower in LOCATIVE or p.lower in _DETERMINERS or x.gaz.key_numbers([norm_key(p.text)])[0] >= 0
+    return None if named_place else False  # 'In NV', 'Reno NV' name the state
+
+
+def known_surname(x: Match) -> bool | None:
+    """A surname met earlier in a person's name, unless the text places it here ('flew to Houston', 'in Lee')."""
+    if not (x.single and x.lower in x.persons and not x.facts.area):
+        return None
+    return None if x.m.cued else False
+
+
+def _places_here(x: Match) -> bool:
+    """'in Greer', 'near Lee', 'Dayton, Ohio', 'Greer police'; after the weak locatives ('of', 'to', 'at',
+    which also take people: 'according to Hopkins') only a sizeable place."""
+    p = x.prev
+    strong = x.locative and p is not None and (p.lower not in _WEAK_LOCATIVE or x.facts.strength >= 1)
+    cue_before = p is not None and p.lower in _CUE_BEFORE  # 'downtown Greer'
+    return strong or cue_before or _qualified(x) or bool(_CUE_AFTER.match(x.text, x.m.end))
+
+
+def placed(x: Match) -> bool | None:
+    """No say; marks a name the text places as cued, which keeps it a place where a person of that name is
+    met in the article ('Mark Houston spoke. He flew to Houston.')."""
+    if x.single and _places_here(x):
+        x.m.cued = True
+    return None
+
+
+def small_alternate(x: Match) -> bool | None:
+    """Only an alternate name of a small place; 'The City Council': 'The City' is a by-name of small places."""
+    f = x.facts
+    small = f.strength < 2 and f.all_alt and f.max_population < 20_000
+    return False if small and (x.single or x.first.lower == "the") else None
+
+
+def shouted(x: Match) -> bool | None:
+    """In a headline or shouted line any name counts, bar common words."""
+    return not (x.single and x.lower in x.gaz.common_words and x.facts.strength < 2) if x.in_shout else None
+
+
+def media_outlet(x: Match) -> bool | None:
+    """'the newspaper La Prensa', 'the daily Al-Ahram': an outlet named like a town."""
+    p = x.prev
+    return False if p is not None and not p.capitalised and p.lower in x.lex.media_words \
+        and x.facts.strength < 2 else None
+
+
+def holiday(x: Match) -> bool | None:
+    """'Columbus Day'."""
+    return False if not x.facts.area and _DAY_AFTER.match(x.text, x.m.end) else None
+
+
+def street(x: Match) -> bool | None:
+    """'California Street': a street ('Otter Tail County Road 80' is the county's)."""
+    n = x.nxt
+    return False if n is not None and n.capitalised and n.lower.rstrip(".") in x.lex.street_words \
+        and x.m.end == x.last.end and x.last.lower not in KIND_NOUNS else None
+
+
+def honorific(x: Match) -> bool | None:
+    """'Mrs. Lincoln' (the name stays a place elsewhere: "known as 'Mr. Arlington'")."""
+    return False if x.glued_prev and x.prev is not None and x.prev.lower in x.lex.honorifics \
+        and not x.facts.area else None
+
+
+def currency(x: Match) -> bool | None:
+    """'US$460 million', '$US 1.5 billion'."""
+    t, m = x.text, x.m
+    return False if x.abbreviated and (_CURRENCY_AFTER.match(t, m.end) or t[m.start - 1:m.start] == "$") else None
+
+
+def virus_strain(x: Match) -> bool | None:
+    """'A/California/7/2009': a virus strain's name."""
+    t, m = x.text, x.m
+    return False if t[m.start - 1:m.start] == "/" and t[m.end:m.end + 1] == "/" else None
+
+
+def people_demonym(x: Match) -> bool | None:
+    """'Native Americans', 'African-American': a people, not a country."""
+    p = x.prev
+    return False if x.m.name_kind == "demonym" and p is not None and p.lower in x.lex.ethnic_prefixes \
+        and x.text[p.end:x.first.start] in (" ", "-") else None
+
+
+def demonym_surname(x: Match) -> bool | None:
+    """'Monica French': a surname."""
+    p = x.prev
+    if x.m.name_kind == "demonym" and x.glued_prev and p is not None and p.lower in x.lex.first_names \
+            and not p.sentence_initial:
+        return x.person(x.lower)
+    return None
+
+
+def demonym_speaker(x: Match) -> bool | None:
+    """'French said' is a person; 'the French said', a people."""
+    p, n = x.prev, x.nxt
+    return False if x.m.name_kind == "demonym" and x.single and n is not None and n.lower in x.lex.report_verbs \
+        and (p is None or p.lower not in _DETERMINERS) else None
+
+
+def person_after(x: Match) -> bool | None:
+    """'Keith D. Johnson', 'Paris, 51, was found': a person's name and age."""
+    return x.person(x.lower, full=True) if not x.facts.area and _PERSON_AFTER.match(x.text, x.m.end) else None
+
+
+def first_name_before(x: Match) -> bool | None:
+    """'Robert Douglas', 'Harold Michael'."""
+    p = x.prev
+    if x.glued_prev and p is not None and p.lower in x.lex.first_names and not x.facts.area \
+            and (not p.sentence_initial or p.lower not in x.gaz.common_words):
+        return x.person(x.lower, full=True)  # also opening a sentence ('Andrew Ferrara said'), bar 'Rose'
+    return None
+
+
+def title_before(x: Match) -> bool | None:
+    """'President Obama', 'Gov. Crist'."""
+    p = x.prev
+    if x.glued_prev and p is not None and p.lower.rstrip(".") in x.lex.titles and not x.facts.area:
+        return x.person(x.lower, full=True)
+    return None
+
+
+def name_before(x: Match) -> bool | None:
+    """'Jacques Roy', 'Kim Jong Un': a small place's name after another capitalised name."""
+    p = x.prev
+    if x.glued_prev and p is not None and not p.sentence_initial and not p.text.isupper() \
+            and p.lower not in x.lex.keep_after and x.facts.strength < 1:
+        return x.person(x.lower)
+    return None
+
+
+def name_after(x: Match) -> bool | None:
+    """'Vladimir Putin', 'Jordan Peterson', 'Houston Rockets'; not 'Laurel County Fiscal Court' (a name
+    ending on a kind of place is no one's first name) nor 'Ukraine President'."""
+    n = x.nxt
+    kind_named = not x.single and x.last.lower in KIND_NOUNS
+    if x.glued_next and n is not None and not n.text.isupper() and n.lower.rstrip(".") not in x.lex.keep_after \
+            and not kind_named and (x.facts.strength == 0 or (x.single and x.lower in x.lex.first_names)):
+        return x.person(n.lower)
+    return None
+
+
+def speaker(x: Match) -> bool | None:
+    """'Welch said': a person speaks, a town does not."""
+    n = x.nxt
+    if x.single and x.facts.strength < 1 and n is not None and n.lower in x.lex.report_verbs and not x.locative:
+        return x.person(x.lower)
+    return None
+
+
+def abbreviation_as_word(x: Match) -> bool | None:
+    """An abbreviation written as a word: 'Act' is not 'ACT'."""
+    return False if x.single and x.facts.all_abbr and not x.abbreviated else None
+
+
+def _qualified(x: Match) -> bool:
+    return x.text[x.m.end:x.m.end + 2] == ", " and x.nxt is not None and x.nxt.capitalised
+
+
+def common_word(x: Match) -> bool | None:
+    """'Central', 'Mobile': a common word is a sizeable town's name only after a strong locative cue
+    ('in Mobile', 'the town of Mobile') or with a qualifier ('Mobile, Ala.')."""
+    if not (x.single and x.lower in x.gaz.common_words and x.facts.strength < 2):
+        return None
+    p, m = x.prev, x.m
+    kind_of = p is not None and p.lower == "of" and m.first_token >= 2 \
+        and x.tokens[m.first_token - 2].lower in KIND_NOUNS
+    strong_locative = x.locative and p is not None and (p.lower != "of" or kind_of)
+    return x.facts.max_population >= 10_000 and (strong_locative or _qualified(x)) and not x.glued_next
+
+
+def small_town_cue(x: Match) -> bool | None:
+    """A small town's name is cued ('in Greer', 'Greer police', a dateline) or needs a cue elsewhere in the
+    article; a surname ('Stevens') is a town only where the text says it is a place."""
+    if not (x.single and x.facts.strength < 1):
+        return None
+    p = x.prev
+    cued = x.locative or _qualified(x) or bool(_CUE_AFTER.match(x.text, x.m.end)) or (
+        p is not None and p.lower in _CUE_BEFORE)
+    if cued or _DASH_AFTER.match(x.text, x.m.end):
+        x.m.cued = True
+    else:
+        x.m.needs_cue = True  # kept only if the name has a cue elsewhere in the article
+    return cued if x.lower in x.lex.surnames else None
+
+
+RULES: tuple[Rule, ...] = (
+    placed, short_word, acronym, time_word, lone_adjective, phenomenon, company_suffix, known_surname,
+    small_alternate, shouted, media_outlet, holiday, street, honorific, currency, virus_strain, people_demonym,
+    demonym_surname, demonym_speaker, person_after, first_name_before, title_before, name_before, name_after,
+    speaker, abbreviation_as_word, common_word, small_town_cue,
+)
+
+
+def is_place(x: Match) -> bool:
+    """The first rule with a say decides; a match no rule speaks against is a place."""
+    for rule in RULES:
+        verdict = rule(x)
+        if verdict is not None:
+            return verdict
+    return True

@@ -1,0 +1,55 @@
+"""Places of one name: the article's own states, counties and nearby places decide, and a great capital keeps
+its name against a far namesake in a country the article merely visits."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.extract.pipeline import find_places
+
+
+def _where(text: str, word: str) -> tuple[str, str]:
+    places = find_places(text)
+    row = places[places["text"] == word].iloc[0]
+    return row["country"], row["kind"]
+
+
+@pytest.mark.parametrize(("text", "word", "country"), [
+    ("She flew from Houston to Paris on Tuesday for the fashion week.", "Paris", "FRA"),
+    ("After a layover in Denver, the band played London on Friday.", "London", "GBR"),
+    ("Investors from Chicago opened an office in Athens last spring.", "Athens", "GRC"),
+    ("The Atlanta firm sent engineers to Lima to fix the water plant.", "Lima", "PER"),
+])
+def test_a_great_capital_is_meant_when_only_a_far_place_of_its_namesakes_country_is_named(
+        text: str, word: str, country: str) -> None:
+    assert _where(text, word)[0] == country
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The Paris City Council met Tuesday; Lamar County deputies and Texas troopers attended.", "Paris"),
+    ("Residents of Athens and Clarke County, Georgia, lined up for the vaccine.", "Athens"),
+    ("Schools in Dublin, Ohio, closed early; Columbus schools stayed open.", "Dublin"),
+    ("Flooding closed roads in London and Corbin, Ky., on Monday.", "London"),
+])
+def test_the_namesake_stands_where_its_state_or_its_neighbours_are_named(text: str, word: str) -> None:
+    assert _where(text, word)[0] == "USA"
+
+
+@pytest.mark.parametrize(("text", "word", "country"), [
+    ("The Cardinals beat the Cubs in St. Louis on Sunday.", "St. Louis", "USA"),
+    ("Fishermen in Saint-Louis said the sea had swallowed their homes, Senegal's ministry said.", "Saint-Louis",
+     "SEN"),
+    ("Flooding hit St. Louis and Dakar, Senegal's capital, after a week of rain.", "St. Louis", "SEN"),
+])
+def test_the_written_form_and_the_country_named_choose_between_saint_louis(
+        text: str, word: str, country: str) -> None:
+    assert _where(text, word)[0] == country
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Labour held Cambridge and Manchester, while the Conservatives gained seats across England.", "Cambridge"),
+    ("Students in Cambridge protested tuition fees, the BBC reported; police in Leeds made arrests.", "Cambridge"),
+    ("Rail strikes hit Manchester and Birmingham, the RMT union said.", "Manchester"),
+])
+def test_english_towns_in_a_british_article_are_english(text: str, word: str) -> None:
+    assert _where(text, word)[0] == "GBR"
