@@ -32,21 +32,12 @@ from collections.abc import Sequence
 from typing import Any, cast
 
 from analysis._resources import compiled, read_table
-from analysis.extract.clauses import (
-    INTENT_OF_ROOT,
-    PLURAL_HEADS,
-    RECIPROCAL_ROOTS,
-    REFUSAL_OF_ROOT,
-    Candidate,
-    EventLexicon,
-    Participant,
-    Trigger,
-    future_code,
-    same_actor,
-)
+from analysis.extract._function_words import INTENT_OF_ROOT, PLURAL_HEADS, RECIPROCAL_ROOTS, REFUSAL_OF_ROOT
+from analysis.extract.clauses import Candidate, future_code, same_actor
 from analysis.extract.roles import Sentence
 from analysis.extract.text import Token, past_forms
 from analysis.extract.timex import TimeExpression, find_times
+from analysis.extract.triggers import EventLexicon, Participant, Trigger
 
 __all__ = ["EventLexicon", "Participant", "Trigger", "code_event", "event_lexicon", "find_events", "sentence_events"]
 

@@ -6,14 +6,15 @@ import itertools
 import re
 from typing import TYPE_CHECKING, Any
 
+from analysis.extract._function_words import COORDINATORS, CROWD_SECTORS
 from analysis.extract.actors import MAX_MODIFIERS, ActorMention, agent_after, agent_before, find_actors
-from analysis.extract.clauses import COORDINATORS, CROWD_SECTORS, Participant
 from analysis.extract.events import find_events
 from analysis.extract.gazetteer import Gazetteer, load_gazetteer, norm_key
 from analysis.extract.geocode import place_record, resolve
 from analysis.extract.mentions import Mention, acting_verb, find_mentions
 from analysis.extract.mentions import lexicon as mention_lexicon
 from analysis.extract.text import Token, find_dateline, split_sentences, tokenize, word_group
+from analysis.extract.triggers import Participant
 from analysis.io.articles import Article, article_from_text
 from analysis.schema import ACTOR_FIELDS, EVENT_FIELDS, PLACE_FIELDS
 

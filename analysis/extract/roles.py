@@ -14,8 +14,7 @@ import dataclasses
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from analysis.extract.actors import actor_lexicon
-from analysis.extract.clauses import (
+from analysis.extract._function_words import (
     ADJUNCT_PREPS,
     ARTICLES,
     BE,
@@ -42,11 +41,10 @@ from analysis.extract.clauses import (
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
     WINDOW,
-    Candidate,
-    Clauses,
-    Participant,
-    same_actor,
 )
+from analysis.extract.actors import actor_lexicon
+from analysis.extract.clauses import Candidate, Clauses, same_actor
+from analysis.extract.triggers import Participant
 
 PROTEST_ROOT = "14"  # CAMEO 14, demonstrate or rally
 
