@@ -80,3 +80,8 @@ CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:which|who|but|while|whereas|although|tho
 _DIGIT = re.compile(r"\d")
 PUNCT = re.compile(r"[;:()]|,(?!\d)")  # not the comma of '1,200'; quotes do not end clauses
 COMMA = re.compile(r",(?!\d)")
+# 'a UN report alleged': report words that, right after an actor's name, are a noun
+NOUN_REPORTS = word_group("report_noun")
+# the words that may stand before an actor without making it a verb's object ('to Syria', 'and Denmark')
+FUNCTION_BEFORE_OBJECT = SUBJECT_PREPS | ADJUNCT_PREPS | PLACE_PREPS | COORDINATORS | DETERMINERS | SUBORDINATORS \
+    | BE | PERFECT_AUX | frozenset({"to"})

@@ -29,10 +29,12 @@ from analysis.extract._function_words import (
     CONTROL_ROOTS,
     COORDINATORS,
     DETERMINERS,
+    FUNCTION_BEFORE_OBJECT,
     GERUND_PREPS,
     INTENT_OF_CODE,
     INTENT_OF_ROOT,
     NO_FILLERS,
+    NOUN_REPORTS,
     PERFECT_AUX,
     PLURAL_REFS_BY_HEAD,
     QUANTIFIERS_BY_HEAD,
@@ -61,6 +63,8 @@ class Candidate:
     passive: bool = False
     purpose: bool = False  # a purpose clause: '... to protest the decision'
     prepared: bool = False  # the complement of 'prepare': 'prepared to resume shelling'
+    alleged: str | None = None  # the accuser of an alleged act ('a UN report alleged that X shelled Y')
+    embedded: bool = False  # the act of a verb's object: 'wants Denmark to attack Norway' (no event of the subject)
 
 
 def future_code(cameo: str) -> str:
@@ -111,7 +115,16 @@ class Clauses(TriggerScan):
         if lex.report_verbs.isdisjoint(low):
             return closing
         return closing | {k for k in range(self.n) if low[k] in lex.report_verbs and k not in self.part_at
-                          and not (toks[k].capitalised and not toks[k].sentence_initial and not self.shouted)}
+                          and not (toks[k].capitalised and not toks[k].sentence_initial and not self.shouted)
+                          and not self._report_noun(k)}
+
+    def _report_noun(self, k: int) -> bool:
+        """'A UN report alleged', 'the reports say', 'a Reuters report': a base or '-s' form after a
+        determiner, or after an actor's name with nothing between, is a noun (its writer is the actor)."""
+        if k == 0 or self.low[k].endswith(("ed", "ing")) or not self.plain(k - 1, k):
+            return False
+        prev = self.low[k - 1]
+        return prev in DETERMINERS or (k - 1 in self.part_end and self.low[k] in NOUN_REPORTS)
 
 
 
@@ -148,6 +161,9 @@ class Clauses(TriggerScan):
             if ctrl is not None:
                 return "comp", ctrl
             h = self.back(k)
+            if self._object_controlled(h):
+                cand.embedded = True
+                return "sub", None  # 'Sweden wants Denmark to attack Norway': Denmark's act, not Sweden's
             if h < 0 or not (self.cue(h, "control") or self.cue(h, "modality") in ("planned", "hypothetical")
                              or low[h] in BE or low[h] in PERFECT_AUX):
                 cand.purpose = True
@@ -197,6 +213,20 @@ class Clauses(TriggerScan):
                 # ('killed the deputy chief of Israel's militia ally')
                 return "sub", None
         return "main", None
+
+    def _object_controlled(self, h: int) -> bool:
+        """Whether the word at h, before a 'to' infinitive, ends an actor that is the object of a verb
+        ('wants Denmark to attack', 'asked the United States to help', 'allowed Russian troops to enter'):
+        the infinitive is that actor's act (object control), not a purpose clause of the subject's."""
+        p = self.part_end.get(h)
+        if p is None or p.place or p.first_token < 1:
+            return False
+        v = p.first_token - 1
+        while v > 0 and self.low[v] in DETERMINERS and self.plain(v, v + 1):
+            v -= 1
+        w = self.low[v]
+        return self.plain(v, p.first_token) and v not in self.part_at and not self.toks[v].capitalised \
+            and w not in FUNCTION_BEFORE_OBJECT
 
     def _light_verb(self, ti: int) -> int:
         """The light verb whose object is the noun at ti ('launched a mediation effort'), or -1."""

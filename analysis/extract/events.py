@@ -44,6 +44,7 @@ __all__ = ["EventLexicon", "Participant", "Trigger", "code_event", "event_lexico
 PLACE_GAP = 60  # characters between a trigger and the 'in X' that places its event
 MODALITY_ORDER = ("hypothetical", "suspected", "planned", "reported", "asserted")
 VIOLENT_ROOTS = ("18", "19", "20")  # CAMEO assault, fight, mass violence
+ACCUSE_ROOT = "11"  # CAMEO 11, disapprove (criticise, accuse)
 
 
 def _records(name: str) -> list[dict[str, str]]:
@@ -173,7 +174,8 @@ def sentence_events(sent: Sentence) -> list[Candidate]:
         keep = [c for c in keep if c.src is not None]
     if not strong:
         chosen = {id(c) for c in keep}
-        keep += [c for c in out if id(c) not in chosen and c.src is not None and c.tgt is not None]
+        keep += [c for c in out if id(c) not in chosen and c.src is not None and c.tgt is not None
+                 and not c.embedded]
     # an actor's better-anchored event stands for its other acts in the sentence: 'Afghan rebels
     # kidnapped 16 Russian advisers and exploded bombs' -> the kidnapping
     anchored = {c.src.code for c in keep if c.tgt is not None and c.src is not None}
@@ -183,25 +185,46 @@ def sentence_events(sent: Sentence) -> list[Candidate]:
     for c in keep:
         if c.prepared and c.cameo[:2] in VIOLENT_ROOTS:
             c.cameo = "150"  # preparing an attack is a show of force (CAMEO 15), not yet the attack
-    # each actor of a compound subject does the act: 'France and Germany called on Israel' is an event of
-    # France and one of Germany (a joint act between the two, 'Kim and Putin met', has taken them already)
-    # ('Russia and China vetoed the resolution': a one-sided act without a target, too)
-    keep += [dataclasses.replace(c, src=other) for c in keep if c.src is not None and not c.passive
-             and (c.tgt is not None or c.cameo[:2] not in RECIPROCAL_ROOTS)
-             and (other := sent.conjoined(c.src) or sent.conjoined_after(c.src)) is not None
-             and (c.tgt is None or not same_actor(other, c.tgt))]
-    # and each actor of a compound object is acted upon: 'talks with Ukraine and Moldova' (not 'attacked
-    # Ukraine and Poland condemned it', where the second actor opens a clause of its own)
-    keep += [dataclasses.replace(c, tgt=other) for c in keep if c.src is not None and c.tgt is not None
-             and (other := sent.conjoined_after(c.tgt)) is not None and not same_actor(other, c.src)
-             and not sent.opens_clause(other)]
+    keep += _compound(sent, keep)
     return sorted(keep, key=lambda c: c.ti)
+
+
+def _compound(sent: Sentence, keep: list[Candidate]) -> list[Candidate]:
+    """The events of the other actors of compound subjects and objects. Each actor of a compound subject
+    does the act: 'France, Germany and Italy called on Israel' is an event of each ('Russia and China vetoed
+    the resolution': a one-sided act without a target, too); a joint act of a listed subject ('Brazil,
+    Chile and Peru held talks') joins every pair once. Each actor of a compound object is acted upon:
+    'talks with Ukraine and Moldova' (not 'attacked Ukraine and Poland condemned it', where the second actor
+    opens a clause of its own)."""
+    out: list[Candidate] = []
+    for c in keep:
+        if c.src is None or c.passive:
+            continue
+        members = sent.coordinated(c.src)
+        joint = c.tgt is not None and c.cameo[:2] in RECIPROCAL_ROOTS and any(m is c.tgt for m in members)
+        if joint:
+            out += [dataclasses.replace(c, src=a, tgt=b) for i, a in enumerate(members) for b in members[i + 1:]
+                    if not (a is c.src and b is c.tgt) and not same_actor(a, b)]
+        elif c.tgt is not None or c.cameo[:2] not in RECIPROCAL_ROOTS:
+            out += [dataclasses.replace(c, src=m) for m in members
+                    if m is not c.src and (c.tgt is None or not same_actor(m, c.tgt))]
+    for c in [*keep, *out]:
+        if c.src is None or c.tgt is None or c.tgt in sent.coordinated(c.src):
+            continue
+        members = sent.coordinated(c.tgt)
+        out += [dataclasses.replace(c, tgt=m) for m in members[members.index(c.tgt) + 1:]
+                if not same_actor(m, c.src) and not sent.opens_clause(m)]
+    return out
 
 
 def _fold(sent: Sentence, gov: Candidate, comp: Candidate) -> None:
     """The complement's target becomes the governing event's target; its act refines the code:
     'threatened to impose sanctions' -> 1312, 'vowed to fight' -> 138, 'agreed to meet' -> 036,
-    'refused to meet' -> 125."""
+    'refused to meet' -> 125. An accusation keeps the act it alleges as an event of its own: 'a UN report
+    alleged that Eritrean troops shelled villages' is the UN's accusation of the troops and their shelling."""
+    if _accusation(gov, comp):
+        gov.tgt, comp.status, comp.alleged = comp.src, "main", gov.src.text if gov.src is not None else None
+        return
     if gov.tgt is None and comp.tgt is not None and (gov.src is None or not same_actor(gov.src, comp.tgt)):
         gov.tgt = comp.tgt
     if gov.tgt is None:
@@ -215,6 +238,14 @@ def _fold(sent: Sentence, gov: Candidate, comp: Candidate) -> None:
         gov.cameo = future
     elif gov.cameo == "120" and act in REFUSAL_OF_ROOT:
         gov.cameo = REFUSAL_OF_ROOT[act]
+
+
+def _accusation(gov: Candidate, comp: Candidate) -> bool:
+    """Whether `gov` accuses, alleges or disapproves (CAMEO 11) of an act `comp` whose own subject the
+    text names after it ('alleged that Eritrean troops shelled', 'accused Serbia of shelling' is not: its
+    accused is the object)."""
+    return gov.cameo[:2] == ACCUSE_ROOT and comp.src is not None and comp.src.first_token > gov.tj and (
+        gov.src is None or not same_actor(gov.src, comp.src)) and comp.trig.pos == "verb"
 
 
 def _fold_purposes(cands: list[Candidate]) -> None:
@@ -299,7 +330,9 @@ def _event(
     # reported speech: 'said they would boycott' is the speaker's announcement, a future, not a hedge
     values = {"planned" if v == "hypothetical" and low[i] == "would" and any(r < i for r in sent.reports)
               else v for k, v, i in cues if k == "modality"}
-    attribution = _attribution(sent)
+    attribution = c.alleged or _attribution(sent)
+    if c.alleged is not None:
+        values.add("suspected")
     if "against" in low[max(0, ti - 2):ti]:
         values.add("hypothetical")
     if attribution and not values:

@@ -47,6 +47,7 @@ from analysis.extract.clauses import Candidate, Clauses, same_actor
 from analysis.extract.triggers import Participant
 
 PROTEST_ROOT = "14"  # CAMEO 14, demonstrate or rally
+MAX_LIST = 6  # members of a coordinated list of actors read on each side
 
 
 class Sentence(Clauses):
@@ -360,6 +361,61 @@ class Sentence(Clauses):
         k += k < self.n and self.low[k] == "the"
         other = self.part_at.get(k)
         return other if other is not None and other.first_token == k and not other.place else None
+
+    def coordinated(self, p: Participant) -> list[Participant]:
+        """Every actor of the coordination p stands in, in text order: 'Brazil, Chile and Peru', 'France and
+        Germany', 'the U.S. along with Britain'; a comma joins list members only in a list that 'and' or a
+        joining phrase closes (not the appositive of 'Pakistan, India's neighbour,')."""
+        left: list[Participant] = []
+        q: Participant | None = p
+        joined = False
+        while q is not None and len(left) < MAX_LIST:
+            q, by_and = self._member_before(q)
+            if q is not None:
+                left.insert(0, q)
+                joined |= by_and
+        right: list[Participant] = []
+        q = p
+        while q is not None and len(right) < MAX_LIST:
+            q, by_and = self._member_after(q)
+            if q is not None:
+                right.append(q)
+                joined |= by_and
+        members = [*left, p, *right]
+        return members if joined else [p]
+
+    def _member_before(self, p: Participant) -> tuple[Participant | None, bool]:
+        """The list member right before p and whether 'and' (or a joining phrase) joins them."""
+        other = self.conjoined(p)
+        if other is not None:
+            return other, True
+        k = p.first_token - 1
+        if k >= 1 and self.low[k] == "the" and self.plain(k, k + 1):
+            k -= 1
+        other = self.part_end.get(k)
+        if other is None or other.place or other.possessive or self.gap(k, k + 1).strip() != ",":
+            return None, False
+        return other, False
+
+    def _member_after(self, p: Participant) -> tuple[Participant | None, bool]:
+        """The list member right after p and whether 'and' (or a joining phrase) joins them."""
+        other = self.conjoined_after(p)
+        if other is not None:
+            return other, True
+        k = p.last_token + 1
+        if k >= self.n or self.gap(k - 1, k).strip() != ",":
+            return None, False
+        if self.low[k] == "and" and k + 1 < self.n:
+            k += 1  # 'A, B, and C'
+            k += k + 1 < self.n and self.low[k] == "the"
+            other = self.part_at.get(k)
+            ok = other is not None and other.first_token == k and not other.place
+            return (other, True) if ok else (None, False)
+        k += self.low[k] == "the"
+        other = self.part_at.get(k)
+        if other is None or other.first_token != k or other.place:
+            return None, False
+        return other, False
 
     def opens_clause(self, p: Participant) -> bool:
         """Whether a verb follows the actor p, making it the subject of a clause of its own."""

@@ -1,0 +1,105 @@
+"""The event coder on the constructions of news writing, each with sentences that vary the countries,
+people, verbs and word order (the rules must follow the construction, not one sentence)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from analysis.extract.pipeline import extract_record
+from analysis.io.articles import article_from_text
+
+DATE = "2024-03-04"
+
+
+def events(text: str) -> list[dict[str, Any]]:
+    return extract_record(article_from_text(text, date=DATE))["events"]
+
+
+def pairs(evs: list[dict[str, Any]]) -> set[tuple[str | None, str | None]]:
+    return {(e["source_country"], e["target_country"]) for e in evs}
+
+
+def show(evs: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    return [(e["source"], e["cameo"], e["target"], e["trigger"], e["modality"]) for e in evs]
+
+
+# ---- object control: the infinitive is the object's act, never the subject's -----------------------
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("Sweden wants Denmark to attack Norway.", "SWE"),
+    ("Officials in Ankara expect Greece to close the border with Bulgaria.", "TUR"),
+    ("Pakistan would like India to withdraw its troops from Nepal.", "PAK"),
+    ("The Chinese government wants Vietnam to stop drilling near the Paracel Islands.", "CHN"),
+])
+def test_object_control_is_not_the_subjects_act(text: str, subject: str) -> None:
+    evs = events(text)
+    assert not [e for e in evs if e["source_country"] == subject and e["plover"] in ("FIGHT", "RETREAT", "COERCE")
+                and e["modality"] == "asserted"], show(evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia sent troops to Syria to fight the rebels.",
+    "Turkey deployed tanks to Idlib to protect its outposts.",
+])
+def test_purpose_after_a_place_stays_the_subjects(text: str) -> None:
+    evs = events(text)
+    assert evs and evs[0]["source_country"] in ("RUS", "TUR"), show(evs)
+
+
+# ---- accusations through a report or a speaker: the accusation and the alleged act ----------------
+
+@pytest.mark.parametrize(("text", "accuser", "actor", "victim"), [
+    ("A UN report alleged that Eritrean troops shelled border villages in Ethiopia.", None, "ERI", "ETH"),
+    ("Turkey alleged on Monday that Greek coast guard ships had fired on Turkish fishermen.", "TUR", "GRC", "TUR"),
+    ("Kenya accused on Friday that Somali militants attacked a police post in Mandera.", "KEN", "SOM", "KEN"),
+    ("An Amnesty International report alleged that Nigerian soldiers tortured detainees in Maiduguri.",
+     None, "NGA", "NGA"),
+])
+def test_alleged_act_and_accusation(text: str, accuser: str | None, actor: str, victim: str) -> None:
+    evs = events(text)
+    accusations = [e for e in evs if e["plover"] == "DISAPPROVE" and e["target_country"] == actor]
+    assert accusations, show(evs)
+    if accuser is not None:
+        assert accusations[0]["source_country"] == accuser
+    acts = [e for e in evs if e["source_country"] == actor and e["plover"] in ("FIGHT", "ASSAULT")]
+    assert acts and acts[0]["modality"] != "asserted" and acts[0]["attribution"], show(evs)
+    assert acts[0]["target_country"] in (victim, None)
+
+
+# ---- compound subjects and objects: lists of three and more ---------------------------------------
+
+@pytest.mark.parametrize(("text", "members"), [
+    ("Brazil, Chile and Peru held talks in Lima.", ("BRA", "CHL", "PER")),
+    ("Ministers from Kenya met on Tuesday; Egypt, Sudan and Ethiopia met in Addis Ababa.", ("EGY", "SDN", "ETH")),
+    ("Germany, France, and Poland signed a defence pact on Monday.", ("DEU", "FRA", "POL")),
+])
+def test_joint_act_of_a_list_joins_every_pair(text: str, members: tuple[str, ...]) -> None:
+    got = {frozenset(p) for p in pairs(events(text))}
+    want = {frozenset((a, b)) for i, a in enumerate(members) for b in members[i + 1:]}
+    assert want <= got, got
+
+
+@pytest.mark.parametrize(("text", "sources", "target"), [
+    ("France, Germany and Italy condemned Russia.", ("FRA", "DEU", "ITA"), "RUS"),
+    ("Egypt, Jordan, and Saudi Arabia criticised Israel on Sunday.", ("EGY", "JOR", "SAU"), "ISR"),
+    ("On Friday Japan, Australia and Canada imposed sanctions on North Korea.", ("JPN", "AUS", "CAN"), "PRK"),
+])
+def test_each_listed_subject_acts(text: str, sources: tuple[str, ...], target: str) -> None:
+    assert {(s, target) for s in sources} <= pairs(events(text))
+
+
+@pytest.mark.parametrize(("text", "source", "targets"), [
+    ("The EU imposed sanctions on Belarus, Russia and Iran.", "IGOEUREEC", ("BLR", "RUS", "IRN")),
+    ("Iran met with Iraq, Syria and Lebanon.", "IRN", ("IRQ", "SYR", "LBN")),
+    ("Washington warned Cuba, Venezuela and Nicaragua on Thursday.", "USAGOV", ("CUB", "VEN", "NIC")),
+])
+def test_each_listed_object_is_acted_upon(text: str, source: str, targets: tuple[str, ...]) -> None:
+    evs = events(text)
+    assert {(source, t) for t in targets} <= {(e["source"], e["target_country"]) for e in evs}, show(evs)
+
+
+def test_an_appositive_is_no_list() -> None:
+    evs = events("Pakistan, a key U.S. ally, has refused to extradite him.")
+    assert pairs(evs) <= {("PAK", None)}, show(evs)
