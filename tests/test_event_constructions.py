@@ -103,3 +103,54 @@ def test_each_listed_object_is_acted_upon(text: str, source: str, targets: tuple
 def test_an_appositive_is_no_list() -> None:
     evs = events("Pakistan, a key U.S. ally, has refused to extradite him.")
     assert pairs(evs) <= {("PAK", None)}, show(evs)
+
+
+# ---- unnamed groups as subjects: the country where the sentence is set, else an unknown-country actor ----
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Gunmen killed four Pakistani policemen in Quetta.", "PAKUAF", "PAKCOP"),
+    ("Insurgents attacked a Malian army base on Sunday.", "MLIINS", "MLIMIL"),
+    ("On Monday militants ambushed a Nigerian army convoy near Maiduguri.", "NGAUAF", "NGAMIL"),
+    ("Two gunmen have kidnapped Colombian police officers.", "COLUAF", "COLCOP"),
+    ("Two Kenyan soldiers were abducted by gunmen near Mandera.", "KENUAF", "KENMIL"),
+    ("Militants attacked the U.S. embassy in Kabul on Friday.", "AFGUAF", "USAGOV"),
+])
+def test_unnamed_armed_group_acts_where_the_sentence_is_set(text: str, source: str, target: str) -> None:
+    evs = events(text)
+    assert (source, target) in {(e["source"], e["target"]) for e in evs}, show(evs)
+
+
+@pytest.mark.parametrize("text", [
+    "The gunmen kidnapped two aid workers.",
+    "Rebels seized the town after heavy fighting.",
+    "Militants stormed a hotel on the coast.",
+])
+def test_unnamed_group_without_a_country_is_kept(text: str) -> None:
+    evs = events(text)
+    assert evs and evs[0]["source"] in ("UAF", "REB", "INS") and evs[0]["source_country"] is None, show(evs)
+
+
+def test_the_head_of_a_name_is_no_unnamed_group() -> None:
+    codes = [a["code"] for a in extract_record(article_from_text(
+        "Hezbollah guerrillas killed a militia commander in southern Lebanon.", date=DATE))["actors"]]
+    assert "REB" not in codes and "LBNREB" not in codes[1:]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Cocoa farmers in western Ghana demanded higher prices.", "GHAAGR"),
+    ("Students in northern Nigeria protested on Friday.", "NGAEDU"),
+    ("Rebels in eastern Congo attacked a village.", "CODREB"),
+])
+def test_a_group_in_a_part_of_a_country(text: str, code: str) -> None:
+    codes = {a["code"] for a in extract_record(article_from_text(text, date=DATE))["actors"]}
+    assert code in codes
+
+
+@pytest.mark.parametrize("text", [
+    "Officials met in Geneva on Friday.",
+    "Troops arrived in Mali on Sunday.",
+    "Diplomats gathered in Vienna for the talks.",
+])
+def test_unnamed_officials_and_troops_take_no_country(text: str) -> None:
+    codes = {a["code"] for a in extract_record(article_from_text(text, date=DATE))["actors"]}
+    assert not {c for c in codes if c.endswith(("GOV", "MIL"))}

@@ -11,7 +11,7 @@ from analysis.extract.actors import MAX_MODIFIERS, ActorMention, agent_after, ag
 from analysis.extract.events import find_events
 from analysis.extract.gazetteer import Gazetteer, load_gazetteer, norm_key
 from analysis.extract.geocode import place_record, resolve
-from analysis.extract.mentions import Mention, acting_verb, find_mentions
+from analysis.extract.mentions import Lexicon, Mention, acting_verb, find_mentions
 from analysis.extract.mentions import lexicon as mention_lexicon
 from analysis.extract.text import Token, find_dateline, split_sentences, tokenize, word_group
 from analysis.extract.triggers import Participant
@@ -27,6 +27,12 @@ _AGENT_PREPS = ("in", "of")
 _LOCATION_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(word_group('location_prep')))})\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 _PLACE_NOUN_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(word_group('place_noun'), key=len, reverse=True))})\b")
 _ABROAD_SECTORS = ("MIL",)
+_PART_WORDS = word_group("place_cue_before")  # 'in western Ghana', 'in northern Mali'
+_PREPOSITIONS = word_group("subject_prep") | word_group("place_prep")  # 'killed three of the gunmen'
+_AUXILIARIES = word_group("perfect_aux")  # 'Gunmen have killed'
+# the sectors of groups that act where they live (gunmen, rebels, farmers, students; not officials or troops,
+# who are often abroad): unnamed, they take the country of the sentence's places
+_GROUP_SECTORS = word_group("group_sector")
 MAX_VERB_GROUP = 3
 """Words from a crowd's verb to the 'in' of its place: 'rallied', 'have rallied', 'blocked main roads'."""
 # 'Iran-backed militias', 'U.S.-made jets': the country describes, it does not act
@@ -46,6 +52,7 @@ def extract_record(article: Article, *, gazetteer: Gazetteer | None = None) -> d
     places += [p for a in named if a.metonym and (p := _seat_place(gaz, a)) is not None]
     places.sort(key=lambda p: p["start"])
     agents = _agents(text, tokens, mentions, places)
+    agents += _bare_agents(text, tokens, named + agents, mentions, places)
     actors = sorted(named + agents, key=lambda a: a.start)
     participants = _participants(text, actors, mentions, places)
     dateline = find_dateline(text)
@@ -133,6 +140,8 @@ def _agents(text: str, tokens: list[Token], mentions: list[Mention], places: lis
                                             text[m.start:end], p["country"], sector, "agent", m.first_token, last))
                     continue
         k = m.first_token - 1
+        if k >= 1 and tokens[k].lower in _PART_WORDS:
+            k -= 1  # 'farmers in western Ghana'
         if k >= 1 and tokens[k].lower == "the":
             k -= 1
         if k < 1 or tokens[k].lower not in _AGENT_PREPS or tokens[k].sentence != tokens[m.first_token].sentence:
@@ -156,6 +165,69 @@ def _agents(text: str, tokens: list[Token], mentions: list[Mention], places: lis
         out.append(ActorMention(start, m.end, text[start:m.end], p["country"] + sector, text[start:m.end],
                                 p["country"], sector, "agent", first, m.last_token))
     return out
+
+
+def _bare_agents(text: str, tokens: list[Token], actors: list[ActorMention], mentions: list[Mention],
+                 places: list[dict[str, Any]]) -> list[ActorMention]:
+    """Agent nouns with no country word beside them that open a clause as its subject, or follow the 'by' of
+    a passive: 'Gunmen killed four Pakistani policemen in Quetta', 'Insurgents attacked a Malian army base',
+    'were abducted by gunmen' (up to MAX_MODIFIERS lower-case modifiers). Unnamed groups act where the
+    sentence is set (see `_where`), else they are actors of unknown country coded by their sector alone
+    ('UAF'), as GDELT codes such actors; never dropped. Only groups of people (word group group_sector):
+    'Officials met in Geneva' names no country's officials; and not the head of a name ('Hezbollah
+    guerrillas', 'Taliban fighters': the name codes them)."""
+    lex = mention_lexicon()
+    in_actor = {k for a in actors for k in range(a.first_token, a.last_token + 1)}
+    taken = in_actor | {k for m in mentions for k in range(m.first_token, m.last_token + 1)}
+    token_at = {t.start: t for t in tokens}
+    located: dict[int, list[tuple[int, str]]] = {}  # sentence -> (token, country) of places and actors
+    for p in places:
+        tok = token_at.get(p["start"])
+        if tok is not None and p["country"]:
+            located.setdefault(tok.sentence, []).append((tok.index, p["country"]))
+    out: list[ActorMention] = []
+    for k, tok in enumerate(tokens):
+        by = k > 0 and tokens[k - 1].lower == "by"  # the agent of a passive: 'were kidnapped by gunmen'
+        if k in taken or (k > 0 and (tokens[k - 1].lower in _PREPOSITIONS and not by or (
+                k - 1 in taken and text[tokens[k - 1].end:tok.start] == " "))):
+            continue
+        found = agent_after(tokens, k, None, modifiers=MAX_MODIFIERS)
+        if found is None:
+            continue
+        sector, last = found
+        if sector not in _GROUP_SECTORS or any(j in taken or (tokens[j].capitalised and j != k)
+                                               for j in range(k, last + 1)):
+            continue
+        if not (by or _verb_follows(text, tokens, last, lex)):
+            continue
+        country = _where(located.get(tok.sentence, []), in_actor, k)
+        code = (country or "") + sector
+        start, end = tokens[k].start, tokens[last].end
+        out.append(ActorMention(start, end, text[start:end], code, text[start:end], country, sector, "agent", k, last))
+        taken.update(range(k, last + 1))
+    return out
+
+
+def _where(located: list[tuple[int, str]], in_actor: set[int], k: int) -> str | None:
+    """Where an unnamed group at token k acts: the country of the nearest place its sentence names outside
+    an actor ('in Quetta', 'near Sivas'), else the one country of the sentence's actors ('a Malian army
+    base'), else None."""
+    outside = [(abs(t - k), c) for t, c in located if t not in in_actor]
+    if outside:
+        return min(outside)[1]
+    countries = {c for _, c in located}
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _verb_follows(text: str, tokens: list[Token], last: int, lex: Lexicon) -> bool:
+    """Whether the verb of a subject ending at token `last` follows it ('gunmen killed', 'rebels have seized')."""
+    nxt = last + 1
+    if nxt >= len(tokens) or tokens[nxt].sentence != tokens[last].sentence or \
+            text[tokens[last].end:tokens[nxt].start] != " ":
+        return False
+    if tokens[nxt].lower in _AUXILIARIES and nxt + 1 < len(tokens):
+        nxt += 1
+    return acting_verb(tokens[nxt].lower, lex)
 
 
 def _crowd_subject(tokens: list[Token], k: int, text: str) -> tuple[str, int, int] | None:

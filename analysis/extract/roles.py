@@ -74,8 +74,8 @@ class Sentence(Clauses):
         start = self._clause_start(ti)
         before = self.actors_between(start, ti, places=places)
         earlier = self._coordinated_verb(ti)
-        if earlier >= 0 and all(p.first_token > earlier for p in before):
-            return self.source(earlier, places=places)  # 'X killed one soldier and wounded two': X wounded them
+        if earlier >= 0:  # 'X killed one soldier and wounded two': X wounded them (no subject stands after 'and')
+            return self.source(earlier, places=places)
         if before:
             last = before[-1]
             if self.plain(last.last_token, ti) and all(
