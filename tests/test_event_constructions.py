@@ -154,3 +154,30 @@ def test_a_group_in_a_part_of_a_country(text: str, code: str) -> None:
 def test_unnamed_officials_and_troops_take_no_country(text: str) -> None:
     codes = {a["code"] for a in extract_record(article_from_text(text, date=DATE))["actors"]}
     assert not {c for c in codes if c.endswith(("GOV", "MIL"))}
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Thousands of farmers protested in Paris against EU subsidies.", "FRAAGR", "IGOEUREEC"),
+    ("Hundreds of fishermen demonstrated in Dakar against Chinese trawlers.", "SENAGR", "CHN"),
+    ("Dozens of students marched in Lagos against the Nigerian government.", "NGAEDU", "NGAGOV"),
+])
+def test_the_people_a_quantity_counts(text: str, source: str, target: str) -> None:
+    evs = events(text)
+    assert (source, target) in {(e["source"], e["target"]) for e in evs}, show(evs)
+
+
+# ---- a grievance told to a third party: its target is the actor it is about ------------------------
+
+@pytest.mark.parametrize(("text", "source", "target", "code"), [
+    ("Chad complained to the African Union about Sudanese raids.", "TCD", "SDN", "114"),
+    ("Greece protested to the European Commission over Turkish drilling near Cyprus.", "GRC", "TUR", "114"),
+    ("Colombia complained to the OAS on Monday about Venezuelan incursions.", "COL", "VEN", "114"),
+])
+def test_grievance_is_about_a_third_party(text: str, source: str, target: str, code: str) -> None:
+    evs = events(text)
+    assert (source, code, target) in {(e["source_country"], e["cameo"], e["target_country"]) for e in evs}, show(evs)
+
+
+def test_a_grievance_without_a_third_party_stays_with_the_addressee() -> None:
+    evs = events("Kenya complained to Uganda about the closure of the border.")
+    assert ("KEN", "UGA") in pairs(evs)

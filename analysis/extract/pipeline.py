@@ -6,7 +6,7 @@ import itertools
 import re
 from typing import TYPE_CHECKING, Any
 
-from analysis.extract._function_words import COORDINATORS, CROWD_SECTORS
+from analysis.extract._function_words import COORDINATORS, CROWD_SECTORS, PARTITIVE_HEADS
 from analysis.extract.actors import MAX_MODIFIERS, ActorMention, agent_after, agent_before, find_actors
 from analysis.extract.events import find_events
 from analysis.extract.gazetteer import Gazetteer, load_gazetteer, norm_key
@@ -29,7 +29,7 @@ _PLACE_NOUN_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(word_group('place_noun'
 _ABROAD_SECTORS = ("MIL",)
 _PART_WORDS = word_group("place_cue_before")  # 'in western Ghana', 'in northern Mali'
 _PREPOSITIONS = word_group("subject_prep") | word_group("place_prep")  # 'killed three of the gunmen'
-_AUXILIARIES = word_group("perfect_aux")  # 'Gunmen have killed'
+_AUXILIARIES = word_group("perfect_aux")  # "Gunmen have killed"
 # the sectors of groups that act where they live (gunmen, rebels, farmers, students; not officials or troops,
 # who are often abroad): unnamed, they take the country of the sentence's places
 _GROUP_SECTORS = word_group("group_sector")
@@ -187,7 +187,9 @@ def _bare_agents(text: str, tokens: list[Token], actors: list[ActorMention], men
             located.setdefault(tok.sentence, []).append((tok.index, p["country"]))
     out: list[ActorMention] = []
     for k, tok in enumerate(tokens):
-        by = k > 0 and tokens[k - 1].lower == "by"  # the agent of a passive: 'were kidnapped by gunmen'
+        # the agent of a passive ('were kidnapped by gunmen'), the people a quantity counts ('thousands of farmers')
+        by = k > 0 and tokens[k - 1].lower == "by" or (k > 1 and tokens[k - 1].lower == "of"
+                                                       and tokens[k - 2].lower in PARTITIVE_HEADS)
         if k in taken or (k > 0 and (tokens[k - 1].lower in _PREPOSITIONS and not by or (
                 k - 1 in taken and text[tokens[k - 1].end:tok.start] == " "))):
             continue
@@ -198,7 +200,7 @@ def _bare_agents(text: str, tokens: list[Token], actors: list[ActorMention], men
         if sector not in _GROUP_SECTORS or any(j in taken or (tokens[j].capitalised and j != k)
                                                for j in range(k, last + 1)):
             continue
-        if not (by or _verb_follows(text, tokens, last, lex)):
+        if not ((by and tokens[k - 1].lower == "by") or _verb_follows(text, tokens, last, lex)):
             continue
         country = _where(located.get(tok.sentence, []), in_actor, k)
         code = (country or "") + sector

@@ -23,6 +23,8 @@ from analysis.extract._function_words import (
     CLAUSE_BREAK,
     COMMA,
     COORDINATORS,
+    GRIEVANCE_PREPS,
+    GRIEVANCE_ROOTS,
     JOINING_PHRASES,
     NO_FILLERS,
     OBJECT_PREP_STOPS,
@@ -47,6 +49,7 @@ from analysis.extract.clauses import Candidate, Clauses, same_actor
 from analysis.extract.triggers import Participant
 
 PROTEST_ROOT = "14"  # CAMEO 14, demonstrate or rally
+COMPLAINT = "114"  # CAMEO 114, complain officially
 MAX_LIST = 6  # members of a coordinated list of actors read on each side
 
 
@@ -275,6 +278,10 @@ class Sentence(Clauses):
             tgt = self.after_prep(tj, ("in",), end)
             if tgt is not None and src is not None and trig.cameo[:2] == PROTEST_ROOT and tgt.country == src.country:
                 tgt = None  # 'protesters marched in Nairobi': a country's people protest in its towns, not at them
+        if tgt is not None and trig.cameo[:2] in GRIEVANCE_ROOTS and self._addressee(tgt):
+            if trig.cameo[:2] == PROTEST_ROOT:
+                c.cameo = COMPLAINT  # 'protested to the European Commission': a formal complaint, no demonstration
+            tgt = self._grievance(tgt.last_token, end) or tgt
         if tgt is not None and tgt.place and trig.cameo[:2] not in PLACE_TARGET_ROOTS:
             if tgt.capital and tgt.country and self.low[tgt.first_token - 1] not in PLACE_PREPS:
                 # 'warned Beijing against ...', 'talks with Moscow': the capital is its government (not
@@ -282,6 +289,22 @@ class Sentence(Clauses):
                 return dataclasses.replace(tgt, code=tgt.country + "GOV", place=False)
             return None  # 'warned of more wild weather for Queensland': a place hears no warning
         return tgt
+
+    def _addressee(self, p: Participant) -> bool:
+        """Whether 'to' introduces p: 'complained to the African Union', 'appealed to the UN'."""
+        k = p.first_token - 1
+        k -= k > 0 and self.low[k] == "the"
+        return k >= 0 and self.low[k] == "to"
+
+    def _grievance(self, k: int, end: int) -> Participant | None:
+        """The actor that a grievance after token k is about ('about Sudanese raids', 'over Russia's
+        decision', 'against the arrest of Turkish journalists' keeps the arrest's agent unknown: only an
+        actor within three words of 'about', 'over' or 'against')."""
+        for m in range(k + 1, min(end, k + WINDOW)):
+            if self.low[m] in GRIEVANCE_PREPS:
+                p = self.starting(m + 1, min(end, m + 4))
+                return p if p is not None and not p.place else None
+        return None
 
     def noun_roles(self, c: Candidate) -> tuple[Participant | None, Participant | None, bool]:
         """(source, target, explicit) of a noun trigger from the patterns around it."""
