@@ -84,7 +84,7 @@ COMMA = re.compile(r",(?!\d)")
 NOUN_REPORTS = word_group("report_noun")
 # the words that may stand before an actor without making it a verb's object ('to Syria', 'and Denmark')
 FUNCTION_BEFORE_OBJECT = SUBJECT_PREPS | ADJUNCT_PREPS | PLACE_PREPS | COORDINATORS | DETERMINERS | SUBORDINATORS \
-    | BE | PERFECT_AUX | frozenset({"to"})
+    | BE | PERFECT_AUX | frozenset({"to", "by"})
 # 'complained to the AU about Sudanese raids': the actor a grievance is about is its target, not the addressee
 GRIEVANCE_PREPS = word_group("grievance_prep")
 GRIEVANCE_ROOTS = word_group("grievance_root")  # demand, disapprove, reject, protest

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from typing import TYPE_CHECKING, Any
 
-from analysis.extract._function_words import COORDINATORS, CROWD_SECTORS, PARTITIVE_HEADS
-from analysis.extract.actors import MAX_MODIFIERS, ActorMention, agent_after, agent_before, find_actors
+from analysis.extract._function_words import COORDINATORS, CROWD_SECTORS, FUNCTION_BEFORE_OBJECT, PARTITIVE_HEADS
+from analysis.extract.actors import (
+    MAX_MODIFIERS,
+    ActorMention,
+    actor_lexicon,
+    agent_after,
+    agent_before,
+    find_actors,
+)
 from analysis.extract.events import find_events
 from analysis.extract.gazetteer import Gazetteer, load_gazetteer, norm_key
 from analysis.extract.geocode import place_record, resolve
@@ -179,28 +187,31 @@ def _bare_agents(text: str, tokens: list[Token], actors: list[ActorMention], men
     lex = mention_lexicon()
     in_actor = {k for a in actors for k in range(a.first_token, a.last_token + 1)}
     taken = in_actor | {k for m in mentions for k in range(m.first_token, m.last_token + 1)}
-    token_at = {t.start: t for t in tokens}
+    out: list[ActorMention] = []
+    heads = _agent_heads()
+    found = [(first, h, sector) for h, t in enumerate(tokens) if t.lower in heads and h not in taken
+             and (found_h := agent_before(tokens, h, text)) is not None for sector, first in [found_h]]
+    if not found:
+        return out
+    token_at = {m.start: m.first_token for m in mentions}
     located: dict[int, list[tuple[int, str]]] = {}  # sentence -> (token, country) of places and actors
     for p in places:
-        tok = token_at.get(p["start"])
-        if tok is not None and p["country"]:
-            located.setdefault(tok.sentence, []).append((tok.index, p["country"]))
-    out: list[ActorMention] = []
-    for k, tok in enumerate(tokens):
+        t = token_at.get(p["start"])
+        if t is not None and p["country"]:
+            located.setdefault(tokens[t].sentence, []).append((t, p["country"]))
+    for first, last, sector in found:
+        if sector not in _GROUP_SECTORS or any(j in taken for j in range(first, last + 1)):
+            continue
+        k = _modifiers_before(text, tokens, first, taken)
+        tok = tokens[k]
+        prev = tokens[k - 1].lower if k > 0 and tokens[k - 1].sentence == tok.sentence else ""
         # the agent of a passive ('were kidnapped by gunmen'), the people a quantity counts ('thousands of farmers')
-        by = k > 0 and tokens[k - 1].lower == "by" or (k > 1 and tokens[k - 1].lower == "of"
-                                                       and tokens[k - 2].lower in PARTITIVE_HEADS)
-        if k in taken or (k > 0 and (tokens[k - 1].lower in _PREPOSITIONS and not by or (
-                k - 1 in taken and text[tokens[k - 1].end:tok.start] == " "))):
+        by = prev == "by"
+        counted = prev == "of" and k > 1 and tokens[k - 2].lower in PARTITIVE_HEADS
+        if (prev in _PREPOSITIONS and not (by or counted)) or (
+                k - 1 in taken and text[tokens[k - 1].end:tok.start] == " "):
             continue
-        found = agent_after(tokens, k, None, modifiers=MAX_MODIFIERS)
-        if found is None:
-            continue
-        sector, last = found
-        if sector not in _GROUP_SECTORS or any(j in taken or (tokens[j].capitalised and j != k)
-                                               for j in range(k, last + 1)):
-            continue
-        if not ((by and tokens[k - 1].lower == "by") or _verb_follows(text, tokens, last, lex)):
+        if not (by or _verb_follows(text, tokens, last, lex)):
             continue
         country = _where(located.get(tok.sentence, []), in_actor, k)
         code = (country or "") + sector
@@ -208,6 +219,12 @@ def _bare_agents(text: str, tokens: list[Token], actors: list[ActorMention], men
         out.append(ActorMention(start, end, text[start:end], code, text[start:end], country, sector, "agent", k, last))
         taken.update(range(k, last + 1))
     return out
+
+
+@functools.cache
+def _agent_heads() -> frozenset[str]:
+    """The last words of the agent nouns of groups ('gunmen', 'farmers', 'rebels'): where an unnamed group ends."""
+    return frozenset(words[-1] for words, sector in actor_lexicon().agents.items() if sector in _GROUP_SECTORS)
 
 
 def _where(located: list[tuple[int, str]], in_actor: set[int], k: int) -> str | None:
@@ -219,6 +236,20 @@ def _where(located: list[tuple[int, str]], in_actor: set[int], k: int) -> str | 
         return min(outside)[1]
     countries = {c for _, c in located}
     return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _modifiers_before(text: str, tokens: list[Token], first: int, taken: set[int]) -> int:
+    """The first token of an agent noun with its lower-case modifiers ('cocoa farmers', 'masked gunmen'):
+    up to MAX_MODIFIERS plain words before token `first`, stopping at function words and names."""
+    k = first
+    while k > 0 and first - k < MAX_MODIFIERS:
+        mod = tokens[k - 1]
+        if mod.sentence != tokens[first].sentence or k - 1 in taken or text[mod.end:tokens[k].start] != " " \
+                or not mod.text.isalpha() or mod.lower in FUNCTION_BEFORE_OBJECT or mod.lower in _PREPOSITIONS \
+                or (mod.capitalised and not mod.sentence_initial) or acting_verb(mod.lower, mention_lexicon()):
+            break
+        k -= 1
+    return k
 
 
 def _verb_follows(text: str, tokens: list[Token], last: int, lex: Lexicon) -> bool:
