@@ -4,14 +4,15 @@ Writes two TSV files (UTF-8, tab-separated, header row, sorted, byte-identical o
 
 - petrarch_actors.tsv  one row per actor phrase and CAMEO code (with the code's date span) of
                        Phoenix.Countries.actors.txt (CountryInfo 2014), Phoenix.International.actors.txt
-                       and Phoenix.MilNonState.actors.txt
+                       and Phoenix.MilNonState.actors.txt; `word` flags one-word phrases that are English words
 - petrarch_agents.tsv  the agent nouns of Phoenix.agents.txt with their plural and variant forms and the
                        agent code they add to an actor
 
 Inputs: the dictionary folder of openeventdata/petrarch2 (MIT licence, "Copyright (c) 2014 Open Event
 Data Alliance"), given as an argument; the project's countries.tsv (ISO3 codes) and, for the drop rule,
 its vocabulary tables in analysis/data (function_words.tsv, event_triggers.tsv, event_cues.tsv,
-time_words.tsv, agents.tsv). Nothing is fetched, and the package never reads the dictionaries.
+time_words.tsv, agents.tsv); english-words 2.0.2 (web2) for the `word` flag. Nothing is fetched, and
+the package never reads the dictionaries.
 The format, the conversion and the drop rule are described in analysis/data/ACTORS_SOURCES.md; the
 script prints (to stderr) every line it could not read, every repair it made and every row it dropped.
 
@@ -35,7 +36,7 @@ DATA = Path(__file__).resolve().parents[1] / "analysis" / "data"
 ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
                "Phoenix.MilNonState.actors.txt")
 AGENT_FILE = "Phoenix.agents.txt"
-ACTOR_COLUMNS = ["phrase", "code", "start", "end", "country", "sector", "kind", "source"]
+ACTOR_COLUMNS = ["phrase", "code", "start", "end", "country", "sector", "kind", "word", "source"]
 AGENT_COLUMNS = ["noun", "forms", "sector", "attach", "source"]
 
 # A CAMEO code: 3-letter groups; the CAMEO religion codes of the NGO entries carry 3-digit groups
@@ -372,6 +373,9 @@ def actor_kind(code: str, book: CodeBook, person: bool, source: str) -> str:
     return "other"
 
 
+_TRAILING_NOTE = re.compile(r"_*\([^()]*\)_*$")
+
+
 def actor_rows(entries: list[Entry], book: CodeBook, report: Report) -> list[dict[str, str]]:
     """One row per (phrase, code, start, end) of the records; records without codes give none."""
     rows = []
@@ -384,17 +388,20 @@ def actor_rows(entries: list[Entry], book: CodeBook, report: Report) -> list[dic
         for raw in e.phrases:
             # 'ANTHONY_CROSLAND,_THEN_DAVID_OWEN_': two office-holders in one record
             for part in re.split(r",_THEN_", raw):
-                clean = clean_phrase(part)
-                if not clean:
-                    report.add("phrase with garbled characters dropped", e.source, e.line, raw)
-                elif clean not in phrases:
-                    phrases.append(clean)
+                # 'MORO_ISLAMIC_LIBERATION_FRONT_(MILF)_': the name as news writes it without its acronym too
+                bare = _TRAILING_NOTE.sub("", part)
+                for variant in (part, bare) if bare != part else (part,):
+                    clean = clean_phrase(variant)
+                    if not clean:
+                        report.add("phrase with garbled characters dropped", e.source, e.line, raw)
+                    elif clean not in phrases:
+                        phrases.append(clean)
         for span in e.spans:
             country, sector = book.parts(span.code)
             kind = actor_kind(span.code, book, person, e.source)
             for phrase in phrases:
                 rows.append({"phrase": phrase, "code": span.code, "start": span.start, "end": span.end,
-                             "country": country, "sector": sector, "kind": kind, "source": e.source})
+                             "country": country, "sector": sector, "kind": kind, "word": "", "source": e.source})
     return rows
 
 
@@ -541,6 +548,15 @@ def load_drop_rule(data: Path, agent_rows: list[dict[str, str]]) -> DropRule:
     return DropRule(frozenset(vocabulary), grammar)
 
 
+def english_words() -> frozenset[str]:
+    """The lower-case words of Webster's 2nd (english-words 2.0.2 'web2', public domain): a one-word actor
+    phrase that is also such a word or its plural ('organization', 'falcon', 'tigers') is flagged in the `word` column,
+    and the actor coder takes it only where the text capitalises it inside a sentence."""
+    from english_words import get_english_words_set
+
+    return frozenset(w for w in get_english_words_set(["web2"], lower=False) if w.islower())
+
+
 # --------------------------------------------------------------------------------------------
 # Writing
 # --------------------------------------------------------------------------------------------
@@ -577,6 +593,11 @@ def build(folder: Path, data: Path = DATA) -> tuple[dict[str, str], Report]:
             report.add("actor row dropped by the drop rule", r["source"], 0, f"{r['phrase']} {r['code']}")
         else:
             kept.append(r)
+    english = english_words()
+    for r in kept:
+        phrase = r["phrase"]
+        singular = {phrase[:-1], phrase[:-2]} if phrase.endswith("s") else set()
+        r["word"] = "1" if " " not in phrase and ({phrase} | singular) & english else ""
     keys = {tuple(r[c] for c in ACTOR_COLUMNS): r for r in kept}
     actors = [keys[k] for k in sorted(keys)]
     agents = []

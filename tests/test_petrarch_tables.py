@@ -53,7 +53,7 @@ def _row(actors: pd.DataFrame, phrase: str, code: str) -> list[tuple[str, str, s
 # ---- the tables as data ----------------------------------------------------------------------------
 
 def test_actor_table_shape(actors: pd.DataFrame) -> None:
-    assert list(actors.columns) == ["phrase", "code", "start", "end", "country", "sector", "kind", "source"]
+    assert list(actors.columns) == ["phrase", "code", "start", "end", "country", "sector", "kind", "word", "source"]
     assert len(actors) > 40_000
     assert set(actors["kind"]) == KINDS
     assert set(actors["source"]) == ACTOR_FILES

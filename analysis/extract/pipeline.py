@@ -8,14 +8,8 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from analysis.extract._function_words import COORDINATORS, CROWD_SECTORS, FUNCTION_BEFORE_OBJECT, PARTITIVE_HEADS
-from analysis.extract.actors import (
-    MAX_MODIFIERS,
-    ActorMention,
-    actor_lexicon,
-    agent_after,
-    agent_before,
-    find_actors,
-)
+from analysis.extract.actors import ActorMention, actor_lexicon, find_actors
+from analysis.extract.agents import MAX_MODIFIERS, agent_after, agent_before, agent_code
 from analysis.extract.events import find_events
 from analysis.extract.gazetteer import Gazetteer, load_gazetteer, norm_key
 from analysis.extract.geocode import place_record, resolve
@@ -141,10 +135,11 @@ def _agents(text: str, tokens: list[Token], mentions: list[Mention], places: lis
                 m.text.isupper() or "." in m.text)
             found = agent_after(tokens, m.last_token + 1, text, modifiers=0 if bare else MAX_MODIFIERS)
             if found is not None:
-                sector, last = found
+                code, sector = agent_code(p["country"], found[0])
+                last = found[1]
                 end = tokens[last].end
                 if not any(k in mention_at for k in range(m.last_token + 1, last + 1)):
-                    out.append(ActorMention(m.start, end, text[m.start:end], p["country"] + sector,
+                    out.append(ActorMention(m.start, end, text[m.start:end], code,
                                             text[m.start:end], p["country"], sector, "agent", m.first_token, last))
                     continue
         k = m.first_token - 1
@@ -164,13 +159,14 @@ def _agents(text: str, tokens: list[Token], mentions: list[Mention], places: lis
                                         p["country"], sector, "agent", first, last))
             continue
         sector, first = found_before
+        code, sector = agent_code(p["country"], sector)
         if sector in _ABROAD_SECTORS and tokens[k].lower == "in":
             continue
         if any(j in mention_at for j in range(first, k)) or (
                 out and out[-1].first_token <= k - 1 and out[-1].last_token >= first - 1):
             continue  # 'Russian troops in Ukraine': the agent has its country already
         start = tokens[first].start
-        out.append(ActorMention(start, m.end, text[start:m.end], p["country"] + sector, text[start:m.end],
+        out.append(ActorMention(start, m.end, text[start:m.end], code, text[start:m.end],
                                 p["country"], sector, "agent", first, m.last_token))
     return out
 
@@ -214,7 +210,7 @@ def _bare_agents(text: str, tokens: list[Token], actors: list[ActorMention], men
         if not (by or _verb_follows(text, tokens, last, lex)):
             continue
         country = _where(located.get(tok.sentence, []), in_actor, k)
-        code = (country or "") + sector
+        code, sector = agent_code(country, sector)
         start, end = tokens[k].start, tokens[last].end
         out.append(ActorMention(start, end, text[start:end], code, text[start:end], country, sector, "agent", k, last))
         taken.update(range(k, last + 1))
