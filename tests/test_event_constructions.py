@@ -181,3 +181,36 @@ def test_grievance_is_about_a_third_party(text: str, source: str, target: str, c
 def test_a_grievance_without_a_third_party_stays_with_the_addressee() -> None:
     evs = events("Kenya complained to Uganda about the closure of the border.")
     assert ("KEN", "UGA") in pairs(evs)
+
+
+# ---- receiving is giving seen from the other side: the giver is the source ----------------------------
+
+@pytest.mark.parametrize(("text", "source", "target", "cameo"), [
+    ("Ukraine received military aid from Poland.", "POL", "UKR", "072"),
+    ("Syrian rebels have received weapons from Qatar, officials said.", "QAT", "SYR", "072"),
+    ("Last year Burundi got arms from Tanzania.", "TZA", "BDI", "072"),
+    ("Kenya has received a $2 billion loan from China.", "CHN", "KEN", "071"),
+    ("Mali received humanitarian aid from Morocco on Tuesday.", "MAR", "MLI", "073"),
+    ("The Bolivian government obtained food aid from Peru.", "PER", "BOL", "073"),
+])
+def test_receiving_aid_codes_the_giver_as_source(text: str, source: str, target: str, cameo: str) -> None:
+    evs = events(text)
+    assert [(e["source_country"], e["target_country"], e["cameo"]) for e in evs] == [(source, target, cameo)], show(evs)
+    assert evs[0]["plover"] == "AID"
+
+
+def test_receiving_a_visitor_is_hosting_not_aid() -> None:
+    (ev,) = events("Ukraine received the Polish delegation in Kyiv.")
+    assert (ev["source_country"], ev["cameo"], ev["target_country"]) == ("UKR", "043", "POL")
+
+
+# ---- a welcome given is a visit hosted -------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Xi Jinping gave a warm welcome to the Vietnamese president.", "CHN", "VNM"),
+    ("The Emir of Qatar extended a cordial welcome to the Pakistani prime minister.", "QAT", "PAK"),
+    ("Kenyan officials accorded a red-carpet reception to the visiting Ethiopian delegation.", "KEN", "ETH"),
+])
+def test_a_welcome_given_is_a_visit_hosted(text: str, source: str, target: str) -> None:
+    evs = events(text)
+    assert [(e["source_country"], e["cameo"], e["target_country"]) for e in evs] == [(source, "043", target)], show(evs)

@@ -147,6 +147,9 @@ def sentence_events(sent: Sentence) -> list[Candidate]:
     """The events of a sentence: its candidates after folding complements and selecting the
     best-anchored ones."""
     cands = sent.candidates()
+    for c in cands:
+        if c.trig.object_role == "received":  # 'Ukraine received weapons from Poland': Poland gives
+            c.src, c.tgt = c.tgt, c.src
     for c in reversed(cands):  # fold complements into their governors, inner first
         if c.status == "comp" and c.controller is not None:
             _fold(sent, cands[c.controller], c)
