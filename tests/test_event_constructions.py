@@ -214,3 +214,15 @@ def test_receiving_a_visitor_is_hosting_not_aid() -> None:
 def test_a_welcome_given_is_a_visit_hosted(text: str, source: str, target: str) -> None:
     evs = events(text)
     assert [(e["source_country"], e["cameo"], e["target_country"]) for e in evs] == [(source, "043", target)], show(evs)
+
+
+# ---- the means of a passive violent act gives its code ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "target", "cameo"), [
+    ("Two Canadian soldiers were killed by a roadside bomb in Kandahar.", "CAN", "1833"),
+    ("Four Iraqi civilians were killed by an airstrike near Mosul on Friday.", "IRQ", "195"),
+    ("Five Malian soldiers were killed on Sunday by a car bomb, the army said.", "MLI", "1832"),
+])
+def test_the_means_after_by_codes_a_passive_killing(text: str, target: str, cameo: str) -> None:
+    evs = events(text)
+    assert [(e["target_country"], e["cameo"]) for e in evs] == [(target, cameo)], show(evs)

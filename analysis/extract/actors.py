@@ -210,62 +210,15 @@ def find_actors(text: str, tokens: list[Token], *, date: str | None = None) -> l
     others: set[str] = set()  # short forms that name another person in this text ('Kevin Johnson')
     n = len(tokens)
     taken = -1  # the last token of the last actor found
-    p_seconds, p_phrases = lex.petrarch.seconds, lex.petrarch.phrases
     # a name opens on a capitalised word or on a name article ('al-Qaeda'); the other words are passed over
     for tok in [t for t in tokens if t.capitalised or t.lower in _NAME_ARTICLES]:
         i = tok.index
         if i <= taken or not tok.capitalised and not (
                 i + 1 < n and tokens[i + 1].capitalised and text[tok.end:tokens[i + 1].start] == "-"):
             continue
-        match = None
         word = tok.text[:-2] if tok.text.endswith(("'s", "’s")) else tok.text
         key = norm_key(word)
-        curated = key in lex.first_words
-        phrases = _NO_PHRASES
-        seconds = p_seconds.get(key)
-        if seconds is not None and (key in p_phrases or (i + 1 < n and tokens[i + 1].lower in seconds)):
-            phrases = _petrarch_at(text, tokens, i, key, lex)  # (most first names open no phrase with the next word)
-        size = MAX_ACTOR_TOKENS if curated else 0
-        if phrases and (far := max(phrases) - i + 1) > size:
-            size = far
-        last = min(n - 1, i + size - 1) if size else -1
-        # a name ends before the first comma, colon or line break after its first word
-        stop = _NAME_BREAK.search(text, tok.start, tokens[last].end) if last >= i else None
-        reach = stop.start() if stop is not None else len(text)
-        for j in range(last, i - 1, -1):
-            if (not curated and j not in phrases) or tokens[j].sentence != tok.sentence or \
-                    not tokens[j].capitalised or tokens[j].end > reach:
-                continue
-            span_text = text[tok.start:tokens[j].end]
-            end = tokens[j].end
-            stripped = span_text[:-2] if span_text.endswith(("'s", "’s")) else span_text
-            if stripped != span_text:
-                end -= 2
-            span_key = norm_key(stripped)
-            if span_key in lex.people:
-                terms = lex.people[span_key]
-                title = _title_before(tokens, i, text)
-                if title is not None and title[1] > 0 and tokens[title[1] - 1].lower in _FORMER:
-                    title = None  # 'former Prime Minister ...'
-                match = _person(text, tok.start, end, i, j, terms, date, title=title[0] if title else None)
-                for t in terms:
-                    if t["short"]:
-                        named[norm_key(t["short"])] = [u for u in terms if u["name"] == t["name"]]
-                break
-            entry = lex.institutions.get(stripped if stripped.isupper() else span_key)
-            if entry is not None and i == j and not stripped.isupper() and text[end:end + 1] == "." \
-                    and span_key + "." in lex.dotted_places:
-                entry = None  # 'Topeka, Kan.' names the state, not the broadcaster Kan
-            glued = j + 1 < n and tokens[j + 1].capitalised and text[tokens[j].end:tokens[j + 1].start] == " "
-            # 'National Union ...' is not 'The National'; but an acronym goes before a title ('NATO Secretary')
-            if entry is not None and not (glued and i == j and not (stripped.isupper() and len(stripped) > 1)):
-                match = ActorMention(tok.start, end, text[tok.start:end], entry.code, entry.name, entry.country,
-                                     entry.sector, entry.kind, i, j, entry.seat, entry.metonym)
-                break
-            if entry is None and j in phrases and not (glued and i == j):
-                match = _petrarch_match(text, tokens, i, j, end, phrases[j], date, lex)
-                if match is not None:
-                    break
+        match = _longest_name(text, tokens, i, key, named, date, lex)
         # 'Hong Kong' is no 'Hong'; but in capitals ('PUTIN AND KIM MEET') capitals glue nothing
         glued_next = i + 1 < n and tokens[i + 1].capitalised and text[tok.end:tokens[i + 1].start] == " " and not (
             tok.text.isupper() and tokens[i + 1].text.isupper() and len(tok.text) > 1)
@@ -288,6 +241,60 @@ def find_actors(text: str, tokens: list[Token], *, date: str | None = None) -> l
 MAX_TITLE_TOKENS = 4
 _NO_PHRASES: dict[int, str] = {}
 _POSSESSIVE = ("'s", "’s")
+
+
+def _longest_name(text: str, tokens: list[Token], i: int, key: str, named: dict[str, list[dict[str, Any]]],
+                  date: str | None, lex: ActorLexicon) -> ActorMention | None:
+    """The longest name of the tables that opens at token i (whose word is `key`): a person of leaders.tsv
+    (noted in `named` for the short forms that follow), an institution, else a PETRARCH actor."""
+    n, tok = len(tokens), tokens[i]
+    curated = key in lex.first_words
+    phrases = _NO_PHRASES
+    seconds = lex.petrarch.seconds.get(key)
+    if seconds is not None and (key in lex.petrarch.phrases or (i + 1 < n and tokens[i + 1].lower in seconds)):
+        phrases = _petrarch_at(text, tokens, i, key, lex)  # (most first names open no phrase with the next word)
+    size = MAX_ACTOR_TOKENS if curated else 0
+    if phrases and (far := max(phrases) - i + 1) > size:
+        size = far
+    last = min(n - 1, i + size - 1) if size else -1
+    # a name ends before the first comma, colon or line break after its first word
+    stop = _NAME_BREAK.search(text, tok.start, tokens[last].end) if last >= i else None
+    reach = stop.start() if stop is not None else len(text)
+    for j in range(last, i - 1, -1):
+        if (not curated and j not in phrases) or tokens[j].sentence != tok.sentence or \
+                not tokens[j].capitalised or tokens[j].end > reach:
+            continue
+        span_text = text[tok.start:tokens[j].end]
+        end = tokens[j].end
+        stripped = span_text[:-2] if span_text.endswith(_POSSESSIVE) else span_text
+        if stripped != span_text:
+            end -= 2
+        span_key = norm_key(stripped)
+        if span_key in lex.people:
+            terms = lex.people[span_key]
+            title = _title_before(tokens, i, text)
+            if title is not None and title[1] > 0 and tokens[title[1] - 1].lower in _FORMER:
+                title = None  # 'former Prime Minister ...'
+            for t in terms:
+                if t["short"]:
+                    named[norm_key(t["short"])] = [u for u in terms if u["name"] == t["name"]]
+            return _person(text, tok.start, end, i, j, terms, date, title=title[0] if title else None)
+        entry = lex.institutions.get(stripped if stripped.isupper() else span_key)
+        if entry is not None and i == j and not stripped.isupper() and text[end:end + 1] == "." \
+                and span_key + "." in lex.dotted_places:
+            entry = None  # 'Topeka, Kan.' names the state, not the broadcaster Kan
+        glued = j + 1 < n and tokens[j + 1].capitalised and text[tokens[j].end:tokens[j + 1].start] == " "
+        # 'National Union ...' is not 'The National'; but an acronym goes before a title ('NATO Secretary')
+        if entry is not None and not (glued and i == j and not (stripped.isupper() and len(stripped) > 1)):
+            return ActorMention(tok.start, end, text[tok.start:end], entry.code, entry.name, entry.country,
+                                entry.sector, entry.kind, i, j, entry.seat, entry.metonym)
+        if entry is None and j in phrases and not (glued and i == j):
+            match = _petrarch_match(text, tokens, i, j, end, phrases[j], date, lex)
+            if match is not None:
+                return match
+    return None
+
+
 def _petrarch_at(text: str, tokens: list[Token], i: int, key: str, lex: ActorLexicon) -> dict[int, str]:
     """The phrases of the PETRARCH table that open at token i (whose word is `key`), by their last token:
     only the lengths of the phrases that open with that word are tried, each ending on a capitalised word."""

@@ -263,10 +263,14 @@ def _fold_purposes(cands: list[Candidate]) -> None:
                 break
 
 
+_MEANS_PREPS = frozenset({"in", "by"})
+
+
 def _fold_means(sent: Sentence, cands: list[Candidate]) -> None:
     """'killed three civilians in a suicide car bombing', 'wounded two soldiers in a bomb attack', 'Israeli
-    airstrikes killed 12 people': the noun of the means, after the verb or as its subject, gives the
-    violent act its more specific code (CAMEO codes the most specific act)."""
+    airstrikes killed 12 people', 'were killed by a roadside bomb' (the means of a passive): the noun of
+    the means, after the verb ('in', 'by') or as its subject, gives the violent act its more specific code
+    (CAMEO codes the most specific act)."""
     for k, c in enumerate(cands):
         if c.status != "main" or c.trig.pos != "verb" or c.cameo[:2] not in VIOLENT_ROOTS \
                 or not c.cameo.endswith("0"):
@@ -277,7 +281,8 @@ def _fold_means(sent: Sentence, cands: list[Candidate]) -> None:
             and not any(w in sent.reports for w in range(cands[k - 1].tj + 1, c.ti)) else None
         for d in ([subject] if subject is not None else []) + cands[k + 1:]:
             if d.status == "nom" and d.cameo[:2] in VIOLENT_ROOTS and d.cameo != c.cameo and (d is subject or (
-                    d.ti - c.tj <= 8 and sent.plain(c.tj, d.ti) and "in" in sent.low[max(c.tj, d.ti - 4):d.ti])):
+                    d.ti - c.tj <= 8 and sent.plain(c.tj, d.ti)
+                    and not _MEANS_PREPS.isdisjoint(sent.low[max(c.tj, d.ti - 4):d.ti]))):
                 c.cameo, d.status = d.cameo, "done"
                 break
 
