@@ -429,6 +429,7 @@ C = "curated from CAMEO codebook examples"
 
 # Irregular verbs: base -> (3sg, past, past participle, -ing).
 IRREGULAR = {
+    "get": ("gets", "got", "gotten", "getting"),
     "meet": ("meets", "met", "met", "meeting"),
     "sell": ("sells", "sold", "sold", "selling"),
     "buy": ("buys", "bought", "bought", "buying"),
@@ -722,6 +723,26 @@ VP(["pay a visit", "make a visit", "pay a state visit", "make a trip"], "042", p
    note="FINANCE block '* VISIT [042:043]' (PAY); MAKE block '* VISIT'")
 V("host", "043", note="block HOST [043:042]: source hosts, target visits")
 V("receive", "043", src=C, note="OBTAIN block pattern '* ENVOY/LEADER/AMBASSADOR [043:042]' (RECEIVE)")
+VP(["give a welcome", "give welcome", "extend a welcome", "accord a welcome", "give a reception",
+    "accord a reception", "extend a reception"], "043", prep="to",
+   note="OBTAIN block (RECEIVE) '* WELCOME [043:042]'; GIVE block '* RECEPTION [043:042]': hosting a visitor")
+# Receiving is giving seen from the other side: the subject receives, the actor after 'from' gives
+# (object role 'received': analysis.extract.events swaps the roles). CAMEO.2.0.txt codes the act of the giver.
+_GET = ("receive", "get", "obtain", "accept")
+VP([f"{v} {n}" for v in _GET for n in ("weapons", "arms", "military aid", "military assistance", "ammunition")],
+   "072", prep="from", role="received", note="OBTAIN block (RECEIVE) '* &WEAPON [072]', '* {&MILITARY AID} [072]'")
+VP([f"{v} {n}" for v in _GET for n in ("loan", "loans", "a loan", "credit", "funds", "funding", "financial aid",
+                                          "economic aid", "financial assistance", "economic assistance")],
+   "071", prep="from", role="received", note="OBTAIN block (RECEIVE) '* GRANT [:033]'; codebook 071 economic aid")
+VP([f"{v} {n}" for v in _GET for n in ("humanitarian aid", "food aid", "relief supplies", "medical supplies",
+                                          "humanitarian assistance", "food")],
+   "073", prep="from", role="received", note="OBTAIN block (RECEIVE, GET) '* SHIPMENT (OF &FOOD) [073]', "
+   "'* &FOOD (TO) [073]'")
+VP([f"{v} {n}" for v in _GET for n in ("aid", "assistance", "help")],
+   "070", prep="from", role="received", note="codebook 070 'Provide aid'; the recipient as subject")
+VP([f"{v} {n}" for v in ("receive", "get", "win") for n in ("support", "backing", "endorsement")],
+   "051", prep="from", role="received", note="OBTAIN block (RECEIVE, GET, WIN) '* BACKING [:051]', "
+   "'* SUPPORT (FROM) [:051]'")
 V("welcome", "051", note="ACCLAIM block member WELCOME [051] ('welcomed the decision/statement'); its "
   "pattern '* VISIT/COUNTERPARTS [043:042]' (hosting) is the phrase trigger 'welcome the visiting'")
 VP(["welcome the visiting", "welcome a visiting"], "043", role="target",

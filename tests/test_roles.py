@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from analysis.extract.clauses import Participant
 from analysis.extract.events import event_lexicon
 from analysis.extract.roles import Sentence
 from analysis.extract.text import split_sentences, tokenize
+from analysis.extract.triggers import Participant
 
 
 def _sentence(text: str, actors: dict[str, str]) -> Sentence:

@@ -1,13 +1,13 @@
-"""Code the actors of an article: people, institutions, media, international organisations, and
-generic agents resolved through the country word beside them ('U.S. officials' -> USAGOV).
+"""Code the named actors of an article: people, institutions, media, international organisations,
+militias and companies (generic agents, 'U.S. officials' -> USAGOV, are in analysis.extract.agents).
 
 Codes are CAMEO-style: ISO3 + sector (PRKGOV, RUSMIL, KORMED) or IGO codes (IGOUNO). A leader is coded
 by the office held on the article date ('Putin' in 2023 -> RUSGOV); a former office holder becomes an
 elite of the country (USAELI). Short mentions after a full name ('Kim' after 'Kim Jong Un') resolve to
 the same person; a title of office before a known surname ('President Bush' in 1990, when no Bush is in
-office) codes the country of that office's holders of that name. Agent nouns may carry up to two
-modifiers after the country word ("Nicaragua's Sandinista government"), and `agent_before` finds the
-agent noun of 'rebels in the Ivory Coast' (the pipeline joins it to the place's country).
+office) codes the country of that office's holders of that name. Names the curated tables
+(leaders.tsv, institutions.tsv) do not know are looked up in the PETRARCH-2 actor table: organisations
+named in full, IGOs, NGOs, militias and people with dated codes ('Kofi Annan' in 2000 -> IGOUNO).
 """
 
 from __future__ import annotations
@@ -16,16 +16,15 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from analysis._actor_tables import PetrarchIndex, agent_table, petrarch_actor, petrarch_index
 from analysis._resources import compiled, read_table
 from analysis.extract.gazetteer import NAME_ABBREVIATIONS, norm_key
 from analysis.extract.text import Token, past_forms, word_group
 
 MAX_ACTOR_TOKENS = 7
 _NAME_BREAK = re.compile(r"[,;:\n]")  # no name runs across these
-_NOT_MODIFIERS = word_group("not_modifier")  # words that end a run of modifiers before an agent noun
 _NAME_ARTICLES = word_group("name_article")  # 'al-Qaeda', 'el-Sisi'
 _FORMER = word_group("former")  # 'former President Carter': no longer in office
-MAX_MODIFIERS = 2  # words between a country word and its agent noun ('Nicaragua's Sandinista government')
 _OFFICE_RANK = {"head_of_state": 0, "supreme_leader": 0, "head_of_government": 1, "foreign_minister": 2,
                 "defence_minister": 3, "national_security_adviser": 4}
 COMMON_SURNAME_SHARE = 0.05
@@ -78,8 +77,9 @@ class ActorLexicon:
     people: dict[str, list[dict[str, Any]]]  # normalised full name or alias -> terms
     short: dict[str, list[dict[str, Any]]]  # normalised short form -> terms
     institutions: dict[str, ActorEntry]  # normalised name -> entry (acronyms keep their case)
-    agents: dict[tuple[str, ...], str]  # lower-case noun tokens -> sector
-    max_agent_tokens: int
+    agents: dict[tuple[str, ...], str]  # lower-case noun tokens -> sector ('IGO~': the code goes before the country)
+    agent_first: dict[str, tuple[int, ...]]  # first word of an agent noun -> its lengths in words, longest first
+    agent_last: dict[str, tuple[int, ...]]  # last word of an agent noun -> its lengths in words, longest first
     titles: dict[tuple[str, ...], str]  # title of office ('president') -> office in leaders.tsv
     first_words: frozenset[str]  # the first word of every name of `people` and `institutions`, lower case
     dotted_places: frozenset[str]  # place abbreviations ending in a period ('kan.', 'pa.'), normalised
@@ -87,6 +87,7 @@ class ActorLexicon:
     rare_short: frozenset[str]  # short forms that are no common first name or surname ('blinken', not 'wang')
     first_names: frozenset[str]  # common first names ('janet'): 'Janet Johnson' is no Boris Johnson
     common_short: frozenset[str]  # short forms that are common surnames ('johnson', 'lee'; COMMON_SURNAME_SHARE)
+    petrarch: PetrarchIndex  # the PETRARCH-2 actor phrases (organisations, militias, dated people)
 
 
 def _irregular_verb_forms() -> frozenset[str]:
@@ -149,20 +150,7 @@ def actor_lexicon() -> ActorLexicon:
             bare = form[4:] if form.lower().startswith("the ") else form
             key = bare if (bare.isupper() and len(bare) <= 6) else norm_key(bare)
             institutions.setdefault(key, entry)
-    agents: dict[tuple[str, ...], str] = {}
-    titles: dict[tuple[str, ...], str] = {}
-    try:
-        ag = read_table("agents.tsv", dtype=str)
-    except Exception:  # noqa: BLE001
-        import pandas as pd
-
-        ag = pd.DataFrame(columns=["noun", "sector", "office"])
-    for r in ag.itertuples():
-        for form in _split(r.noun):
-            words = tuple(form.lower().split())
-            agents.setdefault(words, str(r.sector))
-            if r.office:
-                titles.setdefault(words, str(r.office))
+    agents, titles = agent_table()
     first_words = frozenset(k.lower().split()[0] for k in [*people, *institutions] if k.split())
     first_words |= {short for short, full in NAME_ABBREVIATIONS.items() if full in first_words}  # 'St.' -> 'saint'
     dotted = {norm_key(form) for table in ("us_state_abbreviations.tsv", "place_abbreviations.tsv")
@@ -172,9 +160,17 @@ def actor_lexicon() -> ActorLexicon:
     common = set(names["name"].str.lower())
     first_names = frozenset(names.loc[names["kind"] == "first", "name"].str.lower())
     surnames = set(names.loc[(names["kind"] == "last") & (names["share"] >= COMMON_SURNAME_SHARE), "name"].str.lower())
-    return ActorLexicon(people, short, institutions, agents, max((len(k) for k in agents), default=1), titles,
+    return ActorLexicon(people, short, institutions, agents, _lengths(agents, 0), _lengths(agents, -1), titles,
                         first_words, frozenset(dotted), _irregular_verb_forms(), frozenset(short.keys() - common),
-                        first_names, frozenset(short.keys() & surnames))
+                        first_names, frozenset(short.keys() & surnames), petrarch_index(norm_key))
+
+
+def _lengths(agents: dict[tuple[str, ...], str], end: int) -> dict[str, tuple[int, ...]]:
+    """First (end 0) or last (end -1) word of each agent noun -> the lengths of the nouns it opens or ends."""
+    out: dict[str, set[int]] = {}
+    for words in agents:
+        out.setdefault(words[end], set()).add(len(words))
+    return {w: tuple(sorted(sizes, reverse=True)) for w, sizes in out.items()}
 
 
 def _term_at(terms: list[dict[str, Any]], date: str | None) -> tuple[dict[str, Any], bool]:
@@ -220,42 +216,9 @@ def find_actors(text: str, tokens: list[Token], *, date: str | None = None) -> l
         if i <= taken or not tok.capitalised and not (
                 i + 1 < n and tokens[i + 1].capitalised and text[tok.end:tokens[i + 1].start] == "-"):
             continue
-        match = None
         word = tok.text[:-2] if tok.text.endswith(("'s", "’s")) else tok.text
         key = norm_key(word)
-        last = min(n - 1, i + MAX_ACTOR_TOKENS - 1) if key in lex.first_words else -1
-        # a name ends before the first comma, colon or line break after its first word
-        stop = _NAME_BREAK.search(text, tok.start, tokens[last].end) if last >= i else None
-        reach = stop.start() if stop is not None else len(text)
-        for j in range(last, i - 1, -1):
-            if tokens[j].sentence != tok.sentence or not tokens[j].capitalised or tokens[j].end > reach:
-                continue
-            span_text = text[tok.start:tokens[j].end]
-            end = tokens[j].end
-            stripped = span_text[:-2] if span_text.endswith(("'s", "’s")) else span_text
-            if stripped != span_text:
-                end -= 2
-            span_key = norm_key(stripped)
-            if span_key in lex.people:
-                terms = lex.people[span_key]
-                title = _title_before(tokens, i, text)
-                if title is not None and title[1] > 0 and tokens[title[1] - 1].lower in _FORMER:
-                    title = None  # 'former Prime Minister ...'
-                match = _person(text, tok.start, end, i, j, terms, date, title=title[0] if title else None)
-                for t in terms:
-                    if t["short"]:
-                        named[norm_key(t["short"])] = [u for u in terms if u["name"] == t["name"]]
-                break
-            entry = lex.institutions.get(stripped if stripped.isupper() else span_key)
-            if entry is not None and i == j and not stripped.isupper() and text[end:end + 1] == "." \
-                    and span_key + "." in lex.dotted_places:
-                entry = None  # 'Topeka, Kan.' names the state, not the broadcaster Kan
-            glued = j + 1 < n and tokens[j + 1].capitalised and text[tokens[j].end:tokens[j + 1].start] == " "
-            # 'National Union ...' is not 'The National'; but an acronym goes before a title ('NATO Secretary')
-            if entry is not None and not (glued and i == j and not (stripped.isupper() and len(stripped) > 1)):
-                match = ActorMention(tok.start, end, text[tok.start:end], entry.code, entry.name, entry.country,
-                                     entry.sector, entry.kind, i, j, entry.seat, entry.metonym)
-                break
+        match = _longest_name(text, tokens, i, key, named, date, lex)
         # 'Hong Kong' is no 'Hong'; but in capitals ('PUTIN AND KIM MEET') capitals glue nothing
         glued_next = i + 1 < n and tokens[i + 1].capitalised and text[tok.end:tokens[i + 1].start] == " " and not (
             tok.text.isupper() and tokens[i + 1].text.isupper() and len(tok.text) > 1)
@@ -276,6 +239,120 @@ def find_actors(text: str, tokens: list[Token], *, date: str | None = None) -> l
 
 
 MAX_TITLE_TOKENS = 4
+_NO_PHRASES: dict[int, str] = {}
+_POSSESSIVE = ("'s", "’s")
+
+
+def _longest_name(text: str, tokens: list[Token], i: int, key: str, named: dict[str, list[dict[str, Any]]],
+                  date: str | None, lex: ActorLexicon) -> ActorMention | None:
+    """The longest name of the tables that opens at token i (whose word is `key`): a person of leaders.tsv
+    (noted in `named` for the short forms that follow), an institution, else a PETRARCH actor."""
+    n, tok = len(tokens), tokens[i]
+    curated = key in lex.first_words
+    phrases = _NO_PHRASES
+    seconds = lex.petrarch.seconds.get(key)
+    if seconds is not None and (key in lex.petrarch.phrases or (i + 1 < n and tokens[i + 1].lower in seconds)):
+        phrases = _petrarch_at(text, tokens, i, key, lex)  # (most first names open no phrase with the next word)
+    size = MAX_ACTOR_TOKENS if curated else 0
+    if phrases and (far := max(phrases) - i + 1) > size:
+        size = far
+    last = min(n - 1, i + size - 1) if size else -1
+    # a name ends before the first comma, colon or line break after its first word
+    stop = _NAME_BREAK.search(text, tok.start, tokens[last].end) if last >= i else None
+    reach = stop.start() if stop is not None else len(text)
+    for j in range(last, i - 1, -1):
+        if (not curated and j not in phrases) or tokens[j].sentence != tok.sentence or \
+                not tokens[j].capitalised or tokens[j].end > reach:
+            continue
+        span_text = text[tok.start:tokens[j].end]
+        end = tokens[j].end
+        stripped = span_text[:-2] if span_text.endswith(_POSSESSIVE) else span_text
+        if stripped != span_text:
+            end -= 2
+        span_key = norm_key(stripped)
+        if span_key in lex.people:
+            terms = lex.people[span_key]
+            title = _title_before(tokens, i, text)
+            if title is not None and title[1] > 0 and tokens[title[1] - 1].lower in _FORMER:
+                title = None  # 'former Prime Minister ...'
+            for t in terms:
+                if t["short"]:
+                    named[norm_key(t["short"])] = [u for u in terms if u["name"] == t["name"]]
+            return _person(text, tok.start, end, i, j, terms, date, title=title[0] if title else None)
+        entry = lex.institutions.get(stripped if stripped.isupper() else span_key)
+        if entry is not None and i == j and not stripped.isupper() and text[end:end + 1] == "." \
+                and span_key + "." in lex.dotted_places:
+            entry = None  # 'Topeka, Kan.' names the state, not the broadcaster Kan
+        glued = j + 1 < n and tokens[j + 1].capitalised and text[tokens[j].end:tokens[j + 1].start] == " "
+        # 'National Union ...' is not 'The National'; but an acronym goes before a title ('NATO Secretary')
+        if entry is not None and not (glued and i == j and not (stripped.isupper() and len(stripped) > 1)):
+            return ActorMention(tok.start, end, text[tok.start:end], entry.code, entry.name, entry.country,
+                                entry.sector, entry.kind, i, j, entry.seat, entry.metonym)
+        if entry is None and j in phrases and not (glued and i == j):
+            match = _petrarch_match(text, tokens, i, j, end, phrases[j], date, lex)
+            if match is not None:
+                return match
+    return None
+
+
+def _petrarch_at(text: str, tokens: list[Token], i: int, key: str, lex: ActorLexicon) -> dict[int, str]:
+    """The phrases of the PETRARCH table that open at token i (whose word is `key`), by their last token:
+    only the lengths of the phrases that open with that word are tried, each ending on a capitalised word."""
+    out: dict[int, str] = {}
+    second = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    pair = (second[:-2] if second.endswith(_POSSESSIVE) else second) in lex.petrarch.seconds[key]
+    for size in lex.petrarch.first.get(key, ()):
+        j = i + size - 1
+        if size == 1:
+            if key in lex.petrarch.phrases:
+                out[i] = key
+        elif pair and j < len(tokens) and tokens[j].capitalised and tokens[j].sentence == tokens[i].sentence:
+            span = text[tokens[i].start:tokens[j].end]
+            span_key = norm_key(span[:-2] if span.endswith(("'s", "’s")) else span)
+            if span_key in lex.petrarch.phrases:
+                out[j] = span_key
+    return out
+
+
+def _name_goes_on(text: str, tokens: list[Token], j: int) -> str:
+    """How the name ending at token j goes on: 'article' (a name article joined to it: 'Abu Musab
+    al-Zarqawi'), 'word' (a capitalised word), else ''."""
+    nxt = j + 1
+    if nxt >= len(tokens) or tokens[nxt].sentence != tokens[j].sentence or \
+            text[tokens[j].end:tokens[nxt].start] not in (" ", "-"):
+        return ""
+    if tokens[nxt].lower in _NAME_ARTICLES and text[tokens[nxt].end:tokens[nxt].end + 1] == "-":
+        return "article"
+    return "word" if tokens[nxt].capitalised else ""
+
+
+_PETRARCH_KINDS = {"person": "person", "igo": "igo", "ngo": "ngo", "militia": "armed_forces", "other": "institution"}
+
+
+def _petrarch_match(text: str, tokens: list[Token], i: int, j: int, end: int, key: str, date: str | None,
+                    lex: ActorLexicon) -> ActorMention | None:
+    """An actor of the PETRARCH-2 tables named by tokens i..j, or None. The curated tables win: a lone word
+    that names a leader of leaders.tsv ('Putin') is left to the short forms, and a person's name with a
+    title ('President Barack Obama') to the curated name inside it. A lone word that is also an English word
+    ('Falcon', 'Organization') counts only where the text capitalises it inside a sentence; a lone person's
+    name that is a common first name ('Abdullah', 'Hassan') never."""
+    tok = tokens[i]
+    if i == j and (key in lex.short or (key in lex.petrarch.words and (tok.sentence_initial or tok.text.isupper()))):
+        return None
+    found = petrarch_actor(lex.petrarch.phrases[key], date, lex.petrarch.horizon)
+    if found is None or (i == j and found.kind == "person" and key in lex.first_names):
+        return None
+    goes_on = _name_goes_on(text, tokens, j)
+    if goes_on == "article" or found.kind == "person" and (goes_on or norm_key(text[tokens[j].start:end]) in lex.short
+                                   or any(norm_key(text[tokens[k].start:end]) in lex.people for k in range(i + 1, j))):
+        return None  # 'Abu Musab al-Zarqawi' is no 'Abu Musab'; 'President Bush' is coded by leaders.tsv
+    before = tokens[i - 1] if i > 0 else None
+    if i == j and key in lex.petrarch.words and before is not None and before.capitalised and \
+            before.lower != "the" and text[before.end:tok.start] == " ":
+        return None  # 'the Tamil Tigers', 'the Detroit Tigers': a word of a longer name
+    return ActorMention(tok.start, end, text[tok.start:end], found.code, text[tok.start:end], found.country or None,
+                        found.sector, _PETRARCH_KINDS.get(found.kind, found.kind), i, j)
+
 
 
 def _serves(org: ActorMention, person: ActorMention, tokens: list[Token], text: str) -> bool:
@@ -359,62 +436,3 @@ def _unique_in_office(terms: list[dict[str, Any]], date: str | None, *, max_rank
         return []
     name = people.pop()
     return [t for t in terms if t["name"] == name]
-
-
-def agent_after(tokens: list[Token], k: int, text: str | None = None, *, modifiers: int = MAX_MODIFIERS
-                ) -> tuple[str, int] | None:
-    """An agent noun phrase starting at token k ('officials', 'government sources', 'leader'):
-    (sector, index of its last token), allowing up to `modifiers` modifiers before the noun ('U.S.
-    military officials', "Nicaragua's Sandinista government"). With `text`, the words must follow one
-    another across plain spaces ('Russia, officials' is no agent)."""
-    if k >= len(tokens):
-        return None
-    if text is not None and k > 0 and text[tokens[k - 1].end:tokens[k].start].strip(" '’s"):
-        return None
-    sentence = tokens[k].sentence
-    lex = actor_lexicon()
-    for skip in range(0, modifiers + 1):
-        start = k + skip
-        if start >= len(tokens) or tokens[start].sentence != sentence:
-            break
-        if skip:
-            mod = tokens[start - 1]
-            if mod.lower in _NOT_MODIFIERS or mod.lower.endswith(("ed", "ing")) or mod.lower in lex.irregular_verbs or (
-                    text is not None and text[mod.end:tokens[start].start] != " "):
-                break
-        found = _agent_at(tokens, start, text)
-        if found is not None:
-            return found
-    return None
-
-
-def _agent_at(tokens: list[Token], start: int, text: str | None) -> tuple[str, int] | None:
-    """The longest agent noun starting exactly at token `start`."""
-    lex = actor_lexicon()
-    sentence = tokens[start].sentence
-    for size in range(lex.max_agent_tokens, 0, -1):
-        stop = start + size
-        if stop > len(tokens) or tokens[stop - 1].sentence != sentence:
-            continue
-        words = tuple(t.lower for t in tokens[start:stop])
-        if words in lex.agents and (text is None or all(
-                text[tokens[m].end:tokens[m + 1].start] in (" ", "-") for m in range(start, stop - 1))):
-            return lex.agents[words], stop - 1
-    return None
-
-
-def agent_before(tokens: list[Token], k: int, text: str) -> tuple[str, int] | None:
-    """An agent noun phrase ending at token k ('rebels', 'security forces', 'opposition groups'):
-    (sector, index of its first token)."""
-    lex = actor_lexicon()
-    if k < 0:
-        return None
-    for size in range(min(lex.max_agent_tokens, k + 1), 0, -1):
-        first = k - size + 1
-        if tokens[first].sentence != tokens[k].sentence:
-            continue
-        words = tuple(t.lower for t in tokens[first:k + 1])
-        if words in lex.agents and all(text[tokens[m].end:tokens[m + 1].start] in (" ", "-")
-                                       for m in range(first, k)):
-            return lex.agents[words], first
-    return None

@@ -13,164 +13,37 @@ table (analysis/data/event_cues.tsv). For each trigger of the lexicon (event_tri
   participial and purpose clauses: '..., killing 20', 'to protest'); one finite verb per clause unless
   'and' joins them; the complement of a verb that is no event ('tried to hack') is a main event;
 - roles (who acts on whom): `analysis.extract.roles`, whose `Sentence` extends `Clauses`.
-analysis.extract.events folds complements into their governors, selects a sentence's events and codes them.
+Trigger matching is `analysis.extract.triggers`; analysis.extract.events folds complements into their
+governors, selects a sentence's events and codes them.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
-from bisect import bisect_right
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar, overload
+from dataclasses import dataclass
 
-from analysis.extract.actors import actor_lexicon
-from analysis.extract.text import Token, mapping_group, phrase_group, word_group
-
-# ---- CAMEO refinements ------------------------------------------------------------------------
-INTENT_OF_ROOT = mapping_group("intent_of_root")  # agreeing to do an act (root 04-08) is an intent (03x)
-INTENT_OF_CODE = mapping_group("intent_of_code")  # and some acts have their own intent code (072 -> 0332)
-THREAT_OF = mapping_group("threat_of")  # a conflictual act announced for the future is a threat (13x) of it
-REFUSAL_OF_ROOT = mapping_group("refusal_of_root")  # refusing an act (root 04-08) is a rejection (12x)
-# roots whose triggers govern a complement clause: statements, appeals, intentions, demands,
-# disapproval, rejection, threats (other governors are marked 'control: governor' in the cue table)
-CONTROL_ROOTS = word_group("control_root")
-# joint acts: consult, cooperate, fight, and every trigger whose target follows 'with' ('agree with')
-RECIPROCAL_ROOTS = word_group("reciprocal_root")
-# roots whose acts can fall on a place (and so on its people): visits, material cooperation, aid,
-# concessions, inspections, protests, force, sanctions, coercion, assault, fighting
-PLACE_TARGET_ROOTS = word_group("place_target_root")
-# prepositions that introduce the target for whole CAMEO roots, beside each trigger's own
-ROOT_PREPS = {root: (prep,) for root, prep in mapping_group("root_prep").items()}
-
-# ---- function words ---------------------------------------------------------------------------
-WINDOW = 12  # tokens searched for a target after the trigger
-MAX_FILLERS = 2  # modifiers allowed inside a verb phrase trigger (determiners are free)
-MAX_AMOUNT_WORDS = 3  # words of an amount before its 'in'/'of' ('billion', 'metric tons')
-BE = word_group("be")
-PERFECT_AUX = word_group("perfect_aux")  # 'has', 'have', 'had'
-PASSIVE_AUX = BE | word_group("passive_aux")
-SUBJECT_PRONOUNS = word_group("subject_pronoun")
-# words that may stand between a subject and its verb: auxiliaries, negation, adverbs, times
-BETWEEN_SUBJECT_AND_VERB = word_group("between_subject_and_verb")
-ADVERBS = word_group("adverb")
-SUBORDINATORS = word_group("subordinator")
-COORDINATORS = word_group("coordinator")
-GERUND_PREPS = word_group("gerund_prep")
-PREPS_BETWEEN = word_group("prep_between")
-BOUNDARY_WORDS = word_group("boundary_word")
-OBJECT_STOPS = SUBORDINATORS | word_group("object_stop")
-OBJECT_PREP_STOPS = word_group("object_prep_stop")
-PHRASE_STOPS = OBJECT_PREP_STOPS | word_group("phrase_stop")
-SUBJECT_PREPS = word_group("subject_prep")
-PLACE_PREPS = word_group("place_prep")
-ADJUNCT_PREPS = word_group("adjunct_prep")
-QUANTIFIERS = phrase_group("quantifier")  # 'up to 16 advisers', 'at least 20 people'
-PARTITIVE_HEADS = word_group("partitive_head")  # 'thousands of protesters': the protesters are the subject
-DETERMINERS = word_group("determiner")
-PARTICLES = word_group("particle")
-ARTICLES = word_group("article")  # 'a', 'an', 'the'
-INDEFINITE_ARTICLES = ARTICLES - {"the"}
-NO_FILLERS = PARTICLES | SUBORDINATORS | BE | word_group("no_filler")
-AMOUNT_LINKS = word_group("amount_link")  # '$5 billion in aid', '500 tonnes of food'
-NOMINAL_CONTEXT = word_group("nominal_context")
-NOMINAL_PREPS = word_group("nominal_prep")
-CROWD_SECTORS = word_group("crowd_sector")  # the sectors of crowds: civilians, protesters, students, workers
-JOINING_PHRASES = phrase_group("joining_phrase")  # 'the U.S. along with Britain': a second actor of the subject
-PLURAL_REFS = phrase_group("plural_ref")  # 'the two countries', 'each other': the article's main pair
-PLURAL_HEADS = frozenset(ref[0] for ref in PLURAL_REFS)
-
-
-def _by_head(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
-    out: dict[str, list[tuple[str, ...]]] = {}
-    for p in phrases:
-        out.setdefault(p[0], []).append(p)
-    return out
-
-
-QUANTIFIERS_BY_HEAD = _by_head(QUANTIFIERS)
-PLURAL_REFS_BY_HEAD = _by_head(PLURAL_REFS)
-
-
-def _phrases_in(low: list[str], by_head: dict[str, list[tuple[str, ...]]]) -> list[tuple[int, tuple[str, ...]]]:
-    """(start, phrase) of every phrase of `by_head` in the lower-case words `low`."""
-    return [(k, p) for k in [k for k, w in enumerate(low) if w in by_head] for p in by_head[low[k]]
-            if tuple(low[k:k + len(p)]) == p]
-CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:which|who|but|while|whereas|although|though)\b")
-_DIGIT = re.compile(r"\d")
-PUNCT = re.compile(r"[;:()]|,(?!\d)")  # not the comma of '1,200'; quotes do not end clauses
-COMMA = re.compile(r",(?!\d)")
-
-
-_T = TypeVar("_T")
-
-
-class cached(Generic[_T]):
-    """A property computed on first read and then kept in the instance, as functools.cached_property
-    does, without the lock that Python 3.11's version takes on every first read (a sentence's facts
-    are read by one thread)."""
-
-    def __init__(self, func: Callable[[Any], _T]) -> None:
-        self.func, self.name, self.__doc__ = func, func.__name__, func.__doc__
-
-    @overload
-    def __get__(self, obj: None, owner: type) -> cached[_T]: ...
-    @overload
-    def __get__(self, obj: object, owner: type) -> _T: ...
-    def __get__(self, obj: object | None, owner: type) -> cached[_T] | _T:
-        if obj is None:
-            return self
-        value = obj.__dict__[self.name] = self.func(obj)
-        return value
-
-
-@dataclass(slots=True)
-class Participant:
-    """An actor or country mention that can take part in an event."""
-
-    start: int
-    end: int
-    first_token: int
-    last_token: int
-    text: str
-    code: str
-    country: str | None
-    possessive: bool = False
-    place: bool = False  # a place coded as its country: acted upon ('shelled Juba'), never the actor
-    capital: bool = False  # a national capital; told or asked something, it is its government ('warned Beijing')
-
-
-@dataclass(frozen=True)
-class Trigger:
-    words: tuple[str, ...]
-    lemma: str
-    pos: str
-    cameo: str
-    target_preps: tuple[str, ...]
-    object_role: str
-    endings: tuple[str, ...] = field(init=False, repr=False, compare=False)  # the last word and its plurals
-
-    def __post_init__(self) -> None:
-        last = self.words[-1]
-        object.__setattr__(self, "endings", (last, last + "s", last + "es"))
-
-
-@dataclass(frozen=True)
-class EventLexicon:
-    triggers: dict[str, list[Trigger]]  # first word -> triggers, longest first
-    codes: dict[str, dict[str, Any]]
-    cues: dict[str, dict[str, str]]  # cue -> {kind: value}
-    max_cue_words: int
-    third_person: frozenset[str]  # '-s' verb forms, also plural nouns ('forces', 'supplies')
-    light: frozenset[str]  # light verbs whose object noun is the event ('staged a protest')
-    report_verbs: frozenset[str]  # one-word cues of kind report_verb ('said', 'told')
-    past: frozenset[str]  # past forms of the verb triggers and report verbs ('fired', 'said')
-    one_word_verbs: frozenset[str] = field(init=False, repr=False, compare=False)  # words that are a verb trigger
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "one_word_verbs", frozenset(
-            w for w, trigs in self.triggers.items() if any(t.pos == "verb" and len(t.words) == 1 for t in trigs)))
+from analysis.extract._function_words import (
+    BE,
+    BETWEEN_SUBJECT_AND_VERB,
+    COMMA,
+    CONTROL_ROOTS,
+    COORDINATORS,
+    DETERMINERS,
+    FUNCTION_BEFORE_OBJECT,
+    GERUND_PREPS,
+    INTENT_OF_CODE,
+    INTENT_OF_ROOT,
+    NO_FILLERS,
+    NOUN_REPORTS,
+    PERFECT_AUX,
+    PLURAL_REFS_BY_HEAD,
+    QUANTIFIERS_BY_HEAD,
+    SUBJECT_PRONOUNS,
+    SUBORDINATORS,
+    THREAT_OF,
+    _phrases_in,
+)
+from analysis.extract.triggers import Participant, Trigger, TriggerScan, cached
 
 
 @dataclass(slots=True)
@@ -190,6 +63,8 @@ class Candidate:
     passive: bool = False
     purpose: bool = False  # a purpose clause: '... to protest the decision'
     prepared: bool = False  # the complement of 'prepare': 'prepared to resume shelling'
+    alleged: str | None = None  # the accuser of an alleged act ('a UN report alleged that X shelled Y')
+    embedded: bool = False  # the act of a verb's object: 'wants Denmark to attack Norway' (no event of the subject)
 
 
 def future_code(cameo: str) -> str:
@@ -212,29 +87,8 @@ def same_actor(a: Participant, b: Participant) -> bool:
         a.code == a.country and b.code == b.country and a.country == b.country))
 
 
-class Clauses:
-    """One sentence: its tokens, participants, triggers and the status of each trigger's clause
-    (analysis.extract.roles adds who acts on whom)."""
-
-    def __init__(self, text: str, toks: Sequence[Token], parts: list[Participant], lex: EventLexicon,
-                 dyad: list[Participant], low: list[str] | None = None) -> None:
-        """`low`: the tokens' lower-case words, when the caller has them already (the sentence keeps the list)."""
-        self.text, self.toks, self.parts, self.lex, self.dyad = text, toks, parts, lex, dyad
-        self.n = len(toks)
-        self.part_at = {k: p for p in parts for k in range(p.first_token, p.last_token + 1)}
-        # an acronym of an actor is no function word: 'The WHO criticized' has no relative 'who'
-        self.low = low if low is not None else [t.lower for t in toks]
-        for k in self.part_at:
-            if 0 <= k < self.n and len(toks[k].text) > 1 and toks[k].text.isupper():
-                self.low[k] = toks[k].text
-        self.part_end = {p.last_token: p for p in parts}
-        self.verbs: set[int] = set()  # first tokens of the verb triggers
-        # the facts below are computed when first read: most sentences with a trigger word have no trigger
-
-    @cached
-    def shouted(self) -> bool:
-        """Whether the sentence is written in capitals (a headline): capitals then mark no names."""
-        return self.n >= 3 and sum(t.text.isupper() for t in self.toks) >= 0.8 * self.n
+class Clauses(TriggerScan):
+    """A sentence with the status of each trigger's clause (analysis.extract.roles adds who acts on whom)."""
 
     @cached
     def attributed(self) -> set[int]:
@@ -251,27 +105,6 @@ class Clauses:
         """Where 'the two countries', 'each other' stand (with a main pair of countries only)."""
         return {k for k, _ in _phrases_in(self.low, PLURAL_REFS_BY_HEAD)} if self.dyad else set()
 
-    @cached
-    def _marks(self) -> list[int]:
-        """1 where punctuation stands between token k-1 and token k, else 0."""
-        toks = self.toks
-        marked = [0] * self.n
-        if self.n > 1:
-            starts = [t.start for t in toks]
-            for m in PUNCT.finditer(self.text, toks[0].end, toks[-1].start):
-                marked[bisect_right(starts, m.start())] = 1
-        return marked
-
-    @cached
-    def punct(self) -> list[int]:
-        """Per token, the punctuation marks before it, counted from the start: plain() and clause_end()
-        in O(1)."""
-        return list(itertools.accumulate(self._marks))
-
-    @cached
-    def breaks(self) -> list[int]:
-        """The tokens with punctuation before them."""
-        return [k for k, v in enumerate(self._marks) if v]
 
     @cached
     def reports(self) -> set[int]:
@@ -282,219 +115,18 @@ class Clauses:
         if lex.report_verbs.isdisjoint(low):
             return closing
         return closing | {k for k in range(self.n) if low[k] in lex.report_verbs and k not in self.part_at
-                          and not (toks[k].capitalised and not toks[k].sentence_initial and not self.shouted)}
+                          and not (toks[k].capitalised and not toks[k].sentence_initial and not self.shouted)
+                          and not self._report_noun(k)}
 
-    @cached
-    def closing_report(self) -> int:
-        """The verb of a report clause that closes the sentence after a comma: '..., U.S. officials
-        warned.' reports what comes before it, as 'said' would (-1 if none)."""
-        k = self.n - 1
-        p = self.part_end.get(k - 1)
-        if p is None or p.place or p.first_token < 1 or self.plain(p.first_token - 1, p.first_token) \
-                or self.low[k] not in self.lex.past or k in self.part_at or not self.plain(k - 1, k):
-            return -1
-        return k if not self.text[self.toks[k].end:self.toks[k].end + 3].strip(".\"'”’ ") else -1
-
-    # ---- token helpers ------------------------------------------------------------------------
-    def gap(self, a: int, b: int) -> str:
-        """The text between token a and token b (a < b)."""
-        return self.text[self.toks[a].end:self.toks[b].start]
-
-    def plain(self, a: int, b: int) -> bool:
-        """Whether no punctuation stands between token a and token b (a <= b)."""
-        return self.punct[b] == self.punct[a]
-
-    def cue(self, k: int, kind: str) -> str | None:
-        return self.lex.cues.get(self.low[k], {}).get(kind) if 0 <= k < self.n else None
-
-    def adverb(self, k: int) -> bool:
-        w = self.low[k]
-        return (w.endswith("ly") and len(w) > 4 and k not in self.part_at) or w in ADVERBS
-
-    def back(self, k: int) -> int:
-        """The token before k, skipping adverbs, within the clause (-1 if none)."""
-        k -= 1
-        while k >= 0 and self.adverb(k) and self.plain(k, k + 1):
-            k -= 1
-        return k
-
-    # ---- triggers -----------------------------------------------------------------------------
-    def triggers(self) -> list[tuple[int, int, Trigger]]:
-        """Trigger phrases of the sentence, longest first."""
-        out = []
-        low, toks, text = self.low, self.toks, self.text
-        prev_verb_end, after = -2, 0  # after: the first token not inside a trigger found already
-        triggers = self.lex.triggers
-        for i in [k for k, w in enumerate(low) if w in triggers]:
-            if i < after or i in self.part_at or (
-                    toks[i].capitalised and not toks[i].sentence_initial and not self.shouted) \
-                    or text[toks[i].start - 1:toks[i].start] == "-" or i == self.closing_report:
-                continue
-            cands = triggers[low[i]]
-            nominal: bool | None = None  # whether the word is a noun here (computed when a verb needs it)
-            best: tuple[int, Trigger] | None = None
-            ahead: set[str] | None = None  # the words after i, for phrase triggers (computed when first needed)
-            for trig in cands:
-                if best is not None and len(trig.words) < len(best[1].words):
-                    break
-                if len(trig.words) > 1:
-                    if ahead is None:
-                        ahead = set(low[i + 1:i + 8])
-                    if ahead.isdisjoint(trig.endings):
-                        continue
-                if trig.pos == "verb":
-                    if nominal is None:
-                        nominal = self._nominal_context(i, prev_verb_end)
-                    if nominal:
-                        continue
-                j = self._match(i, trig)
-                if j is not None and best is None:
-                    best = (j, trig)
-            if best is None or text[toks[best[0]].end:toks[best[0]].end + 1] == "-":
-                continue
-            out.append((i, best[0], best[1]))
-            prev_verb_end = best[0] if best[1].pos == "verb" else -2
-            after = best[0] + 1
-        return out
-
-    def _nominal_context(self, i: int, prev_verb_end: int) -> bool:
-        """After a determiner or preposition a word is a noun ('the meeting', 'with arms'); so is a
-        '-s' form without a subject right before it ('Serb forces', 'Talks between ...'), and a word
-        right after a verb trigger ('reject proposed changes')."""
-        if self.low[i].endswith("ing") and i + 1 < self.n and self.low[i + 1] == "between" and self.plain(i, i + 1):
-            return True  # 'fighting between the army and the RSF': a verb takes no 'between' right after it
-        if i == 0:
-            return self.low[0] in self.lex.third_person
-        k = self.back(i)
-        if k >= 1 and self.low[k] == "of" and self.low[i].endswith("ing") and self.plain(k, i):
-            h = self.back(k)  # 'suspected of attacking', 'accused of supplying': a verb, not 'the cost of attacking'
-            if h >= 0 and (self.cue(h, "modality") == "suspected" or self.low[h] in self.lex.triggers):
-                return False
-        if k >= 0 and self.plain(k, i) and (self.low[k] in NOMINAL_CONTEXT or k == prev_verb_end or (
-                self.low[k] in NOMINAL_PREPS and not self.low[i].endswith("ing"))):
-            return True  # 'in order to', 'after talks'; but 'by attacking'
-        # the first token of the plain run before i, at most 6 back: after the last punctuation mark
-        k_break = bisect_right(self.breaks, i) - 1
-        head = max(i - 6, 0, self.breaks[k_break] if k_break >= 0 else 0)
-        if head > 0 and not self.plain(head - 1, head) and self.low[head] in INDEFINITE_ARTICLES:
-            return True  # an appositive: 'Pakistan, a key U.S. ally, has refused'
-        if self._after_indefinite(i):
-            return True
-        if self.low[i] in self.lex.third_person:
-            if i + 1 < self.n and self.plain(i, i + 1) and self.low[i + 1] in self.lex.past:
-                return True  # a plural noun before its verb: 'coast guard ships fired', 'talks ended'
-            return not (k in self.part_end or (k >= 0 and self.low[k] in SUBJECT_PRONOUNS | {"that"}))
-        return False
-
-    def _after_indefinite(self, i: int) -> bool:
-        """'a multinational police force', 'an unprovoked attack', 'a roadside bombing near ...': a base form
-        at the end of a noun phrase that 'a' or 'an' opens is its head noun (a verb after such a subject
-        would take '-s'), as is one ending a phrase that a preposition governs ('according to the news
-        release'); so is an '-ing' form before a preposition or a mark (not 'a growing crisis')."""
-        w = self.low[i]
-        if w in self.lex.third_person or w in self.lex.past:
+    def _report_noun(self, k: int) -> bool:
+        """'A UN report alleged', 'the reports say', 'a Reuters report': a base or '-s' form after a
+        determiner, or after an actor's name with nothing between, is a noun (its writer is the actor)."""
+        if k == 0 or self.low[k].endswith(("ed", "ing")) or not self.plain(k - 1, k):
             return False
-        if w.endswith("ing") and i + 1 < self.n and self.plain(i, i + 1) and self.low[i + 1] not in SUBJECT_PREPS:
-            return False
-        for m in range(i - 1, max(-1, i - MAX_FILLERS - 3), -1):
-            if not self.plain(m, m + 1):
-                return False
-            if self.low[m] in INDEFINITE_ARTICLES:
-                return True
-            if m < i - 1 and self.low[m] in NOMINAL_CONTEXT and m > 0 and (
-                    self.low[m - 1] in NOMINAL_PREPS or self.low[m - 1] in SUBJECT_PREPS) and self.plain(m - 1, m):
-                # a phrase a preposition governs: 'according to the news release' (but 'Estimates by the WHO
-                # suggest': an actor's name ends the phrase, the verb follows it)
-                return not any(k in self.part_at for k in range(m + 1, i))
+        prev = self.low[k - 1]
+        return prev in DETERMINERS or (k - 1 in self.part_end and self.low[k] in NOUN_REPORTS)
 
-            if self.low[m] in NO_FILLERS or self.cue(m, "modality") or self.low[m] in self.lex.one_word_verbs:
-                return False  # a verb between: the article opens an earlier phrase
-        return False
 
-    def _match(self, i: int, trig: Trigger) -> int | None:
-        """Index of the last token of `trig` matched at token i, or None. A verb phrase may hold
-        determiners and up to MAX_FILLERS modifiers before its object, which may be plural; it may end
-        on an actor's head noun ('expelled two Russian diplomats')."""
-        if len(trig.words) == 1:
-            return i
-        j = self._match_from(i, trig, i + 1)
-        recipient = self.recipient(i) if j is None and trig.pos == "verb" else None
-        if recipient is not None:  # 'gave Ukraine $1 billion in aid': the recipient before the object
-            j = self._match_from(i, trig, recipient.last_token + 1)
-        return j
-
-    def _match_from(self, i: int, trig: Trigger, first: int) -> int | None:
-        """`_match` with the rest of the phrase looked for from token `first` on."""
-        low, words = self.low, trig.words
-        k, fillers, verb = first, 0, trig.pos == "verb"
-        for w_i in range(1, len(words)):
-            w, last = words[w_i], w_i == len(words) - 1
-            while True:
-                if k >= self.n or not self.plain(k - 1, k):
-                    if w in DETERMINERS:
-                        break
-                    return None
-                if verb and (after := self._amount_end(k)) is not None:
-                    k = after  # '$5 billion in aid', '10,000 tonnes of rice': the amount of the object
-                    continue
-                tok = low[k]
-                if tok == w or (last and verb and w not in PARTICLES and tok in (w + "s", w + "es")):
-                    k += 1
-                    break
-                if w in DETERMINERS:
-                    break  # an optional determiner of the template
-                if verb and last and w_i == 1 and w in PARTICLES and (split := self._split_particle(k, w)) is not None:
-                    k = split + 1  # 'pulled its forces out'
-                    break
-                if not verb or w in PARTICLES or tok in NO_FILLERS or (
-                        self.toks[k].capitalised and k not in self.part_at
-                        and not (last and low[k + 1:k + 2] in ([w], [w + "s"], [w + "es"]))):
-                    return None  # but a model name before the head noun: 'send Leopard tanks'
-                fillers += tok not in DETERMINERS
-                if fillers > MAX_FILLERS:
-                    return None
-                k += 1
-        j = k - 1
-        if any(m in self.part_at and self.part_at[m].last_token != j for m in range(first, j + 1)):
-            return None
-        return j
-
-    def _split_particle(self, k: int, particle: str) -> int | None:
-        """Where the particle of a phrasal verb stands after its object, when the object is a body of people
-        a state sends ('pulled its forces out', 'pulled some troops back'; not the crowds of
-        CROWD_SECTORS: 'pulled the child out of the pool'): an
-        object of up to MAX_FILLERS + 1 plain lower-case words from token k ending on an agent noun, then
-        the particle; None if there is none."""
-        for m in range(k, min(k + MAX_FILLERS + 2, self.n)):
-            if not self.plain(m - 1, m) or m in self.part_at or self.toks[m].capitalised:
-                return None
-            if self.low[m] == particle:
-                sector = actor_lexicon().agents.get((self.low[m - 1],))
-                return m if m > k and sector is not None and sector not in CROWD_SECTORS else None
-            if self.low[m] in NO_FILLERS:
-                return None
-        return None
-
-    def recipient(self, i: int) -> Participant | None:
-        """The actor right after the verb at token i that receives its object ('gave Ukraine aid', 'sent
-        Syria fighter jets'): a non-place, non-possessive participant followed by more of the sentence."""
-        p = self.part_at.get(i + 1)
-        if p is None or p.first_token != i + 1 or p.place or p.possessive or not self.plain(i, i + 1):
-            return None
-        return p if p.last_token + 1 < self.n and self.plain(p.last_token, p.last_token + 1) else None
-
-    def _amount_end(self, k: int) -> int | None:
-        """After a number that stands before token k, the token after the words of its amount and their
-        'in' or 'of' ('$5 billion in', '1 billion euros of', '10,000 tonnes of'), or None."""
-        gap_start, gap_end = self.toks[k - 1].end, self.toks[k].start
-        if gap_end - gap_start < 2 or not _DIGIT.search(self.text, gap_start, gap_end):
-            return None  # (most words stand one space apart)
-        for m in range(k, min(k + MAX_AMOUNT_WORDS + 1, self.n)):
-            if not self.plain(m - 1, m) or m in self.part_at or self.toks[m].capitalised:
-                return None
-            if self.low[m] in AMOUNT_LINKS:
-                return m + 1 if m > k else None
-        return None
 
     # ---- clauses ------------------------------------------------------------------------------
     def _controller(self, k: int, ends: dict[int, int], cands: list[Candidate], *, any_verb: bool = False
@@ -529,6 +161,9 @@ class Clauses:
             if ctrl is not None:
                 return "comp", ctrl
             h = self.back(k)
+            if self._object_controlled(h):
+                cand.embedded = True
+                return "sub", None  # 'Sweden wants Denmark to attack Norway': Denmark's act, not Sweden's
             if h < 0 or not (self.cue(h, "control") or self.cue(h, "modality") in ("planned", "hypothetical")
                              or low[h] in BE or low[h] in PERFECT_AUX):
                 cand.purpose = True
@@ -578,6 +213,20 @@ class Clauses:
                 # ('killed the deputy chief of Israel's militia ally')
                 return "sub", None
         return "main", None
+
+    def _object_controlled(self, h: int) -> bool:
+        """Whether the word at h, before a 'to' infinitive, ends an actor that is the object of a verb
+        ('wants Denmark to attack', 'asked the United States to help', 'allowed Russian troops to enter'):
+        the infinitive is that actor's act (object control), not a purpose clause of the subject's."""
+        p = self.part_end.get(h)
+        if p is None or p.place or p.first_token < 1:
+            return False
+        v = p.first_token - 1
+        while v > 0 and self.low[v] in DETERMINERS and self.plain(v, v + 1):
+            v -= 1
+        w = self.low[v]
+        return self.plain(v, p.first_token) and v not in self.part_at and not self.toks[v].capitalised \
+            and w not in FUNCTION_BEFORE_OBJECT
 
     def _light_verb(self, ti: int) -> int:
         """The light verb whose object is the noun at ti ('launched a mediation effort'), or -1."""

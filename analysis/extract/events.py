@@ -32,27 +32,19 @@ from collections.abc import Sequence
 from typing import Any, cast
 
 from analysis._resources import compiled, read_table
-from analysis.extract.clauses import (
-    INTENT_OF_ROOT,
-    PLURAL_HEADS,
-    RECIPROCAL_ROOTS,
-    REFUSAL_OF_ROOT,
-    Candidate,
-    EventLexicon,
-    Participant,
-    Trigger,
-    future_code,
-    same_actor,
-)
+from analysis.extract._function_words import INTENT_OF_ROOT, PLURAL_HEADS, RECIPROCAL_ROOTS, REFUSAL_OF_ROOT
+from analysis.extract.clauses import Candidate, future_code, same_actor
 from analysis.extract.roles import Sentence
 from analysis.extract.text import Token, past_forms
 from analysis.extract.timex import TimeExpression, find_times
+from analysis.extract.triggers import EventLexicon, Participant, Trigger
 
 __all__ = ["EventLexicon", "Participant", "Trigger", "code_event", "event_lexicon", "find_events", "sentence_events"]
 
 PLACE_GAP = 60  # characters between a trigger and the 'in X' that places its event
 MODALITY_ORDER = ("hypothetical", "suspected", "planned", "reported", "asserted")
 VIOLENT_ROOTS = ("18", "19", "20")  # CAMEO assault, fight, mass violence
+ACCUSE_ROOT = "11"  # CAMEO 11, disapprove (criticise, accuse)
 
 
 def _records(name: str) -> list[dict[str, str]]:
@@ -155,6 +147,9 @@ def sentence_events(sent: Sentence) -> list[Candidate]:
     """The events of a sentence: its candidates after folding complements and selecting the
     best-anchored ones."""
     cands = sent.candidates()
+    for c in cands:
+        if c.trig.object_role == "received":  # 'Ukraine received weapons from Poland': Poland gives
+            c.src, c.tgt = c.tgt, c.src
     for c in reversed(cands):  # fold complements into their governors, inner first
         if c.status == "comp" and c.controller is not None:
             _fold(sent, cands[c.controller], c)
@@ -182,7 +177,8 @@ def sentence_events(sent: Sentence) -> list[Candidate]:
         keep = [c for c in keep if c.src is not None]
     if not strong:
         chosen = {id(c) for c in keep}
-        keep += [c for c in out if id(c) not in chosen and c.src is not None and c.tgt is not None]
+        keep += [c for c in out if id(c) not in chosen and c.src is not None and c.tgt is not None
+                 and not c.embedded]
     # an actor's better-anchored event stands for its other acts in the sentence: 'Afghan rebels
     # kidnapped 16 Russian advisers and exploded bombs' -> the kidnapping
     anchored = {c.src.code for c in keep if c.tgt is not None and c.src is not None}
@@ -192,25 +188,46 @@ def sentence_events(sent: Sentence) -> list[Candidate]:
     for c in keep:
         if c.prepared and c.cameo[:2] in VIOLENT_ROOTS:
             c.cameo = "150"  # preparing an attack is a show of force (CAMEO 15), not yet the attack
-    # each actor of a compound subject does the act: 'France and Germany called on Israel' is an event of
-    # France and one of Germany (a joint act between the two, 'Kim and Putin met', has taken them already)
-    # ('Russia and China vetoed the resolution': a one-sided act without a target, too)
-    keep += [dataclasses.replace(c, src=other) for c in keep if c.src is not None and not c.passive
-             and (c.tgt is not None or c.cameo[:2] not in RECIPROCAL_ROOTS)
-             and (other := sent.conjoined(c.src) or sent.conjoined_after(c.src)) is not None
-             and (c.tgt is None or not same_actor(other, c.tgt))]
-    # and each actor of a compound object is acted upon: 'talks with Ukraine and Moldova' (not 'attacked
-    # Ukraine and Poland condemned it', where the second actor opens a clause of its own)
-    keep += [dataclasses.replace(c, tgt=other) for c in keep if c.src is not None and c.tgt is not None
-             and (other := sent.conjoined_after(c.tgt)) is not None and not same_actor(other, c.src)
-             and not sent.opens_clause(other)]
+    keep += _compound(sent, keep)
     return sorted(keep, key=lambda c: c.ti)
+
+
+def _compound(sent: Sentence, keep: list[Candidate]) -> list[Candidate]:
+    """The events of the other actors of compound subjects and objects. Each actor of a compound subject
+    does the act: 'France, Germany and Italy called on Israel' is an event of each ('Russia and China vetoed
+    the resolution': a one-sided act without a target, too); a joint act of a listed subject ('Brazil,
+    Chile and Peru held talks') joins every pair once. Each actor of a compound object is acted upon:
+    'talks with Ukraine and Moldova' (not 'attacked Ukraine and Poland condemned it', where the second actor
+    opens a clause of its own)."""
+    out: list[Candidate] = []
+    for c in keep:
+        if c.src is None or c.passive:
+            continue
+        members = sent.coordinated(c.src)
+        joint = c.tgt is not None and c.cameo[:2] in RECIPROCAL_ROOTS and any(m is c.tgt for m in members)
+        if joint:
+            out += [dataclasses.replace(c, src=a, tgt=b) for i, a in enumerate(members) for b in members[i + 1:]
+                    if not (a is c.src and b is c.tgt) and not same_actor(a, b)]
+        elif c.tgt is not None or c.cameo[:2] not in RECIPROCAL_ROOTS:
+            out += [dataclasses.replace(c, src=m) for m in members
+                    if m is not c.src and (c.tgt is None or not same_actor(m, c.tgt))]
+    for c in [*keep, *out]:
+        if c.src is None or c.tgt is None or c.tgt in sent.coordinated(c.src):
+            continue
+        members = sent.coordinated(c.tgt)
+        out += [dataclasses.replace(c, tgt=m) for m in members[members.index(c.tgt) + 1:]
+                if not same_actor(m, c.src) and not sent.opens_clause(m)]
+    return out
 
 
 def _fold(sent: Sentence, gov: Candidate, comp: Candidate) -> None:
     """The complement's target becomes the governing event's target; its act refines the code:
     'threatened to impose sanctions' -> 1312, 'vowed to fight' -> 138, 'agreed to meet' -> 036,
-    'refused to meet' -> 125."""
+    'refused to meet' -> 125. An accusation keeps the act it alleges as an event of its own: 'a UN report
+    alleged that Eritrean troops shelled villages' is the UN's accusation of the troops and their shelling."""
+    if _accusation(gov, comp):
+        gov.tgt, comp.status, comp.alleged = comp.src, "main", gov.src.text if gov.src is not None else None
+        return
     if gov.tgt is None and comp.tgt is not None and (gov.src is None or not same_actor(gov.src, comp.tgt)):
         gov.tgt = comp.tgt
     if gov.tgt is None:
@@ -226,6 +243,14 @@ def _fold(sent: Sentence, gov: Candidate, comp: Candidate) -> None:
         gov.cameo = REFUSAL_OF_ROOT[act]
 
 
+def _accusation(gov: Candidate, comp: Candidate) -> bool:
+    """Whether `gov` accuses, alleges or disapproves (CAMEO 11) of an act `comp` whose own subject the
+    text names after it ('alleged that Eritrean troops shelled', 'accused Serbia of shelling' is not: its
+    accused is the object)."""
+    return gov.cameo[:2] == ACCUSE_ROOT and comp.src is not None and comp.src.first_token > gov.tj and (
+        gov.src is None or not same_actor(gov.src, comp.src)) and comp.trig.pos == "verb"
+
+
 def _fold_purposes(cands: list[Candidate]) -> None:
     """'began a hunger strike to protest against X': a purpose clause of the same kind of act names
     the target of the main act."""
@@ -238,10 +263,14 @@ def _fold_purposes(cands: list[Candidate]) -> None:
                 break
 
 
+_MEANS_PREPS = frozenset({"in", "by"})
+
+
 def _fold_means(sent: Sentence, cands: list[Candidate]) -> None:
     """'killed three civilians in a suicide car bombing', 'wounded two soldiers in a bomb attack', 'Israeli
-    airstrikes killed 12 people': the noun of the means, after the verb or as its subject, gives the
-    violent act its more specific code (CAMEO codes the most specific act)."""
+    airstrikes killed 12 people', 'were killed by a roadside bomb' (the means of a passive): the noun of
+    the means, after the verb ('in', 'by') or as its subject, gives the violent act its more specific code
+    (CAMEO codes the most specific act)."""
     for k, c in enumerate(cands):
         if c.status != "main" or c.trig.pos != "verb" or c.cameo[:2] not in VIOLENT_ROOTS \
                 or not c.cameo.endswith("0"):
@@ -252,7 +281,8 @@ def _fold_means(sent: Sentence, cands: list[Candidate]) -> None:
             and not any(w in sent.reports for w in range(cands[k - 1].tj + 1, c.ti)) else None
         for d in ([subject] if subject is not None else []) + cands[k + 1:]:
             if d.status == "nom" and d.cameo[:2] in VIOLENT_ROOTS and d.cameo != c.cameo and (d is subject or (
-                    d.ti - c.tj <= 8 and sent.plain(c.tj, d.ti) and "in" in sent.low[max(c.tj, d.ti - 4):d.ti])):
+                    d.ti - c.tj <= 8 and sent.plain(c.tj, d.ti)
+                    and not _MEANS_PREPS.isdisjoint(sent.low[max(c.tj, d.ti - 4):d.ti]))):
                 c.cameo, d.status = d.cameo, "done"
                 break
 
@@ -308,7 +338,9 @@ def _event(
     # reported speech: 'said they would boycott' is the speaker's announcement, a future, not a hedge
     values = {"planned" if v == "hypothetical" and low[i] == "would" and any(r < i for r in sent.reports)
               else v for k, v, i in cues if k == "modality"}
-    attribution = _attribution(sent)
+    attribution = c.alleged or _attribution(sent)
+    if c.alleged is not None:
+        values.add("suspected")
     if "against" in low[max(0, ti - 2):ti]:
         values.add("hypothetical")
     if attribution and not values:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import time
@@ -9,14 +10,16 @@ import warnings
 from typing import TYPE_CHECKING, Any
 
 from analysis.errors import InputWarning
-from analysis.extract.actors import MAX_MODIFIERS, ActorMention, agent_after, agent_before, find_actors
-from analysis.extract.clauses import COORDINATORS, CROWD_SECTORS, Participant
+from analysis.extract._function_words import COORDINATORS, CROWD_SECTORS, FUNCTION_BEFORE_OBJECT, PARTITIVE_HEADS
+from analysis.extract.actors import ActorMention, actor_lexicon, find_actors
+from analysis.extract.agents import MAX_MODIFIERS, agent_after, agent_before, agent_code
 from analysis.extract.events import find_events
 from analysis.extract.gazetteer import Gazetteer, load_gazetteer, norm_key
 from analysis.extract.geocode import place_record, resolve
-from analysis.extract.mentions import Mention, acting_verb, find_mentions
+from analysis.extract.mentions import Lexicon, Mention, acting_verb, find_mentions
 from analysis.extract.mentions import lexicon as mention_lexicon
 from analysis.extract.text import Token, find_dateline, split_sentences, tokenize, word_group
+from analysis.extract.triggers import Participant
 from analysis.io.articles import Article, article_from_text
 from analysis.schema import ACTOR_FIELDS, EVENT_FIELDS, PLACE_FIELDS
 
@@ -29,6 +32,12 @@ _AGENT_PREPS = ("in", "of")
 _LOCATION_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(word_group('location_prep')))})\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 _PLACE_NOUN_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(word_group('place_noun'), key=len, reverse=True))})\b")
 _ABROAD_SECTORS = ("MIL",)
+_PART_WORDS = word_group("place_cue_before")  # 'in western Ghana', 'in northern Mali'
+_PREPOSITIONS = word_group("subject_prep") | word_group("place_prep")  # 'killed three of the gunmen'
+_AUXILIARIES = word_group("perfect_aux")  # "Gunmen have killed"
+# the sectors of groups that act where they live (gunmen, rebels, farmers, students; not officials or troops,
+# who are often abroad): unnamed, they take the country of the sentence's places
+_GROUP_SECTORS = word_group("group_sector")
 MAX_VERB_GROUP = 3
 """Words from a crowd's verb to the 'in' of its place: 'rallied', 'have rallied', 'blocked main roads'."""
 # 'Iran-backed militias', 'U.S.-made jets': the country describes, it does not act
@@ -56,6 +65,7 @@ def extract_record(article: Article, *, gazetteer: Gazetteer | None = None,
     if deadline is not None and time.perf_counter() > deadline:
         return _incomplete(article, places, [a.record() for a in named], budget)
     agents = _agents(text, tokens, mentions, places)
+    agents += _bare_agents(text, tokens, named + agents, mentions, places)
     actors = sorted(named + agents, key=lambda a: a.start)
     participants = _participants(text, actors, mentions, places)
     dateline = find_dateline(text)
@@ -156,13 +166,16 @@ def _agents(text: str, tokens: list[Token], mentions: list[Mention], places: lis
                 m.text.isupper() or "." in m.text)
             found = agent_after(tokens, m.last_token + 1, text, modifiers=0 if bare else MAX_MODIFIERS)
             if found is not None:
-                sector, last = found
+                code, sector = agent_code(p["country"], found[0])
+                last = found[1]
                 end = tokens[last].end
                 if not any(k in mention_at for k in range(m.last_token + 1, last + 1)):
-                    out.append(ActorMention(m.start, end, text[m.start:end], p["country"] + sector,
+                    out.append(ActorMention(m.start, end, text[m.start:end], code,
                                             text[m.start:end], p["country"], sector, "agent", m.first_token, last))
                     continue
         k = m.first_token - 1
+        if k >= 1 and tokens[k].lower in _PART_WORDS:
+            k -= 1  # 'farmers in western Ghana'
         if k >= 1 and tokens[k].lower == "the":
             k -= 1
         if k < 1 or tokens[k].lower not in _AGENT_PREPS or tokens[k].sentence != tokens[m.first_token].sentence:
@@ -177,15 +190,104 @@ def _agents(text: str, tokens: list[Token], mentions: list[Mention], places: lis
                                         p["country"], sector, "agent", first, last))
             continue
         sector, first = found_before
+        code, sector = agent_code(p["country"], sector)
         if sector in _ABROAD_SECTORS and tokens[k].lower == "in":
             continue
         if any(j in mention_at for j in range(first, k)) or (
                 out and out[-1].first_token <= k - 1 and out[-1].last_token >= first - 1):
             continue  # 'Russian troops in Ukraine': the agent has its country already
         start = tokens[first].start
-        out.append(ActorMention(start, m.end, text[start:m.end], p["country"] + sector, text[start:m.end],
+        out.append(ActorMention(start, m.end, text[start:m.end], code, text[start:m.end],
                                 p["country"], sector, "agent", first, m.last_token))
     return out
+
+
+def _bare_agents(text: str, tokens: list[Token], actors: list[ActorMention], mentions: list[Mention],
+                 places: list[dict[str, Any]]) -> list[ActorMention]:
+    """Agent nouns with no country word beside them that open a clause as its subject, or follow the 'by' of
+    a passive: 'Gunmen killed four Pakistani policemen in Quetta', 'Insurgents attacked a Malian army base',
+    'were abducted by gunmen' (up to MAX_MODIFIERS lower-case modifiers). Unnamed groups act where the
+    sentence is set (see `_where`), else they are actors of unknown country coded by their sector alone
+    ('UAF'), as GDELT codes such actors; never dropped. Only groups of people (word group group_sector):
+    'Officials met in Geneva' names no country's officials; and not the head of a name ('Hezbollah
+    guerrillas', 'Taliban fighters': the name codes them)."""
+    lex = mention_lexicon()
+    in_actor = {k for a in actors for k in range(a.first_token, a.last_token + 1)}
+    taken = in_actor | {k for m in mentions for k in range(m.first_token, m.last_token + 1)}
+    out: list[ActorMention] = []
+    heads = _agent_heads()
+    found = [(first, h, sector) for h, t in enumerate(tokens) if t.lower in heads and h not in taken
+             and (found_h := agent_before(tokens, h, text)) is not None for sector, first in [found_h]]
+    if not found:
+        return out
+    token_at = {m.start: m.first_token for m in mentions}
+    located: dict[int, list[tuple[int, str]]] = {}  # sentence -> (token, country) of places and actors
+    for p in places:
+        t = token_at.get(p["start"])
+        if t is not None and p["country"]:
+            located.setdefault(tokens[t].sentence, []).append((t, p["country"]))
+    for first, last, sector in found:
+        if sector not in _GROUP_SECTORS or any(j in taken for j in range(first, last + 1)):
+            continue
+        k = _modifiers_before(text, tokens, first, taken)
+        tok = tokens[k]
+        prev = tokens[k - 1].lower if k > 0 and tokens[k - 1].sentence == tok.sentence else ""
+        # the agent of a passive ('were kidnapped by gunmen'), the people a quantity counts ('thousands of farmers')
+        by = prev == "by"
+        counted = prev == "of" and k > 1 and tokens[k - 2].lower in PARTITIVE_HEADS
+        if (prev in _PREPOSITIONS and not (by or counted)) or (
+                k - 1 in taken and text[tokens[k - 1].end:tok.start] == " "):
+            continue
+        if not (by or _verb_follows(text, tokens, last, lex)):
+            continue
+        country = _where(located.get(tok.sentence, []), in_actor, k)
+        code, sector = agent_code(country, sector)
+        start, end = tokens[k].start, tokens[last].end
+        out.append(ActorMention(start, end, text[start:end], code, text[start:end], country, sector, "agent", k, last))
+        taken.update(range(k, last + 1))
+    return out
+
+
+@functools.cache
+def _agent_heads() -> frozenset[str]:
+    """The last words of the agent nouns of groups ('gunmen', 'farmers', 'rebels'): where an unnamed group ends."""
+    return frozenset(words[-1] for words, sector in actor_lexicon().agents.items() if sector in _GROUP_SECTORS)
+
+
+def _where(located: list[tuple[int, str]], in_actor: set[int], k: int) -> str | None:
+    """Where an unnamed group at token k acts: the country of the nearest place its sentence names outside
+    an actor ('in Quetta', 'near Sivas'), else the one country of the sentence's actors ('a Malian army
+    base'), else None."""
+    outside = [(abs(t - k), c) for t, c in located if t not in in_actor]
+    if outside:
+        return min(outside)[1]
+    countries = {c for _, c in located}
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _modifiers_before(text: str, tokens: list[Token], first: int, taken: set[int]) -> int:
+    """The first token of an agent noun with its lower-case modifiers ('cocoa farmers', 'masked gunmen'):
+    up to MAX_MODIFIERS plain words before token `first`, stopping at function words and names."""
+    k = first
+    while k > 0 and first - k < MAX_MODIFIERS:
+        mod = tokens[k - 1]
+        if mod.sentence != tokens[first].sentence or k - 1 in taken or text[mod.end:tokens[k].start] != " " \
+                or not mod.text.isalpha() or mod.lower in FUNCTION_BEFORE_OBJECT or mod.lower in _PREPOSITIONS \
+                or (mod.capitalised and not mod.sentence_initial) or acting_verb(mod.lower, mention_lexicon()):
+            break
+        k -= 1
+    return k
+
+
+def _verb_follows(text: str, tokens: list[Token], last: int, lex: Lexicon) -> bool:
+    """Whether the verb of a subject ending at token `last` follows it ('gunmen killed', 'rebels have seized')."""
+    nxt = last + 1
+    if nxt >= len(tokens) or tokens[nxt].sentence != tokens[last].sentence or \
+            text[tokens[last].end:tokens[nxt].start] != " ":
+        return False
+    if tokens[nxt].lower in _AUXILIARIES and nxt + 1 < len(tokens):
+        nxt += 1
+    return acting_verb(tokens[nxt].lower, lex)
 
 
 def _crowd_subject(tokens: list[Token], k: int, text: str) -> tuple[str, int, int] | None:

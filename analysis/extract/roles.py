@@ -14,8 +14,7 @@ import dataclasses
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from analysis.extract.actors import actor_lexicon
-from analysis.extract.clauses import (
+from analysis.extract._function_words import (
     ADJUNCT_PREPS,
     ARTICLES,
     BE,
@@ -24,6 +23,8 @@ from analysis.extract.clauses import (
     CLAUSE_BREAK,
     COMMA,
     COORDINATORS,
+    GRIEVANCE_PREPS,
+    GRIEVANCE_ROOTS,
     JOINING_PHRASES,
     NO_FILLERS,
     OBJECT_PREP_STOPS,
@@ -42,13 +43,14 @@ from analysis.extract.clauses import (
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
     WINDOW,
-    Candidate,
-    Clauses,
-    Participant,
-    same_actor,
 )
+from analysis.extract.actors import actor_lexicon
+from analysis.extract.clauses import Candidate, Clauses, same_actor
+from analysis.extract.triggers import Participant
 
 PROTEST_ROOT = "14"  # CAMEO 14, demonstrate or rally
+COMPLAINT = "114"  # CAMEO 114, complain officially
+MAX_LIST = 6  # members of a coordinated list of actors read on each side
 
 
 class Sentence(Clauses):
@@ -75,8 +77,8 @@ class Sentence(Clauses):
         start = self._clause_start(ti)
         before = self.actors_between(start, ti, places=places)
         earlier = self._coordinated_verb(ti)
-        if earlier >= 0 and all(p.first_token > earlier for p in before):
-            return self.source(earlier, places=places)  # 'X killed one soldier and wounded two': X wounded them
+        if earlier >= 0:  # 'X killed one soldier and wounded two': X wounded them (no subject stands after 'and')
+            return self.source(earlier, places=places)
         if before:
             last = before[-1]
             if self.plain(last.last_token, ti) and all(
@@ -276,6 +278,10 @@ class Sentence(Clauses):
             tgt = self.after_prep(tj, ("in",), end)
             if tgt is not None and src is not None and trig.cameo[:2] == PROTEST_ROOT and tgt.country == src.country:
                 tgt = None  # 'protesters marched in Nairobi': a country's people protest in its towns, not at them
+        if tgt is not None and trig.cameo[:2] in GRIEVANCE_ROOTS and self._addressee(tgt):
+            if trig.cameo[:2] == PROTEST_ROOT:
+                c.cameo = COMPLAINT  # 'protested to the European Commission': a formal complaint, no demonstration
+            tgt = self._grievance(tgt.last_token, end) or tgt
         if tgt is not None and tgt.place and trig.cameo[:2] not in PLACE_TARGET_ROOTS:
             if tgt.capital and tgt.country and self.low[tgt.first_token - 1] not in PLACE_PREPS:
                 # 'warned Beijing against ...', 'talks with Moscow': the capital is its government (not
@@ -283,6 +289,22 @@ class Sentence(Clauses):
                 return dataclasses.replace(tgt, code=tgt.country + "GOV", place=False)
             return None  # 'warned of more wild weather for Queensland': a place hears no warning
         return tgt
+
+    def _addressee(self, p: Participant) -> bool:
+        """Whether 'to' introduces p: 'complained to the African Union', 'appealed to the UN'."""
+        k = p.first_token - 1
+        k -= k > 0 and self.low[k] == "the"
+        return k >= 0 and self.low[k] == "to"
+
+    def _grievance(self, k: int, end: int) -> Participant | None:
+        """The actor that a grievance after token k is about ('about Sudanese raids', 'over Russia's
+        decision', 'against the arrest of Turkish journalists' keeps the arrest's agent unknown: only an
+        actor within three words of 'about', 'over' or 'against')."""
+        for m in range(k + 1, min(end, k + WINDOW)):
+            if self.low[m] in GRIEVANCE_PREPS:
+                p = self.starting(m + 1, min(end, m + 4))
+                return p if p is not None and not p.place else None
+        return None
 
     def noun_roles(self, c: Candidate) -> tuple[Participant | None, Participant | None, bool]:
         """(source, target, explicit) of a noun trigger from the patterns around it."""
@@ -362,6 +384,61 @@ class Sentence(Clauses):
         k += k < self.n and self.low[k] == "the"
         other = self.part_at.get(k)
         return other if other is not None and other.first_token == k and not other.place else None
+
+    def coordinated(self, p: Participant) -> list[Participant]:
+        """Every actor of the coordination p stands in, in text order: 'Brazil, Chile and Peru', 'France and
+        Germany', 'the U.S. along with Britain'; a comma joins list members only in a list that 'and' or a
+        joining phrase closes (not the appositive of 'Pakistan, India's neighbour,')."""
+        left: list[Participant] = []
+        q: Participant | None = p
+        joined = False
+        while q is not None and len(left) < MAX_LIST:
+            q, by_and = self._member_before(q)
+            if q is not None:
+                left.insert(0, q)
+                joined |= by_and
+        right: list[Participant] = []
+        q = p
+        while q is not None and len(right) < MAX_LIST:
+            q, by_and = self._member_after(q)
+            if q is not None:
+                right.append(q)
+                joined |= by_and
+        members = [*left, p, *right]
+        return members if joined else [p]
+
+    def _member_before(self, p: Participant) -> tuple[Participant | None, bool]:
+        """The list member right before p and whether 'and' (or a joining phrase) joins them."""
+        other = self.conjoined(p)
+        if other is not None:
+            return other, True
+        k = p.first_token - 1
+        if k >= 1 and self.low[k] == "the" and self.plain(k, k + 1):
+            k -= 1
+        other = self.part_end.get(k)
+        if other is None or other.place or other.possessive or self.gap(k, k + 1).strip() != ",":
+            return None, False
+        return other, False
+
+    def _member_after(self, p: Participant) -> tuple[Participant | None, bool]:
+        """The list member right after p and whether 'and' (or a joining phrase) joins them."""
+        other = self.conjoined_after(p)
+        if other is not None:
+            return other, True
+        k = p.last_token + 1
+        if k >= self.n or self.gap(k - 1, k).strip() != ",":
+            return None, False
+        if self.low[k] == "and" and k + 1 < self.n:
+            k += 1  # 'A, B, and C'
+            k += k + 1 < self.n and self.low[k] == "the"
+            other = self.part_at.get(k)
+            ok = other is not None and other.first_token == k and not other.place
+            return (other, True) if ok else (None, False)
+        k += self.low[k] == "the"
+        other = self.part_at.get(k)
+        if other is None or other.first_token != k or other.place:
+            return None, False
+        return other, False
 
     def opens_clause(self, p: Participant) -> bool:
         """Whether a verb follows the actor p, making it the subject of a clause of its own."""

@@ -1,0 +1,90 @@
+"""The function words, CAMEO code relations and punctuation patterns that the clause rules read
+(analysis/data/function_words.tsv), shared by `triggers`, `clauses` and `roles`."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.extract.text import mapping_group, phrase_group, word_group
+
+# ---- CAMEO refinements ------------------------------------------------------------------------
+INTENT_OF_ROOT = mapping_group("intent_of_root")  # agreeing to do an act (root 04-08) is an intent (03x)
+INTENT_OF_CODE = mapping_group("intent_of_code")  # and some acts have their own intent code (072 -> 0332)
+THREAT_OF = mapping_group("threat_of")  # a conflictual act announced for the future is a threat (13x) of it
+REFUSAL_OF_ROOT = mapping_group("refusal_of_root")  # refusing an act (root 04-08) is a rejection (12x)
+# roots whose triggers govern a complement clause: statements, appeals, intentions, demands,
+# disapproval, rejection, threats (other governors are marked 'control: governor' in the cue table)
+CONTROL_ROOTS = word_group("control_root")
+# joint acts: consult, cooperate, fight, and every trigger whose target follows 'with' ('agree with')
+RECIPROCAL_ROOTS = word_group("reciprocal_root")
+# roots whose acts can fall on a place (and so on its people): visits, material cooperation, aid,
+# concessions, inspections, protests, force, sanctions, coercion, assault, fighting
+PLACE_TARGET_ROOTS = word_group("place_target_root")
+# prepositions that introduce the target for whole CAMEO roots, beside each trigger's own
+ROOT_PREPS = {root: (prep,) for root, prep in mapping_group("root_prep").items()}
+
+# ---- function words ---------------------------------------------------------------------------
+WINDOW = 12  # tokens searched for a target after the trigger
+MAX_FILLERS = 2  # modifiers allowed inside a verb phrase trigger (determiners are free)
+MAX_AMOUNT_WORDS = 3  # words of an amount before its 'in'/'of' ('billion', 'metric tons')
+BE = word_group("be")
+PERFECT_AUX = word_group("perfect_aux")  # 'has', 'have', 'had'
+PASSIVE_AUX = BE | word_group("passive_aux")
+SUBJECT_PRONOUNS = word_group("subject_pronoun")
+# words that may stand between a subject and its verb: auxiliaries, negation, adverbs, times
+BETWEEN_SUBJECT_AND_VERB = word_group("between_subject_and_verb")
+ADVERBS = word_group("adverb")
+SUBORDINATORS = word_group("subordinator")
+COORDINATORS = word_group("coordinator")
+GERUND_PREPS = word_group("gerund_prep")
+PREPS_BETWEEN = word_group("prep_between")
+BOUNDARY_WORDS = word_group("boundary_word")
+OBJECT_STOPS = SUBORDINATORS | word_group("object_stop")
+OBJECT_PREP_STOPS = word_group("object_prep_stop")
+PHRASE_STOPS = OBJECT_PREP_STOPS | word_group("phrase_stop")
+SUBJECT_PREPS = word_group("subject_prep")
+PLACE_PREPS = word_group("place_prep")
+ADJUNCT_PREPS = word_group("adjunct_prep")
+QUANTIFIERS = phrase_group("quantifier")  # 'up to 16 advisers', 'at least 20 people'
+PARTITIVE_HEADS = word_group("partitive_head")  # 'thousands of protesters': the protesters are the subject
+DETERMINERS = word_group("determiner")
+PARTICLES = word_group("particle")
+ARTICLES = word_group("article")  # 'a', 'an', 'the'
+INDEFINITE_ARTICLES = ARTICLES - {"the"}
+NO_FILLERS = PARTICLES | SUBORDINATORS | BE | word_group("no_filler")
+AMOUNT_LINKS = word_group("amount_link")  # '$5 billion in aid', '500 tonnes of food'
+NOMINAL_CONTEXT = word_group("nominal_context")
+NOMINAL_PREPS = word_group("nominal_prep")
+CROWD_SECTORS = word_group("crowd_sector")  # the sectors of crowds: civilians, protesters, students, workers
+JOINING_PHRASES = phrase_group("joining_phrase")  # 'the U.S. along with Britain': a second actor of the subject
+PLURAL_REFS = phrase_group("plural_ref")  # 'the two countries', 'each other': the article's main pair
+PLURAL_HEADS = frozenset(ref[0] for ref in PLURAL_REFS)
+
+
+def _by_head(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        out.setdefault(p[0], []).append(p)
+    return out
+
+
+QUANTIFIERS_BY_HEAD = _by_head(QUANTIFIERS)
+PLURAL_REFS_BY_HEAD = _by_head(PLURAL_REFS)
+
+
+def _phrases_in(low: list[str], by_head: dict[str, list[tuple[str, ...]]]) -> list[tuple[int, tuple[str, ...]]]:
+    """(start, phrase) of every phrase of `by_head` in the lower-case words `low`."""
+    return [(k, p) for k in [k for k, w in enumerate(low) if w in by_head] for p in by_head[low[k]]
+            if tuple(low[k:k + len(p)]) == p]
+CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:which|who|but|while|whereas|although|though)\b")
+_DIGIT = re.compile(r"\d")
+PUNCT = re.compile(r"[;:()]|,(?!\d)")  # not the comma of '1,200'; quotes do not end clauses
+COMMA = re.compile(r",(?!\d)")
+# 'a UN report alleged': report words that, right after an actor's name, are a noun
+NOUN_REPORTS = word_group("report_noun")
+# the words that may stand before an actor without making it a verb's object ('to Syria', 'and Denmark')
+FUNCTION_BEFORE_OBJECT = SUBJECT_PREPS | ADJUNCT_PREPS | PLACE_PREPS | COORDINATORS | DETERMINERS | SUBORDINATORS \
+    | BE | PERFECT_AUX | frozenset({"to", "by"})
+# 'complained to the AU about Sudanese raids': the actor a grievance is about is its target, not the addressee
+GRIEVANCE_PREPS = word_group("grievance_prep")
+GRIEVANCE_ROOTS = word_group("grievance_root")  # demand, disapprove, reject, protest

@@ -1,0 +1,83 @@
+"""Agent nouns: generic actors named by what they are ('officials', 'security forces', 'cocoa farmers'),
+coded through a country word beside them ('U.S. officials' -> USAGOV, 'rebels in the Ivory Coast' -> CIVREB).
+
+The nouns are those of agents.tsv (curated) and of the PETRARCH-2 agents dictionary (petrarch_agents.tsv);
+`agent_code` puts the country and the sector together in the order the sector asks ('IGO~': before).
+"""
+
+from __future__ import annotations
+
+from analysis.extract.actors import actor_lexicon
+from analysis.extract.text import Token, word_group
+
+_NOT_MODIFIERS = word_group("not_modifier")  # words that end a run of modifiers before an agent noun
+MAX_MODIFIERS = 2  # words between a country word and its agent noun ('Nicaragua's Sandinista government')
+
+
+def agent_code(country: str | None, sector: str) -> tuple[str, str]:
+    """The CAMEO code and sector of an agent of a country: 'KEN' + 'GOV' -> KENGOV; an agent coded before
+    its country (PETRARCH 'IGO~': 'truce monitors') -> IGOKEN."""
+    if sector.endswith("~"):
+        return sector[:-1] + (country or ""), sector[:-1]
+    return (country or "") + sector, sector
+
+
+def agent_after(tokens: list[Token], k: int, text: str | None = None, *, modifiers: int = MAX_MODIFIERS
+                ) -> tuple[str, int] | None:
+    """An agent noun phrase starting at token k ('officials', 'government sources', 'leader'):
+    (sector, index of its last token), allowing up to `modifiers` modifiers before the noun ('U.S.
+    military officials', "Nicaragua's Sandinista government"); of several, the one ending last, on the head
+    noun ('Jewish immigrants': REF, not 'Jewish'). With `text`, the words must follow one
+    another across plain spaces ('Russia, officials' is no agent)."""
+    if k >= len(tokens):
+        return None
+    if text is not None and k > 0 and text[tokens[k - 1].end:tokens[k].start].strip(" '’s"):
+        return None
+    sentence = tokens[k].sentence
+    lex = actor_lexicon()
+    best: tuple[str, int] | None = None
+    for skip in range(0, modifiers + 1):
+        start = k + skip
+        if start >= len(tokens) or tokens[start].sentence != sentence:
+            break
+        if skip:
+            mod = tokens[start - 1]
+            if mod.lower in _NOT_MODIFIERS or mod.lower.endswith(("ed", "ing")) or mod.lower in lex.irregular_verbs or (
+                    text is not None and text[mod.end:tokens[start].start] != " "):
+                break
+        found = _agent_at(tokens, start, text)
+        if found is not None and (best is None or found[1] > best[1]):
+            best = found  # the head noun ends the phrase: 'Jewish immigrants', not 'Jewish'
+    return best
+
+
+def _agent_at(tokens: list[Token], start: int, text: str | None) -> tuple[str, int] | None:
+    """The longest agent noun starting exactly at token `start`."""
+    lex = actor_lexicon()
+    sentence = tokens[start].sentence
+    for size in lex.agent_first.get(tokens[start].lower, ()):
+        stop = start + size
+        if stop > len(tokens) or tokens[stop - 1].sentence != sentence:
+            continue
+        words = tuple(t.lower for t in tokens[start:stop])
+        if words in lex.agents and (text is None or all(
+                text[tokens[m].end:tokens[m + 1].start] in (" ", "-") for m in range(start, stop - 1))):
+            return lex.agents[words], stop - 1
+    return None
+
+
+def agent_before(tokens: list[Token], k: int, text: str) -> tuple[str, int] | None:
+    """An agent noun phrase ending at token k ('rebels', 'security forces', 'opposition groups'):
+    (sector, index of its first token)."""
+    lex = actor_lexicon()
+    if k < 0:
+        return None
+    for size in lex.agent_last.get(tokens[k].lower, ()):
+        first = k - size + 1
+        if first < 0 or tokens[first].sentence != tokens[k].sentence:
+            continue
+        words = tuple(t.lower for t in tokens[first:k + 1])
+        if words in lex.agents and all(text[tokens[m].end:tokens[m + 1].start] in (" ", "-")
+                                       for m in range(first, k)):
+            return lex.agents[words], first
+    return None

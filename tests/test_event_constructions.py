@@ -1,0 +1,228 @@
+"""The event coder on the constructions of news writing, each with sentences that vary the countries,
+people, verbs and word order (the rules must follow the construction, not one sentence)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from analysis.extract.pipeline import extract_record
+from analysis.io.articles import article_from_text
+
+DATE = "2024-03-04"
+
+
+def events(text: str) -> list[dict[str, Any]]:
+    return extract_record(article_from_text(text, date=DATE))["events"]
+
+
+def pairs(evs: list[dict[str, Any]]) -> set[tuple[str | None, str | None]]:
+    return {(e["source_country"], e["target_country"]) for e in evs}
+
+
+def show(evs: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    return [(e["source"], e["cameo"], e["target"], e["trigger"], e["modality"]) for e in evs]
+
+
+# ---- object control: the infinitive is the object's act, never the subject's -----------------------
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("Sweden wants Denmark to attack Norway.", "SWE"),
+    ("Officials in Ankara expect Greece to close the border with Bulgaria.", "TUR"),
+    ("Pakistan would like India to withdraw its troops from Nepal.", "PAK"),
+    ("The Chinese government wants Vietnam to stop drilling near the Paracel Islands.", "CHN"),
+])
+def test_object_control_is_not_the_subjects_act(text: str, subject: str) -> None:
+    evs = events(text)
+    assert not [e for e in evs if e["source_country"] == subject and e["plover"] in ("FIGHT", "RETREAT", "COERCE")
+                and e["modality"] == "asserted"], show(evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia sent troops to Syria to fight the rebels.",
+    "Turkey deployed tanks to Idlib to protect its outposts.",
+])
+def test_purpose_after_a_place_stays_the_subjects(text: str) -> None:
+    evs = events(text)
+    assert evs and evs[0]["source_country"] in ("RUS", "TUR"), show(evs)
+
+
+# ---- accusations through a report or a speaker: the accusation and the alleged act ----------------
+
+@pytest.mark.parametrize(("text", "accuser", "actor", "victim"), [
+    ("A UN report alleged that Eritrean troops shelled border villages in Ethiopia.", None, "ERI", "ETH"),
+    ("Turkey alleged on Monday that Greek coast guard ships had fired on Turkish fishermen.", "TUR", "GRC", "TUR"),
+    ("Kenya accused on Friday that Somali militants attacked a police post in Mandera.", "KEN", "SOM", "KEN"),
+    ("An Amnesty International report alleged that Nigerian soldiers tortured detainees in Maiduguri.",
+     None, "NGA", "NGA"),
+])
+def test_alleged_act_and_accusation(text: str, accuser: str | None, actor: str, victim: str) -> None:
+    evs = events(text)
+    accusations = [e for e in evs if e["plover"] == "DISAPPROVE" and e["target_country"] == actor]
+    assert accusations, show(evs)
+    if accuser is not None:
+        assert accusations[0]["source_country"] == accuser
+    acts = [e for e in evs if e["source_country"] == actor and e["plover"] in ("FIGHT", "ASSAULT")]
+    assert acts and acts[0]["modality"] != "asserted" and acts[0]["attribution"], show(evs)
+    assert acts[0]["target_country"] in (victim, None)
+
+
+# ---- compound subjects and objects: lists of three and more ---------------------------------------
+
+@pytest.mark.parametrize(("text", "members"), [
+    ("Brazil, Chile and Peru held talks in Lima.", ("BRA", "CHL", "PER")),
+    ("Ministers from Kenya met on Tuesday; Egypt, Sudan and Ethiopia met in Addis Ababa.", ("EGY", "SDN", "ETH")),
+    ("Germany, France, and Poland signed a defence pact on Monday.", ("DEU", "FRA", "POL")),
+])
+def test_joint_act_of_a_list_joins_every_pair(text: str, members: tuple[str, ...]) -> None:
+    got = {frozenset(p) for p in pairs(events(text))}
+    want = {frozenset((a, b)) for i, a in enumerate(members) for b in members[i + 1:]}
+    assert want <= got, got
+
+
+@pytest.mark.parametrize(("text", "sources", "target"), [
+    ("France, Germany and Italy condemned Russia.", ("FRA", "DEU", "ITA"), "RUS"),
+    ("Egypt, Jordan, and Saudi Arabia criticised Israel on Sunday.", ("EGY", "JOR", "SAU"), "ISR"),
+    ("On Friday Japan, Australia and Canada imposed sanctions on North Korea.", ("JPN", "AUS", "CAN"), "PRK"),
+])
+def test_each_listed_subject_acts(text: str, sources: tuple[str, ...], target: str) -> None:
+    assert {(s, target) for s in sources} <= pairs(events(text))
+
+
+@pytest.mark.parametrize(("text", "source", "targets"), [
+    ("The EU imposed sanctions on Belarus, Russia and Iran.", "IGOEUREEC", ("BLR", "RUS", "IRN")),
+    ("Iran met with Iraq, Syria and Lebanon.", "IRN", ("IRQ", "SYR", "LBN")),
+    ("Washington warned Cuba, Venezuela and Nicaragua on Thursday.", "USAGOV", ("CUB", "VEN", "NIC")),
+])
+def test_each_listed_object_is_acted_upon(text: str, source: str, targets: tuple[str, ...]) -> None:
+    evs = events(text)
+    assert {(source, t) for t in targets} <= {(e["source"], e["target_country"]) for e in evs}, show(evs)
+
+
+def test_an_appositive_is_no_list() -> None:
+    evs = events("Pakistan, a key U.S. ally, has refused to extradite him.")
+    assert pairs(evs) <= {("PAK", None)}, show(evs)
+
+
+# ---- unnamed groups as subjects: the country where the sentence is set, else an unknown-country actor ----
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Gunmen killed four Pakistani policemen in Quetta.", "PAKUAF", "PAKCOP"),
+    ("Insurgents attacked a Malian army base on Sunday.", "MLIINS", "MLIMIL"),
+    ("On Monday militants ambushed a Nigerian army convoy near Maiduguri.", "NGAUAF", "NGAMIL"),
+    ("Two gunmen have kidnapped Colombian police officers.", "COLUAF", "COLCOP"),
+    ("Two Kenyan soldiers were abducted by gunmen near Mandera.", "KENUAF", "KENMIL"),
+    ("Militants attacked the U.S. embassy in Kabul on Friday.", "AFGUAF", "USAGOV"),
+])
+def test_unnamed_armed_group_acts_where_the_sentence_is_set(text: str, source: str, target: str) -> None:
+    evs = events(text)
+    assert (source, target) in {(e["source"], e["target"]) for e in evs}, show(evs)
+
+
+@pytest.mark.parametrize("text", [
+    "The gunmen kidnapped two aid workers.",
+    "Rebels seized the town after heavy fighting.",
+    "Militants stormed a hotel on the coast.",
+])
+def test_unnamed_group_without_a_country_is_kept(text: str) -> None:
+    evs = events(text)
+    assert evs and evs[0]["source"] in ("UAF", "REB", "INS") and evs[0]["source_country"] is None, show(evs)
+
+
+def test_the_head_of_a_name_is_no_unnamed_group() -> None:
+    codes = [a["code"] for a in extract_record(article_from_text(
+        "Hezbollah guerrillas killed a militia commander in southern Lebanon.", date=DATE))["actors"]]
+    assert "REB" not in codes and "LBNREB" not in codes[1:]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Cocoa farmers in western Ghana demanded higher prices.", "GHAAGR"),
+    ("Students in northern Nigeria protested on Friday.", "NGAEDU"),
+    ("Rebels in eastern Congo attacked a village.", "CODREB"),
+])
+def test_a_group_in_a_part_of_a_country(text: str, code: str) -> None:
+    codes = {a["code"] for a in extract_record(article_from_text(text, date=DATE))["actors"]}
+    assert code in codes
+
+
+@pytest.mark.parametrize("text", [
+    "Officials met in Geneva on Friday.",
+    "Troops arrived in Mali on Sunday.",
+    "Diplomats gathered in Vienna for the talks.",
+])
+def test_unnamed_officials_and_troops_take_no_country(text: str) -> None:
+    codes = {a["code"] for a in extract_record(article_from_text(text, date=DATE))["actors"]}
+    assert not {c for c in codes if c.endswith(("GOV", "MIL"))}
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Thousands of farmers protested in Paris against EU subsidies.", "FRAAGR", "IGOEUREEC"),
+    ("Hundreds of fishermen demonstrated in Dakar against Chinese trawlers.", "SENAGR", "CHN"),
+    ("Dozens of students marched in Lagos against the Nigerian government.", "NGAEDU", "NGAGOV"),
+])
+def test_the_people_a_quantity_counts(text: str, source: str, target: str) -> None:
+    evs = events(text)
+    assert (source, target) in {(e["source"], e["target"]) for e in evs}, show(evs)
+
+
+# ---- a grievance told to a third party: its target is the actor it is about ------------------------
+
+@pytest.mark.parametrize(("text", "source", "target", "code"), [
+    ("Chad complained to the African Union about Sudanese raids.", "TCD", "SDN", "114"),
+    ("Greece protested to the European Commission over Turkish drilling near Cyprus.", "GRC", "TUR", "114"),
+    ("Colombia complained to the OAS on Monday about Venezuelan incursions.", "COL", "VEN", "114"),
+])
+def test_grievance_is_about_a_third_party(text: str, source: str, target: str, code: str) -> None:
+    evs = events(text)
+    assert (source, code, target) in {(e["source_country"], e["cameo"], e["target_country"]) for e in evs}, show(evs)
+
+
+def test_a_grievance_without_a_third_party_stays_with_the_addressee() -> None:
+    evs = events("Kenya complained to Uganda about the closure of the border.")
+    assert ("KEN", "UGA") in pairs(evs)
+
+
+# ---- receiving is giving seen from the other side: the giver is the source ----------------------------
+
+@pytest.mark.parametrize(("text", "source", "target", "cameo"), [
+    ("Ukraine received military aid from Poland.", "POL", "UKR", "072"),
+    ("Syrian rebels have received weapons from Qatar, officials said.", "QAT", "SYR", "072"),
+    ("Last year Burundi got arms from Tanzania.", "TZA", "BDI", "072"),
+    ("Kenya has received a $2 billion loan from China.", "CHN", "KEN", "071"),
+    ("Mali received humanitarian aid from Morocco on Tuesday.", "MAR", "MLI", "073"),
+    ("The Bolivian government obtained food aid from Peru.", "PER", "BOL", "073"),
+])
+def test_receiving_aid_codes_the_giver_as_source(text: str, source: str, target: str, cameo: str) -> None:
+    evs = events(text)
+    assert [(e["source_country"], e["target_country"], e["cameo"]) for e in evs] == [(source, target, cameo)], show(evs)
+    assert evs[0]["plover"] == "AID"
+
+
+def test_receiving_a_visitor_is_hosting_not_aid() -> None:
+    (ev,) = events("Ukraine received the Polish delegation in Kyiv.")
+    assert (ev["source_country"], ev["cameo"], ev["target_country"]) == ("UKR", "043", "POL")
+
+
+# ---- a welcome given is a visit hosted -------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Xi Jinping gave a warm welcome to the Vietnamese president.", "CHN", "VNM"),
+    ("The Emir of Qatar extended a cordial welcome to the Pakistani prime minister.", "QAT", "PAK"),
+    ("Kenyan officials accorded a red-carpet reception to the visiting Ethiopian delegation.", "KEN", "ETH"),
+])
+def test_a_welcome_given_is_a_visit_hosted(text: str, source: str, target: str) -> None:
+    evs = events(text)
+    assert [(e["source_country"], e["cameo"], e["target_country"]) for e in evs] == [(source, "043", target)], show(evs)
+
+
+# ---- the means of a passive violent act gives its code ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "target", "cameo"), [
+    ("Two Canadian soldiers were killed by a roadside bomb in Kandahar.", "CAN", "1833"),
+    ("Four Iraqi civilians were killed by an airstrike near Mosul on Friday.", "IRQ", "195"),
+    ("Five Malian soldiers were killed on Sunday by a car bomb, the army said.", "MLI", "1832"),
+])
+def test_the_means_after_by_codes_a_passive_killing(text: str, target: str, cameo: str) -> None:
+    evs = events(text)
+    assert [(e["target_country"], e["cameo"]) for e in evs] == [(target, cameo)], show(evs)
