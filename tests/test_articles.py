@@ -23,7 +23,7 @@ from analysis.errors import (
     InputWarning,
     OutputError,
 )
-from analysis.io import articles
+from analysis.io import _article
 from analysis.io.articles import (
     Article,
     article_from_text,
@@ -338,7 +338,7 @@ def test_bad_inputs_are_passed_to_on_error_and_the_good_ones_still_flow(tmp_path
 
 
 def test_a_very_large_article_is_read_with_a_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(articles, "LARGE_ARTICLE_CHARS", 100)
+    monkeypatch.setattr(_article, "LARGE_ARTICLE_CHARS", 100)
     path = tmp_path / "long.txt"
     path.write_text(BODY * 3, encoding="utf-8")
     with pytest.warns(InputWarning, match="long.txt: the article has 198 characters"):

@@ -40,8 +40,8 @@ def test_reader_streams_the_same_articles_and_errors_as_iter_articles(
                                                                  ("missing.jsonl", None)]
     assert [x.article.id for x in got if isinstance(x, Located) and "more" in x.source] == ["j1-2", "y", "j2-2"]
     located = [x for x in got if isinstance(x, Located)]
-    # CSV rows streamed with their lines; .txt articles and the cp1252 file (read whole) without
-    assert [x.line for x in located if x.source.endswith((".txt", ".csv"))] == [2, 3, 4, 5, 6, None, None, None]
+    # CSV rows with their lines, streamed or (the cp1252 file) read whole; .txt articles without
+    assert [x.line for x in located if x.source.endswith((".txt", ".csv"))] == [2, 3, 4, 5, 6, None, None, 2]
 
 
 def test_reader_streams_jsonl_from_stdin(monkeypatch: pytest.MonkeyPatch, sentences: list[str]) -> None:
@@ -56,3 +56,37 @@ def test_globs_are_expanded_and_a_pattern_without_match_is_a_bad_input(inputs: P
     got = list(expand_inputs([str(inputs / "*.jsonl"), str(inputs / "**" / "*.txt"), str(inputs / "*.xml")]))
     assert [Path(str(p)).name for p in got[:3]] == ["a.jsonl", "c.txt", "d.txt"]
     assert isinstance(got[3], BadRecord) and "no file matches" in got[3].reason
+
+
+def test_extract_and_iter_articles_read_a_mixed_folder_alike(georel: Any, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("date 2023-09-11\nKim met Putin in Vladivostok.\n", encoding="utf-8")
+    (corpus / "b.jsonl").write_bytes(b'{"id": "j1", "text": "Russia shelled Kharkiv."}\n{oops\n'
+                                     b'{"id": "a", "text": "Flooding in Lagos."}\n'
+                                     b'{"id": "n", "text": "K\x00im left."}\n')
+    (corpus / "c.csv").write_text('id,text\nc1,"France and Germany met in Berlin."\nc2,Seoul, Tokyo spoke.\n',
+                                  encoding="utf-8")
+    (corpus / "d.html").write_text("<html><title>T</title><body><p>Putin flew to Pyongyang.</p></body></html>",
+                                   encoding="utf-8")
+    (corpus / "e.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    skipped = [f"{corpus / 'b.jsonl'}:2: malformed JSON (Expecting property name enclosed in double quotes); fix or "
+               "remove the line",
+               f"{corpus / 'b.jsonl'}:4: binary data (a NUL byte) in this line; remove it or the line",
+               f"{corpus / 'c.csv'}:3: row has 3 fields but the header has 2; put text that holds the delimiter in "
+               "double quotes",
+               f"{corpus / 'e.txt'}: this is a PNG image, not text; give the article text instead"]
+    ids = ["a", "j1", "a-2", "c1", "d"]
+    out = tmp_path / "out.jsonl"
+    result = georel("extract", corpus, "-o", out)
+    assert result.code == 2
+    assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == ids
+    assert [line.removeprefix("georel: skipped: ") for line in result.err.splitlines()
+            if line.startswith("georel: skipped: ")] == skipped
+    assert f"georel: warning: {corpus / 'b.jsonl'}:3: duplicate id 'a' (first in {corpus / 'a.txt'}); renamed " \
+           "to 'a-2'" in result.err.splitlines()
+    errors: list[InputError] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert [a.id for a in iter_articles(corpus, on_error=errors.append)] == ids
+    assert [str(e) for e in errors] == skipped
