@@ -9,13 +9,16 @@ its comment names (the verb it was found with), as long as that verb is one of t
 
 Left out, each by a rule that EVENTS_SOURCES.md states:
 - forms that event_triggers.tsv already has (the curated rows win), and verbs with a curated one-word form;
-- block defaults of root 01 (make a public statement: 'emphasize', 'predict', 'quote' report other
-  events) and of the generic codes 040 and 050 (consult, cooperate: 'hear', 'go', 'introduce',
-  'coordinate' are coded only with an object that says so);
-- patterns of root 01 (statements govern clauses: only curated triggers code them), null codes ('---'), codes of the target only ('[:173]'), patterns
-  with words before the verb ('&MILITARY *') or with PETRARCH's source/target markers ($ + ^ %);
-- verbs that news mostly writes as nouns: a verb whose base form is more often a noun than a verb in
-  the WordNet 3.0 sense-tagged counts (cntlist.rev) keeps only its phrase patterns;
+- every code of root 01 (statements govern complement clauses: only curated triggers code them), and block
+  defaults at the general code of a cooperative root (020 ... 080: 'improve', 'abandon' are coded only
+  with an object that says so);
+- null codes ('---'), codes of the target only ('[:173]'), patterns with words before the verb
+  ('&MILITARY *') or with PETRARCH's source/target markers ($ + ^ %);
+- phrases that recode a curated verb into another CAMEO root, and forms the dictionary codes two ways;
+- the defaults of verbs that news mostly writes as nouns (WordNet 3.0 sense-tagged counts, cntlist.rev),
+  with more than MAX_SENSES verb senses, whose commonest sense is a state, feeling, perception, bodily act,
+  thought or weather, or takes a 'that' clause (frame 26), and of the cue verbs of event_cues.tsv: such
+  verbs keep only their phrase patterns;
 - one-word verbs of fewer than four letters, and verbs and phrases whose first word is an English
   function word of function_words.tsv ('be determined');
 - the participles of a verb that is an event only with its object (no default code): 'aircraft using

@@ -102,6 +102,9 @@ class EventLexicon:
     one_word_verbs: frozenset[str] = field(init=False, repr=False, compare=False)  # words that are a verb trigger
     # first words of phrase triggers only ('accept' of 'accept refugees') -> the last words their phrases need
     phrase_ends: dict[str, frozenset[str]] = field(init=False, repr=False, compare=False)
+    # first words with many triggers -> their one-word triggers ('') and their phrases by a last word
+    by_end: dict[str, dict[str, list[tuple[int, Trigger]]]] = field(init=False, repr=False, compare=False)
+    direct: frozenset[str] = field(init=False, repr=False, compare=False)  # first words of a one-word trigger
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "one_word_verbs", frozenset(
@@ -109,12 +112,33 @@ class EventLexicon:
         object.__setattr__(self, "phrase_ends", {
             w: frozenset(e for t in trigs for e in t.endings) for w, trigs in self.triggers.items()
             if all(len(t.words) > 1 for t in trigs)})
+        object.__setattr__(self, "direct", frozenset(self.triggers.keys() - self.phrase_ends.keys()))
+        by_end: dict[str, dict[str, list[tuple[int, Trigger]]]] = {}
+        for w, trigs in self.triggers.items():
+            if len(trigs) > 8:  # (a trigger's place in the list keeps the order of the lexicon)
+                index = by_end[w] = {"": [(k, t) for k, t in enumerate(trigs) if len(t.words) == 1]}
+                for k, t in enumerate(trigs):
+                    for e in t.endings if len(t.words) > 1 else ():
+                        index.setdefault(e, []).append((k, t))
+        object.__setattr__(self, "by_end", by_end)
 
     def may_trigger(self, words: list[str]) -> bool:
         """Whether a trigger may stand among these words: a one-word trigger, or the first and last words of
         a phrase trigger."""
-        present = self.triggers.keys() & set(words)
-        return any(w not in self.phrase_ends or not self.phrase_ends[w].isdisjoint(words) for w in present)
+        if not self.direct.isdisjoint(words):
+            return True
+        ends = self.phrase_ends
+        return any(not ends[w].isdisjoint(words) for w in ends.keys() & set(words))
+
+    def candidates(self, first: str, ahead: list[str]) -> list[Trigger]:
+        """The triggers that may start with `first` when `ahead` follows it, longest first."""
+        index = self.by_end.get(first)
+        if index is None:
+            return self.triggers[first]
+        found = dict(index[""])
+        for w in ahead:
+            found.update(index.get(w, ()))
+        return [found[k] for k in sorted(found)]
 
 
 
@@ -215,7 +239,7 @@ class TriggerScan:
             ends = self.lex.phrase_ends.get(low[i])
             if ends is not None and ends.isdisjoint(low[i + 1:i + 8]):
                 continue  # only phrases start here, and none of their last words follows
-            cands = triggers[low[i]]
+            cands = self.lex.candidates(low[i], low[i + 1:i + 8])
             nominal: bool | None = None  # whether the word is a noun here (computed when a verb needs it)
             best: tuple[int, Trigger] | None = None
             ahead: set[str] | None = None  # the words after i, for phrase triggers (computed when first needed)
