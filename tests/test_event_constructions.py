@@ -226,3 +226,17 @@ def test_a_welcome_given_is_a_visit_hosted(text: str, source: str, target: str) 
 def test_the_means_after_by_codes_a_passive_killing(text: str, target: str, cameo: str) -> None:
     evs = events(text)
     assert [(e["target_country"], e["cameo"]) for e in evs] == [(target, cameo)], show(evs)
+
+
+# ---- intent refused for the future: 'will not accept' is a rejection made now ---------------------
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Jordan says it will not accept any more Syrian refugees.", "JOR"),
+    ("Hungary will not agree to new sanctions against Russia, its foreign minister said.", "HUN"),
+    ("The Greek government will not promise further aid to Cyprus.", "GRC"),
+    ("Lebanon would not accept more refugees from Syria, the interior minister said.", "LBN"),
+])
+def test_intent_refused_for_the_future_is_a_rejection(text: str, source: str) -> None:
+    evs = events(text)
+    assert any(e["source_country"] == source and e["plover"] == "REJECT" for e in evs), show(evs)
+    assert not [e for e in evs if e["plover"] == "AGREE"], show(evs)

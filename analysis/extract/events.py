@@ -57,16 +57,21 @@ def event_lexicon() -> EventLexicon:
     triggers: dict[str, list[Trigger]] = {}
     third: set[str] = set()
     past: set[str] = set()
-    for r in _records("event_triggers.tsv"):
+    curated = {(r["pos"], f) for r in _records("event_triggers.tsv") for f in r["forms"].split("|")}
+    # the verbs of PETRARCH-2's dictionary widen the curated table, which wins where both have a form
+    for r in _records("event_triggers.tsv") + _records("petrarch_triggers.tsv"):
         preps = tuple(p for p in r["target_prep"].split("|") if p)
         forms = [f for f in r["forms"].split("|") if f]
+        generated = r["source"].endswith("(generated)")
+        if generated:
+            forms = [f for f in forms if (r["pos"], f) not in curated]
         if r["pos"] == "verb":
             past.update(past_forms(f.lower() for f in forms if " " not in f))
         for form in forms:
             words = tuple(form.lower().replace("-", " ").split())
             if words:
                 triggers.setdefault(words[0], []).append(
-                    Trigger(words, r["lemma"], r["pos"], r["cameo"], preps, r["object_role"]))
+                    Trigger(words, r["lemma"], r["pos"], r["cameo"], preps, r["object_role"], generated))
             if r["pos"] == "verb" and len(words) == 1 and form.endswith("s") and any(
                     f in forms for f in (form[:-1], form[:-2], form[:-3] + "y")):
                 third.add(form)  # 'forces', 'supplies': '-s' verb forms that are also plural nouns
@@ -111,7 +116,6 @@ def find_events(
     firsts = [t.index for t in tokens if t.sentence_initial]
     stops = [*firsts[1:], len(tokens)] if firsts else []
     span_of = {tokens[a].sentence: (a, b) for a, b in zip(firsts, stops, strict=True)}  # sentence -> its tokens
-    triggers = lex.triggers.keys()
     parts_by_sentence: dict[int, list[Participant]] = {}
     for p in participants:
         if p.first_token < len(tokens):
@@ -126,7 +130,7 @@ def find_events(
             continue
         offset, stop = span_of[si]
         lows = article_lows[offset:stop]
-        if triggers.isdisjoint(lows) and "must" not in lows:
+        if "must" not in lows and not lex.may_trigger(lows):
             continue
         if si not in parts_by_sentence and not (dyad and not PLURAL_HEADS.isdisjoint(lows)):
             continue  # no actor to act or be acted upon, and no 'the two countries' for the main pair
@@ -349,9 +353,11 @@ def _event(
         values.add("reported")
     modality = next((m for m in MODALITY_ORDER if m in values), "asserted")
     cameo = c.cameo
-    if negated and modality == "planned" and cameo[:2] in REFUSAL_OF_ROOT:
+    refused = modality == "planned" or (modality == "hypothetical" and "would" in low[max(0, ti - 4):ti]
+                                        and "if" not in low and "unless" not in low)
+    if negated and refused and cameo[:2] in REFUSAL_OF_ROOT:
         # 'Egypt said it would not allow ...', 'X will not yield': a cooperative act refused for the future is
-        # a rejection made now (CAMEO 12x), as 'refused to allow' is
+        # a rejection made now (CAMEO 12x), as 'refused to allow' is; 'would not', outside a condition, too
         speaker_is_source = attribution is None or (src is not None and attribution == src.text)
         cameo, negated, modality = REFUSAL_OF_ROOT[cameo[:2]], False, "asserted" if speaker_is_source else "reported"
     future = modality == "planned"

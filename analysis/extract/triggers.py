@@ -81,6 +81,7 @@ class Trigger:
     cameo: str
     target_preps: tuple[str, ...]
     object_role: str
+    generated: bool = False  # from petrarch_triggers.tsv: a phrase of it takes no noun trigger as a modifier
     endings: tuple[str, ...] = field(init=False, repr=False, compare=False)  # the last word and its plurals
 
     def __post_init__(self) -> None:
@@ -99,10 +100,45 @@ class EventLexicon:
     report_verbs: frozenset[str]  # one-word cues of kind report_verb ('said', 'told')
     past: frozenset[str]  # past forms of the verb triggers and report verbs ('fired', 'said')
     one_word_verbs: frozenset[str] = field(init=False, repr=False, compare=False)  # words that are a verb trigger
+    # first words of phrase triggers only ('accept' of 'accept refugees') -> the last words their phrases need
+    phrase_ends: dict[str, frozenset[str]] = field(init=False, repr=False, compare=False)
+    # first words with many triggers -> their one-word triggers ('') and their phrases by a last word
+    by_end: dict[str, dict[str, list[tuple[int, Trigger]]]] = field(init=False, repr=False, compare=False)
+    direct: frozenset[str] = field(init=False, repr=False, compare=False)  # first words of a one-word trigger
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "one_word_verbs", frozenset(
             w for w, trigs in self.triggers.items() if any(t.pos == "verb" and len(t.words) == 1 for t in trigs)))
+        object.__setattr__(self, "phrase_ends", {
+            w: frozenset(e for t in trigs for e in t.endings) for w, trigs in self.triggers.items()
+            if all(len(t.words) > 1 for t in trigs)})
+        object.__setattr__(self, "direct", frozenset(self.triggers.keys() - self.phrase_ends.keys()))
+        by_end: dict[str, dict[str, list[tuple[int, Trigger]]]] = {}
+        for w, trigs in self.triggers.items():
+            if len(trigs) > 8:  # (a trigger's place in the list keeps the order of the lexicon)
+                index = by_end[w] = {"": [(k, t) for k, t in enumerate(trigs) if len(t.words) == 1]}
+                for k, t in enumerate(trigs):
+                    for e in t.endings if len(t.words) > 1 else ():
+                        index.setdefault(e, []).append((k, t))
+        object.__setattr__(self, "by_end", by_end)
+
+    def may_trigger(self, words: list[str]) -> bool:
+        """Whether a trigger may stand among these words: a one-word trigger, or the first and last words of
+        a phrase trigger."""
+        if not self.direct.isdisjoint(words):
+            return True
+        ends = self.phrase_ends
+        return any(not ends[w].isdisjoint(words) for w in ends.keys() & set(words))
+
+    def candidates(self, first: str, ahead: list[str]) -> list[Trigger]:
+        """The triggers that may start with `first` when `ahead` follows it, longest first."""
+        index = self.by_end.get(first)
+        if index is None:
+            return self.triggers[first]
+        found = dict(index[""])
+        for w in ahead:
+            found.update(index.get(w, ()))
+        return [found[k] for k in sorted(found)]
 
 
 
@@ -200,7 +236,10 @@ class TriggerScan:
                     toks[i].capitalised and not toks[i].sentence_initial and not self.shouted) \
                     or text[toks[i].start - 1:toks[i].start] == "-" or i == self.closing_report:
                 continue
-            cands = triggers[low[i]]
+            ends = self.lex.phrase_ends.get(low[i])
+            if ends is not None and ends.isdisjoint(low[i + 1:i + 8]):
+                continue  # only phrases start here, and none of their last words follows
+            cands = self.lex.candidates(low[i], low[i + 1:i + 8])
             nominal: bool | None = None  # whether the word is a noun here (computed when a verb needs it)
             best: tuple[int, Trigger] | None = None
             ahead: set[str] | None = None  # the words after i, for phrase triggers (computed when first needed)
@@ -321,13 +360,17 @@ class TriggerScan:
                         and not (last and low[k + 1:k + 2] in ([w], [w + "s"], [w + "es"]))):
                     return None  # but a model name before the head noun: 'send Leopard tanks'
                 fillers += tok not in DETERMINERS
-                if fillers > MAX_FILLERS:
-                    return None
+                if fillers > MAX_FILLERS or (trig.generated and self._noun_trigger(tok)):
+                    return None  # 'launched a mediation effort' is a mediation, not PETRARCH's 'launch effort'
+
                 k += 1
         j = k - 1
         if any(m in self.part_at and self.part_at[m].last_token != j for m in range(first, j + 1)):
             return None
         return j
+
+    def _noun_trigger(self, word: str) -> bool:
+        return any(t.pos == "noun" for t in self.lex.triggers.get(word, ()))
 
     def _split_particle(self, k: int, particle: str) -> int | None:
         """Where the particle of a phrasal verb stands after its object, when the object is a body of people
