@@ -133,10 +133,16 @@ def _short(name: str) -> str:
     return re.sub(r",\s*not specified below$", "", name)
 
 
-def _when(date: Any, precision: Any) -> str:
+def _when(date: Any, precision: Any, last: Any = None) -> str:
     if date is None or pd.isna(date):
         return "—"
-    return pd.Timestamp(date).strftime(_PRECISION_FORMAT.get(str(precision), "%Y-%m-%d"))
+    start = pd.Timestamp(date)
+    if last is not None and not pd.isna(last):
+        from analysis.extract.timex import period_end
+
+        if pd.Timestamp(last).date() != period_end(start.date(), str(precision)):  # 'in the past year'
+            return f"{start:%Y-%m-%d} – {pd.Timestamp(last):%Y-%m-%d}"
+    return start.strftime(_PRECISION_FORMAT.get(str(precision), "%Y-%m-%d"))
 
 
 def events_table(records: RecordsLike, *, include_negated: bool = True) -> pd.DataFrame:
@@ -146,7 +152,8 @@ def events_table(records: RecordsLike, *, include_negated: bool = True) -> pd.Da
     -------
     events
         ``date`` (at its precision: ``2023-09-11``, ``wk 2023-09-04`` for the week starting then,
-        ``2023-09``, ``2023``), ``source``, ``target``, ``event`` (CAMEO code and name),
+        ``2023-09``, ``2023``; a span up to the article as its days: ``2022-09-11 – 2023-09-10``),
+        ``source``, ``target``, ``event`` (CAMEO code and name),
         ``class`` (QuadClass), ``goldstein``, ``plover``, ``modality``, ``negated``,
         ``attribution`` (who the report is attributed to), ``place``, ``evidence`` and, for
         several articles, ``article``; in date order.
@@ -157,7 +164,8 @@ def events_table(records: RecordsLike, *, include_negated: bool = True) -> pd.Da
         frame = frame[~frame["negated"]]
     names = cameo_names()
     out = pd.DataFrame({
-        "date": [_when(d, p) for d, p in zip(frame["date"], frame["date_precision"], strict=True)],
+        "date": [_when(d, p, e) for d, p, e in zip(frame["date"], frame["date_precision"], frame["date_end"],
+                                                   strict=True)],
         "source": frame["source"].fillna("—"),
         "target": frame["target"].fillna("—"),
         "event": [f"{c} {_short(names.get(str(c), ''))}".strip() if isinstance(c, str) else "—"
