@@ -120,3 +120,18 @@ def test_the_dating_note_says_when_dates_come_from_the_texts() -> None:
     assert aggregate.dating_note([{"id": "a", "date": "2023-09-11"}]) == ""
     assert "None of the 2 articles is dated" in aggregate.dating_note([{"id": "a"}, {"id": "b"}])
     assert aggregate.dating_note([{"id": "a", "date": "2023-09-11"}, {"id": "b"}]).startswith("1 of 2 articles")
+
+
+def test_dyad_series_covers_the_bulk_of_the_events_and_counts_the_rest() -> None:
+    # a day of GDELT-like news with two events dated a year before: the periods are the days of the news
+    def record(i: int, date: str) -> dict:
+        return {"id": f"a{i}", "date": "2019-10-24", "events": [
+            {"source": "USA", "source_country": "USA", "target": "CHN", "target_country": "CHN", "date": date,
+             "date_precision": "day", "quad_class": 1}]}
+    records = [record(i, "2019-10-24") for i in range(40)] + [record(90, "2018-10-01"), record(91, "2018-11-05")]
+    series = aggregate.dyad_series(records, dyads=1)
+    assert series["period"].min() >= pd.Timestamp("2019-10-20") and series["events"].sum() == 40
+    assert series.attrs["outside"] == 2
+    # asked for a range, every event in it counts
+    whole = aggregate.dyad_series(records, dyads=1, start="2018-01-01", end="2019-12-31")
+    assert whole["events"].sum() == 42 and whole.attrs["outside"] == 0

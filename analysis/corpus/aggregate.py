@@ -367,6 +367,8 @@ def dyad_series(records: RecordsLike, *, dyads: int | Iterable[str] = 8, freq: s
     series
         ``dyad``, ``period`` (the first day), ``events``, ``cooperation``, ``conflict``, ``net``
         (cooperation - conflict) and ``goldstein`` (sum); dyads in order of their total events.
+        Without `start` and `end` (and with ``freq="auto"``) the periods cover the bulk of the dated
+        events (`bulk_range`); ``series.attrs["outside"]`` counts the dated events left outside.
     """
     first, last = date_range(start, end)
     events = dyad_events(records, level=level, directed=directed, include_negated=include_negated)
@@ -382,6 +384,11 @@ def dyad_series(records: RecordsLike, *, dyads: int | Iterable[str] = 8, freq: s
     else:
         names = list(dict.fromkeys(dyads))
     events = events[events["dyad"].isin(names)]
+    outside = 0
+    if first is None and last is None and freq == "auto" and not events.empty:
+        first, last = bulk_range(events["date"])
+        inside = events["date"].between(first, last)
+        outside, events = int((~inside).sum()), events[inside]
     if events.empty:
         return pd.DataFrame(columns=columns)
     lo = first if first is not None else events["date"].min()
@@ -404,7 +411,21 @@ def dyad_series(records: RecordsLike, *, dyads: int | Iterable[str] = 8, freq: s
     for column in ("events", "cooperation", "conflict", "net"):
         full[column] = full[column].astype(int)
     full["goldstein"] = full["goldstein"].astype(float).round(2)
-    return full[columns]
+    series = full[columns]
+    series.attrs["outside"] = outside
+    return series
+
+
+def bulk_range(dates: pd.Series) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The days that hold the bulk of `dates`: all of them, unless the middle 90% take less than a third
+    of the whole range (GDELT's few old events among a day's news); then that middle, padded."""
+    lo, hi = pd.Timestamp(dates.min()).normalize(), pd.Timestamp(dates.max()).normalize()
+    q_lo, q_hi = (pd.Timestamp(dates.quantile(q)).normalize() for q in (0.05, 0.95))
+    core = max(q_hi - q_lo, pd.Timedelta(days=2))
+    if (hi - lo) <= 3 * core + pd.Timedelta(days=30):
+        return lo, hi
+    pad = max(core * 0.15, pd.Timedelta(days=1))
+    return max(lo, q_lo - pad), min(hi, q_hi + pad)
 
 
 # --- figures, moved to analysis.figures.corpus ------------------------------------------------------
