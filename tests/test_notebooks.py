@@ -74,6 +74,14 @@ def test_notebook_is_stored_clean_with_one_parameters_cell(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_cell_has_its_own_id(name: str) -> None:
+    # read as stored: nbformat would otherwise add the missing ids itself (with a warning)
+    cells = json.loads((NOTEBOOKS / name).read_text(encoding="utf-8"))["cells"]
+    ids = [c.get("id") for c in cells]
+    assert all(ids) and len(set(ids)) == len(ids), ids
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_declared_parameters(name: str) -> None:
     declared = papermill.inspect_notebook(str(NOTEBOOKS / name))
     assert list(declared) == list(EXPECTED[name])
@@ -118,6 +126,9 @@ def test_article_report_html_is_self_contained(article_run: reports.RunResult) -
     assert "@import" not in page
     assert "North Korean leader" in page and "Places" in page and "Evidence".lower() in page.lower()
     assert "hide-in-report" not in page and "Change the parameters below" not in page
+    # titled by its first sentence, shortened (the file has no title line), not by its file name
+    headline = "North Korean leader Kim Jong Un will meet with President Vladimir Putin in Russia…"
+    assert f"<h1>{headline}</h1>" in page and f"<title>{headline}" in page
     index = article_run.index.read_text(encoding="utf-8")
     assert f'href="{article_run.reports[0].name}/report.html"' in index and ">ok<" in index
 

@@ -147,8 +147,10 @@ class RunResult:
 def article_jobs(inputs: str | Path | Iterable[str | Path], *, notebook: str | os.PathLike[str] | None = None,
                  parameters: Mapping[str, Any] | None = None,
                  on_error: Callable[[InputError], None] | None = None) -> list[ReportJob]:
-    """One article report job per article of the inputs (files, folders, '-'); names from the ids."""
+    """One article report job per article of the inputs (files, folders, '-'); names from the ids,
+    titles from their headlines (`analysis.reports.display.report_title`)."""
     from analysis.io.articles import iter_articles
+    from analysis.reports.display import report_title
 
     path = Path(notebook) if notebook else notebook_path(ARTICLE_NOTEBOOK)
     jobs: list[ReportJob] = []
@@ -160,7 +162,7 @@ def article_jobs(inputs: str | Path | Iterable[str | Path], *, notebook: str | o
             n += 1
             name = f"{base}-{n}"
         taken.add(name)
-        jobs.append(ReportJob(name=name, notebook=path, kind="article", title=article.title or article.id,
+        jobs.append(ReportJob(name=name, notebook=path, kind="article", title=report_title(article),
                               parameters={"article_id": article.id, **(parameters or {})},
                               article=article.to_dict()))
     return jobs
