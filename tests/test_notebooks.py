@@ -29,7 +29,8 @@ EXPECTED = {
     "02-corpus-report.ipynb": {
         "corpus_paths": ("list", '["../data/articles"]'), "start_date": ("str", '""'),
         "end_date": ("str", '""'),
-        "focus_countries": ("str", '""'), "dyad_level": ("str", '"country"'), "top_dyads": ("int", "8"),
+        "focus_countries": ("str", '""'), "date_order": ("str", '""'), "dyad_level": ("str", '"country"'),
+        "top_dyads": ("int", "8"),
         "top_actors": ("int", "40"), "output_dir": ("str", '""'),
         "export_formats": ("str", '"geojson,graphml,csv"'), "max_rows": ("int", "25")},
     "03-explore.ipynb": {"text": ("str", None), "date": ("str", '"2023-09-11"'),

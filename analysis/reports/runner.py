@@ -170,8 +170,9 @@ def article_jobs(inputs: str | Path | Iterable[str | Path], *, notebook: str | o
 
 def corpus_job(inputs: Sequence[str | Path], *, notebook: str | os.PathLike[str] | None = None,
                name: str = "corpus", start: str = "", end: str = "", countries: str = "",
-               parameters: Mapping[str, Any] | None = None) -> ReportJob:
-    """One corpus report over every article of the inputs (paths are passed, made absolute)."""
+               date_order: str = "", parameters: Mapping[str, Any] | None = None) -> ReportJob:
+    """One corpus report over every article of the inputs (paths are passed, made absolute);
+    `date_order` ("dmy", "mdy" or "" for the default rule) reads the articles' numeric dates."""
     from analysis.io.articles import parse_date
 
     for value, label in ((start, "--start"), (end, "--end")):
@@ -195,7 +196,7 @@ def corpus_job(inputs: Sequence[str | Path], *, notebook: str | os.PathLike[str]
     title = "Corpus: " + ", ".join(Path(p).name for p in inputs) + (f" ({span})" if span else "")
     return ReportJob(name=safe_report_name(name), notebook=path, kind="corpus", title=title, parameters={
         "corpus_paths": [str(Path(p).resolve()) for p in inputs], "start_date": start or "",
-        "end_date": end or "", "focus_countries": codes, **(parameters or {})})
+        "end_date": end or "", "focus_countries": codes, "date_order": date_order, **(parameters or {})})
 
 
 # --- running -------------------------------------------------------------------------------------
