@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "analysis"
 MAX_MODULE_LINES = 500
 MAX_FUNCTION_LINES = 80
 OVERSIZED = {
-    "extract/clauses.py", "network.py actor_graph", "reports/runner.py run_reports",
+    "extract/clauses.py",
 }
 """Modules and functions over the limits, each to be split into named parts; the list may only shrink."""
 

@@ -55,32 +55,12 @@ def show_header(title: str, subtitle: str = "") -> None:
                   + (f'<p class="georel-subtitle">{html.escape(subtitle)}</p>' if subtitle else ""))
 
 
-_HEADLINE_CHARS = 100
-_TITLE_CHARS = 90
-
-
 def report_title(article: Article) -> str:
     """An article's title; without one its first line when that reads like a headline (short, no
-    final period), else its first sentence, shortened; the id for an empty text."""
-    if article.title and article.title.strip():
-        return " ".join(article.title.split())
-    lines = [" ".join(line.split()) for line in article.text.splitlines() if line.strip()]
-    if not lines:
-        return article.id
-    first = lines[0]
-    if len(first) <= _HEADLINE_CHARS and len(first.split()) <= 16 and not first.endswith((".", ",", ";", ":")):
-        return first
-    from analysis.extract.text import split_sentences
+    final period), else its first sentence, shortened (`analysis.reports.runner.report_title`)."""
+    from analysis.reports.runner import report_title as title_of
 
-    spans = split_sentences(first)
-    sentence = first[spans[0][0]:spans[0][1]].strip() if spans else first
-    if len(sentence) <= _TITLE_CHARS:
-        return sentence.rstrip(".")
-    cut = sentence[:_TITLE_CHARS]
-    at = cut.rfind(", ")
-    if at < _TITLE_CHARS // 2:
-        at = cut.rfind(" ")
-    return cut[:at if at > 0 else _TITLE_CHARS].rstrip(" ,;:-–—") + "…"
+    return title_of(article)
 
 
 def article_subtitle(article: Article) -> str:
