@@ -11,6 +11,7 @@ from corpus_samples import BOUNDARIES, COUNTRIES, sample_corpus
 
 from analysis.corpus import aggregate
 from analysis.errors import InputError
+from analysis.figures import corpus as corpus_plot
 from analysis.io.records import read_records
 
 RECORDS = Path(__file__).parent / "data" / "records_sample.jsonl"
@@ -135,3 +136,19 @@ def test_dyad_series_covers_the_bulk_of_the_events_and_counts_the_rest() -> None
     # asked for a range, every event in it counts
     whole = aggregate.dyad_series(records, dyads=1, start="2018-01-01", end="2019-12-31")
     assert whole["events"].sum() == 42 and whole.attrs["outside"] == 0
+
+
+def test_dyad_series_counts_an_event_in_a_period_as_long_as_its_date() -> None:
+    def record(i: int, date: str, precision: str) -> dict:
+        return {"id": f"a{i}", "events": [{"source": "USA", "source_country": "USA", "target": "KEN",
+                                           "target_country": "KEN", "date": date, "date_precision": precision,
+                                           "quad_class": 1}]}
+    # 'in 1999' alone: counted in 1999, not on 1 January
+    alone = aggregate.dyad_series([record(0, "1999-01-01", "year")], dyads=1)
+    assert list(alone["period"]) == [pd.Timestamp("1999-01-01")] and alone.attrs["coarse"] == 0
+    assert alone.attrs["freq"] == "Y"  # and the chart draws one year, not one day
+    assert "per year" in corpus_plot.plot_dyad_balance(alone).get_title(loc="left")
+    # beside a week of daily news, a year is left out of the daily counts and said so
+    days = [record(i, f"2023-09-{10 + i}", "day") for i in range(5)]
+    mixed = aggregate.dyad_series([*days, record(9, "2023-01-01", "year")], dyads=1)
+    assert mixed["events"].sum() == 5 and mixed.attrs["coarse"] == 1

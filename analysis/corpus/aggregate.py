@@ -250,8 +250,8 @@ def _sides(event: Mapping[str, Any], level: Level) -> tuple[str | None, str | No
 
 def dyad_events(records: RecordsLike, *, level: Level = "country", directed: bool = False,
                 include_negated: bool = False, domestic: bool | None = False) -> pd.DataFrame:
-    """One row per event with both sides: ``dyad``, ``side_a``, ``side_b``, ``date``, ``quad_class``,
-    ``goldstein``, ``modality`` and ``article_id``.
+    """One row per event with both sides: ``dyad``, ``side_a``, ``side_b``, ``date``, ``precision``
+    (of the date: day, week, month or year), ``quad_class``, ``goldstein``, ``modality`` and ``article_id``.
 
     ``level="country"`` pairs the countries of source and target (the actor code when it has no
     country, as an IGO); ``"actor"`` pairs the actor codes. An undirected dyad (the default) names
@@ -272,10 +272,11 @@ def dyad_events(records: RecordsLike, *, level: Level = "country", directed: boo
             if not directed and b < a:
                 a, b = b, a
             rows.append((f"{a} {'→' if directed else '–'} {b}", a, b, event_day(event, record),
+                         (event.get("date_precision") or "day") if event.get("date") else "day",
                          event.get("quad_class"), event.get("goldstein"), event.get("modality") or "asserted",
                          record.get("id")))
-    frame = pd.DataFrame(rows, columns=["dyad", "side_a", "side_b", "date", "quad_class", "goldstein",
-                                        "modality", "article_id"])
+    frame = pd.DataFrame(rows, columns=["dyad", "side_a", "side_b", "date", "precision", "quad_class",
+                                        "goldstein", "modality", "article_id"])
     frame["date"] = pd.to_datetime(frame["date"])
     frame["quad_class"] = pd.to_numeric(frame["quad_class"], errors="coerce")
     frame["goldstein"] = pd.to_numeric(frame["goldstein"], errors="coerce").astype(float)
@@ -368,7 +369,9 @@ def dyad_series(records: RecordsLike, *, dyads: int | Iterable[str] = 8, freq: s
         ``dyad``, ``period`` (the first day), ``events``, ``cooperation``, ``conflict``, ``net``
         (cooperation - conflict) and ``goldstein`` (sum); dyads in order of their total events.
         Without `start` and `end` (and with ``freq="auto"``) the periods cover the bulk of the dated
-        events (`bulk_range`); ``series.attrs["outside"]`` counts the dated events left outside.
+        events (`bulk_range`); ``series.attrs["outside"]`` counts the dated events left outside, and
+        ``series.attrs["coarse"]`` those dated less precisely than the periods (a year in a chart per
+        day; periods are as coarse as the events' dates when none is more precise).
     """
     first, last = date_range(start, end)
     events = dyad_events(records, level=level, directed=directed, include_negated=include_negated)
@@ -396,6 +399,9 @@ def dyad_series(records: RecordsLike, *, dyads: int | Iterable[str] = 8, freq: s
     code = _freq(lo, hi) if freq == "auto" else freq.upper()
     if code not in ("D", "W", "M", "Y"):
         raise InputError(f"dyad_series: freq {freq!r} is not one of auto, D, W, M, Y")
+    coarse = 0
+    if freq == "auto":  # an event dated only to a year is not counted on its first day
+        code, coarse, events = _as_precise_as(events, code)
     periods = pd.period_range(lo.to_period(code), hi.to_period(code), freq=code)
     events = events.assign(period=events["date"].dt.to_period(code),
                            cooperation=events["quad_class"].isin([1, 2]).astype(int),
@@ -413,7 +419,24 @@ def dyad_series(records: RecordsLike, *, dyads: int | Iterable[str] = 8, freq: s
     full["goldstein"] = full["goldstein"].astype(float).round(2)
     series = full[columns]
     series.attrs["outside"] = outside
+    series.attrs["coarse"] = coarse
+    series.attrs["freq"] = code
     return series
+
+
+_RANK = {"D": 0, "W": 1, "M": 2, "Y": 3}
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def _as_precise_as(events: pd.DataFrame, code: str) -> tuple[str, int, pd.DataFrame]:
+    """(period code, events left out, events) where the events are dated at least as precisely as
+    the periods; when none is, periods as coarse as the most precise of them."""
+    ranks = events["precision"].map(_PRECISION_RANK).fillna(0)
+    fine = ranks <= _RANK[code]
+    if not fine.any():
+        code = next(c for c, r in _RANK.items() if r == int(ranks.min()))
+        fine = ranks <= _RANK[code]
+    return code, int((~fine).sum()), events[fine]
 
 
 def bulk_range(dates: pd.Series) -> tuple[pd.Timestamp, pd.Timestamp]:

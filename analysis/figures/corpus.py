@@ -211,7 +211,8 @@ def plot_dyad_balance(series: pd.DataFrame, *, ax: Axes | None = None, title: st
                      loc="left")
         return ax
     periods = pd.DatetimeIndex(sorted(series["period"].unique()))
-    step = (periods[1] - periods[0]) if len(periods) > 1 else pd.Timedelta(days=1)
+    one = pd.Timedelta(days=_PERIOD_DAYS.get(str(series.attrs.get("freq", "D")), 1.0))  # one period alone
+    step = (periods[1] - periods[0]) if len(periods) > 1 else one
     days = step / pd.Timedelta(days=1)
     peak = max(int(series["cooperation"].max()), int(series["conflict"].max()), 1)
     scale = 0.42 / peak
@@ -256,9 +257,13 @@ def plot_dyad_balance(series: pd.DataFrame, *, ax: Axes | None = None, title: st
     return ax
 
 
+_PERIOD_DAYS = {"D": 1.0, "W": 7.0, "M": 30.44, "Y": 365.25}
+
+
 def _outside(series: pd.DataFrame) -> str:
-    n = int(series.attrs.get("outside", 0) or 0)
-    return f"; {n} dated event{'s' if n != 1 else ''} outside the axis" if n else ""
+    n, coarse = int(series.attrs.get("outside", 0) or 0), int(series.attrs.get("coarse", 0) or 0)
+    return ((f"; {n} dated event{'s' if n != 1 else ''} outside the axis" if n else "")
+            + (f"; {coarse} dated only to a longer period, not counted" if coarse else ""))
 
 
 # --- actor networks ------------------------------------------------------------------------------
