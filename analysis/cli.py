@@ -104,6 +104,19 @@ def _make_parent(output: str) -> None:
             pass
 
 
+def _date_order(args: argparse.Namespace) -> contextlib.AbstractContextManager[None]:
+    """Read the inputs' numeric dates in the order of --date-order (the default rule without it)."""
+    from analysis.io.dates import date_order
+
+    return date_order(args.date_order) if args.date_order else contextlib.nullcontext()
+
+
+def _add_date_order(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--date-order", choices=("dmy", "mdy"), default=None,
+                   help="read article dates such as 11/09/2023 as day/month/year or month/day/year (default: "
+                        "day first, with a warning, unless a number above 12 decides)")
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
@@ -127,10 +140,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     _make_parent(args.output)
     try:
-        run = extract_corpus(args.inputs, args.output, format=args.format, jobs=_jobs(args),
-                             chunk_size=args.chunk_size, resume=args.resume, engine=args.engine,
-                             scheduler=args.scheduler, errors=args.errors,
-                             progress=args.progress or sys.stderr.isatty(), on_error=report)
+        with _date_order(args):
+            run = extract_corpus(args.inputs, args.output, format=args.format, jobs=_jobs(args),
+                                 chunk_size=args.chunk_size, resume=args.resume, engine=args.engine,
+                                 scheduler=args.scheduler, errors=args.errors,
+                                 progress=args.progress or sys.stderr.isatty(), on_error=report)
     except KeyboardInterrupt as exc:
         what, code = _interrupted(exc)
         if args.output == "-" or is_stream(args.output):
@@ -247,11 +261,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     warned: list[str] = []
     if args.corpus:
         jobs = [corpus_job(args.inputs, notebook=args.notebook, start=args.start or "", end=args.end or "",
-                           countries=args.countries or "")]
+                           countries=args.countries or "", date_order=args.date_order or "")]
     else:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            jobs = article_jobs(args.inputs, notebook=args.notebook, on_error=collect)
+            with _date_order(args):
+                jobs = article_jobs(args.inputs, notebook=args.notebook, on_error=collect)
         for warning in caught:
             _show_warning(warning.message, warning.category, warning.filename, warning.lineno)
             warned.append(f"warning: {' '.join(str(warning.message).split())}")
@@ -318,6 +333,7 @@ def _add_extract(sub: Any, fmt: type[argparse.HelpFormatter]) -> None:
     p.add_argument("--errors", default=None, metavar="PATH",
                    help="list bad records here (default: OUT.errors.jsonl, or errors.jsonl in a Parquet folder)")
     p.add_argument("--progress", action="store_true", help="show a progress bar even when stderr is not a terminal")
+    _add_date_order(p)
     p.add_argument("--engine", choices=("local", "dask"), default="local",
                    help="local processes (default) or a Dask cluster (needs the 'dask' extra)")
     p.add_argument("--scheduler", default=None, metavar="ADDRESS",
@@ -375,6 +391,7 @@ def _add_report(sub: Any, fmt: type[argparse.HelpFormatter]) -> None:
     p.add_argument("--start", metavar="YYYY-MM-DD", help="corpus: first day to include")
     p.add_argument("--end", metavar="YYYY-MM-DD", help="corpus: last day to include")
     p.add_argument("--countries", metavar="ISO3,...", help="corpus: focus countries, e.g. PRK,RUS")
+    _add_date_order(p)
     p.add_argument("--out", default="reports", help="folder that holds report runs (default: reports)")
     p.add_argument("--run-id", default=None, help="name of this run's folder (default: from the inputs)")
     p.add_argument("--jobs", "-j", type=int, default=None, help="reports run at once (default: one per core)")

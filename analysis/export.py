@@ -314,14 +314,25 @@ def export_all(records: RecordsLike, out_dir: str | os.PathLike[str], *,
 
 def _figures(records: list[Any], layers: Mapping[str, gpd.GeoDataFrame], out: Path,
              kind: str) -> dict[str, Path]:
+    """map, network and timeline: an article's as in its report, a corpus's as in the corpus report
+    (the most active countries, and counts per period for the busiest pairs)."""
     from analysis.figures.map import plot_map, records_title
-    from analysis.figures.network import plot_network
-    from analysis.figures.timeline import plot_timeline
 
     files: dict[str, Path] = {}
     ax = plot_map(layers, title=records_title(records))
     files[f"map.{kind}"] = save_figure(ax, out / f"map.{kind}", close=True)
-    graph = actor_graph(records, level="country")
-    files[f"network.{kind}"] = save_figure(plot_network(graph), out / f"network.{kind}", close=True)
-    files[f"timeline.{kind}"] = save_figure(plot_timeline(records), out / f"timeline.{kind}", close=True)
+    if len(records) > 1:
+        from analysis.corpus.aggregate import dyad_series
+        from analysis.figures.corpus import plot_actor_network, plot_dyad_balance
+
+        network = plot_actor_network(records)
+        timeline = plot_dyad_balance(dyad_series(records))
+    else:
+        from analysis.figures.network import plot_network
+        from analysis.figures.timeline import plot_timeline
+
+        network = plot_network(actor_graph(records))
+        timeline = plot_timeline(records)
+    files[f"network.{kind}"] = save_figure(network, out / f"network.{kind}", close=True)
+    files[f"timeline.{kind}"] = save_figure(timeline, out / f"timeline.{kind}", close=True)
     return files

@@ -39,7 +39,7 @@ EVENT_COLUMNS = (
     "article_id", "article_date", "event_id",
     "source", "source_country", "target", "target_country",
     "cameo", "root", "quad_class", "goldstein", "plover",
-    "modality", "negated", "attribution", "date", "date_precision",
+    "modality", "negated", "attribution", "date", "date_precision", "date_end",
     "place_name", "place_lat", "place_lon", "place_geonameid", "place_country",
     "sentence_start", "sentence_end", "trigger_start", "trigger_end", "trigger",
     "evidence", "n_mentions",
@@ -54,6 +54,14 @@ _INT_COLUMNS = ("quad_class", "place_geonameid", "sentence_start", "sentence_end
 
 def _date(values: pd.Series) -> pd.Series:
     return pd.to_datetime(values, format="ISO8601", errors="coerce")
+
+
+def _period_ends(dates: pd.Series, precisions: pd.Series) -> pd.Series:
+    """The last day of each date's day, week, month or year (for records without ``date_end``)."""
+    from analysis.extract.timex import period_end
+
+    return pd.Series([pd.Timestamp(period_end(d.date(), str(p))) if not pd.isna(d) else pd.NaT
+                      for d, p in zip(dates, precisions, strict=True)], index=dates.index, dtype="datetime64[ns]")
 
 
 def mentions_frame(records: RecordsLike) -> pd.DataFrame:
@@ -245,8 +253,9 @@ def events_frame(records: RecordsLike) -> pd.DataFrame:
     """Tidy table of events: one row per event, with the article id and date (see `EVENT_COLUMNS`).
 
     ``date`` and ``article_date`` are datetimes (the first day of the period for week, month or
-    year precision); ``place_*`` flatten the event place; ``n_mentions`` counts the sentences that
-    report the event (or GDELT's ``num_mentions``).
+    year precision), ``date_end`` the last day of the event's span (inclusive; worked out from
+    ``date_precision`` for records without it); ``place_*`` flatten the event place;
+    ``n_mentions`` counts the sentences that report the event (or GDELT's ``num_mentions``).
     """
     rows: list[tuple[Any, ...]] = []
     for record in as_records(records):
@@ -263,6 +272,7 @@ def events_frame(records: RecordsLike) -> pd.DataFrame:
                 event.get("goldstein"), event.get("plover"), event.get("modality"),
                 bool(event.get("negated")), event.get("attribution"),
                 event.get("date") or record.get("date"), event.get("date_precision") or "day",
+                event.get("date_end") if event.get("date") else None,
                 place.get("name"), coordinate(place.get("lat"), 90, "lat", where),
                 coordinate(place.get("lon"), 180, "lon", where), place.get("geonameid"), place.get("country"),
                 event.get("sentence_start"), event.get("sentence_end"), event.get("trigger_start"),
@@ -271,6 +281,8 @@ def events_frame(records: RecordsLike) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
     frame["article_date"] = _date(frame["article_date"])
     frame["date"] = _date(frame["date"])
+    frame["date_end"] = (_date(frame["date_end"]).fillna(_period_ends(frame["date"], frame["date_precision"]))
+                         .astype(frame["date"].dtype))
     for column in _INT_COLUMNS:
         frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Int64")
     for column in ("goldstein", "place_lat", "place_lon"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Hashable
+from collections.abc import Hashable, Mapping
 from typing import Any
 
 import networkx as nx
@@ -65,77 +65,96 @@ def actor_graph(records: RecordsLike, *, include_negated: bool = False, level: s
         raise ValueError(f"level must be 'actor' or 'country', not {level!r}")
     records = as_records(records)
     graph = nx.DiGraph(articles=len(records), level=level)
-
-    def key(code: str, country: str | None) -> str:
-        return country if level == "country" and country else code
-
     names: dict[str, Counter[str]] = {}
     edges: dict[tuple[str, str], dict[str, Any]] = {}
-
-    def node(code: str, country: str | None, sector: str | None) -> dict[str, Any]:
-        if code not in graph:
-            graph.add_node(code, code=code, country=country,
-                           sector=(sector or _sector(code, country)) if level == "actor" else None,
-                           mentions=0, events=0)
-        attrs: dict[str, Any] = graph.nodes[code]
-        if attrs["country"] is None and country:
-            attrs["country"] = country
-        if attrs["sector"] is None and level == "actor":
-            attrs["sector"] = sector or _sector(code, attrs["country"])
-        return attrs
-
     for record in records:
         for actor in record.get("actors") or []:
-            code = actor.get("code")
-            if not code:
-                continue
-            sector = actor.get("sector") if level == "actor" else None
-            code = key(code, actor.get("country"))
-            node(code, actor.get("country"), sector)["mentions"] += 1
-            if actor.get("name"):
-                names.setdefault(code, Counter())[actor["name"]] += 1
+            _count_actor(graph, names, actor)
         for event in record.get("events") or []:
-            source, target = event.get("source"), event.get("target")
-            if not source or not target or (event.get("negated") and not include_negated):
+            if event.get("negated") and not include_negated:
                 continue
-            source = key(source, event.get("source_country"))
-            target = key(target, event.get("target_country"))
-            if source == target:
-                continue
-            node(source, event.get("source_country"), None)["events"] += 1
-            node(target, event.get("target_country"), None)["events"] += 1
-            edge = edges.setdefault((source, target), {
-                "count": 0, "goldstein": [], "quad_counts": [0, 0, 0, 0], "cameo": set(), "plover": set(),
-                "modality": set(), "evidence": {}, "articles": {}, "dates": []})
-            edge["count"] += 1
-            if event.get("goldstein") is not None:
-                edge["goldstein"].append(float(event["goldstein"]))
-            quad = event.get("quad_class")
-            if quad in (1, 2, 3, 4):
-                edge["quad_counts"][int(quad) - 1] += 1
-            for field in ("cameo", "plover", "modality"):
-                if event.get(field):
-                    edge[field].add(str(event[field]))
-            if event.get("evidence"):
-                edge["evidence"][event["evidence"]] = None
-            if record.get("id") is not None:
-                edge["articles"][str(record["id"])] = None
-            date = event.get("date") or record.get("date")
-            if date:
-                edge["dates"].append(str(date))
+            _count_event(graph, edges, event, record)
     for code, counter in names.items():
         graph.nodes[code]["name"] = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     for (source, target), edge in edges.items():
-        graph.add_edge(
-            source, target, count=edge["count"],
-            goldstein=float(np.mean(edge["goldstein"])) if edge["goldstein"] else None,
-            quad_class=dominant_quad_class(edge["quad_counts"]), quad_counts=edge["quad_counts"],
-            cameo=sorted(edge["cameo"]), plover=sorted(edge["plover"]), modality=sorted(edge["modality"]),
-            evidence=list(edge["evidence"]), articles=list(edge["articles"]),
-            first_date=min(edge["dates"]) if edge["dates"] else None,
-            last_date=max(edge["dates"]) if edge["dates"] else None,
-        )
+        graph.add_edge(source, target, **_edge_attributes(edge))
     return graph
+
+
+def _key(graph: nx.DiGraph, code: str, country: str | None) -> str:
+    """The node of an actor code: the code, or its country at country level."""
+    return country if graph.graph["level"] == "country" and country else code
+
+
+def _node(graph: nx.DiGraph, code: str, country: str | None, sector: str | None) -> dict[str, Any]:
+    """The attributes of node `code`, added when new; country and sector filled when first known."""
+    by_actor = graph.graph["level"] == "actor"
+    if code not in graph:
+        graph.add_node(code, code=code, country=country,
+                       sector=(sector or _sector(code, country)) if by_actor else None, mentions=0, events=0)
+    attrs: dict[str, Any] = graph.nodes[code]
+    if attrs["country"] is None and country:
+        attrs["country"] = country
+    if attrs["sector"] is None and by_actor:
+        attrs["sector"] = sector or _sector(code, attrs["country"])
+    return attrs
+
+
+def _count_actor(graph: nx.DiGraph, names: dict[str, Counter[str]], actor: Mapping[str, Any]) -> None:
+    """One actor mention: its node's mentions and name counts."""
+    code = actor.get("code")
+    if not code:
+        return
+    sector = actor.get("sector") if graph.graph["level"] == "actor" else None
+    code = _key(graph, code, actor.get("country"))
+    _node(graph, code, actor.get("country"), sector)["mentions"] += 1
+    if actor.get("name"):
+        names.setdefault(code, Counter())[actor["name"]] += 1
+
+
+def _count_event(graph: nx.DiGraph, edges: dict[tuple[str, str], dict[str, Any]], event: Mapping[str, Any],
+                 record: Mapping[str, Any]) -> None:
+    """One event between two different nodes: their event counts and the tallies of its edge."""
+    source, target = event.get("source"), event.get("target")
+    if not source or not target:
+        return
+    source = _key(graph, source, event.get("source_country"))
+    target = _key(graph, target, event.get("target_country"))
+    if source == target:
+        return
+    _node(graph, source, event.get("source_country"), None)["events"] += 1
+    _node(graph, target, event.get("target_country"), None)["events"] += 1
+    edge = edges.setdefault((source, target), {
+        "count": 0, "goldstein": [], "quad_counts": [0, 0, 0, 0], "cameo": set(), "plover": set(),
+        "modality": set(), "evidence": {}, "articles": {}, "dates": []})
+    edge["count"] += 1
+    if event.get("goldstein") is not None:
+        edge["goldstein"].append(float(event["goldstein"]))
+    quad = event.get("quad_class")
+    if quad in (1, 2, 3, 4):
+        edge["quad_counts"][int(quad) - 1] += 1
+    for field in ("cameo", "plover", "modality"):
+        if event.get(field):
+            edge[field].add(str(event[field]))
+    if event.get("evidence"):
+        edge["evidence"][event["evidence"]] = None
+    if record.get("id") is not None:
+        edge["articles"][str(record["id"])] = None
+    date = event.get("date") or record.get("date")
+    if date:
+        edge["dates"].append(str(date))
+
+
+def _edge_attributes(edge: dict[str, Any]) -> dict[str, Any]:
+    """The attributes of an edge from its tallies (see `actor_graph`)."""
+    return {
+        "count": edge["count"], "goldstein": float(np.mean(edge["goldstein"])) if edge["goldstein"] else None,
+        "quad_class": dominant_quad_class(edge["quad_counts"]), "quad_counts": edge["quad_counts"],
+        "cameo": sorted(edge["cameo"]), "plover": sorted(edge["plover"]), "modality": sorted(edge["modality"]),
+        "evidence": list(edge["evidence"]), "articles": list(edge["articles"]),
+        "first_date": min(edge["dates"]) if edge["dates"] else None,
+        "last_date": max(edge["dates"]) if edge["dates"] else None,
+    }
 
 
 def layout(graph: nx.Graph, *, geographic: bool = False, countries: pd.DataFrame | None = None,

@@ -87,6 +87,8 @@ EVENT = (
     Field("attribution", "str", "who reports it, when the text says so"),
     Field("date", "str", "when it happened (YYYY-MM-DD, the first day of its span)"),
     Field("date_precision", "str", "one of DATE_PRECISIONS"),
+    Field("date_end", "str", "the last day of its span (YYYY-MM-DD, inclusive): the end of the day, week, month "
+          "or year of `date`, or of a span up to the article ('in the past year': the twelve months before it)"),
     Field("date_basis", "str", "where the date comes from: the text or the article's date"),
     Field("place", "object", "EVENT_PLACE or null"),
     Field("sentence_start", "int"), Field("sentence_end", "int"),

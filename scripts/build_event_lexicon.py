@@ -1699,18 +1699,17 @@ _REL = {
     "relative_weekend": [("over the weekend", 0), ("at the weekend", 0), ("on the weekend", 0)],
     "relative_week": [
         ("this week", 0), ("earlier this week", 0), ("later this week", 0), ("this weekend", 0),
-        ("last week", -1), ("last weekend", -1), ("the past week", -1), ("in the past week", -1),
-        ("past week", -1), ("next week", 1), ("next weekend", 1), ("the coming week", 1),
+        ("last week", -1), ("last weekend", -1), ("next week", 1), ("next weekend", 1), ("the coming week", 1),
         ("in the coming week", 1),
     ],
     "relative_month": [
         ("this month", 0), ("earlier this month", 0), ("later this month", 0), ("last month", -1),
-        ("the past month", -1), ("in the past month", -1), ("past month", -1), ("next month", 1),
+        ("next month", 1),
         ("the coming month", 1), ("in the coming month", 1),
     ],
     "relative_year": [
         ("this year", 0), ("earlier this year", 0), ("later this year", 0), ("last year", -1),
-        ("the past year", -1), ("in the past year", -1), ("past year", -1), ("a year ago", -1),
+        ("a year ago", -1),
         ("next year", 1), ("the coming year", 1), ("in the coming year", 1), ("two years ago", -2),
     ],
 }
@@ -1722,6 +1721,9 @@ _NUMBERS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nin
 for n, w in enumerate(_NUMBERS, start=1):
     TIME.append((w, "number", str(n), TIME_SRC_REL))
 TIME += [("a", "number", "1", TIME_SRC_REL), ("an", "number", "1", TIME_SRC_REL)]
+# vague counts: 'a few days ago', 'the past several weeks', 'in recent months' (three of the unit)
+TIME += [("few", "number", "3", TIME_SRC_REL), ("several", "number", "3", TIME_SRC_REL),
+         ("couple of", "number", "2", TIME_SRC_REL), ("recent", "recent", "3", TIME_SRC_REL)]
 for unit in ("day", "week", "month", "year"):
     TIME += [(unit, "unit_" + unit, "1", TIME_SRC_REL), (unit + "s", "unit_" + unit, "1", TIME_SRC_REL)]
 TIME += [(w, "month_part", "0", TIME_SRC_REL) for w in ("early", "mid", "late")]

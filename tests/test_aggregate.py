@@ -11,6 +11,7 @@ from corpus_samples import BOUNDARIES, COUNTRIES, sample_corpus
 
 from analysis.corpus import aggregate
 from analysis.errors import InputError
+from analysis.figures import corpus as corpus_plot
 from analysis.io.records import read_records
 
 RECORDS = Path(__file__).parent / "data" / "records_sample.jsonl"
@@ -120,3 +121,34 @@ def test_the_dating_note_says_when_dates_come_from_the_texts() -> None:
     assert aggregate.dating_note([{"id": "a", "date": "2023-09-11"}]) == ""
     assert "None of the 2 articles is dated" in aggregate.dating_note([{"id": "a"}, {"id": "b"}])
     assert aggregate.dating_note([{"id": "a", "date": "2023-09-11"}, {"id": "b"}]).startswith("1 of 2 articles")
+
+
+def test_dyad_series_covers_the_bulk_of_the_events_and_counts_the_rest() -> None:
+    # a day of GDELT-like news with two events dated a year before: the periods are the days of the news
+    def record(i: int, date: str) -> dict:
+        return {"id": f"a{i}", "date": "2019-10-24", "events": [
+            {"source": "USA", "source_country": "USA", "target": "CHN", "target_country": "CHN", "date": date,
+             "date_precision": "day", "quad_class": 1}]}
+    records = [record(i, "2019-10-24") for i in range(40)] + [record(90, "2018-10-01"), record(91, "2018-11-05")]
+    series = aggregate.dyad_series(records, dyads=1)
+    assert series["period"].min() >= pd.Timestamp("2019-10-20") and series["events"].sum() == 40
+    assert series.attrs["outside"] == 2
+    # asked for a range, every event in it counts
+    whole = aggregate.dyad_series(records, dyads=1, start="2018-01-01", end="2019-12-31")
+    assert whole["events"].sum() == 42 and whole.attrs["outside"] == 0
+
+
+def test_dyad_series_counts_an_event_in_a_period_as_long_as_its_date() -> None:
+    def record(i: int, date: str, precision: str) -> dict:
+        return {"id": f"a{i}", "events": [{"source": "USA", "source_country": "USA", "target": "KEN",
+                                           "target_country": "KEN", "date": date, "date_precision": precision,
+                                           "quad_class": 1}]}
+    # 'in 1999' alone: counted in 1999, not on 1 January
+    alone = aggregate.dyad_series([record(0, "1999-01-01", "year")], dyads=1)
+    assert list(alone["period"]) == [pd.Timestamp("1999-01-01")] and alone.attrs["coarse"] == 0
+    assert alone.attrs["freq"] == "Y"  # and the chart draws one year, not one day
+    assert "per year" in corpus_plot.plot_dyad_balance(alone).get_title(loc="left")
+    # beside a week of daily news, a year is left out of the daily counts and said so
+    days = [record(i, f"2023-09-{10 + i}", "day") for i in range(5)]
+    mixed = aggregate.dyad_series([*days, record(9, "2023-01-01", "year")], dyads=1)
+    assert mixed["events"].sum() == 5 and mixed.attrs["coarse"] == 1

@@ -224,3 +224,32 @@ def test_the_output_folder_is_created(georel: Georel, tmp_path: Path) -> None:
     result = georel("extract", article, "-o", out)
     assert result.code == 0, result.err
     assert [r["id"] for r in records(out)] == ["a"]
+
+
+def test_date_order_reads_ambiguous_dates_as_asked(georel: Georel, tmp_path: Path) -> None:
+    feed = tmp_path / "feed.csv"
+    feed.write_text('id,date,text\nus,11/09/2023,"Kim met Putin."\nlate,09/13/2023,"Kim left."\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    # the default rule: day first, with a warning naming the date
+    result = georel("extract", feed, "-o", out)
+    assert result.code == 0, result.err
+    assert [r["date"] for r in records(out)] == ["2023-09-11", "2023-09-13"]
+    assert "'11/09/2023' could be day/month or month/day" in result.err
+    # --date-order mdy: month first, and no warning (the user chose); 13 is a day in either order
+    result = georel("extract", feed, "-o", out, "--date-order", "mdy")
+    assert result.code == 0, result.err
+    assert [r["date"] for r in records(out)] == ["2023-11-09", "2023-09-13"]
+    assert "could be" not in result.err
+    assert "--date-order" in georel("report", "--help").out and "--date-order" in georel("extract", "--help").out
+
+
+def test_report_passes_the_date_order_to_its_articles_and_corpus(tmp_path: Path) -> None:
+    from analysis.io.dates import date_order
+    from analysis.reports.runner import article_jobs, corpus_job
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "a", "date": "11/09/2023", "text": "Kim met Putin."}) + "\n", encoding="utf-8")
+    with date_order("mdy"):
+        (job,) = article_jobs([feed])
+    assert job.article is not None and job.article["date"] == "2023-11-09"
+    assert corpus_job([feed], date_order="mdy").parameters["date_order"] == "mdy"

@@ -58,7 +58,15 @@ def test_plot_dyad_balance_and_network(corpus: list[dict]) -> None:
     top = corpus_plot.top_actors(graph, 3)
     assert top.number_of_nodes() == 3 and top.graph["total_actors"] == graph.number_of_nodes()
     assert "RUSGOV" in top
-    ax = corpus_plot.plot_actor_network(corpus, top=3)
+    ax = corpus_plot.plot_actor_network(corpus, top=3, level="actor")
     assert "3 most active actors" in ax.get_title(loc="left")
     assert "others and" in ax.get_xlabel() and "not drawn" in ax.get_xlabel()
+    plt.close("all")
+
+
+def test_dyad_chart_says_how_many_dated_events_lie_outside_its_axis() -> None:
+    series = aggregate.dyad_series([{"id": "a", "events": [{"source": "USA", "target": "CHN", "date": "2019-10-24",
+                                                          "quad_class": 1}]}], dyads=1)
+    series.attrs["outside"] = 2
+    assert "2 dated events outside the axis" in corpus_plot.plot_dyad_balance(series).get_title(loc="left")
     plt.close("all")

@@ -46,3 +46,17 @@ def test_numbers_and_date_objects(value: object, expect: str) -> None:
 def test_values_that_are_not_dates_raise(value: object) -> None:
     with pytest.raises(UnreadableDateError):
         read_date(value)
+
+
+def test_a_chosen_date_order_reads_either_way_without_a_note() -> None:
+    from analysis.io.dates import date_order
+
+    assert read_date("11/09/2023") is not None and read_date("11/09/2023").note  # the default rule says so
+    with date_order("mdy"):
+        assert read_date("11/09/2023") == read_date("11/09/2023", day_first=False).__class__("2023-11-09")
+        assert read_date("13/09/2023").date == "2023-09-13"  # a number above 12 is a day whatever the order
+    with date_order("dmy"):
+        assert read_date("11/09/2023").date == "2023-09-11" and read_date("11/09/2023").note is None
+    assert read_date("11/09/2023").date == "2023-09-11"  # the order ends with the block
+    with pytest.raises(ValueError, match="dmy, mdy"), date_order("ymd"):
+        pass

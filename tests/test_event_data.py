@@ -323,7 +323,7 @@ def test_time_fields(times):
     assert (times["word"] == times["word"].str.lower()).all()
     assert times["kind"].isin({"weekday", "month", "relative_day", "relative_week", "relative_weekend",
                                "relative_month", "relative_year", "number", "unit_day", "unit_week",
-                               "unit_month", "unit_year", "month_part"}).all()
+                               "unit_month", "unit_year", "month_part", "recent"}).all()
     assert times["value"].str.fullmatch(r"-?\d+").all()
 
 
@@ -360,7 +360,9 @@ def test_relative_offsets(times):
     assert got["next year"] == ("relative_year", 1)
     assert got["this year"] == ("relative_year", 0)
     assert got["earlier this year"] == ("relative_year", 0)
-    assert got["in the past year"] == ("relative_year", -1)
+    # spans up to the article date are read from a count and a unit, not listed as calendar offsets
+    assert "in the past year" not in got and "the past week" not in got
+    assert (got["few"], got["recent"]) == (("number", 3), ("recent", 3))
 
 
 # ---- regeneration --------------------------------------------------------------------------------
@@ -381,3 +383,12 @@ def test_sources_document_lists_files():
                  "openeventdata/petrarch2", "openeventdata/PLOVER", "CAMEO.goldsteinscale.txt"]:
         assert name in doc
     assert re.search(r"2026-11", doc)
+
+
+def test_sources_document_row_counts_match_the_tables():
+    doc = (DATA / "EVENTS_SOURCES.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `([\w.]+\.tsv)` \| (\d+) \|", doc, flags=re.M)
+    assert len(rows) >= 5
+    for name, count in rows:
+        table = pd.read_csv(DATA / name, sep="\t", comment="#", dtype=str, keep_default_na=False)
+        assert len(table) == int(count), f"EVENTS_SOURCES.md says {count} rows of {name}; it has {len(table)}"

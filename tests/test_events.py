@@ -379,6 +379,12 @@ def test_dates(text, date, precision):
 def test_no_date_in_the_sentence_gives_the_article_date():
     (event,) = events("Russia attacked Ukraine.")
     assert (event["date"], event["date_precision"], event["date_basis"]) == (DATE, "day", "article")
+    assert event["date_end"] == DATE
+
+
+def test_a_span_up_to_the_article_is_dated_by_its_first_and_last_day():
+    (event,) = events("Russia attacked Ukraine many times in the past year.")
+    assert (event["date"], event["date_end"], event["date_precision"]) == ("2022-09-11", "2023-09-10", "year")
 
 
 def test_report_date_is_not_the_event_date():

@@ -29,7 +29,8 @@ EXPECTED = {
     "02-corpus-report.ipynb": {
         "corpus_paths": ("list", '["../data/articles"]'), "start_date": ("str", '""'),
         "end_date": ("str", '""'),
-        "focus_countries": ("str", '""'), "dyad_level": ("str", '"country"'), "top_dyads": ("int", "8"),
+        "focus_countries": ("str", '""'), "date_order": ("str", '""'), "dyad_level": ("str", '"country"'),
+        "top_dyads": ("int", "8"),
         "top_actors": ("int", "40"), "output_dir": ("str", '""'),
         "export_formats": ("str", '"geojson,graphml,csv"'), "max_rows": ("int", "25")},
     "03-explore.ipynb": {"text": ("str", None), "date": ("str", '"2023-09-11"'),
@@ -71,6 +72,14 @@ def test_notebook_is_stored_clean_with_one_parameters_cell(name: str) -> None:
         assert re.search(r"\S  # \S", line), f"parameter without help: {line}"
     derived = nb.cells[tagged[0] + 1]
     assert derived.cell_type == "code" and "import" in derived.source
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_cell_has_its_own_id(name: str) -> None:
+    # read as stored: nbformat would otherwise add the missing ids itself (with a warning)
+    cells = json.loads((NOTEBOOKS / name).read_text(encoding="utf-8"))["cells"]
+    ids = [c.get("id") for c in cells]
+    assert all(ids) and len(set(ids)) == len(ids), ids
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -118,6 +127,9 @@ def test_article_report_html_is_self_contained(article_run: reports.RunResult) -
     assert "@import" not in page
     assert "North Korean leader" in page and "Places" in page and "Evidence".lower() in page.lower()
     assert "hide-in-report" not in page and "Change the parameters below" not in page
+    # titled by its first sentence, shortened (the file has no title line), not by its file name
+    headline = "North Korean leader Kim Jong Un will meet with President Vladimir Putin in Russia…"
+    assert f"<h1>{headline}</h1>" in page and f"<title>{headline}" in page
     index = article_run.index.read_text(encoding="utf-8")
     assert f'href="{article_run.reports[0].name}/report.html"' in index and ">ok<" in index
 

@@ -81,3 +81,18 @@ def test_write_exports(tmp_path: Path) -> None:
                                            formats="csv")
     assert written["records.jsonl"] == out / "data" / "records.jsonl" and written["records.jsonl"].is_file()
     assert all(path.parent == out / "data" for path in written.values())
+
+
+@pytest.mark.parametrize(("title", "text", "expected"), [
+    ("Kim and Putin meet", "North Korean leader Kim Jong Un met Putin.", "Kim and Putin meet"),  # the title first
+    (None, "Kim heads to Russia for talks with Putin\n\nNorth Korean leader Kim Jong Un will meet Putin.",
+     "Kim heads to Russia for talks with Putin"),  # a first line that reads like a headline
+    (None, "Dr. Kim met U.S. officials on Monday. Then he left.", "Dr. Kim met U.S. officials on Monday"),
+    (None, "North Korean leader Kim Jong Un will meet with President Vladimir Putin in Russia, officials "
+           "confirmed Monday.\n\nKim will visit Russia.",
+     "North Korean leader Kim Jong Un will meet with President Vladimir Putin in Russia…"),  # shortened
+    (None, "   \n", "kim-2023"),  # nothing to take a title from: the id
+])
+def test_report_title_is_the_headline_not_the_file_name(title, text, expected) -> None:
+    article = Article(id="kim-2023", text=text, title=title)
+    assert report_display.report_title(article) == expected

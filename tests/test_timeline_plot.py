@@ -19,15 +19,23 @@ records = pytest.fixture(sample_records, name="records")
 no_show = pytest.fixture(refuse_show, autouse=True, name="no_show")
 
 
+def _extents(ax: plt.Axes, gid: str) -> list[tuple[float, float]]:
+    spans = [c for c in ax.collections if (c.get_gid() or "").startswith(gid)]
+    return [(round(e.x0, 6), round(e.x1, 6)) for e in (p.get_extents() for c in spans for p in c.get_paths())]
+
+
+def _days(first: str, after_last: str) -> tuple[float, float]:
+    return (round(float(mdates.date2num(pd.Timestamp(first))), 6),
+            round(float(mdates.date2num(pd.Timestamp(after_last))), 6))
+
+
 def test_timeline_spans_show_date_precision(records: list[dict]) -> None:
+    week_only = [{**r, "events": [e for e in r["events"] if e.get("date", "") >= "2023"]} for r in records]
+    assert _days("2023-09-04", "2023-09-11") in _extents(timeline_plot.plot_timeline(week_only), "timeline-spans")
     ax = timeline_plot.plot_timeline(records)
-    spans = [c for c in ax.collections if (c.get_gid() or "").startswith("timeline-spans")]
-    paths = [p.get_extents() for c in spans for p in c.get_paths()]
-    extents = [(round(e.x0, 6), round(e.x1, 6)) for e in paths]
-    month = (mdates.date2num(pd.Timestamp("2022-02-01")), mdates.date2num(pd.Timestamp("2022-03-01")))
-    week = (mdates.date2num(pd.Timestamp("2023-09-04")), mdates.date2num(pd.Timestamp("2023-09-11")))
-    assert (round(month[0], 6), round(month[1], 6)) in extents
-    assert (round(week[0], 6), round(week[1], 6)) in extents
+    month = [{"id": "m", "events": [{"source": "RUS", "target": "UKR", "date": "2022-02-01", "date_precision": "month",
+                                     "quad_class": 4}]}]
+    assert _days("2022-02-01", "2022-03-01") in _extents(timeline_plot.plot_timeline(month), "timeline-spans")
     days = [c for c in ax.collections if (c.get_gid() or "").startswith("timeline-days")]
     assert sum(len(c.get_offsets()) for c in days) == 5
     labels = [t.get_text() for t in ax.get_yticklabels()]
@@ -69,4 +77,47 @@ def test_the_axis_fits_the_bulk_of_the_events() -> None:
     ax = timeline_plot.plot_timeline([{"id": "a", "date": "2019-10-24", "events": events}])
     lo, hi = (mdates.num2date(x).replace(tzinfo=None) for x in ax.get_xlim())
     assert hi - lo < pd.Timedelta(days=30) and lo < pd.Timestamp("2019-10-24") < hi
-    assert "1 outside the axis" in ax.get_title(loc="left")
+    assert "1 in the background" in ax.get_title(loc="left")
+    # the old event is not lost: its date is written at the left edge of its row
+    (off,) = [t.get_text() for t in ax.texts if t.get_gid() == "timeline-background-off"]
+    assert off == "◂ 1 Sep 2018"
+
+
+def _summit_with_background() -> list[dict]:
+    """An article of 2023-09-11: a summit that day, talks the week before, a year of arms deliveries
+    before it ('in the past year') and the invasion of February 2022."""
+    def event(date: str, precision: str, end: str | None = None, quad: int = 1, target: str = "RUS") -> dict:
+        return {"source": "PRK", "target": target, "date": date, "date_precision": precision, "date_end": end,
+                "quad_class": quad}
+    return [{"id": "a", "date": "2023-09-11", "events": [
+        event("2023-09-11", "day"), event("2023-09-11", "day", quad=2), event("2023-09-04", "week"),
+        event("2022-09-11", "year", "2023-09-10", quad=2),
+        {**event("2022-02-01", "month", quad=4), "source": "RUS", "target": "UKR"}]}]
+
+
+def test_long_spans_are_background_and_leave_the_axis_to_the_news() -> None:
+    ax = timeline_plot.plot_timeline(_summit_with_background())
+    lo, hi = (mdates.num2date(x).replace(tzinfo=None) for x in ax.get_xlim())
+    # the axis is the news of the days around the summit, not 19 months
+    assert hi - lo < pd.Timedelta(days=21) and lo < pd.Timestamp("2023-09-04") and pd.Timestamp("2023-09-12") < hi
+    # the year before the article is a thin bar cut at the left edge of the axis, its dates beside it
+    (bar,) = _extents(ax, "timeline-background")
+    assert bar == (round(ax.get_xlim()[0], 6), _days("2023-09-11", "2023-09-11")[0])
+    labels = [t.get_text() for t in ax.texts if t.get_gid() == "timeline-background-label"]
+    assert labels == ["◂ 11 Sep 2022 – 10 Sep 2023"]
+    assert [t.get_text() for t in ax.texts if t.get_gid() == "timeline-background-off"] == ["◂ Feb 2022"]
+    assert "2 in the background" in ax.get_title(loc="left")
+    assert any("background" in t.get_text() for t in ax.get_legend().get_texts())
+    # the news keeps its full-size marks: two dots on the summit day, the week's bar
+    days = [c for c in ax.collections if (c.get_gid() or "").startswith("timeline-days")]
+    assert sum(len(c.get_offsets()) for c in days) == 2
+    assert _days("2023-09-04", "2023-09-11") in _extents(ax, "timeline-spans")
+
+
+def test_a_timeline_of_spans_alone_shows_them_whole() -> None:
+    records = [{"id": "a", "date": "2023-09-11", "events": [
+        {"source": "PRK", "target": "RUS", "date": "2022-09-11", "date_precision": "year", "date_end": "2023-09-10",
+         "quad_class": 2}]}]
+    ax = timeline_plot.plot_timeline(records)
+    assert _days("2022-09-11", "2023-09-11") in _extents(ax, "timeline-spans")
+    assert not [t for t in ax.texts if (t.get_gid() or "").startswith("timeline-background")]

@@ -75,3 +75,36 @@ def test_counts_ago_weekends_and_parts_of_months():
     assert resolve("Russia will attack Ukraine in March.", future=True)[0][1:] == ("2024-03-01", "month")
     assert resolve("Russia attacked Ukraine in August 2022.")[0][1:] == ("2022-08-01", "month")
     assert resolve("Russia may attack Ukraine.") == []
+
+
+def spans(text: str, date: str) -> list[tuple[str, str, str, str]]:
+    return [(t.text, t.date, t.last_day, t.precision) for t in find_times(text, 0, len(text), article_date=date)]
+
+
+@pytest.mark.parametrize(("text", "date", "first", "last", "precision"), [
+    # a span up to the article date is the time before it, not the calendar period before
+    ("Trade grew in the past year.", MONDAY, "2022-09-11", "2023-09-10", "year"),
+    ("Trade grew over the last year.", MONDAY, "2022-09-11", "2023-09-10", "year"),
+    ("Trade grew during the past year.", "2024-03-31", "2023-03-31", "2024-03-30", "year"),
+    ("Prices rose 5% over the past 12 months.", MONDAY, "2022-09-11", "2023-09-10", "month"),
+    ("The two sides met often in recent months.", MONDAY, "2023-06-11", "2023-09-10", "month"),
+    ("Shelling grew in recent weeks.", "2023-09-13", "2023-08-23", "2023-09-12", "week"),
+    ("Attacks rose in the past week.", "2023-09-13", "2023-09-06", "2023-09-12", "week"),
+    ("In the last few days, clashes spread.", MONDAY, "2023-09-08", "2023-09-10", "day"),
+    ("The last two years saw war.", MONDAY, "2021-09-11", "2023-09-10", "year"),
+    ("Prices fell over the past month.", "2024-03-31", "2024-02-29", "2024-03-30", "month"),  # a leap February
+    # calendar periods: the whole week, month or year
+    ("Officials met last week.", "2023-09-13", "2023-09-04", "2023-09-10", "week"),
+    ("Exports fell last year.", MONDAY, "2022-01-01", "2022-12-31", "year"),
+    ("Exports fell last month.", MONDAY, "2023-08-01", "2023-08-31", "month"),
+    ("Kim arrived on Monday.", MONDAY, "2023-09-11", "2023-09-11", "day"),
+])
+def test_spans_are_the_time_they_mean(text, date, first, last, precision):
+    found = spans(text, date)
+    assert len(found) == 1, found
+    assert found[0][1:] == (first, last, precision)
+
+
+def test_the_last_year_of_something_is_no_span_up_to_now():
+    # without 'in', 'over' ... or a count, 'the last year' is not the year before the article
+    assert spans("It was the last year of the war.", MONDAY) == [("last year", "2022-01-01", "2022-12-31", "year")]

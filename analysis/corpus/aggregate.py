@@ -133,10 +133,16 @@ def _short(name: str) -> str:
     return re.sub(r",\s*not specified below$", "", name)
 
 
-def _when(date: Any, precision: Any) -> str:
+def _when(date: Any, precision: Any, last: Any = None) -> str:
     if date is None or pd.isna(date):
         return "—"
-    return pd.Timestamp(date).strftime(_PRECISION_FORMAT.get(str(precision), "%Y-%m-%d"))
+    start = pd.Timestamp(date)
+    if last is not None and not pd.isna(last):
+        from analysis.extract.timex import period_end
+
+        if pd.Timestamp(last).date() != period_end(start.date(), str(precision)):  # 'in the past year'
+            return f"{start:%Y-%m-%d} – {pd.Timestamp(last):%Y-%m-%d}"
+    return start.strftime(_PRECISION_FORMAT.get(str(precision), "%Y-%m-%d"))
 
 
 def events_table(records: RecordsLike, *, include_negated: bool = True) -> pd.DataFrame:
@@ -146,7 +152,8 @@ def events_table(records: RecordsLike, *, include_negated: bool = True) -> pd.Da
     -------
     events
         ``date`` (at its precision: ``2023-09-11``, ``wk 2023-09-04`` for the week starting then,
-        ``2023-09``, ``2023``), ``source``, ``target``, ``event`` (CAMEO code and name),
+        ``2023-09``, ``2023``; a span up to the article as its days: ``2022-09-11 – 2023-09-10``),
+        ``source``, ``target``, ``event`` (CAMEO code and name),
         ``class`` (QuadClass), ``goldstein``, ``plover``, ``modality``, ``negated``,
         ``attribution`` (who the report is attributed to), ``place``, ``evidence`` and, for
         several articles, ``article``; in date order.
@@ -157,7 +164,8 @@ def events_table(records: RecordsLike, *, include_negated: bool = True) -> pd.Da
         frame = frame[~frame["negated"]]
     names = cameo_names()
     out = pd.DataFrame({
-        "date": [_when(d, p) for d, p in zip(frame["date"], frame["date_precision"], strict=True)],
+        "date": [_when(d, p, e) for d, p, e in zip(frame["date"], frame["date_precision"], frame["date_end"],
+                                                   strict=True)],
         "source": frame["source"].fillna("—"),
         "target": frame["target"].fillna("—"),
         "event": [f"{c} {_short(names.get(str(c), ''))}".strip() if isinstance(c, str) else "—"
@@ -242,8 +250,8 @@ def _sides(event: Mapping[str, Any], level: Level) -> tuple[str | None, str | No
 
 def dyad_events(records: RecordsLike, *, level: Level = "country", directed: bool = False,
                 include_negated: bool = False, domestic: bool | None = False) -> pd.DataFrame:
-    """One row per event with both sides: ``dyad``, ``side_a``, ``side_b``, ``date``, ``quad_class``,
-    ``goldstein``, ``modality`` and ``article_id``.
+    """One row per event with both sides: ``dyad``, ``side_a``, ``side_b``, ``date``, ``precision``
+    (of the date: day, week, month or year), ``quad_class``, ``goldstein``, ``modality`` and ``article_id``.
 
     ``level="country"`` pairs the countries of source and target (the actor code when it has no
     country, as an IGO); ``"actor"`` pairs the actor codes. An undirected dyad (the default) names
@@ -264,10 +272,11 @@ def dyad_events(records: RecordsLike, *, level: Level = "country", directed: boo
             if not directed and b < a:
                 a, b = b, a
             rows.append((f"{a} {'→' if directed else '–'} {b}", a, b, event_day(event, record),
+                         (event.get("date_precision") or "day") if event.get("date") else "day",
                          event.get("quad_class"), event.get("goldstein"), event.get("modality") or "asserted",
                          record.get("id")))
-    frame = pd.DataFrame(rows, columns=["dyad", "side_a", "side_b", "date", "quad_class", "goldstein",
-                                        "modality", "article_id"])
+    frame = pd.DataFrame(rows, columns=["dyad", "side_a", "side_b", "date", "precision", "quad_class",
+                                        "goldstein", "modality", "article_id"])
     frame["date"] = pd.to_datetime(frame["date"])
     frame["quad_class"] = pd.to_numeric(frame["quad_class"], errors="coerce")
     frame["goldstein"] = pd.to_numeric(frame["goldstein"], errors="coerce").astype(float)
@@ -359,6 +368,10 @@ def dyad_series(records: RecordsLike, *, dyads: int | Iterable[str] = 8, freq: s
     series
         ``dyad``, ``period`` (the first day), ``events``, ``cooperation``, ``conflict``, ``net``
         (cooperation - conflict) and ``goldstein`` (sum); dyads in order of their total events.
+        Without `start` and `end` (and with ``freq="auto"``) the periods cover the bulk of the dated
+        events (`bulk_range`); ``series.attrs["outside"]`` counts the dated events left outside, and
+        ``series.attrs["coarse"]`` those dated less precisely than the periods (a year in a chart per
+        day; periods are as coarse as the events' dates when none is more precise).
     """
     first, last = date_range(start, end)
     events = dyad_events(records, level=level, directed=directed, include_negated=include_negated)
@@ -374,6 +387,11 @@ def dyad_series(records: RecordsLike, *, dyads: int | Iterable[str] = 8, freq: s
     else:
         names = list(dict.fromkeys(dyads))
     events = events[events["dyad"].isin(names)]
+    outside = 0
+    if first is None and last is None and freq == "auto" and not events.empty:
+        first, last = bulk_range(events["date"])
+        inside = events["date"].between(first, last)
+        outside, events = int((~inside).sum()), events[inside]
     if events.empty:
         return pd.DataFrame(columns=columns)
     lo = first if first is not None else events["date"].min()
@@ -381,6 +399,9 @@ def dyad_series(records: RecordsLike, *, dyads: int | Iterable[str] = 8, freq: s
     code = _freq(lo, hi) if freq == "auto" else freq.upper()
     if code not in ("D", "W", "M", "Y"):
         raise InputError(f"dyad_series: freq {freq!r} is not one of auto, D, W, M, Y")
+    coarse = 0
+    if freq == "auto":  # an event dated only to a year is not counted on its first day
+        code, coarse, events = _as_precise_as(events, code)
     periods = pd.period_range(lo.to_period(code), hi.to_period(code), freq=code)
     events = events.assign(period=events["date"].dt.to_period(code),
                            cooperation=events["quad_class"].isin([1, 2]).astype(int),
@@ -396,7 +417,38 @@ def dyad_series(records: RecordsLike, *, dyads: int | Iterable[str] = 8, freq: s
     for column in ("events", "cooperation", "conflict", "net"):
         full[column] = full[column].astype(int)
     full["goldstein"] = full["goldstein"].astype(float).round(2)
-    return full[columns]
+    series = full[columns]
+    series.attrs["outside"] = outside
+    series.attrs["coarse"] = coarse
+    series.attrs["freq"] = code
+    return series
+
+
+_RANK = {"D": 0, "W": 1, "M": 2, "Y": 3}
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def _as_precise_as(events: pd.DataFrame, code: str) -> tuple[str, int, pd.DataFrame]:
+    """(period code, events left out, events) where the events are dated at least as precisely as
+    the periods; when none is, periods as coarse as the most precise of them."""
+    ranks = events["precision"].map(_PRECISION_RANK).fillna(0)
+    fine = ranks <= _RANK[code]
+    if not fine.any():
+        code = next(c for c, r in _RANK.items() if r == int(ranks.min()))
+        fine = ranks <= _RANK[code]
+    return code, int((~fine).sum()), events[fine]
+
+
+def bulk_range(dates: pd.Series) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The days that hold the bulk of `dates`: all of them, unless the middle 90% take less than a third
+    of the whole range (GDELT's few old events among a day's news); then that middle, padded."""
+    lo, hi = pd.Timestamp(dates.min()).normalize(), pd.Timestamp(dates.max()).normalize()
+    q_lo, q_hi = (pd.Timestamp(dates.quantile(q)).normalize() for q in (0.05, 0.95))
+    core = max(q_hi - q_lo, pd.Timedelta(days=2))
+    if (hi - lo) <= 3 * core + pd.Timedelta(days=30):
+        return lo, hi
+    pad = max(core * 0.15, pd.Timedelta(days=1))
+    return max(lo, q_lo - pad), min(hi, q_hi + pad)
 
 
 # --- figures, moved to analysis.figures.corpus ------------------------------------------------------

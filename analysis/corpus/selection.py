@@ -9,6 +9,7 @@ made of a selection are in `analysis.corpus.aggregate`.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -73,7 +74,7 @@ def parse_countries(value: str | Iterable[str] | None, *,
 
 def load_records(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *,
                  on_error: Callable[[InputError], None] | None = None,
-                 on_warning: Callable[[str], None] | None = None) -> list[dict[str, Any]]:
+                 on_warning: Callable[[str], None] | None = None, date_order: str = "") -> list[dict[str, Any]]:
     """Records of a corpus: articles are extracted, ``georel extract`` output is read as it is.
 
     Parameters
@@ -87,17 +88,23 @@ def load_records(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str
     on_warning
         Called with the text of each warning given while reading (a date read by a rule, HTML
         input ...) instead of letting Python print it; when None warnings go their usual way.
+    date_order
+        "dmy" or "mdy": how to read article dates such as 11/09/2023 (see
+        `analysis.io.dates.date_order`); empty for the default rule (day first, with a warning).
 
     Returns
     -------
     records
         One record per article, in input order.
     """
-    if on_warning is None:
-        return _load_records(inputs, on_error)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        records = _load_records(inputs, on_error)
+    from analysis.io.dates import date_order as chosen_order
+
+    with chosen_order(date_order) if date_order else contextlib.nullcontext():
+        if on_warning is None:
+            return _load_records(inputs, on_error)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            records = _load_records(inputs, on_error)
     for warning in caught:
         on_warning(str(warning.message))
     return records

@@ -367,9 +367,9 @@ def _event(
     times = times_of[future]
     when = _nearest_time(times, toks[ti].start)
     date: str | None = article_date
-    precision, basis = "day", "article"
+    date_end, precision, basis = article_date, "day", "article"
     if when is not None:
-        date, precision, basis = when.date, when.precision, "text"
+        date, date_end, precision, basis = when.date, when.last_day, when.precision, "text"
     place = _event_place(text, toks, c.ti, places, s, e)
     if place is None and tgt is not None and tgt.place:  # 'shelled Juba', 'an attack on Kyiv': the act falls there
         place = next(({k: p[k] for k in PLACE_KEYS} for p in places
@@ -379,7 +379,7 @@ def _event(
         "source": src.code if src else None, "source_country": src.country if src else None,
         "target": tgt.code if tgt else None, "target_country": tgt.country if tgt else None,
         **coded, "modality": modality, "negated": negated, "attribution": attribution,
-        "date": date, "date_precision": precision, "date_basis": basis, "place": place,
+        "date": date, "date_precision": precision, "date_end": date_end, "date_basis": basis, "place": place,
         "sentence_start": s, "sentence_end": e, "trigger_start": toks[c.ti].start, "trigger_end": toks[c.tj].end,
         "trigger": text[toks[c.ti].start:toks[c.tj].end], "source_text": src.text if src else None,
         "target_text": tgt.text if tgt else None, "evidence": text[s:e],

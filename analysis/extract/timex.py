@@ -4,10 +4,13 @@
 'Sunday night' -> that Sunday, 'last week' -> the week before, 'Sept. 10-13' -> 2023-09-10 (day),
 'January, 2020' -> 2020-01 (month), 'in 2019' -> 2019 (year), 'two days ago', 'over the weekend' (the
 weekend just past), 'in mid-August' (the last August; the next one for planned events).
+Spans that end at the article date are the time they mean: 'in the past year', 'over the last two
+weeks', 'in recent months' -> from that long before the article date to the day before it.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -17,13 +20,15 @@ from analysis._resources import compiled, read_table
 
 @dataclass(frozen=True, slots=True)
 class TimeExpression:
-    """A resolved time expression: its span, ISO date (first day of the period) and precision."""
+    """A resolved time expression: its span, ISO date (first day of the period), precision and the
+    period's last day (inclusive: the date itself for a day)."""
 
     start: int
     end: int
     text: str
     date: str
     precision: str
+    last_day: str
 
 
 @dataclass(frozen=True)
@@ -34,23 +39,24 @@ class _Patterns:
     relative: dict[str, tuple[str, int]]
     number: dict[str, int]
     unit: dict[str, str]
+    recent: int
+
+
+_LEAD = r"(?:in|over|during|for|within|throughout)\s+"
+"""Words before 'the last ...' that make it a span up to now ('over the last year', not 'the last year of')."""
 
 
 @compiled
 def _patterns() -> _Patterns:
     table = read_table("time_words.tsv", dtype=str)
-    weekday = {w: int(v) for w, k, v in zip(table["word"], table["kind"], table["value"], strict=True)
-               if k == "weekday"}
-    month = {w: int(v) for w, k, v in zip(table["word"], table["kind"], table["value"], strict=True)
-             if k == "month"}
-    relative = {w: (k.removeprefix("relative_"), int(v))
-                for w, k, v in zip(table["word"], table["kind"], table["value"], strict=True)
-                if k.startswith("relative_")}
-    number = {w: int(v) for w, k, v in zip(table["word"], table["kind"], table["value"], strict=True)
-              if k == "number"}
-    unit = {w: k.removeprefix("unit_") for w, k in zip(table["word"], table["kind"], strict=True)
-            if k.startswith("unit_")}
-    parts = table.loc[table["kind"] == "month_part", "word"].tolist()
+    rows = list(zip(table["word"], table["kind"], table["value"], strict=True))
+    weekday = {w: int(v) for w, k, v in rows if k == "weekday"}
+    month = {w: int(v) for w, k, v in rows if k == "month"}
+    relative = {w: (k.removeprefix("relative_"), int(v)) for w, k, v in rows if k.startswith("relative_")}
+    number = {w: int(v) for w, k, v in rows if k == "number"}
+    unit = {w: k.removeprefix("unit_") for w, k, _ in rows if k.startswith("unit_")}
+    recent = next((int(v) for w, k, v in rows if k == "recent"), 3)
+    parts = [w for w, k, _ in rows if k == "month_part"]
 
     def alt(words: list[str]) -> str:
         return "|".join(re.escape(w).replace(r"\.", r"\.?") for w in sorted({w.rstrip(".") for w in words},
@@ -59,12 +65,16 @@ def _patterns() -> _Patterns:
     months = alt([m for m in month if len(m.rstrip(".")) >= 3])
     days = alt([d for d in weekday if len(d.rstrip(".")) >= 3])
     rel = "|".join(re.escape(r) for r in sorted(relative, key=len, reverse=True))
-    numbers = "|".join(sorted(number, key=len, reverse=True))
+    numbers = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(number, key=len, reverse=True))
+    counts = rf"\d{{1,3}}|{numbers}"
     units = "|".join(sorted(unit, key=len, reverse=True))
     full = re.compile(
         rf"\b(?:(?P<mon>{months})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?"
         rf"(?:,?\s+(?P<dyear>(?:19|20)\d\d))?\b"
         rf"|(?P<mon2>{months})\.?,?\s+(?P<myear>(?:19|20)\d\d)\b"
+        rf"|(?:(?:{_LEAD})?(?:the\s+)?past|{_LEAD}the\s+last|the\s+last(?=\s+(?:{counts})\s))"
+        rf"\s+(?:(?P<scount>{counts})\s+)?(?P<sunit>{units})\b"
+        rf"|(?:in\s+)?recent\s+(?P<runit>days|weeks|months|years)\b"
         rf"|(?P<rel>{rel})\b"
         rf"|(?P<count>\d{{1,2}}|{numbers})\s+(?P<unit>{units})\s+ago\b"
         rf"|(?:(?:{'|'.join(parts)})[- ]|in\s+)(?P<mon3>{months})\b(?!\.?,?\s*\d)"
@@ -72,12 +82,16 @@ def _patterns() -> _Patterns:
         rf"|\b(?:in|since|by|during|until|of)\s+(?P<year>(?:19|20)\d\d)\b)",
         re.IGNORECASE,
     )
-    return _Patterns(full, weekday, month, relative, number, unit)
+    return _Patterns(full, weekday, month, relative, number, unit, recent)
 
 
 def _month_num(word: str, pats: _Patterns) -> int:
     w = word.lower().rstrip(".")
     return pats.month.get(w) or pats.month.get(w + ".") or 0
+
+
+_Resolved = tuple[dt.date, str, dt.date | None]
+"""(first day, precision, last day when it is not the end of the first day's period)."""
 
 
 def find_times(text: str, start: int, end: int, *, article_date: str | None, future: bool = False
@@ -88,50 +102,102 @@ def find_times(text: str, start: int, end: int, *, article_date: str | None, fut
     out: list[TimeExpression] = []
     for m in pats.full.finditer(text, start, end):
         g = m.groupdict()
-        date: dt.date | None = None
-        precision = "day"
         try:
-            if g["mon"]:
-                mon = _month_num(g["mon"], pats)
-                year = int(g["dyear"]) if g["dyear"] else (base.year if base else None)
-                if mon and year and g["mon"][0].isupper():
-                    date = dt.date(year, mon, int(g["day"]))
-            elif g["mon2"]:
-                mon = _month_num(g["mon2"], pats)
-                if mon and g["mon2"][0].isupper():
-                    date, precision = dt.date(int(g["myear"]), mon, 1), "month"
-            elif g["year"]:
-                date, precision = dt.date(int(g["year"]), 1, 1), "year"
-            elif base is None:
-                continue
-            elif g["rel"]:
-                unit, offset = pats.relative[g["rel"].lower()]
-                date, precision = _relative(base, unit, offset)
-            elif g["count"]:  # 'two days ago', '3 weeks ago'
-                count = int(g["count"]) if g["count"].isdigit() else pats.number[g["count"].lower()]
-                date, precision = _relative(base, pats.unit[g["unit"].lower()], -count)
-            elif g["mon3"]:  # 'in mid-August', 'in May': that month of the year, the latest one for past events
-                mon = _month_num(g["mon3"], pats)
-                if not mon or not g["mon3"][0].isupper():
-                    continue
-                year = base.year + (future and mon < base.month) - (not future and mon > base.month)
-                date, precision = _month_start(year * 12 + mon - 1), "month"
-            elif g["wd"] and g["wd"][0].isupper():
-                wd = pats.weekday.get(g["wd"].lower().rstrip(".")) or pats.weekday.get(g["wd"].lower())
-                if wd is None:
-                    continue
-                delta = (base.weekday() - wd) % 7
-                date = _plus_days(base, 7 - delta if future and delta else -delta)
+            found = _absolute(g, base, pats) if base is None or not _is_relative(g) else (
+                _relative_match(g, base, pats, future))
         except ValueError:
             continue  # 'Feb. 30'
-        if date is not None:
-            s, e = m.span()
-            if g["year"]:
-                s = m.start("year")
-            elif g["mon3"] and text[s:s + 2].lower() == "in":
-                s = m.start("mon3")  # 'October', but 'mid-August' whole
-            out.append(TimeExpression(s, e, text[s:e], date.isoformat(), precision))
+        if found is None:
+            continue
+        date, precision, last = found
+        s, e = m.span()
+        if g["year"]:
+            s = m.start("year")
+        elif g["mon3"] and text[s:s + 2].lower() == "in":
+            s = m.start("mon3")  # 'October', but 'mid-August' whole
+        out.append(TimeExpression(s, e, text[s:e], date.isoformat(), precision,
+                                  (last or period_end(date, precision)).isoformat()))
     return out
+
+
+def _is_relative(g: dict[str, str | None]) -> bool:
+    return not (g["mon"] or g["mon2"] or g["year"])
+
+
+def _absolute(g: dict[str, str | None], base: dt.date | None, pats: _Patterns) -> _Resolved | None:
+    """A date the text names: 'Sept. 5' (of the article's year), 'January, 2020', 'in 2019'."""
+    if g["mon"]:
+        mon = _month_num(g["mon"], pats)
+        year = int(g["dyear"]) if g["dyear"] else (base.year if base else None)
+        if mon and year and g["mon"][0].isupper() and g["day"]:
+            return dt.date(year, mon, int(g["day"])), "day", None
+    elif g["mon2"] and g["myear"]:
+        mon = _month_num(g["mon2"], pats)
+        if mon and g["mon2"][0].isupper():
+            return dt.date(int(g["myear"]), mon, 1), "month", None
+    elif g["year"]:
+        return dt.date(int(g["year"]), 1, 1), "year", None
+    return None
+
+
+def _relative_match(g: dict[str, str | None], base: dt.date, pats: _Patterns, future: bool) -> _Resolved | None:
+    """A time the text gives relative to the article date."""
+    if g["sunit"]:  # 'in the past year', 'over the last two weeks': up to the article date
+        count = _count(g["scount"], pats) if g["scount"] else 1
+        return _span_before(base, pats.unit[g["sunit"].lower()], count)
+    if g["runit"]:  # 'in recent months'
+        return _span_before(base, g["runit"].lower().rstrip("s"), pats.recent)
+    if g["rel"]:
+        unit, offset = pats.relative[g["rel"].lower()]
+        return (*_relative(base, unit, offset), None)
+    if g["count"] and g["unit"]:  # 'two days ago', '3 weeks ago'
+        return (*_relative(base, pats.unit[g["unit"].lower()], -_count(g["count"], pats)), None)
+    if g["mon3"]:  # 'in mid-August', 'in May': that month of the year, the latest one for past events
+        mon = _month_num(g["mon3"], pats)
+        if not mon or not g["mon3"][0].isupper():
+            return None
+        year = base.year + (future and mon < base.month) - (not future and mon > base.month)
+        return _month_start(year * 12 + mon - 1), "month", None
+    if g["wd"] and g["wd"][0].isupper():
+        wd = pats.weekday.get(g["wd"].lower().rstrip(".")) or pats.weekday.get(g["wd"].lower())
+        if wd is None:
+            return None
+        delta = (base.weekday() - wd) % 7
+        return _plus_days(base, 7 - delta if future and delta else -delta), "day", None
+    return None
+
+
+def _count(word: str, pats: _Patterns) -> int:
+    return int(word) if word.isdigit() else pats.number[" ".join(word.lower().split())]
+
+
+def _span_before(base: dt.date, unit: str, count: int) -> _Resolved:
+    """The `count` units before the article date: from that day back to the day before it."""
+    if unit == "day":
+        first = _plus_days(base, -count)
+    elif unit == "week":
+        first = _plus_days(base, -7 * count)
+    else:
+        first = _months_before(base, count * (12 if unit == "year" else 1))
+    return first, unit, _plus_days(base, -1)
+
+
+def _months_before(base: dt.date, months: int) -> dt.date:
+    """`base` moved back by `months`, its day held within the month (31 March - 1 month = 28 February)."""
+    start = _month_start(base.year * 12 + base.month - 1 - months)
+    last = calendar.monthrange(start.year, start.month)[1]
+    return start.replace(day=min(base.day, last))
+
+
+def period_end(date: dt.date, precision: str) -> dt.date:
+    """The last day of the day, week, month or year that starts at `date`."""
+    if precision == "week":
+        return _plus_days(date, 6)
+    if precision == "month":
+        return date.replace(day=calendar.monthrange(date.year, date.month)[1])
+    if precision == "year":
+        return date.replace(month=12, day=31)
+    return date
 
 
 def _plus_days(base: dt.date, days: int) -> dt.date:

@@ -211,7 +211,8 @@ def plot_dyad_balance(series: pd.DataFrame, *, ax: Axes | None = None, title: st
                      loc="left")
         return ax
     periods = pd.DatetimeIndex(sorted(series["period"].unique()))
-    step = (periods[1] - periods[0]) if len(periods) > 1 else pd.Timedelta(days=1)
+    one = pd.Timedelta(days=_PERIOD_DAYS.get(str(series.attrs.get("freq", "D")), 1.0))  # one period alone
+    step = (periods[1] - periods[0]) if len(periods) > 1 else one
     days = step / pd.Timedelta(days=1)
     peak = max(int(series["cooperation"].max()), int(series["conflict"].max()), 1)
     scale = 0.42 / peak
@@ -251,9 +252,18 @@ def plot_dyad_balance(series: pd.DataFrame, *, ax: Axes | None = None, title: st
     per = "day" if days <= 1 else "week" if days <= 7 else "month" if days <= 31 else "year"
     ax.set_title(title if title is not None else
                  f"Cooperation and conflict per {per}, {len(dyads)} busiest pair{'s' if len(dyads) != 1 else ''} "
-                 f"(bar height: events, peak {peak})",
+                 f"(bar height: events, peak {peak}){_outside(series)}",
                  fontsize=13, loc="left", pad=22)
     return ax
+
+
+_PERIOD_DAYS = {"D": 1.0, "W": 7.0, "M": 30.44, "Y": 365.25}
+
+
+def _outside(series: pd.DataFrame) -> str:
+    n, coarse = int(series.attrs.get("outside", 0) or 0), int(series.attrs.get("coarse", 0) or 0)
+    return ((f"; {n} dated event{'s' if n != 1 else ''} outside the axis" if n else "")
+            + (f"; {coarse} dated only to a longer period, not counted" if coarse else ""))
 
 
 # --- actor networks ------------------------------------------------------------------------------
@@ -270,10 +280,11 @@ def top_actors(graph: nx.DiGraph, n: int = 40) -> nx.DiGraph:
 
 @literal_text
 def plot_actor_network(records: RecordsLike, *, top: int = 40, ax: Axes | None = None,
-                       include_negated: bool = False, level: str = "actor", title: str | None = None,
+                       include_negated: bool = False, level: str = "country", title: str | None = None,
                        max_relations: int = 80) -> Axes:
-    """The actor network of records (`analysis.network.actor_graph`): the `top` actors with most events
-    drawn, the others and their events counted in the caption."""
+    """The actor network of records (`analysis.network.actor_graph`) at `level` ("country" by default,
+    as in the corpus report and `georel export` of several articles; "actor" for PRKGOV, RUSMIL ...):
+    the `top` actors with most events drawn, the others and their events counted in the caption."""
     from analysis.figures.network import plot_network
     from analysis.network import actor_graph
 

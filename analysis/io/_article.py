@@ -99,7 +99,7 @@ def _warn(message: str) -> None:
 
 
 def parse_date(value: object, *, source: str, line: int | None = None, field: str = "date",
-               day_first: bool = True) -> str | None:
+               day_first: bool | None = None) -> str | None:
     """`value` as an ISO date string (YYYY-MM-DD), None when empty; raise DateHeaderError when unreadable.
 
     Feed forms are read by `analysis.io.dates.read_date` (ISO with zones, YYYYMMDD, RFC 2822,

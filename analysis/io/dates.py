@@ -13,8 +13,10 @@ Accepted, in this order:
 The date is the calendar day as written: ``2023-09-11T23:30:00-05:00`` is 2023-09-11, not the UTC day.
 
 Day-month order: a numeric date such as ``11/09/2023`` is read day first (the order of most of the
-world's press) unless ``day_first=False``; when the first number is above 12 it is a day and when the
-second is, a month, whatever the option. A date whose order was decided by the rule carries a note.
+world's press) unless ``day_first=False``, or inside ``with date_order("mdy"):`` (what
+``georel extract/report --date-order mdy`` does); when the first number is above 12 it is a day and
+when the second is, a month, whatever the option. A date whose order was decided by the default rule
+carries a note (one read in an order chosen with `date_order` does not).
 """
 
 from __future__ import annotations
@@ -22,12 +24,19 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 
 from dateutil import parser as _dateutil
 
-__all__ = ["DateReading", "UnreadableDateError", "read_date"]
+__all__ = ["DATE_ORDERS", "DateReading", "UnreadableDateError", "date_order", "read_date"]
+
+DATE_ORDERS = ("dmy", "mdy")
+"""Orders of a numeric date: day/month/year (the default rule) or month/day/year."""
+_ORDER: ContextVar[str | None] = ContextVar("georel_date_order", default=None)
 
 _NUMERIC = re.compile(r"\A[+-]?\d+(?:\.\d+)?\Z")
 _ISO = re.compile(r"\A\d{4}-\d{2}-\d{2}(?:[T ].*)?\Z")
@@ -49,11 +58,33 @@ class DateReading:
     note: str | None = None
 
 
-def read_date(value: object, *, day_first: bool = True) -> DateReading | None:
+@contextmanager
+def date_order(order: str) -> Iterator[None]:
+    """Within the block, read numeric dates that could be either order as `order` ("dmy" or "mdy"),
+    without a note: the caller chose it (``georel --date-order``)."""
+    if order not in DATE_ORDERS:
+        raise ValueError(f"date order must be one of {', '.join(DATE_ORDERS)}, not {order!r}")
+    token = _ORDER.set(order)
+    try:
+        yield
+    finally:
+        _ORDER.reset(token)
+
+
+def read_date(value: object, *, day_first: bool | None = None) -> DateReading | None:
     """The calendar day of `value`; None when it is empty; raise UnreadableDateError when it is not a date.
 
-    See the module docstring for the accepted forms and the day-month rule.
+    See the module docstring for the accepted forms and the day-month rule; `day_first` None means
+    the order chosen with `date_order`, else day first.
     """
+    chosen = _ORDER.get() if day_first is None else None
+    reading = _read(value, day_first=chosen != "mdy" if day_first is None else day_first)
+    if reading is not None and chosen is not None and reading.note:
+        return DateReading(reading.date)
+    return reading
+
+
+def _read(value: object, *, day_first: bool) -> DateReading | None:
     if value is None:
         return None
     if isinstance(value, dt.datetime):

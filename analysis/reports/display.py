@@ -55,6 +55,14 @@ def show_header(title: str, subtitle: str = "") -> None:
                   + (f'<p class="georel-subtitle">{html.escape(subtitle)}</p>' if subtitle else ""))
 
 
+def report_title(article: Article) -> str:
+    """An article's title; without one its first line when that reads like a headline (short, no
+    final period), else its first sentence, shortened (`analysis.reports.runner.report_title`)."""
+    from analysis.reports.runner import report_title as title_of
+
+    return title_of(article)
+
+
 def article_subtitle(article: Article) -> str:
     """``Article report · date · source · id`` of an article, the parts that are known."""
     parts = ["Article report", article.date or "undated", article.source or "", f"id {article.id}"]

@@ -31,11 +31,14 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from analysis.errors import InputError, ReportError
 from analysis.reports.html import html_exporter, index_page, notebook_to_html
 from analysis.reports.kernel import KERNEL, WarmKernel, papermill_engine, tidy_kernel_log
+
+if TYPE_CHECKING:
+    from analysis.io.articles import Article
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 """The project's notebooks folder (present in a source checkout or an editable install)."""
@@ -144,10 +147,39 @@ class RunResult:
         return [r for r in self.reports if not r.ok]
 
 
+_HEADLINE_CHARS = 100
+_TITLE_CHARS = 90
+
+
+def report_title(article: Article) -> str:
+    """An article's title; without one its first line when that reads like a headline (short, no
+    final period), else its first sentence, shortened; the id for an empty text."""
+    if article.title and article.title.strip():
+        return " ".join(article.title.split())
+    lines = [" ".join(line.split()) for line in article.text.splitlines() if line.strip()]
+    if not lines:
+        return article.id
+    first = lines[0]
+    if len(first) <= _HEADLINE_CHARS and len(first.split()) <= 16 and not first.endswith((".", ",", ";", ":")):
+        return first
+    from analysis.extract.text import split_sentences
+
+    spans = split_sentences(first)
+    sentence = first[spans[0][0]:spans[0][1]].strip() if spans else first
+    if len(sentence) <= _TITLE_CHARS:
+        return sentence.rstrip(".")
+    cut = sentence[:_TITLE_CHARS]
+    at = cut.rfind(", ")
+    if at < _TITLE_CHARS // 2:
+        at = cut.rfind(" ")
+    return cut[:at if at > 0 else _TITLE_CHARS].rstrip(" ,;:-–—") + "…"
+
+
 def article_jobs(inputs: str | Path | Iterable[str | Path], *, notebook: str | os.PathLike[str] | None = None,
                  parameters: Mapping[str, Any] | None = None,
                  on_error: Callable[[InputError], None] | None = None) -> list[ReportJob]:
-    """One article report job per article of the inputs (files, folders, '-'); names from the ids."""
+    """One article report job per article of the inputs (files, folders, '-'); names from the ids,
+    titles from their headlines (`analysis.reports.display.report_title`)."""
     from analysis.io.articles import iter_articles
 
     path = Path(notebook) if notebook else notebook_path(ARTICLE_NOTEBOOK)
@@ -160,7 +192,7 @@ def article_jobs(inputs: str | Path | Iterable[str | Path], *, notebook: str | o
             n += 1
             name = f"{base}-{n}"
         taken.add(name)
-        jobs.append(ReportJob(name=name, notebook=path, kind="article", title=article.title or article.id,
+        jobs.append(ReportJob(name=name, notebook=path, kind="article", title=report_title(article),
                               parameters={"article_id": article.id, **(parameters or {})},
                               article=article.to_dict()))
     return jobs
@@ -168,8 +200,9 @@ def article_jobs(inputs: str | Path | Iterable[str | Path], *, notebook: str | o
 
 def corpus_job(inputs: Sequence[str | Path], *, notebook: str | os.PathLike[str] | None = None,
                name: str = "corpus", start: str = "", end: str = "", countries: str = "",
-               parameters: Mapping[str, Any] | None = None) -> ReportJob:
-    """One corpus report over every article of the inputs (paths are passed, made absolute)."""
+               date_order: str = "", parameters: Mapping[str, Any] | None = None) -> ReportJob:
+    """One corpus report over every article of the inputs (paths are passed, made absolute);
+    `date_order` ("dmy", "mdy" or "" for the default rule) reads the articles' numeric dates."""
     from analysis.io.articles import parse_date
 
     for value, label in ((start, "--start"), (end, "--end")):
@@ -193,7 +226,7 @@ def corpus_job(inputs: Sequence[str | Path], *, notebook: str | os.PathLike[str]
     title = "Corpus: " + ", ".join(Path(p).name for p in inputs) + (f" ({span})" if span else "")
     return ReportJob(name=safe_report_name(name), notebook=path, kind="corpus", title=title, parameters={
         "corpus_paths": [str(Path(p).resolve()) for p in inputs], "start_date": start or "",
-        "end_date": end or "", "focus_countries": codes, **(parameters or {})})
+        "end_date": end or "", "focus_countries": codes, "date_order": date_order, **(parameters or {})})
 
 
 # --- running -------------------------------------------------------------------------------------
@@ -230,9 +263,6 @@ def run_reports(jobs: Sequence[ReportJob], run_dir: str | os.PathLike[str], *, f
     run
         The folder, the index path and one `ReportResult` per job; failed reports are results too.
     """
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-    from multiprocessing import get_context
-
     from tqdm import tqdm
 
     run_dir = Path(run_dir)
@@ -247,7 +277,6 @@ def run_reports(jobs: Sequence[ReportJob], run_dir: str | os.PathLike[str], *, f
     n_workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
     label = title or run_dir.name
     _write_index(run_dir, label, jobs, results, notes)
-    cells = progress and len(jobs) == 1  # one (corpus) report: a bar over its notebook's cells
     bar = tqdm(total=len(jobs), unit="report", disable=not progress, file=sys.stderr, dynamic_ncols=True)
 
     def done(i: int, result: ReportResult) -> None:
@@ -258,35 +287,13 @@ def run_reports(jobs: Sequence[ReportJob], run_dir: str | os.PathLike[str], *, f
             bar.set_postfix(failed=failed)
         _write_index(run_dir, label, jobs, results, notes)
 
-    def crashed(i: int, exc: BaseException) -> ReportResult:
-        job = jobs[i]
-        return ReportResult(job.name, job.kind, job.title, "failed", f"{type(exc).__name__}: {exc}")
-
+    timeouts = {"start_timeout": start_timeout, "execution_timeout": execution_timeout}
     try:
         if n_workers == 1:  # in this process: no worker to start
-            for i, job in enumerate(jobs):
-                try:
-                    result = execute_report(job, run_dir, start_timeout=start_timeout,
-                                            execution_timeout=execution_timeout, progress=cells)
-                except Exception as exc:
-                    result = crashed(i, exc)
-                done(i, result)
+            # one (corpus) report with progress: a bar over its notebook's cells
+            _run_here(jobs, run_dir, done, timeouts, cells=progress and len(jobs) == 1)
         else:
-            with ProcessPoolExecutor(max_workers=n_workers, mp_context=get_context("spawn")) as pool:
-                futures = {pool.submit(execute_report, job, run_dir, start_timeout=start_timeout,
-                                       execution_timeout=execution_timeout): i for i, job in enumerate(jobs)}
-                try:
-                    for future in as_completed(futures):
-                        i = futures[future]
-                        try:
-                            result = future.result()
-                        except Exception as exc:  # the worker itself failed (killed, out of memory)
-                            result = crashed(i, exc)
-                        done(i, result)
-                except BaseException:
-                    for future in futures:
-                        future.cancel()
-                    raise
+            _run_in_pool(jobs, run_dir, done, timeouts, n_workers)
     finally:
         bar.close()
         for leftover in run_dir.glob(".*.part"):
@@ -308,6 +315,45 @@ def _prepare_run_dir(run_dir: Path, *, force: bool) -> None:
         run_dir.mkdir(parents=True)
     except OSError as exc:
         raise ReportError(f"{run_dir}: cannot create the report folder ({exc.strerror})") from None
+
+
+def _crashed(job: ReportJob, exc: BaseException) -> ReportResult:
+    return ReportResult(job.name, job.kind, job.title, "failed", f"{type(exc).__name__}: {exc}")
+
+
+def _run_here(jobs: Sequence[ReportJob], run_dir: Path, done: Callable[[int, ReportResult], None],
+              timeouts: Mapping[str, float], *, cells: bool) -> None:
+    """The reports one after the other in this process."""
+    for i, job in enumerate(jobs):
+        try:
+            result = execute_report(job, run_dir, progress=cells, start_timeout=timeouts["start_timeout"],
+                                    execution_timeout=timeouts["execution_timeout"])
+        except Exception as exc:
+            result = _crashed(job, exc)
+        done(i, result)
+
+
+def _run_in_pool(jobs: Sequence[ReportJob], run_dir: Path, done: Callable[[int, ReportResult], None],
+                 timeouts: Mapping[str, float], n_workers: int) -> None:
+    """The reports in `n_workers` spawned processes, each result handed to `done` as it comes."""
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from multiprocessing import get_context
+
+    with ProcessPoolExecutor(max_workers=n_workers, mp_context=get_context("spawn")) as pool:
+        futures = {pool.submit(execute_report, job, run_dir, start_timeout=timeouts["start_timeout"],
+                               execution_timeout=timeouts["execution_timeout"]): i for i, job in enumerate(jobs)}
+        try:
+            for future in as_completed(futures):
+                i = futures[future]
+                try:
+                    result = future.result()
+                except Exception as exc:  # the worker itself failed (killed, out of memory)
+                    result = _crashed(jobs[i], exc)
+                done(i, result)
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
 
 
 def _write_index(run_dir: Path, title: str, jobs: Sequence[ReportJob],
