@@ -8,7 +8,9 @@ import functools
 import math
 import re
 import unicodedata
-from typing import TYPE_CHECKING
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
@@ -18,6 +20,9 @@ from analysis.geometry import EARTH_RADIUS_KM
 
 if TYPE_CHECKING:
     from analysis.extract.gazetteer import Gazetteer
+    from analysis.extract.mentions import Mention
+
+LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*")
 
 _DIVISION_WORDS = "|".join(re.escape(w) for w in sorted(word_group("division_noun"), key=len, reverse=True))
 _DIVISION_SUFFIX = re.compile(rf"\s+(?:{_DIVISION_WORDS})$")  # 'Raleigh County' is written 'Raleigh' too
@@ -61,3 +66,31 @@ def nearest_km(points: list[tuple[int, float, float]], lat: np.ndarray, lon: np.
     nearest = np.where(pname[None, :] == owner[:, None], np.inf, a).min(axis=1)  # not its own point
     d = EARTH_RADIUS_KM * 2 * np.arcsin(np.sqrt(np.clip(nearest, 0, 1)))
     return np.where(np.isfinite(nearest), d, np.inf).tolist()
+
+
+def list_siblings(mentions: Sequence[Mention], text: str) -> Siblings:
+    """Per name, the other names of the lists it stands in ('Arizona, California, Georgia and Ohio'):
+    lists of three or more names joined by commas, 'and', 'or' or slashes. Two names joined by a comma
+    are no list but a qualifier ('Paris, Texas'). Kept as the lists' name counts, so that a list of
+    thousands of names costs time in proportion to its length, not to its square."""
+    runs: list[list[int]] = [[0]]
+    for i in range(1, len(mentions)):
+        if LIST_GAP.fullmatch(text, mentions[i - 1].end, mentions[i].start):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    out = Siblings([], defaultdict(list))
+    for run in runs:
+        keys = Counter(mentions[i].key for i in run)
+        if len(run) >= 3 and len(keys) >= 2:
+            for key, n in keys.items():
+                out.member[key].append((len(out.lists), n))
+            out.lists.append(keys)
+    return out
+
+
+class Siblings(NamedTuple):
+    """The lists of names of an article: each list's name counts, and per name (list number, count)."""
+
+    lists: list[Counter[str]]
+    member: dict[str, list[tuple[int, int]]]

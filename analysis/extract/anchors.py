@@ -15,13 +15,13 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from analysis.extract.facilities import AFTER_GAP, kind_of_name, well_known
 from analysis.extract.gazetteer import KINDS, NAME_KINDS, Gazetteer, load_gazetteer, norm_key
 from analysis.extract.mentions import Mention, lexicon
 from analysis.extract.text import split_sentences, word_group
 
 _ALT = NAME_KINDS.index("alt")
 _TOWN_KINDS = frozenset(KINDS.index(k) for k in ("city", "capital", "admin2"))
-_WIDE_KINDS = np.array([KINDS.index(k) for k in ("country", "admin1", "region", "continent", "water")])
 _WORD = re.compile(r"[\w'’.&-]+")
 _STREET_EXTRA = frozenset({"square", "st", "rd", "ave", "way", "place", "row", "terrace", "crescent"})
 
@@ -61,7 +61,10 @@ def mention_for_span(
 
 
 def anchor_kind(surface: str) -> str:
-    """'street' for a name ending on a street word ('Royal Street', 'Elm St.'), else 'facility'."""
+    """The kind of its kind word ('Maumee River': water, see facilities.kind_of_name), 'street' for a name
+    ending on a street word ('Royal Street', 'Elm St.'), else 'facility'."""
+    if kind := kind_of_name(surface):
+        return kind
     words = _WORD.findall(surface)
     last = words[-1].lower().rstrip(".") if words else ""
     return "street" if last in lexicon().street_words or last in _STREET_EXTRA else "facility"
@@ -84,13 +87,8 @@ def inner_mention(text: str, start: int, end: int, *, gazetteer: Gazetteer | Non
     return None
 
 
-def well_known(gaz: Gazetteer, rows: np.ndarray) -> bool:
-    """A name that stands for a place anywhere in a name ('Zawadi Okello Hall' is no hall in Okello):
-    a country, division or area, or a city of 100,000 or more; a name leading the span may be any place."""
-    return bool(np.isin(gaz.kind[rows], _WIDE_KINDS).any() or (gaz.population[rows] >= 100_000).any())
-
-
-def anchor_rows(text: str, mentions: Sequence[Mention], rows: list[int], gaz: Gazetteer) -> list[int]:
+def anchor_rows(text: str, mentions: Sequence[Mention], rows: list[int], gaz: Gazetteer,
+                sentences: Sequence[tuple[int, int]] | None = None) -> list[int]:
     """Rows for the mentions left without one (-1): the nearest resolved place of the sentence, a town
     before a wider area, else of the article; they become facilities or streets there. A small town
     leading a facility's name in a country the article's places are not in is not where it stands
@@ -99,10 +97,11 @@ def anchor_rows(text: str, mentions: Sequence[Mention], rows: list[int], gaz: Ga
     countries = {int(gaz.country[rows[i]]) for i in placed}
     rows = [-1 if r >= 0 and m.kind and countries and int(gaz.country[r]) not in countries
             and not well_known(gaz, m.rows) else r for m, r in zip(mentions, rows, strict=True)]
+    rows = _placed_after(text, mentions, rows, gaz)
     missing = [i for i, r in enumerate(rows) if r < 0]
     if not missing or not placed:
         return rows
-    sentences = split_sentences(text)
+    sentences = split_sentences(text) if sentences is None else sentences
     starts = [s for s, _ in sentences]
 
     def sentence_of(pos: int) -> int:
@@ -122,7 +121,20 @@ def anchor_rows(text: str, mentions: Sequence[Mention], rows: list[int], gaz: Ga
 
         best = min(placed, key=rank)
         out[i] = rows[best]
-        m.kind = anchor_kind(m.text)
+        m.kind = m.kind or anchor_kind(m.text)
+    return out
+
+
+def _placed_after(text: str, mentions: Sequence[Mention], rows: list[int], gaz: Gazetteer) -> list[int]:
+    """A facility followed by its town ('the Riverside Arena in Dayton', 'Percy French Hotel, Cavan', 'Hampton
+    Avenue in the St. Louis Hills') stands there; a town inside its name yields only to another town."""
+    out = list(rows)
+    for i in range(len(mentions) - 1):
+        m, nxt = mentions[i], mentions[i + 1]
+        if not m.kind or nxt.kind or rows[i + 1] < 0 or not AFTER_GAP.fullmatch(text, m.end, nxt.start):
+            continue
+        if rows[i] < 0 or int(gaz.kind[rows[i + 1]]) in _TOWN_KINDS:
+            out[i] = rows[i + 1]
     return out
 
 

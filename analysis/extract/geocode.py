@@ -19,7 +19,6 @@ import bisect
 import functools
 import itertools
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
@@ -27,8 +26,9 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from analysis.extract import _kind_words as kw
-from analysis.extract._candidate_evidence import descriptor_gap, nearest_km, written_as
-from analysis.extract.anchors import anchor_rows, inner_mention, mention_for_span, well_known
+from analysis.extract._candidate_evidence import Siblings, descriptor_gap, list_siblings, nearest_km, written_as
+from analysis.extract.anchors import anchor_rows, inner_mention, mention_for_span
+from analysis.extract.facilities import well_known
 from analysis.extract.gazetteer import KINDS, NAME_KINDS, Gazetteer, load_gazetteer
 from analysis.extract.mentions import Mention, find_mentions
 from analysis.extract.text import find_dateline
@@ -67,7 +67,6 @@ _KIND_CLASS = np.array([_CLASS_OF.get(k, 4) for k in KINDS])
 _TOWN_CLASS = _CLASS_OF["city"]
 _DIVISION_CLASSES = (_CLASS_OF["admin1"], _CLASS_OF["admin2"])
 _ADMIN2_CLASS = _CLASS_OF["admin2"]
-_LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*")
 _NO_ADMIN1 = [0]  # code of the empty division name (the first of the sorted names)
 _ADMIN1_BITS = (1 << 20) - 1  # the division part of a division key (see _admin_keys)
 
@@ -161,7 +160,7 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
               for key, c in cand.items()}
     batch = _batch(cand)
     if batch is not None:
-        siblings = _list_siblings(mentions, text)
+        siblings = list_siblings(mentions, text)
         for _ in range(2):  # context from the other names' current choices, then re-choose
             new = _rescore(cand, choice, batch, siblings)
             if new == choice:
@@ -219,34 +218,6 @@ def _world_news_support(gaz: Gazetteer, cand: dict[str, _Candidates]) -> dict[st
                 and named - set(st.ckeys[capital].tolist()):
             out[key] = SEAT_CONTEXT * capital
     return out
-
-
-def _list_siblings(mentions: Sequence[Mention], text: str) -> _Siblings:
-    """Per name, the other names of the lists it stands in ('Arizona, California, Georgia and Ohio'):
-    lists of three or more names joined by commas, 'and', 'or' or slashes. Two names joined by a comma
-    are no list but a qualifier ('Paris, Texas'). Kept as the lists' name counts, so that a list of
-    thousands of names costs time in proportion to its length, not to its square."""
-    runs: list[list[int]] = [[0]]
-    for i in range(1, len(mentions)):
-        if _LIST_GAP.fullmatch(text, mentions[i - 1].end, mentions[i].start):
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    out = _Siblings([], defaultdict(list))
-    for run in runs:
-        keys = Counter(mentions[i].key for i in run)
-        if len(run) >= 3 and len(keys) >= 2:
-            for key, n in keys.items():
-                out.member[key].append((len(out.lists), n))
-            out.lists.append(keys)
-    return out
-
-
-class _Siblings(NamedTuple):
-    """The lists of names of an article: each list's name counts, and per name (list number, count)."""
-
-    lists: list[Counter[str]]
-    member: dict[str, list[tuple[int, int]]]
 
 
 class _Static(NamedTuple):
@@ -354,7 +325,7 @@ def _batch(cand: dict[str, _Candidates]) -> _Batch | None:
 
 
 def _rescore(cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch,
-             siblings: _Siblings) -> dict[str, int]:
+             siblings: Siblings) -> dict[str, int]:
     """Re-choose every ambiguous name given the countries, divisions and points of the others, and the
     kind and country of the names listed with it."""
     country_w: dict[int, float] = defaultdict(float)
@@ -406,7 +377,7 @@ def _rescore(cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch
 
 
 def _add_list_bonus(score: list[float], cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch,
-                    siblings: _Siblings) -> None:
+                    siblings: Siblings) -> None:
     """A name listed among US states is a US state; among countries, a country: each candidate gains
     LIST_BONUS times the share of the name's list mates whose choice is of its kind and country."""
     classes: list[Counter[tuple[int, int]]] = []
@@ -439,18 +410,41 @@ def _choice_class(cand: dict[str, _Candidates], choice: dict[str, int], key: str
 def place_record(gaz: Gazetteer, m: Mention, row: int) -> dict[str, Any]:
     """The output record of a resolved mention (fields of schema.PLACE_FIELDS)."""
     if row < 0:
-        return {"start": m.start, "end": m.end, "text": m.text, "name": None, "kind": None, "country": None,
+        return {"start": m.start, "end": m.end, "text": m.text, "name": None, "kind": m.kind or None, "country": None,
                 "lat": None, "lon": None, "geonameid": None, "metonymic": m.metonymic}
     gid = int(gaz.gid[row])
     kind = m.kind or ("demonym" if m.name_kind == "demonym" else gaz.kind_of(row))
-    if m.kind in ("facility", "street"):
-        gid = SYNTHETIC_GID  # the point of the place it stands in, not its own
+    if m.kind:
+        gid = SYNTHETIC_GID  # a building, street or feature: the point of the place it stands in, not its own
     return {
         "start": m.start, "end": m.end, "text": m.text, "name": gaz.name(row), "kind": kind,
         "country": gaz.country_of(row) or None, "lat": round(float(gaz.lat[row]), 5),
         "lon": round(float(gaz.lon[row]), 5), "geonameid": gid if gid < SYNTHETIC_GID else None,
         "metonymic": m.metonymic,
     }
+
+
+def resolve_placed(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | None = None,
+                   sentences: Sequence[tuple[int, int]] | None = None) -> list[int]:
+    """`resolve` for mentions that include buildings, streets and features (`Mention.kind`): they stand where
+    analysis.extract.anchors places them; one named after a small town does not set the article's context
+    ('Fennimore Tower' in Brisbane)."""
+    gaz = gazetteer or load_gazetteer()
+    known = [m for m in mentions if len(m.rows)]
+    weak = [m for m in known if m.kind and not well_known(gaz, m.rows)]
+    strong = [m for m in known if not m.kind or well_known(gaz, m.rows)]
+    chosen = dict(zip((id(m) for m in strong), resolve(strong, text, gazetteer=gaz), strict=True))
+    by_key = {m.key: chosen[id(m)] for m in strong}
+    # a weak name takes its name's choice, else its candidate in the state, else the country, of a chosen place
+    states = {(int(gaz.country[r]), int(gaz.admin1[r])) for r in chosen.values()}
+    countries = {c for c, _ in states}
+    for m in weak:
+        chosen[id(m)] = by_key.get(m.key) or max(m.rows.tolist(), key=lambda r: (
+            (int(gaz.country[r]), int(gaz.admin1[r])) in states, int(gaz.country[r]) in countries,
+            int(gaz.population[r])))
+    if len(chosen) == len(mentions) and not any(m.kind for m in mentions):
+        return [chosen[id(m)] for m in mentions]
+    return anchor_rows(text, mentions, [chosen.get(id(m), -1) for m in mentions], gaz, sentences)
 
 
 def resolve_spans(
@@ -479,16 +473,9 @@ def resolve_span_rows(
         return any(ordered[j][1] > m.start for j in range(max(k - 3, 0), k))
 
     context = [m for m in find_mentions(text, gazetteer=gaz) if not overlaps(m)] if given else []
-    known = sorted([m for m in given if len(m.rows)] + context, key=lambda m: m.start)
-    # a facility named after a small town does not set the article's context ('Fennimore Tower' in Brisbane)
-    strong = [m for m in known if not m.kind or well_known(gaz, m.rows)]
-    chosen = dict(zip((id(m) for m in strong), resolve(strong, text, gazetteer=gaz), strict=True))
-    if len(strong) < len(known):
-        chosen = dict(zip((id(m) for m in known), resolve(known, text, gazetteer=gaz), strict=True)) | chosen
     everything = sorted(given + context, key=lambda m: m.start)
-    rows = anchor_rows(text, everything, [chosen.get(id(m), -1) for m in everything], gaz)
-    row_of = {id(m): r for m, r in zip(everything, rows, strict=True)}
+    row_of = dict(zip((id(m) for m in everything), resolve_placed(everything, text, gazetteer=gaz), strict=True))
     return given, [row_of[id(m)] for m in given]
 
 
-__all__ = ["resolve", "resolve_spans", "resolve_span_rows", "place_record", "mention_for_span"]
+__all__ = ["resolve", "resolve_placed", "resolve_spans", "resolve_span_rows", "place_record", "mention_for_span"]

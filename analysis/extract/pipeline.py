@@ -14,8 +14,9 @@ from analysis.extract._function_words import COORDINATORS, CROWD_SECTORS, FUNCTI
 from analysis.extract.actors import ActorMention, actor_lexicon, find_actors
 from analysis.extract.agents import MAX_MODIFIERS, agent_after, agent_before, agent_code
 from analysis.extract.events import find_events
+from analysis.extract.facilities import facility_mentions
 from analysis.extract.gazetteer import Gazetteer, load_gazetteer, norm_key
-from analysis.extract.geocode import place_record, resolve
+from analysis.extract.geocode import place_record, resolve_placed
 from analysis.extract.mentions import Lexicon, Mention, acting_verb, find_mentions
 from analysis.extract.mentions import lexicon as mention_lexicon
 from analysis.extract.text import Token, find_dateline, split_sentences, tokenize, word_group
@@ -58,8 +59,11 @@ def extract_record(article: Article, *, gazetteer: Gazetteer | None = None,
     tokens = tokenize(text, sentences)
     named = find_actors(text, tokens, date=article.date)
     mentions = find_mentions(text, tokens=tokens, blocked=[(a.start, a.end) for a in named], gazetteer=gaz)
-    rows = resolve(mentions, text, gazetteer=gaz)
+    # 'Kenton Hospital' is one place, in Kenton
+    mentions = facility_mentions(text, tokens, mentions, gaz, [(a.start, a.end) for a in named if a.metonym])
+    rows = resolve_placed(mentions, text, gazetteer=gaz, sentences=sentences)
     places = [place_record(gaz, m, r) for m, r in zip(mentions, rows, strict=True)]
+    mentions = [m for m in mentions if not m.kind]  # buildings and streets take no part in events
     places += [p for a in named if a.metonym and (p := _seat_place(gaz, a)) is not None]
     places.sort(key=lambda p: p["start"])
     if deadline is not None and time.perf_counter() > deadline:
