@@ -326,3 +326,13 @@ def test_killing_one_official_is_an_assassination(text: str, target: str) -> Non
     evs = events(text)
     assert any(e["plover"] == "ASSAULT" and e["target_country"] == target for e in evs), show(evs)
     assert not [e for e in evs if e["plover"] == "FIGHT"], show(evs)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("UN inspectors completed their investigation into the attack on Monday.", "IGO"),
+    ("The Kenyan police have completed an investigation into the killing of two Ugandan traders.", "KEN"),
+    ("Ghana's electoral commission finished its inquiry into the vote in Accra.", "GHA"),
+])
+def test_an_event_noun_after_a_verb_of_its_aspect(text: str, source: str) -> None:
+    evs = events(text)
+    assert [(e["source"][:3], e["plover"]) for e in evs] == [(source, "INVESTIGATE")], show(evs)
