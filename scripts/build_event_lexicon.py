@@ -1652,13 +1652,14 @@ for w in ["order", "force", "pressure", "press", "allow", "permit", "invite", "e
           "coerce"]:
     CUES.append((w, "control", "governor"))
 # Light verbs: their object noun carries the event ('staged a protest', 'launched an offensive',
-# 'lodged a complaint', 'opened an investigation', 'declared a ceasefire').
+# 'lodged a complaint', 'opened an investigation', 'declared a ceasefire'), and the verbs of its aspect
+# ('completed its investigation into').
 _LIGHT = sorted({f for base in ["launch", "stage", "hold", "begin", "start", "organize", "organise", "lodge",
                                 "declare", "announce", "open", "conduct", "make", "issue", "impose", "mount",
                                 "wage", "resume", "continue", "give", "extend", "grant", "pay", "deliver", "file",
                                 "unleash", "renew", "intensify", "escalate", "order", "step up", "carry out", "call",
                                 "sign", "reach", "reiterate", "repeat", "voice", "express", "engage in",
-                                "speed up", "accelerate", "hasten"]
+                                "speed up", "accelerate", "hasten", "complete", "finish"]
                  for f in phrase_forms(base)})
 for w in _LIGHT:
     CUES.append((w, "light_verb", "light"))

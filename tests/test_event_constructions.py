@@ -240,3 +240,99 @@ def test_intent_refused_for_the_future_is_a_rejection(text: str, source: str) ->
     evs = events(text)
     assert any(e["source_country"] == source and e["plover"] == "REJECT" for e in evs), show(evs)
     assert not [e for e in evs if e["plover"] == "AGREE"], show(evs)
+
+
+# ---- aspectual verbs and prefixed verbs: the act is the gerund's, read where the aspect verb stands ------
+
+@pytest.mark.parametrize(("text", "source", "plover"), [
+    ("The Macedonian army prepared to resume shelling Albanian rebel positions.", "MKD", "MOBILIZE"),
+    ("Syrian troops are preparing to start bombing rebel towns near Idlib.", "SYR", "MOBILIZE"),
+    ("Serbian forces resumed shelling Bosnian villages on Monday.", "SRB", "FIGHT"),
+    ("Israeli artillery continued shelling Lebanese border towns overnight.", "ISR", "FIGHT"),
+])
+def test_aspectual_verb_before_a_gerund(text: str, source: str, plover: str) -> None:
+    evs = events(text)
+    assert [(e["source_country"], e["plover"]) for e in evs] == [(source, plover)], show(evs)
+
+
+@pytest.mark.parametrize(("text", "source", "cameo"), [
+    ("Kenya has agreed to re-open its border with Somalia.", "KEN", "03"),
+    ("The European Union will re-impose sanctions on Iran, a spokesman said.", "IGO", "13"),
+    ("Turkey re-imposed a curfew in Cizre on Tuesday.", "TUR", "17"),
+])
+def test_a_verb_after_a_hyphened_prefix(text: str, source: str, cameo: str) -> None:
+    evs = events(text)
+    assert any((e["source_country"] or e["source"] or "")[:3] == source and e["cameo"].startswith(cameo)
+               for e in evs), show(evs)
+
+
+# ---- conditions: the act inside 'if' or 'unless' is hypothetical and gives way ----------------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Nigeria will withdraw its troops from Chad unless President Deby signs a ceasefire with rebels and holds "
+     "elections.", "NGA", "TCD"),
+    ("Kenya's opposition party said it will boycott the elections unless the president resigns.", "KEN", None),
+    ("Iran will expel the inspectors if the United States imposes new sanctions, its foreign minister said.",
+     "IRN", None),
+])
+def test_an_act_under_a_condition_is_a_threat(text: str, source: str, target: str | None) -> None:
+    evs = events(text)
+    threats = [e for e in evs if e["plover"] == "THREATEN"]
+    assert [(e["source_country"]) for e in threats] == [source], show(evs)
+    assert target is None or threats[0]["target_country"] == target, show(evs)
+    assert all(e["modality"] == "hypothetical" for e in evs if e not in threats), show(evs)
+
+
+def test_an_act_in_a_condition_alone_is_hypothetical() -> None:
+    evs = events("If Russia attacks Estonia, NATO members are bound to respond.")
+    assert evs and all(e["modality"] == "hypothetical" for e in evs), show(evs)
+
+
+# ---- force against armed forces is FIGHT; violence against civilians and their places is ASSAULT ----------
+
+@pytest.mark.parametrize("text", [
+    "Sudanese militiamen attacked a camp for Darfuri refugees in Chad.",
+    "Taliban fighters attacked a village in Kunduz province on Sunday.",
+    "Islamist gunmen attacked a crowded market in northern Nigeria.",
+    "Rebels attacked Congolese civilians near Goma, the UN said.",
+    "A camp for Congolese refugees was attacked by Burundian militiamen armed with machetes.",
+])
+def test_violence_against_civilians_is_assault(text: str) -> None:
+    evs = events(text)
+    assert [e["plover"] for e in evs] == ["ASSAULT"], show(evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Russian troops attacked Ukrainian positions near Bakhmut.",
+    "Ethiopian soldiers attacked Eritrean troops along the border.",
+    "The Colombian army attacked FARC rebels in Cauca province.",
+])
+def test_force_against_armed_forces_is_fight(text: str) -> None:
+    evs = events(text)
+    assert [e["plover"] for e in evs] == ["FIGHT"], show(evs)
+
+
+def test_the_people_of_a_place_attacked_are_the_target() -> None:
+    evs = events("A camp for Congolese refugees was attacked by Burundian militiamen on Friday.")
+    assert [(e["source_country"], e["target"]) for e in evs] == [("BDI", "CODREF")], show(evs)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Hezbollah guerrillas killed the deputy chief of Israel's militia ally in southern Lebanon.", "ISR"),
+    ("Gunmen killed the mayor of Kandahar on Tuesday.", "AFG"),
+    ("Militants killed the governor of Iraq's Anbar province in a suicide attack.", "IRQ"),
+])
+def test_killing_one_official_is_an_assassination(text: str, target: str) -> None:
+    evs = events(text)
+    assert any(e["plover"] == "ASSAULT" and e["target_country"] == target for e in evs), show(evs)
+    assert not [e for e in evs if e["plover"] == "FIGHT"], show(evs)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("UN inspectors completed their investigation into the attack on Monday.", "IGO"),
+    ("The Kenyan police have completed an investigation into the killing of two Ugandan traders.", "KEN"),
+    ("Ghana's electoral commission finished its inquiry into the vote in Accra.", "GHA"),
+])
+def test_an_event_noun_after_a_verb_of_its_aspect(text: str, source: str) -> None:
+    evs = events(text)
+    assert [(e["source"][:3], e["plover"]) for e in evs] == [(source, "INVESTIGATE")], show(evs)

@@ -125,7 +125,8 @@ def events(text: str) -> list[dict[str, Any]]:
 
 
 @pytest.mark.parametrize(("text", "source", "root", "target"), [
-    ("Syrian troops razed three villages near Aleppo on Tuesday.", "SYR", "19", None),
+    ("Syrian troops razed three villages near Aleppo on Tuesday.", "SYR", "18", None),  # villages: ASSAULT
+    ("Syrian troops razed three rebel bases near Aleppo on Tuesday.", "SYR", "19", None),
     ("Ethiopian forces decimated an Eritrean battalion near Badme.", "ETH", "19", "ERI"),
     ("Venezuela ousted the Colombian ambassador on Friday.", "VEN", "17", "COL"),
     ("Chinese officials chided Japan over the islands dispute.", "CHN", "11", "JPN"),

@@ -37,6 +37,10 @@ ADVERBS = word_group("adverb")
 SUBORDINATORS = word_group("subordinator")
 COORDINATORS = word_group("coordinator")
 GERUND_PREPS = word_group("gerund_prep")
+# 'resumed shelling', 'began collecting signatures': a gerund after these verbs is their complement
+ASPECTUAL = word_group("aspectual")
+VERB_PREFIXES = word_group("verb_prefix")  # 're-open', 're-impose': the verb after the hyphen is a trigger
+CONDITIONALS = word_group("conditional")  # 'if', 'unless': the clause they open is hypothetical
 PREPS_BETWEEN = word_group("prep_between")
 BOUNDARY_WORDS = word_group("boundary_word")
 OBJECT_STOPS = SUBORDINATORS | word_group("object_stop")

@@ -23,9 +23,11 @@ import re
 from dataclasses import dataclass
 
 from analysis.extract._function_words import (
+    ASPECTUAL,
     BE,
     BETWEEN_SUBJECT_AND_VERB,
     COMMA,
+    CONDITIONALS,
     CONTROL_ROOTS,
     COORDINATORS,
     DETERMINERS,
@@ -41,6 +43,7 @@ from analysis.extract._function_words import (
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
     THREAT_OF,
+    VERB_PREFIXES,
     _phrases_in,
 )
 from analysis.extract.triggers import Participant, Trigger, TriggerScan, cached
@@ -154,6 +157,8 @@ class Clauses(TriggerScan):
             if lv < 0:
                 return "nom", None
             cand.anchor = ti = lv
+        elif (head := self._verb_head(ti)) != ti:
+            cand.anchor = ti = head  # 'prepared to resume shelling' is read at 'resume'
         k = self.back(ti)
         prev, form = (low[k] if k >= 0 else ""), low[ti]
         if prev == "to" and self.plain(k, ti):
@@ -213,6 +218,27 @@ class Clauses(TriggerScan):
                 # ('killed the deputy chief of Israel's militia ally')
                 return "sub", None
         return "main", None
+
+    def _verb_head(self, ti: int) -> int:
+        """Where a verb trigger's clause is read: at the prefix of 're-open', and at the aspectual verb whose
+        complement a gerund is ('resumed shelling', 'began collecting signatures', 'kept firing')."""
+        if ti > 0 and self.low[ti - 1] in VERB_PREFIXES and self.gap(ti - 1, ti) == "-":
+            ti -= 1
+        k = self.back(ti)
+        if self.low[ti].endswith("ing") and k >= 0 and self.low[k] in ASPECTUAL and self.plain(k, ti) \
+                and k not in self.part_at:
+            return k
+        return ti
+
+    def in_condition(self, k: int) -> bool:
+        """Whether token k stands in a clause that 'if' or 'unless' opens (no punctuation between): its act
+        is hypothetical ('will withdraw its troops unless Chad holds elections')."""
+        for m in range(k - 1, -1, -1):
+            if not self.plain(m, m + 1):
+                return False
+            if self.low[m] in CONDITIONALS:
+                return True
+        return False
 
     def _object_controlled(self, h: int) -> bool:
         """Whether the word at h, before a 'to' infinitive, ends an actor that is the object of a verb

@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from typing import Any, cast
 
 from analysis._resources import compiled, read_table
+from analysis.extract._codes import demote_conditions, refine_violence, unless_threat
 from analysis.extract._function_words import INTENT_OF_ROOT, PLURAL_HEADS, RECIPROCAL_ROOTS, REFUSAL_OF_ROOT
 from analysis.extract.clauses import Candidate, future_code, same_actor
 from analysis.extract.roles import Sentence
@@ -159,6 +160,7 @@ def sentence_events(sent: Sentence) -> list[Candidate]:
             _fold(sent, cands[c.controller], c)
     _fold_purposes(cands)
     _fold_means(sent, cands)
+    demote_conditions(sent, cands)
     demands = _demands(sent, cands)
     anchors = {c.anchor for c in cands if c.anchor >= 0}
     out = [c for c in cands if c.status not in ("comp", "done") and not (c.ti in anchors and c.trig.pos == "verb")]
@@ -190,6 +192,7 @@ def sentence_events(sent: Sentence) -> list[Candidate]:
     if not keep:  # only a purpose clause says what the actors did: '... were converging to protest X'
         keep = [c for c in out if c.purpose and c.src is not None][:1]
     for c in keep:
+        refine_violence(sent, c)
         if c.prepared and c.cameo[:2] in VIOLENT_ROOTS:
             c.cameo = "150"  # preparing an attack is a show of force (CAMEO 15), not yet the attack
     keep += _compound(sent, keep)
@@ -345,8 +348,8 @@ def _event(
     attribution = c.alleged or _attribution(sent)
     if c.alleged is not None:
         values.add("suspected")
-    if "against" in low[max(0, ti - 2):ti]:
-        values.add("hypothetical")
+    if "against" in low[max(0, ti - 2):ti] or sent.in_condition(ti):
+        values.add("hypothetical")  # 'warned against attacking', '... unless Chad holds elections'
     if attribution and not values:
         values.add("reported")
     if not values and any(k in ("attribution", "report_verb") for k, _, _ in whole):
@@ -361,6 +364,8 @@ def _event(
         speaker_is_source = attribution is None or (src is not None and attribution == src.text)
         cameo, negated, modality = REFUSAL_OF_ROOT[cameo[:2]], False, "asserted" if speaker_is_source else "reported"
     future = modality == "planned"
+    if future and not negated:
+        cameo = unless_threat(sent, c, cameo)
     if future not in times_of:
         times_of[future] = [t for t in find_times(text, s, e, article_date=article_date, future=future)
                             if not _after_report_verb(text, t, lex)]

@@ -31,6 +31,7 @@ from analysis.extract._function_words import (
     PUNCT,
     SUBJECT_PREPS,
     SUBJECT_PRONOUNS,
+    VERB_PREFIXES,
 )
 from analysis.extract.actors import actor_lexicon
 from analysis.extract.text import Token
@@ -234,7 +235,8 @@ class TriggerScan:
         for i in [k for k, w in enumerate(low) if w in triggers]:
             if i < after or i in self.part_at or (
                     toks[i].capitalised and not toks[i].sentence_initial and not self.shouted) \
-                    or text[toks[i].start - 1:toks[i].start] == "-" or i == self.closing_report:
+                    or (text[toks[i].start - 1:toks[i].start] == "-" and not self._prefixed(i)) \
+                    or i == self.closing_report:
                 continue
             ends = self.lex.phrase_ends.get(low[i])
             if ends is not None and ends.isdisjoint(low[i + 1:i + 8]):
@@ -265,6 +267,10 @@ class TriggerScan:
             prev_verb_end = best[0] if best[1].pos == "verb" else -2
             after = best[0] + 1
         return out
+
+    def _prefixed(self, i: int) -> bool:
+        """'re-open', 're-impose', 'co-sponsor': a verb after a prefix and a hyphen is the verb itself."""
+        return i > 0 and self.low[i - 1] in VERB_PREFIXES and self.gap(i - 1, i) == "-"
 
     def _nominal_context(self, i: int, prev_verb_end: int) -> bool:
         """After a determiner or preposition a word is a noun ('the meeting', 'with arms'); so is a
