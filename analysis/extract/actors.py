@@ -13,7 +13,9 @@ named in full, IGOs, NGOs, militias and people with dated codes ('Kofi Annan' in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import compress
+from operator import attrgetter, or_
 from typing import Any
 
 from analysis._actor_tables import PetrarchIndex, agent_table, petrarch_actor, petrarch_index
@@ -88,6 +90,11 @@ class ActorLexicon:
     first_names: frozenset[str]  # common first names ('janet'): 'Janet Johnson' is no Boris Johnson
     common_short: frozenset[str]  # short forms that are common surnames ('johnson', 'lee'; COMMON_SURNAME_SHARE)
     petrarch: PetrarchIndex  # the PETRARCH-2 actor phrases (organisations, militias, dated people)
+    # the first words of every name of the tables, curated or PETRARCH: where a name may open
+    openers: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "openers", self.first_words | self.petrarch.seconds.keys())
 
 
 def _irregular_verb_forms() -> frozenset[str]:
@@ -211,19 +218,17 @@ def find_actors(text: str, tokens: list[Token], *, date: str | None = None) -> l
     n = len(tokens)
     taken = -1  # the last token of the last actor found
     # a name opens on a capitalised word or on a name article ('al-Qaeda'); the other words are passed over
-    for tok in [t for t in tokens if t.capitalised or t.lower in _NAME_ARTICLES]:
+    for tok in compress(tokens, map(or_, map(_CAPITALISED, tokens), map(_NAME_ARTICLES.__contains__,
+                                                                         map(_LOWER, tokens)))):
         i = tok.index
         if i <= taken or not tok.capitalised and not (
                 i + 1 < n and tokens[i + 1].capitalised and text[tok.end:tokens[i + 1].start] == "-"):
             continue
         word = tok.text[:-2] if tok.text.endswith(("'s", "’s")) else tok.text
-        key = norm_key(word)
-        match = _longest_name(text, tokens, i, key, named, date, lex)
-        # 'Hong Kong' is no 'Hong'; but in capitals ('PUTIN AND KIM MEET') capitals glue nothing
-        glued_next = i + 1 < n and tokens[i + 1].capitalised and text[tok.end:tokens[i + 1].start] == " " and not (
-            tok.text.isupper() and tokens[i + 1].text.isupper() and len(tok.text) > 1)
+        key = _word_key(word)
+        match = _longest_name(text, tokens, i, key, named, date, lex) if key in lex.openers else None
         # a lone word is a person's short name here or nowhere
-        if match is None and not glued_next and key in lex.short:
+        if match is None and key in lex.short and not _glued_next(text, tokens, i):
             if _other_first_name(tokens, i, text, lex):
                 others.add(key)  # 'Kevin Johnson, 34, ...': and 'Johnson' is Kevin Johnson from here on
             elif key not in others:
@@ -238,6 +243,30 @@ def find_actors(text: str, tokens: list[Token], *, date: str | None = None) -> l
     return found
 
 
+_CAPITALISED = attrgetter("capitalised")
+_LOWER = attrgetter("lower")
+_WORD_KEYS: dict[str, str] = {}
+_MAX_WORD_KEYS = 100_000
+
+
+def _word_key(word: str) -> str:
+    """`norm_key` of one word, kept for the words seen before (capitalised words repeat across articles)."""
+    key = _WORD_KEYS.get(word)
+    if key is None:
+        if len(_WORD_KEYS) >= _MAX_WORD_KEYS:
+            _WORD_KEYS.clear()
+        key = _WORD_KEYS[word] = norm_key(word)
+    return key
+
+
+def _glued_next(text: str, tokens: list[Token], i: int) -> bool:
+    """Whether the capitalised word after token i continues its name: 'Hong Kong' is no 'Hong'; but in
+    capitals ('PUTIN AND KIM MEET') capitals glue nothing."""
+    tok = tokens[i]
+    return i + 1 < len(tokens) and tokens[i + 1].capitalised and text[tok.end:tokens[i + 1].start] == " " and not (
+        tok.text.isupper() and tokens[i + 1].text.isupper() and len(tok.text) > 1)
+
+
 MAX_TITLE_TOKENS = 4
 _NO_PHRASES: dict[int, str] = {}
 _POSSESSIVE = ("'s", "’s")
@@ -247,12 +276,14 @@ def _longest_name(text: str, tokens: list[Token], i: int, key: str, named: dict[
                   date: str | None, lex: ActorLexicon) -> ActorMention | None:
     """The longest name of the tables that opens at token i (whose word is `key`): a person of leaders.tsv
     (noted in `named` for the short forms that follow), an institution, else a PETRARCH actor."""
-    n, tok = len(tokens), tokens[i]
     curated = key in lex.first_words
-    phrases = _NO_PHRASES
     seconds = lex.petrarch.seconds.get(key)
+    n, tok = len(tokens), tokens[i]
+    phrases = _NO_PHRASES
     if seconds is not None and (key in lex.petrarch.phrases or (i + 1 < n and tokens[i + 1].lower in seconds)):
         phrases = _petrarch_at(text, tokens, i, key, lex)  # (most first names open no phrase with the next word)
+    if not (curated or phrases):
+        return None  # no name of the tables opens here
     size = MAX_ACTOR_TOKENS if curated else 0
     if phrases and (far := max(phrases) - i + 1) > size:
         size = far

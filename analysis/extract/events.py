@@ -29,6 +29,8 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
+from itertools import compress
+from operator import attrgetter
 from typing import Any, cast
 
 from analysis._resources import compiled, read_table
@@ -46,6 +48,8 @@ PLACE_GAP = 60  # characters between a trigger and the 'in X' that places its ev
 MODALITY_ORDER = ("hypothetical", "suspected", "planned", "reported", "asserted")
 VIOLENT_ROOTS = ("18", "19", "20")  # CAMEO assault, fight, mass violence
 ACCUSE_ROOT = "11"  # CAMEO 11, disapprove (criticise, accuse)
+_INITIAL = attrgetter("sentence_initial")
+_LOWER = attrgetter("lower")
 
 
 def _records(name: str) -> list[dict[str, str]]:
@@ -114,7 +118,7 @@ def find_events(
 ) -> list[dict[str, Any]]:
     """The deduplicated events of an article (records with the fields of schema.EVENT_FIELDS)."""
     lex = event_lexicon()
-    firsts = [t.index for t in tokens if t.sentence_initial]
+    firsts = [t.index for t in compress(tokens, map(_INITIAL, tokens))]
     stops = [*firsts[1:], len(tokens)] if firsts else []
     span_of = {tokens[a].sentence: (a, b) for a, b in zip(firsts, stops, strict=True)}  # sentence -> its tokens
     parts_by_sentence: dict[int, list[Participant]] = {}
@@ -124,7 +128,7 @@ def find_events(
     main = [c for c, _ in Counter(p.country for p in participants if p.country).most_common(2)]
     dyad = [Participant(0, 0, -1, -1, c, c, c) for c in main] if len(main) == 2 else []
     starts = [p["start"] for p in places]  # sorted, as extract_record gives them
-    article_lows = [t.lower for t in tokens]
+    article_lows = list(map(_LOWER, tokens))
     raw: list[dict[str, Any]] = []
     for si, (s, e) in enumerate(sentences):
         if si not in span_of:

@@ -7,6 +7,8 @@ import itertools
 import re
 import time
 import warnings
+from itertools import compress
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from analysis.errors import InputWarning
@@ -42,6 +44,7 @@ _GROUP_SECTORS = word_group("group_sector")
 MAX_VERB_GROUP = 3
 """Words from a crowd's verb to the 'in' of its place: 'rallied', 'have rallied', 'blocked main roads'."""
 # 'Iran-backed militias', 'U.S.-made jets': the country describes, it does not act
+_LOWER = attrgetter("lower")
 _MODIFIER_AFTER = re.compile(rf"-(?:{'|'.join(sorted(word_group('modifier_suffix')))})\b", re.IGNORECASE)
 
 
@@ -220,7 +223,8 @@ def _bare_agents(text: str, tokens: list[Token], actors: list[ActorMention], men
     taken = in_actor | {k for m in mentions for k in range(m.first_token, m.last_token + 1)}
     out: list[ActorMention] = []
     heads = _agent_heads()
-    found = [(first, h, sector) for h, t in enumerate(tokens) if t.lower in heads and h not in taken
+    at_heads = compress(itertools.count(), map(heads.__contains__, map(_LOWER, tokens)))
+    found = [(first, h, sector) for h in at_heads if h not in taken
              and (found_h := agent_before(tokens, h, text)) is not None for sector, first in [found_h]]
     if not found:
         return out

@@ -13,6 +13,7 @@ import itertools
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import Any, Generic, TypeVar, overload
 
 from analysis.extract._function_words import (
@@ -232,7 +233,7 @@ class TriggerScan:
         low, toks, text = self.low, self.toks, self.text
         prev_verb_end, after = -2, 0  # after: the first token not inside a trigger found already
         triggers = self.lex.triggers
-        for i in [k for k, w in enumerate(low) if w in triggers]:
+        for i in list(compress(itertools.count(), map(triggers.__contains__, low))):
             if i < after or i in self.part_at or (
                     toks[i].capitalised and not toks[i].sentence_initial and not self.shouted) \
                     or (text[toks[i].start - 1:toks[i].start] == "-" and not self._prefixed(i)) \
