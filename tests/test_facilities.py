@@ -100,3 +100,38 @@ def test_a_body_named_with_a_demonym_is_an_actor_not_a_building(text: str, code:
     record = extract_record(article_from_text(text, date="2023-05-02"))
     assert code in {a["code"] for a in record["actors"]}
     assert not [p for p in record["places"] if p["kind"] == "facility"]
+
+
+def _places(text: str) -> list[tuple[str, str | None, str | None]]:
+    from analysis.extract.pipeline import extract_record
+    from analysis.io.articles import Article
+    return [(text[p["start"]:p["end"]], p.get("kind"), p.get("country"))
+            for p in extract_record(Article(id="t", text=text))["places"]]
+
+
+@pytest.mark.parametrize("text,gone", [
+    ("An employee at Cedar River Seafood in Miami called police.", "Cedar River"),
+    ("Matthew is a fifth-grader at Pleasant Lane School in Lombard.", "Pleasant Lane"),
+    ("The Wall Street Journal reported the deal on Monday.", "Wall Street"),
+    ("Residents of the Sunny Hills Apartments in Denton were evacuated.", "Sunny Hills"),
+])
+def test_name_going_on_is_no_feature(text: str, gone: str) -> None:
+    assert all(surface != gone for surface, _, _ in _places(text))
+
+
+@pytest.mark.parametrize("text,street", [
+    ("The march went along Eighth Avenue NW in Gainesville.", "Eighth Avenue"),
+    ("Police closed Elm Street Tuesday in Dayton.", "Elm Street"),
+    ("A fire broke out on Cooper Street in Arlington.", "Cooper Street"),
+])
+def test_street_before_compass_or_time_word(text: str, street: str) -> None:
+    assert any(surface == street for surface, _, _ in _places(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The Maumee River near Toledo flooded on Sunday.",
+    "Anglers on the Maumee River near Toledo reported a strong walleye run.",
+    "Crews pulled a boat from the Maumee River near Toledo.",
+])
+def test_feature_named_after_a_town_sets_the_country(text: str) -> None:
+    assert ("Toledo", "city", "USA") in _places(text)

@@ -109,3 +109,21 @@ def test_a_capital_before_any_past_form_acts_but_not_in_a_compound() -> None:
     places = find_places(text)
     flags = dict(zip(places["text"], places["metonymic"], strict=True))
     assert flags == {"Kyiv": True, "Moscow": True, "Beijing": False, "Tehran": False}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Adams said the plan would cut costs.", "Adams"),
+    ("The vote was close, Adams said on Tuesday.", "Adams"),
+    ("Adams says the budget is balanced.", "Adams"),
+])
+def test_speaker_with_alternate_name_only(text: str, name: str) -> None:
+    assert name not in list(find_places(text)["text"])
+
+
+@pytest.mark.parametrize("text", [
+    "Leaders of West and Central African countries met on Friday.",
+    "East and Central African states signed the trade deal.",
+    "Troops from North and Central African nations joined the force.",
+])
+def test_paired_compass_words_name_no_country(text: str) -> None:
+    assert "Central African" not in list(find_places(text)["text"])

@@ -35,6 +35,8 @@ _DIVISIONS = np.array([KINDS.index(k) for k in ("admin1", "admin2")])
 _POSSESSIVES = ("'s", "’s")
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 _ABBREVIATED = frozenset({"st", "ave", "rd", "blvd", "mt"})  # kind words written 'St.', 'Ave.', 'Mt.'
+_COMPASS = frozenset({"n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west", "northeast",
+                      "northwest", "southeast", "southwest", "extended", "extension"})
 _STOP_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "our",
                                "their", "all", "any", "some"})
 
@@ -170,6 +172,18 @@ def _abbreviation_goes_on(text: str, tokens: Sequence[Token], k: int) -> bool:
         and text[tokens[k].end:nxt.start] == ". " and nxt.lower not in lexicon().time_words
 
 
+def _name_goes_on(text: str, tokens: Sequence[Token], k: int, words: FacilityWords) -> bool:
+    """'Cedar River Seafood', 'Rolling Hills Country Club', 'Wall Street Journal': a capitalised word right
+    after the kind word carries the name on, to a business or a longer name ('Pleasant Lane School' is the
+    school's); not a compass point ('Eighth Avenue NW'), a time word or a function word."""
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    if nxt is None or not nxt.capitalised or not _joined(text, tokens[k], nxt) or text[tokens[k].end] != " ":
+        return False
+    low = nxt.lower.rstrip(".")
+    return low not in _COMPASS and low not in words.stop and low not in lexicon().time_words \
+        and not nxt.text.isupper()
+
+
 def find_facilities(text: str, tokens: Sequence[Token], gaz: Gazetteer) -> list[tuple[int, int, str]]:
     """Spans (first token, last token, kind) of the names of buildings, streets and features, left to right."""
     words = facility_words()
@@ -188,7 +202,8 @@ def find_facilities(text: str, tokens: Sequence[Token], gaz: Gazetteer) -> list[
             span = (k, last, words.before[low])
         elif low in words.after and (first := _span_before(tokens, text, k, words)) is not None \
                 and first > taken and not _a_person(tokens, first, k, words.after[low], gaz) \
-                and not (low in _ABBREVIATED and _abbreviation_goes_on(text, tokens, k)):
+                and not (low in _ABBREVIATED and _abbreviation_goes_on(text, tokens, k)) \
+                and not _name_goes_on(text, tokens, k, words):
             span = (first, k, words.after[low])
         if span is None:
             continue

@@ -286,6 +286,7 @@ class _KeyFacts(NamedTuple):
     all_alt: bool
     seat: bool  # a capital's or a country's name
     country: bool  # a country's name
+    own_strength: int  # `_strength` over the places that bear the name as their own, not as an alternate
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -299,7 +300,17 @@ def _key_facts(gaz: Gazetteer, k: int) -> _KeyFacts:
     return _KeyFacts(rows, row_kinds, name_kind,
                      _strength(kinds, demonym, has_abbr, max_pop), bool(kinds & STRONG_KINDS) or demonym or has_abbr,
                      max_pop, has_abbr, bool((row_kinds == 2).all()), bool((row_kinds == 3).all()),
-                     bool({_CAPITAL, _COUNTRY} & kinds), _COUNTRY in kinds)
+                     bool({_CAPITAL, _COUNTRY} & kinds), _COUNTRY in kinds,
+                     _own_strength(gaz, rows, row_kinds, demonym))
+
+
+def _own_strength(gaz: Gazetteer, rows: np.ndarray, row_kinds: np.ndarray, demonym: bool) -> int:
+    """The strength of a name over the places whose own (or abbreviated) name it is: 'Adams' is a small
+    town's name, though a Chinese city of 100,000 lists it among its alternate names."""
+    own = rows[row_kinds != 3]
+    if not len(own):
+        return 0
+    return _strength(set(gaz.kind[own].tolist()), demonym, bool((row_kinds == 2).any()), int(gaz.population[own].max()))
 
 
 def _strength(kinds: set[int], demonym: bool, has_abbr: bool, max_population: int) -> int:

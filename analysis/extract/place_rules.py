@@ -128,7 +128,18 @@ def time_word(x: Match) -> bool | None:
 def lone_adjective(x: Match) -> bool | None:
     """'Arab leaders', 'Western officials', 'West and Central African countries': a compass or people word
     alone qualifies a noun; it is a town only with a qualifier ('Arab, Ala.')."""
-    return False if x.single and x.lower in not_place_words()["adjective"] and not _qualified(x) else None
+    adjectives = not_place_words()["adjective"]
+    if x.single and x.lower in adjectives and not _qualified(x):
+        return False
+    return False if _compass_pair(x, adjectives) else None
+
+
+def _compass_pair(x: Match, adjectives: frozenset[str]) -> bool:
+    """'West and Central African countries', 'North or South American': a compass word joined to another
+    qualifies the people word after it, it does not name the country ('Central African Republic')."""
+    i = x.m.first_token
+    return x.first.lower in adjectives and i >= 2 and x.tokens[i - 1].lower in ("and", "or", "&") \
+        and x.tokens[i - 2].lower in adjectives and x.tokens[i - 2].sentence == x.first.sentence
 
 
 def phenomenon(x: Match) -> bool | None:
@@ -285,9 +296,10 @@ def name_after(x: Match) -> bool | None:
 
 
 def speaker(x: Match) -> bool | None:
-    """'Welch said': a person speaks, a town does not."""
+    """'Welch said': a person speaks, a town does not ('Adams said', though a city lists 'Adams' as an
+    alternate name)."""
     n = x.nxt
-    if x.single and x.facts.strength < 1 and n is not None and n.lower in x.lex.report_verbs and not x.locative:
+    if x.single and x.facts.own_strength < 1 and n is not None and n.lower in x.lex.report_verbs and not x.locative:
         return x.person(x.lower)
     return None
 
