@@ -336,3 +336,45 @@ def test_killing_one_official_is_an_assassination(text: str, target: str) -> Non
 def test_an_event_noun_after_a_verb_of_its_aspect(text: str, source: str) -> None:
     evs = events(text)
     assert [(e["source"][:3], e["plover"]) for e in evs] == [(source, "INVESTIGATE")], show(evs)
+
+
+# ---- people named after a title of office that no table lists ------------------------------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Rebels in Mali rejected an appeal from President Oumar Traorex to lay down their arms.", "MLIREB", "MLIGOV"),
+    ("Judge Marta Quispeyra opened an investigation into 12 Bolivian police officers.", "BOLJUD", "BOLCOP"),
+    ("Slovak officials met in Bratislava on Monday. Prime Minister Tomas Hrubecky later criticised Hungary.",
+     "SVKGOV", "HUN"),
+    ("In Ghana, Interior Minister Kwabena Adofo warned Togo against closing the border.", "GHAGOV", "TGO"),
+])
+def test_titled_person_takes_context_country(text: str, source: str | None, target: str) -> None:
+    evs = events(text)
+    assert any(e["target"] == target and (source is None or e["source"] == source) for e in evs), show(evs)
+
+
+def test_titled_person_without_country_is_uncoded() -> None:
+    evs = events("Foreign Minister Anna Kowalczyk met Peru's president in Lima. Then she met Chile's envoy.")
+    assert all(e["source"] is None or e["source"][:3] in ("PER", "CHL") for e in evs), show(evs)
+
+
+# ---- a grievance falls on the agent of what it is about -------------------------------------------
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Thousands of people blocked streets in Hong Kong in defiance of Chinese authorities.", "CHN"),
+    ("Cuban exiles marched in Miami in protest at the policies of the Venezuelan government.", "VEN"),
+    ("Palestinian youths threw stones during demonstrations against abuses by the Israeli army.", "ISR"),
+    ("Peruvian miners went on strike in defiance of the Bolivian authorities.", "BOL"),
+])
+def test_grievance_targets_its_agent(text: str, target: str) -> None:
+    evs = events(text)
+    assert target in {e["target_country"] for e in evs}, show(evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Farmers in Kenya staged rallies against the arrest of Ugandan traders.",
+    "Students in Chile marched in protest against the killing of Bolivian migrants.",
+    "Workers in Senegal went on strike over the detention of Malian drivers.",
+])
+def test_grievance_never_targets_the_victims(text: str) -> None:
+    evs = events(text)
+    assert {e["target_country"] for e in evs} <= {None}, show(evs)

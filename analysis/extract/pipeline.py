@@ -22,6 +22,7 @@ from analysis.extract.geocode import place_record, resolve_placed
 from analysis.extract.mentions import Lexicon, Mention, acting_verb, find_mentions
 from analysis.extract.mentions import lexicon as mention_lexicon
 from analysis.extract.text import Token, find_dateline, split_sentences, tokenize, word_group
+from analysis.extract.titled import titled_people
 from analysis.extract.triggers import Participant
 from analysis.io.articles import Article, article_from_text
 from analysis.schema import ACTOR_FIELDS, EVENT_FIELDS, PLACE_FIELDS
@@ -73,6 +74,7 @@ def extract_record(article: Article, *, gazetteer: Gazetteer | None = None,
         return _incomplete(article, places, [a.record() for a in named], budget)
     agents = _agents(text, tokens, mentions, places)
     agents += _bare_agents(text, tokens, named + agents, mentions, places)
+    agents += titled_people(text, tokens, named + agents, places, [(m.start, m.end) for m in mentions])
     actors = sorted(named + agents, key=lambda a: a.start)
     participants = _participants(text, actors, mentions, places)
     dateline = find_dateline(text)

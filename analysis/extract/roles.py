@@ -46,6 +46,7 @@ from analysis.extract._function_words import (
 )
 from analysis.extract.actors import actor_lexicon
 from analysis.extract.clauses import Candidate, Clauses, same_actor
+from analysis.extract.objects import grievance_agent
 from analysis.extract.triggers import Participant
 
 PROTEST_ROOT = "14"  # CAMEO 14, demonstrate or rally
@@ -270,6 +271,8 @@ class Sentence(Clauses):
                 if low[k] == "that":
                     tgt = self.starting(k + 1, k + 5)
                     break
+        if tgt is None and trig.cameo[:2] in GRIEVANCE_ROOTS:
+            tgt = grievance_agent(self, tj, end)  # 'in protest against abuses by the army'
         if tgt is None and self.dyad and src is not None and any(k in self.plural_refs for k in range(tj + 1, tj + 6)):
             tgt = self.dyad[1] if src.country == self.dyad[0].country else self.dyad[0]
         if tgt is None and trig.cameo[:2] in PLACE_TARGET_ROOTS and trig.cameo[:2] != "04":

@@ -1,0 +1,127 @@
+"""People named after a title of office that no actor table lists: 'Vice-President Moody Awori',
+'Judge Alejandro Rivera', 'Defence Minister Ama Boateng'.
+
+News names an official by a capitalised title right before the name. The title is an agent noun of
+analysis/data/agents.tsv and petrarch_agents.tsv ('president' -> GOV, 'judge' -> JUD, 'defence minister'
+-> MIL); the country is the one country the sentence names before the title, else the article's main
+country (the country named most often, when one is named more than any other). Without either the person
+is left uncoded.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from analysis.extract.actors import ActorMention, actor_lexicon
+from analysis.extract.text import Token
+
+MAX_TITLE = 3  # tokens of a title ('Deputy Foreign Minister')
+MAX_NAME = 3  # tokens of a name after it ('Juan Carlos Ortega')
+TITLE_PREFIXES = ("vice-", "deputy-", "acting-")  # 'Vice-President': the office of 'president' in rank below
+# sectors a title gives a person; others ('CVL', 'REF', 'REB', ...) describe groups, not offices
+OFFICE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "ELI"})
+
+
+@functools.cache
+def _first_words() -> frozenset[str]:
+    """The words a title of office can start with (a quick test before the table look-ups)."""
+    words = {key[0] for key in actor_lexicon().agents}
+    return frozenset(words | {w.split("-", 1)[0] + "-" for w in words} | {"vice", "deputy", "acting"})
+
+
+def _title_sector(words: Sequence[str]) -> str | None:
+    """The sector an office title gives ('judge' -> JUD), or None when the words are no title of office."""
+    agents = actor_lexicon().agents
+    key = tuple(words)
+    sector = agents.get(key)
+    if sector is None and key and key[0] in ("vice", "deputy", "acting"):
+        sector = agents.get(key[1:])
+    if sector is None and key and key[0].startswith(TITLE_PREFIXES):
+        sector = agents.get((key[0].split("-", 1)[1], *key[1:]))
+    return sector if sector in OFFICE_SECTORS else None
+
+
+def _name_end(text: str, tokens: list[Token], i: int, taken: set[int]) -> int:
+    """The last token of a personal name starting at token i (-1 when none): capitalised words joined by
+    single spaces, none already read as an actor or place."""
+    j = -1
+    for k in range(i, min(i + MAX_NAME, len(tokens))):
+        t = tokens[k]
+        if k in taken or not t.capitalised or not t.text.replace("-", "").isalpha() or t.sentence != tokens[i].sentence:
+            break
+        if k > i and text[tokens[k - 1].end:t.start] != " ":
+            break
+        j = k
+    return j
+
+
+def _main_country(places: list[dict[str, Any]]) -> str | None:
+    """The country an article names most often, when one is named more than any other."""
+    counts = Counter(p["country"] for p in places if p.get("country"))
+    top = counts.most_common(2)
+    if not top or (len(top) > 1 and top[0][1] == top[1][1]):
+        return None
+    return str(top[0][0])
+
+
+def _sentence_country(tokens: list[Token], i: int, located: list[tuple[int, str]]) -> str | None:
+    """The one country that the sentence of token i names before it (through a place or a coded actor):
+    'Rebels in Mali rejected an appeal from President X'; a country after the person is more often the
+    object of the act ('President X criticised Hungary')."""
+    s = tokens[i].sentence
+    found = {c for k, c in located if tokens[k].sentence == s and k < i}
+    return found.pop() if len(found) == 1 else None
+
+
+def titled_people(text: str, tokens: list[Token], actors: list[ActorMention], places: list[dict[str, Any]],
+                  taken_spans: Sequence[tuple[int, int]]) -> list[ActorMention]:
+    """Persons named after a title of office, coded as the context's country and the title's sector."""
+    first = _first_words()
+    heads = [t.index for t in tokens if t.capitalised and (t.lower in first or t.lower.startswith(TITLE_PREFIXES))]
+    if not heads:
+        return []
+    taken = {k for a in actors for k in range(a.first_token, a.last_token + 1)}
+    starts = {t.start: t.index for t in tokens}
+    for a, b in taken_spans:
+        k = starts.get(a)
+        while k is not None and k < len(tokens) and tokens[k].start < b:
+            taken.add(k)
+            k += 1
+    located = [(a.first_token, a.country) for a in actors if a.country]
+    located += [(starts[p["start"]], p["country"]) for p in places if p.get("country") and p["start"] in starts]
+    main = _main_country(places)
+    out: list[ActorMention] = []
+    done = -1
+    for i in heads:
+        found = _titled_at(text, tokens, i, taken) if i > done else None
+        if found is None:
+            continue
+        sector, done = found
+        country = _sentence_country(tokens, i, located) or main
+        if country:
+            span = text[tokens[i].start:tokens[done].end]
+            out.append(ActorMention(tokens[i].start, tokens[done].end, span, country + sector, span, country, sector,
+                                    "person", i, done))
+    return out
+
+
+def _titled_at(text: str, tokens: list[Token], i: int, taken: set[int]) -> tuple[str, int] | None:
+    """(sector, last token) of a title and name starting at token i, or None."""
+    if i in taken:
+        return None
+    for size in range(MAX_TITLE, 0, -1):
+        k = i + size
+        if k >= len(tokens) or any(m in taken for m in range(i, k)) or not all(t.capitalised for t in tokens[i:k]):
+            continue
+        if any(text[tokens[m].end:tokens[m + 1].start] != " " for m in range(i, k)):
+            continue
+        sector = _title_sector([t.lower for t in tokens[i:k]])
+        if sector is None:
+            continue
+        j = _name_end(text, tokens, k, taken)
+        if j >= k and _title_sector([t.lower for t in tokens[k:j + 1]]) is None:
+            return sector, j
+    return None
