@@ -378,3 +378,42 @@ def test_grievance_targets_its_agent(text: str, target: str) -> None:
 def test_grievance_never_targets_the_victims(text: str) -> None:
     evs = events(text)
     assert {e["target_country"] for e in evs} <= {None}, show(evs)
+
+
+# ---- an order to do an act a state imposes is coercion; destroying infrastructure is destroying property ----
+
+@pytest.mark.parametrize(("text", "source", "cameo"), [
+    ("The Egyptian authorities ordered the Qatari broadcaster to close its Cairo bureau.", "EGY", "172"),
+    ("A Pakistani court ordered the Indian company to stop construction of the dam.", "PAK", "172"),
+    ("Argentina ordered the British embassy to shut its consular section.", "ARG", "172"),
+    ("Kenya ordered two Somali diplomats to leave the country within 48 hours.", "KEN", "174"),
+    ("The Chinese government ordered Japanese journalists to leave Beijing.", "CHN", "174"),
+])
+def test_an_order_to_stop_or_leave_is_coercion(text: str, source: str, cameo: str) -> None:
+    evs = events(text)
+    assert any(e["source_country"] == source and e["cameo"] == cameo and e["plover"] == "COERCE" for e in evs), \
+        show(evs)
+
+
+def test_an_order_to_do_another_act_stays_a_demand() -> None:
+    evs = events("The Chinese president ordered the army to prepare for war.")
+    assert all(e["plover"] != "COERCE" for e in evs), show(evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Afghan guerillas blew up three main electric power lines leading into Kabul.",
+    "Colombian rebels blew up an oil pipeline in Arauca.",
+    "Maoist insurgents destroyed two bridges in eastern Nepal.",
+])
+def test_destroying_infrastructure_is_destroying_property(text: str) -> None:
+    evs = events(text)
+    assert any(e["cameo"] == "1712" for e in evs), show(evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Russian troops destroyed the enemy lines near Bakhmut.",
+    "Israeli jets destroyed a Hamas command centre in Gaza.",
+])
+def test_destroying_forces_stays_force(text: str) -> None:
+    evs = events(text)
+    assert evs and all(e["cameo"] != "1712" for e in evs), show(evs)

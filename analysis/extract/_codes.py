@@ -8,13 +8,17 @@
   gives way to the sentence's main act. An act announced for the future 'unless' the other side does something
   is a threat (CAMEO 13): 'will boycott the elections unless the president resigns', 'will withdraw its troops
   unless ...' (a threat of that act where CAMEO has one, else 130).
+- Blowing up or destroying infrastructure (pipelines, bridges, power lines, railways) is destroying property
+  (1712, PETRARCH2 '* PIPELINE [1712] # BLEW_UP'), not force against people.
+- An order to do an act that a state imposes ('ordered the newspaper to suspend publication', 'ordered two
+  diplomats to leave the country') is coercion (172 administrative sanctions, 174 expulsion), not a demand.
 """
 
 from __future__ import annotations
 
 from analysis.extract.clauses import Candidate, future_code
 from analysis.extract.roles import Sentence
-from analysis.extract.text import word_group
+from analysis.extract.text import mapping_group, word_group
 from analysis.extract.triggers import Participant
 
 GENERIC_FORCE = "190"  # CAMEO 190, use conventional military force, not specified below
@@ -26,6 +30,12 @@ CIVILIAN_NOUNS = word_group("civilian_noun")  # 'a refugee camp', 'a crowded mar
 PERSON_TITLES = word_group("person_title")  # 'the deputy chief of ...', 'the mayor of ...'
 KILL_LEMMAS = frozenset({"kill", "murder", "shoot dead", "gun down"})
 THREATEN = "13"
+DESTROY_PROPERTY = "1712"
+DESTROY_VERBS = word_group("destroy_verb")  # 'blow up', 'destroy', 'sabotage'
+PROPERTY_NOUNS = word_group("property_noun")  # 'pipeline', 'bridge', 'railway'
+LINE_MODIFIERS = word_group("property_line_modifier")  # 'power lines', 'rail lines' (not 'enemy lines')
+ORDER_VERBS = word_group("order_verb")
+ORDERED_ACTS = mapping_group("ordered_act")  # 'ordered X to close' -> 172
 SPAN = 6  # words of an object phrase (or a passive's subject) read for its head
 
 
@@ -38,6 +48,9 @@ def refine_violence(sent: Sentence, c: Candidate) -> None:
     if c.cameo != GENERIC_FORCE:
         return
     words = _patient_words(sent, c)
+    if c.trig.lemma.split(" ", 1)[0] in DESTROY_VERBS and _property(sent.low[c.ti:c.tj + 1] + words):
+        c.cameo = DESTROY_PROPERTY
+        return
     src_sector = _sector(c.src.code if c.src else None)
     if c.trig.lemma in KILL_LEMMAS and src_sector not in STATE_FORCES and _one_official(words):
         c.cameo = ASSASSINATE
@@ -45,6 +58,23 @@ def refine_violence(sent: Sentence, c: Candidate) -> None:
         c.cameo = UNCONVENTIONAL
         if c.passive and c.tgt is None:  # 'a camp for Congolese refugees was attacked': the refugees
             c.tgt = _people_of_site(sent, c.ti)
+
+
+def _property(words: list[str]) -> bool:
+    """Whether an object phrase names infrastructure: 'an oil pipeline', 'three power lines'."""
+    return not PROPERTY_NOUNS.isdisjoint(words) or any(
+        w in ("line", "lines") and k > 0 and words[k - 1] in LINE_MODIFIERS for k, w in enumerate(words))
+
+
+def ordered_act(sent: Sentence, c: Candidate) -> None:
+    """Recode an order (CAMEO 100) by the act it imposes: 'ordered the newspaper to suspend publication' (172)."""
+    if c.trig.lemma not in ORDER_VERBS:
+        return
+    end = min(sent.clause_end(c.tj), c.tj + 2 * SPAN, sent.n - 1)
+    for k in range(c.tj + 1, end):
+        if sent.low[k] == "to":
+            c.cameo = ORDERED_ACTS.get(sent.low[k + 1], c.cameo)
+            return
 
 
 def _people_of_site(sent: Sentence, ti: int) -> Participant | None:

@@ -34,7 +34,7 @@ from operator import attrgetter
 from typing import Any, cast
 
 from analysis._resources import compiled, read_table
-from analysis.extract._codes import demote_conditions, refine_violence, unless_threat
+from analysis.extract._codes import demote_conditions, ordered_act, refine_violence, unless_threat
 from analysis.extract._function_words import INTENT_OF_ROOT, PLURAL_HEADS, RECIPROCAL_ROOTS, REFUSAL_OF_ROOT
 from analysis.extract.clauses import Candidate, future_code, same_actor
 from analysis.extract.roles import Sentence
@@ -197,6 +197,7 @@ def sentence_events(sent: Sentence) -> list[Candidate]:
         keep = [c for c in out if c.purpose and c.src is not None][:1]
     for c in keep:
         refine_violence(sent, c)
+        ordered_act(sent, c)
         if c.prepared and c.cameo[:2] in VIOLENT_ROOTS:
             c.cameo = "150"  # preparing an attack is a show of force (CAMEO 15), not yet the attack
     keep += _compound(sent, keep)
