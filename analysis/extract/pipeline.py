@@ -21,6 +21,7 @@ from analysis.extract.gazetteer import Gazetteer, load_gazetteer, norm_key
 from analysis.extract.geocode import place_record, resolve_placed
 from analysis.extract.mentions import Lexicon, Mention, acting_verb, find_mentions
 from analysis.extract.mentions import lexicon as mention_lexicon
+from analysis.extract.organisations import organisations
 from analysis.extract.text import Token, find_dateline, split_sentences, tokenize, word_group
 from analysis.extract.titled import titled_people
 from analysis.extract.triggers import Participant
@@ -75,6 +76,7 @@ def extract_record(article: Article, *, gazetteer: Gazetteer | None = None,
     agents = _agents(text, tokens, mentions, places)
     agents += _bare_agents(text, tokens, named + agents, mentions, places)
     agents += titled_people(text, tokens, named + agents, places, [(m.start, m.end) for m in mentions])
+    agents = organisations(text, tokens, named, agents, places)
     actors = sorted(named + agents, key=lambda a: a.start)
     participants = _participants(text, actors, mentions, places)
     dateline = find_dateline(text)
