@@ -20,7 +20,8 @@ Left out, each by a rule that EVENTS_SOURCES.md states:
   thought or weather, or takes a 'that' clause (frame 26), and of the cue verbs of event_cues.tsv: such
   verbs keep only their phrase patterns;
 - one-word verbs of fewer than four letters, and verbs and phrases whose first word is an English
-  function word of function_words.tsv ('be determined');
+  function word (the grammatical groups of function_words.tsv: 'be determined') or a report verb of
+  event_cues.tsv ('say sorry', 'report progress');
 - the participles of a verb that is an event only with its object (no default code): 'aircraft using
   guided missiles killed ...' names a means.
 
@@ -44,6 +45,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from build_actor_tables import GRAMMAR_GROUPS  # noqa: E402
 from build_event_lexicon import DATA, verb_forms  # noqa: E402
 
 COLUMNS = ["lemma", "forms", "pos", "cameo", "target_prep", "object_role", "source", "note"]
@@ -217,6 +219,13 @@ def _cues(path: Path) -> set[str]:
     return {c.lower() for c in _column(path, "cue")}
 
 
+def _report_verbs(path: Path) -> set[str]:
+    """The report verbs of event_cues.tsv ('say', 'report'): a phrase they open reports, it does not act."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {r["cue"].lower() for r in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+            if r["kind"] == "report_verb"}
+
+
 def _curated(path: Path) -> tuple[set[str], dict[str, str]]:
     """The forms of the curated table (verbs and nouns), and its one-word verb forms with their CAMEO root."""
     pairs: set[str] = set()
@@ -241,9 +250,11 @@ def _defined(code: str, defined: set[str]) -> str:
 
 
 def _function_words(path: Path) -> set[str]:
-    """The entries of function_words.tsv (its '#' lines are comments)."""
+    """The grammatical words of function_words.tsv (its '#' lines are comments): articles, auxiliaries,
+    prepositions ... (GRAMMAR_GROUPS), not its groups of content words such as verbs of an order."""
     lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
-    return {r["entry"] for r in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)}
+    return {r["entry"] for r in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+            if r["group"] in GRAMMAR_GROUPS}
 
 
 def weak_default(code: str, own: str) -> bool:
@@ -288,7 +299,7 @@ def build(cameo_file: Path, wordnet: Path | None, data: Path = DATA) -> str:
     no_default |= {w for w, v in verb_senses(wordnet).items()
                    if v.senses > MAX_SENSES or v.lexfile in STATE_LEXFILES or v.that_clause}
     curated, curated_verbs = _curated(data / "event_triggers.tsv")
-    function = _function_words(data / "function_words.tsv")
+    function = _function_words(data / "function_words.tsv") | _report_verbs(data / "event_cues.tsv")
     defined = _column(data / "cameo_codes.tsv", "code")
     cands = [(lemma, forms, _defined(code, defined), note) for lemma, forms, code, note in
              candidates(blocks, synsets, no_default)]

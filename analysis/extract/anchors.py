@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from analysis.extract.facilities import AFTER_GAP, kind_of_name, well_known
+from analysis.extract.facilities import AFTER_GAP, kind_of_name, name_parts, well_known
 from analysis.extract.gazetteer import KINDS, NAME_KINDS, Gazetteer, load_gazetteer, norm_key
 from analysis.extract.mentions import Mention, lexicon
 from analysis.extract.text import split_sentences, word_group
@@ -23,7 +23,6 @@ from analysis.extract.text import split_sentences, word_group
 _ALT = NAME_KINDS.index("alt")
 _TOWN_KINDS = frozenset(KINDS.index(k) for k in ("city", "capital", "admin2"))
 _WORD = re.compile(r"[\w'’.&-]+")
-_STREET_EXTRA = frozenset({"square", "st", "rd", "ave", "way", "place", "row", "terrace", "crescent"})
 
 # the kind of a place written around its name ('Clay County', 'Tewksbury Twp.', 'the Town of Groton'), a part of
 # it before its name ('South Los Angeles', 'Downtown Greer') and an initial for a compass word ('W. Columbia')
@@ -67,7 +66,7 @@ def anchor_kind(surface: str) -> str:
         return kind
     words = _WORD.findall(surface)
     last = words[-1].lower().rstrip(".") if words else ""
-    return "street" if last in lexicon().street_words or last in _STREET_EXTRA else "facility"
+    return "street" if last in lexicon().street_words or last in name_parts("street_ending") else "facility"
 
 
 def inner_mention(text: str, start: int, end: int, *, gazetteer: Gazetteer | None = None) -> Mention | None:

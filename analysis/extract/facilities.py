@@ -30,15 +30,9 @@ MAX_NAME_WORDS = 5
 # between a facility and the place it stands in: 'the Riverside Arena in Dayton', 'Percy French Hotel, Cavan'
 AFTER_GAP = re.compile(r"\s*,\s*|\s*\(\s*|\s+(?:in|at|near|outside|of)\s+(?:the\s+|downtown\s+)?")
 # determiners that end a name read backwards ('New' and numbers may open one: 'New York Avenue')
-_ROADS = frozenset({"road", "rd", "highway", "turnpike", "freeway", "expressway", "motorway", "parkway", "pike"})
 _DIVISIONS = np.array([KINDS.index(k) for k in ("admin1", "admin2")])
 _POSSESSIVES = ("'s", "’s")
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
-_ABBREVIATED = frozenset({"st", "ave", "rd", "blvd", "mt"})  # kind words written 'St.', 'Ave.', 'Mt.'
-_COMPASS = frozenset({"n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west", "northeast",
-                      "northwest", "southeast", "southwest", "extended", "extension"})
-_STOP_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "our",
-                               "their", "all", "any", "some"})
 
 
 _WIDE_KINDS = np.array([KINDS.index(k) for k in ("country", "admin1", "region", "continent", "water")])
@@ -77,6 +71,18 @@ class FacilityWords(NamedTuple):
 
 
 @compiled
+def _name_parts() -> dict[str, frozenset[str]]:
+    """group -> words of analysis/data/name_parts.tsv."""
+    table = read_table("name_parts.tsv")
+    return {g: frozenset(rows["word"].str.lower()) for g, rows in table.groupby("group")}
+
+
+def name_parts(group: str) -> frozenset[str]:
+    """A group of name_parts.tsv: 'road', 'abbreviated_kind', 'street_suffix', 'name_stop', 'street_ending'."""
+    return _name_parts()[group]
+
+
+@compiled
 def facility_words() -> FacilityWords:
     """The kind words of analysis/data/facility_words.tsv, and the generic words of names."""
     table = read_table("facility_words.tsv")
@@ -86,7 +92,7 @@ def facility_words() -> FacilityWords:
     ctx = read_table("place_context_words.tsv")
     generic = set(ctx.loc[ctx["role"].isin(["org", "title"]), "word"].str.lower())
     generic |= set(by["generic"])
-    stop = word_group("locative") | word_group("coordinator") | _STOP_DETERMINERS
+    stop = word_group("locative") | word_group("coordinator") | name_parts("name_stop")
     return FacilityWords(by["after"], by["before"], by["of"], frozenset(generic), frozenset(stop),
                          frozenset(by["after"]) | frozenset(by["before"]) | frozenset(by["of"]))
 
@@ -180,7 +186,7 @@ def _name_goes_on(text: str, tokens: Sequence[Token], k: int, words: FacilityWor
     if nxt is None or not nxt.capitalised or not _joined(text, tokens[k], nxt) or text[tokens[k].end] != " ":
         return False
     low = nxt.lower.rstrip(".")
-    return low not in _COMPASS and low not in words.stop and low not in lexicon().time_words \
+    return low not in name_parts("street_suffix") and low not in words.stop and low not in lexicon().time_words \
         and not nxt.text.isupper()
 
 
@@ -202,7 +208,7 @@ def find_facilities(text: str, tokens: Sequence[Token], gaz: Gazetteer) -> list[
             span = (k, last, words.before[low])
         elif low in words.after and (first := _span_before(tokens, text, k, words)) is not None \
                 and first > taken and not _a_person(tokens, first, k, words.after[low], gaz) \
-                and not (low in _ABBREVIATED and _abbreviation_goes_on(text, tokens, k)) \
+                and not (low in name_parts("abbreviated_kind") and _abbreviation_goes_on(text, tokens, k)) \
                 and not _name_goes_on(text, tokens, k, words):
             span = (first, k, words.after[low])
         if span is None:
@@ -234,7 +240,7 @@ def facility_mentions(
         start, end = tokens[first].start, tokens[last].end
         if any(s < end and start < e for s, e in taken):
             continue
-        if text[end:end + 1] == "." and tokens[last].lower in _ABBREVIATED:
+        if text[end:end + 1] == "." and tokens[last].lower in name_parts("abbreviated_kind"):
             end += 1  # 'Victoria St.'
         while start > 0 and text[start - 1].isdigit():
             start -= 1  # '14th Street'
@@ -274,7 +280,7 @@ def _facility(text: str, tokens: Sequence[Token], first: int, last: int, kind: s
     of where it runs ('California Street' is in San Francisco)."""
     surface = text[start:end]
     if kind == "street":  # 'Otter Tail County Road', 'Ohio Turnpike': a division's road, not 'California Street'
-        road = tokens[last].lower in _ROADS
+        road = tokens[last].lower in name_parts("road")
         lead = [m for m in inside if road and np.isin(gaz.kind[m.rows], _DIVISIONS).any()]
     else:
         lead = [m for m in inside if m.first_token == first or well_known(gaz, m.rows)]

@@ -28,8 +28,6 @@ from analysis.extract.titled import _main_country, _sentence_country
 
 MAX_BEFORE = 6  # capitalised words before the organisation word ('Moro Islamic Liberation Front')
 MAX_AFTER = 8  # words after an opening organisation word ('Union for the Total Independence of Angola')
-_JOINERS = frozenset({"of", "for", "the", "and"})
-_BODIES = frozenset({"committee", "commission", "council"})
 
 
 @compiled
@@ -63,9 +61,9 @@ def _run(text: str, tokens: list[Token], h: int, taken: set[int]) -> tuple[int, 
     k = h + 1
     while k < len(tokens) and k - h <= MAX_AFTER and k not in taken and _joined(text, tokens, k):
         t = tokens[k]
-        if _name_word(t) and t.lower not in _JOINERS:
+        if _name_word(t) and t.lower not in _words()["joiner"]:
             j = k
-        elif t.lower not in _JOINERS or (k == h + 1 and t.lower not in ("of", "for")):
+        elif t.lower not in _words()["joiner"] or (k == h + 1 and t.lower not in ("of", "for")):
             break
         k += 1
     if i == h and j == h:
@@ -81,7 +79,7 @@ def _sector(words: Sequence[str], head: str) -> str:
         return "LAB"
     if head == "army":
         return "REB" if names & table.get("rebel", {}).keys() else "MIL"
-    if head in _BODIES:
+    if head in _words()["body"]:
         if _international(words):
             return "IGO"
         if names & table.get("state", {}).keys():
