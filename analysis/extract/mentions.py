@@ -205,22 +205,21 @@ def _an_area(gaz: Gazetteer, key: str) -> bool:
     return _key_facts(gaz, gaz.key_numbers([key])[0]).area
 
 
+_CAPITALISED = operator.attrgetter("capitalised")
+
+
 def _probes(text: str, tokens: list[Token], particles: frozenset[str]) -> list[tuple[int, int, str, int]]:
     """Every candidate n-gram that starts on a capitalised token: (first, last, key, end)."""
     probes: list[tuple[int, int, str, int]] = []  # (first, last, key, end)
     add = probes.append
     n_tok = len(tokens)
-    for tok in tokens:
-        if not tok.capitalised:
-            continue
-        i = tok.index
+    chain_end = 0  # tokens up to here are linked, each to the one before, from the start of the last chain
+    for i in itertools.compress(range(n_tok), list(map(_CAPITALISED, tokens))):
+        if i >= chain_end:
+            chain_end = _chain_end(text, tokens, particles, i)
         parts: list[str] = []
-        possessive = False
-        for j in range(i, min(i + MAX_NAME_TOKENS, n_tok)):
+        for j in range(i, min(chain_end, i + MAX_NAME_TOKENS)):
             tj = tokens[j]
-            if j > i and (possessive or (not tj.capitalised and tj.lower not in particles)
-                          or tj.sentence != tok.sentence or not _gap_ok(text, tokens[j - 1], tj)):
-                break
             word, end = tj.text, tj.end
             possessive = False
             if len(word) > 2 and word.endswith(_POSSESSIVES):  # "Russia's" -> 'Russia'
@@ -230,13 +229,27 @@ def _probes(text: str, tokens: list[Token], particles: frozenset[str]) -> list[t
                 else:
                     word, end, possessive = word[:-2], end - 2, True
             parts.append(word)
-            if not tj.capitalised:
-                continue
-            key = norm_key(" ".join(parts))
-            add((i, j, key, end))
-            if not possessive and text[tj.end:tj.end + 1] == ".":
-                add((i, j, key + ".", tj.end + 1))
+            if tj.capitalised:
+                key = norm_key(" ".join(parts))
+                add((i, j, key, end))
+                if not possessive and text[tj.end:tj.end + 1] == ".":
+                    add((i, j, key + ".", tj.end + 1))
+            if possessive:
+                break
     return probes
+
+
+def _chain_end(text: str, tokens: list[Token], particles: frozenset[str], i: int) -> int:
+    """The end of the run of tokens from token i, each capitalised (or a particle: 'de', 'al') and close
+    to the one before in the same sentence."""
+    j, n_tok = i + 1, len(tokens)
+    while j < n_tok:
+        tj, before = tokens[j], tokens[j - 1]
+        if (not tj.capitalised and tj.lower not in particles) or tj.sentence != before.sentence \
+                or not _gap_ok(text, before, tj):
+            break
+        j += 1
+    return j
 
 
 def _names_disease(m: Mention, tokens: list[Token], lex: Lexicon) -> bool:

@@ -3,7 +3,9 @@
 Each rule reads a `Match` (the mention and the words around it) and says True (a place), False (not
 one) or None (no say); `is_place` asks them in order and the first to speak decides. Rules that meet a
 person's name record it in `Match.persons` ('Robert Douglas' makes 'Douglas' a surname for the rest of
-the article); the cue rule marks the mention `cued` or `needs_cue`.
+the article); the cue rule marks the mention `cued` or `needs_cue`. Each rule declares with `needs` the
+facts of a match it needs to have a say (a single word, a capitalised word glued before, ...); `is_place`
+asks only the rules whose needs hold.
 """
 
 from __future__ import annotations
@@ -58,21 +60,10 @@ class Match:
     word: str
     lower: str
     abbreviated: bool  # in capitals or with periods ('La.', 'W.Va.'), not as a word ('Act')
-
-    @property
-    def glued_prev(self) -> bool:
-        p = self.prev
-        return p is not None and p.capitalised and self.text[p.end:self.first.start] in (" ", ". ")
-
-    @property
-    def glued_next(self) -> bool:
-        nxt, gap = self.nxt, self.text[self.last.end:self.nxt.start] if self.nxt is not None else ""
-        return nxt is not None and nxt.capitalised and self.m.end == self.last.end and (
-            gap == " " or (gap == "-" and self.facts.strength == 0))
-
-    @property
-    def locative(self) -> bool:
-        return self.prev is not None and self.prev.lower in LOCATIVE and not self.first.sentence_initial
+    glued_prev: bool  # the word before is capitalised and joined to the name by a space ('Robert Douglas')
+    glued_next: bool  # the word after is capitalised and joined by a space (or a hyphen, to a small place)
+    locative: bool  # after a locative word ('in', 'near'), not opening the sentence
+    flags: int  # which rule preconditions hold (see `_flags`)
 
     def person(self, name: str, *, full: bool = False) -> bool:
         """Record a person's name met here (`full`: named in full, 'Andrew Ferrara'); the match is no place."""
@@ -93,11 +84,43 @@ def match(m: Mention, facts: _KeyFacts, tokens: list[Token], text: str, gaz: Gaz
         nxt = None
     word = text[m.start:m.end].rstrip(".")
     abbreviated = word.isupper() or m.end > last.end or "." in word
-    return Match(m, facts, tokens, text, gaz, lex, persons, named, in_shout, first, last, prev, nxt,
-                 m.first_token == m.last_token, word, norm_key(word), abbreviated)
+    glued_prev = prev is not None and prev.capitalised and text[prev.end:first.start] in (" ", ". ")
+    glued_next = False
+    if nxt is not None and nxt.capitalised and m.end == last.end:
+        gap = text[last.end:nxt.start]
+        glued_next = gap == " " or (gap == "-" and facts.strength == 0)
+    locative = prev is not None and prev.lower in LOCATIVE and not first.sentence_initial
+    single = m.first_token == m.last_token
+    flags = _flags(m, facts, text, single, in_shout, prev, nxt, glued_prev, glued_next, abbreviated)
+    return Match(m, facts, tokens, text, gaz, lex, persons, named, in_shout, first, last, prev, nxt, single, word,
+                 norm_key(word), abbreviated, glued_prev, glued_next, locative, flags)
+
+
+# rule preconditions: a rule is asked only where all the flags it needs hold (see `needs`)
+SINGLE, NOT_AREA, SHOUT, DEMONYM, PREV, NXT, GLUED_PREV, GLUED_NEXT, WEAK, VERY_WEAK, ABBREV, SLASH = (
+    1 << n for n in range(12))
+
+
+def _flags(m: Mention, facts: _KeyFacts, text: str, single: bool, in_shout: bool, prev: Token | None,
+           nxt: Token | None, glued_prev: bool, glued_next: bool, abbreviated: bool) -> int:
+    """The precondition flags that hold for a match."""
+    strength = facts.strength
+    return (single * SINGLE | (not facts.area) * NOT_AREA | in_shout * SHOUT
+            | (m.name_kind == "demonym") * DEMONYM | (prev is not None) * PREV | (nxt is not None) * NXT
+            | glued_prev * GLUED_PREV | glued_next * GLUED_NEXT | (strength < 2) * WEAK | (strength < 1) * VERY_WEAK
+            | abbreviated * ABBREV | (text[m.start - 1:m.start] == "/") * SLASH)
 
 
 Rule = Callable[[Match], "bool | None"]
+NEEDS: dict[Rule, int] = {}  # the flags a rule needs to have a say (or to mark anything)
+
+
+def needs(flags: int) -> Callable[[Rule], Rule]:
+    """Declare a rule's precondition: without all these flags it returns None and marks nothing."""
+    def declare(rule: Rule) -> Rule:
+        NEEDS[rule] = flags
+        return rule
+    return declare
 
 
 @compiled
@@ -109,22 +132,26 @@ def not_place_words() -> dict[str, frozenset[str]]:
 
 
 
+@needs(SINGLE)
 def short_word(x: Match) -> bool | None:
     """'Un', 'He': one- and two-letter words are places only as known abbreviations ('US', 'La.')."""
     return False if x.single and len(x.word) <= 2 and not (x.facts.any_abbr and x.abbreviated) else None
 
 
+@needs(SINGLE)
 def acronym(x: Match) -> bool | None:
     """An acronym (UN, NATO) is an organisation, not a place."""
     w = x.word
     return False if x.single and w.isupper() and len(w) <= 4 and not x.in_shout and not x.facts.any_abbr else None
 
 
+@needs(SINGLE)
 def time_word(x: Match) -> bool | None:
     """'March', 'Jan', 'Thursday'."""
     return False if x.single and x.lower in x.lex.time_words else None
 
 
+@needs(0)
 def lone_adjective(x: Match) -> bool | None:
     """'Arab leaders', 'Western officials', 'West and Central African countries': a compass or people word
     alone qualifies a noun; it is a town only with a qualifier ('Arab, Ala.')."""
@@ -142,11 +169,13 @@ def _compass_pair(x: Match, adjectives: frozenset[str]) -> bool:
         and x.tokens[i - 2].lower in adjectives and x.tokens[i - 2].sentence == x.first.sentence
 
 
+@needs(0)
 def phenomenon(x: Match) -> bool | None:
     """'El Niño', 'La Niña': weather, not the towns of that name."""
     return False if x.lower in not_place_words()["phenomenon"] else None
 
 
+@needs(SINGLE | GLUED_PREV)
 def company_suffix(x: Match) -> bool | None:
     """'Acme Holdings NV', 'Siemens AG': a legal form after a company's name is no state or country."""
     p = x.prev
@@ -157,6 +186,7 @@ def company_suffix(x: Match) -> bool | None:
     return None if named_place else False  # 'In NV', 'Reno NV' name the state
 
 
+@needs(SINGLE | NOT_AREA)
 def known_surname(x: Match) -> bool | None:
     """A surname met earlier in a person's name, unless the text places it here ('flew to Houston', 'in Lee')."""
     if not (x.single and x.lower in x.persons and not x.facts.area):
@@ -173,6 +203,7 @@ def _places_here(x: Match) -> bool:
     return strong or cue_before or _qualified(x) or bool(_CUE_AFTER.match(x.text, x.m.end))
 
 
+@needs(SINGLE)
 def placed(x: Match) -> bool | None:
     """No say; marks a name the text places as cued, which keeps it a place where a person of that name is
     met in the article ('Mark Houston spoke. He flew to Houston.')."""
@@ -181,6 +212,7 @@ def placed(x: Match) -> bool | None:
     return None
 
 
+@needs(WEAK)
 def small_alternate(x: Match) -> bool | None:
     """Only an alternate name of a small place; 'The City Council': 'The City' is a by-name of small places."""
     f = x.facts
@@ -188,11 +220,13 @@ def small_alternate(x: Match) -> bool | None:
     return False if small and (x.single or x.first.lower == "the") else None
 
 
+@needs(SHOUT)
 def shouted(x: Match) -> bool | None:
     """In a headline or shouted line any name counts, bar common words."""
     return not (x.single and x.lower in x.gaz.common_words and x.facts.strength < 2) if x.in_shout else None
 
 
+@needs(PREV | WEAK)
 def media_outlet(x: Match) -> bool | None:
     """'the newspaper La Prensa', 'the daily Al-Ahram': an outlet named like a town."""
     p = x.prev
@@ -200,11 +234,13 @@ def media_outlet(x: Match) -> bool | None:
         and x.facts.strength < 2 else None
 
 
+@needs(NOT_AREA)
 def holiday(x: Match) -> bool | None:
     """'Columbus Day'."""
     return False if not x.facts.area and _DAY_AFTER.match(x.text, x.m.end) else None
 
 
+@needs(NXT)
 def street(x: Match) -> bool | None:
     """'California Street': a street ('Otter Tail County Road 80' is the county's)."""
     n = x.nxt
@@ -212,24 +248,28 @@ def street(x: Match) -> bool | None:
         and x.m.end == x.last.end and x.last.lower not in KIND_NOUNS else None
 
 
+@needs(GLUED_PREV | NOT_AREA)
 def honorific(x: Match) -> bool | None:
     """'Mrs. Lincoln' (the name stays a place elsewhere: "known as 'Mr. Arlington'")."""
     return False if x.glued_prev and x.prev is not None and x.prev.lower in x.lex.honorifics \
         and not x.facts.area else None
 
 
+@needs(ABBREV)
 def currency(x: Match) -> bool | None:
     """'US$460 million', '$US 1.5 billion'."""
     t, m = x.text, x.m
     return False if x.abbreviated and (_CURRENCY_AFTER.match(t, m.end) or t[m.start - 1:m.start] == "$") else None
 
 
+@needs(SLASH)
 def virus_strain(x: Match) -> bool | None:
     """'A/California/7/2009': a virus strain's name."""
     t, m = x.text, x.m
     return False if t[m.start - 1:m.start] == "/" and t[m.end:m.end + 1] == "/" else None
 
 
+@needs(DEMONYM | PREV)
 def people_demonym(x: Match) -> bool | None:
     """'Native Americans', 'African-American': a people, not a country."""
     p = x.prev
@@ -237,6 +277,7 @@ def people_demonym(x: Match) -> bool | None:
         and x.text[p.end:x.first.start] in (" ", "-") else None
 
 
+@needs(DEMONYM | GLUED_PREV)
 def demonym_surname(x: Match) -> bool | None:
     """'Monica French': a surname."""
     p = x.prev
@@ -246,6 +287,7 @@ def demonym_surname(x: Match) -> bool | None:
     return None
 
 
+@needs(DEMONYM | SINGLE | NXT)
 def demonym_speaker(x: Match) -> bool | None:
     """'French said' is a person; 'the French said', a people."""
     p, n = x.prev, x.nxt
@@ -253,11 +295,13 @@ def demonym_speaker(x: Match) -> bool | None:
         and (p is None or p.lower not in _DETERMINERS) else None
 
 
+@needs(NOT_AREA)
 def person_after(x: Match) -> bool | None:
     """'Keith D. Johnson', 'Paris, 51, was found': a person's name and age."""
     return x.person(x.lower, full=True) if not x.facts.area and _PERSON_AFTER.match(x.text, x.m.end) else None
 
 
+@needs(GLUED_PREV | NOT_AREA)
 def first_name_before(x: Match) -> bool | None:
     """'Robert Douglas', 'Harold Michael'."""
     p = x.prev
@@ -267,6 +311,7 @@ def first_name_before(x: Match) -> bool | None:
     return None
 
 
+@needs(GLUED_PREV | NOT_AREA)
 def title_before(x: Match) -> bool | None:
     """'President Obama', 'Gov. Crist'."""
     p = x.prev
@@ -275,6 +320,7 @@ def title_before(x: Match) -> bool | None:
     return None
 
 
+@needs(GLUED_PREV | VERY_WEAK)
 def name_before(x: Match) -> bool | None:
     """'Jacques Roy', 'Kim Jong Un': a small place's name after another capitalised name."""
     p = x.prev
@@ -284,6 +330,7 @@ def name_before(x: Match) -> bool | None:
     return None
 
 
+@needs(GLUED_NEXT)
 def name_after(x: Match) -> bool | None:
     """'Vladimir Putin', 'Jordan Peterson', 'Houston Rockets'; not 'Laurel County Fiscal Court' (a name
     ending on a kind of place is no one's first name) nor 'Ukraine President'."""
@@ -295,6 +342,7 @@ def name_after(x: Match) -> bool | None:
     return None
 
 
+@needs(SINGLE | NXT)
 def speaker(x: Match) -> bool | None:
     """'Welch said': a person speaks, a town does not ('Adams said', though a city lists 'Adams' as an
     alternate name)."""
@@ -304,6 +352,7 @@ def speaker(x: Match) -> bool | None:
     return None
 
 
+@needs(SINGLE)
 def abbreviation_as_word(x: Match) -> bool | None:
     """An abbreviation written as a word: 'Act' is not 'ACT'."""
     return False if x.single and x.facts.all_abbr and not x.abbreviated else None
@@ -313,6 +362,7 @@ def _qualified(x: Match) -> bool:
     return x.text[x.m.end:x.m.end + 2] == ", " and x.nxt is not None and x.nxt.capitalised
 
 
+@needs(SINGLE | WEAK)
 def common_word(x: Match) -> bool | None:
     """'Central', 'Mobile': a common word is a sizeable town's name only after a strong locative cue
     ('in Mobile', 'the town of Mobile') or with a qualifier ('Mobile, Ala.')."""
@@ -325,6 +375,7 @@ def common_word(x: Match) -> bool | None:
     return x.facts.max_population >= 10_000 and (strong_locative or _qualified(x)) and not x.glued_next
 
 
+@needs(SINGLE | VERY_WEAK)
 def small_town_cue(x: Match) -> bool | None:
     """A small town's name is cued ('in Greer', 'Greer police', a dateline) or needs a cue elsewhere in the
     article; a surname ('Stevens') is a town only where the text says it is a place."""
@@ -348,9 +399,20 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+_RULES_FOR: dict[int, tuple[Rule, ...]] = {}
+
+
+def rules_for(flags: int) -> tuple[Rule, ...]:
+    """The rules, in order, whose preconditions the flags meet (remembered per set of flags)."""
+    rules = _RULES_FOR.get(flags)
+    if rules is None:
+        rules = _RULES_FOR[flags] = tuple(r for r in RULES if NEEDS[r] & flags == NEEDS[r])
+    return rules
+
+
 def is_place(x: Match) -> bool:
     """The first rule with a say decides; a match no rule speaks against is a place."""
-    for rule in RULES:
+    for rule in rules_for(x.flags):
         verdict = rule(x)
         if verdict is not None:
             return verdict
