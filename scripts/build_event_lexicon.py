@@ -1167,7 +1167,8 @@ VP(["deploy troops", "send troops", "deploy forces", "send forces", "mass troops
    "MOBILIZE block '* &MILITARY [154]'")
 
 # ---- 16 REDUCE RELATIONS --------------------------------------------------------------------
-VP(["cut ties", "sever ties", "cut diplomatic ties", "sever diplomatic ties", "break off relations",
+VP(["cut ties", "sever ties", "cut diplomatic ties", "sever diplomatic ties", "sever relations",
+    "sever diplomatic relations", "break off relations",
     "break off diplomatic relations", "break diplomatic relations", "cut diplomatic relations",
     "downgrade relations", "downgrade ties", "recall its ambassador", "recall the ambassador",
     "recall ambassador", "expel diplomats", "expel the ambassador", "close its embassy",
@@ -1652,14 +1653,16 @@ for w in ["order", "force", "pressure", "press", "allow", "permit", "invite", "e
           "coerce"]:
     CUES.append((w, "control", "governor"))
 # Light verbs: their object noun carries the event ('staged a protest', 'launched an offensive',
-# 'lodged a complaint', 'opened an investigation', 'declared a ceasefire'), and the verbs of its aspect
-# ('completed its investigation into').
+# 'lodged a complaint', 'opened an investigation', 'declared a ceasefire'), the verbs of its aspect
+# ('completed its investigation into'), and approving or authorising an act, which is doing it ('approved
+# the imposition of sanctions', 'authorized the deployment of troops').
 _LIGHT = sorted({f for base in ["launch", "stage", "hold", "begin", "start", "organize", "organise", "lodge",
                                 "declare", "announce", "open", "conduct", "make", "issue", "impose", "mount",
                                 "wage", "resume", "continue", "give", "extend", "grant", "pay", "deliver", "file",
                                 "unleash", "renew", "intensify", "escalate", "order", "step up", "carry out", "call",
                                 "sign", "reach", "reiterate", "repeat", "voice", "express", "engage in",
-                                "speed up", "accelerate", "hasten", "complete", "finish"]
+                                "speed up", "accelerate", "hasten", "complete", "finish", "approve", "authorize",
+                                "authorise"]
                  for f in phrase_forms(base)})
 for w in _LIGHT:
     CUES.append((w, "light_verb", "light"))

@@ -12,6 +12,7 @@ INTENT_OF_ROOT = mapping_group("intent_of_root")  # agreeing to do an act (root 
 INTENT_OF_CODE = mapping_group("intent_of_code")  # and some acts have their own intent code (072 -> 0332)
 THREAT_OF = mapping_group("threat_of")  # a conflictual act announced for the future is a threat (13x) of it
 REFUSAL_OF_ROOT = mapping_group("refusal_of_root")  # refusing an act (root 04-08) is a rejection (12x)
+NOMINALISATIONS = mapping_group("nominalisation")  # 'lift' -> 'lifting': 'the lifting of sanctions' is 'lift sanctions'
 # roots whose triggers govern a complement clause: statements, appeals, intentions, demands,
 # disapproval, rejection, threats (other governors are marked 'control: governor' in the cue table)
 CONTROL_ROOTS = word_group("control_root")
@@ -35,6 +36,7 @@ SUBJECT_PRONOUNS = word_group("subject_pronoun")
 BETWEEN_SUBJECT_AND_VERB = word_group("between_subject_and_verb")
 ADVERBS = word_group("adverb")
 SUBORDINATORS = word_group("subordinator")
+PREP_SUBORDINATORS = word_group("prep_subordinator")  # 'after', 'since': also prepositions ('after weeks of talks')
 COORDINATORS = word_group("coordinator")
 GERUND_PREPS = word_group("gerund_prep")
 # 'resumed shelling', 'began collecting signatures': a gerund after these verbs is their complement

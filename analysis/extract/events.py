@@ -35,7 +35,16 @@ from typing import Any, cast
 
 from analysis._resources import compiled, read_table
 from analysis.extract._codes import demote_conditions, ordered_act, refine_violence, unless_threat
-from analysis.extract._function_words import INTENT_OF_ROOT, PLURAL_HEADS, RECIPROCAL_ROOTS, REFUSAL_OF_ROOT
+from analysis.extract._function_words import (
+    DETERMINERS,
+    FUNCTION_BEFORE_OBJECT,
+    INTENT_OF_ROOT,
+    NO_FILLERS,
+    NOMINALISATIONS,
+    PLURAL_HEADS,
+    RECIPROCAL_ROOTS,
+    REFUSAL_OF_ROOT,
+)
 from analysis.extract.clauses import Candidate, future_code, same_actor
 from analysis.extract.roles import Sentence
 from analysis.extract.text import Token, past_forms
@@ -80,6 +89,7 @@ def event_lexicon() -> EventLexicon:
             if r["pos"] == "verb" and len(words) == 1 and form.endswith("s") and any(
                     f in forms for f in (form[:-1], form[:-2], form[:-3] + "y")):
                 third.add(form)  # 'forces', 'supplies': '-s' verb forms that are also plural nouns
+    _add_nominals(triggers)
     for lst in triggers.values():
         lst.sort(key=lambda t: (-len(t.words), t.pos != "verb"))
     codes: dict[str, dict[str, Any]] = {
@@ -94,6 +104,23 @@ def event_lexicon() -> EventLexicon:
     return EventLexicon(triggers, codes, cues, max(len(c.split()) for c in cues), frozenset(third), light, reports,
                         frozenset(past))
 
+
+
+def _add_nominals(triggers: dict[str, list[Trigger]]) -> None:
+    """The noun of each verb phrase trigger whose verb has one (NOMINALISATIONS): 'lift sanctions' also stands
+    as 'the lifting of sanctions', 'suspend military aid' as 'the suspension of military aid', with the
+    verb's code and target prepositions (the object noun decides the code, as it does for the verb). A
+    phrase of the lexicon with the same words wins."""
+    taken = {t.words for trigs in triggers.values() for t in trigs}
+    for trig in [t for trigs in triggers.values() for t in trigs]:
+        noun = NOMINALISATIONS.get(trig.words[0]) if trig.pos == "verb" and len(trig.words) > 1 else None
+        if noun is None or trig.words[1] in NO_FILLERS or trig.words[1] in FUNCTION_BEFORE_OBJECT - DETERMINERS:
+            continue  # not 'withdraw from border', 'close down news'
+        words = (noun, "of", *trig.words[1:])
+        if words not in taken:
+            taken.add(words)
+            triggers.setdefault(noun, []).append(Trigger(words, " ".join(words), "noun", trig.cameo, trig.target_preps,
+                                                         "none", trig.generated, nominal=True))
 
 
 def code_event(lex: EventLexicon, cameo: str, modality: str) -> dict[str, Any]:
@@ -118,27 +145,30 @@ def find_events(
 ) -> list[dict[str, Any]]:
     """The deduplicated events of an article (records with the fields of schema.EVENT_FIELDS)."""
     lex = event_lexicon()
-    firsts = [t.index for t in compress(tokens, map(_INITIAL, tokens))]
-    stops = [*firsts[1:], len(tokens)] if firsts else []
-    span_of = {tokens[a].sentence: (a, b) for a, b in zip(firsts, stops, strict=True)}  # sentence -> its tokens
     parts_by_sentence: dict[int, list[Participant]] = {}
     for p in participants:
         if p.first_token < len(tokens):
             parts_by_sentence.setdefault(tokens[p.first_token].sentence, []).append(p)
     main = [c for c, _ in Counter(p.country for p in participants if p.country).most_common(2)]
     dyad = [Participant(0, 0, -1, -1, c, c, c) for c in main] if len(main) == 2 else []
-    starts = [p["start"] for p in places]  # sorted, as extract_record gives them
     article_lows = list(map(_LOWER, tokens))
+    # the sentences that may hold an event: those with an actor, or with 'the two countries' of the main pair
+    chosen = sorted(parts_by_sentence.keys() | (_plural_sentences(tokens, article_lows) if dyad else set()))
+    if not chosen:
+        return []
+    firsts = [t.index for t in compress(tokens, map(_INITIAL, tokens))]
+    stops = [*firsts[1:], len(tokens)]
+    span_of = {tokens[a].sentence: (a, b) for a, b in zip(firsts, stops, strict=True)}  # sentence -> its tokens
+    starts = [p["start"] for p in places]  # sorted, as extract_record gives them
     raw: list[dict[str, Any]] = []
-    for si, (s, e) in enumerate(sentences):
+    for si in chosen:
         if si not in span_of:
             continue
+        s, e = sentences[si]
         offset, stop = span_of[si]
         lows = article_lows[offset:stop]
         if "must" not in lows and not lex.may_trigger(lows):
             continue
-        if si not in parts_by_sentence and not (dyad and not PLURAL_HEADS.isdisjoint(lows)):
-            continue  # no actor to act or be acted upon, and no 'the two countries' for the main pair
         toks = tokens[offset:stop]
         local = [_local(p, offset) for p in parts_by_sentence.get(si, [])]
         sent = Sentence(text, toks, local, lex, dyad, lows)
@@ -150,6 +180,11 @@ def find_events(
                 continue  # 'The Associated Press contributed reporting': media report, they do not act
             raw.append(_event(text, s, e, sent, cand, here, article_date, lex, times))
     return _dedupe(raw)
+
+
+def _plural_sentences(tokens: Sequence[Token], lows: list[str]) -> set[int]:
+    """The sentences with a first word of 'the two countries', 'each other' (PLURAL_HEADS)."""
+    return {tokens[k].sentence for k in compress(range(len(tokens)), map(PLURAL_HEADS.__contains__, lows))}
 
 
 def sentence_events(sent: Sentence) -> list[Candidate]:
@@ -372,7 +407,8 @@ def _event(
     if future and not negated:
         cameo = unless_threat(sent, c, cameo)
     if future not in times_of:
-        times_of[future] = [t for t in find_times(text, s, e, article_date=article_date, future=future)
+        times_of[future] = [t for t in find_times(text, s, e, article_date=article_date, future=future,
+                                                   words=map(str.lower, low))
                             if not _after_report_verb(text, t, lex)]
     times = times_of[future]
     when = _nearest_time(times, toks[ti].start)

@@ -35,6 +35,7 @@ from analysis.extract._function_words import (
     PHRASE_STOPS,
     PLACE_PREPS,
     PLACE_TARGET_ROOTS,
+    PREP_SUBORDINATORS,
     PREPS_BETWEEN,
     PUNCT,
     RECIPROCAL_ROOTS,
@@ -47,7 +48,7 @@ from analysis.extract._function_words import (
 from analysis.extract.actors import actor_lexicon
 from analysis.extract.clauses import Candidate, Clauses, same_actor
 from analysis.extract.objects import grievance_agent
-from analysis.extract.triggers import Participant
+from analysis.extract.triggers import Participant, cached
 
 PROTEST_ROOT = "14"  # CAMEO 14, demonstrate or rally
 COMPLAINT = "114"  # CAMEO 114, complain officially
@@ -66,10 +67,25 @@ class Sentence(Clauses):
             start = max(start, next((k for k, t in enumerate(self.toks) if t.start >= brk.end()), self.n))
         for m in range(ti - 1, start - 1, -1):
             w = self.low[m]
-            if m in self.reports or w in SUBORDINATORS or w == "that" or (w == "as" and m + 1 < ti and (
-                    m + 1 in self.part_at or self.low[m + 1] in SUBJECT_PRONOUNS)):
+            if m in self.reports or (w in SUBORDINATORS and not self._verbless_phrase(m, ti)) or w == "that" or (
+                    w == "as" and m + 1 < ti and (m + 1 in self.part_at or self.low[m + 1] in SUBJECT_PRONOUNS)):
                 return m + 1
         return start
+
+    def _verbless_phrase(self, m: int, ti: int) -> bool:
+        """Whether the subordinator at m is a preposition here: 'after', 'since', 'until' whose phrase ends at
+        punctuation before token ti and holds no finite verb ('Chile, after weeks of talks, signed ...', 'X,
+        after meeting Putin, said ...'; not 'after Russia invaded, ...')."""
+        if self.low[m] not in PREP_SUBORDINATORS or self.plain(m, ti):
+            return False
+        for k in range(m + 1, ti + 1):
+            if not self.plain(k - 1, k):
+                return True
+            w = self.low[k]
+            if (k in self.verbs and not w.endswith("ing")) or w in self.lex.past or w in BE or w in PERFECT_AUX \
+                    or w in SUBJECT_PRONOUNS or self.cue(k, "modality"):
+                return False
+        return False
 
     def source(self, ti: int, *, places: bool = False, adjacent: bool = False) -> Participant | None:
         """The subject of the clause of the token at ti (with `places`, a place may be it: the patient
@@ -353,11 +369,39 @@ class Sentence(Clauses):
         cands = [Candidate(i, j, t, cameo=t.cameo) for i, j, t in self.triggers()]
         self.verbs = {c.ti for c in cands if c.trig.pos == "verb"}
         ends = {c.tj: k for k, c in enumerate(cands)}
+        if self.places_only and cands and all(c.tj >= self.last_part_start and c.tj not in self.part_end
+                                              for c in cands) and PASSIVE_AUX.isdisjoint(self.low[:cands[-1].ti]):
+            return []  # every trigger stands after the last place, and none is passive: no event
         for k, c in enumerate(cands):
             c.status, c.controller = self._status(k, cands, ends)
+        if self.places_only and not any(map(self._may_fall_on_place, cands)):
+            return []  # no trigger can take an actor or a place: no event
         for c in cands:
             self.roles(c)
         return cands
+
+    @cached
+    def places_only(self) -> bool:
+        """Whether the sentence's only participants are places (no capital, no 'the two countries' of a main
+        pair): no actor can then be a source, and a place is the target only of the triggers that
+        `_may_fall_on_place` admits."""
+        return all(p.place and not p.capital for p in self.parts) and not (self.dyad and self.plural_refs)
+
+    def _may_fall_on_place(self, c: Candidate) -> bool:
+        """Whether a place can take a role of the trigger (see `target` and `roles`): a root whose acts fall on
+        places ('shelled Juba', 'a curfew in Cizre'), a passive ('Juba was shelled'), a complement whose
+        object its governor takes ('vowed to retake Kherson'), 'between X and Y', or a place inside the
+        trigger phrase."""
+        if c.tj < self.last_part_start and (c.trig.cameo[:2] in PLACE_TARGET_ROOTS or c.status == "comp"
+                                             or self.low[c.tj + 1:c.tj + 2] == ["between"]):
+            return True  # (each of these finds its place after the trigger)
+        ti = c.anchor if c.anchor >= 0 else c.ti
+        return c.tj in self.part_end or (
+            ti > 0 and self.low[self.back(ti)] in PASSIVE_AUX and (c.trig.pos == "verb" or c.anchor >= 0))
+
+    @cached
+    def last_part_start(self) -> int:
+        return max((p.first_token for p in self.parts), default=-1)
 
     def conjoined(self, p: Participant) -> Participant | None:
         """The actor joined to p by 'and' or a joining phrase right before it ('France and Germany', 'Sudan's

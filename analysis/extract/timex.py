@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from analysis._resources import compiled, read_table
@@ -40,6 +41,10 @@ class _Patterns:
     number: dict[str, int]
     unit: dict[str, str]
     recent: int
+    # a word that every time expression holds one of: a month, a weekday, the last word of a relative
+    # expression ('yesterday', 'week'), 'past', 'last', 'recent', 'ago', each also with "'s" (a year
+    # needs its digits instead)
+    keys: frozenset[str]
 
 
 _LEAD = r"(?:in|over|during|for|within|throughout)\s+"
@@ -82,7 +87,13 @@ def _patterns() -> _Patterns:
         rf"|\b(?:in|since|by|during|until|of)\s+(?P<year>(?:19|20)\d\d)\b)",
         re.IGNORECASE,
     )
-    return _Patterns(full, weekday, month, relative, number, unit, recent)
+    keys = {m.rstrip(".").lower() for m in [*month, *weekday]} | {r.split()[-1] for r in relative} \
+        | {"past", "last", "recent", "ago"}
+    keys |= {k + s for k in keys for s in ("'s", "’s")}  # 'Sunday's event' is one token
+    return _Patterns(full, weekday, month, relative, number, unit, recent, frozenset(keys))
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _month_num(word: str, pats: _Patterns) -> int:
@@ -94,10 +105,14 @@ _Resolved = tuple[dt.date, str, dt.date | None]
 """(first day, precision, last day when it is not the end of the first day's period)."""
 
 
-def find_times(text: str, start: int, end: int, *, article_date: str | None, future: bool = False
-               ) -> list[TimeExpression]:
-    """Time expressions within text[start:end], resolved against the article date."""
+def find_times(text: str, start: int, end: int, *, article_date: str | None, future: bool = False,
+               words: Iterable[str] | None = None) -> list[TimeExpression]:
+    """Time expressions within text[start:end], resolved against the article date. `words`: the lower-case
+    words of that text, when the caller has them (a text without a word of a time expression and without
+    a year is then not searched)."""
     pats = _patterns()
+    if words is not None and pats.keys.isdisjoint(words) and not _YEAR.search(text, start, end):
+        return []
     base = dt.date.fromisoformat(article_date) if article_date else None
     out: list[TimeExpression] = []
     for m in pats.full.finditer(text, start, end):

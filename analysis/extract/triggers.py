@@ -84,6 +84,7 @@ class Trigger:
     target_preps: tuple[str, ...]
     object_role: str
     generated: bool = False  # from petrarch_triggers.tsv: a phrase of it takes no noun trigger as a modifier
+    nominal: bool = False  # the noun of a verb phrase ('lifting of sanctions'): it takes modifiers as the verb does
     endings: tuple[str, ...] = field(init=False, repr=False, compare=False)  # the last word and its plurals
 
     def __post_init__(self) -> None:
@@ -342,7 +343,7 @@ class TriggerScan:
     def _match_from(self, i: int, trig: Trigger, first: int) -> int | None:
         """`_match` with the rest of the phrase looked for from token `first` on."""
         low, words = self.low, trig.words
-        k, fillers, verb = first, 0, trig.pos == "verb"
+        k, fillers, verb = first, 0, trig.pos == "verb" or trig.nominal
         for w_i in range(1, len(words)):
             w, last = words[w_i], w_i == len(words) - 1
             while True:

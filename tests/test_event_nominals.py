@@ -1,0 +1,91 @@
+"""Event nouns that news writes for a verb and its object ('the lifting of sanctions on X' for 'lifted
+sanctions on X'), after a light verb that makes its subject the actor ('announced', 'approved', 'ordered'),
+and other constructions of news writing added for issue 16; each with sentences that vary the countries,
+people, verbs and word order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from analysis.extract.pipeline import extract_record
+from analysis.io.articles import article_from_text
+
+DATE = "2025-06-02"
+
+
+def events(text: str) -> list[dict[str, Any]]:
+    return extract_record(article_from_text(text, date=DATE))["events"]
+
+
+def show(evs: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    return [(e["source"], e["cameo"], e["plover"], e["target"], e["trigger"]) for e in evs]
+
+
+def coded(evs: list[dict[str, Any]], source: str | None, target: str | None, plover: str) -> list[dict[str, Any]]:
+    return [e for e in evs if e["source_country"] == source and e["target_country"] == target and e["plover"] == plover]
+
+
+# ---- the noun of a verb phrase: 'the lifting of sanctions', 'the suspension of aid' -------------------
+
+@pytest.mark.parametrize(("text", "source", "target", "cameo"), [
+    ("Canada announced the lifting of its sanctions on Zimbabwe.", "CAN", "ZWE", "085"),
+    ("The Swiss government on Monday announced the easing of sanctions against Syria.", "CHE", "SYR", "085"),
+    ("Oslo announced the lifting of the curfew in Lillehammer.", "NOR", "NOR", "0813"),
+    ("Last week Jordan ordered the lifting of restrictions on Iraqi traders.", "JOR", "IRQ", "081"),
+])
+def test_lifting_or_easing_a_sanction_is_a_retreat_or_concession(text: str, source: str, target: str,
+                                                                  cameo: str) -> None:
+    evs = events(text)
+    found = [e for e in evs if e["source_country"] == source and e["cameo"] == cameo]
+    assert found and found[0]["target_country"] == target, show(evs)
+
+
+@pytest.mark.parametrize(("text", "source", "target", "cameo"), [
+    ("Sweden announced the suspension of military aid to Uganda.", "SWE", "UGA", "1622"),
+    ("Denmark has ordered the suspension of aid to Tanzania after the elections.", "DNK", "TZA", "162"),
+    ("The Dutch parliament approved the imposition of sanctions on Eritrea.", "NLD", "ERI", "163"),
+    ("Lithuania's government authorized the cutting of diplomatic ties with Belarus.", "LTU", "BLR", "161"),
+])
+def test_suspending_or_imposing_a_sanction_as_a_noun_is_a_sanction(text: str, source: str, target: str,
+                                                                   cameo: str) -> None:
+    evs = events(text)
+    found = coded(evs, source, target, "SANCTION")
+    assert found and found[0]["cameo"] == cameo, show(evs)
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Ecuador severed relations with Nicaragua on Friday.", "ECU", "NIC"),
+    ("The government of Honduras severed diplomatic relations with Taiwan.", "HND", "TWN"),
+    ("Nicaragua, after weeks of tension, severed ties with the Netherlands.", "NIC", "NLD"),
+])
+def test_severing_relations_breaks_ties(text: str, source: str, target: str) -> None:
+    evs = events(text)
+    found = coded(evs, source, target, "SANCTION")
+    assert found and found[0]["cameo"] == "161", show(evs)
+
+
+def test_a_verb_phrase_noun_without_an_actor_before_it_stays_without_a_source() -> None:
+    evs = events("The lifting of sanctions on Cuba was discussed at length.")
+    assert all(e["source"] is None for e in evs), show(evs)
+
+
+# ---- 'after', 'since', 'before' between commas without a verb open a phrase, not a clause ----------
+
+@pytest.mark.parametrize(("text", "source", "target", "plover"), [
+    ("Nicaragua, after weeks of tension, severed ties with Spain.", "NIC", "ESP", "SANCTION"),
+    ("Peru, before the vote, expelled two Bolivian diplomats.", "PER", "BOL", "SANCTION"),
+    ("Chile, since the election in March, has rejected talks with Bolivia.", "CHL", "BOL", "REJECT"),
+    ("The Kenyan army, after a week of heavy fighting, attacked Somali militants in Kismayo.", "KEN", "SOM", "FIGHT"),
+])
+def test_a_verbless_phrase_between_commas_keeps_the_subject(text: str, source: str, target: str,
+                                                            plover: str) -> None:
+    evs = events(text)
+    assert coded(evs, source, target, plover), show(evs)
+
+
+def test_a_clause_after_a_subordinator_still_has_its_own_subject() -> None:
+    evs = events("After Russia invaded, Ukraine severed ties with Moscow.")
+    assert coded(evs, "UKR", "RUS", "SANCTION"), show(evs)
+    assert not [e for e in evs if e["source_country"] == "RUS" and e["plover"] == "SANCTION"], show(evs)
