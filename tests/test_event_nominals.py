@@ -89,3 +89,59 @@ def test_a_clause_after_a_subordinator_still_has_its_own_subject() -> None:
     evs = events("After Russia invaded, Ukraine severed ties with Moscow.")
     assert coded(evs, "UKR", "RUS", "SANCTION"), show(evs)
     assert not [e for e in evs if e["source_country"] == "RUS" and e["plover"] == "SANCTION"], show(evs)
+
+
+# ---- passives: the agent named in the means, and the actor's unit as the patient -----------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Two Afghan soldiers were killed in an attack by Taliban fighters.", "AFGREB", "AFGMIL"),
+    ("Four Colombian policemen were killed on Sunday in an ambush by FARC rebels near Cali.", "COLREB", "COLCOP"),
+    ("Several Somali soldiers were wounded in an attack by al-Shabaab militants in Mogadishu.", "SOMREB", "SOMMIL"),
+])
+def test_a_passive_takes_its_agent_from_the_means(text: str, source: str, target: str) -> None:
+    evs = events(text)
+    assert [e for e in evs if e["source"] and e["source"].startswith(source[:3]) and e["target"] == target
+            and e["plover"] in ("FIGHT", "ASSAULT")], show(evs)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("A Turkish military convoy was attacked near the Iraqi border.", "TURMIL"),
+    ("A Pakistani army patrol was ambushed in Waziristan.", "PAKMIL"),
+    ("Two Indian navy vessels were seized by Iranian forces in the Gulf.", "INDMIL"),
+])
+def test_a_passive_patient_may_end_on_a_unit_or_vehicle_of_its_actor(text: str, target: str) -> None:
+    evs = events(text)
+    assert [e for e in evs if e["target"] == target], show(evs)
+
+
+def test_a_possession_of_an_actor_is_no_patient() -> None:
+    evs = events("Australia's banana crop was destroyed by floods.")
+    assert not [e for e in evs if e["target_country"] == "AUS"], show(evs)
+
+
+# ---- the actor whose act or word the object names: 'rejected a proposal from X' -----------------
+
+@pytest.mark.parametrize(("text", "source", "target", "plover"), [
+    ("North Korea rejected a proposal for talks from South Korea.", "PRK", "KOR", "REJECT"),
+    ("Armenia on Friday rejected the latest demands from Azerbaijan.", "ARM", "AZE", "REJECT"),
+    ("Ukraine called for the release of prisoners held by Russia.", "UKR", "RUS", "REQUEST"),
+    ("France condemned the missile attack on Kyiv by Russia.", "FRA", "RUS", "DISAPPROVE"),
+    ("Egypt welcomed an offer of mediation from Qatar.", "EGY", "QAT", "SUPPORT"),
+])
+def test_an_actor_after_by_or_from_in_the_object_is_the_target(text: str, source: str, target: str,
+                                                               plover: str) -> None:
+    evs = events(text)
+    assert coded(evs, source, target, plover), show(evs)
+
+
+# ---- 'clashes erupted between X and Y', 'Fighting broke out between X and Y' ----------------------
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Fighting broke out between the Sudanese army and Ethiopian troops.", {"SDN", "ETH"}),
+    ("Clashes erupted between Indian and Chinese troops in Ladakh.", {"IND", "CHN"}),
+    ("Heavy fighting raged between Armenian and Azerbaijani forces on Tuesday.", {"ARM", "AZE"}),
+])
+def test_a_fight_that_broke_out_between_two_actors(text: str, pair: set[str]) -> None:
+    evs = events(text)
+    assert [e for e in evs if e["plover"] == "FIGHT" and {e["source_country"], e["target_country"]} == pair], \
+        show(evs)

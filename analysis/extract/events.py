@@ -317,21 +317,26 @@ def _fold_means(sent: Sentence, cands: list[Candidate]) -> None:
     """'killed three civilians in a suicide car bombing', 'wounded two soldiers in a bomb attack', 'Israeli
     airstrikes killed 12 people', 'were killed by a roadside bomb' (the means of a passive): the noun of
     the means, after the verb ('in', 'by') or as its subject, gives the violent act its more specific code
-    (CAMEO codes the most specific act)."""
+    (CAMEO codes the most specific act), and the agent it names gives a passive without one its source
+    ('two soldiers were killed in an attack by Taliban fighters')."""
     for k, c in enumerate(cands):
-        if c.status != "main" or c.trig.pos != "verb" or c.cameo[:2] not in VIOLENT_ROOTS \
-                or not c.cameo.endswith("0"):
+        refine, agent = c.cameo.endswith("0"), c.passive and c.src is None
+        if c.status != "main" or c.trig.pos != "verb" or c.cameo[:2] not in VIOLENT_ROOTS or not (refine or agent):
             continue
         # the subject: the last noun before the verb with no punctuation and no other trigger between
         # ('Israeli airstrikes killed', 'A roadside bombing near Samarra on Sunday killed')
         subject = cands[k - 1] if k > 0 and cands[k - 1].trig.pos == "noun" and sent.plain(cands[k - 1].tj, c.ti) \
             and not any(w in sent.reports for w in range(cands[k - 1].tj + 1, c.ti)) else None
         for d in ([subject] if subject is not None else []) + cands[k + 1:]:
-            if d.status == "nom" and d.cameo[:2] in VIOLENT_ROOTS and d.cameo != c.cameo and (d is subject or (
+            if d.status == "nom" and d.cameo[:2] in VIOLENT_ROOTS and (d is subject or (
                     d.ti - c.tj <= 8 and sent.plain(c.tj, d.ti)
                     and not _MEANS_PREPS.isdisjoint(sent.low[max(c.tj, d.ti - 4):d.ti]))):
-                c.cameo, d.status = d.cameo, "done"
-                break
+                if agent and d.src is not None and d.tgt is None and d is not subject:
+                    c.src, d.status = d.src, "done"  # 'were killed in an ambush by Taliban fighters'
+                if refine and d.cameo != c.cameo:
+                    c.cameo, d.status = d.cameo, "done"
+                if d.status == "done":
+                    break
 
 
 def _condition_subject(sent: Sentence, c: Candidate) -> Participant | None:

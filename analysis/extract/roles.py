@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from analysis.extract._function_words import (
     ADJUNCT_PREPS,
+    AGENT_OBJECT_ROOTS,
     ARTICLES,
     BE,
     BETWEEN_SUBJECT_AND_VERB,
@@ -29,8 +30,10 @@ from analysis.extract._function_words import (
     NO_FILLERS,
     OBJECT_PREP_STOPS,
     OBJECT_STOPS,
+    OCCURRENCE_VERBS,
     PARTITIVE_HEADS,
     PASSIVE_AUX,
+    PATIENT_HEADS,
     PERFECT_AUX,
     PHRASE_STOPS,
     PLACE_PREPS,
@@ -90,7 +93,8 @@ class Sentence(Clauses):
     def source(self, ti: int, *, places: bool = False, adjacent: bool = False) -> Participant | None:
         """The subject of the clause of the token at ti (with `places`, a place may be it: the patient
         of a passive, 'the Ukrainian capital was struck'; with `adjacent`, only an actor right before
-        the verb: 'three Iraqi civilians have been killed', not 'the Australia's banana crop')."""
+        the verb: 'three Iraqi civilians have been killed', 'a Turkish military convoy was attacked' (a unit,
+        vehicle or post of the actor), not 'the Australia's banana crop')."""
         start = self._clause_start(ti)
         before = self.actors_between(start, ti, places=places)
         earlier = self._coordinated_verb(ti)
@@ -98,9 +102,12 @@ class Sentence(Clauses):
             return self.source(earlier, places=places)
         if before:
             last = before[-1]
+            k = last.last_token + 1
+            if adjacent and not last.possessive and not last.place and k < ti and self.low[k] in PATIENT_HEADS:
+                k += 1  # 'a Turkish military convoy was attacked', 'two Iraqi police posts were shelled'
             if self.plain(last.last_token, ti) and all(
-                    self.low[k] in BETWEEN_SUBJECT_AND_VERB or self.adverb(k) or self.cue(k, "modality")
-                    for k in range(last.last_token + 1, ti)):
+                    self.low[m] in BETWEEN_SUBJECT_AND_VERB or self.adverb(m) or self.cue(m, "modality")
+                    for m in range(k, ti)):
                 return last
             return None if adjacent else self._first_of_clause(before, start, ti)
         if adjacent:
@@ -289,6 +296,8 @@ class Sentence(Clauses):
                     break
         if tgt is None and trig.cameo[:2] in GRIEVANCE_ROOTS:
             tgt = grievance_agent(self, tj, end)  # 'in protest against abuses by the army'
+        if tgt is None and trig.cameo[:2] in AGENT_OBJECT_ROOTS:
+            tgt = self._agent_in_object(tj, end)  # 'rejected a proposal for talks from South Korea'
         if tgt is None and self.dyad and src is not None and any(k in self.plural_refs for k in range(tj + 1, tj + 6)):
             tgt = self.dyad[1] if src.country == self.dyad[0].country else self.dyad[0]
         if tgt is None and trig.cameo[:2] in PLACE_TARGET_ROOTS and trig.cameo[:2] != "04":
@@ -308,6 +317,22 @@ class Sentence(Clauses):
                 return dataclasses.replace(tgt, code=tgt.country + "GOV", place=False)
             return None  # 'warned of more wild weather for Queensland': a place hears no warning
         return tgt
+
+    def _agent_in_object(self, tj: int, end: int) -> Participant | None:
+        """The actor after 'by' or 'from' in the object phrase of the trigger ending at tj, whose act or word the
+        trigger answers: 'rejected a proposal for talks from South Korea', 'condemned the attack on Kyiv by
+        Russia', 'called for the release of prisoners held by Iran' (not past a clause boundary or report)."""
+        low = self.low
+        for k in range(tj + 1, min(end, tj + WINDOW)):
+            if low[k] in OBJECT_STOPS or k in self.reports:
+                return None
+            if low[k] in ("by", "from") and k > tj + 1:
+                p = self.starting(k + 1, min(end, k + 4))
+                between = low[k + 1:p.first_token] if p is not None else []
+                if p is not None and not p.place and all(
+                        w in ARTICLES or not (w in BOUNDARY_WORDS or w in PREPS_BETWEEN) for w in between):
+                    return p
+        return None
 
     def _addressee(self, p: Participant) -> bool:
         """Whether 'to' introduces p: 'complained to the African Union', 'appealed to the UN'."""
@@ -342,10 +367,11 @@ class Sentence(Clauses):
             subj = self._first_of_clause(head, start, ti - 2) if head else None
             if inviter and subj:
                 return inviter, subj, True
-        if low[tj + 1:tj + 2] == ["between"]:  # 'cooperation between the two countries', 'talks between X and Y'
-            if tj + 2 in self.plural_refs:
+        bw = tj + 1 + next((len(v) for v in OCCURRENCE_VERBS if tuple(low[tj + 1:tj + 1 + len(v)]) == v), 0)
+        if low[bw:bw + 1] == ["between"]:  # 'cooperation between the two countries', 'clashes erupted between X and Y'
+            if bw + 1 in self.plural_refs:
                 return self.dyad[0], self.dyad[1], True
-            first = [p for p in self.parts if tj < p.first_token <= tj + 3]
+            first = [p for p in self.parts if bw < p.first_token <= bw + 2]
             if first:
                 k = first[0].last_token + 1
                 # 'and Y', 'and the Y', 'and the paramilitary Y'

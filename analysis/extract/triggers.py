@@ -28,6 +28,8 @@ from analysis.extract._function_words import (
     NO_FILLERS,
     NOMINAL_CONTEXT,
     NOMINAL_PREPS,
+    OCCURRENCE_FIRSTS,
+    OCCURRENCE_VERBS,
     PARTICLES,
     PUNCT,
     SUBJECT_PREPS,
@@ -278,8 +280,12 @@ class TriggerScan:
         """After a determiner or preposition a word is a noun ('the meeting', 'with arms'); so is a
         '-s' form without a subject right before it ('Serb forces', 'Talks between ...'), and a word
         right after a verb trigger ('reject proposed changes')."""
-        if self.low[i].endswith("ing") and i + 1 < self.n and self.low[i + 1] == "between" and self.plain(i, i + 1):
-            return True  # 'fighting between the army and the RSF': a verb takes no 'between' right after it
+        if self.low[i].endswith("ing") and i + 1 < self.n and self.plain(i, i + 1) and (
+                self.low[i + 1] == "between" or self.low[i + 1] in OCCURRENCE_FIRSTS and any(
+                    tuple(self.low[i + 1:i + 1 + len(v)]) == v for v in OCCURRENCE_VERBS)):
+            # 'fighting between the army and the RSF': a verb takes no 'between' right after it; 'Fighting broke
+            # out ...', 'Shelling resumed ...': an '-ing' form before a verb of occurrence is its subject
+            return True
         if i == 0:
             return self.low[0] in self.lex.third_person
         k = self.back(i)
