@@ -1170,11 +1170,12 @@ VP(["deploy troops", "send troops", "deploy forces", "send forces", "mass troops
 VP(["cut ties", "sever ties", "cut diplomatic ties", "sever diplomatic ties", "sever relations",
     "sever diplomatic relations", "break off relations",
     "break off diplomatic relations", "break diplomatic relations", "cut diplomatic relations",
-    "downgrade relations", "downgrade ties", "recall its ambassador", "recall the ambassador",
-    "recall ambassador", "expel diplomats", "expel the ambassador", "close its embassy",
+    "downgrade relations", "downgrade ties", "expel diplomats", "expel the ambassador", "close its embassy",
     "close the embassy", "shut its embassy"], "161", prep="with",
-   note="SEPARATE block '* {DIPLOMATIC TIES} [161]' (CUT); RECALL block '* AMBASSADOR [161]'; "
+   note="SEPARATE block '* {DIPLOMATIC TIES} [161]' (CUT); "
    "DEPORT block '* DIPLOMAT [161]' (EXPEL); CANCEL block '* EMBASSY [161]' (CLOSE)")
+VP(["recall its ambassador", "recall the ambassador", "recall ambassador"], "161", prep="from|to|in",
+   note="RECALL block '* AMBASSADOR [161]': the ambassador is recalled from (or 'to', 'in') the target")
 V("secede", "161", prep="from", role="none", note="block SECEDE [161]")
 VP(["freeze relations", "freeze ties", "suspend relations", "suspend ties", "strain relations",
     "scale back ties", "cancel a visit", "cancel the visit", "call off a visit", "call off the visit",
@@ -1636,9 +1637,11 @@ for w in ["reported", "reports", "report", "reporting", "cited", "quoted", "quot
           "published"]:
     CUES.append((w, "report_verb", "reporter"))
 # Verbs and adjectives that take an infinitive or gerund complement without being events themselves:
-# in 'tried to hack', 'continued to send arms', 'is willing to withdraw' the complement is the event.
-_CONTROL = sorted({f for base in ["try", "attempt", "continue", "begin", "start", "decide", "prepare", "manage", "fail",
-                                  "resort", "move", "want", "hope", "need", "appear", "seem", "tend", "struggle",
+# in 'tried to hack', 'continued to send arms', 'is willing to withdraw' the complement is the event. A
+# verb trigger among them ('seek') is the control verb before 'to' ('seeking to improve relations').
+_CONTROL = sorted({f for base in ["try", "attempt", "seek", "continue", "begin", "start", "decide", "prepare",
+                                  "manage", "fail", "resort", "move", "want", "hope", "need", "appear", "seem",
+                                  "tend", "struggle",
                                   "work", "strive", "choose", "opt", "resume", "stop", "keep", "finish",
                                   "cease", "vote", "rush", "step", "act"]
                    for f in verb_forms(base)}

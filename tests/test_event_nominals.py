@@ -145,3 +145,54 @@ def test_a_fight_that_broke_out_between_two_actors(text: str, pair: set[str]) ->
     evs = events(text)
     assert [e for e in evs if e["plover"] == "FIGHT" and {e["source_country"], e["target_country"]} == pair], \
         show(evs)
+
+
+# ---- 'seeking to' is an attempt, not a request ----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Japan is seeking to improve relations with South Korea.",
+    "Ghana sought to calm tensions with Togo on Monday.",
+    "The Kenyan government seeks to expand trade with Ethiopia.",
+])
+def test_seeking_to_do_something_is_no_request(text: str) -> None:
+    evs = events(text)
+    assert not [e for e in evs if e["plover"] == "REQUEST"], show(evs)
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Pakistan sought US help against the militants.", "PAK", "USA"),
+    ("Brazil is seeking support from China for its bid.", "BRA", "CHN"),
+    ("Iran is seeking to buy drones from Russia.", "IRN", "RUS"),
+])
+def test_seeking_something_from_an_actor_stays_its_act(text: str, source: str, target: str) -> None:
+    evs = events(text)
+    assert [e for e in evs if e["source_country"] == source and e["target_country"] == target], show(evs)
+
+
+# ---- 'its' in the object of a plural subject refers to the speaker ---------------------------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Greece said Turkish jets violated its airspace.", "TUR", "GRC"),
+    ("Russia said Ukrainian drones attacked its oil refineries.", "UKR", "RUS"),
+    ("Syria said Israeli warplanes struck its territory overnight.", "ISR", "SYR"),
+])
+def test_its_after_a_plural_subject_is_the_speakers(text: str, source: str, target: str) -> None:
+    evs = events(text)
+    assert [e for e in evs if e["source_country"] == source and e["target_country"] == target], show(evs)
+
+
+def test_its_after_a_singular_subject_stays_the_subjects() -> None:
+    evs = events("Russia said Ukraine withdrew its troops from Kherson.")
+    assert not [e for e in evs if e["target_country"] == "RUS"], show(evs)
+
+
+# ---- recalling an ambassador from or to a country --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Lithuania recalled its ambassador from China.", "LTU", "CHN"),
+    ("Moscow recalled its ambassador to Washington for consultations.", "RUS", "USA"),
+    ("Algeria on Saturday recalled its ambassador from Spain over the dispute.", "DZA", "ESP"),
+])
+def test_recalling_an_ambassador_targets_the_host(text: str, source: str, target: str) -> None:
+    evs = events(text)
+    assert coded(evs, source, target, "SANCTION"), show(evs)

@@ -43,6 +43,7 @@ from analysis.extract._function_words import (
     PUNCT,
     RECIPROCAL_ROOTS,
     ROOT_PREPS,
+    SINGULAR_POSSESSIVES,
     SUBJECT_PREPS,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
@@ -298,6 +299,8 @@ class Sentence(Clauses):
             tgt = grievance_agent(self, tj, end)  # 'in protest against abuses by the army'
         if tgt is None and trig.cameo[:2] in AGENT_OBJECT_ROOTS:
             tgt = self._agent_in_object(tj, end)  # 'rejected a proposal for talks from South Korea'
+        if tgt is None and src is not None:
+            tgt = self._speaker_owner(c, src)  # 'Greece said Turkish jets violated its airspace'
         if tgt is None and self.dyad and src is not None and any(k in self.plural_refs for k in range(tj + 1, tj + 6)):
             tgt = self.dyad[1] if src.country == self.dyad[0].country else self.dyad[0]
         if tgt is None and trig.cameo[:2] in PLACE_TARGET_ROOTS and trig.cameo[:2] != "04":
@@ -333,6 +336,20 @@ class Sentence(Clauses):
                         w in ARTICLES or not (w in BOUNDARY_WORDS or w in PREPS_BETWEEN) for w in between):
                     return p
         return None
+
+    def _speaker_owner(self, c: Candidate, src: Participant) -> Participant | None:
+        """The speaker that 'its' in the act's object refers to when the act's subject is plural and so cannot
+        be its antecedent: 'Greece said Turkish jets violated its airspace', 'Russia says Ukrainian drones
+        attacked its refineries' (not 'Russia said Ukraine withdrew its troops': Ukraine's own troops)."""
+        last = self.toks[src.last_token].text
+        if not (last.islower() and last.endswith("s")) or SINGULAR_POSSESSIVES.isdisjoint(
+                self.low[c.ti + 1:min(c.tj + 3, self.clause_end(c.tj))]):
+            return None
+        reports = [r for r in self.reports if r < c.ti]
+        speaker = self.speaker(max(reports)) if reports else None
+        if speaker is None and self.closing_report > c.tj:
+            speaker = self.part_end.get(self.closing_report - 1)
+        return speaker if speaker is not None and not same_actor(speaker, src) else None
 
     def _addressee(self, p: Participant) -> bool:
         """Whether 'to' introduces p: 'complained to the African Union', 'appealed to the UN'."""

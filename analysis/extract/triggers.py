@@ -260,8 +260,9 @@ class TriggerScan:
                 if trig.pos == "verb":
                     if nominal is None:
                         nominal = self._nominal_context(i, prev_verb_end)
-                    if nominal:
-                        continue
+                    if nominal or (len(trig.words) == 1 and low[i + 1:i + 2] == ["to"]
+                                   and self.cue(i, "control") == "subject"):
+                        continue  # a noun; or 'seeking to improve relations': a control verb, not a request
                 j = self._match(i, trig)
                 if j is not None and best is None:
                     best = (j, trig)
