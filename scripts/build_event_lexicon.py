@@ -1187,13 +1187,13 @@ V("undermine", "160", role="theme", note="block UNDERMINE [160]")
 V("sabotage", "160", role="theme", note="block UNDERMINE [160]")
 V("blacklist", "160", note="block BLACKLIST [160]")
 VP(["cut aid", "suspend aid", "halt aid", "freeze aid", "withhold aid", "stop aid", "cut off aid",
-    "suspend assistance", "withhold assistance"], "162", prep="to",
+    "suspend assistance", "withhold assistance"], "162", prep="to|for",
    note="SEPARATE block '* AID [162]' (CUT); CANCEL block '* AID [162]' (HALT); FREEZE block '* AID [162]'; "
    "CONFINE block '* AID [162]' (WITHHOLD)")
 VP(["suspend military aid", "halt military aid", "cut military aid", "halt arms deliveries",
     "halt arms shipments", "stop arms shipments", "suspend military cooperation", "halt military cooperation",
     "end military cooperation", "suspend arms exports", "halt arms exports", "stop arms exports",
-    "suspend arms sales", "halt arms sales"], "1622", prep="to|with",
+    "suspend arms sales", "halt arms sales"], "1622", prep="to|with|for",
    note="CANCEL block '* {ARMS SHIPMENT} [1622]', '* {&MILITARY COOPERATION} [1622]'; arms exports and sales "
    "curated as arms shipments")
 VP(["suspend cooperation", "halt cooperation", "end cooperation", "freeze cooperation", "cut cooperation"], "160",

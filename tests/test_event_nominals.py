@@ -196,3 +196,30 @@ def test_its_after_a_singular_subject_stays_the_subjects() -> None:
 def test_recalling_an_ambassador_targets_the_host(text: str, source: str, target: str) -> None:
     evs = events(text)
     assert coded(evs, source, target, "SANCTION"), show(evs)
+
+
+# ---- 'part of', 'most of' inside the object of a verb phrase ----------------------------------------
+
+@pytest.mark.parametrize(("text", "source", "target", "cameo"), [
+    ("Washington suspended part of its military aid for Egypt.", "USA", "EGY", "1622"),
+    ("Britain withdrew most of its troops from Afghanistan last year.", "GBR", "AFG", "0874"),
+    ("The European Union lifted some of its sanctions on Myanmar.", "EUR", "MMR", "085"),
+])
+def test_a_partitive_inside_the_object_keeps_the_phrase(text: str, source: str, target: str, cameo: str) -> None:
+    evs = events(text)
+    found = [e for e in evs if e["cameo"] == cameo and e["target_country"] == target]
+    assert found and (found[0]["source_country"] == source or source in (found[0]["source"] or "")), show(evs)
+
+
+# ---- the recipient between a light verb and its noun: 'gave Sri Lanka a loan' ------------------------
+
+@pytest.mark.parametrize(("text", "source", "target", "root"), [
+    ("Japan will give Sri Lanka a loan to rebuild its ports.", "JPN", "LKA", "03"),
+    ("Finland gave Tanzania a loan of 50 million euros on Monday.", "FIN", "TZA", "07"),
+    ("Russia gave Syria a stern warning on Friday.", "RUS", "SYR", "13"),
+    ("The Chinese president paid Kenya a state visit in May.", "CHN", "KEN", "04"),
+])
+def test_the_recipient_after_a_light_verb_is_the_target(text: str, source: str, target: str, root: str) -> None:
+    evs = events(text)
+    assert [e for e in evs if e["source_country"] == source and e["target_country"] == target
+            and e["root"] == root], show(evs)

@@ -266,7 +266,8 @@ class Clauses(TriggerScan):
             if w in NO_FILLERS or (k in self.part_at and k not in self.part_end):
                 return -1
             seen += w not in DETERMINERS
-            k -= 1
+            p = self.part_end.get(k)  # an actor between: 'gave Sri Lanka a loan'
+            k = p.first_token - 1 if p is not None and self.plain(p.first_token, k) else k - 1
         return -1
 
     # ---- cues -------------------------------------------------------------------------------------

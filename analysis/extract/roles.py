@@ -274,9 +274,9 @@ class Sentence(Clauses):
         inside = self.part_end.get(tj)
         if inside is not None and inside.first_token > c.ti:
             return inside  # 'expelled two Russian diplomats', "summoned Niger's ambassador"
-        if trig.pos == "verb" and len(trig.words) > 1 and (rec := self.recipient(c.ti)) is not None \
-                and rec.last_token < tj:
-            return rec  # 'gave Ukraine $1 billion in aid'
+        if (trig.pos == "verb" and len(trig.words) > 1 or c.anchor >= 0) and (
+                rec := self.recipient(c.anchor if c.anchor >= 0 else c.ti)) is not None and rec.last_token < tj:
+            return rec  # 'gave Ukraine $1 billion in aid', 'will give Tanzania a loan', 'paid Kenya a visit'
 
         tgt = self.after_prep(tj, trig.target_preps, end) if trig.target_preps else None
         role = trig.object_role

@@ -31,6 +31,7 @@ from analysis.extract._function_words import (
     OCCURRENCE_FIRSTS,
     OCCURRENCE_VERBS,
     PARTICLES,
+    PARTITIVE_QUANTIFIERS,
     PUNCT,
     SUBJECT_PREPS,
     SUBJECT_PRONOUNS,
@@ -362,6 +363,10 @@ class TriggerScan:
                     k = after  # '$5 billion in aid', '10,000 tonnes of rice': the amount of the object
                     continue
                 tok = low[k]
+                if verb and tok in PARTITIVE_QUANTIFIERS and low[k + 1:k + 2] == ["of"] and k + 2 < self.n \
+                        and self.plain(k, k + 2):
+                    k += 2  # 'suspended part of its military aid', 'withdrew most of its troops'
+                    continue
                 if tok == w or (last and verb and w not in PARTICLES and tok in (w + "s", w + "es")):
                     k += 1
                     break
