@@ -127,16 +127,16 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
     for first, last, sector in found:
         if sector not in _GROUP_SECTORS or any(j in taken for j in range(first, last + 1)):
             continue
-        k = _modifiers_before(text, tokens, first, taken)
+        k = _modifiers_before(tokens, first, taken)
         tok = tokens[k]
         prev = tokens[k - 1].lower if k > 0 and tokens[k - 1].sentence == tok.sentence else ""
         # the agent of a passive ('were kidnapped by gunmen'), the people a quantity counts ('thousands of farmers')
         by = prev == "by"
         counted = prev == "of" and k > 1 and tokens[k - 2].lower in PARTITIVE_HEADS
         if (prev in _PREPOSITIONS and not (by or counted)) or (
-                k - 1 in taken and text[tokens[k - 1].end:tok.start] == " "):
+                k - 1 in taken and tokens[k - 1].spaced):
             continue
-        if not (by or _verb_follows(text, tokens, last, lex)):
+        if not (by or _verb_follows(tokens, last, lex)):
             continue
         country = _where(located.get(tok.sentence, []), in_actor, k)
         code, sector = agent_code(country, sector)
@@ -163,13 +163,13 @@ def _where(located: list[tuple[int, str]], in_actor: set[int], k: int) -> str | 
     return next(iter(countries)) if len(countries) == 1 else None
 
 
-def _modifiers_before(text: str, tokens: list[Token], first: int, taken: set[int]) -> int:
+def _modifiers_before(tokens: list[Token], first: int, taken: set[int]) -> int:
     """The first token of an agent noun with its lower-case modifiers ('cocoa farmers', 'masked gunmen'):
     up to MAX_MODIFIERS plain words before token `first`, stopping at function words and names."""
     k = first
     while k > 0 and first - k < MAX_MODIFIERS:
         mod = tokens[k - 1]
-        if mod.sentence != tokens[first].sentence or k - 1 in taken or text[mod.end:tokens[k].start] != " " \
+        if mod.sentence != tokens[first].sentence or k - 1 in taken or not mod.spaced \
                 or not mod.text.isalpha() or mod.lower in FUNCTION_BEFORE_OBJECT or mod.lower in _PREPOSITIONS \
                 or (mod.capitalised and not mod.sentence_initial) or acting_verb(mod.lower, mention_lexicon()):
             break
@@ -177,11 +177,10 @@ def _modifiers_before(text: str, tokens: list[Token], first: int, taken: set[int
     return k
 
 
-def _verb_follows(text: str, tokens: list[Token], last: int, lex: Lexicon) -> bool:
+def _verb_follows(tokens: list[Token], last: int, lex: Lexicon) -> bool:
     """Whether the verb of a subject ending at token `last` follows it ('gunmen killed', 'rebels have seized')."""
     nxt = last + 1
-    if nxt >= len(tokens) or tokens[nxt].sentence != tokens[last].sentence or \
-            text[tokens[last].end:tokens[nxt].start] != " ":
+    if not tokens[last].spaced:
         return False
     if tokens[nxt].lower in _AUXILIARIES and nxt + 1 < len(tokens):
         nxt += 1
@@ -197,7 +196,7 @@ def _crowd_subject(tokens: list[Token], k: int, text: str) -> tuple[str, int, in
     sentence = tokens[k].sentence
     for verb in range(k - 1, max(k - 1 - MAX_VERB_GROUP, 0), -1):
         if tokens[verb - 1].sentence != sentence or tokens[verb].capitalised or any(
-                text[t.end:u.start] != " " for t, u in itertools.pairwise(tokens[verb - 1:k + 1])):
+                not t.spaced for t in tokens[verb - 1:k]):
             return None
         if not acting_verb(tokens[verb].lower, lex):
             continue

@@ -19,6 +19,8 @@ from analysis._resources import compiled, data_path, read_table
 # tokens at C speed instead of trying each alternative there.
 _LETTER = r"[^\W\d_]"
 TOKEN = re.compile(rf"{_LETTER}(?:\.(?:{_LETTER}\.)+|(?<=[A-Z])\.[A-Z][a-z]\.|{_LETTER}*(?:['’]{_LETTER}+)*)")
+POSSESSIVE_ENDINGS = ("'s", "’s")
+"""The endings of a possessive: "Russia's", "Russia’s"."""
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace, or at a
 # blank line. Abbreviations such as 'U.S.' or 'Sept.' are handled by `split_sentences`.
 # A match starts only at the first mark of a run, and the possessive quantifiers never give back what
@@ -52,6 +54,8 @@ class Token(NamedTuple):
     sentence_initial: bool
     capitalised: bool
     lower: str
+    possessive: bool  # ends in 's ("Russia's")
+    spaced: bool  # the next token follows after one space, in the same sentence ('Prime Minister')
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -152,7 +156,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def tokenize(text: str, sentences: list[tuple[int, int]] | None = None) -> list[Token]:
-    """Tokens of a text, each knowing its sentence and whether it opens that sentence."""
+    """Tokens of a text, each knowing its sentence, whether it opens that sentence, whether it is a
+    possessive and whether the next word follows it after one space."""
     if sentences is None:
         sentences = split_sentences(text)
     tokens: list[Token] = []
@@ -161,15 +166,20 @@ def tokenize(text: str, sentences: list[tuple[int, int]] | None = None) -> list[
     find = text.find
     n = 0
     for si, (s, e) in enumerate(sentences):
-        pos, first = s, True
+        pos, first, prev = s, True, None
         # the words come from one C-level findall; each is found again from the end of the one before:
-        # every letter belongs to a token, so no earlier copy of a word can hide in the gap between two
+        # every letter belongs to a token, so no earlier copy of a word can hide in the gap between two.
+        # A token is made once the next one is found, which tells whether one space lies between them.
         for word in TOKEN.findall(text, s, e):
             start = find(word, pos)
+            if prev is not None:
+                append(make(Token, (*prev, start == pos + 1 and text[pos] == " ")))
             pos = start + len(word)
-            append(make(Token, (start, pos, word, n, si, first, word[0].isupper(), word.lower())))
+            prev = (start, pos, word, n, si, first, word[0].isupper(), word.lower(), word.endswith(POSSESSIVE_ENDINGS))
             n += 1
             first = False
+        if prev is not None:
+            append(make(Token, (*prev, False)))
     return tokens
 
 
