@@ -19,6 +19,8 @@ from analysis._resources import compiled, data_path, read_table
 # tokens at C speed instead of trying each alternative there.
 _LETTER = r"[^\W\d_]"
 TOKEN = re.compile(rf"{_LETTER}(?:\.(?:{_LETTER}\.)+|(?<=[A-Z])\.[A-Z][a-z]\.|{_LETTER}*(?:['’]{_LETTER}+)*)")
+_TOKEN_AND_GAP = re.compile(rf"({TOKEN.pattern})([\W\d_]*)")  # a word and the non-letters after it
+_FIRST_LETTER = re.compile(_LETTER)
 POSSESSIVE_ENDINGS = ("'s", "’s")
 """The endings of a possessive: "Russia's", "Russia’s"."""
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace, or at a
@@ -163,23 +165,21 @@ def tokenize(text: str, sentences: list[tuple[int, int]] | None = None) -> list[
     tokens: list[Token] = []
     append = tokens.append
     make = tuple.__new__  # Token(...) without the keyword handling of NamedTuple.__new__
-    find = text.find
     n = 0
     for si, (s, e) in enumerate(sentences):
-        pos, first, prev = s, True, None
-        # the words come from one C-level findall; each is found again from the end of the one before:
-        # every letter belongs to a token, so no earlier copy of a word can hide in the gap between two.
-        # A token is made once the next one is found, which tells whether one space lies between them.
-        for word in TOKEN.findall(text, s, e):
-            start = find(word, pos)
-            if prev is not None:
-                append(make(Token, (*prev, start == pos + 1 and text[pos] == " ")))
-            pos = start + len(word)
-            prev = (start, pos, word, n, si, first, word[0].isupper(), word.lower(), word.endswith(POSSESSIVE_ENDINGS))
+        m = _FIRST_LETTER.search(text, s, e)
+        if m is None:
+            continue
+        pos, first = m.start(), True
+        # one C-level findall gives each word with the non-letters after it: every letter belongs to a
+        # token, so the matches follow each other without a gap and the offsets are sums of lengths
+        for word, gap in _TOKEN_AND_GAP.findall(text, pos, e):
+            end = pos + len(word)
+            append(make(Token, (pos, end, word, n, si, first, word[0].isupper(), word.lower(),
+                                word.endswith(POSSESSIVE_ENDINGS), gap == " ")))
+            pos = end + len(gap)
             n += 1
             first = False
-        if prev is not None:
-            append(make(Token, (*prev, False)))
     return tokens
 
 
