@@ -44,7 +44,7 @@ def _title_sector(words: Sequence[str]) -> str | None:
     return sector if sector in OFFICE_SECTORS else None
 
 
-def _name_end(text: str, tokens: list[Token], i: int, taken: set[int]) -> int:
+def _name_end(tokens: list[Token], i: int, taken: set[int]) -> int:
     """The last token of a personal name starting at token i (-1 when none): capitalised words joined by
     single spaces, none already read as an actor or place."""
     j = -1
@@ -52,7 +52,7 @@ def _name_end(text: str, tokens: list[Token], i: int, taken: set[int]) -> int:
         t = tokens[k]
         if k in taken or not t.capitalised or not t.text.replace("-", "").isalpha() or t.sentence != tokens[i].sentence:
             break
-        if k > i and text[tokens[k - 1].end:t.start] != " ":
+        if k > i and not tokens[k - 1].spaced:
             break
         j = k
     return j
@@ -116,12 +116,12 @@ def _titled_at(text: str, tokens: list[Token], i: int, taken: set[int]) -> tuple
         k = i + size
         if k >= len(tokens) or any(m in taken for m in range(i, k)) or not all(t.capitalised for t in tokens[i:k]):
             continue
-        if any(text[tokens[m].end:tokens[m + 1].start] != " " for m in range(i, k)):
+        if not all(t.spaced for t in tokens[i:k]):
             continue
         sector = _title_sector([t.lower for t in tokens[i:k]])
         if sector is None:
             continue
-        j = _name_end(text, tokens, k, taken)
+        j = _name_end(tokens, k, taken)
         if j >= k and _title_sector([t.lower for t in tokens[k:j + 1]]) is None:
             return sector, j
     return None
