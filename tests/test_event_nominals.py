@@ -223,3 +223,48 @@ def test_the_recipient_after_a_light_verb_is_the_target(text: str, source: str, 
     evs = events(text)
     assert [e for e in evs if e["source_country"] == source and e["target_country"] == target
             and e["root"] == root], show(evs)
+
+
+# ---- a reduced passive relative: 'the ceasefire proposed by Russia' ---------------------------------
+
+@pytest.mark.parametrize(("text", "wrong_source", "agent"), [
+    ("Armenia accepted the ceasefire proposed by Russia.", "ARM", "RUS"),
+    ("Iran condemned the sanctions imposed by the United States on its oil sector.", "IRN", "USA"),
+    ("Ukraine rejected the peace plan put forward by China.", "UKR", "CHN"),
+])
+def test_the_agent_of_a_reduced_passive_relative_is_its_actor(text: str, wrong_source: str, agent: str) -> None:
+    evs = events(text)
+    # the relative's act is never the sentence subject's act on the agent
+    assert not [e for e in evs if e["source_country"] == wrong_source and e["target_country"] == agent
+                and e["plover"] in ("REQUEST", "SANCTION", "AGREE")], show(evs)
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("The restrictions imposed by Britain on Iran took effect on Monday.", "GBR", "IRN"),
+    ("The blockade imposed by Azerbaijan on Armenia lasted ten months.", "AZE", "ARM"),
+])
+def test_a_reduced_relative_keeps_the_target_after_its_agent(text: str, source: str, target: str) -> None:
+    evs = events(text)
+    assert [e for e in evs if e["source_country"] == source and e["target_country"] == target], show(evs)
+
+
+# ---- a passive act of a state's kind in a country is that state's act --------------------------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("A Canadian missionary was arrested in Lebanon for spying.", "LBN", "CAN"),
+    ("Three Chinese nationals were deported from Vietnam on Thursday.", "VNM", "CHN"),
+    ("Two French journalists were detained in Iran last month.", "IRN", "FRA"),
+])
+def test_a_passive_arrest_in_a_country_is_its_authorities_act(text: str, source: str, target: str) -> None:
+    evs = events(text)
+    found = coded(evs, source, target, "COERCE")
+    assert found and found[0]["source"] == source + "GOV", show(evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Two Canadian soldiers were killed in Kandahar on Tuesday.",
+    "Four Afghan civilians were wounded by a roadside bomb in Kabul.",
+])
+def test_a_passive_killing_in_a_country_keeps_an_unknown_agent(text: str) -> None:
+    evs = events(text)
+    assert evs and all(e["source"] is None for e in evs), show(evs)

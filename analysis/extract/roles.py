@@ -33,6 +33,7 @@ from analysis.extract._function_words import (
     OCCURRENCE_VERBS,
     PARTITIVE_HEADS,
     PASSIVE_AUX,
+    PASSIVE_PLACE_PREPS,
     PATIENT_HEADS,
     PERFECT_AUX,
     PHRASE_STOPS,
@@ -44,6 +45,7 @@ from analysis.extract._function_words import (
     RECIPROCAL_ROOTS,
     ROOT_PREPS,
     SINGULAR_POSSESSIVES,
+    STATE_ACT_ROOTS,
     SUBJECT_PREPS,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
@@ -351,6 +353,29 @@ class Sentence(Clauses):
             speaker = self.part_end.get(self.closing_report - 1)
         return speaker if speaker is not None and not same_actor(speaker, src) else None
 
+    def _authorities_of_place(self, tj: int) -> Participant | None:
+        """The authorities of the country where, or from where, a passive act of a state's kind falls: 'a
+        missionary was arrested in Lebanon', 'three Chinese nationals were deported from Vietnam' (the
+        country of the place right after 'in'/'from', as that country's government)."""
+        k = tj + 1
+        if k < self.n and self.low[k] in PASSIVE_PLACE_PREPS:
+            p = self.starting(k + 1, min(k + 3, self.clause_end(tj)))
+            if p is not None and p.country and (p.place or p.code == p.country) and not p.possessive:
+                return dataclasses.replace(p, code=p.country + "GOV", place=False)
+        return None
+
+    def _relative_agent(self, c: Candidate) -> Participant | None:
+        """The agent of a past participle that follows a noun and takes 'by' ('the ceasefire proposed by
+        Russia'), or None."""
+        if not self.low[c.ti].endswith(("ed", "en")) or self.low[c.tj + 1:c.tj + 2] != ["by"]:
+            return None
+        k = self.back(c.ti)
+        if k < 0 or not self.plain(k, c.ti) or self.low[k] in PASSIVE_AUX or k in self.part_end \
+                or self.low[k] in SUBJECT_PRONOUNS:
+            return None
+        p = self.starting(c.tj + 2, c.tj + 5)
+        return p if p is not None and not p.place else None
+
     def _addressee(self, p: Participant) -> bool:
         """Whether 'to' introduces p: 'complained to the African Union', 'appealed to the UN'."""
         k = p.first_token - 1
@@ -555,6 +580,16 @@ class Sentence(Clauses):
                 c.src = agents[0] if agents else None
                 c.tgt = self.source(ti, places=True, adjacent=c.src is None)
                 c.passive = True
+                if c.src is None and by < 0 and c.tgt is not None and c.trig.cameo[:2] in STATE_ACT_ROOTS:
+                    c.src = self._authorities_of_place(c.tj)  # 'two journalists were detained in Iran'
+                return
+            if c.status == "sub" and c.trig.pos == "verb" and c.anchor < 0 and (agent := self._relative_agent(c)):
+                # a reduced passive relative: 'the ceasefire proposed by Russia', 'sanctions imposed by the EU on
+                # Iran': the agent after 'by' acts, not the sentence's subject
+                c.src, c.passive = agent, True
+                end = self.clause_end(agent.last_token)
+                preps = c.trig.target_preps + ROOT_PREPS.get(c.trig.cameo[:2], ())
+                c.tgt = self.after_prep(agent.last_token, preps, end) if preps else None
                 return
             if self.dyad and any(k in self.plural_refs for k in range(ti - 4, ti)) and not any(
                     ti - 4 <= p.last_token < ti for p in self.parts):
