@@ -57,7 +57,7 @@ PLACE_GAP = 60  # characters between a trigger and the 'in X' that places its ev
 MODALITY_ORDER = ("hypothetical", "suspected", "planned", "reported", "asserted")
 VIOLENT_ROOTS = ("18", "19", "20")  # CAMEO assault, fight, mass violence
 ACCUSE_ROOT = "11"  # CAMEO 11, disapprove (criticise, accuse)
-_INITIAL = attrgetter("sentence_initial")
+_SENTENCE = attrgetter("sentence")
 _LOWER = attrgetter("lower")
 
 
@@ -151,22 +151,17 @@ def find_events(
             parts_by_sentence.setdefault(tokens[p.first_token].sentence, []).append(p)
     main = [c for c, _ in Counter(p.country for p in participants if p.country).most_common(2)]
     dyad = [Participant(0, 0, -1, -1, c, c, c) for c in main] if len(main) == 2 else []
-    article_lows = list(map(_LOWER, tokens))
     # the sentences that may hold an event: those with an actor, or with 'the two countries' of the main pair
-    chosen = sorted(parts_by_sentence.keys() | (_plural_sentences(tokens, article_lows) if dyad else set()))
-    if not chosen:
-        return []
-    firsts = [t.index for t in compress(tokens, map(_INITIAL, tokens))]
-    stops = [*firsts[1:], len(tokens)]
-    span_of = {tokens[a].sentence: (a, b) for a, b in zip(firsts, stops, strict=True)}  # sentence -> its tokens
+    chosen = parts_by_sentence.keys() | (_plural_sentences(tokens) if dyad else set())
     starts = [p["start"] for p in places]  # sorted, as extract_record gives them
     raw: list[dict[str, Any]] = []
-    for si in chosen:
-        if si not in span_of:
+    for si in sorted(chosen):
+        offset = bisect_left(tokens, si, key=_SENTENCE)  # the tokens of a sentence stand together, in order
+        stop = bisect_left(tokens, si + 1, lo=offset, key=_SENTENCE)
+        if offset == stop:
             continue
         s, e = sentences[si]
-        offset, stop = span_of[si]
-        lows = article_lows[offset:stop]
+        lows = list(map(_LOWER, tokens[offset:stop]))
         if "must" not in lows and not lex.may_trigger(lows):
             continue
         toks = tokens[offset:stop]
@@ -182,9 +177,9 @@ def find_events(
     return _dedupe(raw)
 
 
-def _plural_sentences(tokens: Sequence[Token], lows: list[str]) -> set[int]:
+def _plural_sentences(tokens: Sequence[Token]) -> set[int]:
     """The sentences with a first word of 'the two countries', 'each other' (PLURAL_HEADS)."""
-    return {tokens[k].sentence for k in compress(range(len(tokens)), map(PLURAL_HEADS.__contains__, lows))}
+    return {t.sentence for t in compress(tokens, map(PLURAL_HEADS.__contains__, map(_LOWER, tokens)))}
 
 
 def sentence_events(sent: Sentence) -> list[Candidate]:
