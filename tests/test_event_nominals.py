@@ -268,3 +268,18 @@ def test_a_passive_arrest_in_a_country_is_its_authorities_act(text: str, source:
 def test_a_passive_killing_in_a_country_keeps_an_unknown_agent(text: str) -> None:
     evs = events(text)
     assert evs and all(e["source"] is None for e in evs), show(evs)
+
+
+# ---- a sanction or concession on a flow falls on the flow's other country ----------------------------
+
+@pytest.mark.parametrize(("text", "source", "target", "plover"), [
+    ("Washington eased restrictions on travel to Cuba.", "USA", "CUB", "CONCEDE"),
+    ("The European Union imposed sanctions on imports from Belarus.", "EUR", "BLR", "SANCTION"),
+    ("Japan lifted its ban on beef imports from the United States.", "JPN", "USA", "CONCEDE"),
+    ("Last year India imposed curbs on trade with Nepal.", "IND", "NPL", "COERCE"),
+])
+def test_a_measure_on_a_flow_targets_its_other_country(text: str, source: str, target: str, plover: str) -> None:
+    evs = events(text)
+    found = [e for e in evs if e["target_country"] == target and e["plover"] == plover
+             and (e["source_country"] == source or source in (e["source"] or ""))]
+    assert found, show(evs)

@@ -95,6 +95,9 @@ FUNCTION_BEFORE_OBJECT = SUBJECT_PREPS | ADJUNCT_PREPS | PLACE_PREPS | COORDINAT
 # 'complained to the AU about Sudanese raids': the actor a grievance is about is its target, not the addressee
 GRIEVANCE_PREPS = word_group("grievance_prep")
 GRIEVANCE_ROOTS = word_group("grievance_root")  # demand, disapprove, reject, protest
+FLOW_ROOTS = word_group("flow_root")  # 'restrictions on travel to Cuba': the flow's other country
+FLOW_OPENERS = word_group("flow_opener")  # 'on', 'against' the flow
+FLOW_PREPS = word_group("flow_prep")
 STATE_ACT_ROOTS = word_group("state_act_root")  # 'was arrested in Lebanon': that state's act
 PASSIVE_PLACE_PREPS = word_group("passive_place_prep")
 SINGULAR_POSSESSIVES = word_group("singular_possessive")  # 'its': not the pronoun of a plural subject

@@ -24,6 +24,10 @@ from analysis.extract._function_words import (
     CLAUSE_BREAK,
     COMMA,
     COORDINATORS,
+    FLOW_OPENERS,
+    FLOW_PREPS,
+    FLOW_ROOTS,
+    FUNCTION_BEFORE_OBJECT,
     GRIEVANCE_PREPS,
     GRIEVANCE_ROOTS,
     JOINING_PHRASES,
@@ -290,6 +294,8 @@ class Sentence(Clauses):
         preps = tuple(p for p in ROOT_PREPS.get(trig.cameo[:2], ()) if p not in trig.target_preps)
         if tgt is None and preps:
             tgt = self.after_prep(tj, preps, end)
+        if tgt is None and trig.cameo[:2] in FLOW_ROOTS:
+            tgt = self._flow_partner(tj, end)  # 'eased restrictions on travel to Cuba'
         if tgt is None and trig.pos == "verb" and role == "theme":
             tgt = self.object(tj, end, phrase=True)
         if tgt is None and trig.cameo[:2] in ("02", "10", "13"):
@@ -375,6 +381,20 @@ class Sentence(Clauses):
             return None
         p = self.starting(c.tj + 2, c.tj + 5)
         return p if p is not None and not p.place else None
+
+    def _flow_partner(self, tj: int, end: int) -> Participant | None:
+        """The country a restricted flow goes to or comes from: 'on travel to Cuba', 'on imports from Belarus',
+        'on beef imports from the United States', 'imposed curbs on trade with Nepal' ('on' or 'against' in
+        the object, one or two words, then 'to', 'from' or 'with' and the actor)."""
+        low = self.low
+        k = next((m for m in range(tj + 1, min(end, tj + 4)) if low[m] in FLOW_OPENERS), end)  # 'imposed curbs on'
+        if k < end and self.plain(tj, k) and all(w not in NO_FILLERS for w in low[tj + 1:k]):
+            for m in (k + 2, k + 3):
+                if m + 1 < end and low[m] in FLOW_PREPS and self.plain(k, m + 1) and all(
+                        w not in NO_FILLERS and w not in FUNCTION_BEFORE_OBJECT for w in low[k + 1:m]):
+                    p = self.starting(m + 1, min(end, m + 3))
+                    return p if p is not None and not p.possessive else None
+        return None
 
     def _addressee(self, p: Participant) -> bool:
         """Whether 'to' introduces p: 'complained to the African Union', 'appealed to the UN'."""
