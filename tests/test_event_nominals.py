@@ -283,3 +283,34 @@ def test_a_measure_on_a_flow_targets_its_other_country(text: str, source: str, t
     found = [e for e in evs if e["target_country"] == target and e["plover"] == plover
              and (e["source_country"] == source or source in (e["source"] or ""))]
     assert found, show(evs)
+
+
+# ---- 'X said its forces had ...': the speaker's people act ------------------------------------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("The Russian defence ministry said its forces had shot down 20 Ukrainian drones.", "RUSMIL", "UKRMIL"),
+    ("Kenya said its troops killed 40 al-Shabaab militants in Somalia.", "KENMIL", "SOMREB"),
+    ("The Pakistani government said on Monday that its soldiers had attacked Afghan border posts.", "PAKMIL", "AFG"),
+])
+def test_its_forces_in_a_report_are_the_speakers(text: str, source: str, target: str) -> None:
+    evs = events(text)
+    assert [e for e in evs if e["source"] == source and (e["target"] or "").startswith(target)], show(evs)
+
+
+# ---- an '-s' word after the object of a verb is a noun: 'struck Hezbollah targets' -------------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("The United States struck Houthi targets in Yemen.", "USA", "YEM"),
+    ("Israeli jets hit Hamas targets in Gaza overnight.", "ISR", "PSE"),
+    ("Turkish artillery shelled Kurdish militia positions and PKK targets in northern Iraq.", "TUR", None),
+])
+def test_a_plural_after_a_verbs_object_is_no_verb(text: str, source: str, target: str | None) -> None:
+    evs = events(text)
+    assert not [e for e in evs if e["trigger"] == "targets"], show(evs)
+    if target is not None:
+        assert [e for e in evs if e["source_country"] == source and e["target_country"] == target], show(evs)
+
+
+def test_a_plural_verb_after_its_subject_stays_a_verb() -> None:
+    evs = events("Hezbollah targets Israeli positions with rockets.")
+    assert [e for e in evs if e["trigger"] == "targets" and e["target_country"] == "ISR"], show(evs)

@@ -100,6 +100,7 @@ FLOW_OPENERS = word_group("flow_opener")  # 'on', 'against' the flow
 FLOW_PREPS = word_group("flow_prep")
 STATE_ACT_ROOTS = word_group("state_act_root")  # 'was arrested in Lebanon': that state's act
 PASSIVE_PLACE_PREPS = word_group("passive_place_prep")
+POSSESSIVE_PRONOUNS = word_group("possessive_pronoun")  # 'X said its forces had ...'
 SINGULAR_POSSESSIVES = word_group("singular_possessive")  # 'its': not the pronoun of a plural subject
 PATIENT_HEADS = word_group("patient_head")  # 'a Turkish military convoy was attacked': units, vehicles, posts
 # roots whose object is another's act or word: 'rejected a proposal from X' -> X

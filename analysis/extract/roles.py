@@ -43,6 +43,7 @@ from analysis.extract._function_words import (
     PHRASE_STOPS,
     PLACE_PREPS,
     PLACE_TARGET_ROOTS,
+    POSSESSIVE_PRONOUNS,
     PREP_SUBORDINATORS,
     PREPS_BETWEEN,
     PUNCT,
@@ -121,6 +122,8 @@ class Sentence(Clauses):
             return None
         if start > 0:  # 'X said it would ...', 'X, who ...': the subject stands before
             lead = self.low[start - 1]
+            if (start - 1 in self.reports or lead == "that") and (own := self._speakers_own(start, ti)) is not None:
+                return own  # 'the defence ministry said its forces had shot down ...'
             if (start - 1 in self.reports or lead == "that") and any(
                     self.low[k] in SUBJECT_PRONOUNS for k in range(start, ti)):
                 r = start - 1
@@ -143,6 +146,23 @@ class Sentence(Clauses):
         if self.dyad and self.plural_refs:
             return self.dyad[0]  # 'they draw closer to one another'
         return None
+
+    def _speakers_own(self, start: int, ti: int) -> Participant | None:
+        """'X said its forces had shot down ...', 'Kenya said its troops killed ...': a reported clause whose subject
+        is 'its' or 'their' and an agent noun is done by the speaker's people of that sector (the speaker's
+        country with the noun's sector: RUSMIL for 'its forces')."""
+        low = self.low
+        if start + 2 > ti or low[start] not in POSSESSIVE_PRONOUNS or not self.plain(start, ti) or not all(
+                low[m] in BETWEEN_SUBJECT_AND_VERB or self.adverb(m) for m in range(start + 2, ti)):
+            return None
+        sector = actor_lexicon().agents.get((low[start + 1],))
+        r = start - 1
+        while r >= 0 and r not in self.reports and (r == start - 1 or low[r] in BETWEEN_SUBJECT_AND_VERB):
+            r = self.back(r)
+        speaker = self.speaker(r) if r in self.reports else None
+        if speaker is None or sector is None or not speaker.country or speaker.place or len(sector) != 3:
+            return None
+        return dataclasses.replace(speaker, code=speaker.country + sector)
 
     def _coordinated_verb(self, ti: int) -> int:
         """The verb trigger that 'and' (or another coordinator) joins the verb at ti to, in the same clause

@@ -21,6 +21,7 @@ from analysis.extract._function_words import (
     _DIGIT,
     ADVERBS,
     AMOUNT_LINKS,
+    COORDINATORS,
     CROWD_SECTORS,
     DETERMINERS,
     INDEFINITE_ARTICLES,
@@ -318,7 +319,12 @@ class TriggerScan:
         if self.low[i] in self.lex.third_person:
             if i + 1 < self.n and self.plain(i, i + 1) and self.low[i + 1] in self.lex.past:
                 return True  # a plural noun before its verb: 'coast guard ships fired', 'talks ended'
-            return not (k in self.part_end or (k >= 0 and self.low[k] in SUBJECT_PRONOUNS | {"that"}))
+            owner = self.part_end.get(k)
+            b = self.back(owner.first_token) if owner is not None and prev_verb_end >= 0 else -1
+            if b >= 0 and (b == prev_verb_end or (self.low[b] in COORDINATORS and b - prev_verb_end <= 6
+                                                  and self.plain(prev_verb_end, i))):
+                return True  # the object of the verb before: 'struck Hezbollah targets', '... and PKK targets'
+            return not (owner is not None or (k >= 0 and self.low[k] in SUBJECT_PRONOUNS | {"that"}))
         return False
 
     def _after_indefinite(self, i: int) -> bool:
