@@ -911,8 +911,10 @@ V("pardon", "081", src=C, note="PARDON block default 080; codebook 081 'Ease adm
 V("acquit", "081", note="block ACQUIT [081]")
 V("exonerate", "081", note="block ACQUIT [081]")
 VP(["lift restrictions", "ease restrictions", "lift the ban", "lift a ban", "lift ban", "relax restrictions",
-    "cancel restrictions", "remove restrictions", "scrap restrictions"],
-   "081", prep="on", note="LIFT block '* RESTRICTION [081]', '* BAN [081]'; RELAX block '* RULES [081]'")
+    "cancel restrictions", "remove restrictions", "scrap restrictions", "loosen restrictions", "ease controls",
+    "relax controls", "loosen controls", "lift controls", "ease border controls", "relax border controls"],
+   "081", prep="on", note="LIFT block '* RESTRICTION [081]', '* BAN [081]'; RELAX block '* RULES [081]'; "
+   "controls curated as restrictions")
 VP(["ease measures", "relax measures", "lift measures", "ease security measures", "relax security measures"],
    "081", prep="in|on", src=C,
    note="codebook 081 'Ease administrative sanctions'; LIFT / RELAX blocks '* RESTRICTION [081]'")

@@ -314,3 +314,21 @@ def test_a_plural_after_a_verbs_object_is_no_verb(text: str, source: str, target
 def test_a_plural_verb_after_its_subject_stays_a_verb() -> None:
     evs = events("Hezbollah targets Israeli positions with rockets.")
     assert [e for e in evs if e["trigger"] == "targets" and e["target_country"] == "ISR"], show(evs)
+
+
+# ---- a concession after talks with, or under pressure from, an actor answers that actor --------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("The union called off its strike after talks with the Nigerian government.", "NGA", "NGAGOV"),
+    ("Serbia eased border controls following negotiations with Kosovo.", "SRB", "XKX"),
+    ("The Malian junta backed down under pressure from ECOWAS.", "MLI", "IGOWAFWAS"),
+])
+def test_a_concession_after_talks_answers_the_other_party(text: str, source: str, target: str) -> None:
+    evs = events(text)
+    assert [e for e in evs if e["source_country"] == source and e["target"] == target
+            and e["plover"] == "CONCEDE"], show(evs)
+
+
+def test_a_release_after_talks_does_not_target_the_mediator() -> None:
+    evs = events("Hamas freed four hostages following negotiations with Qatar.")
+    assert not [e for e in evs if e["plover"] == "RETREAT" and e["target_country"] == "QAT"], show(evs)

@@ -55,6 +55,9 @@ from analysis.extract._function_words import (
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
     WINDOW,
+    YIELD_CODES,
+    YIELD_OPENERS,
+    YIELD_PREPS,
 )
 from analysis.extract.actors import actor_lexicon
 from analysis.extract.clauses import Candidate, Clauses, same_actor
@@ -316,6 +319,8 @@ class Sentence(Clauses):
             tgt = self.after_prep(tj, preps, end)
         if tgt is None and trig.cameo[:2] in FLOW_ROOTS:
             tgt = self._flow_partner(tj, end)  # 'eased restrictions on travel to Cuba'
+        if tgt is None and trig.cameo[:3] in YIELD_CODES:
+            tgt = self._yielded_to(tj)  # 'called off the strike after talks with the government'
         if tgt is None and trig.pos == "verb" and role == "theme":
             tgt = self.object(tj, end, phrase=True)
         if tgt is None and trig.cameo[:2] in ("02", "10", "13"):
@@ -414,6 +419,23 @@ class Sentence(Clauses):
                         w not in NO_FILLERS and w not in FUNCTION_BEFORE_OBJECT for w in low[k + 1:m]):
                     p = self.starting(m + 1, min(end, m + 3))
                     return p if p is not None and not p.possessive else None
+        return None
+
+    def _yielded_to(self, tj: int) -> Participant | None:
+        """Whom a concession or retreat answers: the actor of the talks or pressure after which it came ('called
+        off the strike after talks with the government', 'freed the hostages following negotiations with
+        Qatar', 'backed down under pressure from Washington'): an opener, up to three words, then 'with',
+        'from' or 'by' and the actor (in the same clause)."""
+        low, end = self.low, self.clause_end(tj)
+        for k in range(tj + 1, min(end, tj + WINDOW)):
+            if low[k] in YIELD_OPENERS:
+                for m in range(k + 2, min(end, k + 5)):
+                    if low[m] in YIELD_PREPS:
+                        p = self.starting(m + 1, min(end, m + 3))
+                        return p if p is not None and not p.place else None
+                return None
+            if low[k] in OBJECT_STOPS:
+                return None
         return None
 
     def _addressee(self, p: Participant) -> bool:
