@@ -332,3 +332,18 @@ def test_a_concession_after_talks_answers_the_other_party(text: str, source: str
 def test_a_release_after_talks_does_not_target_the_mediator() -> None:
     evs = events("Hamas freed four hostages following negotiations with Qatar.")
     assert not [e for e in evs if e["plover"] == "RETREAT" and e["target_country"] == "QAT"], show(evs)
+
+
+# ---- the target after a trigger phrase's own preposition, and after a longer title ------------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Opposition supporters in Athens marched against the country's prime minister Kyriakos Mitsotakis.",
+     "GRCOPP", "GRCGOV"),
+    ("Activists from the Fatah Party staged rallies in Gaza against the party's leader Mahmoud Abbas.",
+     None, "PSEGOV"),
+    ("Students in Belgrade marched against President Aleksandar Vucic on Saturday.", None, "SRBGOV"),
+])
+def test_a_protest_against_a_titled_leader(text: str, source: str | None, target: str) -> None:
+    evs = events(text)
+    found = [e for e in evs if e["plover"] == "PROTEST" and e["target"] == target]
+    assert found and (source is None or found[0]["source"] == source), show(evs)

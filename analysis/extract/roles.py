@@ -40,6 +40,7 @@ from analysis.extract._function_words import (
     PASSIVE_PLACE_PREPS,
     PATIENT_HEADS,
     PERFECT_AUX,
+    PERSON_TITLES,
     PHRASE_STOPS,
     PLACE_PREPS,
     PLACE_TARGET_ROOTS,
@@ -262,7 +263,7 @@ class Sentence(Clauses):
             if w in OBJECT_STOPS and w not in preps:
                 return None
             if w in preps:
-                nxt = self.starting(k + 1, min(k + 4, end))
+                nxt = self.starting(k + 1, min(k + 4, end)) or self._titled_after(k, end)
                 if nxt is None:
                     continue
                 between = self.low[k + 1:nxt.first_token]
@@ -270,6 +271,18 @@ class Sentence(Clauses):
                         or (between and between[0].endswith("ing"))):
                     return nxt
         return None
+
+    def _titled_after(self, k: int, end: int) -> Participant | None:
+        """A person named after a longer title that follows the preposition at k: 'against the party's leader
+        Mahmoud Abbas', 'with the country's former foreign minister X' (lower-case words ending on a title)."""
+        p = self.starting(k + 4, min(k + 8, end))
+        if p is None or self.low[p.first_token - 1] not in PERSON_TITLES or not self.plain(k, p.first_token):
+            return None
+        between = range(k + 1, p.first_token)
+        if any(self.toks[m].capitalised or m in self.part_at or self.low[m] in BOUNDARY_WORDS
+               or self.low[m] in PREPS_BETWEEN for m in between):
+            return None
+        return p
 
     def starting(self, a: int, b: int) -> Participant | None:
         """The first participant that starts in tokens [a, b)."""
@@ -308,6 +321,8 @@ class Sentence(Clauses):
             return rec  # 'gave Ukraine $1 billion in aid', 'will give Tanzania a loan', 'paid Kenya a visit'
 
         tgt = self.after_prep(tj, trig.target_preps, end) if trig.target_preps else None
+        if tgt is None and len(trig.words) > 1 and trig.words[-1] in SUBJECT_PREPS:
+            tgt = self.after_prep(tj - 1, (low[tj],), end)  # a phrase ending on its preposition: 'marched against X'
         role = trig.object_role
         if tgt is None and trig.pos == "verb":
             if role in ("target", "target_if_with") or (role == "none" and low[tj + 1:tj + 2] == ["to"]):
