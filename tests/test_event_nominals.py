@@ -347,3 +347,28 @@ def test_a_protest_against_a_titled_leader(text: str, source: str | None, target
     evs = events(text)
     found = [e for e in evs if e["plover"] == "PROTEST" and e["target"] == target]
     assert found and (source is None or found[0]["source"] == source), show(evs)
+
+
+# ---- what a protest voices names its target ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Egyptian demonstrators rioted following a peaceful demonstration calling for the removal of "
+     "President Hosni Mubarak.", "EGYOPP", "EGYGOV"),
+    ("Palestinian youths threw stones during demonstrations against abuses by the Israeli military, "
+     "officials said.", "PSE", "ISRMIL"),
+    ("Hundreds of Serbian students marched in Belgrade, denouncing the government of Aleksandar Vucic.",
+     "SRBEDU", "SRBGOV"),
+])
+def test_a_protest_takes_the_target_of_what_it_voices(text: str, source: str, target: str) -> None:
+    evs = events(text)
+    assert [e for e in evs if e["plover"] == "PROTEST" and e["source"] and e["source"].startswith(source)
+            and e["target"] == target], show(evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Governor Smith stopped in Fargo and Moorhead, urging residents to join the flood fight.",
+    "The actress arrived today in Athens, Greece, taking part in a promotion of cosmetics.",
+])
+def test_a_participle_after_a_comma_is_no_main_act_of_the_place_before(text: str) -> None:
+    evs = events(text)
+    assert not [e for e in evs if e["trigger"] in ("urging", "taking part")], show(evs)

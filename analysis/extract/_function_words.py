@@ -106,6 +106,7 @@ PASSIVE_PLACE_PREPS = word_group("passive_place_prep")
 POSSESSIVE_PRONOUNS = word_group("possessive_pronoun")  # 'X said its forces had ...'
 SINGULAR_POSSESSIVES = word_group("singular_possessive")  # 'its': not the pronoun of a plural subject
 PERSON_TITLES = word_group("person_title")  # 'the deputy chief of ...', 'the party's leader X'
+PROTEST_CONTENT_ROOTS = word_group("protest_content_root")  # 'rioted, calling for the removal of X'
 PATIENT_HEADS = word_group("patient_head")  # 'a Turkish military convoy was attacked': units, vehicles, posts
 # roots whose object is another's act or word: 'rejected a proposal from X' -> X
 AGENT_OBJECT_ROOTS = word_group("agent_object_root")

@@ -182,8 +182,9 @@ class Clauses(TriggerScan):
                 h = self.back(k)
                 if not (prev == "of" and h >= 0 and self.cue(h, "modality") == "suspected"):
                     return "sub", None  # but 'X is suspected of attacking Y' tells X's suspected act
-            elif k < 0 or not (k in self.part_end or low[k] in SUBJECT_PRONOUNS or self.cue(k, "control")):
-                return "sub", None  # participial adjunct or reduced relative: ', killing 20'
+            elif k < 0 or not ((k in self.part_end and self.plain(k, ti)) or low[k] in SUBJECT_PRONOUNS
+                               or self.cue(k, "control")):
+                return "sub", None  # participial adjunct or reduced relative: ', killing 20', 'in Belgrade, denouncing'
         elif form.endswith(("ed", "en")) and k >= 0 and ti + 1 < self.n and low[ti + 1] in GERUND_PREPS \
                 and k not in self.part_end and low[k] not in SUBJECT_PRONOUNS \
                 and low[k] not in BETWEEN_SUBJECT_AND_VERB and not self.toks[k].capitalised:

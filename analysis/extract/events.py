@@ -42,6 +42,7 @@ from analysis.extract._function_words import (
     NO_FILLERS,
     NOMINALISATIONS,
     PLURAL_HEADS,
+    PROTEST_CONTENT_ROOTS,
     RECIPROCAL_ROOTS,
     REFUSAL_OF_ROOT,
 )
@@ -57,6 +58,7 @@ PLACE_GAP = 60  # characters between a trigger and the 'in X' that places its ev
 MODALITY_ORDER = ("hypothetical", "suspected", "planned", "reported", "asserted")
 VIOLENT_ROOTS = ("18", "19", "20")  # CAMEO assault, fight, mass violence
 ACCUSE_ROOT = "11"  # CAMEO 11, disapprove (criticise, accuse)
+PROTEST_ROOT = "14"  # CAMEO 14, demonstrate or rally
 _SENTENCE = attrgetter("sentence")
 _LOWER = attrgetter("lower")
 
@@ -295,12 +297,15 @@ def _accusation(gov: Candidate, comp: Candidate) -> bool:
 
 def _fold_purposes(cands: list[Candidate]) -> None:
     """'began a hunger strike to protest against X': a purpose clause of the same kind of act names
-    the target of the main act."""
+    the target of the main act; so does the demand or grievance a protest voices ('rioted ..., calling
+    for the removal of President X', 'threw stones during demonstrations against abuses by the X army')."""
     for k, c in enumerate(cands):
         if c.status != "main" or c.tgt is not None:
             continue
+        kinds = PROTEST_CONTENT_ROOTS if c.cameo[:2] == PROTEST_ROOT else (c.cameo[:2],)
         for d in cands[k + 1:]:
-            if d.status in ("sub", "nom") and d.cameo[:2] == c.cameo[:2] and d.tgt is not None:
+            if d.status in ("sub", "nom") and d.cameo[:2] in kinds and d.tgt is not None and (
+                    c.src is None or not same_actor(c.src, d.tgt)):
                 c.tgt, d.status = d.tgt, "done"
                 break
 

@@ -648,6 +648,8 @@ class Sentence(Clauses):
         low = self.low
         if c.trig.pos == "noun" and c.anchor < 0:
             c.src, c.tgt, c.explicit = self.noun_roles(c)
+            if c.tgt is None and c.trig.cameo[:2] in GRIEVANCE_ROOTS:
+                c.tgt = grievance_agent(self, c.tj, self.clause_end(c.tj))  # 'demonstrations against abuses by X'
         else:
             ti = c.anchor if c.anchor >= 0 else c.ti
             if ti > 0 and low[self.back(ti)] in PASSIVE_AUX and not low[ti].endswith("ing") and c.trig.pos == "verb":

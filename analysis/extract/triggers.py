@@ -335,6 +335,9 @@ class TriggerScan:
         w = self.low[i]
         if w in self.lex.third_person or w in self.lex.past:
             return False
+        if w.endswith("ing") and i > 0 and self.plain(i - 1, i) and any(
+                t.pos == "noun" and len(t.words) == 1 for t in self.lex.triggers.get(self.low[i - 1], ())):
+            return False  # a participle after an event noun: 'a peaceful demonstration calling for ...'
         if w.endswith("ing") and i + 1 < self.n and self.plain(i, i + 1) and self.low[i + 1] not in SUBJECT_PREPS:
             return False
         for m in range(i - 1, max(-1, i - MAX_FILLERS - 3), -1):
