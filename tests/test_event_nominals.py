@@ -372,3 +372,15 @@ def test_a_protest_takes_the_target_of_what_it_voices(text: str, source: str, ta
 def test_a_participle_after_a_comma_is_no_main_act_of_the_place_before(text: str) -> None:
     evs = events(text)
     assert not [e for e in evs if e["trigger"] in ("urging", "taking part")], show(evs)
+
+
+# ---- 'X and Y accused each other': every pair, both ways ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "members"), [
+    ("Armenia and Azerbaijan accused each other of violating the ceasefire.", ("ARM", "AZE")),
+    ("Serbia and Croatia criticised each other over the border dispute on Monday.", ("SRB", "HRV")),
+    ("Ethiopia, Sudan and Egypt accused one another of stalling.", ("ETH", "SDN", "EGY")),
+])
+def test_a_mutual_act_of_a_compound_subject_goes_both_ways(text: str, members: tuple[str, ...]) -> None:
+    got = {(e["source_country"], e["target_country"]) for e in events(text) if e["plover"] == "DISAPPROVE"}
+    assert {(a, b) for a in members for b in members if a != b} <= got, got

@@ -10,6 +10,9 @@
   unless ...' (a threat of that act where CAMEO has one, else 130).
 - Blowing up or destroying infrastructure (pipelines, bridges, power lines, railways) is destroying property
   (1712, PETRARCH2 '* PIPELINE [1712] # BLEW_UP'), not force against people.
+- The noun of the means of a violent act gives it its more specific code ('killed three civilians in a car
+  bombing' is a bombing), and a passive without an agent the one that noun names ('were killed in an attack
+  by Taliban fighters').
 - An order to do an act that a state imposes ('ordered the newspaper to suspend publication', 'ordered two
   diplomats to leave the country') is coercion (172 administrative sanctions, 174 expulsion), not a demand.
 """
@@ -36,6 +39,7 @@ PROPERTY_NOUNS = word_group("property_noun")  # 'pipeline', 'bridge', 'railway'
 LINE_MODIFIERS = word_group("property_line_modifier")  # 'power lines', 'rail lines' (not 'enemy lines')
 ORDER_VERBS = word_group("order_verb")
 ORDERED_ACTS = mapping_group("ordered_act")  # 'ordered X to close' -> 172
+VIOLENT_ROOTS = ("18", "19", "20")  # CAMEO assault, fight, mass violence
 SPAN = 6  # words of an object phrase (or a passive's subject) read for its head
 
 
@@ -125,3 +129,32 @@ def unless_threat(sent: Sentence, c: Candidate, cameo: str) -> str:
 
 def _head(c: Candidate) -> int:
     return c.anchor if c.anchor >= 0 else c.ti
+
+
+_MEANS_PREPS = frozenset({"in", "by"})
+
+
+def fold_means(sent: Sentence, cands: list[Candidate]) -> None:
+    """'killed three civilians in a suicide car bombing', 'wounded two soldiers in a bomb attack', 'Israeli
+    airstrikes killed 12 people', 'were killed by a roadside bomb' (the means of a passive): the noun of
+    the means, after the verb ('in', 'by') or as its subject, gives the violent act its more specific code
+    (CAMEO codes the most specific act), and the agent it names gives a passive without one its source
+    ('two soldiers were killed in an attack by Taliban fighters')."""
+    for k, c in enumerate(cands):
+        refine, agent = c.cameo.endswith("0"), c.passive and c.src is None
+        if c.status != "main" or c.trig.pos != "verb" or c.cameo[:2] not in VIOLENT_ROOTS or not (refine or agent):
+            continue
+        # the subject: the last noun before the verb with no punctuation and no other trigger between
+        # ('Israeli airstrikes killed', 'A roadside bombing near Samarra on Sunday killed')
+        subject = cands[k - 1] if k > 0 and cands[k - 1].trig.pos == "noun" and sent.plain(cands[k - 1].tj, c.ti) \
+            and not any(w in sent.reports for w in range(cands[k - 1].tj + 1, c.ti)) else None
+        for d in ([subject] if subject is not None else []) + cands[k + 1:]:
+            if d.status == "nom" and d.cameo[:2] in VIOLENT_ROOTS and (d is subject or (
+                    d.ti - c.tj <= 8 and sent.plain(c.tj, d.ti)
+                    and not _MEANS_PREPS.isdisjoint(sent.low[max(c.tj, d.ti - 4):d.ti]))):
+                if agent and d.src is not None and d.tgt is None and d is not subject:
+                    c.src, d.status = d.src, "done"  # 'were killed in an ambush by Taliban fighters'
+                if refine and d.cameo != c.cameo:
+                    c.cameo, d.status = d.cameo, "done"
+                if d.status == "done":
+                    break

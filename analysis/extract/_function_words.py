@@ -66,6 +66,7 @@ CROWD_SECTORS = word_group("crowd_sector")  # the sectors of crowds: civilians, 
 JOINING_PHRASES = phrase_group("joining_phrase")  # 'the U.S. along with Britain': a second actor of the subject
 PLURAL_REFS = phrase_group("plural_ref")  # 'the two countries', 'each other': the article's main pair
 PLURAL_HEADS = frozenset(ref[0] for ref in PLURAL_REFS)
+RECIPROCAL_PRONOUNS = phrase_group("reciprocal_pronoun")  # 'X and Y accused each other': both ways
 
 
 def _by_head(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:

@@ -35,6 +35,7 @@ from analysis.extract._function_words import (
     GERUND_PREPS,
     INTENT_OF_CODE,
     INTENT_OF_ROOT,
+    JOINING_PHRASES,
     NO_FILLERS,
     NOUN_REPORTS,
     PERFECT_AUX,
@@ -47,6 +48,8 @@ from analysis.extract._function_words import (
     _phrases_in,
 )
 from analysis.extract.triggers import Participant, Trigger, TriggerScan, cached
+
+MAX_LIST = 6  # members of a coordinated list of actors read on each side
 
 
 @dataclass(slots=True)
@@ -270,6 +273,91 @@ class Clauses(TriggerScan):
             p = self.part_end.get(k)  # an actor between: 'gave Sri Lanka a loan'
             k = p.first_token - 1 if p is not None and self.plain(p.first_token, k) else k - 1
         return -1
+
+    # ---- coordinated actors ------------------------------------------------------------------
+    def conjoined(self, p: Participant) -> Participant | None:
+        """The actor joined to p by 'and' or a joining phrase right before it ('France and Germany', 'Sudan's
+        army and the Rapid Support Forces', 'Canada as well as Australia'), or None."""
+        low = self.low
+        k = p.first_token - 1
+        if k >= 1 and low[k] == "the":
+            k -= 1
+        size = 1 if k >= 1 and low[k] == "and" else next(
+            (len(q) for q in JOINING_PHRASES if k >= len(q) and tuple(low[k - len(q) + 1:k + 1]) == q), 0)
+        other = self.part_end.get(k - size) if size else None
+        return other if other is not None and not other.place else None
+
+    def conjoined_after(self, p: Participant) -> Participant | None:
+        """The actor joined to p by 'and' right after it ('Putin and Kim'), or by a joining phrase ('the
+        United States along with Britain', 'France, together with Germany,'), or None."""
+        k = p.last_token + 1
+        if k + 1 >= self.n:
+            return None
+        if self.low[k] == "and" and self.plain(k - 1, k + 1):
+            k += 1
+        else:
+            phrase = next((q for q in JOINING_PHRASES if tuple(self.low[k:k + len(q)]) == q), None)
+            if phrase is None or not self.plain(k, k + len(phrase)):
+                return None
+            k += len(phrase)
+        k += k < self.n and self.low[k] == "the"
+        other = self.part_at.get(k)
+        return other if other is not None and other.first_token == k and not other.place else None
+
+    def coordinated(self, p: Participant) -> list[Participant]:
+        """Every actor of the coordination p stands in, in text order: 'Brazil, Chile and Peru', 'France and
+        Germany', 'the U.S. along with Britain'; a comma joins list members only in a list that 'and' or a
+        joining phrase closes (not the appositive of 'Pakistan, India's neighbour,')."""
+        left: list[Participant] = []
+        q: Participant | None = p
+        joined = False
+        while q is not None and len(left) < MAX_LIST:
+            q, by_and = self._member_before(q)
+            if q is not None:
+                left.insert(0, q)
+                joined |= by_and
+        right: list[Participant] = []
+        q = p
+        while q is not None and len(right) < MAX_LIST:
+            q, by_and = self._member_after(q)
+            if q is not None:
+                right.append(q)
+                joined |= by_and
+        members = [*left, p, *right]
+        return members if joined else [p]
+
+    def _member_before(self, p: Participant) -> tuple[Participant | None, bool]:
+        """The list member right before p and whether 'and' (or a joining phrase) joins them."""
+        other = self.conjoined(p)
+        if other is not None:
+            return other, True
+        k = p.first_token - 1
+        if k >= 1 and self.low[k] == "the" and self.plain(k, k + 1):
+            k -= 1
+        other = self.part_end.get(k)
+        if other is None or other.place or other.possessive or self.gap(k, k + 1).strip() != ",":
+            return None, False
+        return other, False
+
+    def _member_after(self, p: Participant) -> tuple[Participant | None, bool]:
+        """The list member right after p and whether 'and' (or a joining phrase) joins them."""
+        other = self.conjoined_after(p)
+        if other is not None:
+            return other, True
+        k = p.last_token + 1
+        if k >= self.n or self.gap(k - 1, k).strip() != ",":
+            return None, False
+        if self.low[k] == "and" and k + 1 < self.n:
+            k += 1  # 'A, B, and C'
+            k += k + 1 < self.n and self.low[k] == "the"
+            other = self.part_at.get(k)
+            ok = other is not None and other.first_token == k and not other.place
+            return (other, True) if ok else (None, False)
+        k += self.low[k] == "the"
+        other = self.part_at.get(k)
+        if other is None or other.first_token != k or other.place:
+            return None, False
+        return other, False
 
     # ---- cues -------------------------------------------------------------------------------------
     def _attribution_tokens(self) -> set[int]:

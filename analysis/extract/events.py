@@ -34,15 +34,19 @@ from operator import attrgetter
 from typing import Any, cast
 
 from analysis._resources import compiled, read_table
-from analysis.extract._codes import demote_conditions, ordered_act, refine_violence, unless_threat
+from analysis.extract._codes import (
+    VIOLENT_ROOTS,
+    demote_conditions,
+    fold_means,
+    ordered_act,
+    refine_violence,
+    unless_threat,
+)
 from analysis.extract._function_words import (
-    DETERMINERS,
-    FUNCTION_BEFORE_OBJECT,
     INTENT_OF_ROOT,
-    NO_FILLERS,
-    NOMINALISATIONS,
     PLURAL_HEADS,
     PROTEST_CONTENT_ROOTS,
+    RECIPROCAL_PRONOUNS,
     RECIPROCAL_ROOTS,
     REFUSAL_OF_ROOT,
 )
@@ -50,13 +54,12 @@ from analysis.extract.clauses import Candidate, future_code, same_actor
 from analysis.extract.roles import Sentence
 from analysis.extract.text import Token, past_forms
 from analysis.extract.timex import TimeExpression, find_times
-from analysis.extract.triggers import EventLexicon, Participant, Trigger, trigger
+from analysis.extract.triggers import EventLexicon, Participant, Trigger, add_nominals, trigger
 
 __all__ = ["EventLexicon", "Participant", "Trigger", "code_event", "event_lexicon", "find_events", "sentence_events"]
 
 PLACE_GAP = 60  # characters between a trigger and the 'in X' that places its event
 MODALITY_ORDER = ("hypothetical", "suspected", "planned", "reported", "asserted")
-VIOLENT_ROOTS = ("18", "19", "20")  # CAMEO assault, fight, mass violence
 ACCUSE_ROOT = "11"  # CAMEO 11, disapprove (criticise, accuse)
 PROTEST_ROOT = "14"  # CAMEO 14, demonstrate or rally
 _SENTENCE = attrgetter("sentence")
@@ -91,7 +94,7 @@ def event_lexicon() -> EventLexicon:
             if r["pos"] == "verb" and len(words) == 1 and form.endswith("s") and any(
                     f in forms for f in (form[:-1], form[:-2], form[:-3] + "y")):
                 third.add(form)  # 'forces', 'supplies': '-s' verb forms that are also plural nouns
-    _add_nominals(triggers)
+    add_nominals(triggers)
     for lst in triggers.values():
         lst.sort(key=lambda t: (-len(t.words), t.pos != "verb"))
     codes: dict[str, dict[str, Any]] = {
@@ -106,23 +109,6 @@ def event_lexicon() -> EventLexicon:
     return EventLexicon(triggers, codes, cues, max(len(c.split()) for c in cues), frozenset(third), light, reports,
                         frozenset(past))
 
-
-
-def _add_nominals(triggers: dict[str, list[Trigger]]) -> None:
-    """The noun of each verb phrase trigger whose verb has one (NOMINALISATIONS): 'lift sanctions' also stands
-    as 'the lifting of sanctions', 'suspend military aid' as 'the suspension of military aid', with the
-    verb's code and target prepositions (the object noun decides the code, as it does for the verb). A
-    phrase of the lexicon with the same words wins."""
-    taken = {t.words for trigs in triggers.values() for t in trigs}
-    for trig in [t for trigs in triggers.values() for t in trigs]:
-        noun = NOMINALISATIONS.get(trig.words[0]) if trig.pos == "verb" and len(trig.words) > 1 else None
-        if noun is None or trig.words[1] in NO_FILLERS or trig.words[1] in FUNCTION_BEFORE_OBJECT - DETERMINERS:
-            continue  # not 'withdraw from border', 'close down news'
-        words = (noun, "of", *trig.words[1:])
-        if words not in taken:
-            taken.add(words)
-            triggers.setdefault(noun, []).append(trigger(words, " ".join(words), "noun", trig.cameo, trig.target_preps,
-                                                         "none", trig.generated, nominal=True))
 
 
 def code_event(lex: EventLexicon, cameo: str, modality: str) -> dict[str, Any]:
@@ -195,7 +181,7 @@ def sentence_events(sent: Sentence) -> list[Candidate]:
         if c.status == "comp" and c.controller is not None:
             _fold(sent, cands[c.controller], c)
     _fold_purposes(cands)
-    _fold_means(sent, cands)
+    fold_means(sent, cands)
     demote_conditions(sent, cands)
     demands = _demands(sent, cands)
     anchors = {c.anchor for c in cands if c.anchor >= 0}
@@ -240,7 +226,8 @@ def _compound(sent: Sentence, keep: list[Candidate]) -> list[Candidate]:
     """The events of the other actors of compound subjects and objects. Each actor of a compound subject
     does the act: 'France, Germany and Italy called on Israel' is an event of each ('Russia and China vetoed
     the resolution': a one-sided act without a target, too); a joint act of a listed subject ('Brazil,
-    Chile and Peru held talks') joins every pair once. Each actor of a compound object is acted upon:
+    Chile and Peru held talks') joins every pair once; a mutual act ('Armenia and Azerbaijan accused each
+    other') joins every pair both ways. Each actor of a compound object is acted upon:
     'talks with Ukraine and Moldova' (not 'attacked Ukraine and Poland condemned it', where the second actor
     opens a clause of its own)."""
     out: list[Candidate] = []
@@ -248,6 +235,12 @@ def _compound(sent: Sentence, keep: list[Candidate]) -> list[Candidate]:
         if c.src is None or c.passive:
             continue
         members = sent.coordinated(c.src)
+        if len(members) > 1 and (c.tgt is None or any(same_actor(m, c.tgt) for m in members)) and _mutual(sent, c):
+            # 'Armenia and Azerbaijan accused each other': each member acts on each other member
+            c.tgt = next(m for m in members if m is not c.src)
+            out += [dataclasses.replace(c, src=a, tgt=b) for a in members for b in members
+                    if a is not b and not (a is c.src and b is c.tgt) and not same_actor(a, b)]
+            continue
         joint = c.tgt is not None and c.cameo[:2] in RECIPROCAL_ROOTS and any(m is c.tgt for m in members)
         if joint:
             out += [dataclasses.replace(c, src=a, tgt=b) for i, a in enumerate(members) for b in members[i + 1:]
@@ -262,6 +255,12 @@ def _compound(sent: Sentence, keep: list[Candidate]) -> list[Candidate]:
         out += [dataclasses.replace(c, tgt=m) for m in members[members.index(c.tgt) + 1:]
                 if not same_actor(m, c.src) and not sent.opens_clause(m)]
     return out
+
+
+def _mutual(sent: Sentence, c: Candidate) -> bool:
+    """Whether 'each other' or 'one another' follows the trigger (or ends its phrase) within a few words."""
+    words = sent.low[c.ti + 1:min(sent.n, c.tj + 4)]
+    return any(tuple(words[k:k + len(q)]) == q for q in RECIPROCAL_PRONOUNS for k in range(len(words)))
 
 
 def _fold(sent: Sentence, gov: Candidate, comp: Candidate) -> None:
@@ -308,35 +307,6 @@ def _fold_purposes(cands: list[Candidate]) -> None:
                     c.src is None or not same_actor(c.src, d.tgt)):
                 c.tgt, d.status = d.tgt, "done"
                 break
-
-
-_MEANS_PREPS = frozenset({"in", "by"})
-
-
-def _fold_means(sent: Sentence, cands: list[Candidate]) -> None:
-    """'killed three civilians in a suicide car bombing', 'wounded two soldiers in a bomb attack', 'Israeli
-    airstrikes killed 12 people', 'were killed by a roadside bomb' (the means of a passive): the noun of
-    the means, after the verb ('in', 'by') or as its subject, gives the violent act its more specific code
-    (CAMEO codes the most specific act), and the agent it names gives a passive without one its source
-    ('two soldiers were killed in an attack by Taliban fighters')."""
-    for k, c in enumerate(cands):
-        refine, agent = c.cameo.endswith("0"), c.passive and c.src is None
-        if c.status != "main" or c.trig.pos != "verb" or c.cameo[:2] not in VIOLENT_ROOTS or not (refine or agent):
-            continue
-        # the subject: the last noun before the verb with no punctuation and no other trigger between
-        # ('Israeli airstrikes killed', 'A roadside bombing near Samarra on Sunday killed')
-        subject = cands[k - 1] if k > 0 and cands[k - 1].trig.pos == "noun" and sent.plain(cands[k - 1].tj, c.ti) \
-            and not any(w in sent.reports for w in range(cands[k - 1].tj + 1, c.ti)) else None
-        for d in ([subject] if subject is not None else []) + cands[k + 1:]:
-            if d.status == "nom" and d.cameo[:2] in VIOLENT_ROOTS and (d is subject or (
-                    d.ti - c.tj <= 8 and sent.plain(c.tj, d.ti)
-                    and not _MEANS_PREPS.isdisjoint(sent.low[max(c.tj, d.ti - 4):d.ti]))):
-                if agent and d.src is not None and d.tgt is None and d is not subject:
-                    c.src, d.status = d.src, "done"  # 'were killed in an ambush by Taliban fighters'
-                if refine and d.cameo != c.cameo:
-                    c.cameo, d.status = d.cameo, "done"
-                if d.status == "done":
-                    break
 
 
 def _condition_subject(sent: Sentence, c: Candidate) -> Participant | None:

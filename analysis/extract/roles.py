@@ -24,50 +24,49 @@ from analysis.extract._function_words import (
     CLAUSE_BREAK,
     COMMA,
     COORDINATORS,
-    FLOW_OPENERS,
-    FLOW_PREPS,
     FLOW_ROOTS,
-    FUNCTION_BEFORE_OBJECT,
     GRIEVANCE_PREPS,
     GRIEVANCE_ROOTS,
-    JOINING_PHRASES,
     NO_FILLERS,
     OBJECT_PREP_STOPS,
     OBJECT_STOPS,
     OCCURRENCE_VERBS,
     PARTITIVE_HEADS,
     PASSIVE_AUX,
-    PASSIVE_PLACE_PREPS,
     PATIENT_HEADS,
     PERFECT_AUX,
-    PERSON_TITLES,
     PHRASE_STOPS,
     PLACE_PREPS,
     PLACE_TARGET_ROOTS,
-    POSSESSIVE_PRONOUNS,
     PREP_SUBORDINATORS,
     PREPS_BETWEEN,
     PUNCT,
     RECIPROCAL_ROOTS,
     ROOT_PREPS,
-    SINGULAR_POSSESSIVES,
     STATE_ACT_ROOTS,
     SUBJECT_PREPS,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
     WINDOW,
     YIELD_CODES,
-    YIELD_OPENERS,
-    YIELD_PREPS,
 )
 from analysis.extract.actors import actor_lexicon
 from analysis.extract.clauses import Candidate, Clauses, same_actor
-from analysis.extract.objects import grievance_agent
+from analysis.extract.objects import (
+    agent_in_object,
+    authorities_of_place,
+    flow_partner,
+    grievance_agent,
+    relative_agent,
+    speaker_owner,
+    speakers_own,
+    titled_after,
+    yielded_to,
+)
 from analysis.extract.triggers import Participant, cached
 
 PROTEST_ROOT = "14"  # CAMEO 14, demonstrate or rally
 COMPLAINT = "114"  # CAMEO 114, complain officially
-MAX_LIST = 6  # members of a coordinated list of actors read on each side
 
 
 class Sentence(Clauses):
@@ -126,7 +125,7 @@ class Sentence(Clauses):
             return None
         if start > 0:  # 'X said it would ...', 'X, who ...': the subject stands before
             lead = self.low[start - 1]
-            if (start - 1 in self.reports or lead == "that") and (own := self._speakers_own(start, ti)) is not None:
+            if (start - 1 in self.reports or lead == "that") and (own := speakers_own(self, start, ti)) is not None:
                 return own  # 'the defence ministry said its forces had shot down ...'
             if (start - 1 in self.reports or lead == "that") and any(
                     self.low[k] in SUBJECT_PRONOUNS for k in range(start, ti)):
@@ -150,23 +149,6 @@ class Sentence(Clauses):
         if self.dyad and self.plural_refs:
             return self.dyad[0]  # 'they draw closer to one another'
         return None
-
-    def _speakers_own(self, start: int, ti: int) -> Participant | None:
-        """'X said its forces had shot down ...', 'Kenya said its troops killed ...': a reported clause whose subject
-        is 'its' or 'their' and an agent noun is done by the speaker's people of that sector (the speaker's
-        country with the noun's sector: RUSMIL for 'its forces')."""
-        low = self.low
-        if start + 2 > ti or low[start] not in POSSESSIVE_PRONOUNS or not self.plain(start, ti) or not all(
-                low[m] in BETWEEN_SUBJECT_AND_VERB or self.adverb(m) for m in range(start + 2, ti)):
-            return None
-        sector = actor_lexicon().agents.get((low[start + 1],))
-        r = start - 1
-        while r >= 0 and r not in self.reports and (r == start - 1 or low[r] in BETWEEN_SUBJECT_AND_VERB):
-            r = self.back(r)
-        speaker = self.speaker(r) if r in self.reports else None
-        if speaker is None or sector is None or not speaker.country or speaker.place or len(sector) != 3:
-            return None
-        return dataclasses.replace(speaker, code=speaker.country + sector)
 
     def _coordinated_verb(self, ti: int) -> int:
         """The verb trigger that 'and' (or another coordinator) joins the verb at ti to, in the same clause
@@ -263,7 +245,7 @@ class Sentence(Clauses):
             if w in OBJECT_STOPS and w not in preps:
                 return None
             if w in preps:
-                nxt = self.starting(k + 1, min(k + 4, end)) or self._titled_after(k, end)
+                nxt = self.starting(k + 1, min(k + 4, end)) or titled_after(self, k, end)
                 if nxt is None:
                     continue
                 between = self.low[k + 1:nxt.first_token]
@@ -271,18 +253,6 @@ class Sentence(Clauses):
                         or (between and between[0].endswith("ing"))):
                     return nxt
         return None
-
-    def _titled_after(self, k: int, end: int) -> Participant | None:
-        """A person named after a longer title that follows the preposition at k: 'against the party's leader
-        Mahmoud Abbas', 'with the country's former foreign minister X' (lower-case words ending on a title)."""
-        p = self.starting(k + 4, min(k + 8, end))
-        if p is None or self.low[p.first_token - 1] not in PERSON_TITLES or not self.plain(k, p.first_token):
-            return None
-        between = range(k + 1, p.first_token)
-        if any(self.toks[m].capitalised or m in self.part_at or self.low[m] in BOUNDARY_WORDS
-               or self.low[m] in PREPS_BETWEEN for m in between):
-            return None
-        return p
 
     def starting(self, a: int, b: int) -> Participant | None:
         """The first participant that starts in tokens [a, b)."""
@@ -333,9 +303,9 @@ class Sentence(Clauses):
         if tgt is None and preps:
             tgt = self.after_prep(tj, preps, end)
         if tgt is None and trig.cameo[:2] in FLOW_ROOTS:
-            tgt = self._flow_partner(tj, end)  # 'eased restrictions on travel to Cuba'
+            tgt = flow_partner(self, tj, end)  # 'eased restrictions on travel to Cuba'
         if tgt is None and trig.cameo[:3] in YIELD_CODES:
-            tgt = self._yielded_to(tj)  # 'called off the strike after talks with the government'
+            tgt = yielded_to(self, tj)  # 'called off the strike after talks with the government'
         if tgt is None and trig.pos == "verb" and role == "theme":
             tgt = self.object(tj, end, phrase=True)
         if tgt is None and trig.cameo[:2] in ("02", "10", "13"):
@@ -346,9 +316,9 @@ class Sentence(Clauses):
         if tgt is None and trig.cameo[:2] in GRIEVANCE_ROOTS:
             tgt = grievance_agent(self, tj, end)  # 'in protest against abuses by the army'
         if tgt is None and trig.cameo[:2] in AGENT_OBJECT_ROOTS:
-            tgt = self._agent_in_object(tj, end)  # 'rejected a proposal for talks from South Korea'
+            tgt = agent_in_object(self, tj, end)  # 'rejected a proposal for talks from South Korea'
         if tgt is None and src is not None:
-            tgt = self._speaker_owner(c, src)  # 'Greece said Turkish jets violated its airspace'
+            tgt = speaker_owner(self, c, src)  # 'Greece said Turkish jets violated its airspace'
         if tgt is None and self.dyad and src is not None and any(k in self.plural_refs for k in range(tj + 1, tj + 6)):
             tgt = self.dyad[1] if src.country == self.dyad[0].country else self.dyad[0]
         if tgt is None and trig.cameo[:2] in PLACE_TARGET_ROOTS and trig.cameo[:2] != "04":
@@ -368,90 +338,6 @@ class Sentence(Clauses):
                 return dataclasses.replace(tgt, code=tgt.country + "GOV", place=False)
             return None  # 'warned of more wild weather for Queensland': a place hears no warning
         return tgt
-
-    def _agent_in_object(self, tj: int, end: int) -> Participant | None:
-        """The actor after 'by' or 'from' in the object phrase of the trigger ending at tj, whose act or word the
-        trigger answers: 'rejected a proposal for talks from South Korea', 'condemned the attack on Kyiv by
-        Russia', 'called for the release of prisoners held by Iran' (not past a clause boundary or report)."""
-        low = self.low
-        for k in range(tj + 1, min(end, tj + WINDOW)):
-            if low[k] in OBJECT_STOPS or k in self.reports:
-                return None
-            if low[k] in ("by", "from") and k > tj + 1:
-                p = self.starting(k + 1, min(end, k + 4))
-                between = low[k + 1:p.first_token] if p is not None else []
-                if p is not None and not p.place and all(
-                        w in ARTICLES or not (w in BOUNDARY_WORDS or w in PREPS_BETWEEN) for w in between):
-                    return p
-        return None
-
-    def _speaker_owner(self, c: Candidate, src: Participant) -> Participant | None:
-        """The speaker that 'its' in the act's object refers to when the act's subject is plural and so cannot
-        be its antecedent: 'Greece said Turkish jets violated its airspace', 'Russia says Ukrainian drones
-        attacked its refineries' (not 'Russia said Ukraine withdrew its troops': Ukraine's own troops)."""
-        last = self.toks[src.last_token].text
-        if not (last.islower() and last.endswith("s")) or SINGULAR_POSSESSIVES.isdisjoint(
-                self.low[c.ti + 1:min(c.tj + 3, self.clause_end(c.tj))]):
-            return None
-        reports = [r for r in self.reports if r < c.ti]
-        speaker = self.speaker(max(reports)) if reports else None
-        if speaker is None and self.closing_report > c.tj:
-            speaker = self.part_end.get(self.closing_report - 1)
-        return speaker if speaker is not None and not same_actor(speaker, src) else None
-
-    def _authorities_of_place(self, tj: int) -> Participant | None:
-        """The authorities of the country where, or from where, a passive act of a state's kind falls: 'a
-        missionary was arrested in Lebanon', 'three Chinese nationals were deported from Vietnam' (the
-        country of the place right after 'in'/'from', as that country's government)."""
-        k = tj + 1
-        if k < self.n and self.low[k] in PASSIVE_PLACE_PREPS:
-            p = self.starting(k + 1, min(k + 3, self.clause_end(tj)))
-            if p is not None and p.country and (p.place or p.code == p.country) and not p.possessive:
-                return dataclasses.replace(p, code=p.country + "GOV", place=False)
-        return None
-
-    def _relative_agent(self, c: Candidate) -> Participant | None:
-        """The agent of a past participle that follows a noun and takes 'by' ('the ceasefire proposed by
-        Russia'), or None."""
-        if not self.low[c.ti].endswith(("ed", "en")) or self.low[c.tj + 1:c.tj + 2] != ["by"]:
-            return None
-        k = self.back(c.ti)
-        if k < 0 or not self.plain(k, c.ti) or self.low[k] in PASSIVE_AUX or k in self.part_end \
-                or self.low[k] in SUBJECT_PRONOUNS:
-            return None
-        p = self.starting(c.tj + 2, c.tj + 5)
-        return p if p is not None and not p.place else None
-
-    def _flow_partner(self, tj: int, end: int) -> Participant | None:
-        """The country a restricted flow goes to or comes from: 'on travel to Cuba', 'on imports from Belarus',
-        'on beef imports from the United States', 'imposed curbs on trade with Nepal' ('on' or 'against' in
-        the object, one or two words, then 'to', 'from' or 'with' and the actor)."""
-        low = self.low
-        k = next((m for m in range(tj + 1, min(end, tj + 4)) if low[m] in FLOW_OPENERS), end)  # 'imposed curbs on'
-        if k < end and self.plain(tj, k) and all(w not in NO_FILLERS for w in low[tj + 1:k]):
-            for m in (k + 2, k + 3):
-                if m + 1 < end and low[m] in FLOW_PREPS and self.plain(k, m + 1) and all(
-                        w not in NO_FILLERS and w not in FUNCTION_BEFORE_OBJECT for w in low[k + 1:m]):
-                    p = self.starting(m + 1, min(end, m + 3))
-                    return p if p is not None and not p.possessive else None
-        return None
-
-    def _yielded_to(self, tj: int) -> Participant | None:
-        """Whom a concession or retreat answers: the actor of the talks or pressure after which it came ('called
-        off the strike after talks with the government', 'freed the hostages following negotiations with
-        Qatar', 'backed down under pressure from Washington'): an opener, up to three words, then 'with',
-        'from' or 'by' and the actor (in the same clause)."""
-        low, end = self.low, self.clause_end(tj)
-        for k in range(tj + 1, min(end, tj + WINDOW)):
-            if low[k] in YIELD_OPENERS:
-                for m in range(k + 2, min(end, k + 5)):
-                    if low[m] in YIELD_PREPS:
-                        p = self.starting(m + 1, min(end, m + 3))
-                        return p if p is not None and not p.place else None
-                return None
-            if low[k] in OBJECT_STOPS:
-                return None
-        return None
 
     def _addressee(self, p: Participant) -> bool:
         """Whether 'to' introduces p: 'complained to the African Union', 'appealed to the UN'."""
@@ -548,90 +434,6 @@ class Sentence(Clauses):
     def last_part_start(self) -> int:
         return max((p.first_token for p in self.parts), default=-1)
 
-    def conjoined(self, p: Participant) -> Participant | None:
-        """The actor joined to p by 'and' or a joining phrase right before it ('France and Germany', 'Sudan's
-        army and the Rapid Support Forces', 'Canada as well as Australia'), or None."""
-        low = self.low
-        k = p.first_token - 1
-        if k >= 1 and low[k] == "the":
-            k -= 1
-        size = 1 if k >= 1 and low[k] == "and" else next(
-            (len(q) for q in JOINING_PHRASES if k >= len(q) and tuple(low[k - len(q) + 1:k + 1]) == q), 0)
-        other = self.part_end.get(k - size) if size else None
-        return other if other is not None and not other.place else None
-
-    def conjoined_after(self, p: Participant) -> Participant | None:
-        """The actor joined to p by 'and' right after it ('Putin and Kim'), or by a joining phrase ('the
-        United States along with Britain', 'France, together with Germany,'), or None."""
-        k = p.last_token + 1
-        if k + 1 >= self.n:
-            return None
-        if self.low[k] == "and" and self.plain(k - 1, k + 1):
-            k += 1
-        else:
-            phrase = next((q for q in JOINING_PHRASES if tuple(self.low[k:k + len(q)]) == q), None)
-            if phrase is None or not self.plain(k, k + len(phrase)):
-                return None
-            k += len(phrase)
-        k += k < self.n and self.low[k] == "the"
-        other = self.part_at.get(k)
-        return other if other is not None and other.first_token == k and not other.place else None
-
-    def coordinated(self, p: Participant) -> list[Participant]:
-        """Every actor of the coordination p stands in, in text order: 'Brazil, Chile and Peru', 'France and
-        Germany', 'the U.S. along with Britain'; a comma joins list members only in a list that 'and' or a
-        joining phrase closes (not the appositive of 'Pakistan, India's neighbour,')."""
-        left: list[Participant] = []
-        q: Participant | None = p
-        joined = False
-        while q is not None and len(left) < MAX_LIST:
-            q, by_and = self._member_before(q)
-            if q is not None:
-                left.insert(0, q)
-                joined |= by_and
-        right: list[Participant] = []
-        q = p
-        while q is not None and len(right) < MAX_LIST:
-            q, by_and = self._member_after(q)
-            if q is not None:
-                right.append(q)
-                joined |= by_and
-        members = [*left, p, *right]
-        return members if joined else [p]
-
-    def _member_before(self, p: Participant) -> tuple[Participant | None, bool]:
-        """The list member right before p and whether 'and' (or a joining phrase) joins them."""
-        other = self.conjoined(p)
-        if other is not None:
-            return other, True
-        k = p.first_token - 1
-        if k >= 1 and self.low[k] == "the" and self.plain(k, k + 1):
-            k -= 1
-        other = self.part_end.get(k)
-        if other is None or other.place or other.possessive or self.gap(k, k + 1).strip() != ",":
-            return None, False
-        return other, False
-
-    def _member_after(self, p: Participant) -> tuple[Participant | None, bool]:
-        """The list member right after p and whether 'and' (or a joining phrase) joins them."""
-        other = self.conjoined_after(p)
-        if other is not None:
-            return other, True
-        k = p.last_token + 1
-        if k >= self.n or self.gap(k - 1, k).strip() != ",":
-            return None, False
-        if self.low[k] == "and" and k + 1 < self.n:
-            k += 1  # 'A, B, and C'
-            k += k + 1 < self.n and self.low[k] == "the"
-            other = self.part_at.get(k)
-            ok = other is not None and other.first_token == k and not other.place
-            return (other, True) if ok else (None, False)
-        k += self.low[k] == "the"
-        other = self.part_at.get(k)
-        if other is None or other.first_token != k or other.place:
-            return None, False
-        return other, False
-
     def opens_clause(self, p: Participant) -> bool:
         """Whether a verb follows the actor p, making it the subject of a clause of its own."""
         k = p.last_token + 1
@@ -660,9 +462,9 @@ class Sentence(Clauses):
                 c.tgt = self.source(ti, places=True, adjacent=c.src is None)
                 c.passive = True
                 if c.src is None and by < 0 and c.tgt is not None and c.trig.cameo[:2] in STATE_ACT_ROOTS:
-                    c.src = self._authorities_of_place(c.tj)  # 'two journalists were detained in Iran'
+                    c.src = authorities_of_place(self, c.tj)  # 'two journalists were detained in Iran'
                 return
-            if c.status == "sub" and c.trig.pos == "verb" and c.anchor < 0 and (agent := self._relative_agent(c)):
+            if c.status == "sub" and c.trig.pos == "verb" and c.anchor < 0 and (agent := relative_agent(self, c)):
                 # a reduced passive relative: 'the ceasefire proposed by Russia', 'sanctions imposed by the EU on
                 # Iran': the agent after 'by' acts, not the sentence's subject
                 c.src, c.passive = agent, True

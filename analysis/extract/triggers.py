@@ -24,12 +24,14 @@ from analysis.extract._function_words import (
     COORDINATORS,
     CROWD_SECTORS,
     DETERMINERS,
+    FUNCTION_BEFORE_OBJECT,
     INDEFINITE_ARTICLES,
     MAX_AMOUNT_WORDS,
     MAX_FILLERS,
     NO_FILLERS,
     NOMINAL_CONTEXT,
     NOMINAL_PREPS,
+    NOMINALISATIONS,
     OCCURRENCE_FIRSTS,
     OCCURRENCE_VERBS,
     PARTICLES,
@@ -104,6 +106,23 @@ def trigger(words: tuple[str, ...], lemma: str, pos: str, cameo: str, target_pre
     return Trigger(words, sys.intern(lemma), sys.intern(pos), sys.intern(cameo),
                    tuple(map(sys.intern, target_preps)), sys.intern(object_role), generated,
                    (last, last + "s", last + "es"), nominal)
+
+
+def add_nominals(triggers: dict[str, list[Trigger]]) -> None:
+    """The noun of each verb phrase trigger whose verb has one (NOMINALISATIONS): 'lift sanctions' also stands
+    as 'the lifting of sanctions', 'suspend military aid' as 'the suspension of military aid', with the
+    verb's code and target prepositions (the object noun decides the code, as it does for the verb). A
+    phrase of the lexicon with the same words wins."""
+    taken = {t.words for trigs in triggers.values() for t in trigs}
+    for trig in [t for trigs in triggers.values() for t in trigs]:
+        noun = NOMINALISATIONS.get(trig.words[0]) if trig.pos == "verb" and len(trig.words) > 1 else None
+        if noun is None or trig.words[1] in NO_FILLERS or trig.words[1] in FUNCTION_BEFORE_OBJECT - DETERMINERS:
+            continue  # not 'withdraw from border', 'close down news'
+        words = (noun, "of", *trig.words[1:])
+        if words not in taken:
+            taken.add(words)
+            triggers.setdefault(noun, []).append(trigger(words, " ".join(words), "noun", trig.cameo, trig.target_preps,
+                                                         "none", trig.generated, nominal=True))
 
 
 @dataclass(frozen=True)
