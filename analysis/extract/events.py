@@ -44,6 +44,7 @@ from analysis.extract._codes import (
 )
 from analysis.extract._function_words import (
     INTENT_OF_ROOT,
+    PASSIVE_AUX,
     PLURAL_HEADS,
     PROTEST_CONTENT_ROOTS,
     RECIPROCAL_PRONOUNS,
@@ -152,8 +153,11 @@ def find_events(
         lows = list(map(_LOWER, tokens[offset:stop]))
         if "must" not in lows and not lex.may_trigger(lows):
             continue
+        here_parts = parts_by_sentence.get(si, [])
+        if _inert(here_parts, lows, offset, lex, dyad):
+            continue
         toks = tokens[offset:stop]
-        local = [_local(p, offset) for p in parts_by_sentence.get(si, [])]
+        local = [_local(p, offset) for p in here_parts]
         sent = Sentence(text, toks, local, lex, dyad, lows)
         here = places[bisect_left(starts, s):bisect_left(starts, e)]
         times: dict[bool, list[TimeExpression]] = {}
@@ -163,6 +167,16 @@ def find_events(
                 continue  # 'The Associated Press contributed reporting': media report, they do not act
             raw.append(_event(text, s, e, sent, cand, here, article_date, lex, times))
     return _dedupe(raw)
+
+
+def _inert(parts: list[Participant], lows: list[str], offset: int, lex: EventLexicon, dyad: list[Participant]) -> bool:
+    """Whether a sentence can hold no event before its clauses are read: its only participants are places (no
+    capital, no 'the two countries'), no trigger word stands up to the last of them, and no passive
+    auxiliary anywhere (a place is only ever the target of a trigger before it, or of a passive)."""
+    if not parts or any(not p.place or p.capital for p in parts) or (dyad and not PLURAL_HEADS.isdisjoint(lows)):
+        return False
+    last = max(p.last_token for p in parts) - offset
+    return lex.triggers.keys().isdisjoint(lows[:last + 1]) and PASSIVE_AUX.isdisjoint(lows)
 
 
 def _plural_sentences(tokens: Sequence[Token]) -> set[int]:
