@@ -384,3 +384,20 @@ def test_a_participle_after_a_comma_is_no_main_act_of_the_place_before(text: str
 def test_a_mutual_act_of_a_compound_subject_goes_both_ways(text: str, members: tuple[str, ...]) -> None:
     got = {(e["source_country"], e["target_country"]) for e in events(text) if e["plover"] == "DISAPPROVE"}
     assert {(a, b) for a in members for b in members if a != b} <= got, got
+
+
+# ---- an actor named by its means: 'a suicide bomber killed ...' --------------------------------------
+
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("A suicide bomber killed 15 people at a mosque in Peshawar.", "1831"),
+    ("Two suicide bombers attacked a market in Maiduguri on Friday, killing 20 people.", "1831"),
+    ("A car bomber killed nine policemen outside a station in Kirkuk.", "1832"),
+])
+def test_an_actor_named_by_its_means_codes_the_act(text: str, cameo: str) -> None:
+    evs = events(text)
+    assert [e for e in evs if e["cameo"] == cameo and e["plover"] == "ASSAULT"], show(evs)
+
+
+def test_bombers_may_be_aircraft() -> None:
+    evs = events("Russian bombers struck Aleppo overnight.")
+    assert evs and all(e["plover"] == "FIGHT" for e in evs), show(evs)

@@ -38,7 +38,8 @@ DESTROY_VERBS = word_group("destroy_verb")  # 'blow up', 'destroy', 'sabotage'
 PROPERTY_NOUNS = word_group("property_noun")  # 'pipeline', 'bridge', 'railway'
 LINE_MODIFIERS = word_group("property_line_modifier")  # 'power lines', 'rail lines' (not 'enemy lines')
 ORDER_VERBS = word_group("order_verb")
-ORDERED_ACTS = mapping_group("ordered_act")  # 'ordered X to close' -> 172
+ORDERED_ACTS = mapping_group("ordered_act")
+MEANS_AGENTS = mapping_group("means_agent")  # 'a suicide bomber killed ...' -> 1831  # 'ordered X to close' -> 172
 VIOLENT_ROOTS = ("18", "19", "20")  # CAMEO assault, fight, mass violence
 SPAN = 6  # words of an object phrase (or a passive's subject) read for its head
 
@@ -139,7 +140,8 @@ def fold_means(sent: Sentence, cands: list[Candidate]) -> None:
     airstrikes killed 12 people', 'were killed by a roadside bomb' (the means of a passive): the noun of
     the means, after the verb ('in', 'by') or as its subject, gives the violent act its more specific code
     (CAMEO codes the most specific act), and the agent it names gives a passive without one its source
-    ('two soldiers were killed in an attack by Taliban fighters')."""
+    ('two soldiers were killed in an attack by Taliban fighters'); an actor named by its means does so too
+    ('a suicide bomber killed 15 people' is a suicide bombing)."""
     for k, c in enumerate(cands):
         refine, agent = c.cameo.endswith("0"), c.passive and c.src is None
         if c.status != "main" or c.trig.pos != "verb" or c.cameo[:2] not in VIOLENT_ROOTS or not (refine or agent):
@@ -158,3 +160,7 @@ def fold_means(sent: Sentence, cands: list[Candidate]) -> None:
                     c.cameo, d.status = d.cameo, "done"
                 if d.status == "done":
                     break
+        if refine and c.cameo.endswith("0") and not c.passive:
+            # 'a suicide bomber killed': the actor (or the unnamed subject right before the verb) names the means
+            words = c.src.text.lower().split() if c.src is not None else sent.low[max(0, c.ti - 2):c.ti]
+            c.cameo = MEANS_AGENTS.get(" ".join(words[-2:])) or MEANS_AGENTS.get(words[-1] if words else "", c.cameo)
