@@ -928,7 +928,8 @@ V("release", "084", note="RELEASE block member RELEASE [084]")
 V("free", "084", src=C, note="RELEASE block member (default 080); patterns '* KIDNAPPED [0841]'")
 VP(["set free"], "084", role="target", note="RELEASE block ('+SET_FREE')")
 VP(["release prisoners", "free prisoners", "release hostages", "free hostages", "release detainees",
-    "exchange prisoners", "swap prisoners", "repatriate prisoners"], "0841", prep="to",
+    "exchange prisoners", "swap prisoners", "repatriate prisoners", "hand over prisoners",
+    "hand over hostages", "hand over detainees", "hand over soldiers", "return prisoners"], "0841", prep="to",
    note="RELEASE block '* PRISONERS/&HOSTAGE [0841]'; TRADE block '* PRISONERS [0841:0841]'")
 V("repatriate", "0841", prep="to", note="RETURN block '* &REFUGEE [0841]' (REPATRIATE)")
 VP(["lift sanctions", "ease sanctions", "relax sanctions", "waive sanctions", "lift the sanctions",

@@ -401,3 +401,16 @@ def test_an_actor_named_by_its_means_codes_the_act(text: str, cameo: str) -> Non
 def test_bombers_may_be_aircraft() -> None:
     evs = events("Russian bombers struck Aleppo overnight.")
     assert evs and all(e["plover"] == "FIGHT" for e in evs), show(evs)
+
+
+# ---- a demonym before the head noun of a verb phrase's object: 'handed over 32 Armenian prisoners' ----
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Azerbaijan handed over 32 Armenian prisoners to Armenia.", "AZE", "ARM"),
+    ("Ukraine returned 40 prisoners to Russia under the deal.", "UKR", "RUS"),
+    ("Belarus on Tuesday released 18 Lithuanian detainees.", "BLR", "LTU"),
+])
+def test_a_release_of_prisoners_named_by_their_country(text: str, source: str, target: str) -> None:
+    evs = events(text)
+    assert [e for e in evs if e["source_country"] == source and e["target_country"] == target
+            and e["cameo"] == "0841"], show(evs)

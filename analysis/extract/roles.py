@@ -286,11 +286,14 @@ class Sentence(Clauses):
         inside = self.part_end.get(tj)
         if inside is not None and inside.first_token > c.ti:
             return inside  # 'expelled two Russian diplomats', "summoned Niger's ambassador"
+        modifier = self.part_end.get(tj - 1) if trig.pos == "verb" and tj - 1 > c.ti else None
         if (trig.pos == "verb" and len(trig.words) > 1 or c.anchor >= 0) and (
                 rec := self.recipient(c.anchor if c.anchor >= 0 else c.ti)) is not None and rec.last_token < tj:
             return rec  # 'gave Ukraine $1 billion in aid', 'will give Tanzania a loan', 'paid Kenya a visit'
 
         tgt = self.after_prep(tj, trig.target_preps, end) if trig.target_preps else None
+        if tgt is None and modifier is not None and not modifier.place and modifier.first_token > c.ti:
+            tgt = modifier  # 'released 150 Palestinian prisoners', 'handed over 32 Armenian prisoners'
         if tgt is None and len(trig.words) > 1 and trig.words[-1] in SUBJECT_PREPS:
             tgt = self.after_prep(tj - 1, (low[tj],), end)  # a phrase ending on its preposition: 'marched against X'
         role = trig.object_role

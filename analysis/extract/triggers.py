@@ -423,8 +423,8 @@ class TriggerScan:
 
                 k += 1
         j = k - 1
-        if any(m in self.part_at and self.part_at[m].last_token != j for m in range(first, j + 1)):
-            return None
+        if any(m in self.part_at and self.part_at[m].last_token not in (j, j - 1) for m in range(first, j + 1)):
+            return None  # but an actor may end on the head noun or stand right before it ('32 Armenian prisoners')
         return j
 
     def _noun_trigger(self, word: str) -> bool:
