@@ -47,6 +47,10 @@ from analysis.extract.text import Token
 _T = TypeVar("_T")
 
 
+def _UNSPACED(t: Token) -> bool:  # noqa: N802 - used as a key, like attrgetter
+    return not t.spaced
+
+
 class cached(Generic[_T]):  # noqa: N801 - a decorator, named like functools.cached_property
     """A property computed on first read and then kept in the instance, as functools.cached_property
     does, without the lock that Python 3.11's version takes on every first read (a sentence's facts
@@ -206,12 +210,11 @@ class TriggerScan:
     @cached
     def _marks(self) -> list[int]:
         """1 where punctuation stands between token k-1 and token k, else 0."""
-        toks = self.toks
+        toks, text, search = self.toks, self.text, PUNCT.search
         marked = [0] * self.n
-        if self.n > 1:
-            starts = [t.start for t in toks]
-            for m in PUNCT.finditer(self.text, toks[0].end, toks[-1].start):
-                marked[bisect_right(starts, m.start())] = 1
+        for k in compress(range(1, self.n), map(_UNSPACED, toks)):  # one space between: no mark ('spaced')
+            if search(text, toks[k - 1].end, toks[k].start):
+                marked[k] = 1
         return marked
 
     @cached
