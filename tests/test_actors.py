@@ -245,7 +245,7 @@ def test_organisations_named_in_full_take_their_petrarch_codes():
 def test_militias_are_coded_as_armed_groups_not_states():
     assert coded("Al-Shabaab militants stormed a hotel in Mogadishu.")["Al-Shabaab"] == "SOMREB"
     assert named("Fighters of the National Union for the Total Independence of Angola shelled Huambo.",
-                 "1993-02-01") == [("National Union for the Total Independence of Angola", "ANGREB")]
+                 "1993-02-01") == [("National Union for the Total Independence of Angola", "AGOREB")]
     assert named("Yesterday the FARC released two soldiers.", "2012-04-01") == [("FARC", "COLREB")]
 
 

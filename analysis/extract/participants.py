@@ -15,12 +15,13 @@ from typing import Any
 from analysis.extract._function_words import COORDINATORS, CROWD_SECTORS, FUNCTION_BEFORE_OBJECT, PARTITIVE_HEADS
 from analysis.extract.actors import ActorMention, actor_lexicon
 from analysis.extract.agents import MAX_MODIFIERS, agent_after, agent_before, agent_code
+from analysis.extract.gazetteer import NAME_KINDS, Gazetteer, norm_key
 from analysis.extract.mentions import Lexicon, Mention, acting_verb
 from analysis.extract.mentions import lexicon as mention_lexicon
 from analysis.extract.text import Token, word_group
 from analysis.extract.triggers import Participant
 
-__all__ = ["country_agents", "participants", "place_actors", "unnamed_groups"]
+__all__ = ["country_agents", "ethnic_groups", "participants", "place_actors", "unnamed_groups"]
 
 _COUNTRY_KINDS = ("country", "demonym")
 _AGENT_PREPS = ("in", "of")
@@ -34,6 +35,7 @@ _AUXILIARIES = word_group("perfect_aux")  # "Gunmen have killed"
 # the sectors of groups that act where they live (gunmen, rebels, farmers, students; not officials or troops,
 # who are often abroad): unnamed, they take the country of the sentence's places
 _GROUP_SECTORS = word_group("group_sector")
+_ETHNIC_MARKERS = word_group("ethnic_marker")  # 'ethnic Albanians': a people outside the demonym's country
 MAX_VERB_GROUP = 3
 """Words from a crowd's verb to the 'in' of its place: 'rallied', 'have rallied', 'blocked main roads'."""
 # 'Iran-backed militias', 'U.S.-made jets': the country describes, it does not act
@@ -118,12 +120,7 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
              and (found_h := agent_before(tokens, h, text)) is not None for sector, first in [found_h]]
     if not found:
         return out
-    token_at = {m.start: m.first_token for m in mentions}
-    located: dict[int, list[tuple[int, str]]] = {}  # sentence -> (token, country) of places and actors
-    for p in places:
-        t = token_at.get(p["start"])
-        if t is not None and p["country"]:
-            located.setdefault(tokens[t].sentence, []).append((t, p["country"]))
+    located = _located(tokens, mentions, places)
     for first, last, sector in found:
         if sector not in _GROUP_SECTORS or any(j in taken for j in range(first, last + 1)):
             continue
@@ -144,6 +141,52 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
         out.append(ActorMention(start, end, text[start:end], code, text[start:end], country, sector, "agent", k, last))
         taken.update(range(k, last + 1))
     return out
+
+
+def ethnic_groups(text: str, tokens: list[Token], gaz: Gazetteer, actors: list[ActorMention],
+                  mentions: list[Mention], places: list[dict[str, Any]]) -> list[ActorMention]:
+    """Peoples named by 'ethnic' and a demonym ('ethnic Albanians in Macedonia', 'Ethnic Serbs in northern
+    Kosovo blocked roads', 'ethnic Chinese in Indonesia'): the civilians (CVL) of the country they live in,
+    the nearest place of their sentence (see `_where`), never of the country the demonym names; of unknown
+    country when the sentence names none. 'ethnic Albanian guerrillas' is left to the agent noun."""
+    at = [t.index + 1 for t in tokens if t.lower in _ETHNIC_MARKERS and t.spaced]
+    if not at:
+        return []
+    in_actor = {k for a in actors for k in range(a.first_token, a.last_token + 1)}
+    taken = in_actor | {k for m in mentions for k in range(m.first_token, m.last_token + 1)}
+    located = _located(tokens, mentions, places)
+    out: list[ActorMention] = []
+    for k in at:
+        tok = tokens[k]
+        if k in taken or not tok.capitalised or not _is_demonym(gaz, tok.text) or (
+                tok.spaced and agent_after(tokens, k + 1, text, modifiers=0) is not None):
+            continue
+        country = _where(located.get(tok.sentence, []), in_actor, k)
+        start = tokens[k - 1].start
+        code, sector = agent_code(country, "CVL")
+        out.append(ActorMention(start, tok.end, text[start:tok.end], code, text[start:tok.end], country, sector,
+                                "agent", k - 1, k))
+    return out
+
+
+def _is_demonym(gaz: Gazetteer, word: str) -> bool:
+    """Whether a word, or the singular of a plural, is a country's demonym or a name of a country that
+    names its people too ('Albanians', 'Serbs', 'Thais')."""
+    keys = [norm_key(word)] + ([norm_key(word[:-1])] if word.endswith("s") else [])
+    return any(k >= 0 and (NAME_KINDS[int(gaz.key_kind[k])] == "demonym" or any(
+        gaz.kind_of(int(r)) == "country" for r in gaz.rows_of_key(k))) for k in gaz.key_numbers(keys))
+
+
+def _located(tokens: list[Token], mentions: list[Mention], places: list[dict[str, Any]]
+             ) -> dict[int, list[tuple[int, str]]]:
+    """Sentence -> (token, country) of the places of a known country."""
+    token_at = {m.start: m.first_token for m in mentions}
+    located: dict[int, list[tuple[int, str]]] = {}
+    for p in places:
+        t = token_at.get(p["start"])
+        if t is not None and p["country"]:
+            located.setdefault(tokens[t].sentence, []).append((t, p["country"]))
+    return located
 
 
 @functools.cache
