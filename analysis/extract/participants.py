@@ -41,6 +41,10 @@ MAX_VERB_GROUP = 3
 # 'Iran-backed militias', 'U.S.-made jets': the country describes, it does not act
 _LOWER = attrgetter("lower")
 _MODIFIER_AFTER = re.compile(rf"-(?:{'|'.join(sorted(word_group('modifier_suffix')))})\b", re.IGNORECASE)
+# 'pro-Russian separatists', 'anti-American protesters', 'Iran-backed militias': whom a group sides with
+_ALLEGIANCE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(word_group('allegiance_prefix')))})-$", re.IGNORECASE)
+_ALLEGIANCE_AFTER = re.compile(rf"-(?:{'|'.join(sorted(word_group('allegiance_suffix')))})\b", re.IGNORECASE)
+_ALLEGIANCE_KINDS = (*_COUNTRY_KINDS, "capital")  # 'pro-Moscow rebels'
 
 
 def country_agents(text: str, tokens: list[Token], mentions: list[Mention], places: list[dict[str, Any]]
@@ -53,9 +57,16 @@ def country_agents(text: str, tokens: list[Token], mentions: list[Mention], plac
     out: list[ActorMention] = []
     by_start = {p["start"]: p for p in places}
     mention_at = {k: n for n in mentions for k in range(n.first_token, n.last_token + 1)}
+    located: dict[int, list[tuple[int, str]]] | None = None
     for m in mentions:
         p = by_start.get(m.start)
         if p is None or not p["country"]:
+            continue
+        if p["kind"] in _ALLEGIANCE_KINDS and (after := _allegiance(text, m)) is not None:
+            located = _located(text, tokens, mentions, places) if located is None else located
+            group = _sided_group(text, tokens, m, m.last_token + 1 + after, p["country"], located)
+            if group is not None:
+                out.append(group)
             continue
         if p["kind"] in _COUNTRY_KINDS:
             # a country's bare name takes its agent noun at once ('Russia troops' is rare, 'Syria new fighter
@@ -101,6 +112,32 @@ def country_agents(text: str, tokens: list[Token], mentions: list[Mention], plac
     return out
 
 
+def _allegiance(text: str, m: Mention) -> int | None:
+    """Whether a country or capital names whom a group sides with ('pro-Russian', 'anti-American',
+    'Iran-backed'): None if not, else the tokens to skip after the name to the group (0 or 1, '-backed')."""
+    if _ALLEGIANCE_BEFORE.search(text, max(0, m.start - 6), m.start):
+        return 0
+    return 1 if _ALLEGIANCE_AFTER.match(text, m.end) else None
+
+
+def _sided_group(text: str, tokens: list[Token], m: Mention, k: int, sided_with: str,
+                 located: dict[int, list[tuple[int, str]]]) -> ActorMention | None:
+    """The group that sides with the country of mention m, its agent noun starting at token k ('pro-Russian
+    separatists', 'Iran-backed militias'): it acts where its sentence is set, the nearest place of another
+    country (see `_where`; 'shelled the port city of Mariupol'), and is of unknown country where none is
+    named. None without an agent noun."""
+    found = agent_after(tokens, k, text)
+    if found is None or k >= len(tokens) or tokens[k].sentence != tokens[m.first_token].sentence:
+        return None
+    sector, last = found
+    others = [(t, c) for t, c in located.get(tokens[k].sentence, []) if c != sided_with]
+    country = _where(others, set(), k)
+    code, sector = agent_code(country, sector)
+    start, end = m.start, tokens[last].end
+    return ActorMention(start, end, text[start:end], code, text[start:end], country, sector, "agent",
+                        m.first_token, last)
+
+
 def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], mentions: list[Mention],
                  places: list[dict[str, Any]]) -> list[ActorMention]:
     """Agent nouns with no country word beside them that open a clause as its subject, or follow the 'by' of
@@ -120,7 +157,7 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
              and (found_h := agent_before(tokens, h, text)) is not None for sector, first in [found_h]]
     if not found:
         return out
-    located = _located(tokens, mentions, places)
+    located = _located(text, tokens, mentions, places)
     for first, last, sector in found:
         if sector not in _GROUP_SECTORS or any(j in taken for j in range(first, last + 1)):
             continue
@@ -154,7 +191,7 @@ def ethnic_groups(text: str, tokens: list[Token], gaz: Gazetteer, actors: list[A
         return []
     in_actor = {k for a in actors for k in range(a.first_token, a.last_token + 1)}
     taken = in_actor | {k for m in mentions for k in range(m.first_token, m.last_token + 1)}
-    located = _located(tokens, mentions, places)
+    located = _located(text, tokens, mentions, places)
     out: list[ActorMention] = []
     for k in at:
         tok = tokens[k]
@@ -177,10 +214,11 @@ def _is_demonym(gaz: Gazetteer, word: str) -> bool:
         gaz.kind_of(int(r)) == "country" for r in gaz.rows_of_key(k))) for k in gaz.key_numbers(keys))
 
 
-def _located(tokens: list[Token], mentions: list[Mention], places: list[dict[str, Any]]
+def _located(text: str, tokens: list[Token], mentions: list[Mention], places: list[dict[str, Any]]
              ) -> dict[int, list[tuple[int, str]]]:
-    """Sentence -> (token, country) of the places of a known country."""
-    token_at = {m.start: m.first_token for m in mentions}
+    """Sentence -> (token, country) of the places of a known country, but for the countries a group
+    sides with ('Iran-backed militias attacked a base in Syria' is set in Syria)."""
+    token_at = {m.start: m.first_token for m in mentions if _allegiance(text, m) is None}
     located: dict[int, list[tuple[int, str]]] = {}
     for p in places:
         t = token_at.get(p["start"])
@@ -269,7 +307,7 @@ def participants(text: str, actors: list[ActorMention], mentions: list[Mention],
         owned = actor_at.get(m.last_token + 1)
         if owned is not None and owned.country == p["country"] and text[m.end:m.end + 2] in ("'s", "’s"):
             continue  # "Russia's Putin", "China's Xi": the person stands for the country
-        if text[max(0, m.start - 5):m.start].lower().endswith(("pro-", "anti-")) or _MODIFIER_AFTER.match(text, m.end):
+        if _allegiance(text, m) is not None or _MODIFIER_AFTER.match(text, m.end):
             continue
         place = False
         if p["kind"] in _COUNTRY_KINDS:
