@@ -144,7 +144,8 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
     a passive: 'Gunmen killed four Pakistani policemen in Quetta', 'Insurgents attacked a Malian army base',
     'were abducted by gunmen' (up to MAX_MODIFIERS lower-case modifiers). Unnamed groups act where the
     sentence is set (see `_where`), else they are actors of unknown country coded by their sector alone
-    ('UAF'), as GDELT codes such actors; never dropped. Only groups of people (word group group_sector):
+    ('UAF'), as GDELT codes such actors; never dropped. Only groups of people and the police, who serve
+    where they are ('Police arrested three activists in Basra'; word group group_sector):
     'Officials met in Geneva' names no country's officials; and not the head of a name ('Hezbollah
     guerrillas', 'Taliban fighters': the name codes them)."""
     lex = mention_lexicon()
