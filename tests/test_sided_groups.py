@@ -39,5 +39,6 @@ def test_the_country_a_group_sides_with_does_not_act() -> None:
 
 
 def test_a_country_word_that_is_no_allegiance_still_codes_its_agents() -> None:
-    codes = [a["code"] for a in _record("Russian troops shelled Kharkiv while Ukrainian soldiers held the line.")["actors"]]
+    rec = _record("Russian troops shelled Kharkiv while Ukrainian soldiers held the line.")
+    codes = [a["code"] for a in rec["actors"]]
     assert "RUSMIL" in codes and "UKRMIL" in codes
