@@ -42,3 +42,24 @@ def test_a_country_word_that_is_no_allegiance_still_codes_its_agents() -> None:
     rec = _record("Russian troops shelled Kharkiv while Ukrainian soldiers held the line.")
     codes = [a["code"] for a in rec["actors"]]
     assert "RUSMIL" in codes and "UKRMIL" in codes
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Troops from Chad crossed into northern Cameroon on Monday.", "TCDMIL"),
+    ("Delegates from Kenya walked out of the meeting in Geneva.", "KENGOV"),
+    ("Refugees from Syria protested outside the embassy in Beirut.", "SYRREF"),
+    ("On Friday, officials from Peru signed the accord.", "PERGOV"),
+])
+def test_an_agent_from_a_country_is_that_countrys(text: str, code: str) -> None:
+    """'troops from Chad' are Chad's wherever they are, unlike 'troops in Mali'."""
+    assert code in [a["code"] for a in _record(text)["actors"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Syria agreed to withdraw its troops from Lebanon by April.",
+    "The company will evacuate its workers from Iraq this week.",
+    "Washington decided to pull its forces out from Panama.",
+])
+def test_the_object_of_a_verb_from_a_place_is_not_that_places(text: str) -> None:
+    """'withdraw troops from Lebanon': Lebanon is the place they leave, not their country."""
+    assert not any(" from " in a["text"] for a in _record(text)["actors"])

@@ -24,7 +24,7 @@ from analysis.extract.triggers import Participant
 __all__ = ["country_agents", "ethnic_groups", "participants", "place_actors", "unnamed_groups"]
 
 _COUNTRY_KINDS = ("country", "demonym")
-_AGENT_PREPS = ("in", "of")
+_AGENT_PREPS = word_group("agent_prep")  # 'rebels in Ghana', 'the army of Mali', 'troops from Chad'
 # 'in (southeastern) Turkey': a country named as a location; 'the Thai border': a demonym naming a place
 _LOCATION_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(word_group('location_prep')))})\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 _PLACE_NOUN_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(word_group('place_noun'), key=len, reverse=True))})\b")
@@ -51,9 +51,10 @@ def country_agents(text: str, tokens: list[Token], mentions: list[Mention], plac
             ) -> list[ActorMention]:
     """Generic agents coded through the country word beside them: 'U.S. officials', 'Russian troops',
     "North Korea's leader", "Nicaragua's Sandinista government" (the country word before the agent
-    noun), and 'rebels in the Ivory Coast', 'security forces in Guinea', 'demonstrators in Baghdad'
-    (the agent noun before 'in/of' and a place of that country; not troops, which are often
-    abroad)."""
+    noun), and 'rebels in the Ivory Coast', 'security forces in Guinea', 'demonstrators in Baghdad',
+    'officials from Ghana', 'troops from Chad' (the agent noun before 'in/of/from' and a place of that
+    country; not troops 'in' a place, which are often abroad, nor the object of a verb 'from' a place it
+    leaves)."""
     out: list[ActorMention] = []
     by_start = {p["start"]: p for p in places}
     mention_at = {k: n for n in mentions for k in range(n.first_token, n.last_token + 1)}
@@ -83,33 +84,44 @@ def country_agents(text: str, tokens: list[Token], mentions: list[Mention], plac
                     out.append(ActorMention(m.start, end, text[m.start:end], code,
                                             text[m.start:end], p["country"], sector, "agent", m.first_token, last))
                     continue
-        k = m.first_token - 1
-        if k >= 1 and tokens[k].lower in _PART_WORDS:
-            k -= 1  # 'farmers in western Ghana'
-        if k >= 1 and tokens[k].lower == "the":
-            k -= 1
-        if k < 1 or tokens[k].lower not in _AGENT_PREPS or tokens[k].sentence != tokens[m.first_token].sentence:
-            continue
-        found_before = agent_before(tokens, k - 1, text)
-        if found_before is None:
-            crowd = _crowd_subject(tokens, k, text) if tokens[k].lower == "in" else None
-            if crowd is not None and not any(j in mention_at for j in range(crowd[1] - 1, crowd[2] + 1)):
-                sector, first, last = crowd
-                start, end = tokens[first].start, tokens[last].end
-                out.append(ActorMention(start, end, text[start:end], p["country"] + sector, text[start:end],
-                                        p["country"], sector, "agent", first, last))
-            continue
-        sector, first = found_before
-        code, sector = agent_code(p["country"], sector)
-        if sector in _ABROAD_SECTORS and tokens[k].lower == "in":
-            continue
-        if any(j in mention_at for j in range(first, k)) or (
-                out and out[-1].first_token <= k - 1 and out[-1].last_token >= first - 1):
-            continue  # 'Russian troops in Ukraine': the agent has its country already
-        start = tokens[first].start
-        out.append(ActorMention(start, m.end, text[start:m.end], code, text[start:m.end],
-                                p["country"], sector, "agent", first, m.last_token))
+        agent = _agent_before_place(text, tokens, m, p["country"], mention_at, out[-1] if out else None)
+        if agent is not None:
+            out.append(agent)
     return out
+
+
+def _agent_before_place(text: str, tokens: list[Token], m: Mention, country: str, mention_at: dict[int, Mention],
+                        previous: ActorMention | None) -> ActorMention | None:
+    """The agent noun before 'in/of/from' and the place of mention m ('rebels in the Ivory Coast', 'officials
+    from Ghana'), or a crowd acting in it ('protesters rallied in Tbilisi'); None if there is none."""
+    k = m.first_token - 1
+    if k >= 1 and tokens[k].lower in _PART_WORDS:
+        k -= 1  # 'farmers in western Ghana'
+    if k >= 1 and tokens[k].lower == "the":
+        k -= 1
+    if k < 1 or tokens[k].lower not in _AGENT_PREPS or tokens[k].sentence != tokens[m.first_token].sentence:
+        return None
+    found_before = agent_before(tokens, k - 1, text)
+    if found_before is None:
+        crowd = _crowd_subject(tokens, k, text) if tokens[k].lower == "in" else None
+        if crowd is None or any(j in mention_at for j in range(crowd[1] - 1, crowd[2] + 1)):
+            return None
+        sector, first, last = crowd
+        start, end = tokens[first].start, tokens[last].end
+        return ActorMention(start, end, text[start:end], country + sector, text[start:end], country, sector,
+                            "agent", first, last)
+    sector, first = found_before
+    code, sector = agent_code(country, sector)
+    if sector in _ABROAD_SECTORS and tokens[k].lower == "in":
+        return None
+    if tokens[k].lower == "from" and _verb_before(tokens, first):
+        return None  # 'withdraw troops from Lebanon', 'evacuate workers from Iraq': the place they leave
+    if any(j in mention_at for j in range(first, k)) or (
+            previous is not None and previous.first_token <= k - 1 and previous.last_token >= first - 1):
+        return None  # 'Russian troops in Ukraine': the agent has its country already
+    start = tokens[first].start
+    return ActorMention(start, m.end, text[start:m.end], code, text[start:m.end], country, sector, "agent",
+                        first, m.last_token)
 
 
 def _allegiance(text: str, m: Mention) -> int | None:
@@ -267,6 +279,18 @@ def _verb_follows(tokens: list[Token], last: int, lex: Lexicon) -> bool:
     if tokens[nxt].lower in _AUXILIARIES and nxt + 1 < len(tokens):
         nxt += 1
     return acting_verb(tokens[nxt].lower, lex)
+
+
+def _verb_before(tokens: list[Token], k: int) -> bool:
+    """Whether a verb stands before token k in its sentence: a phrase after it may be its object."""
+    lex = mention_lexicon()
+    sentence = tokens[k].sentence
+    j = k - 1
+    while j >= 0 and tokens[j].sentence == sentence:
+        if not tokens[j].capitalised and acting_verb(tokens[j].lower, lex):
+            return True
+        j -= 1
+    return False
 
 
 def _crowd_subject(tokens: list[Token], k: int, text: str) -> tuple[str, int, int] | None:
