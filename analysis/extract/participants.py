@@ -5,6 +5,7 @@ acted upon. `place_actors` turns the participants that acted into actor records.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import re
@@ -21,7 +22,7 @@ from analysis.extract.mentions import lexicon as mention_lexicon
 from analysis.extract.text import Token, word_group
 from analysis.extract.triggers import Participant
 
-__all__ = ["country_agents", "ethnic_groups", "participants", "place_actors", "unnamed_groups"]
+__all__ = ["country_agents", "described_people", "ethnic_groups", "participants", "place_actors", "unnamed_groups"]
 
 _COUNTRY_KINDS = ("country", "demonym")
 _AGENT_PREPS = word_group("agent_prep")  # 'rebels in Ghana', 'the army of Mali', 'troops from Chad'
@@ -35,6 +36,7 @@ _AUXILIARIES = word_group("perfect_aux")  # "Gunmen have killed"
 # the sectors of groups that act where they live (gunmen, rebels, farmers, students; not officials or troops,
 # who are often abroad): unnamed, they take the country of the sentence's places
 _GROUP_SECTORS = word_group("group_sector")
+_NO_DESCRIPTION_SECTORS = ("ELI", "GOV")  # titles of office: the dated tables say who holds one
 _ETHNIC_MARKERS = word_group("ethnic_marker")  # 'ethnic Albanians': a people outside the demonym's country
 MAX_VERB_GROUP = 3
 """Words from a crowd's verb to the 'in' of its place: 'rallied', 'have rallied', 'blocked main roads'."""
@@ -148,6 +150,22 @@ def _sided_group(text: str, tokens: list[Token], m: Mention, k: int, sided_with:
     start, end = m.start, tokens[last].end
     return ActorMention(start, end, text[start:end], code, text[start:end], country, sector, "agent",
                         m.first_token, last)
+
+
+def described_people(text: str, tokens: list[Token], named: list[ActorMention]) -> list[ActorMention]:
+    """Named people who hold no office of the tables on the article's date (coded as their country's elite,
+    ELI) take the sector of the description right before their name: 'opposition leader Raila Odinga' ->
+    OPP, 'rebel leader John Garang' -> REB, 'Shiite cleric Moqtada al-Sadr' -> REL. A title of government
+    ('former Prime Minister X') says nothing of what they are now."""
+    out = []
+    for a in named:
+        k = a.first_token - 1
+        if a.kind == "person" and a.sector == "ELI" and a.country and k >= 0 and tokens[k].spaced:
+            found = agent_before(tokens, k, text)
+            if found is not None and found[0] not in _NO_DESCRIPTION_SECTORS and not found[0].endswith("~"):
+                a = dataclasses.replace(a, code=a.country + found[0], sector=found[0])
+        out.append(a)
+    return out
 
 
 def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], mentions: list[Mention],

@@ -26,6 +26,7 @@ from analysis.extract.mentions import Mention, find_mentions
 from analysis.extract.organisations import organisations
 from analysis.extract.participants import (
     country_agents,
+    described_people,
     ethnic_groups,
     participants,
     place_actors,
@@ -108,7 +109,8 @@ def _resolution(doc: Doc) -> None:
 
 
 def _agents(doc: Doc) -> None:
-    text, tokens, named, mentions, places = doc.text, doc.tokens, doc.named, doc.mentions, doc.places
+    text, tokens, mentions, places = doc.text, doc.tokens, doc.mentions, doc.places
+    named = described_people(text, tokens, doc.named)
     agents = country_agents(text, tokens, mentions, places)
     agents += unnamed_groups(text, tokens, named + agents, mentions, places)
     agents += ethnic_groups(text, tokens, doc.gazetteer, named + agents, mentions, places)
