@@ -26,6 +26,7 @@ MAX_NAME = 3  # tokens of a name after it ('Juan Carlos Ortega')
 TITLE_PREFIXES = ("vice-", "deputy-", "acting-")  # 'Vice-President': the office of 'president' in rank below
 # sectors a title gives a person; others ('CVL', 'REF', 'REB', ...) describe groups, not offices
 _CAPITALISED = attrgetter("capitalised")
+_LOWER = attrgetter("lower")
 # sectors a lower-case description gives a person named after it ('opposition leader X', 'rebel commander X')
 DESCRIPTION_SECTORS = frozenset({"OPP", "REB", "INS", "REL", "MED", "HRI", "LAB", "BUS", "EDU"})
 OFFICE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "ELI"})
@@ -88,7 +89,8 @@ def titled_people(text: str, tokens: list[Token], actors: list[ActorMention], pl
     first, described = _first_words(), _description_heads()
     heads = [t.index for t in compress(tokens, map(_CAPITALISED, tokens))
              if t.lower in first or t.lower.startswith(TITLE_PREFIXES)]
-    descriptions = [t.index for t in tokens if t.lower in described and not t.capitalised and t.spaced]
+    descriptions = [t.index for t in compress(tokens, map(described.__contains__, map(_LOWER, tokens)))
+                    if not t.capitalised and t.spaced]
     if not heads and not descriptions:
         return []
     taken = {k for a in actors for k in range(a.first_token, a.last_token + 1)}
