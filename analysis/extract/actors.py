@@ -18,9 +18,11 @@ from itertools import compress
 from operator import attrgetter, or_
 from typing import Any
 
+import numpy as np
+
 from analysis._actor_tables import PetrarchIndex, agent_table, petrarch_actor, petrarch_index
-from analysis._resources import compiled, data_path, read_table
-from analysis.extract.gazetteer import NAME_ABBREVIATIONS, norm_key, places
+from analysis._resources import compiled, read_table
+from analysis.extract.gazetteer import KINDS, NAME_ABBREVIATIONS, NAME_KINDS, load_gazetteer, norm_key
 from analysis.extract.text import POSSESSIVE_ENDINGS, Token, past_forms, word_group
 
 MAX_ACTOR_TOKENS = 7
@@ -105,12 +107,11 @@ the PETRARCH tables who bears it as a surname."""
 
 def _big_places() -> frozenset[str]:
     """The one-word main names of the gazetteer's countries, capitals and cities of BIG_PLACE people, normalised."""
-    import pandas as pd
-
-    gaz = places()
-    big = gaz.loc[gaz["kind"].isin(["country", "capital"]) | (gaz["population"] >= BIG_PLACE), "gid"]
-    names = pd.read_parquet(data_path("place_names.parquet"), columns=["key", "gid", "name_kind"])
-    keys = names.loc[names["gid"].isin(big) & (names["name_kind"] == "name"), "key"]  # no alternate spellings
+    gaz = load_gazetteer()
+    big = np.isin(gaz.kind, [KINDS.index("country"), KINDS.index("capital")]) | (gaz.population >= BIG_PLACE)
+    key_of_entry = np.repeat(np.arange(len(gaz.keys)), gaz.end - gaz.start)
+    main = big[gaz.rows] & (gaz.row_kind == NAME_KINDS.index("name"))  # no alternate spellings
+    keys = (bytes(k).decode("utf-8") for k in gaz.keys[np.unique(key_of_entry[main])])
     return frozenset(k for k in keys if " " not in k)
 
 
