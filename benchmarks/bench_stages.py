@@ -5,11 +5,11 @@ flashgeotext's whole extraction of the same texts, in one process.
 
 The stages of `analysis.extract.pipeline.STAGES` and the serialisation of the record are run one at a
 time over all texts of the given JSONL files (each on a copy of the document as the stage before it left
-it, computed once beforehand), --repeat times; their sum stands next to the whole `extract_record`; the best pass of each is printed, as milliseconds of CPU time per article. flashgeotext is
-timed the same way, after its dictionary is loaded, so the comparison holds per article and leaves
-out the start-up costs of both (bench_throughput.py measures whole runs). A stage's share of
-flashgeotext's time tells how much of a per-article budget it takes on its own. Needs the `bench`
-extra.
+it, computed once beforehand), --repeat times; the best pass of each is printed, as milliseconds of CPU
+time per article, and their sum next to the whole `extract_record`. flashgeotext is timed the same way,
+after its dictionary is loaded, so the comparison holds per article and leaves out the start-up costs of
+both (bench_throughput.py measures whole runs). A stage's share of flashgeotext's time tells how much of
+a per-article budget it takes on its own. Needs the `bench` extra.
 """
 
 from __future__ import annotations

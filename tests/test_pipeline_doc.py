@@ -26,7 +26,8 @@ def test_tokens_carry_their_possessive_and_adjacency(text: str, word: str, posse
 
 
 def test_the_stages_fill_the_layers_in_order() -> None:
-    doc = Doc(article_from_text("Russian troops shelled Kharkiv on Monday. Ukraine condemned Russia.", date="2024-03-04"))
+    text = "Russian troops shelled Kharkiv on Monday. Ukraine condemned Russia."
+    doc = Doc(article_from_text(text, date="2024-03-04"))
     run_stages(doc, until=PLACES_STAGE)
     assert [p["name"] for p in doc.places] == ["Russia", "Kharkiv", "Ukraine", "Russia"]  # "Russian" too
     assert doc.events == [] and doc.actors == []  # the later stages have not run

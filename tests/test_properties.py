@@ -114,7 +114,8 @@ def test_sentences_and_tokens_are_ordered_trimmed_spans_of_the_text(text: str) -
         s, e = sentences[tok.sentence]
         assert s <= tok.start < tok.end <= e and text[tok.start:tok.end] == tok.text
         assert tok.possessive == tok.text.endswith(("'s", "’s"))
-    for tok, nxt in zip(tokens, tokens[1:] + [None]):  # the adjacency fact says what the text says
+    for k, tok in enumerate(tokens):  # the adjacency fact says what the text says
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
         assert tok.spaced == (nxt is not None and nxt.sentence == tok.sentence and text[tok.end:nxt.start] == " ")
 
 

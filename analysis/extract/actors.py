@@ -18,9 +18,11 @@ from itertools import compress
 from operator import attrgetter, or_
 from typing import Any
 
+import numpy as np
+
 from analysis._actor_tables import PetrarchIndex, agent_table, petrarch_actor, petrarch_index
 from analysis._resources import compiled, read_table
-from analysis.extract.gazetteer import NAME_ABBREVIATIONS, norm_key
+from analysis.extract.gazetteer import KINDS, NAME_ABBREVIATIONS, NAME_KINDS, load_gazetteer, norm_key
 from analysis.extract.text import POSSESSIVE_ENDINGS, Token, past_forms, word_group
 
 MAX_ACTOR_TOKENS = 7
@@ -90,11 +92,27 @@ class ActorLexicon:
     first_names: frozenset[str]  # common first names ('janet'): 'Janet Johnson' is no Boris Johnson
     common_short: frozenset[str]  # short forms that are common surnames ('johnson', 'lee'; COMMON_SURNAME_SHARE)
     petrarch: PetrarchIndex  # the PETRARCH-2 actor phrases (organisations, militias, dated people)
+    big_places: frozenset[str]  # one-word names of countries, capitals and cities of BIG_PLACE people ('lagos')
     # the first words of every name of the tables, curated or PETRARCH: where a name may open
     openers: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "openers", self.first_words | self.petrarch.seconds.keys())
+
+
+BIG_PLACE = 1_000_000
+"""A lone word naming a city of this many people (or a country, a capital) is that place, not a person of
+the PETRARCH tables who bears it as a surname."""
+
+
+def _big_places() -> frozenset[str]:
+    """The one-word main names of the gazetteer's countries, capitals and cities of BIG_PLACE people, normalised."""
+    gaz = load_gazetteer()
+    big = np.isin(gaz.kind, [KINDS.index("country"), KINDS.index("capital")]) | (gaz.population >= BIG_PLACE)
+    key_of_entry = np.repeat(np.arange(len(gaz.keys)), gaz.end - gaz.start)
+    main = big[gaz.rows] & (gaz.row_kind == NAME_KINDS.index("name"))  # no alternate spellings
+    keys = (bytes(k).decode("utf-8") for k in gaz.keys[np.unique(key_of_entry[main])])
+    return frozenset(k for k in keys if " " not in k)
 
 
 def _irregular_verb_forms() -> frozenset[str]:
@@ -169,7 +187,7 @@ def actor_lexicon() -> ActorLexicon:
     surnames = set(names.loc[(names["kind"] == "last") & (names["share"] >= COMMON_SURNAME_SHARE), "name"].str.lower())
     return ActorLexicon(people, short, institutions, agents, _lengths(agents, 0), _lengths(agents, -1), titles,
                         first_words, frozenset(dotted), _irregular_verb_forms(), frozenset(short.keys() - common),
-                        first_names, frozenset(short.keys() & surnames), petrarch_index(norm_key))
+                        first_names, frozenset(short.keys() & surnames), petrarch_index(norm_key), _big_places())
 
 
 def _lengths(agents: dict[tuple[str, ...], str], end: int) -> dict[str, tuple[int, ...]]:
@@ -370,8 +388,8 @@ def _petrarch_match(text: str, tokens: list[Token], i: int, j: int, end: int, ke
     if i == j and (key in lex.short or (key in lex.petrarch.words and (tok.sentence_initial or tok.text.isupper()))):
         return None
     found = petrarch_actor(lex.petrarch.phrases[key], date, lex.petrarch.horizon)
-    if found is None or (i == j and found.kind == "person" and key in lex.first_names):
-        return None
+    if found is None or (i == j and found.kind == "person" and (key in lex.first_names or key in lex.big_places)):
+        return None  # 'Abdullah' alone is anyone; 'visited Lagos' is the city, not Ricardo Lagos
     goes_on = _name_goes_on(text, tokens, j)
     if goes_on == "article" or found.kind == "person" and (goes_on or norm_key(text[tokens[j].start:end]) in lex.short
                                    or any(norm_key(text[tokens[k].start:end]) in lex.people for k in range(i + 1, j))):
@@ -432,9 +450,10 @@ def _short_form(text: str, tokens: list[Token], i: int, word: str, key: str,
     # (while 'the Biden administration' is Biden's)
     rare = key in lex.rare_short and not (i > 0 and tokens[i - 1].lower == "the")
     terms = named.get(key) or _unique_in_office(lex.short[key], date, max_rank=FOREIGN_MINISTER_RANK if rare else 1)
-    if terms and key not in named and key in lex.common_short and not any(
+    if terms and key not in named and (key in lex.common_short or key in lex.big_places) and not any(
             form in text for t in terms for form in t["forms"]):
-        terms = []  # a common surname ('Johnson', 'Lee') names a leader only where the text names him in full
+        terms = []  # a common surname ('Johnson', 'Lee') or a big place's name ('Lagos') names a leader only
+        # where the text names him in full
     if terms:
         return _person(text, tok.start, tok.start + len(word), i, i, terms, date)
     title = _title_before(tokens, i)

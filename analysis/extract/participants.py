@@ -5,6 +5,7 @@ acted upon. `place_actors` turns the participants that acted into actor records.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import re
@@ -15,15 +16,16 @@ from typing import Any
 from analysis.extract._function_words import COORDINATORS, CROWD_SECTORS, FUNCTION_BEFORE_OBJECT, PARTITIVE_HEADS
 from analysis.extract.actors import ActorMention, actor_lexicon
 from analysis.extract.agents import MAX_MODIFIERS, agent_after, agent_before, agent_code
+from analysis.extract.gazetteer import NAME_KINDS, Gazetteer, norm_key
 from analysis.extract.mentions import Lexicon, Mention, acting_verb
 from analysis.extract.mentions import lexicon as mention_lexicon
 from analysis.extract.text import Token, word_group
 from analysis.extract.triggers import Participant
 
-__all__ = ["country_agents", "participants", "place_actors", "unnamed_groups"]
+__all__ = ["country_agents", "described_people", "ethnic_groups", "participants", "place_actors", "unnamed_groups"]
 
 _COUNTRY_KINDS = ("country", "demonym")
-_AGENT_PREPS = ("in", "of")
+_AGENT_PREPS = word_group("agent_prep")  # 'rebels in Ghana', 'the army of Mali', 'troops from Chad'
 # 'in (southeastern) Turkey': a country named as a location; 'the Thai border': a demonym naming a place
 _LOCATION_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(word_group('location_prep')))})\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 _PLACE_NOUN_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(word_group('place_noun'), key=len, reverse=True))})\b")
@@ -34,26 +36,40 @@ _AUXILIARIES = word_group("perfect_aux")  # "Gunmen have killed"
 # the sectors of groups that act where they live (gunmen, rebels, farmers, students; not officials or troops,
 # who are often abroad): unnamed, they take the country of the sentence's places
 _GROUP_SECTORS = word_group("group_sector")
+_NO_DESCRIPTION_SECTORS = ("ELI", "GOV")  # titles of office: the dated tables say who holds one
+_ETHNIC_MARKERS = word_group("ethnic_marker")  # 'ethnic Albanians': a people outside the demonym's country
 MAX_VERB_GROUP = 3
 """Words from a crowd's verb to the 'in' of its place: 'rallied', 'have rallied', 'blocked main roads'."""
 # 'Iran-backed militias', 'U.S.-made jets': the country describes, it does not act
 _LOWER = attrgetter("lower")
 _MODIFIER_AFTER = re.compile(rf"-(?:{'|'.join(sorted(word_group('modifier_suffix')))})\b", re.IGNORECASE)
+# 'pro-Russian separatists', 'anti-American protesters', 'Iran-backed militias': whom a group sides with
+_ALLEGIANCE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(word_group('allegiance_prefix')))})-$", re.IGNORECASE)
+_ALLEGIANCE_AFTER = re.compile(rf"-(?:{'|'.join(sorted(word_group('allegiance_suffix')))})\b", re.IGNORECASE)
+_ALLEGIANCE_KINDS = (*_COUNTRY_KINDS, "capital")  # 'pro-Moscow rebels'
 
 
 def country_agents(text: str, tokens: list[Token], mentions: list[Mention], places: list[dict[str, Any]]
             ) -> list[ActorMention]:
     """Generic agents coded through the country word beside them: 'U.S. officials', 'Russian troops',
     "North Korea's leader", "Nicaragua's Sandinista government" (the country word before the agent
-    noun), and 'rebels in the Ivory Coast', 'security forces in Guinea', 'demonstrators in Baghdad'
-    (the agent noun before 'in/of' and a place of that country; not troops, which are often
-    abroad)."""
+    noun), and 'rebels in the Ivory Coast', 'security forces in Guinea', 'demonstrators in Baghdad',
+    'officials from Ghana', 'troops from Chad' (the agent noun before 'in/of/from' and a place of that
+    country; not troops 'in' a place, which are often abroad, nor the object of a verb 'from' a place it
+    leaves)."""
     out: list[ActorMention] = []
     by_start = {p["start"]: p for p in places}
     mention_at = {k: n for n in mentions for k in range(n.first_token, n.last_token + 1)}
+    located: dict[int, list[tuple[int, str]]] | None = None
     for m in mentions:
         p = by_start.get(m.start)
         if p is None or not p["country"]:
+            continue
+        if p["kind"] in _ALLEGIANCE_KINDS and (after := _allegiance(text, m)) is not None:
+            located = _located(text, tokens, mentions, places) if located is None else located
+            group = _sided_group(text, tokens, m, m.last_token + 1 + after, p["country"], located)
+            if group is not None:
+                out.append(group)
             continue
         if p["kind"] in _COUNTRY_KINDS:
             # a country's bare name takes its agent noun at once ('Russia troops' is rare, 'Syria new fighter
@@ -70,32 +86,85 @@ def country_agents(text: str, tokens: list[Token], mentions: list[Mention], plac
                     out.append(ActorMention(m.start, end, text[m.start:end], code,
                                             text[m.start:end], p["country"], sector, "agent", m.first_token, last))
                     continue
-        k = m.first_token - 1
-        if k >= 1 and tokens[k].lower in _PART_WORDS:
-            k -= 1  # 'farmers in western Ghana'
-        if k >= 1 and tokens[k].lower == "the":
-            k -= 1
-        if k < 1 or tokens[k].lower not in _AGENT_PREPS or tokens[k].sentence != tokens[m.first_token].sentence:
-            continue
-        found_before = agent_before(tokens, k - 1, text)
-        if found_before is None:
-            crowd = _crowd_subject(tokens, k, text) if tokens[k].lower == "in" else None
-            if crowd is not None and not any(j in mention_at for j in range(crowd[1] - 1, crowd[2] + 1)):
-                sector, first, last = crowd
-                start, end = tokens[first].start, tokens[last].end
-                out.append(ActorMention(start, end, text[start:end], p["country"] + sector, text[start:end],
-                                        p["country"], sector, "agent", first, last))
-            continue
-        sector, first = found_before
-        code, sector = agent_code(p["country"], sector)
-        if sector in _ABROAD_SECTORS and tokens[k].lower == "in":
-            continue
-        if any(j in mention_at for j in range(first, k)) or (
-                out and out[-1].first_token <= k - 1 and out[-1].last_token >= first - 1):
-            continue  # 'Russian troops in Ukraine': the agent has its country already
-        start = tokens[first].start
-        out.append(ActorMention(start, m.end, text[start:m.end], code, text[start:m.end],
-                                p["country"], sector, "agent", first, m.last_token))
+        agent = _agent_before_place(text, tokens, m, p["country"], mention_at, out[-1] if out else None)
+        if agent is not None:
+            out.append(agent)
+    return out
+
+
+def _agent_before_place(text: str, tokens: list[Token], m: Mention, country: str, mention_at: dict[int, Mention],
+                        previous: ActorMention | None) -> ActorMention | None:
+    """The agent noun before 'in/of/from' and the place of mention m ('rebels in the Ivory Coast', 'officials
+    from Ghana'), or a crowd acting in it ('protesters rallied in Tbilisi'); None if there is none."""
+    k = m.first_token - 1
+    if k >= 1 and tokens[k].lower in _PART_WORDS:
+        k -= 1  # 'farmers in western Ghana'
+    if k >= 1 and tokens[k].lower == "the":
+        k -= 1
+    if k < 1 or tokens[k].lower not in _AGENT_PREPS or tokens[k].sentence != tokens[m.first_token].sentence:
+        return None
+    found_before = agent_before(tokens, k - 1, text)
+    if found_before is None:
+        crowd = _crowd_subject(tokens, k, text) if tokens[k].lower == "in" else None
+        if crowd is None or any(j in mention_at for j in range(crowd[1] - 1, crowd[2] + 1)):
+            return None
+        sector, first, last = crowd
+        start, end = tokens[first].start, tokens[last].end
+        return ActorMention(start, end, text[start:end], country + sector, text[start:end], country, sector,
+                            "agent", first, last)
+    sector, first = found_before
+    code, sector = agent_code(country, sector)
+    if sector in _ABROAD_SECTORS and tokens[k].lower == "in":
+        return None
+    if tokens[k].lower == "from" and _verb_before(tokens, first):
+        return None  # 'withdraw troops from Lebanon', 'evacuate workers from Iraq': the place they leave
+    if any(j in mention_at for j in range(first, k)) or (
+            previous is not None and previous.first_token <= k - 1 and previous.last_token >= first - 1):
+        return None  # 'Russian troops in Ukraine': the agent has its country already
+    start = tokens[first].start
+    return ActorMention(start, m.end, text[start:m.end], code, text[start:m.end], country, sector, "agent",
+                        first, m.last_token)
+
+
+def _allegiance(text: str, m: Mention) -> int | None:
+    """Whether a country or capital names whom a group sides with ('pro-Russian', 'anti-American',
+    'Iran-backed'): None if not, else the tokens to skip after the name to the group (0 or 1, '-backed')."""
+    if _ALLEGIANCE_BEFORE.search(text, max(0, m.start - 6), m.start):
+        return 0
+    return 1 if _ALLEGIANCE_AFTER.match(text, m.end) else None
+
+
+def _sided_group(text: str, tokens: list[Token], m: Mention, k: int, sided_with: str,
+                 located: dict[int, list[tuple[int, str]]]) -> ActorMention | None:
+    """The group that sides with the country of mention m, its agent noun starting at token k ('pro-Russian
+    separatists', 'Iran-backed militias'): it acts where its sentence is set, the nearest place of another
+    country (see `_where`; 'shelled the port city of Mariupol'), and is of unknown country where none is
+    named. None without an agent noun."""
+    found = agent_after(tokens, k, text)
+    if found is None or k >= len(tokens) or tokens[k].sentence != tokens[m.first_token].sentence:
+        return None
+    sector, last = found
+    others = [(t, c) for t, c in located.get(tokens[k].sentence, []) if c != sided_with]
+    country = _where(others, set(), k)
+    code, sector = agent_code(country, sector)
+    start, end = m.start, tokens[last].end
+    return ActorMention(start, end, text[start:end], code, text[start:end], country, sector, "agent",
+                        m.first_token, last)
+
+
+def described_people(text: str, tokens: list[Token], named: list[ActorMention]) -> list[ActorMention]:
+    """Named people who hold no office of the tables on the article's date (coded as their country's elite,
+    ELI) take the sector of the description right before their name: 'opposition leader Raila Odinga' ->
+    OPP, 'rebel leader John Garang' -> REB, 'Shiite cleric Moqtada al-Sadr' -> REL. A title of government
+    ('former Prime Minister X') says nothing of what they are now."""
+    out = []
+    for a in named:
+        k = a.first_token - 1
+        if a.kind == "person" and a.sector == "ELI" and a.country and k >= 0 and tokens[k].spaced:
+            found = agent_before(tokens, k, text)
+            if found is not None and found[0] not in _NO_DESCRIPTION_SECTORS and not found[0].endswith("~"):
+                a = dataclasses.replace(a, code=a.country + found[0], sector=found[0])
+        out.append(a)
     return out
 
 
@@ -105,7 +174,8 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
     a passive: 'Gunmen killed four Pakistani policemen in Quetta', 'Insurgents attacked a Malian army base',
     'were abducted by gunmen' (up to MAX_MODIFIERS lower-case modifiers). Unnamed groups act where the
     sentence is set (see `_where`), else they are actors of unknown country coded by their sector alone
-    ('UAF'), as GDELT codes such actors; never dropped. Only groups of people (word group group_sector):
+    ('UAF'), as GDELT codes such actors; never dropped. Only groups of people and the police, who serve
+    where they are ('Police arrested three activists in Basra'; word group group_sector):
     'Officials met in Geneva' names no country's officials; and not the head of a name ('Hezbollah
     guerrillas', 'Taliban fighters': the name codes them)."""
     lex = mention_lexicon()
@@ -118,12 +188,7 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
              and (found_h := agent_before(tokens, h, text)) is not None for sector, first in [found_h]]
     if not found:
         return out
-    token_at = {m.start: m.first_token for m in mentions}
-    located: dict[int, list[tuple[int, str]]] = {}  # sentence -> (token, country) of places and actors
-    for p in places:
-        t = token_at.get(p["start"])
-        if t is not None and p["country"]:
-            located.setdefault(tokens[t].sentence, []).append((t, p["country"]))
+    located = _located(text, tokens, mentions, places)
     for first, last, sector in found:
         if sector not in _GROUP_SECTORS or any(j in taken for j in range(first, last + 1)):
             continue
@@ -144,6 +209,53 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
         out.append(ActorMention(start, end, text[start:end], code, text[start:end], country, sector, "agent", k, last))
         taken.update(range(k, last + 1))
     return out
+
+
+def ethnic_groups(text: str, tokens: list[Token], gaz: Gazetteer, actors: list[ActorMention],
+                  mentions: list[Mention], places: list[dict[str, Any]]) -> list[ActorMention]:
+    """Peoples named by 'ethnic' and a demonym ('ethnic Albanians in Macedonia', 'Ethnic Serbs in northern
+    Kosovo blocked roads', 'ethnic Chinese in Indonesia'): the civilians (CVL) of the country they live in,
+    the nearest place of their sentence (see `_where`), never of the country the demonym names; of unknown
+    country when the sentence names none. 'ethnic Albanian guerrillas' is left to the agent noun."""
+    at = [t.index + 1 for t in tokens if t.lower in _ETHNIC_MARKERS and t.spaced]
+    if not at:
+        return []
+    in_actor = {k for a in actors for k in range(a.first_token, a.last_token + 1)}
+    taken = in_actor | {k for m in mentions for k in range(m.first_token, m.last_token + 1)}
+    located = _located(text, tokens, mentions, places)
+    out: list[ActorMention] = []
+    for k in at:
+        tok = tokens[k]
+        if k in taken or not tok.capitalised or not _is_demonym(gaz, tok.text) or (
+                tok.spaced and agent_after(tokens, k + 1, text, modifiers=0) is not None):
+            continue
+        country = _where(located.get(tok.sentence, []), in_actor, k)
+        start = tokens[k - 1].start
+        code, sector = agent_code(country, "CVL")
+        out.append(ActorMention(start, tok.end, text[start:tok.end], code, text[start:tok.end], country, sector,
+                                "agent", k - 1, k))
+    return out
+
+
+def _is_demonym(gaz: Gazetteer, word: str) -> bool:
+    """Whether a word, or the singular of a plural, is a country's demonym or a name of a country that
+    names its people too ('Albanians', 'Serbs', 'Thais')."""
+    keys = [norm_key(word)] + ([norm_key(word[:-1])] if word.endswith("s") else [])
+    return any(k >= 0 and (NAME_KINDS[int(gaz.key_kind[k])] == "demonym" or any(
+        gaz.kind_of(int(r)) == "country" for r in gaz.rows_of_key(k))) for k in gaz.key_numbers(keys))
+
+
+def _located(text: str, tokens: list[Token], mentions: list[Mention], places: list[dict[str, Any]]
+             ) -> dict[int, list[tuple[int, str]]]:
+    """Sentence -> (token, country) of the places of a known country, but for the countries a group
+    sides with ('Iran-backed militias attacked a base in Syria' is set in Syria)."""
+    token_at = {m.start: m.first_token for m in mentions if _allegiance(text, m) is None}
+    located: dict[int, list[tuple[int, str]]] = {}
+    for p in places:
+        t = token_at.get(p["start"])
+        if t is not None and p["country"]:
+            located.setdefault(tokens[t].sentence, []).append((t, p["country"]))
+    return located
 
 
 @functools.cache
@@ -187,6 +299,18 @@ def _verb_follows(tokens: list[Token], last: int, lex: Lexicon) -> bool:
     return acting_verb(tokens[nxt].lower, lex)
 
 
+def _verb_before(tokens: list[Token], k: int) -> bool:
+    """Whether a verb stands before token k in its sentence: a phrase after it may be its object."""
+    lex = mention_lexicon()
+    sentence = tokens[k].sentence
+    j = k - 1
+    while j >= 0 and tokens[j].sentence == sentence:
+        if not tokens[j].capitalised and acting_verb(tokens[j].lower, lex):
+            return True
+        j -= 1
+    return False
+
+
 def _crowd_subject(tokens: list[Token], k: int, text: str) -> tuple[str, int, int] | None:
     """The people of a place who act there: 'protesters rallied in Tbilisi', 'thousands of people blocked
     streets in Hong Kong', 'students marched in Dhaka' (a crowd noun, the subject of a verb of up to
@@ -226,7 +350,7 @@ def participants(text: str, actors: list[ActorMention], mentions: list[Mention],
         owned = actor_at.get(m.last_token + 1)
         if owned is not None and owned.country == p["country"] and text[m.end:m.end + 2] in ("'s", "’s"):
             continue  # "Russia's Putin", "China's Xi": the person stands for the country
-        if text[max(0, m.start - 5):m.start].lower().endswith(("pro-", "anti-")) or _MODIFIER_AFTER.match(text, m.end):
+        if _allegiance(text, m) is not None or _MODIFIER_AFTER.match(text, m.end):
             continue
         place = False
         if p["kind"] in _COUNTRY_KINDS:

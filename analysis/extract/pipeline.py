@@ -24,7 +24,14 @@ from analysis.extract.gazetteer import Gazetteer, load_gazetteer, norm_key
 from analysis.extract.geocode import place_record, resolve_placed
 from analysis.extract.mentions import Mention, find_mentions
 from analysis.extract.organisations import organisations
-from analysis.extract.participants import country_agents, participants, place_actors, unnamed_groups
+from analysis.extract.participants import (
+    country_agents,
+    described_people,
+    ethnic_groups,
+    participants,
+    place_actors,
+    unnamed_groups,
+)
 from analysis.extract.text import Token, find_dateline, split_sentences, tokenize
 from analysis.extract.titled import titled_people
 from analysis.extract.triggers import Participant
@@ -102,9 +109,11 @@ def _resolution(doc: Doc) -> None:
 
 
 def _agents(doc: Doc) -> None:
-    text, tokens, named, mentions, places = doc.text, doc.tokens, doc.named, doc.mentions, doc.places
+    text, tokens, mentions, places = doc.text, doc.tokens, doc.mentions, doc.places
+    named = described_people(text, tokens, doc.named)
     agents = country_agents(text, tokens, mentions, places)
     agents += unnamed_groups(text, tokens, named + agents, mentions, places)
+    agents += ethnic_groups(text, tokens, doc.gazetteer, named + agents, mentions, places)
     agents += titled_people(text, tokens, named + agents, places, [(m.start, m.end) for m in mentions])
     agents = organisations(text, tokens, named, agents, places)
     doc.actors = sorted(named + agents, key=lambda a: a.start)

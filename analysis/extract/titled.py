@@ -13,15 +13,22 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from collections.abc import Sequence
+from itertools import compress
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from analysis.extract.actors import ActorMention, actor_lexicon
+from analysis.extract.agents import agent_before
 from analysis.extract.text import Token
 
 MAX_TITLE = 3  # tokens of a title ('Deputy Foreign Minister')
 MAX_NAME = 3  # tokens of a name after it ('Juan Carlos Ortega')
 TITLE_PREFIXES = ("vice-", "deputy-", "acting-")  # 'Vice-President': the office of 'president' in rank below
 # sectors a title gives a person; others ('CVL', 'REF', 'REB', ...) describe groups, not offices
+_CAPITALISED = attrgetter("capitalised")
+_LOWER = attrgetter("lower")
+# sectors a lower-case description gives a person named after it ('opposition leader X', 'rebel commander X')
+DESCRIPTION_SECTORS = frozenset({"OPP", "REB", "INS", "REL", "MED", "HRI", "LAB", "BUS", "EDU"})
 OFFICE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "ELI"})
 
 
@@ -79,9 +86,12 @@ def _sentence_country(tokens: list[Token], i: int, located: list[tuple[int, str]
 def titled_people(text: str, tokens: list[Token], actors: list[ActorMention], places: list[dict[str, Any]],
                   taken_spans: Sequence[tuple[int, int]]) -> list[ActorMention]:
     """Persons named after a title of office, coded as the context's country and the title's sector."""
-    first = _first_words()
-    heads = [t.index for t in tokens if t.capitalised and (t.lower in first or t.lower.startswith(TITLE_PREFIXES))]
-    if not heads:
+    first, described = _first_words(), _description_heads()
+    heads = [t.index for t in compress(tokens, map(_CAPITALISED, tokens))
+             if t.lower in first or t.lower.startswith(TITLE_PREFIXES)]
+    descriptions = [t.index for t in compress(tokens, map(described.__contains__, map(_LOWER, tokens)))
+                    if not t.capitalised and t.spaced]
+    if not heads and not descriptions:
         return []
     taken = {k for a in actors for k in range(a.first_token, a.last_token + 1)}
     starts = {t.start: t.index for t in tokens}
@@ -95,9 +105,10 @@ def titled_people(text: str, tokens: list[Token], actors: list[ActorMention], pl
     main = _main_country(places)
     out: list[ActorMention] = []
     done = -1
-    for i in heads:
-        found = _titled_at(text, tokens, i, taken) if i > done else None
-        if found is None:
+    candidates = [(i, _titled_at(text, tokens, i, taken)) for i in heads]
+    candidates += [_described_at(text, tokens, h, taken) for h in descriptions]
+    for i, found in sorted(candidates, key=itemgetter(0)):
+        if found is None or i <= done:
             continue
         sector, done = found
         country = _sentence_country(tokens, i, located) or main
@@ -108,10 +119,31 @@ def titled_people(text: str, tokens: list[Token], actors: list[ActorMention], pl
     return out
 
 
+@functools.cache
+def _description_heads() -> frozenset[str]:
+    """The last words of the singular agent nouns that describe a person by a DESCRIPTION_SECTORS sector
+    ('leader' of 'opposition leader', 'cleric', 'activist')."""
+    return frozenset(words[-1] for words, sector in actor_lexicon().agents.items()
+                     if sector in DESCRIPTION_SECTORS and not words[-1].endswith("s"))
+
+
+def _described_at(text: str, tokens: list[Token], h: int, taken: set[int]
+                  ) -> tuple[int, tuple[str, int] | None]:
+    """(first token, (sector, last token)) of a description in lower case and the name of two or more
+    capitalised words after it ('opposition leader Kizza Besigye', 'Shiite cleric Moqtada al-Sadr', 'rebel
+    commander Joseph Kony'); (h, None) where there is none."""
+    found = agent_before(tokens, h, text)
+    j = _name_end(tokens, h + 1, taken)
+    if found is None or found[0] not in DESCRIPTION_SECTORS or j < h + 2 or h in taken \
+            or _title_sector([t.lower for t in tokens[h + 1:j + 1]]) is not None:
+        return h, None
+    return found[1], (found[0], j)
+
+
 def _titled_at(text: str, tokens: list[Token], i: int, taken: set[int]) -> tuple[str, int] | None:
     """(sector, last token) of a title and name starting at token i, or None."""
-    if i in taken:
-        return None
+    if i in taken or not tokens[i].spaced or not tokens[i + 1].capitalised:
+        return None  # a title and the name after it are capitalised words one space apart
     for size in range(MAX_TITLE, 0, -1):
         k = i + size
         if k >= len(tokens) or any(m in taken for m in range(i, k)) or not all(t.capitalised for t in tokens[i:k]):
