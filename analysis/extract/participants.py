@@ -22,7 +22,8 @@ from analysis.extract.mentions import lexicon as mention_lexicon
 from analysis.extract.text import Token, word_group
 from analysis.extract.triggers import Participant
 
-__all__ = ["country_agents", "described_people", "ethnic_groups", "participants", "place_actors", "unnamed_groups"]
+__all__ = ["country_agents", "described_people", "ethnic_groups", "participants", "place_actors", "title_holders",
+           "unnamed_groups"]
 
 _COUNTRY_KINDS = ("country", "demonym")
 _AGENT_PREPS = word_group("agent_prep")  # 'rebels in Ghana', 'the army of Mali', 'troops from Chad'
@@ -38,6 +39,7 @@ _AUXILIARIES = word_group("perfect_aux")  # "Gunmen have killed"
 _GROUP_SECTORS = word_group("group_sector")
 _NO_DESCRIPTION_SECTORS = ("ELI", "GOV")  # titles of office: the dated tables say who holds one
 _ETHNIC_MARKERS = word_group("ethnic_marker")  # 'ethnic Albanians': a people outside the demonym's country
+_STATE_WORDS = word_group("state_modifier")  # 'the government', 'government troops', 'regime forces': the local state
 MAX_VERB_GROUP = 3
 """Words from a crowd's verb to the 'in' of its place: 'rallied', 'have rallied', 'blocked main roads'."""
 # 'Iran-backed militias', 'U.S.-made jets': the country describes, it does not act
@@ -168,6 +170,20 @@ def described_people(text: str, tokens: list[Token], named: list[ActorMention]) 
     return out
 
 
+def title_holders(tokens: list[Token], agents: list[ActorMention], named: list[ActorMention]
+                  ) -> list[ActorMention]:
+    """An agent noun right before a named person is that person's title ('Somali President Hassan Sheikh
+    Mohamud', 'Ethiopian Prime Minister Abiy Ahmed'): it takes the person's code, which a table dates."""
+    person_at = {a.first_token: a for a in named if a.kind == "person" and a.country}
+    out = []
+    for a in agents:
+        p = person_at.get(a.last_token + 1)
+        if p is not None and tokens[a.last_token].spaced and p.code != a.code:
+            a = dataclasses.replace(a, code=p.code, country=p.country, sector=p.sector)
+        out.append(a)
+    return out
+
+
 def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], mentions: list[Mention],
                  places: list[dict[str, Any]]) -> list[ActorMention]:
     """Agent nouns with no country word beside them that open a clause as its subject, or follow the 'by' of
@@ -175,12 +191,15 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
     'were abducted by gunmen' (up to MAX_MODIFIERS lower-case modifiers). Unnamed groups act where the
     sentence is set (see `_where`), else they are actors of unknown country coded by their sector alone
     ('UAF'), as GDELT codes such actors; never dropped. Only groups of people and the police, who serve
-    where they are ('Police arrested three activists in Basra'; word group group_sector):
+    where they are ('Police arrested three activists in Basra'; word group group_sector), and armed forces
+    named as the state's ('Government troops shelled rebel positions near Aleppo', 'The government arrested
+    three journalists in Minsk'; state_modifier):
     'Officials met in Geneva' names no country's officials; and not the head of a name ('Hezbollah
     guerrillas', 'Taliban fighters': the name codes them)."""
     lex = mention_lexicon()
     in_actor = {k for a in actors for k in range(a.first_token, a.last_token + 1)}
-    taken = in_actor | {k for m in mentions for k in range(m.first_token, m.last_token + 1)}
+    countries = {p["start"] for p in places if p["country"]}  # 'Kurdish militants': a people of no country
+    taken = in_actor | {k for m in mentions if m.start in countries for k in range(m.first_token, m.last_token + 1)}
     out: list[ActorMention] = []
     heads = _agent_heads()
     at_heads = compress(itertools.count(), map(heads.__contains__, map(_LOWER, tokens)))
@@ -189,10 +208,12 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
     if not found:
         return out
     located = _located(text, tokens, mentions, places)
-    for first, last, sector in found:
-        if sector not in _GROUP_SECTORS or any(j in taken for j in range(first, last + 1)):
+    for first, last, sector in sorted(found, key=lambda f: -f[1]):  # from the end: a noun before its head joins it
+        if any(j in taken for j in range(first, last + 1)):
             continue
         k = _modifiers_before(tokens, first, taken)
+        if sector not in _GROUP_SECTORS and _STATE_WORDS.isdisjoint(t.lower for t in tokens[k:last + 1]):
+            continue  # troops and officials are often abroad; 'the government', 'government troops' are home
         tok = tokens[k]
         prev = tokens[k - 1].lower if k > 0 and tokens[k - 1].sentence == tok.sentence else ""
         # the agent of a passive ('were kidnapped by gunmen'), the people a quantity counts ('thousands of farmers')
@@ -260,8 +281,10 @@ def _located(text: str, tokens: list[Token], mentions: list[Mention], places: li
 
 @functools.cache
 def _agent_heads() -> frozenset[str]:
-    """The last words of the agent nouns of groups ('gunmen', 'farmers', 'rebels'): where an unnamed group ends."""
-    return frozenset(words[-1] for words, sector in actor_lexicon().agents.items() if sector in _GROUP_SECTORS)
+    """The last words of the agent nouns of groups and armed forces ('gunmen', 'farmers', 'rebels', 'troops'):
+    where an unnamed group ends."""
+    return frozenset(words[-1] for words, sector in actor_lexicon().agents.items()
+                     if sector in _GROUP_SECTORS or sector in _ABROAD_SECTORS or words[-1] in _STATE_WORDS)
 
 
 def _where(located: list[tuple[int, str]], in_actor: set[int], k: int) -> str | None:

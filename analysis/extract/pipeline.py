@@ -30,6 +30,7 @@ from analysis.extract.participants import (
     ethnic_groups,
     participants,
     place_actors,
+    title_holders,
     unnamed_groups,
 )
 from analysis.extract.text import Token, find_dateline, split_sentences, tokenize
@@ -111,7 +112,7 @@ def _resolution(doc: Doc) -> None:
 def _agents(doc: Doc) -> None:
     text, tokens, mentions, places = doc.text, doc.tokens, doc.mentions, doc.places
     named = described_people(text, tokens, doc.named)
-    agents = country_agents(text, tokens, mentions, places)
+    agents = title_holders(tokens, country_agents(text, tokens, mentions, places), named)
     agents += unnamed_groups(text, tokens, named + agents, mentions, places)
     agents += ethnic_groups(text, tokens, doc.gazetteer, named + agents, mentions, places)
     agents += titled_people(text, tokens, named + agents, places, [(m.start, m.end) for m in mentions])

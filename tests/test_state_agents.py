@@ -1,0 +1,54 @@
+"""Who acts for a state without being named: a title before its holder's name, 'the government' and
+'government troops' of the country where the sentence is set, and groups of a people with no state."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.extract.pipeline import extract_record
+from analysis.io.articles import article_from_text
+
+
+def _codes(text: str, date: str = "2024-01-01") -> dict[str, str]:
+    return {a["text"]: a["code"] for a in extract_record(article_from_text(text, date=date))["actors"]}
+
+
+@pytest.mark.parametrize(("text", "date", "title", "code"), [
+    ("Ethiopian Prime Minister Abiy Ahmed held talks with Somali President Hassan Sheikh Mohamud.", "2023-06-01",
+     "Somali President", "SOMGOV"),
+    ("Kenyan President William Ruto met Somali President Hassan Sheikh Mohamud in Nairobi.", "2023-06-01",
+     "Somali President", "SOMGOV"),
+    ("Egypt's Foreign Minister Sameh Shoukry spoke with Turkish President Recep Tayyip Erdogan.", "2022-05-01",
+     "Turkish President", "TURGOV"),
+])
+def test_a_title_before_a_named_holder_is_the_holders(text: str, date: str, title: str, code: str) -> None:
+    assert _codes(text, date).get(title) == code
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Government troops shelled rebel positions near Aleppo.", "SYRMIL"),
+    ("Government forces recaptured the town of Kidal from Tuareg rebels.", "MLIMIL"),
+    ("Regime forces bombed a hospital in Idlib on Sunday.", "SYRMIL"),
+    ("The government arrested three journalists in Minsk.", "BLRGOV"),
+])
+def test_the_states_own_forces_act_where_the_sentence_is_set(text: str, code: str) -> None:
+    assert code in _codes(text).values()
+
+
+@pytest.mark.parametrize("text", [
+    "Troops opened fire on protesters in Khartoum.",  # troops alone may be anyone's
+    "Officials met in Geneva on Tuesday.",
+    "Soldiers crossed the river near Bamako.",
+])
+def test_unnamed_troops_and_officials_are_nobodys(text: str) -> None:
+    assert not any(code.endswith(("MIL", "GOV")) for code in _codes(text).values())
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("Kurdish militants ambushed an army patrol near Diyarbakir.", "Kurdish militants"),
+    ("Tamil rebels attacked a navy base near Trincomalee.", "Tamil rebels"),
+    ("Baloch separatists blew up a gas pipeline near Quetta.", "Baloch separatists"),
+])
+def test_a_group_of_a_people_with_no_state_acts_where_it_is(text: str, group: str) -> None:
+    code = _codes(text).get(group, "")
+    assert code[3:] in ("UAF", "REB", "INS") and code[:3] in ("TUR", "LKA", "PAK"), code
