@@ -1,6 +1,6 @@
 """Evidence about a name's candidates that needs no scoring state: how the text writes the name, how far
 each candidate lies from the places chosen for the article's other names, and the words between a
-country and a place it qualifies."""
+country and a place it qualifies, and the qualifiers around a mention ("Alexandria, La.")."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 
 from analysis._resources import compiled, read_table
+from analysis.extract import _kind_words as kw
+from analysis.extract.gazetteer import KINDS
 from analysis.extract.text import word_group
 from analysis.geometry import EARTH_RADIUS_KM
 
@@ -22,6 +24,9 @@ if TYPE_CHECKING:
     from analysis.extract.gazetteer import Gazetteer
     from analysis.extract.mentions import Mention
 
+QUALIFIER_BONUS = 6.0
+PRECEDING_COUNTRY_BONUS = 2.5
+_COUNTRY, _ADMIN1 = KINDS.index("country"), KINDS.index("admin1")
 LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*")
 
 _DIVISION_WORDS = "|".join(re.escape(w) for w in sorted(word_group("division_noun"), key=len, reverse=True))
@@ -94,3 +99,30 @@ class Siblings(NamedTuple):
 
     lists: list[Counter[str]]
     member: dict[str, list[tuple[int, int]]]
+
+
+def qualifier_bonus(gaz: Gazetteer, mentions: Sequence[Mention], text: str) -> list[dict[tuple[str, int], float]]:
+    """Per mention: countries ('c', code) and divisions ('a', key) favoured by the words around it."""
+    out: list[dict[tuple[str, int], float]] = [{} for _ in mentions]
+    descriptor = descriptor_gap()
+    for i, m in enumerate(mentions):
+        if len(m.rows) < 2:
+            continue  # a lone candidate needs no bonus (see resolve)
+        # 'X, Y' where Y is a country or first-level division closing the phrase ('Alexandria, La.,')
+        if i + 1 < len(mentions):
+            nxt = mentions[i + 1]
+            if text[m.end:nxt.start] in (", ", " (", ",") and kw.QUALIFIER_END.match(text, nxt.end):
+                ckeys = gaz.country[nxt.rows].astype(np.int64)
+                akeys = (ckeys << 20) | gaz.admin1[nxt.rows].astype(np.int64)  # as geocode's division keys
+                for k, c, a in zip(gaz.kind[nxt.rows].tolist(), ckeys.tolist(), akeys.tolist(), strict=True):
+                    if k == _COUNTRY:
+                        out[i][("c", c)] = QUALIFIER_BONUS
+                    elif k == _ADMIN1:
+                        out[i][("a", a)] = QUALIFIER_BONUS
+        # 'the Russian port city of X', "Georgia's capital Tbilisi": a country word, then a descriptor
+        if i > 0 and descriptor.match(text[mentions[i - 1].end:m.start]):
+            prev = mentions[i - 1].rows
+            for k, c in zip(gaz.kind[prev].tolist(), gaz.country[prev].tolist(), strict=True):
+                if k == _COUNTRY:
+                    out[i][("c", int(c))] = PRECEDING_COUNTRY_BONUS
+    return out

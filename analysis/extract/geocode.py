@@ -26,16 +26,14 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from analysis.extract import _kind_words as kw
-from analysis.extract._candidate_evidence import Siblings, descriptor_gap, list_siblings, nearest_km, written_as
+from analysis.extract._candidate_evidence import Siblings, list_siblings, nearest_km, qualifier_bonus, written_as
 from analysis.extract.anchors import anchor_rows, inner_mention, mention_for_span
 from analysis.extract.facilities import AFTER_GAP, well_known
 from analysis.extract.gazetteer import KINDS, NAME_KINDS, Gazetteer, load_gazetteer
 from analysis.extract.mentions import Mention, find_mentions
-from analysis.extract.text import find_dateline
+from analysis.extract.text import Dateline, find_dateline
 
 KIND_BONUS = np.array([4.0, 1.0, 0.3, 0.0, 1.5, 3.0, 3.0, 3.0, 2.0, 2.0, 2.0])  # aligned with gazetteer.KINDS
-QUALIFIER_BONUS = 6.0
-PRECEDING_COUNTRY_BONUS = 2.5
 POP_WEIGHT = 1.0
 COUNTRY_CONTEXT = 4.0
 ADMIN1_CONTEXT = 3.0
@@ -91,32 +89,6 @@ def _namesake_city_bonus(gaz: Gazetteer, rows: np.ndarray, akeys: np.ndarray) ->
     return NAMESAKE_CITY_BONUS * (towns & np.isin(akeys, akeys[is_admin1]))
 
 
-def _qualifier_bonus(gaz: Gazetteer, mentions: Sequence[Mention], text: str) -> list[dict[tuple[str, int], float]]:
-    """Per mention: countries ('c', code) and divisions ('a', key) favoured by the words around it."""
-    out: list[dict[tuple[str, int], float]] = [{} for _ in mentions]
-    descriptor = descriptor_gap()
-    for i, m in enumerate(mentions):
-        if len(m.rows) < 2:
-            continue  # a lone candidate needs no bonus (see resolve)
-        # 'X, Y' where Y is a country or first-level division closing the phrase ('Alexandria, La.,')
-        if i + 1 < len(mentions):
-            nxt = mentions[i + 1]
-            if text[m.end:nxt.start] in (", ", " (", ",") and kw.QUALIFIER_END.match(text, nxt.end):
-                ckeys, akeys = _admin_keys(gaz, nxt.rows)
-                for k, c, a in zip(gaz.kind[nxt.rows].tolist(), ckeys.tolist(), akeys.tolist(), strict=True):
-                    if k == _COUNTRY:
-                        out[i][("c", c)] = QUALIFIER_BONUS
-                    elif k == _ADMIN1:
-                        out[i][("a", a)] = QUALIFIER_BONUS
-        # 'the Russian port city of X', "Georgia's capital Tbilisi": a country word, then a descriptor
-        if i > 0 and descriptor.match(text[mentions[i - 1].end:m.start]):
-            prev = mentions[i - 1].rows
-            for k, c in zip(gaz.kind[prev].tolist(), gaz.country[prev].tolist(), strict=True):
-                if k == _COUNTRY:
-                    out[i][("c", int(c))] = PRECEDING_COUNTRY_BONUS
-    return out
-
-
 def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | None = None) -> list[int]:
     """The chosen gazetteer row for each mention (-1 when it has no candidate)."""
     gaz = gazetteer or load_gazetteer()
@@ -125,7 +97,7 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
     groups: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
         groups[m.key].append(i)
-    qual = _qualifier_bonus(gaz, mentions, text)
+    qual = qualifier_bonus(gaz, mentions, text)
     dateline = find_dateline(text)  # a dateline names a city
 
     cand: dict[str, _Candidates] = {}
@@ -133,24 +105,13 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
         m0 = mentions[idx[0]]
         static = _static_candidates(gaz, key, m0.rows.dtype.str, m0.rows.tobytes(), m0.row_kinds.tobytes())
         score = static.score
+        if len(static.rows) < 2:  # a lone candidate is chosen whatever its score
+            cand[key] = _Candidates(static, score, len(idx))
+            continue
         # 'St. Louis' is written as Missouri's city is named, not as Senegal's Saint-Louis
-        score = score + WRITTEN_FORM_BONUS * written_as(gaz, static.rows.tobytes(), static.rows.dtype.str, m0.text)
-        for i in idx if len(static.rows) > 1 else ():  # a lone candidate is chosen whatever its score
-            for (what, code), bonus in qual[i].items():
-                score = score + bonus * ((static.ckeys if what == "c" else static.akeys) == code)
-            if mentions[i].metonymic:
-                score = score + METONYMY_BONUS * static.seat
-            if dateline is not None and dateline.place_start <= mentions[i].start < dateline.place_end:
-                score = score + DATELINE_BONUS * (static.kind_class == _TOWN_CLASS)  # 'WASHINGTON (AP) —'
-            start, end = mentions[i].start, mentions[i].end
-            of = kw.OF_BEFORE.search(text, max(0, start - 12), start) is not None  # both 'before' cues end on 'of'
-            if (of and kw.TOWN_BEFORE.search(text, max(0, start - 40), start)) or kw.TOWN_AFTER.match(text, end):
-                score = score + KIND_WORD_BONUS * (static.kind_class == _TOWN_CLASS)
-            elif ((of and kw.DIVISION_BEFORE.search(text, max(0, start - 40), start))
-                  or kw.DIVISION_AFTER.match(text, end)):
-                score = score + KIND_WORD_BONUS * np.isin(static.kind_class, _DIVISION_CLASSES)
-            elif kw.COUNTIES_AFTER.match(text, end):
-                score = score + KIND_WORD_BONUS * (static.kind_class == _ADMIN2_CLASS)
+        score = score + WRITTEN_FORM_BONUS * written_as(gaz, static.rows_bytes, static.rows.dtype.str, m0.text)
+        for i in idx:
+            score = _mention_evidence(static, score, mentions[i], qual[i], dateline, text)
         cand[key] = _Candidates(static, score, len(idx))
 
     for key, seat_bonus in _world_news_support(gaz, cand).items():
@@ -167,6 +128,33 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
                 break  # a fixed point: another pass would choose the same
             choice = new
     return [choice[m.key] for m in mentions]
+
+
+def _mention_evidence(static: _Static, score: np.ndarray, m: Mention, qual: dict[tuple[str, int], float],
+                      dateline: Dateline | None, text: str) -> np.ndarray:
+    """A name's candidate scores plus the evidence around one of its mentions: qualifiers, metonymy, a dateline,
+    kind words."""
+    for (what, code), bonus in qual.items():
+        score = score + bonus * ((static.ckeys if what == "c" else static.akeys) == code)
+    if m.metonymic:
+        score = score + METONYMY_BONUS * static.seat
+    if dateline is not None and dateline.place_start <= m.start < dateline.place_end:
+        score = score + DATELINE_BONUS * (static.kind_class == _TOWN_CLASS)  # 'WASHINGTON (AP) —'
+    start, end = m.start, m.end
+    # both 'before' cues end on 'of'
+    of = "of" in text[max(0, start - 12):start].lower() \
+        and kw.OF_BEFORE.search(text, max(0, start - 12), start) is not None
+    after = kw.kind_word_may_follow(text, end)
+    if not (of or after):
+        return score  # no kind word follows ('Jenin province') or precedes ('the city of Jenin') it
+    if (of and kw.TOWN_BEFORE.search(text, max(0, start - 40), start)) or (after and kw.TOWN_AFTER.match(text, end)):
+        return score + KIND_WORD_BONUS * (static.kind_class == _TOWN_CLASS)
+    if (of and kw.DIVISION_BEFORE.search(text, max(0, start - 40), start)) \
+            or (after and kw.DIVISION_AFTER.match(text, end)):
+        return score + KIND_WORD_BONUS * np.isin(static.kind_class, _DIVISION_CLASSES)
+    if after and kw.COUNTIES_AFTER.match(text, end):
+        return score + KIND_WORD_BONUS * (static.kind_class == _ADMIN2_CLASS)
+    return score
 
 
 def _shared_division_support(cand: dict[str, _Candidates]) -> dict[str, np.ndarray]:
@@ -205,18 +193,15 @@ def _shared_division_support(cand: dict[str, _Candidates]) -> dict[str, np.ndarr
 def _world_news_support(gaz: Gazetteer, cand: dict[str, _Candidates]) -> dict[str, np.ndarray]:
     """In an article that names a foreign country or capital, a national capital named like a division of its country
     is the capital ('Freeland left for Washington', 'Canadian talks in Washington'), not the state."""
-    tops = ((c.static, int(np.argmax(c.static.score))) for c in cand.values())
-    named = {int(st.ckeys[top]) for st, top in tops if gaz.kind[st.rows[top]] in (_COUNTRY, _CAPITAL)}
+    named = {c.static.seat_country for c in cand.values()}
+    named.discard(-1)
     out: dict[str, np.ndarray] = {}
     if not named:
         return out
     for key, c in cand.items():
         st = c.static
-        kinds = gaz.kind[st.rows]
-        capital = kinds == _CAPITAL
-        if capital.any() and (kinds == _ADMIN1).any() and not (kinds == _COUNTRY).any() \
-                and named - set(st.ckeys[capital].tolist()):
-            out[key] = SEAT_CONTEXT * capital
+        if st.capital_bonus is not None and named - st.capital_countries:
+            out[key] = st.capital_bonus
     return out
 
 
@@ -239,6 +224,11 @@ class _Static(NamedTuple):
     famous: bool  # whether its best candidate is a national capital of FAMOUS_POPULATION or more
     great: np.ndarray  # which candidates are such capitals
     by_name: np.ndarray  # which candidates carry the name as an alternate name only
+    rows_bytes: bytes  # `rows` as bytes (a cache key of written_as)
+    seat_country: int  # the country of its best candidate when that is a country or capital, else -1
+    capital_bonus: np.ndarray | None  # SEAT_CONTEXT for its national capitals, when a division shares the name
+    capital_countries: frozenset[int]  # the countries of those capitals
+    lists: tuple[list[Any], ...]  # rows, ckeys, akeys, kind_class, great, by_name as lists (see _batch)
 
 
 class _Candidates(NamedTuple):
@@ -274,8 +264,15 @@ def _static_candidates(gaz: Gazetteer, key: str, dtype: str, rows_bytes: bytes, 
     great = (kinds == _CAPITAL) & (gaz.population[rows] >= FAMOUS_POPULATION)
     # a by-name ('Athens' for Lemont, Illinois) is no namesake a great capital yields to, however near
     by_name = (m_kinds[first] == _ALT) if len(m_kinds) == len(m_rows) else np.zeros(len(rows), bool)
+    capital = kinds == _CAPITAL
+    capital_named = capital.any() and (kinds == _ADMIN1).any() and not (kinds == _COUNTRY).any()
     return _Static(rows, ckeys, akeys, score, seat, ~np.isin(kinds, _AREA_KINDS), lat, gaz.lon[rows], np.cos(lat),
-                   info, kind_class, divisions, votes, bool(great[top]), great, by_name)
+                   info, kind_class, divisions, votes, bool(great[top]), great, by_name, rows.tobytes(),
+                   int(ckeys[top]) if kinds[top] in (_COUNTRY, _CAPITAL) else -1,
+                   SEAT_CONTEXT * capital if capital_named else None,
+                   frozenset(ckeys[capital].tolist()),
+                   (rows.tolist(), ckeys.tolist(), akeys.tolist(), kind_class.tolist(), great.tolist(),
+                    by_name.tolist()))
 
 
 class _Batch(NamedTuple):
@@ -315,11 +312,14 @@ def _batch(cand: dict[str, _Candidates]) -> _Batch | None:
     def joined(field: str) -> np.ndarray:
         return np.concatenate([getattr(p, field) for p in parts])
 
-    return _Batch(number, names, list(zip([0, *stops[:-1]], stops, strict=True)), owner, joined("rows").tolist(),
-                  joined("ckeys").tolist(), joined("akeys").tolist(), joined("kind_class").tolist(),
+    def listed(n: int) -> list[Any]:
+        return list(itertools.chain.from_iterable(p.lists[n] for p in parts))
+
+    return _Batch(number, names, list(zip([0, *stops[:-1]], stops, strict=True)), owner, listed(0),
+                  listed(1), listed(2), listed(3),
                   np.concatenate([cand[key].score for key in names]).tolist(),
                   [p.famous for p, size in zip(parts, sizes, strict=True) for _ in range(size)],
-                  joined("great").tolist(), joined("by_name").tolist(), np.array(owner),
+                  listed(4), listed(5), np.array(owner),
                   joined("point"),
                   joined("lat"), joined("lon"), joined("cos_lat"))
 

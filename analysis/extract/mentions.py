@@ -213,27 +213,28 @@ def _probes(text: str, tokens: list[Token], particles: frozenset[str]) -> list[t
     probes: list[tuple[int, int, str, int]] = []  # (first, last, key, end)
     add = probes.append
     n_tok = len(tokens)
+    caps = list(map(_CAPITALISED, tokens))
     chain_end = 0  # tokens up to here are linked, each to the one before, from the start of the last chain
-    for i in itertools.compress(range(n_tok), list(map(_CAPITALISED, tokens))):
+    for i in itertools.compress(range(n_tok), caps):
         if i >= chain_end:
             chain_end = _chain_end(text, tokens, particles, i)
-        parts: list[str] = []
+        joined = ""  # the words from token i on, joined by spaces
         for j in range(i, min(chain_end, i + MAX_NAME_TOKENS)):
             tj = tokens[j]
             word, end = tj.text, tj.end
             possessive = False
             if len(word) > 2 and word.endswith(_POSSESSIVES):  # "Russia's" -> 'Russia'
                 # "People's Republic" goes on (and "People" is a name too); "Russia's invasion" ends
-                if j + 1 < n_tok and tokens[j + 1].capitalised and text[end:tokens[j + 1].start] == " ":
-                    add((i, j, norm_key(" ".join([*parts, word[:-2]])), end - 2))
+                if j + 1 < n_tok and caps[j + 1] and text[end:tokens[j + 1].start] == " ":
+                    add((i, j, norm_key(f"{joined} {word[:-2]}" if joined else word[:-2]), end - 2))
                 else:
                     word, end, possessive = word[:-2], end - 2, True
-            parts.append(word)
-            if tj.capitalised:
-                key = norm_key(" ".join(parts))
+            joined = f"{joined} {word}" if joined else word
+            if caps[j]:
+                key = norm_key(joined)
                 add((i, j, key, end))
-                if not possessive and text[tj.end:tj.end + 1] == ".":
-                    add((i, j, key + ".", tj.end + 1))
+                if not possessive and text[end:end + 1] == ".":
+                    add((i, j, key + ".", end + 1))
             if possessive:
                 break
     return probes
@@ -343,6 +344,13 @@ def _is_place(
     shouted: _Shouted, persons: set[str], named: set[str],
 ) -> bool:
     """Whether a dictionary match is a place here (see place_rules); records person names in `persons`."""
+    if m.first_token == m.last_token:  # the first rules to decide on a single word, without their Match
+        word = text[m.start:m.end].rstrip(".")
+        if len(word) <= 2:
+            if not facts.any_abbr:
+                return False  # place_rules.short_word
+        elif norm_key(word) in lex.time_words:
+            return False  # place_rules.time_word (or acronym: 'MAY')
     in_shout = tokens[m.first_token].sentence in shouted
     return place_rules.is_place(place_rules.match(m, facts, tokens, text, gaz, lex, in_shout, persons, named))
 
