@@ -51,11 +51,7 @@ WRITTEN_FORM_BONUS = 1.5
 FAMOUS_POPULATION = 500_000
 NEAR_SUPPORT_KM = 150.0
 SYNTHETIC_GID = 990_000_000  # the project's own ids for curated regions (not GeoNames)
-_COUNTRY = KINDS.index("country")
-_ADMIN1 = KINDS.index("admin1")
-_ADMIN2 = KINDS.index("admin2")
-_CAPITAL = KINDS.index("capital")
-_CITY = KINDS.index("city")
+_COUNTRY, _ADMIN1, _ADMIN2, _CAPITAL, _CITY = map(KINDS.index, ("country", "admin1", "admin2", "capital", "city"))
 _ALT = NAME_KINDS.index("alt")
 _AREA_KINDS = np.array([KINDS.index(k) for k in ("country", "continent", "region", "water")])
 _AREA_KIND_SET = frozenset(_AREA_KINDS.tolist())
@@ -198,9 +194,12 @@ def _world_news_support(gaz: Gazetteer, cand: dict[str, _Candidates]) -> dict[st
     out: dict[str, np.ndarray] = {}
     if not named:
         return out
+    # a division the article names by another name of its own ('Camp Murray, Wash.', 'Washington state') stays
+    # the division where its bare name stands
+    divisions = {int(c.static.rows[0]) for c in cand.values() if len(c.static.rows) == 1}
     for key, c in cand.items():
         st = c.static
-        if st.capital_bonus is not None and named - st.capital_countries:
+        if st.capital_bonus is not None and named - st.capital_countries and divisions.isdisjoint(st.divisions_named):
             out[key] = st.capital_bonus
     return out
 
@@ -228,6 +227,7 @@ class _Static(NamedTuple):
     seat_country: int  # the country of its best candidate when that is a country or capital, else -1
     capital_bonus: np.ndarray | None  # SEAT_CONTEXT for its national capitals, when a division shares the name
     capital_countries: frozenset[int]  # the countries of those capitals
+    divisions_named: frozenset[int]  # its first-level divisions (rows)
     lists: tuple[list[Any], ...]  # rows, ckeys, akeys, kind_class, great, by_name as lists (see _batch)
 
 
@@ -270,7 +270,7 @@ def _static_candidates(gaz: Gazetteer, key: str, dtype: str, rows_bytes: bytes, 
                    info, kind_class, divisions, votes, bool(great[top]), great, by_name, rows.tobytes(),
                    int(ckeys[top]) if kinds[top] in (_COUNTRY, _CAPITAL) else -1,
                    SEAT_CONTEXT * capital if capital_named else None,
-                   frozenset(ckeys[capital].tolist()),
+                   frozenset(ckeys[capital].tolist()), frozenset(rows[kinds == _ADMIN1].tolist()),
                    (rows.tolist(), ckeys.tolist(), akeys.tolist(), kind_class.tolist(), great.tolist(),
                     by_name.tolist()))
 
