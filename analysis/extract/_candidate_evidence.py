@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
@@ -23,8 +23,18 @@ from analysis.geometry import EARTH_RADIUS_KM
 if TYPE_CHECKING:
     from analysis.extract.gazetteer import Gazetteer
     from analysis.extract.mentions import Mention
+    from analysis.extract.text import Dateline
 
 QUALIFIER_BONUS = 6.0
+METONYMY_BONUS = 2.0
+DATELINE_BONUS = 3.0
+KIND_WORD_BONUS = 3.0
+# kinds of place that stand side by side in a list: countries, first- and second-level divisions, towns, areas
+_CLASS_OF = {"country": 0, "admin1": 1, "admin2": 2, "city": 3, "capital": 3}
+_KIND_CLASS = np.array([_CLASS_OF.get(k, 4) for k in KINDS])
+_TOWN_CLASS = _CLASS_OF["city"]
+_DIVISION_CLASSES = (_CLASS_OF["admin1"], _CLASS_OF["admin2"])
+_ADMIN2_CLASS = _CLASS_OF["admin2"]
 PRECEDING_COUNTRY_BONUS = 2.5
 _COUNTRY, _ADMIN1 = KINDS.index("country"), KINDS.index("admin1")
 LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*")
@@ -126,3 +136,30 @@ def qualifier_bonus(gaz: Gazetteer, mentions: Sequence[Mention], text: str) -> l
                 if k == _COUNTRY:
                     out[i][("c", int(c))] = PRECEDING_COUNTRY_BONUS
     return out
+
+
+def mention_evidence(static: Any, score: np.ndarray, m: Mention, qual: dict[tuple[str, int], float],
+                      dateline: Dateline | None, text: str) -> np.ndarray:
+    """A name's candidate scores plus the evidence around one of its mentions: qualifiers, metonymy, a dateline,
+    kind words."""
+    for (what, code), bonus in qual.items():
+        score = score + bonus * ((static.ckeys if what == "c" else static.akeys) == code)
+    if m.metonymic:
+        score = score + METONYMY_BONUS * static.seat
+    if dateline is not None and dateline.place_start <= m.start < dateline.place_end:
+        score = score + DATELINE_BONUS * (static.kind_class == _TOWN_CLASS)  # 'WASHINGTON (AP) —'
+    start, end = m.start, m.end
+    # both 'before' cues end on 'of'
+    of = "of" in text[max(0, start - 12):start].lower() \
+        and kw.OF_BEFORE.search(text, max(0, start - 12), start) is not None
+    after = kw.kind_word_may_follow(text, end)
+    if not (of or after):
+        return score  # no kind word follows ('Jenin province') or precedes ('the city of Jenin') it
+    if (of and kw.TOWN_BEFORE.search(text, max(0, start - 40), start)) or (after and kw.TOWN_AFTER.match(text, end)):
+        return score + KIND_WORD_BONUS * (static.kind_class == _TOWN_CLASS)
+    if (of and kw.DIVISION_BEFORE.search(text, max(0, start - 40), start)) \
+            or (after and kw.DIVISION_AFTER.match(text, end)):
+        return score + KIND_WORD_BONUS * np.isin(static.kind_class, _DIVISION_CLASSES)
+    if after and kw.COUNTIES_AFTER.match(text, end):
+        return score + KIND_WORD_BONUS * (static.kind_class == _ADMIN2_CLASS)
+    return score

@@ -25,13 +25,23 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from analysis.extract import _kind_words as kw
-from analysis.extract._candidate_evidence import Siblings, list_siblings, nearest_km, qualifier_bonus, written_as
+from analysis.extract._candidate_evidence import (
+    _DIVISION_CLASSES,
+    _KIND_CLASS,
+    _TOWN_CLASS,
+    Siblings,
+    list_siblings,
+    mention_evidence,
+    nearest_km,
+    qualifier_bonus,
+    written_as,
+)
 from analysis.extract.anchors import anchor_rows, inner_mention, mention_for_span
 from analysis.extract.facilities import AFTER_GAP, well_known
 from analysis.extract.gazetteer import KINDS, NAME_KINDS, Gazetteer, load_gazetteer
 from analysis.extract.mentions import Mention, find_mentions
-from analysis.extract.text import Dateline, find_dateline
+from analysis.extract.text import find_dateline
+from analysis.geometry import haversine_km
 
 KIND_BONUS = np.array([4.0, 1.0, 0.3, 0.0, 1.5, 3.0, 3.0, 3.0, 2.0, 2.0, 2.0])  # aligned with gazetteer.KINDS
 POP_WEIGHT = 1.0
@@ -39,13 +49,11 @@ COUNTRY_CONTEXT = 4.0
 ADMIN1_CONTEXT = 3.0
 NEARBY = 4.0
 NEARBY_KM = 75.0
-METONYMY_BONUS = 2.0
 ALT_PENALTY = 1.5
 NAMESAKE_CITY_BONUS = 1.5
+NAMESAKE_DIVISION_KM = 50.0
 LIST_BONUS = 3.0
 SHARED_DIVISION = ADMIN1_CONTEXT
-DATELINE_BONUS = 3.0
-KIND_WORD_BONUS = 3.0
 SEAT_CONTEXT = 2.5
 WRITTEN_FORM_BONUS = 1.5
 FAMOUS_POPULATION = 500_000
@@ -55,12 +63,6 @@ _COUNTRY, _ADMIN1, _ADMIN2, _CAPITAL, _CITY = map(KINDS.index, ("country", "admi
 _ALT = NAME_KINDS.index("alt")
 _AREA_KINDS = np.array([KINDS.index(k) for k in ("country", "continent", "region", "water")])
 _AREA_KIND_SET = frozenset(_AREA_KINDS.tolist())
-# kinds of place that stand side by side in a list: countries, first- and second-level divisions, towns, areas
-_CLASS_OF = {"country": 0, "admin1": 1, "admin2": 2, "city": 3, "capital": 3}
-_KIND_CLASS = np.array([_CLASS_OF.get(k, 4) for k in KINDS])
-_TOWN_CLASS = _CLASS_OF["city"]
-_DIVISION_CLASSES = (_CLASS_OF["admin1"], _CLASS_OF["admin2"])
-_ADMIN2_CLASS = _CLASS_OF["admin2"]
 _NO_ADMIN1 = [0]  # code of the empty division name (the first of the sorted names)
 _ADMIN1_BITS = (1 << 20) - 1  # the division part of a division key (see _admin_keys)
 
@@ -85,6 +87,22 @@ def _namesake_city_bonus(gaz: Gazetteer, rows: np.ndarray, akeys: np.ndarray) ->
     return NAMESAKE_CITY_BONUS * (towns & np.isin(akeys, akeys[is_admin1]))
 
 
+def _namesake_division_penalty(gaz: Gazetteer, rows: np.ndarray, akeys: np.ndarray) -> np.ndarray:
+    """A second-level division named like the big city it holds yields to the city ('Liverpool', 'Barcelona',
+    'Calgary': news writes 'X County', 'the province of X' or 'the borough of X' for the division)."""
+    kinds = gaz.kind[rows]
+    is_admin2 = kinds == _ADMIN2
+    towns = np.isin(kinds, (_CITY, _CAPITAL)) & (gaz.population[rows] >= 100_000)
+    out = np.zeros(len(rows))
+    if not (is_admin2.any() and towns.any()):
+        return out
+    for d in np.flatnonzero(is_admin2 & np.isin(akeys, akeys[towns])):  # a handful at most
+        near = towns & (akeys == akeys[d])
+        km = haversine_km(gaz.lon[rows[near]], gaz.lat[rows[near]], gaz.lon[rows[d]], gaz.lat[rows[d]])
+        out[d] = NAMESAKE_CITY_BONUS * bool((km <= NAMESAKE_DIVISION_KM).any())
+    return out
+
+
 def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | None = None) -> list[int]:
     """The chosen gazetteer row for each mention (-1 when it has no candidate)."""
     gaz = gazetteer or load_gazetteer()
@@ -107,7 +125,7 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
         # 'St. Louis' is written as Missouri's city is named, not as Senegal's Saint-Louis
         score = score + WRITTEN_FORM_BONUS * written_as(gaz, static.rows_bytes, static.rows.dtype.str, m0.text)
         for i in idx:
-            score = _mention_evidence(static, score, mentions[i], qual[i], dateline, text)
+            score = mention_evidence(static, score, mentions[i], qual[i], dateline, text)
         cand[key] = _Candidates(static, score, len(idx))
 
     for key, seat_bonus in _world_news_support(gaz, cand).items():
@@ -124,33 +142,6 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
                 break  # a fixed point: another pass would choose the same
             choice = new
     return [choice[m.key] for m in mentions]
-
-
-def _mention_evidence(static: _Static, score: np.ndarray, m: Mention, qual: dict[tuple[str, int], float],
-                      dateline: Dateline | None, text: str) -> np.ndarray:
-    """A name's candidate scores plus the evidence around one of its mentions: qualifiers, metonymy, a dateline,
-    kind words."""
-    for (what, code), bonus in qual.items():
-        score = score + bonus * ((static.ckeys if what == "c" else static.akeys) == code)
-    if m.metonymic:
-        score = score + METONYMY_BONUS * static.seat
-    if dateline is not None and dateline.place_start <= m.start < dateline.place_end:
-        score = score + DATELINE_BONUS * (static.kind_class == _TOWN_CLASS)  # 'WASHINGTON (AP) —'
-    start, end = m.start, m.end
-    # both 'before' cues end on 'of'
-    of = "of" in text[max(0, start - 12):start].lower() \
-        and kw.OF_BEFORE.search(text, max(0, start - 12), start) is not None
-    after = kw.kind_word_may_follow(text, end)
-    if not (of or after):
-        return score  # no kind word follows ('Jenin province') or precedes ('the city of Jenin') it
-    if (of and kw.TOWN_BEFORE.search(text, max(0, start - 40), start)) or (after and kw.TOWN_AFTER.match(text, end)):
-        return score + KIND_WORD_BONUS * (static.kind_class == _TOWN_CLASS)
-    if (of and kw.DIVISION_BEFORE.search(text, max(0, start - 40), start)) \
-            or (after and kw.DIVISION_AFTER.match(text, end)):
-        return score + KIND_WORD_BONUS * np.isin(static.kind_class, _DIVISION_CLASSES)
-    if after and kw.COUNTIES_AFTER.match(text, end):
-        return score + KIND_WORD_BONUS * (static.kind_class == _ADMIN2_CLASS)
-    return score
 
 
 def _shared_division_support(cand: dict[str, _Candidates]) -> dict[str, np.ndarray]:
@@ -252,7 +243,7 @@ def _static_candidates(gaz: Gazetteer, key: str, dtype: str, rows_bytes: bytes, 
     lat = np.radians(gaz.lat[rows])
     info = dict(zip(rows.tolist(), zip(kinds.tolist(), gaz.country[rows].tolist(), gaz.admin1[rows].tolist(),
                                        gaz.lat[rows].tolist(), gaz.lon[rows].tolist(), strict=True), strict=True))
-    score = score + namesake
+    score = score + namesake - _namesake_division_penalty(gaz, rows, akeys)
     seat = np.isin(kinds, (_CAPITAL, _COUNTRY))
     kind_class = _KIND_CLASS[kinds]
     divisions: dict[int, float] = {}
