@@ -83,6 +83,7 @@ class Lexicon:
     street_words: frozenset[str]  # 'Street', 'Avenue': after a place name they name a street
     honorifics: frozenset[str]  # 'Mrs.', 'Dr.': before a name they make it a person's, here only
     before_verb: frozenset[str]  # 'has', 'also', 'not': words between a subject and its verb
+    animal_words: frozenset[str]  # 'beagle', 'mare': before a name they make it an animal's
 
 
 @compiled
@@ -118,6 +119,7 @@ def lexicon() -> Lexicon:
         street_words=frozenset(w for w, r in role.items() if r == "street"),
         honorifics=frozenset(w for w, r in role.items() if r == "honorific"),
         before_verb=word_group("perfect_aux") | word_group("adverb"),
+        animal_words=frozenset(w for w, r in role.items() if r == "animal"),
     )
 
 

@@ -92,13 +92,16 @@ def match(m: Mention, facts: _KeyFacts, tokens: list[Token], text: str, gaz: Gaz
     locative = prev is not None and prev.lower in LOCATIVE and not first.sentence_initial
     single = m.first_token == m.last_token
     flags = _flags(m, facts, text, single, in_shout, prev, nxt, glued_prev, glued_next, abbreviated)
+    if prev is not None and (prev.lower in lex.animal_words or prev.lower in _NAMING):
+        flags |= ANIMAL
     return Match(m, facts, tokens, text, gaz, lex, persons, named, in_shout, first, last, prev, nxt, single, word,
                  norm_key(word), abbreviated, glued_prev, glued_next, locative, flags)
 
 
 # rule preconditions: a rule is asked only where all the flags it needs hold (see `needs`)
-SINGLE, NOT_AREA, SHOUT, DEMONYM, PREV, NXT, GLUED_PREV, GLUED_NEXT, WEAK, VERY_WEAK, ABBREV, SLASH = (
-    1 << n for n in range(12))
+SINGLE, NOT_AREA, SHOUT, DEMONYM, PREV, NXT, GLUED_PREV, GLUED_NEXT, WEAK, VERY_WEAK, ABBREV, SLASH, ANIMAL = (
+    1 << n for n in range(13))
+_NAMING = frozenset({"named", "called"})
 
 
 def _flags(m: Mention, facts: _KeyFacts, text: str, single: bool, in_shout: bool, prev: Token | None,
@@ -173,6 +176,20 @@ def _compass_pair(x: Match, adjectives: frozenset[str]) -> bool:
 def phenomenon(x: Match) -> bool | None:
     """'El Niño', 'La Niña': weather, not the towns of that name."""
     return False if x.lower in not_place_words()["phenomenon"] else None
+
+
+@needs(PREV | ANIMAL)
+def animal_name(x: Match) -> bool | None:
+    """'her beagle, Lucca', 'a mare named Savannah', 'his horse Verona': a pet's or an animal's name."""
+    p, animals = x.prev, x.lex.animal_words
+    if p is None or p.capitalised or x.m.name_kind == "demonym" or x.text[p.start - 1:p.start] == "-":
+        return None  # 'the five-horse American challenge'
+    if p.lower in animals and x.text[p.end:x.first.start] in (" ", ", "):
+        return False
+    i = x.m.first_token
+    before = x.tokens[i - 2] if i >= 2 else None
+    return False if p.lower in _NAMING and before is not None and before.lower in animals \
+        and before.sentence == p.sentence else None
 
 
 @needs(SINGLE | GLUED_PREV)
@@ -392,7 +409,7 @@ def small_town_cue(x: Match) -> bool | None:
 
 
 RULES: tuple[Rule, ...] = (
-    placed, short_word, acronym, time_word, lone_adjective, phenomenon, company_suffix, known_surname,
+    placed, short_word, acronym, time_word, lone_adjective, phenomenon, animal_name, company_suffix, known_surname,
     small_alternate, shouted, media_outlet, holiday, street, honorific, currency, virus_strain, people_demonym,
     demonym_surname, demonym_speaker, person_after, first_name_before, title_before, name_before, name_after,
     speaker, abbreviation_as_word, common_word, small_town_cue,
