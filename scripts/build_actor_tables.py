@@ -48,6 +48,9 @@ MILITIA_SECTORS = {"REB", "INS", "UAF"}
 STATUS_GROUPS = frozenset({"UNR", "OCC", "AUT", "UNO"})
 # CAMEO country codes that are ISO 3166-1 codes under another name in this project.
 CAMEO_ISO3 = {"KSV": "XKX", "TMP": "TLS", "IMY": "IMN"}
+# Country groups the dictionaries write wrongly, and CAMEO's code: Phoenix.MilNonState.actors.txt codes
+# Angola's UNITA ANGREB, where CAMEO's code for Angola is AGO. The codes are corrected as they are read.
+CODE_ERRATA = {"ANG": "AGO"}
 # The restrictions in the dictionaries whose dates are no date or whose range runs backwards, repaired
 # as the neighbouring restriction lines and the office-holder's dates show (PETRARCH's own reading after
 # '->'). Keyed on the whole restriction, so that nothing else can match.
@@ -397,10 +400,11 @@ def actor_rows(entries: list[Entry], book: CodeBook, report: Report) -> list[dic
                     elif clean not in phrases:
                         phrases.append(clean)
         for span in e.spans:
-            country, sector = book.parts(span.code)
+            code = CODE_ERRATA.get(span.code[:3], span.code[:3]) + span.code[3:]
+            country, sector = book.parts(code)
             kind = actor_kind(span.code, book, person, e.source)
             for phrase in phrases:
-                rows.append({"phrase": phrase, "code": span.code, "start": span.start, "end": span.end,
+                rows.append({"phrase": phrase, "code": code, "start": span.start, "end": span.end,
                              "country": country, "sector": sector, "kind": kind, "word": "", "source": e.source})
     return rows
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from analysis.extract.actors import find_actors
 from analysis.extract.agents import agent_after, agent_before
 from analysis.extract.pipeline import extract_record
@@ -245,7 +247,7 @@ def test_organisations_named_in_full_take_their_petrarch_codes():
 def test_militias_are_coded_as_armed_groups_not_states():
     assert coded("Al-Shabaab militants stormed a hotel in Mogadishu.")["Al-Shabaab"] == "SOMREB"
     assert named("Fighters of the National Union for the Total Independence of Angola shelled Huambo.",
-                 "1993-02-01") == [("National Union for the Total Independence of Angola", "ANGREB")]
+                 "1993-02-01") == [("National Union for the Total Independence of Angola", "AGOREB")]
     assert named("Yesterday the FARC released two soldiers.", "2012-04-01") == [("FARC", "COLREB")]
 
 
@@ -308,3 +310,23 @@ def test_an_agent_coded_before_its_country():
 
     assert agent_code("GHA", "IGO~") == ("IGOGHA", "IGO")
     assert agent_code("KEN", "GOV") == ("KENGOV", "GOV")
+
+
+@pytest.mark.parametrize(("text", "date", "place_country"), [
+    ("Officials from Ghana's health ministry visited Lagos on Monday.", "2003-05-01", "NGA"),
+    ("An Omani delegation returned to Muscat after the talks.", "2016-03-01", "OMN"),
+    ("India sent two planeloads of aid to Nepal after the floods.", "2010-08-01", "NPL"),
+])
+def test_a_leaders_surname_that_names_a_big_place_alone_is_the_place(text: str, date: str,
+                                                                      place_country: str) -> None:
+    """'Lagos' alone is the city, not Chile's president Ricardo Lagos; 'Muscat' is Oman's capital, not Malta's
+    prime minister; 'Nepal' the country, not its prime minister Madhav Kumar Nepal."""
+    rec = extract_record(article_from_text(text, date=date))
+    assert not [a for a in rec["actors"] if a["text"] in ("Lagos", "Muscat", "Nepal")]
+    assert place_country in {p["country"] for p in rec["places"]}
+
+
+def test_a_leaders_surname_after_the_full_name_is_the_leader() -> None:
+    text = "President Ricardo Lagos met Argentine officials in Santiago. Lagos said the talks went well."
+    rec = extract_record(article_from_text(text, date="2003-05-01"))
+    assert [a["code"] for a in rec["actors"] if a["text"] == "Lagos"] == ["CHLGOV"]

@@ -120,6 +120,19 @@ def test_unnamed_armed_group_acts_where_the_sentence_is_set(text: str, source: s
     assert (source, target) in {(e["source"], e["target"]) for e in evs}, show(evs)
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    ("Police arrested three opposition activists in Basra.", "IRQCOP"),
+    ("Security forces fired tear gas at protesters in Conakry on Monday.", "GINCOP"),
+    ("Two journalists were detained by police in Minsk.", "BLRCOP"),
+    ("A spokesman in Nairobi said police had arrested a suspect.", "KENCOP"),
+    ("On Sunday riot police beat students outside the university in Dhaka.", "BGDCOP"),
+])
+def test_the_police_act_where_the_sentence_is_set(text: str, source: str) -> None:
+    """Police and security forces serve their own country: unnamed, they take the country of the sentence's places."""
+    evs = events(text)
+    assert source in {e["source"] for e in evs}, show(evs)
+
+
 @pytest.mark.parametrize("text", [
     "The gunmen kidnapped two aid workers.",
     "Rebels seized the town after heavy fighting.",

@@ -111,6 +111,9 @@ def test_known_actors(actors: pd.DataFrame) -> None:
     # a state's history: the Armenian SSR, then unrecognised, then Armenia
     assert _row(actors, "armenia", "USRARM") == [("", "1990-08-23", "country")]
     assert _row(actors, "armenia", "ARM") == [("1991-12-21", "", "country")]
+    # a country group the dictionary writes wrongly is corrected to CAMEO's (ANGREB -> AGOREB)
+    assert _row(actors, "unita", "AGOREB") == [("", "", "militia")]
+    assert not actors["code"].str.startswith("ANG").any()
 
 
 def test_known_agents(agents: pd.DataFrame) -> None:

@@ -109,9 +109,14 @@ def test_sentences_and_tokens_are_ordered_trimmed_spans_of_the_text(text: str) -
         last = e
     words = [w for s, e in sentences for w in text[s:e].split()]
     assert words == text.split() or any(e - s == MAX_SENTENCE_CHARS for s, e in sentences)  # or a word cut
-    for tok in tokenize(text, sentences):
+    tokens = tokenize(text, sentences)
+    for tok in tokens:
         s, e = sentences[tok.sentence]
         assert s <= tok.start < tok.end <= e and text[tok.start:tok.end] == tok.text
+        assert tok.possessive == tok.text.endswith(("'s", "’s"))
+    for k, tok in enumerate(tokens):  # the adjacency fact says what the text says
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        assert tok.spaced == (nxt is not None and nxt.sentence == tok.sentence and text[tok.end:nxt.start] == " ")
 
 
 # The sentence-end pattern before it was made linear (possessive quantifiers, a match only at the

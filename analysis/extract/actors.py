@@ -19,9 +19,9 @@ from operator import attrgetter, or_
 from typing import Any
 
 from analysis._actor_tables import PetrarchIndex, agent_table, petrarch_actor, petrarch_index
-from analysis._resources import compiled, read_table
-from analysis.extract.gazetteer import NAME_ABBREVIATIONS, norm_key
-from analysis.extract.text import Token, past_forms, word_group
+from analysis._resources import compiled, data_path, read_table
+from analysis.extract.gazetteer import NAME_ABBREVIATIONS, norm_key, places
+from analysis.extract.text import POSSESSIVE_ENDINGS, Token, past_forms, word_group
 
 MAX_ACTOR_TOKENS = 7
 _NAME_BREAK = re.compile(r"[,;:\n]")  # no name runs across these
@@ -90,11 +90,28 @@ class ActorLexicon:
     first_names: frozenset[str]  # common first names ('janet'): 'Janet Johnson' is no Boris Johnson
     common_short: frozenset[str]  # short forms that are common surnames ('johnson', 'lee'; COMMON_SURNAME_SHARE)
     petrarch: PetrarchIndex  # the PETRARCH-2 actor phrases (organisations, militias, dated people)
+    big_places: frozenset[str]  # one-word names of countries, capitals and cities of BIG_PLACE people ('lagos')
     # the first words of every name of the tables, curated or PETRARCH: where a name may open
     openers: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "openers", self.first_words | self.petrarch.seconds.keys())
+
+
+BIG_PLACE = 1_000_000
+"""A lone word naming a city of this many people (or a country, a capital) is that place, not a person of
+the PETRARCH tables who bears it as a surname."""
+
+
+def _big_places() -> frozenset[str]:
+    """The one-word main names of the gazetteer's countries, capitals and cities of BIG_PLACE people, normalised."""
+    import pandas as pd
+
+    gaz = places()
+    big = gaz.loc[gaz["kind"].isin(["country", "capital"]) | (gaz["population"] >= BIG_PLACE), "gid"]
+    names = pd.read_parquet(data_path("place_names.parquet"), columns=["key", "gid", "name_kind"])
+    keys = names.loc[names["gid"].isin(big) & (names["name_kind"] == "name"), "key"]  # no alternate spellings
+    return frozenset(k for k in keys if " " not in k)
 
 
 def _irregular_verb_forms() -> frozenset[str]:
@@ -169,7 +186,7 @@ def actor_lexicon() -> ActorLexicon:
     surnames = set(names.loc[(names["kind"] == "last") & (names["share"] >= COMMON_SURNAME_SHARE), "name"].str.lower())
     return ActorLexicon(people, short, institutions, agents, _lengths(agents, 0), _lengths(agents, -1), titles,
                         first_words, frozenset(dotted), _irregular_verb_forms(), frozenset(short.keys() - common),
-                        first_names, frozenset(short.keys() & surnames), petrarch_index(norm_key))
+                        first_names, frozenset(short.keys() & surnames), petrarch_index(norm_key), _big_places())
 
 
 def _lengths(agents: dict[tuple[str, ...], str], end: int) -> dict[str, tuple[int, ...]]:
@@ -224,12 +241,12 @@ def find_actors(text: str, tokens: list[Token], *, date: str | None = None) -> l
         if i <= taken or not tok.capitalised and not (
                 i + 1 < n and tokens[i + 1].capitalised and text[tok.end:tokens[i + 1].start] == "-"):
             continue
-        word = tok.text[:-2] if tok.text.endswith(("'s", "’s")) else tok.text
+        word = tok.text[:-2] if tok.possessive else tok.text
         key = _word_key(word)
         match = _longest_name(text, tokens, i, key, named, date, lex) if key in lex.openers else None
         # a lone word is a person's short name here or nowhere
-        if match is None and key in lex.short and not _glued_next(text, tokens, i):
-            if _other_first_name(tokens, i, text, lex):
+        if match is None and key in lex.short and not _glued_next(tokens, i):
+            if _other_first_name(tokens, i, lex):
                 others.add(key)  # 'Kevin Johnson, 34, ...': and 'Johnson' is Kevin Johnson from here on
             elif key not in others:
                 match = _short_form(text, tokens, i, word, key, named, date, lex)
@@ -259,17 +276,16 @@ def _word_key(word: str) -> str:
     return key
 
 
-def _glued_next(text: str, tokens: list[Token], i: int) -> bool:
+def _glued_next(tokens: list[Token], i: int) -> bool:
     """Whether the capitalised word after token i continues its name: 'Hong Kong' is no 'Hong'; but in
     capitals ('PUTIN AND KIM MEET') capitals glue nothing."""
     tok = tokens[i]
-    return i + 1 < len(tokens) and tokens[i + 1].capitalised and text[tok.end:tokens[i + 1].start] == " " and not (
+    return tok.spaced and tokens[i + 1].capitalised and not (
         tok.text.isupper() and tokens[i + 1].text.isupper() and len(tok.text) > 1)
 
 
 MAX_TITLE_TOKENS = 4
 _NO_PHRASES: dict[int, str] = {}
-_POSSESSIVE = ("'s", "’s")
 
 
 def _longest_name(text: str, tokens: list[Token], i: int, key: str, named: dict[str, list[dict[str, Any]]],
@@ -297,13 +313,13 @@ def _longest_name(text: str, tokens: list[Token], i: int, key: str, named: dict[
             continue
         span_text = text[tok.start:tokens[j].end]
         end = tokens[j].end
-        stripped = span_text[:-2] if span_text.endswith(_POSSESSIVE) else span_text
+        stripped = span_text[:-2] if span_text.endswith(POSSESSIVE_ENDINGS) else span_text
         if stripped != span_text:
             end -= 2
         span_key = norm_key(stripped)
         if span_key in lex.people:
             terms = lex.people[span_key]
-            title = _title_before(tokens, i, text)
+            title = _title_before(tokens, i)
             if title is not None and title[1] > 0 and tokens[title[1] - 1].lower in _FORMER:
                 title = None  # 'former Prime Minister ...'
             for t in terms:
@@ -314,7 +330,7 @@ def _longest_name(text: str, tokens: list[Token], i: int, key: str, named: dict[
         if entry is not None and i == j and not stripped.isupper() and text[end:end + 1] == "." \
                 and span_key + "." in lex.dotted_places:
             entry = None  # 'Topeka, Kan.' names the state, not the broadcaster Kan
-        glued = j + 1 < n and tokens[j + 1].capitalised and text[tokens[j].end:tokens[j + 1].start] == " "
+        glued = tokens[j].spaced and tokens[j + 1].capitalised
         # 'National Union ...' is not 'The National'; but an acronym goes before a title ('NATO Secretary')
         if entry is not None and not (glued and i == j and not (stripped.isupper() and len(stripped) > 1)):
             return ActorMention(tok.start, end, text[tok.start:end], entry.code, entry.name, entry.country,
@@ -331,7 +347,7 @@ def _petrarch_at(text: str, tokens: list[Token], i: int, key: str, lex: ActorLex
     only the lengths of the phrases that open with that word are tried, each ending on a capitalised word."""
     out: dict[int, str] = {}
     second = tokens[i + 1].lower if i + 1 < len(tokens) else ""
-    pair = (second[:-2] if second.endswith(_POSSESSIVE) else second) in lex.petrarch.seconds[key]
+    pair = (second[:-2] if second.endswith(POSSESSIVE_ENDINGS) else second) in lex.petrarch.seconds[key]
     for size in lex.petrarch.first.get(key, ()):
         j = i + size - 1
         if size == 1:
@@ -371,15 +387,15 @@ def _petrarch_match(text: str, tokens: list[Token], i: int, j: int, end: int, ke
     if i == j and (key in lex.short or (key in lex.petrarch.words and (tok.sentence_initial or tok.text.isupper()))):
         return None
     found = petrarch_actor(lex.petrarch.phrases[key], date, lex.petrarch.horizon)
-    if found is None or (i == j and found.kind == "person" and key in lex.first_names):
-        return None
+    if found is None or (i == j and found.kind == "person" and (key in lex.first_names or key in lex.big_places)):
+        return None  # 'Abdullah' alone is anyone; 'visited Lagos' is the city, not Ricardo Lagos
     goes_on = _name_goes_on(text, tokens, j)
     if goes_on == "article" or found.kind == "person" and (goes_on or norm_key(text[tokens[j].start:end]) in lex.short
                                    or any(norm_key(text[tokens[k].start:end]) in lex.people for k in range(i + 1, j))):
         return None  # 'Abu Musab al-Zarqawi' is no 'Abu Musab'; 'President Bush' is coded by leaders.tsv
     before = tokens[i - 1] if i > 0 else None
     if i == j and key in lex.petrarch.words and before is not None and before.capitalised and \
-            before.lower != "the" and text[before.end:tok.start] == " ":
+            before.lower != "the" and before.spaced:
         return None  # 'the Tamil Tigers', 'the Detroit Tigers': a word of a longer name
     return ActorMention(tok.start, end, text[tok.start:end], found.code, text[tok.start:end], found.country or None,
                         found.sector, _PETRARCH_KINDS.get(found.kind, found.kind), i, j)
@@ -396,7 +412,7 @@ def _serves(org: ActorMention, person: ActorMention, tokens: list[Token], text: 
         text[tokens[k].end:tokens[k + 1].start] in (" ", "-") for k in range(org.last_token, person.first_token))
 
 
-def _title_before(tokens: list[Token], i: int, text: str) -> tuple[str, int] | None:
+def _title_before(tokens: list[Token], i: int) -> tuple[str, int] | None:
     """The office whose title stands right before token i ('President Bush' -> head_of_state,
     'Prime Minister Sharif' -> head_of_government) and the first token of the title, or None."""
     lex = actor_lexicon()
@@ -404,7 +420,7 @@ def _title_before(tokens: list[Token], i: int, text: str) -> tuple[str, int] | N
         k = i - size
         if k < 0 or tokens[k].sentence != tokens[i].sentence or not tokens[k].capitalised:
             return None
-        if any(text[tokens[m].end:tokens[m + 1].start] != " " for m in range(k, i)):
+        if not all(t.spaced for t in tokens[k:i]):
             return None
         office = lex.titles.get(tuple(t.lower for t in tokens[k:i]))
         if office:
@@ -433,12 +449,13 @@ def _short_form(text: str, tokens: list[Token], i: int, word: str, key: str,
     # (while 'the Biden administration' is Biden's)
     rare = key in lex.rare_short and not (i > 0 and tokens[i - 1].lower == "the")
     terms = named.get(key) or _unique_in_office(lex.short[key], date, max_rank=FOREIGN_MINISTER_RANK if rare else 1)
-    if terms and key not in named and key in lex.common_short and not any(
+    if terms and key not in named and (key in lex.common_short or key in lex.big_places) and not any(
             form in text for t in terms for form in t["forms"]):
-        terms = []  # a common surname ('Johnson', 'Lee') names a leader only where the text names him in full
+        terms = []  # a common surname ('Johnson', 'Lee') or a big place's name ('Lagos') names a leader only
+        # where the text names him in full
     if terms:
         return _person(text, tok.start, tok.start + len(word), i, i, terms, date)
-    title = _title_before(tokens, i, text)
+    title = _title_before(tokens, i)
     if title is None:
         return None
     office, first = title
@@ -447,13 +464,13 @@ def _short_form(text: str, tokens: list[Token], i: int, word: str, key: str,
                           [t for t in lex.short[key] if t["office"] == office], former=former)
 
 
-def _other_first_name(tokens: list[Token], i: int, text: str, lex: ActorLexicon) -> bool:
+def _other_first_name(tokens: list[Token], i: int, lex: ActorLexicon) -> bool:
     """Whether the word right before token i is a first name of another person ('Janet Johnson', 'Maria
     Putin'), and no title ('Prime Minister Johnson')."""
-    if i == 0 or tokens[i - 1].sentence != tokens[i].sentence or text[tokens[i - 1].end:tokens[i].start] != " ":
+    if i == 0 or not tokens[i - 1].spaced:
         return False
     prev = tokens[i - 1]
-    return prev.capitalised and prev.lower in lex.first_names and _title_before(tokens, i, text) is None
+    return prev.capitalised and prev.lower in lex.first_names and _title_before(tokens, i) is None
 
 
 def _unique_in_office(terms: list[dict[str, Any]], date: str | None, *, max_rank: int = 1) -> list[dict[str, Any]]:

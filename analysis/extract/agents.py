@@ -43,7 +43,7 @@ def agent_after(tokens: list[Token], k: int, text: str | None = None, *, modifie
         if skip:
             mod = tokens[start - 1]
             if mod.lower in _NOT_MODIFIERS or mod.lower.endswith(("ed", "ing")) or mod.lower in lex.irregular_verbs or (
-                    text is not None and text[mod.end:tokens[start].start] != " "):
+                    text is not None and not mod.spaced):
                 break
         found = _agent_at(tokens, start, text)
         if found is not None and (best is None or found[1] > best[1]):

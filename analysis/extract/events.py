@@ -40,7 +40,7 @@ from analysis.extract.clauses import Candidate, future_code, same_actor
 from analysis.extract.roles import Sentence
 from analysis.extract.text import Token, past_forms
 from analysis.extract.timex import TimeExpression, find_times
-from analysis.extract.triggers import EventLexicon, Participant, Trigger
+from analysis.extract.triggers import EventLexicon, Participant, Trigger, trigger
 
 __all__ = ["EventLexicon", "Participant", "Trigger", "code_event", "event_lexicon", "find_events", "sentence_events"]
 
@@ -76,7 +76,7 @@ def event_lexicon() -> EventLexicon:
             words = tuple(form.lower().replace("-", " ").split())
             if words:
                 triggers.setdefault(words[0], []).append(
-                    Trigger(words, r["lemma"], r["pos"], r["cameo"], preps, r["object_role"], generated))
+                    trigger(words, r["lemma"], r["pos"], r["cameo"], preps, r["object_role"], generated))
             if r["pos"] == "verb" and len(words) == 1 and form.endswith("s") and any(
                     f in forms for f in (form[:-1], form[:-2], form[:-3] + "y")):
                 third.add(form)  # 'forces', 'supplies': '-s' verb forms that are also plural nouns
@@ -323,7 +323,7 @@ def _demands(sent: Sentence, cands: list[Candidate]) -> list[Candidate]:
         for c in cands:
             if k < c.ti < end and c.status in ("main", "sub"):
                 c.status = "done"
-        out.append(Candidate(k, k, Trigger(("must",), "demand", "verb", "100", (), "none"), src=src, tgt=tgt,
+        out.append(Candidate(k, k, trigger(("must",), "demand", "verb", "100", (), "none"), src=src, tgt=tgt,
                              cameo="100"))
     return out
 

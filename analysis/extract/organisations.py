@@ -39,27 +39,27 @@ def _words() -> dict[str, dict[str, str]]:
     return out
 
 
-def _joined(text: str, tokens: list[Token], k: int) -> bool:
+def _joined(tokens: list[Token], k: int) -> bool:
     """Token k follows token k - 1 in the same sentence across one space."""
-    return k > 0 and tokens[k].sentence == tokens[k - 1].sentence and text[tokens[k - 1].end:tokens[k].start] == " "
+    return k > 0 and tokens[k - 1].spaced
 
 
 def _name_word(t: Token) -> bool:
     return t.capitalised and t.text.replace("-", "").replace("'", "").replace("’", "").isalpha()
 
 
-def _run(text: str, tokens: list[Token], h: int, taken: set[int]) -> tuple[int, int] | None:
+def _run(tokens: list[Token], h: int, taken: set[int]) -> tuple[int, int] | None:
     """(first, last) token of the name around the organisation word at token h, or None."""
     openers = _words().get("opener", {})
     i = h
-    while i > 0 and h - i < MAX_BEFORE and i - 1 not in taken and _joined(text, tokens, i) and _name_word(
+    while i > 0 and h - i < MAX_BEFORE and i - 1 not in taken and _joined(tokens, i) and _name_word(
             tokens[i - 1]):
         i -= 1
     if i < h and tokens[i].sentence_initial and tokens[i].lower in openers:
         i += 1  # 'Meanwhile Homeland Union ...': a sentence opener is no part of the name
     j = h
     k = h + 1
-    while k < len(tokens) and k - h <= MAX_AFTER and k not in taken and _joined(text, tokens, k):
+    while k < len(tokens) and k - h <= MAX_AFTER and k not in taken and _joined(tokens, k):
         t = tokens[k]
         if _name_word(t) and t.lower not in _words()["joiner"]:
             j = k
@@ -107,7 +107,7 @@ def organisations(text: str, tokens: list[Token], named: list[ActorMention], age
     out: list[ActorMention] = []
     done = -1
     for h in heads:
-        run = _run(text, tokens, h, taken) if h > done and h not in taken else None
+        run = _run(tokens, h, taken) if h > done and h not in taken else None
         if run is None or _modifies(tokens, run[1], taken):
             continue
         first, last = run

@@ -1,28 +1,37 @@
-"""The whole extraction for one article: text -> record with places, actors and events."""
+"""The whole extraction for one article: a `Doc` goes through the named `STAGES`, each adding its layer
+(sentences, tokens, named actors, place names, places, agents, participants, events), and `Doc.record`
+serialises the layers once at the end.
+
+>>> doc = run_stages(Doc(article_from_text("Kim left Pyongyang for Vladivostok.")))
+>>> [p["name"] for p in doc.places]
+['Pyongyang', 'Vladivostok']
+"""
 
 from __future__ import annotations
 
-import functools
-import itertools
 import re
 import time
 import warnings
-from itertools import compress
-from operator import attrgetter
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from analysis.errors import InputWarning
-from analysis.extract._function_words import COORDINATORS, CROWD_SECTORS, FUNCTION_BEFORE_OBJECT, PARTITIVE_HEADS
-from analysis.extract.actors import ActorMention, actor_lexicon, find_actors
-from analysis.extract.agents import MAX_MODIFIERS, agent_after, agent_before, agent_code
+from analysis.extract.actors import ActorMention, find_actors
 from analysis.extract.events import find_events
 from analysis.extract.facilities import facility_mentions
 from analysis.extract.gazetteer import Gazetteer, load_gazetteer, norm_key
 from analysis.extract.geocode import place_record, resolve_placed
-from analysis.extract.mentions import Lexicon, Mention, acting_verb, find_mentions
-from analysis.extract.mentions import lexicon as mention_lexicon
+from analysis.extract.mentions import Mention, find_mentions
 from analysis.extract.organisations import organisations
-from analysis.extract.text import Token, find_dateline, split_sentences, tokenize, word_group
+from analysis.extract.participants import (
+    country_agents,
+    ethnic_groups,
+    participants,
+    place_actors,
+    unnamed_groups,
+)
+from analysis.extract.text import Token, find_dateline, split_sentences, tokenize
 from analysis.extract.titled import titled_people
 from analysis.extract.triggers import Participant
 from analysis.io.articles import Article, article_from_text
@@ -31,23 +40,118 @@ from analysis.schema import ACTOR_FIELDS, EVENT_FIELDS, PLACE_FIELDS
 if TYPE_CHECKING:
     import pandas as pd
 
-_COUNTRY_KINDS = ("country", "demonym")
-_AGENT_PREPS = ("in", "of")
-# 'in (southeastern) Turkey': a country named as a location; 'the Thai border': a demonym naming a place
-_LOCATION_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(word_group('location_prep')))})\s+(?:the\s+)?(?:[a-z]+\s+)?$")
-_PLACE_NOUN_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(word_group('place_noun'), key=len, reverse=True))})\b")
-_ABROAD_SECTORS = ("MIL",)
-_PART_WORDS = word_group("place_cue_before")  # 'in western Ghana', 'in northern Mali'
-_PREPOSITIONS = word_group("subject_prep") | word_group("place_prep")  # 'killed three of the gunmen'
-_AUXILIARIES = word_group("perfect_aux")  # "Gunmen have killed"
-# the sectors of groups that act where they live (gunmen, rebels, farmers, students; not officials or troops,
-# who are often abroad): unnamed, they take the country of the sentence's places
-_GROUP_SECTORS = word_group("group_sector")
-MAX_VERB_GROUP = 3
-"""Words from a crowd's verb to the 'in' of its place: 'rallied', 'have rallied', 'blocked main roads'."""
-# 'Iran-backed militias', 'U.S.-made jets': the country describes, it does not act
-_LOWER = attrgetter("lower")
-_MODIFIER_AFTER = re.compile(rf"-(?:{'|'.join(sorted(word_group('modifier_suffix')))})\b", re.IGNORECASE)
+__all__ = ["STAGES", "Doc", "extract_record", "find_actors_table", "find_events_table", "find_places", "run_stages"]
+
+_INTERNAL_EVENT_KEYS = ("source_text", "target_text", "target_starts")
+
+
+@dataclass
+class Doc:
+    """One article through extraction: its text and the layers the stages add, in stage order."""
+
+    article: Article
+    gazetteer: Gazetteer = field(default_factory=load_gazetteer)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    named: list[ActorMention] = field(default_factory=list)  # people and institutions named in full
+    mentions: list[Mention] = field(default_factory=list)  # place names; after resolution those that can act
+    places: list[dict[str, Any]] = field(default_factory=list)  # place records (schema.PLACE_FIELDS)
+    actors: list[ActorMention] = field(default_factory=list)  # named actors and agents, in text order
+    participants: list[Participant] = field(default_factory=list)  # who can be an event's source or target
+    events: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def record(self) -> dict[str, Any]:
+        """The output record (schema.RECORD_FIELDS): the layers serialised once."""
+        actors = [a.record() for a in self.actors]
+        actors += place_actors(self.participants, self.events, self.places, {a.start for a in self.actors})
+        actors.sort(key=lambda a: a["start"])
+        events = [{k: v for k, v in ev.items() if k not in _INTERNAL_EVENT_KEYS} for ev in self.events]
+        return {**self._head(), "places": self.places, "actors": actors, "events": events}
+
+    def _head(self) -> dict[str, Any]:
+        a = self.article
+        return {"id": a.id, "date": a.date, "title": a.title, "url": a.url, "source": a.source}
+
+
+def _sentences(doc: Doc) -> None:
+    doc.sentences = split_sentences(doc.text)
+
+
+def _tokens(doc: Doc) -> None:
+    doc.tokens = tokenize(doc.text, doc.sentences)
+
+
+def _named_actors(doc: Doc) -> None:
+    doc.named = find_actors(doc.text, doc.tokens, date=doc.article.date)
+
+
+def _place_names(doc: Doc) -> None:
+    named = doc.named
+    mentions = find_mentions(doc.text, tokens=doc.tokens, blocked=[(a.start, a.end) for a in named],
+                             gazetteer=doc.gazetteer)
+    # 'Kenton Hospital' is one place, in Kenton
+    doc.mentions = facility_mentions(doc.text, doc.tokens, mentions, doc.gazetteer,
+                                     [(a.start, a.end) for a in named if a.metonym])
+
+
+def _resolution(doc: Doc) -> None:
+    gaz = doc.gazetteer
+    rows = resolve_placed(doc.mentions, doc.text, gazetteer=gaz, sentences=doc.sentences)
+    places = [place_record(gaz, m, r) for m, r in zip(doc.mentions, rows, strict=True)]
+    places += [p for a in doc.named if a.metonym and (p := _seat_place(gaz, a)) is not None]
+    doc.places = sorted(places, key=lambda p: p["start"])
+    doc.mentions = [m for m in doc.mentions if not m.kind]  # buildings and streets take no part in events
+
+
+def _agents(doc: Doc) -> None:
+    text, tokens, named, mentions, places = doc.text, doc.tokens, doc.named, doc.mentions, doc.places
+    agents = country_agents(text, tokens, mentions, places)
+    agents += unnamed_groups(text, tokens, named + agents, mentions, places)
+    agents += ethnic_groups(text, tokens, doc.gazetteer, named + agents, mentions, places)
+    agents += titled_people(text, tokens, named + agents, places, [(m.start, m.end) for m in mentions])
+    agents = organisations(text, tokens, named, agents, places)
+    doc.actors = sorted(named + agents, key=lambda a: a.start)
+
+
+def _participants(doc: Doc) -> None:
+    found = participants(doc.text, doc.actors, doc.mentions, doc.places)
+    dateline = find_dateline(doc.text)
+    if dateline is not None:  # 'WASHINGTON (Reuters) -': the agency and city of the dateline do not act
+        found = [p for p in found if not dateline.place_start <= p.start < dateline.end]
+    doc.participants = found
+
+
+def _events(doc: Doc) -> None:
+    doc.events = find_events(doc.text, doc.sentences, doc.tokens, doc.participants, doc.places,
+                             article_date=doc.article.date)
+
+
+STAGES: tuple[tuple[str, Callable[[Doc], None]], ...] = (
+    ("sentences", _sentences),
+    ("tokens", _tokens),
+    ("actors (named)", _named_actors),
+    ("place names", _place_names),
+    ("resolution", _resolution),
+    ("actors (agents)", _agents),
+    ("participants", _participants),
+    ("events and dates", _events),
+)
+"""The stages of an extraction in order, by name: each reads the layers of the stages before it."""
+PLACES_STAGE = "resolution"
+"""The stage after which a spent time budget ends the extraction (the places and named actors are kept)."""
+
+
+def run_stages(doc: Doc, *, until: str | None = None) -> Doc:
+    """Run the stages on a document (up to and including the stage named `until`); the document."""
+    for name, stage in STAGES:
+        stage(doc)
+        if name == until:
+            break
+    return doc
 
 
 def extract_record(article: Article, *, gazetteer: Gazetteer | None = None,
@@ -57,79 +161,22 @@ def extract_record(article: Article, *, gazetteer: Gazetteer | None = None,
     With a `budget` (seconds), the stages after the one that spends it are skipped: the record holds
     the places (and named actors) found so far, says why in `incomplete`, and an InputWarning is issued.
     """
-    gaz = gazetteer or load_gazetteer()
+    doc = Doc(article, gazetteer or load_gazetteer())
     deadline = None if budget is None else time.perf_counter() + budget
-    text = article.text
-    sentences = split_sentences(text)
-    tokens = tokenize(text, sentences)
-    named = find_actors(text, tokens, date=article.date)
-    mentions = find_mentions(text, tokens=tokens, blocked=[(a.start, a.end) for a in named], gazetteer=gaz)
-    # 'Kenton Hospital' is one place, in Kenton
-    mentions = facility_mentions(text, tokens, mentions, gaz, [(a.start, a.end) for a in named if a.metonym])
-    rows = resolve_placed(mentions, text, gazetteer=gaz, sentences=sentences)
-    places = [place_record(gaz, m, r) for m, r in zip(mentions, rows, strict=True)]
-    mentions = [m for m in mentions if not m.kind]  # buildings and streets take no part in events
-    places += [p for a in named if a.metonym and (p := _seat_place(gaz, a)) is not None]
-    places.sort(key=lambda p: p["start"])
-    if deadline is not None and time.perf_counter() > deadline:
-        return _incomplete(article, places, [a.record() for a in named], budget)
-    agents = _agents(text, tokens, mentions, places)
-    agents += _bare_agents(text, tokens, named + agents, mentions, places)
-    agents += titled_people(text, tokens, named + agents, places, [(m.start, m.end) for m in mentions])
-    agents = organisations(text, tokens, named, agents, places)
-    actors = sorted(named + agents, key=lambda a: a.start)
-    participants = _participants(text, actors, mentions, places)
-    dateline = find_dateline(text)
-    if dateline is not None:  # 'WASHINGTON (Reuters) -': the agency and city of the dateline do not act
-        participants = [p for p in participants if not dateline.place_start <= p.start < dateline.end]
-    events = find_events(text, sentences, tokens, participants, places, article_date=article.date)
-    actor_records = [a.record() for a in actors]
-    actor_records += _place_actors(participants, events, places, {a.start for a in actors})
-    actor_records.sort(key=lambda a: a["start"])
-    for ev in events:
-        ev.pop("source_text", None)
-        ev.pop("target_text", None)
-        ev.pop("target_starts", None)
-    return {
-        "id": article.id, "date": article.date, "title": article.title, "url": article.url,
-        "source": article.source, "places": places, "actors": actor_records, "events": events,
-    }
+    for name, stage in STAGES:
+        stage(doc)
+        if name == PLACES_STAGE and deadline is not None and time.perf_counter() > deadline:
+            return _incomplete(doc, budget)
+    return doc.record()
 
 
-def _incomplete(article: Article, places: list[dict[str, Any]], actors: list[dict[str, Any]],
-                budget: float | None) -> dict[str, Any]:
+def _incomplete(doc: Doc, budget: float | None) -> dict[str, Any]:
     """The record of an article whose time budget ran out after its places were found."""
     why = (f"the time budget of {budget:g} s per article ran out after the places were found; the actors "
            "are the named ones only and the events were not extracted")
-    warnings.warn(f"article {article.id!r}: {why}", InputWarning, stacklevel=3)
-    return {
-        "id": article.id, "date": article.date, "title": article.title, "url": article.url,
-        "source": article.source, "places": places, "actors": sorted(actors, key=lambda a: a["start"]),
-        "events": [], "incomplete": why,
-    }
-
-
-def _place_actors(participants: list[Participant], events: list[dict[str, Any]], places: list[dict[str, Any]],
-                  actor_starts: set[int]) -> list[dict[str, Any]]:
-    """The actor records of place names that act: a capital standing for its government ('Pyongyang
-    will pay a price', 'Beijing rejected'), a capital told or asked something ('warned Beijing': its
-    place becomes metonymic), and a country that is the source or target of an event."""
-    acting = {(ev["source_text"], ev["source"]) for ev in events} | {(ev["target_text"], ev["target"]) for ev in events}
-    targets = {(start, ev["target"]) for ev in events for start in ev["target_starts"]}
-    told = {p.start for p in participants if p.capital and p.place and (p.start, f"{p.country}GOV") in targets}
-    governing = told | {p.start for p in participants if p.capital and not p.place}
-    for place in places:
-        if place["start"] in governing:
-            place["metonymic"] = True
-    out = []
-    for p in participants:
-        if p.start in actor_starts:
-            continue
-        code = f"{p.country}GOV" if p.start in told else p.code
-        if p.start in governing or (not p.place and len(p.code) == 3 and (p.text, p.code) in acting):
-            out.append({"start": p.start, "end": p.end, "text": p.text, "code": code, "name": p.text,
-                        "country": p.country, "sector": code[3:] or None})
-    return out
+    warnings.warn(f"article {doc.article.id!r}: {why}", InputWarning, stacklevel=3)
+    actors = sorted((a.record() for a in doc.named), key=lambda a: a["start"])
+    return {**doc._head(), "places": doc.places, "actors": actors, "events": [], "incomplete": why}
 
 
 def _seat_place(gaz: Gazetteer, actor: ActorMention) -> dict[str, Any] | None:
@@ -153,221 +200,6 @@ def _seat_place(gaz: Gazetteer, actor: ActorMention) -> dict[str, Any] | None:
 
 _LANDMARK_KINDS = ("institution", "facility", "street")
 _TOWN_KINDS = ("capital", "city", "admin2", "admin1")
-
-
-def _agents(text: str, tokens: list[Token], mentions: list[Mention], places: list[dict[str, Any]]
-            ) -> list[ActorMention]:
-    """Generic agents coded through the country word beside them: 'U.S. officials', 'Russian troops',
-    "North Korea's leader", "Nicaragua's Sandinista government" (the country word before the agent
-    noun), and 'rebels in the Ivory Coast', 'security forces in Guinea', 'demonstrators in Baghdad'
-    (the agent noun before 'in/of' and a place of that country; not troops, which are often
-    abroad)."""
-    out: list[ActorMention] = []
-    by_start = {p["start"]: p for p in places}
-    mention_at = {k: n for n in mentions for k in range(n.first_token, n.last_token + 1)}
-    for m in mentions:
-        p = by_start.get(m.start)
-        if p is None or not p["country"]:
-            continue
-        if p["kind"] in _COUNTRY_KINDS:
-            # a country's bare name takes its agent noun at once ('Russia troops' is rare, 'Syria new fighter
-            # jets' no agent); a demonym, an abbreviation or a possessive takes modifiers ('U.S. military
-            # officials', "Nicaragua's Sandinista government")
-            bare = p["kind"] == "country" and m.end == tokens[m.last_token].end and not (
-                m.text.isupper() or "." in m.text)
-            found = agent_after(tokens, m.last_token + 1, text, modifiers=0 if bare else MAX_MODIFIERS)
-            if found is not None:
-                code, sector = agent_code(p["country"], found[0])
-                last = found[1]
-                end = tokens[last].end
-                if not any(k in mention_at for k in range(m.last_token + 1, last + 1)):
-                    out.append(ActorMention(m.start, end, text[m.start:end], code,
-                                            text[m.start:end], p["country"], sector, "agent", m.first_token, last))
-                    continue
-        k = m.first_token - 1
-        if k >= 1 and tokens[k].lower in _PART_WORDS:
-            k -= 1  # 'farmers in western Ghana'
-        if k >= 1 and tokens[k].lower == "the":
-            k -= 1
-        if k < 1 or tokens[k].lower not in _AGENT_PREPS or tokens[k].sentence != tokens[m.first_token].sentence:
-            continue
-        found_before = agent_before(tokens, k - 1, text)
-        if found_before is None:
-            crowd = _crowd_subject(tokens, k, text) if tokens[k].lower == "in" else None
-            if crowd is not None and not any(j in mention_at for j in range(crowd[1] - 1, crowd[2] + 1)):
-                sector, first, last = crowd
-                start, end = tokens[first].start, tokens[last].end
-                out.append(ActorMention(start, end, text[start:end], p["country"] + sector, text[start:end],
-                                        p["country"], sector, "agent", first, last))
-            continue
-        sector, first = found_before
-        code, sector = agent_code(p["country"], sector)
-        if sector in _ABROAD_SECTORS and tokens[k].lower == "in":
-            continue
-        if any(j in mention_at for j in range(first, k)) or (
-                out and out[-1].first_token <= k - 1 and out[-1].last_token >= first - 1):
-            continue  # 'Russian troops in Ukraine': the agent has its country already
-        start = tokens[first].start
-        out.append(ActorMention(start, m.end, text[start:m.end], code, text[start:m.end],
-                                p["country"], sector, "agent", first, m.last_token))
-    return out
-
-
-def _bare_agents(text: str, tokens: list[Token], actors: list[ActorMention], mentions: list[Mention],
-                 places: list[dict[str, Any]]) -> list[ActorMention]:
-    """Agent nouns with no country word beside them that open a clause as its subject, or follow the 'by' of
-    a passive: 'Gunmen killed four Pakistani policemen in Quetta', 'Insurgents attacked a Malian army base',
-    'were abducted by gunmen' (up to MAX_MODIFIERS lower-case modifiers). Unnamed groups act where the
-    sentence is set (see `_where`), else they are actors of unknown country coded by their sector alone
-    ('UAF'), as GDELT codes such actors; never dropped. Only groups of people (word group group_sector):
-    'Officials met in Geneva' names no country's officials; and not the head of a name ('Hezbollah
-    guerrillas', 'Taliban fighters': the name codes them)."""
-    lex = mention_lexicon()
-    in_actor = {k for a in actors for k in range(a.first_token, a.last_token + 1)}
-    taken = in_actor | {k for m in mentions for k in range(m.first_token, m.last_token + 1)}
-    out: list[ActorMention] = []
-    heads = _agent_heads()
-    at_heads = compress(itertools.count(), map(heads.__contains__, map(_LOWER, tokens)))
-    found = [(first, h, sector) for h in at_heads if h not in taken
-             and (found_h := agent_before(tokens, h, text)) is not None for sector, first in [found_h]]
-    if not found:
-        return out
-    token_at = {m.start: m.first_token for m in mentions}
-    located: dict[int, list[tuple[int, str]]] = {}  # sentence -> (token, country) of places and actors
-    for p in places:
-        t = token_at.get(p["start"])
-        if t is not None and p["country"]:
-            located.setdefault(tokens[t].sentence, []).append((t, p["country"]))
-    for first, last, sector in found:
-        if sector not in _GROUP_SECTORS or any(j in taken for j in range(first, last + 1)):
-            continue
-        k = _modifiers_before(text, tokens, first, taken)
-        tok = tokens[k]
-        prev = tokens[k - 1].lower if k > 0 and tokens[k - 1].sentence == tok.sentence else ""
-        # the agent of a passive ('were kidnapped by gunmen'), the people a quantity counts ('thousands of farmers')
-        by = prev == "by"
-        counted = prev == "of" and k > 1 and tokens[k - 2].lower in PARTITIVE_HEADS
-        if (prev in _PREPOSITIONS and not (by or counted)) or (
-                k - 1 in taken and text[tokens[k - 1].end:tok.start] == " "):
-            continue
-        if not (by or _verb_follows(text, tokens, last, lex)):
-            continue
-        country = _where(located.get(tok.sentence, []), in_actor, k)
-        code, sector = agent_code(country, sector)
-        start, end = tokens[k].start, tokens[last].end
-        out.append(ActorMention(start, end, text[start:end], code, text[start:end], country, sector, "agent", k, last))
-        taken.update(range(k, last + 1))
-    return out
-
-
-@functools.cache
-def _agent_heads() -> frozenset[str]:
-    """The last words of the agent nouns of groups ('gunmen', 'farmers', 'rebels'): where an unnamed group ends."""
-    return frozenset(words[-1] for words, sector in actor_lexicon().agents.items() if sector in _GROUP_SECTORS)
-
-
-def _where(located: list[tuple[int, str]], in_actor: set[int], k: int) -> str | None:
-    """Where an unnamed group at token k acts: the country of the nearest place its sentence names outside
-    an actor ('in Quetta', 'near Sivas'), else the one country of the sentence's actors ('a Malian army
-    base'), else None."""
-    outside = [(abs(t - k), c) for t, c in located if t not in in_actor]
-    if outside:
-        return min(outside)[1]
-    countries = {c for _, c in located}
-    return next(iter(countries)) if len(countries) == 1 else None
-
-
-def _modifiers_before(text: str, tokens: list[Token], first: int, taken: set[int]) -> int:
-    """The first token of an agent noun with its lower-case modifiers ('cocoa farmers', 'masked gunmen'):
-    up to MAX_MODIFIERS plain words before token `first`, stopping at function words and names."""
-    k = first
-    while k > 0 and first - k < MAX_MODIFIERS:
-        mod = tokens[k - 1]
-        if mod.sentence != tokens[first].sentence or k - 1 in taken or text[mod.end:tokens[k].start] != " " \
-                or not mod.text.isalpha() or mod.lower in FUNCTION_BEFORE_OBJECT or mod.lower in _PREPOSITIONS \
-                or (mod.capitalised and not mod.sentence_initial) or acting_verb(mod.lower, mention_lexicon()):
-            break
-        k -= 1
-    return k
-
-
-def _verb_follows(text: str, tokens: list[Token], last: int, lex: Lexicon) -> bool:
-    """Whether the verb of a subject ending at token `last` follows it ('gunmen killed', 'rebels have seized')."""
-    nxt = last + 1
-    if nxt >= len(tokens) or tokens[nxt].sentence != tokens[last].sentence or \
-            text[tokens[last].end:tokens[nxt].start] != " ":
-        return False
-    if tokens[nxt].lower in _AUXILIARIES and nxt + 1 < len(tokens):
-        nxt += 1
-    return acting_verb(tokens[nxt].lower, lex)
-
-
-def _crowd_subject(tokens: list[Token], k: int, text: str) -> tuple[str, int, int] | None:
-    """The people of a place who act there: 'protesters rallied in Tbilisi', 'thousands of people blocked
-    streets in Hong Kong', 'students marched in Dhaka' (a crowd noun, the subject of a verb of up to
-    MAX_VERB_GROUP words that ends on 'in' at token k): (sector, first, last token of the noun). Only
-    crowds (word group crowd_sector): officials, troops and refugees are often abroad."""
-    lex = mention_lexicon()
-    sentence = tokens[k].sentence
-    for verb in range(k - 1, max(k - 1 - MAX_VERB_GROUP, 0), -1):
-        if tokens[verb - 1].sentence != sentence or tokens[verb].capitalised or any(
-                text[t.end:u.start] != " " for t, u in itertools.pairwise(tokens[verb - 1:k + 1])):
-            return None
-        if not acting_verb(tokens[verb].lower, lex):
-            continue
-        found = agent_before(tokens, verb - 1, text)
-        if found is not None and found[0] in CROWD_SECTORS:
-            return found[0], found[1], verb - 1
-    return None
-
-
-def _participants(text: str, actors: list[ActorMention], mentions: list[Mention], places: list[dict[str, Any]]
-                  ) -> list[Participant]:
-    """Actors, countries and capitals acting for their governments that can be the source or target of
-    an event; and the other places of a known country, which can only be acted upon ('shelled Juba',
-    'imposed a curfew in Cizre'): they stand for the country's people, as city names do in the CAMEO
-    country dictionaries. A capital that opens a sentence before a lower-case word ('Beirut again
-    rejected') or follows an agentive 'by' ('an admission by Moscow') stands for its government;
-    'pro-Iranian', 'anti-American' and 'Iran-backed' are no actors."""
-    out = [Participant(a.start, a.end, a.first_token, a.last_token, a.text, a.code, a.country,
-                       text[a.end:a.end + 2] in ("'s", "’s")) for a in actors]
-    covered = {k for a in actors for k in range(a.first_token, a.last_token + 1)}
-    actor_at = {a.first_token: a for a in actors}
-    by_start = {p["start"]: p for p in places}
-    for m in mentions:
-        p = by_start.get(m.start)
-        if p is None or not p["country"] or m.first_token in covered:
-            continue
-        owned = actor_at.get(m.last_token + 1)
-        if owned is not None and owned.country == p["country"] and text[m.end:m.end + 2] in ("'s", "’s"):
-            continue  # "Russia's Putin", "China's Xi": the person stands for the country
-        if text[max(0, m.start - 5):m.start].lower().endswith(("pro-", "anti-")) or _MODIFIER_AFTER.match(text, m.end):
-            continue
-        place = False
-        if p["kind"] in _COUNTRY_KINDS:
-            code = p["country"]
-            # 'in (southeastern) Turkey': a location; 'the Thai border': a demonym naming a place
-            place = bool(_LOCATION_BEFORE.search(text, max(0, m.start - 30), m.start)) or bool(
-                p["kind"] == "demonym" and _PLACE_NOUN_AFTER.match(text, m.end))
-        elif p["metonymic"] or (p["kind"] == "capital" and _acting_capital(text, m.start, m.end)):
-            code = p["country"] + "GOV"
-        else:
-            code, place = p["country"], True
-        out.append(Participant(m.start, m.end, m.first_token, m.last_token, m.text, code, p["country"],
-                               text[m.end:m.end + 2] in ("'s", "’s"), place, p["kind"] == "capital"))
-    return sorted(out, key=lambda q: q.start)
-
-
-_LOWER_WORD = re.compile(r" ([a-z]+)")
-
-
-def _acting_capital(text: str, start: int, end: int) -> bool:
-    before = text[max(0, start - 4):start]
-    opens = start == 0 or bool(re.search(r"(?:^|[.!?\n][\"'”’)]*\s+|^\s*)$", before))
-    nxt = _LOWER_WORD.match(text, end)
-    if opens and nxt is not None and nxt.group(1) not in COORDINATORS:
-        return True  # 'Beirut again rejected'; 'Paris and London saw rain' is left to the verb (see mentions)
-    return text[max(0, start - 3):start] == "by "
 
 
 def find_places(text: str, *, date: str | None = None) -> pd.DataFrame:

@@ -19,6 +19,10 @@ from analysis._resources import compiled, data_path, read_table
 # tokens at C speed instead of trying each alternative there.
 _LETTER = r"[^\W\d_]"
 TOKEN = re.compile(rf"{_LETTER}(?:\.(?:{_LETTER}\.)+|(?<=[A-Z])\.[A-Z][a-z]\.|{_LETTER}*(?:['’]{_LETTER}+)*)")
+_TOKEN_AND_GAP = re.compile(rf"({TOKEN.pattern})([\W\d_]*)")  # a word and the non-letters after it
+_FIRST_LETTER = re.compile(_LETTER)
+POSSESSIVE_ENDINGS = ("'s", "’s")
+"""The endings of a possessive: "Russia's", "Russia’s"."""
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace, or at a
 # blank line. Abbreviations such as 'U.S.' or 'Sept.' are handled by `split_sentences`.
 # A match starts only at the first mark of a run, and the possessive quantifiers never give back what
@@ -52,6 +56,8 @@ class Token(NamedTuple):
     sentence_initial: bool
     capitalised: bool
     lower: str
+    possessive: bool  # ends in 's ("Russia's")
+    spaced: bool  # the next token follows after one space, in the same sentence ('Prime Minister')
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -152,22 +158,26 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def tokenize(text: str, sentences: list[tuple[int, int]] | None = None) -> list[Token]:
-    """Tokens of a text, each knowing its sentence and whether it opens that sentence."""
+    """Tokens of a text, each knowing its sentence, whether it opens that sentence, whether it is a
+    possessive and whether the next word follows it after one space."""
     if sentences is None:
         sentences = split_sentences(text)
     tokens: list[Token] = []
     append = tokens.append
     make = tuple.__new__  # Token(...) without the keyword handling of NamedTuple.__new__
-    find = text.find
     n = 0
     for si, (s, e) in enumerate(sentences):
-        pos, first = s, True
-        # the words come from one C-level findall; each is found again from the end of the one before:
-        # every letter belongs to a token, so no earlier copy of a word can hide in the gap between two
-        for word in TOKEN.findall(text, s, e):
-            start = find(word, pos)
-            pos = start + len(word)
-            append(make(Token, (start, pos, word, n, si, first, word[0].isupper(), word.lower())))
+        m = _FIRST_LETTER.search(text, s, e)
+        if m is None:
+            continue
+        pos, first = m.start(), True
+        # one C-level findall gives each word with the non-letters after it: every letter belongs to a
+        # token, so the matches follow each other without a gap and the offsets are sums of lengths
+        for word, gap in _TOKEN_AND_GAP.findall(text, pos, e):
+            end = pos + len(word)
+            append(make(Token, (pos, end, word, n, si, first, word[0].isupper(), word.lower(),
+                                word.endswith(POSSESSIVE_ENDINGS), gap == " ")))
+            pos = end + len(gap)
             n += 1
             first = False
     return tokens

@@ -13,6 +13,8 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from collections.abc import Sequence
+from itertools import compress
+from operator import attrgetter
 from typing import Any
 
 from analysis.extract.actors import ActorMention, actor_lexicon
@@ -22,6 +24,7 @@ MAX_TITLE = 3  # tokens of a title ('Deputy Foreign Minister')
 MAX_NAME = 3  # tokens of a name after it ('Juan Carlos Ortega')
 TITLE_PREFIXES = ("vice-", "deputy-", "acting-")  # 'Vice-President': the office of 'president' in rank below
 # sectors a title gives a person; others ('CVL', 'REF', 'REB', ...) describe groups, not offices
+_CAPITALISED = attrgetter("capitalised")
 OFFICE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "ELI"})
 
 
@@ -44,7 +47,7 @@ def _title_sector(words: Sequence[str]) -> str | None:
     return sector if sector in OFFICE_SECTORS else None
 
 
-def _name_end(text: str, tokens: list[Token], i: int, taken: set[int]) -> int:
+def _name_end(tokens: list[Token], i: int, taken: set[int]) -> int:
     """The last token of a personal name starting at token i (-1 when none): capitalised words joined by
     single spaces, none already read as an actor or place."""
     j = -1
@@ -52,7 +55,7 @@ def _name_end(text: str, tokens: list[Token], i: int, taken: set[int]) -> int:
         t = tokens[k]
         if k in taken or not t.capitalised or not t.text.replace("-", "").isalpha() or t.sentence != tokens[i].sentence:
             break
-        if k > i and text[tokens[k - 1].end:t.start] != " ":
+        if k > i and not tokens[k - 1].spaced:
             break
         j = k
     return j
@@ -80,7 +83,8 @@ def titled_people(text: str, tokens: list[Token], actors: list[ActorMention], pl
                   taken_spans: Sequence[tuple[int, int]]) -> list[ActorMention]:
     """Persons named after a title of office, coded as the context's country and the title's sector."""
     first = _first_words()
-    heads = [t.index for t in tokens if t.capitalised and (t.lower in first or t.lower.startswith(TITLE_PREFIXES))]
+    heads = [t.index for t in compress(tokens, map(_CAPITALISED, tokens))
+             if t.lower in first or t.lower.startswith(TITLE_PREFIXES)]
     if not heads:
         return []
     taken = {k for a in actors for k in range(a.first_token, a.last_token + 1)}
@@ -110,18 +114,18 @@ def titled_people(text: str, tokens: list[Token], actors: list[ActorMention], pl
 
 def _titled_at(text: str, tokens: list[Token], i: int, taken: set[int]) -> tuple[str, int] | None:
     """(sector, last token) of a title and name starting at token i, or None."""
-    if i in taken:
-        return None
+    if i in taken or not tokens[i].spaced or not tokens[i + 1].capitalised:
+        return None  # a title and the name after it are capitalised words one space apart
     for size in range(MAX_TITLE, 0, -1):
         k = i + size
         if k >= len(tokens) or any(m in taken for m in range(i, k)) or not all(t.capitalised for t in tokens[i:k]):
             continue
-        if any(text[tokens[m].end:tokens[m + 1].start] != " " for m in range(i, k)):
+        if not all(t.spaced for t in tokens[i:k]):
             continue
         sector = _title_sector([t.lower for t in tokens[i:k]])
         if sector is None:
             continue
-        j = _name_end(text, tokens, k, taken)
+        j = _name_end(tokens, k, taken)
         if j >= k and _title_sector([t.lower for t in tokens[k:j + 1]]) is None:
             return sector, j
     return None

@@ -10,11 +10,12 @@ participants and the facts read from them; `analysis.extract.clauses.Clauses` ex
 from __future__ import annotations
 
 import itertools
+import sys
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, Generic, NamedTuple, TypeVar, overload
 
 from analysis.extract._function_words import (
     _DIGIT,
@@ -75,20 +76,29 @@ class Participant:
     capital: bool = False  # a national capital; told or asked something, it is its government ('warned Beijing')
 
 
-@dataclass(frozen=True)
-class Trigger:
+class Trigger(NamedTuple):
+    """A verb or noun phrase of the event lexicon (make one with `trigger`). A tuple: the tens of thousands
+    of the lexicon are read from the compiled cache at the speed of tuples."""
+
     words: tuple[str, ...]
     lemma: str
     pos: str
     cameo: str
     target_preps: tuple[str, ...]
     object_role: str
-    generated: bool = False  # from petrarch_triggers.tsv: a phrase of it takes no noun trigger as a modifier
-    endings: tuple[str, ...] = field(init=False, repr=False, compare=False)  # the last word and its plurals
+    generated: bool  # from petrarch_triggers.tsv: a phrase of it takes no noun trigger as a modifier
+    endings: tuple[str, ...]  # the last word and its plurals
 
-    def __post_init__(self) -> None:
-        last = self.words[-1]
-        object.__setattr__(self, "endings", (last, last + "s", last + "es"))
+
+def trigger(words: tuple[str, ...], lemma: str, pos: str, cameo: str, target_preps: tuple[str, ...],
+            object_role: str, generated: bool = False) -> Trigger:
+    """A trigger with its endings (the last word and its plurals); its strings are interned, so that
+    the lexicon's thousands of triggers share them in memory and in the compiled cache."""
+    words = tuple(map(sys.intern, words))
+    last = words[-1]
+    return Trigger(words, sys.intern(lemma), sys.intern(pos), sys.intern(cameo),
+                   tuple(map(sys.intern, target_preps)), sys.intern(object_role), generated,
+                   (last, last + "s", last + "es"))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,362 @@
+"""Who can act in an article: generic agents coded through a country word beside them ('U.S. officials',
+'rebels in the Ivory Coast'), unnamed groups that open a clause ('Gunmen killed ...'), and the participants
+of events: actors, countries and capitals standing for their governments, and places that can only be
+acted upon. `place_actors` turns the participants that acted into actor records."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from itertools import compress
+from operator import attrgetter
+from typing import Any
+
+from analysis.extract._function_words import COORDINATORS, CROWD_SECTORS, FUNCTION_BEFORE_OBJECT, PARTITIVE_HEADS
+from analysis.extract.actors import ActorMention, actor_lexicon
+from analysis.extract.agents import MAX_MODIFIERS, agent_after, agent_before, agent_code
+from analysis.extract.gazetteer import NAME_KINDS, Gazetteer, norm_key
+from analysis.extract.mentions import Lexicon, Mention, acting_verb
+from analysis.extract.mentions import lexicon as mention_lexicon
+from analysis.extract.text import Token, word_group
+from analysis.extract.triggers import Participant
+
+__all__ = ["country_agents", "ethnic_groups", "participants", "place_actors", "unnamed_groups"]
+
+_COUNTRY_KINDS = ("country", "demonym")
+_AGENT_PREPS = ("in", "of")
+# 'in (southeastern) Turkey': a country named as a location; 'the Thai border': a demonym naming a place
+_LOCATION_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(word_group('location_prep')))})\s+(?:the\s+)?(?:[a-z]+\s+)?$")
+_PLACE_NOUN_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(word_group('place_noun'), key=len, reverse=True))})\b")
+_ABROAD_SECTORS = ("MIL",)
+_PART_WORDS = word_group("place_cue_before")  # 'in western Ghana', 'in northern Mali'
+_PREPOSITIONS = word_group("subject_prep") | word_group("place_prep")  # 'killed three of the gunmen'
+_AUXILIARIES = word_group("perfect_aux")  # "Gunmen have killed"
+# the sectors of groups that act where they live (gunmen, rebels, farmers, students; not officials or troops,
+# who are often abroad): unnamed, they take the country of the sentence's places
+_GROUP_SECTORS = word_group("group_sector")
+_ETHNIC_MARKERS = word_group("ethnic_marker")  # 'ethnic Albanians': a people outside the demonym's country
+MAX_VERB_GROUP = 3
+"""Words from a crowd's verb to the 'in' of its place: 'rallied', 'have rallied', 'blocked main roads'."""
+# 'Iran-backed militias', 'U.S.-made jets': the country describes, it does not act
+_LOWER = attrgetter("lower")
+_MODIFIER_AFTER = re.compile(rf"-(?:{'|'.join(sorted(word_group('modifier_suffix')))})\b", re.IGNORECASE)
+# 'pro-Russian separatists', 'anti-American protesters', 'Iran-backed militias': whom a group sides with
+_ALLEGIANCE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(word_group('allegiance_prefix')))})-$", re.IGNORECASE)
+_ALLEGIANCE_AFTER = re.compile(rf"-(?:{'|'.join(sorted(word_group('allegiance_suffix')))})\b", re.IGNORECASE)
+_ALLEGIANCE_KINDS = (*_COUNTRY_KINDS, "capital")  # 'pro-Moscow rebels'
+
+
+def country_agents(text: str, tokens: list[Token], mentions: list[Mention], places: list[dict[str, Any]]
+            ) -> list[ActorMention]:
+    """Generic agents coded through the country word beside them: 'U.S. officials', 'Russian troops',
+    "North Korea's leader", "Nicaragua's Sandinista government" (the country word before the agent
+    noun), and 'rebels in the Ivory Coast', 'security forces in Guinea', 'demonstrators in Baghdad'
+    (the agent noun before 'in/of' and a place of that country; not troops, which are often
+    abroad)."""
+    out: list[ActorMention] = []
+    by_start = {p["start"]: p for p in places}
+    mention_at = {k: n for n in mentions for k in range(n.first_token, n.last_token + 1)}
+    located: dict[int, list[tuple[int, str]]] | None = None
+    for m in mentions:
+        p = by_start.get(m.start)
+        if p is None or not p["country"]:
+            continue
+        if p["kind"] in _ALLEGIANCE_KINDS and (after := _allegiance(text, m)) is not None:
+            located = _located(text, tokens, mentions, places) if located is None else located
+            group = _sided_group(text, tokens, m, m.last_token + 1 + after, p["country"], located)
+            if group is not None:
+                out.append(group)
+            continue
+        if p["kind"] in _COUNTRY_KINDS:
+            # a country's bare name takes its agent noun at once ('Russia troops' is rare, 'Syria new fighter
+            # jets' no agent); a demonym, an abbreviation or a possessive takes modifiers ('U.S. military
+            # officials', "Nicaragua's Sandinista government")
+            bare = p["kind"] == "country" and m.end == tokens[m.last_token].end and not (
+                m.text.isupper() or "." in m.text)
+            found = agent_after(tokens, m.last_token + 1, text, modifiers=0 if bare else MAX_MODIFIERS)
+            if found is not None:
+                code, sector = agent_code(p["country"], found[0])
+                last = found[1]
+                end = tokens[last].end
+                if not any(k in mention_at for k in range(m.last_token + 1, last + 1)):
+                    out.append(ActorMention(m.start, end, text[m.start:end], code,
+                                            text[m.start:end], p["country"], sector, "agent", m.first_token, last))
+                    continue
+        k = m.first_token - 1
+        if k >= 1 and tokens[k].lower in _PART_WORDS:
+            k -= 1  # 'farmers in western Ghana'
+        if k >= 1 and tokens[k].lower == "the":
+            k -= 1
+        if k < 1 or tokens[k].lower not in _AGENT_PREPS or tokens[k].sentence != tokens[m.first_token].sentence:
+            continue
+        found_before = agent_before(tokens, k - 1, text)
+        if found_before is None:
+            crowd = _crowd_subject(tokens, k, text) if tokens[k].lower == "in" else None
+            if crowd is not None and not any(j in mention_at for j in range(crowd[1] - 1, crowd[2] + 1)):
+                sector, first, last = crowd
+                start, end = tokens[first].start, tokens[last].end
+                out.append(ActorMention(start, end, text[start:end], p["country"] + sector, text[start:end],
+                                        p["country"], sector, "agent", first, last))
+            continue
+        sector, first = found_before
+        code, sector = agent_code(p["country"], sector)
+        if sector in _ABROAD_SECTORS and tokens[k].lower == "in":
+            continue
+        if any(j in mention_at for j in range(first, k)) or (
+                out and out[-1].first_token <= k - 1 and out[-1].last_token >= first - 1):
+            continue  # 'Russian troops in Ukraine': the agent has its country already
+        start = tokens[first].start
+        out.append(ActorMention(start, m.end, text[start:m.end], code, text[start:m.end],
+                                p["country"], sector, "agent", first, m.last_token))
+    return out
+
+
+def _allegiance(text: str, m: Mention) -> int | None:
+    """Whether a country or capital names whom a group sides with ('pro-Russian', 'anti-American',
+    'Iran-backed'): None if not, else the tokens to skip after the name to the group (0 or 1, '-backed')."""
+    if _ALLEGIANCE_BEFORE.search(text, max(0, m.start - 6), m.start):
+        return 0
+    return 1 if _ALLEGIANCE_AFTER.match(text, m.end) else None
+
+
+def _sided_group(text: str, tokens: list[Token], m: Mention, k: int, sided_with: str,
+                 located: dict[int, list[tuple[int, str]]]) -> ActorMention | None:
+    """The group that sides with the country of mention m, its agent noun starting at token k ('pro-Russian
+    separatists', 'Iran-backed militias'): it acts where its sentence is set, the nearest place of another
+    country (see `_where`; 'shelled the port city of Mariupol'), and is of unknown country where none is
+    named. None without an agent noun."""
+    found = agent_after(tokens, k, text)
+    if found is None or k >= len(tokens) or tokens[k].sentence != tokens[m.first_token].sentence:
+        return None
+    sector, last = found
+    others = [(t, c) for t, c in located.get(tokens[k].sentence, []) if c != sided_with]
+    country = _where(others, set(), k)
+    code, sector = agent_code(country, sector)
+    start, end = m.start, tokens[last].end
+    return ActorMention(start, end, text[start:end], code, text[start:end], country, sector, "agent",
+                        m.first_token, last)
+
+
+def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], mentions: list[Mention],
+                 places: list[dict[str, Any]]) -> list[ActorMention]:
+    """Agent nouns with no country word beside them that open a clause as its subject, or follow the 'by' of
+    a passive: 'Gunmen killed four Pakistani policemen in Quetta', 'Insurgents attacked a Malian army base',
+    'were abducted by gunmen' (up to MAX_MODIFIERS lower-case modifiers). Unnamed groups act where the
+    sentence is set (see `_where`), else they are actors of unknown country coded by their sector alone
+    ('UAF'), as GDELT codes such actors; never dropped. Only groups of people and the police, who serve
+    where they are ('Police arrested three activists in Basra'; word group group_sector):
+    'Officials met in Geneva' names no country's officials; and not the head of a name ('Hezbollah
+    guerrillas', 'Taliban fighters': the name codes them)."""
+    lex = mention_lexicon()
+    in_actor = {k for a in actors for k in range(a.first_token, a.last_token + 1)}
+    taken = in_actor | {k for m in mentions for k in range(m.first_token, m.last_token + 1)}
+    out: list[ActorMention] = []
+    heads = _agent_heads()
+    at_heads = compress(itertools.count(), map(heads.__contains__, map(_LOWER, tokens)))
+    found = [(first, h, sector) for h in at_heads if h not in taken
+             and (found_h := agent_before(tokens, h, text)) is not None for sector, first in [found_h]]
+    if not found:
+        return out
+    located = _located(text, tokens, mentions, places)
+    for first, last, sector in found:
+        if sector not in _GROUP_SECTORS or any(j in taken for j in range(first, last + 1)):
+            continue
+        k = _modifiers_before(tokens, first, taken)
+        tok = tokens[k]
+        prev = tokens[k - 1].lower if k > 0 and tokens[k - 1].sentence == tok.sentence else ""
+        # the agent of a passive ('were kidnapped by gunmen'), the people a quantity counts ('thousands of farmers')
+        by = prev == "by"
+        counted = prev == "of" and k > 1 and tokens[k - 2].lower in PARTITIVE_HEADS
+        if (prev in _PREPOSITIONS and not (by or counted)) or (
+                k - 1 in taken and tokens[k - 1].spaced):
+            continue
+        if not (by or _verb_follows(tokens, last, lex)):
+            continue
+        country = _where(located.get(tok.sentence, []), in_actor, k)
+        code, sector = agent_code(country, sector)
+        start, end = tokens[k].start, tokens[last].end
+        out.append(ActorMention(start, end, text[start:end], code, text[start:end], country, sector, "agent", k, last))
+        taken.update(range(k, last + 1))
+    return out
+
+
+def ethnic_groups(text: str, tokens: list[Token], gaz: Gazetteer, actors: list[ActorMention],
+                  mentions: list[Mention], places: list[dict[str, Any]]) -> list[ActorMention]:
+    """Peoples named by 'ethnic' and a demonym ('ethnic Albanians in Macedonia', 'Ethnic Serbs in northern
+    Kosovo blocked roads', 'ethnic Chinese in Indonesia'): the civilians (CVL) of the country they live in,
+    the nearest place of their sentence (see `_where`), never of the country the demonym names; of unknown
+    country when the sentence names none. 'ethnic Albanian guerrillas' is left to the agent noun."""
+    at = [t.index + 1 for t in tokens if t.lower in _ETHNIC_MARKERS and t.spaced]
+    if not at:
+        return []
+    in_actor = {k for a in actors for k in range(a.first_token, a.last_token + 1)}
+    taken = in_actor | {k for m in mentions for k in range(m.first_token, m.last_token + 1)}
+    located = _located(text, tokens, mentions, places)
+    out: list[ActorMention] = []
+    for k in at:
+        tok = tokens[k]
+        if k in taken or not tok.capitalised or not _is_demonym(gaz, tok.text) or (
+                tok.spaced and agent_after(tokens, k + 1, text, modifiers=0) is not None):
+            continue
+        country = _where(located.get(tok.sentence, []), in_actor, k)
+        start = tokens[k - 1].start
+        code, sector = agent_code(country, "CVL")
+        out.append(ActorMention(start, tok.end, text[start:tok.end], code, text[start:tok.end], country, sector,
+                                "agent", k - 1, k))
+    return out
+
+
+def _is_demonym(gaz: Gazetteer, word: str) -> bool:
+    """Whether a word, or the singular of a plural, is a country's demonym or a name of a country that
+    names its people too ('Albanians', 'Serbs', 'Thais')."""
+    keys = [norm_key(word)] + ([norm_key(word[:-1])] if word.endswith("s") else [])
+    return any(k >= 0 and (NAME_KINDS[int(gaz.key_kind[k])] == "demonym" or any(
+        gaz.kind_of(int(r)) == "country" for r in gaz.rows_of_key(k))) for k in gaz.key_numbers(keys))
+
+
+def _located(text: str, tokens: list[Token], mentions: list[Mention], places: list[dict[str, Any]]
+             ) -> dict[int, list[tuple[int, str]]]:
+    """Sentence -> (token, country) of the places of a known country, but for the countries a group
+    sides with ('Iran-backed militias attacked a base in Syria' is set in Syria)."""
+    token_at = {m.start: m.first_token for m in mentions if _allegiance(text, m) is None}
+    located: dict[int, list[tuple[int, str]]] = {}
+    for p in places:
+        t = token_at.get(p["start"])
+        if t is not None and p["country"]:
+            located.setdefault(tokens[t].sentence, []).append((t, p["country"]))
+    return located
+
+
+@functools.cache
+def _agent_heads() -> frozenset[str]:
+    """The last words of the agent nouns of groups ('gunmen', 'farmers', 'rebels'): where an unnamed group ends."""
+    return frozenset(words[-1] for words, sector in actor_lexicon().agents.items() if sector in _GROUP_SECTORS)
+
+
+def _where(located: list[tuple[int, str]], in_actor: set[int], k: int) -> str | None:
+    """Where an unnamed group at token k acts: the country of the nearest place its sentence names outside
+    an actor ('in Quetta', 'near Sivas'), else the one country of the sentence's actors ('a Malian army
+    base'), else None."""
+    outside = [(abs(t - k), c) for t, c in located if t not in in_actor]
+    if outside:
+        return min(outside)[1]
+    countries = {c for _, c in located}
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _modifiers_before(tokens: list[Token], first: int, taken: set[int]) -> int:
+    """The first token of an agent noun with its lower-case modifiers ('cocoa farmers', 'masked gunmen'):
+    up to MAX_MODIFIERS plain words before token `first`, stopping at function words and names."""
+    k = first
+    while k > 0 and first - k < MAX_MODIFIERS:
+        mod = tokens[k - 1]
+        if mod.sentence != tokens[first].sentence or k - 1 in taken or not mod.spaced \
+                or not mod.text.isalpha() or mod.lower in FUNCTION_BEFORE_OBJECT or mod.lower in _PREPOSITIONS \
+                or (mod.capitalised and not mod.sentence_initial) or acting_verb(mod.lower, mention_lexicon()):
+            break
+        k -= 1
+    return k
+
+
+def _verb_follows(tokens: list[Token], last: int, lex: Lexicon) -> bool:
+    """Whether the verb of a subject ending at token `last` follows it ('gunmen killed', 'rebels have seized')."""
+    nxt = last + 1
+    if not tokens[last].spaced:
+        return False
+    if tokens[nxt].lower in _AUXILIARIES and nxt + 1 < len(tokens):
+        nxt += 1
+    return acting_verb(tokens[nxt].lower, lex)
+
+
+def _crowd_subject(tokens: list[Token], k: int, text: str) -> tuple[str, int, int] | None:
+    """The people of a place who act there: 'protesters rallied in Tbilisi', 'thousands of people blocked
+    streets in Hong Kong', 'students marched in Dhaka' (a crowd noun, the subject of a verb of up to
+    MAX_VERB_GROUP words that ends on 'in' at token k): (sector, first, last token of the noun). Only
+    crowds (word group crowd_sector): officials, troops and refugees are often abroad."""
+    lex = mention_lexicon()
+    sentence = tokens[k].sentence
+    for verb in range(k - 1, max(k - 1 - MAX_VERB_GROUP, 0), -1):
+        if tokens[verb - 1].sentence != sentence or tokens[verb].capitalised or any(
+                not t.spaced for t in tokens[verb - 1:k]):
+            return None
+        if not acting_verb(tokens[verb].lower, lex):
+            continue
+        found = agent_before(tokens, verb - 1, text)
+        if found is not None and found[0] in CROWD_SECTORS:
+            return found[0], found[1], verb - 1
+    return None
+
+
+def participants(text: str, actors: list[ActorMention], mentions: list[Mention], places: list[dict[str, Any]]
+                  ) -> list[Participant]:
+    """Actors, countries and capitals acting for their governments that can be the source or target of
+    an event; and the other places of a known country, which can only be acted upon ('shelled Juba',
+    'imposed a curfew in Cizre'): they stand for the country's people, as city names do in the CAMEO
+    country dictionaries. A capital that opens a sentence before a lower-case word ('Beirut again
+    rejected') or follows an agentive 'by' ('an admission by Moscow') stands for its government;
+    'pro-Iranian', 'anti-American' and 'Iran-backed' are no actors."""
+    out = [Participant(a.start, a.end, a.first_token, a.last_token, a.text, a.code, a.country,
+                       text[a.end:a.end + 2] in ("'s", "’s")) for a in actors]
+    covered = {k for a in actors for k in range(a.first_token, a.last_token + 1)}
+    actor_at = {a.first_token: a for a in actors}
+    by_start = {p["start"]: p for p in places}
+    for m in mentions:
+        p = by_start.get(m.start)
+        if p is None or not p["country"] or m.first_token in covered:
+            continue
+        owned = actor_at.get(m.last_token + 1)
+        if owned is not None and owned.country == p["country"] and text[m.end:m.end + 2] in ("'s", "’s"):
+            continue  # "Russia's Putin", "China's Xi": the person stands for the country
+        if _allegiance(text, m) is not None or _MODIFIER_AFTER.match(text, m.end):
+            continue
+        place = False
+        if p["kind"] in _COUNTRY_KINDS:
+            code = p["country"]
+            # 'in (southeastern) Turkey': a location; 'the Thai border': a demonym naming a place
+            place = bool(_LOCATION_BEFORE.search(text, max(0, m.start - 30), m.start)) or bool(
+                p["kind"] == "demonym" and _PLACE_NOUN_AFTER.match(text, m.end))
+        elif p["metonymic"] or (p["kind"] == "capital" and _acting_capital(text, m.start, m.end)):
+            code = p["country"] + "GOV"
+        else:
+            code, place = p["country"], True
+        out.append(Participant(m.start, m.end, m.first_token, m.last_token, m.text, code, p["country"],
+                               text[m.end:m.end + 2] in ("'s", "’s"), place, p["kind"] == "capital"))
+    return sorted(out, key=lambda q: q.start)
+
+
+_LOWER_WORD = re.compile(r" ([a-z]+)")
+
+
+def _acting_capital(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 4):start]
+    opens = start == 0 or bool(re.search(r"(?:^|[.!?\n][\"'”’)]*\s+|^\s*)$", before))
+    nxt = _LOWER_WORD.match(text, end)
+    if opens and nxt is not None and nxt.group(1) not in COORDINATORS:
+        return True  # 'Beirut again rejected'; 'Paris and London saw rain' is left to the verb (see mentions)
+    return text[max(0, start - 3):start] == "by "
+
+
+
+def place_actors(participants: list[Participant], events: list[dict[str, Any]], places: list[dict[str, Any]],
+                  actor_starts: set[int]) -> list[dict[str, Any]]:
+    """The actor records of place names that act: a capital standing for its government ('Pyongyang
+    will pay a price', 'Beijing rejected'), a capital told or asked something ('warned Beijing': its
+    place becomes metonymic), and a country that is the source or target of an event."""
+    acting = {(ev["source_text"], ev["source"]) for ev in events} | {(ev["target_text"], ev["target"]) for ev in events}
+    targets = {(start, ev["target"]) for ev in events for start in ev["target_starts"]}
+    told = {p.start for p in participants if p.capital and p.place and (p.start, f"{p.country}GOV") in targets}
+    governing = told | {p.start for p in participants if p.capital and not p.place}
+    for place in places:
+        if place["start"] in governing:
+            place["metonymic"] = True
+    out = []
+    for p in participants:
+        if p.start in actor_starts:
+            continue
+        code = f"{p.country}GOV" if p.start in told else p.code
+        if p.start in governing or (not p.place and len(p.code) == 3 and (p.text, p.code) in acting):
+            out.append({"start": p.start, "end": p.end, "text": p.text, "code": code, "name": p.text,
+                        "country": p.country, "sector": code[3:] or None})
+    return out
+
