@@ -225,9 +225,9 @@ def _probes(text: str, tokens: list[Token], particles: frozenset[str]) -> list[t
             tj = tokens[j]
             word, end = tj.text, tj.end
             possessive = False
-            if len(word) > 2 and word.endswith(_POSSESSIVES):  # "Russia's" -> 'Russia'
+            if tj.possessive and len(word) > 2:  # "Russia's" -> 'Russia'
                 # "People's Republic" goes on (and "People" is a name too); "Russia's invasion" ends
-                if j + 1 < n_tok and caps[j + 1] and text[end:tokens[j + 1].start] == " ":
+                if tj.spaced and caps[j + 1]:
                     add((i, j, norm_key(f"{joined} {word[:-2]}" if joined else word[:-2]), end - 2))
                 else:
                     word, end, possessive = word[:-2], end - 2, True
@@ -235,7 +235,7 @@ def _probes(text: str, tokens: list[Token], particles: frozenset[str]) -> list[t
             if caps[j]:
                 key = norm_key(joined)
                 add((i, j, key, end))
-                if not possessive and text[end:end + 1] == ".":
+                if not possessive and not tj.spaced and text[end:end + 1] == ".":
                     add((i, j, key + ".", end + 1))
             if possessive:
                 break
@@ -248,8 +248,8 @@ def _chain_end(text: str, tokens: list[Token], particles: frozenset[str], i: int
     j, n_tok = i + 1, len(tokens)
     while j < n_tok:
         tj, before = tokens[j], tokens[j - 1]
-        if (not tj.capitalised and tj.lower not in particles) or tj.sentence != before.sentence \
-                or not _gap_ok(text, before, tj):
+        if (not tj.capitalised and tj.lower not in particles) \
+                or (not before.spaced and (tj.sentence != before.sentence or not _gap_ok(text, before, tj))):
             break
         j += 1
     return j

@@ -84,11 +84,9 @@ def match(m: Mention, facts: _KeyFacts, tokens: list[Token], text: str, gaz: Gaz
         nxt = None
     word = text[m.start:m.end].rstrip(".")
     abbreviated = word.isupper() or m.end > last.end or "." in word
-    glued_prev = prev is not None and prev.capitalised and text[prev.end:first.start] in (" ", ". ")
-    glued_next = False
-    if nxt is not None and nxt.capitalised and m.end == last.end:
-        gap = text[last.end:nxt.start]
-        glued_next = gap == " " or (gap == "-" and facts.strength == 0)
+    glued_prev = prev is not None and prev.capitalised and (prev.spaced or text[prev.end:first.start] == ". ")
+    glued_next = nxt is not None and nxt.capitalised and m.end == last.end and (
+        last.spaced or (facts.strength == 0 and text[last.end:nxt.start] == "-"))
     locative = prev is not None and prev.lower in LOCATIVE and not first.sentence_initial
     single = m.first_token == m.last_token
     flags = _flags(m, facts, text, single, in_shout, prev, nxt, glued_prev, glued_next, abbreviated)
