@@ -193,6 +193,12 @@ def find_mentions(
             m.metonymic = facts.seat and _metonymic(m, tokens, text, lex)
             mentions.append(m)
             taken = j
+    # whether the text places a single name where it stands ('in Houston', 'Greer police': see
+    # place_rules.places_here) matters only for the names below, so it is read for those only
+    wanted = {m.key for m in mentions if m.needs_cue} | eponyms | named
+    for m in mentions if wanted else ():
+        if not m.cued and m.key in wanted and m.first_token == m.last_token:
+            m.cued = _placed_here(m, tokens, text, gaz, lex, shouted)
     # a small town named alone ('Ismaili', 'Hailey') is a place only when the article introduces that
     # name with a locative cue somewhere ('in Alexandria', 'Alexandria, La.', a dateline)
     cued = {m.key for m in mentions if m.cued}
@@ -201,6 +207,12 @@ def find_mentions(
     # said ...'), unless the text places the name ('in Ferrara') or it is a country's or region's
     return [m for m in mentions if (not m.needs_cue or m.key in cued) and (m.key not in eponyms or m.cued)
             and (m.key not in named or m.cued or m.first_token != m.last_token or _an_area(gaz, m.key))]
+
+
+def _placed_here(m: Mention, tokens: list[Token], text: str, gaz: Gazetteer, lex: Lexicon, shouted: _Shouted) -> bool:
+    facts = _key_facts(gaz, gaz.key_numbers([m.key])[0])
+    in_shout = tokens[m.first_token].sentence in shouted
+    return place_rules.places_here(place_rules.match(m, facts, tokens, text, gaz, lex, in_shout, set(), set()))
 
 
 def _an_area(gaz: Gazetteer, key: str) -> bool:
