@@ -159,7 +159,8 @@ def mention_evidence(static: Any, score: np.ndarray, m: Mention, qual: dict[tupl
         return score + KIND_WORD_BONUS * (static.kind_class == _TOWN_CLASS)
     if (of and kw.DIVISION_BEFORE.search(text, max(0, start - 40), start)) \
             or (after and kw.DIVISION_AFTER.match(text, end)):
-        return score + KIND_WORD_BONUS * np.isin(static.kind_class, _DIVISION_CLASSES)
+        return score + KIND_WORD_BONUS * ((static.kind_class == _DIVISION_CLASSES[0])
+                                          | (static.kind_class == _DIVISION_CLASSES[1]))
     if after and kw.COUNTIES_AFTER.match(text, end):
         return score + KIND_WORD_BONUS * (static.kind_class == _ADMIN2_CLASS)
     return score

@@ -403,16 +403,21 @@ def place_record(gaz: Gazetteer, m: Mention, row: int) -> dict[str, Any]:
     if row < 0:
         return {"start": m.start, "end": m.end, "text": m.text, "name": None, "kind": m.kind or None, "country": None,
                 "lat": None, "lon": None, "geonameid": None, "metonymic": m.metonymic}
-    gid = int(gaz.gid[row])
-    kind = m.kind or ("demonym" if m.name_kind == "demonym" else gaz.kind_of(row))
+    gid, name, own_kind, country, lat, lon = _row_fields(gaz, row)
+    kind = m.kind or ("demonym" if m.name_kind == "demonym" else own_kind)
     if m.kind:
         gid = SYNTHETIC_GID  # a building, street or feature: the point of the place it stands in, not its own
     return {
-        "start": m.start, "end": m.end, "text": m.text, "name": gaz.name(row), "kind": kind,
-        "country": gaz.country_of(row) or None, "lat": round(float(gaz.lat[row]), 5),
-        "lon": round(float(gaz.lon[row]), 5), "geonameid": gid if gid < SYNTHETIC_GID else None,
-        "metonymic": m.metonymic,
+        "start": m.start, "end": m.end, "text": m.text, "name": name, "kind": kind, "country": country,
+        "lat": lat, "lon": lon, "geonameid": gid if gid < SYNTHETIC_GID else None, "metonymic": m.metonymic,
     }
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _row_fields(gaz: Gazetteer, row: int) -> tuple[int, str, str, str | None, float, float]:
+    """A row's id, name, kind, country (None when it has none) and rounded point (places repeat across a corpus)."""
+    return (int(gaz.gid[row]), gaz.name(row), gaz.kind_of(row), gaz.country_of(row) or None,
+            round(float(gaz.lat[row]), 5), round(float(gaz.lon[row]), 5))
 
 
 def resolve_placed(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | None = None,

@@ -230,8 +230,10 @@ def _probes(text: str, tokens: list[Token], particles: frozenset[str]) -> list[t
     caps = list(map(_CAPITALISED, tokens))
     chain_end = 0  # tokens up to here are linked, each to the one before, from the start of the last chain
     for i in itertools.compress(range(n_tok), caps):
-        if i >= chain_end:
-            chain_end = _chain_end(text, tokens, particles, i)
+        if i >= chain_end:  # most names stand alone: a lower-case word after them ends the chain at once
+            nxt = i + 1
+            chain_end = _chain_end(text, tokens, particles, i) if nxt < n_tok and (
+                caps[nxt] or tokens[nxt].lower in particles) else nxt
         joined = ""  # the words from token i on, joined by spaces
         for j in range(i, min(chain_end, i + MAX_NAME_TOKENS)):
             tj = tokens[j]
