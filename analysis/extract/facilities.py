@@ -14,6 +14,8 @@ surname that is a kind word ('President Park', 'Margaret Court') are no such pla
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -32,6 +34,7 @@ AFTER_GAP = re.compile(r"\s*,\s*|\s*\(\s*|\s+(?:in|at|near|outside|of)\s+(?:the\
 # determiners that end a name read backwards ('New' and numbers may open one: 'New York Avenue')
 _DIVISIONS = np.array([KINDS.index(k) for k in ("admin1", "admin2")])
 _POSSESSIVES = ("'s", "’s")
+_CAPITALISED = operator.attrgetter("capitalised")
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 
 
@@ -198,7 +201,8 @@ def find_facilities(text: str, tokens: Sequence[Token], gaz: Gazetteer) -> list[
     out: list[tuple[int, int, str]] = []
     taken = -1
     kind_words = words.any
-    for k in [k for k, tok in enumerate(tokens) if tok.capitalised and tok.lower in kind_words]:
+    capitalised = itertools.compress(range(len(tokens)), map(_CAPITALISED, tokens))
+    for k in [k for k in capitalised if tokens[k].lower in kind_words]:
         tok = tokens[k]
         if k <= taken or (tok.text.isupper() and len(tok.text) > 3):
             continue  # 'MORE COLLEGE': a shouted line

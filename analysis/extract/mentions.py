@@ -279,6 +279,7 @@ def _names_disease(m: Mention, tokens: list[Token], lex: Lexicon) -> bool:
 
 
 _SENTENCE = operator.attrgetter("sentence")
+_TEXT = operator.attrgetter("text")
 
 
 class _Shouted:
@@ -296,8 +297,8 @@ class _Shouted:
             # the tokens come in sentence order: the sentence's are found by bisection
             start = bisect.bisect_left(self.tokens, sentence, key=_SENTENCE)
             stop = bisect.bisect_right(self.tokens, sentence, lo=start, key=_SENTENCE)
-            words = [t.text for t in self.tokens[start:stop]]
-            self.known[sentence] = len(words) >= 3 and sum(map(str.isupper, words)) >= 0.8 * len(words)
+            n = stop - start
+            self.known[sentence] = n >= 3 and sum(map(str.isupper, map(_TEXT, self.tokens[start:stop]))) >= 0.8 * n
         return self.known[sentence]
 
 
