@@ -123,7 +123,7 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
             cand[key] = _Candidates(static, score, len(idx))
             continue
         # 'St. Louis' is written as Missouri's city is named, not as Senegal's Saint-Louis
-        score = score + WRITTEN_FORM_BONUS * written_as(gaz, static.rows_bytes, static.rows.dtype.str, m0.text)
+        score = score + WRITTEN_FORM_BONUS * written_as(gaz, static.rows.tobytes(), static.rows.dtype.str, m0.text)
         for i in idx:
             score = mention_evidence(static, score, mentions[i], qual[i], dateline, text)
         cand[key] = _Candidates(static, score, len(idx))
@@ -214,12 +214,10 @@ class _Static(NamedTuple):
     famous: bool  # whether its best candidate is a national capital of FAMOUS_POPULATION or more
     great: np.ndarray  # which candidates are such capitals
     by_name: np.ndarray  # which candidates carry the name as an alternate name only
-    rows_bytes: bytes  # `rows` as bytes (a cache key of written_as)
     seat_country: int  # the country of its best candidate when that is a country or capital, else -1
     capital_bonus: np.ndarray | None  # SEAT_CONTEXT for its national capitals, when a division shares the name
     capital_countries: frozenset[int]  # the countries of those capitals
     divisions_named: frozenset[int]  # its first-level divisions (rows)
-    lists: tuple[list[Any], ...]  # rows, ckeys, akeys, kind_class, great, by_name as lists (see _batch)
 
 
 class _Candidates(NamedTuple):
@@ -258,12 +256,10 @@ def _static_candidates(gaz: Gazetteer, key: str, dtype: str, rows_bytes: bytes, 
     capital = kinds == _CAPITAL
     capital_named = capital.any() and (kinds == _ADMIN1).any() and not (kinds == _COUNTRY).any()
     return _Static(rows, ckeys, akeys, score, seat, ~np.isin(kinds, _AREA_KINDS), lat, gaz.lon[rows], np.cos(lat),
-                   info, kind_class, divisions, votes, bool(great[top]), great, by_name, rows.tobytes(),
+                   info, kind_class, divisions, votes, bool(great[top]), great, by_name,
                    int(ckeys[top]) if kinds[top] in (_COUNTRY, _CAPITAL) else -1,
                    SEAT_CONTEXT * capital if capital_named else None,
-                   frozenset(ckeys[capital].tolist()), frozenset(rows[kinds == _ADMIN1].tolist()),
-                   (rows.tolist(), ckeys.tolist(), akeys.tolist(), kind_class.tolist(), great.tolist(),
-                    by_name.tolist()))
+                   frozenset(ckeys[capital].tolist()), frozenset(rows[kinds == _ADMIN1].tolist()))
 
 
 class _Batch(NamedTuple):
@@ -303,14 +299,11 @@ def _batch(cand: dict[str, _Candidates]) -> _Batch | None:
     def joined(field: str) -> np.ndarray:
         return np.concatenate([getattr(p, field) for p in parts])
 
-    def listed(n: int) -> list[Any]:
-        return list(itertools.chain.from_iterable(p.lists[n] for p in parts))
-
-    return _Batch(number, names, list(zip([0, *stops[:-1]], stops, strict=True)), owner, listed(0),
-                  listed(1), listed(2), listed(3),
+    return _Batch(number, names, list(zip([0, *stops[:-1]], stops, strict=True)), owner, joined("rows").tolist(),
+                  joined("ckeys").tolist(), joined("akeys").tolist(), joined("kind_class").tolist(),
                   np.concatenate([cand[key].score for key in names]).tolist(),
                   [p.famous for p, size in zip(parts, sizes, strict=True) for _ in range(size)],
-                  listed(4), listed(5), np.array(owner),
+                  joined("great").tolist(), joined("by_name").tolist(), np.array(owner),
                   joined("point"),
                   joined("lat"), joined("lon"), joined("cos_lat"))
 
