@@ -148,7 +148,10 @@ def build_countries(wc: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     countries = pd.DataFrame(rows).sort_values("iso3").reset_index(drop=True)
     points = pd.read_csv(DATA / "country_points.tsv", sep="\t", comment="#")
     for p in points.itertuples():
-        countries.loc[countries["iso3"] == p.iso3, ["lat", "lon"]] = [p.lat, p.lon]
+        row = countries["iso3"] == p.iso3
+        if countries.loc[row, "geonameid"].astype(int).tolist() != [int(p.geonameid)]:
+            raise SystemExit(f"country_points.tsv: {p.iso3} is not GeoNames {p.geonameid} in countries")
+        countries.loc[row, ["lat", "lon"]] = [p.lat, p.lon]
     curated = pd.read_csv(DATA / "country_aliases.tsv", sep="\t", dtype=str, comment="#")
     names.extend(curated[["name", "iso3", "kind"]].to_dict("records"))
     cnames = pd.DataFrame(names)

@@ -130,3 +130,74 @@ def test_lookup_ranks_the_famous_referent_first() -> None:
     assert lookup("White House").loc[0, "country"] == "USA"
     assert lookup("Washington").loc[0, "kind"] == "capital"
     assert lookup("Paris").loc[0, "country"] == "FRA"
+
+
+@pytest.mark.parametrize(("text", "name", "where"), [
+    ("A report by the Council of Europe criticised the prison system.", "Council of Europe", "Europe"),
+    ("The Bank of Portugal kept its forecast unchanged on Thursday.", "Bank of Portugal", "Portugal"),
+    ("She lectures at the University of Nebraska and writes on farming.", "University of Nebraska", "Nebraska"),
+    ("Envoys gathered at the Embassy of the Republic of Estonia on Friday.", "Embassy of the Republic of Estonia",
+     "Estonia"),
+])
+def test_a_place_after_of_in_an_institution_name_places_it(text: str, name: str, where: str) -> None:
+    (place,) = resolve_spans(text, [_span(text, name)])
+    assert place["name"] == where
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Boaters crowded Lake Quanset near Duluth over the holiday weekend.", "Lake Quanset"),
+    ("Volunteers cleared trash from the Bay of Trelawne beaches on Sunday.", "Bay of Trelawne"),
+    ("The Manitoba Chamber of Commerce endorsed the budget.", "Manitoba Chamber of Commerce"),
+    ("Nurses at the University Hospital in Coventry went on strike.", "University Hospital"),
+])
+def test_a_kind_word_inside_a_name_is_no_town_of_that_name(text: str, name: str) -> None:
+    (place,) = resolve_spans(text, [_span(text, name)])
+    assert place["name"] not in ("Lake County", "University", "Commerce", "Chamber", "Bay County", "Bay")
+
+
+@pytest.mark.parametrize(("text", "word", "continent"), [
+    ("African finance ministers met in Addis Ababa to discuss debt.", "African", "Africa"),
+    ("Asian markets slid after the tariff announcement.", "Asian", "Asia"),
+    ("Several Latin American governments recalled their envoys.", "Latin American", "South America"),
+    ("Many Africans living abroad send money home each month.", "Africans", "Africa"),
+])
+def test_a_continent_adjective_names_its_continent(text: str, word: str, continent: str) -> None:
+    (place,) = resolve_spans(text, [_span(text, word)])
+    assert (place["name"], place["kind"]) == (continent, "demonym")
+
+
+def test_central_american_names_central_america() -> None:
+    text = "Buses carried Central American families north toward the border at Tijuana."
+    (place,) = resolve_spans(text, [_span(text, "Central American")])
+    assert place["name"] == "Central America"
+
+
+@pytest.mark.parametrize(("text", "word", "lat", "lon"), [
+    ("Exports from Japan rose for a third month, officials in Tokyo said.", "Japan", 35.685, 139.753),
+    ("Rebels in Libya agreed to a truce brokered by the United Nations.", "Libya", 28.0, 17.0),
+    ("India's monsoon arrived early over Kerala this year.", "India", 22.0, 79.0),
+])
+def test_a_country_carries_geonames_point_for_its_id(text: str, word: str, lat: float, lon: float) -> None:
+    (place,) = resolve_spans(text, [_span(text, word)])
+    assert (place["lat"], place["lon"]) == pytest.approx((lat, lon), abs=0.01)
+
+
+@pytest.mark.parametrize("text", [
+    "TACOMA, Wash. - Crews from Japan and Canada toured the port. Later they drove across Washington to Spokane.",
+    "Growers in Washington state fear Chinese tariffs. Washington exported more apples than any state last year.",
+    "The Oregon and Wash. fire crews met a German delegation. Smoke still covers much of Washington.",
+])
+def test_a_state_the_article_names_otherwise_keeps_its_bare_name(text: str) -> None:
+    start = text.rindex("Washington")
+    (place,) = resolve_spans(text, [(start, start + len("Washington"))])
+    assert place["kind"] == "admin1"
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Aides in the West Wing braced for another round of departures.", "West Wing"),
+    ("The senator was summoned to the Oval Office on Tuesday morning.", "Oval Office"),
+    ("Rumours of a shake-up swept the West Wing after the vote.", "West Wing"),
+])
+def test_parts_of_the_white_house_stand_at_the_white_house(text: str, word: str) -> None:
+    (place,) = resolve_spans(text, [_span(text, word)])
+    assert place["name"] in ("White House", "Oval Office") and abs(place["lon"] + 77.04) < 0.05

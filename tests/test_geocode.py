@@ -179,3 +179,22 @@ def test_names_before_counties_are_those_counties_where_the_span_is_given() -> N
     text = "Douglas and Wyandotte counties also have improved."
     out = resolve_spans(text, [(0, 7), (12, 21)])
     assert [(p["name"], p["kind"]) for p in out] == [("Douglas County", "admin2"), ("Wyandotte County", "admin2")]
+
+
+@pytest.mark.parametrize(("text", "word", "country"), [
+    ("Thousands lined the streets of Liverpool to greet the team bus.", "Liverpool", "GBR"),
+    ("Barcelona hosted the trade fair despite the rail strike.", "Barcelona", "ESP"),
+    ("Oil executives gathered in Calgary for the pipeline hearings.", "Calgary", "CAN"),
+    ("Police in Bolton arrested two men after the match.", "Bolton", "GBR"),
+])
+def test_a_bare_name_is_the_city_not_the_division_around_it_of_that_name(text: str, word: str, country: str) -> None:
+    start = text.index(word)
+    (place,) = resolve_spans(text, [(start, start + len(word))])
+    assert (place["country"], place["kind"]) == (country, "city")
+
+
+def test_a_county_named_as_such_stays_the_county() -> None:
+    text = "Deputies in Arlington County closed two roads after the storm."
+    start = text.index("Arlington County")
+    (place,) = resolve_spans(text, [(start, start + len("Arlington County"))])
+    assert place["kind"] == "admin2"

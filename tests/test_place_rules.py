@@ -78,3 +78,27 @@ def test_a_person_named_in_full_is_that_person_in_the_whole_text(text: str, word
 ])
 def test_a_place_the_text_names_as_one_stays_a_place_beside_a_namesake_person(text: str, word: str) -> None:
     assert word in _texts(text)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Her beagle, Lucca, ran off during the storm on Sunday.", "Lucca"),
+    ("The couple adopted a terrier named Verona from the shelter.", "Verona"),
+    ("His mare Savannah finished third at the county fair.", "Savannah"),
+    ("Neighbours say the cat, Bergamo, sleeps on their porch every afternoon.", "Bergamo"),
+    ("A retriever called Odessa found the missing hiker near the ridge.", "Odessa"),
+])
+def test_a_pet_or_horse_named_like_a_town_is_no_place(text: str, word: str) -> None:
+    assert word not in _texts(text)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("She rode her horse to Dayton for the parade.", "Dayton"),
+    ("Dogs rescued from Aleppo were flown to Toronto.", "Aleppo"),
+    ("The pet shop in Lucca reopened after the flood.", "Lucca"),
+])
+def test_a_place_near_an_animal_word_stays_a_place(text: str, word: str) -> None:
+    assert word in _texts(text)
+
+
+def test_an_animal_word_in_a_compound_leaves_the_name_after_it() -> None:
+    assert "American" in _texts("The colt beat a five-horse American challenge at Meydan on Saturday.")

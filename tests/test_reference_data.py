@@ -204,3 +204,14 @@ def test_a_division_demonym_is_a_place_and_codes_its_state() -> None:
     chechen = record["places"][0]
     assert (chechen["text"], chechen["kind"], chechen["country"]) == ("Chechen", "demonym", "RUS")
     assert ("Chechen rebels", "RUSREB") in [(a["text"], a["code"]) for a in record["actors"]]
+
+
+def test_curated_country_points_are_geonames_points_of_the_same_country(table: pd.DataFrame) -> None:
+    points = pd.read_csv(data_path("country_points.tsv"), sep="\t", comment="#")
+    c = countries().set_index("iso3")
+    rows = table.set_index("gid")
+    assert len(points) >= 10
+    for p in points.itertuples():
+        assert int(c.loc[p.iso3, "geonameid"]) == p.geonameid, p.iso3
+        assert (c.loc[p.iso3, "lat"], c.loc[p.iso3, "lon"]) == pytest.approx((p.lat, p.lon)), p.iso3
+        assert (rows.loc[p.geonameid, "lat"], rows.loc[p.geonameid, "lon"]) == pytest.approx((p.lat, p.lon)), p.iso3

@@ -1,6 +1,6 @@
 """Evidence about a name's candidates that needs no scoring state: how the text writes the name, how far
 each candidate lies from the places chosen for the article's other names, and the words between a
-country and a place it qualifies."""
+country and a place it qualifies, and the qualifiers around a mention ("Alexandria, La.")."""
 
 from __future__ import annotations
 
@@ -10,18 +10,33 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
 from analysis._resources import compiled, read_table
+from analysis.extract import _kind_words as kw
+from analysis.extract.gazetteer import KINDS
 from analysis.extract.text import word_group
 from analysis.geometry import EARTH_RADIUS_KM
 
 if TYPE_CHECKING:
     from analysis.extract.gazetteer import Gazetteer
     from analysis.extract.mentions import Mention
+    from analysis.extract.text import Dateline
 
+QUALIFIER_BONUS = 6.0
+METONYMY_BONUS = 2.0
+DATELINE_BONUS = 3.0
+KIND_WORD_BONUS = 3.0
+# kinds of place that stand side by side in a list: countries, first- and second-level divisions, towns, areas
+_CLASS_OF = {"country": 0, "admin1": 1, "admin2": 2, "city": 3, "capital": 3}
+_KIND_CLASS = np.array([_CLASS_OF.get(k, 4) for k in KINDS])
+_TOWN_CLASS = _CLASS_OF["city"]
+_DIVISION_CLASSES = (_CLASS_OF["admin1"], _CLASS_OF["admin2"])
+_ADMIN2_CLASS = _CLASS_OF["admin2"]
+PRECEDING_COUNTRY_BONUS = 2.5
+_COUNTRY, _ADMIN1 = KINDS.index("country"), KINDS.index("admin1")
 LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*")
 
 _DIVISION_WORDS = "|".join(re.escape(w) for w in sorted(word_group("division_noun"), key=len, reverse=True))
@@ -94,3 +109,58 @@ class Siblings(NamedTuple):
 
     lists: list[Counter[str]]
     member: dict[str, list[tuple[int, int]]]
+
+
+def qualifier_bonus(gaz: Gazetteer, mentions: Sequence[Mention], text: str) -> list[dict[tuple[str, int], float]]:
+    """Per mention: countries ('c', code) and divisions ('a', key) favoured by the words around it."""
+    out: list[dict[tuple[str, int], float]] = [{} for _ in mentions]
+    descriptor = descriptor_gap()
+    for i, m in enumerate(mentions):
+        if len(m.rows) < 2:
+            continue  # a lone candidate needs no bonus (see resolve)
+        # 'X, Y' where Y is a country or first-level division closing the phrase ('Alexandria, La.,')
+        if i + 1 < len(mentions):
+            nxt = mentions[i + 1]
+            if text[m.end:nxt.start] in (", ", " (", ",") and kw.QUALIFIER_END.match(text, nxt.end):
+                ckeys = gaz.country[nxt.rows].astype(np.int64)
+                akeys = (ckeys << 20) | gaz.admin1[nxt.rows].astype(np.int64)  # as geocode's division keys
+                for k, c, a in zip(gaz.kind[nxt.rows].tolist(), ckeys.tolist(), akeys.tolist(), strict=True):
+                    if k == _COUNTRY:
+                        out[i][("c", c)] = QUALIFIER_BONUS
+                    elif k == _ADMIN1:
+                        out[i][("a", a)] = QUALIFIER_BONUS
+        # 'the Russian port city of X', "Georgia's capital Tbilisi": a country word, then a descriptor
+        if i > 0 and descriptor.match(text[mentions[i - 1].end:m.start]):
+            prev = mentions[i - 1].rows
+            for k, c in zip(gaz.kind[prev].tolist(), gaz.country[prev].tolist(), strict=True):
+                if k == _COUNTRY:
+                    out[i][("c", int(c))] = PRECEDING_COUNTRY_BONUS
+    return out
+
+
+def mention_evidence(static: Any, score: np.ndarray, m: Mention, qual: dict[tuple[str, int], float],
+                      dateline: Dateline | None, text: str) -> np.ndarray:
+    """A name's candidate scores plus the evidence around one of its mentions: qualifiers, metonymy, a dateline,
+    kind words."""
+    for (what, code), bonus in qual.items():
+        score = score + bonus * ((static.ckeys if what == "c" else static.akeys) == code)
+    if m.metonymic:
+        score = score + METONYMY_BONUS * static.seat
+    if dateline is not None and dateline.place_start <= m.start < dateline.place_end:
+        score = score + DATELINE_BONUS * (static.kind_class == _TOWN_CLASS)  # 'WASHINGTON (AP) —'
+    start, end = m.start, m.end
+    # both 'before' cues end on 'of'
+    of = "of" in text[max(0, start - 12):start].lower() \
+        and kw.OF_BEFORE.search(text, max(0, start - 12), start) is not None
+    after = kw.kind_word_may_follow(text, end)
+    if not (of or after):
+        return score  # no kind word follows ('Jenin province') or precedes ('the city of Jenin') it
+    if (of and kw.TOWN_BEFORE.search(text, max(0, start - 40), start)) or (after and kw.TOWN_AFTER.match(text, end)):
+        return score + KIND_WORD_BONUS * (static.kind_class == _TOWN_CLASS)
+    if (of and kw.DIVISION_BEFORE.search(text, max(0, start - 40), start)) \
+            or (after and kw.DIVISION_AFTER.match(text, end)):
+        return score + KIND_WORD_BONUS * ((static.kind_class == _DIVISION_CLASSES[0])
+                                          | (static.kind_class == _DIVISION_CLASSES[1]))
+    if after and kw.COUNTIES_AFTER.match(text, end):
+        return score + KIND_WORD_BONUS * (static.kind_class == _ADMIN2_CLASS)
+    return score

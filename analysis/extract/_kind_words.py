@@ -45,3 +45,18 @@ DIVISION_AFTER = re.compile(rf"(?:\s+(?:{_words('division_noun')}|(?i:{_words('d
 # 'Douglas and Wyandotte counties': the counties (a first-level division or a town of the name is no better)
 COUNTIES_AFTER = re.compile(rf"(?:{_LIST_TAIL}|\s+)(?:{_plurals(word_group('second_level_noun'))})(?!\w)")
 QUALIFIER_END = re.compile(r"\s*(?:[,.;:)!?—–]|-{1,2}\s|$)")
+
+# the first words that can open what TOWN_AFTER, DIVISION_AFTER and COUNTIES_AFTER match after whitespace
+_AFTER_FIRST = frozenset(
+    {w.split()[0].lower() for g in ("town_office", "division_noun", "division_office") for w in word_group(g)}
+    | set(_plurals(word_group("division_noun")).replace("\\", "").split("|")) | {"and", "or"})
+_NEXT = re.compile(r"\s*(,|[\w.]+)")
+
+
+def kind_word_may_follow(text: str, end: int) -> bool:
+    """Whether TOWN_AFTER, DIVISION_AFTER or COUNTIES_AFTER can match at `end` (a cheap test before them)."""
+    m = _NEXT.match(text, end)
+    if m is None or (m.start(1) == end and m.group(1) != ","):
+        return False
+    word = m.group(1).lower()
+    return word == "," or word in _AFTER_FIRST or word.rstrip(".") in _AFTER_FIRST

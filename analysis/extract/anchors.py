@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from analysis.extract.facilities import AFTER_GAP, kind_of_name, name_parts, well_known
+from analysis.extract.facilities import AFTER_GAP, facility_words, kind_of_name, name_parts, well_known
 from analysis.extract.gazetteer import KINDS, NAME_KINDS, Gazetteer, load_gazetteer, norm_key
 from analysis.extract.mentions import Mention, lexicon
 from analysis.extract.text import split_sentences, word_group
@@ -74,15 +74,22 @@ def inner_mention(text: str, start: int, end: int, *, gazetteer: Gazetteer | Non
     span: 'Manila Cathedral' stands in Manila, 'Tipperary County Council' in County Tipperary."""
     gaz = gazetteer or load_gazetteer()
     words = list(_WORD.finditer(text, start, end))
-    for n in range(len(words) - 1, 0, -1):
-        for i in range(len(words) - n + 1):
-            s, e = words[i].start(), words[i + n - 1].end()
-            if not text[s].isupper() or (n == 1 and len(text[s:e].rstrip(".")) <= 2 and not text[s:e].isupper()):
-                continue
-            m = mention_for_span(text, s, e, gazetteer=gaz)
-            if len(m.rows) and (i == 0 or well_known(gaz, m.rows)):
-                return Mention(start, end, text[start:end], m.key, m.rows, m.name_kind, 0, 0, m.row_kinds,
-                               kind=anchor_kind(text[start:end]))
+    kind_words = facility_words().any | facility_words().generic
+    # 'University of Alberta', 'Bank of Japan', 'Embassy of the Republic of Armenia': the place follows 'of'
+    ofs = [k for k, w in enumerate(words) if w.group() == "of"]
+    for lo in ([ofs[-1] + 1] if ofs else []) + [0]:
+        part = words[lo:]
+        for n in range(len(part) - (lo == 0), 0, -1):
+            for i in range(len(part) - n + 1):
+                s, e = part[i].start(), part[i + n - 1].end()
+                if not text[s].isupper() or (n == 1 and len(text[s:e].rstrip(".")) <= 2 and not text[s:e].isupper()):
+                    continue
+                if all(w.group().lower().rstrip(".") in kind_words for w in part[i:i + n]):
+                    continue  # 'University', 'Council': the kind of the place, not a town of that name
+                m = mention_for_span(text, s, e, gazetteer=gaz)
+                if len(m.rows) and (lo + i == 0 or well_known(gaz, m.rows)):
+                    return Mention(start, end, text[start:end], m.key, m.rows, m.name_kind, 0, 0, m.row_kinds,
+                                   kind=anchor_kind(text[start:end]))
     return None
 
 

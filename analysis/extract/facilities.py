@@ -14,6 +14,8 @@ surname that is a kind word ('President Park', 'Margaret Court') are no such pla
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -32,16 +34,19 @@ AFTER_GAP = re.compile(r"\s*,\s*|\s*\(\s*|\s+(?:in|at|near|outside|of)\s+(?:the\
 # determiners that end a name read backwards ('New' and numbers may open one: 'New York Avenue')
 _DIVISIONS = np.array([KINDS.index(k) for k in ("admin1", "admin2")])
 _POSSESSIVES = ("'s", "’s")
+_CAPITALISED = operator.attrgetter("capitalised")
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 
 
 _WIDE_KINDS = np.array([KINDS.index(k) for k in ("country", "admin1", "region", "continent", "water")])
+_IS_WIDE = np.isin(np.arange(len(KINDS)), _WIDE_KINDS)  # by kind number: a table look-up, not np.isin per call
+_IS_DIVISION = np.isin(np.arange(len(KINDS)), _DIVISIONS)
 
 
 def well_known(gaz: Gazetteer, rows: np.ndarray) -> bool:
     """A name that stands for a place anywhere in a name ('Zawadi Okello Hall' is no hall in Okello):
     a country, division or area, or a city of 100,000 or more; a name leading the span may be any place."""
-    return bool(np.isin(gaz.kind[rows], _WIDE_KINDS).any() or (gaz.population[rows] >= 100_000).any())
+    return bool(_IS_WIDE[gaz.kind[rows]].any() or (gaz.population[rows] >= 100_000).any())
 
 
 def kind_of_name(name: str) -> str:
@@ -196,7 +201,8 @@ def find_facilities(text: str, tokens: Sequence[Token], gaz: Gazetteer) -> list[
     out: list[tuple[int, int, str]] = []
     taken = -1
     kind_words = words.any
-    for k in [k for k, tok in enumerate(tokens) if tok.lower in kind_words and tok.capitalised]:
+    capitalised = itertools.compress(range(len(tokens)), map(_CAPITALISED, tokens))
+    for k in [k for k in capitalised if tokens[k].lower in kind_words]:
         tok = tokens[k]
         if k <= taken or (tok.text.isupper() and len(tok.text) > 3):
             continue  # 'MORE COLLEGE': a shouted line
@@ -281,7 +287,7 @@ def _facility(text: str, tokens: Sequence[Token], first: int, last: int, kind: s
     surface = text[start:end]
     if kind == "street":  # 'Otter Tail County Road', 'Ohio Turnpike': a division's road, not 'California Street'
         road = tokens[last].lower in name_parts("road")
-        lead = [m for m in inside if road and np.isin(gaz.kind[m.rows], _DIVISIONS).any()]
+        lead = [m for m in inside if road and _IS_DIVISION[gaz.kind[m.rows]].any()]
     else:
         lead = [m for m in inside if m.first_token == first or well_known(gaz, m.rows)]
     if lead:

@@ -25,48 +25,44 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from analysis.extract import _kind_words as kw
-from analysis.extract._candidate_evidence import Siblings, descriptor_gap, list_siblings, nearest_km, written_as
+from analysis.extract._candidate_evidence import (
+    _DIVISION_CLASSES,
+    _KIND_CLASS,
+    _TOWN_CLASS,
+    Siblings,
+    list_siblings,
+    mention_evidence,
+    nearest_km,
+    qualifier_bonus,
+    written_as,
+)
 from analysis.extract.anchors import anchor_rows, inner_mention, mention_for_span
 from analysis.extract.facilities import AFTER_GAP, well_known
 from analysis.extract.gazetteer import KINDS, NAME_KINDS, Gazetteer, load_gazetteer
 from analysis.extract.mentions import Mention, find_mentions
 from analysis.extract.text import find_dateline
+from analysis.geometry import haversine_km
 
 KIND_BONUS = np.array([4.0, 1.0, 0.3, 0.0, 1.5, 3.0, 3.0, 3.0, 2.0, 2.0, 2.0])  # aligned with gazetteer.KINDS
-QUALIFIER_BONUS = 6.0
-PRECEDING_COUNTRY_BONUS = 2.5
 POP_WEIGHT = 1.0
 COUNTRY_CONTEXT = 4.0
 ADMIN1_CONTEXT = 3.0
 NEARBY = 4.0
 NEARBY_KM = 75.0
-METONYMY_BONUS = 2.0
 ALT_PENALTY = 1.5
 NAMESAKE_CITY_BONUS = 1.5
+NAMESAKE_DIVISION_KM = 50.0
 LIST_BONUS = 3.0
 SHARED_DIVISION = ADMIN1_CONTEXT
-DATELINE_BONUS = 3.0
-KIND_WORD_BONUS = 3.0
 SEAT_CONTEXT = 2.5
 WRITTEN_FORM_BONUS = 1.5
 FAMOUS_POPULATION = 500_000
 NEAR_SUPPORT_KM = 150.0
 SYNTHETIC_GID = 990_000_000  # the project's own ids for curated regions (not GeoNames)
-_COUNTRY = KINDS.index("country")
-_ADMIN1 = KINDS.index("admin1")
-_ADMIN2 = KINDS.index("admin2")
-_CAPITAL = KINDS.index("capital")
-_CITY = KINDS.index("city")
+_COUNTRY, _ADMIN1, _ADMIN2, _CAPITAL, _CITY = map(KINDS.index, ("country", "admin1", "admin2", "capital", "city"))
 _ALT = NAME_KINDS.index("alt")
 _AREA_KINDS = np.array([KINDS.index(k) for k in ("country", "continent", "region", "water")])
 _AREA_KIND_SET = frozenset(_AREA_KINDS.tolist())
-# kinds of place that stand side by side in a list: countries, first- and second-level divisions, towns, areas
-_CLASS_OF = {"country": 0, "admin1": 1, "admin2": 2, "city": 3, "capital": 3}
-_KIND_CLASS = np.array([_CLASS_OF.get(k, 4) for k in KINDS])
-_TOWN_CLASS = _CLASS_OF["city"]
-_DIVISION_CLASSES = (_CLASS_OF["admin1"], _CLASS_OF["admin2"])
-_ADMIN2_CLASS = _CLASS_OF["admin2"]
 _NO_ADMIN1 = [0]  # code of the empty division name (the first of the sorted names)
 _ADMIN1_BITS = (1 << 20) - 1  # the division part of a division key (see _admin_keys)
 
@@ -91,29 +87,19 @@ def _namesake_city_bonus(gaz: Gazetteer, rows: np.ndarray, akeys: np.ndarray) ->
     return NAMESAKE_CITY_BONUS * (towns & np.isin(akeys, akeys[is_admin1]))
 
 
-def _qualifier_bonus(gaz: Gazetteer, mentions: Sequence[Mention], text: str) -> list[dict[tuple[str, int], float]]:
-    """Per mention: countries ('c', code) and divisions ('a', key) favoured by the words around it."""
-    out: list[dict[tuple[str, int], float]] = [{} for _ in mentions]
-    descriptor = descriptor_gap()
-    for i, m in enumerate(mentions):
-        if len(m.rows) < 2:
-            continue  # a lone candidate needs no bonus (see resolve)
-        # 'X, Y' where Y is a country or first-level division closing the phrase ('Alexandria, La.,')
-        if i + 1 < len(mentions):
-            nxt = mentions[i + 1]
-            if text[m.end:nxt.start] in (", ", " (", ",") and kw.QUALIFIER_END.match(text, nxt.end):
-                ckeys, akeys = _admin_keys(gaz, nxt.rows)
-                for k, c, a in zip(gaz.kind[nxt.rows].tolist(), ckeys.tolist(), akeys.tolist(), strict=True):
-                    if k == _COUNTRY:
-                        out[i][("c", c)] = QUALIFIER_BONUS
-                    elif k == _ADMIN1:
-                        out[i][("a", a)] = QUALIFIER_BONUS
-        # 'the Russian port city of X', "Georgia's capital Tbilisi": a country word, then a descriptor
-        if i > 0 and descriptor.match(text[mentions[i - 1].end:m.start]):
-            prev = mentions[i - 1].rows
-            for k, c in zip(gaz.kind[prev].tolist(), gaz.country[prev].tolist(), strict=True):
-                if k == _COUNTRY:
-                    out[i][("c", int(c))] = PRECEDING_COUNTRY_BONUS
+def _namesake_division_penalty(gaz: Gazetteer, rows: np.ndarray, akeys: np.ndarray) -> np.ndarray:
+    """A second-level division named like the big city it holds yields to the city ('Liverpool', 'Barcelona',
+    'Calgary': news writes 'X County', 'the province of X' or 'the borough of X' for the division)."""
+    kinds = gaz.kind[rows]
+    is_admin2 = kinds == _ADMIN2
+    towns = np.isin(kinds, (_CITY, _CAPITAL)) & (gaz.population[rows] >= 100_000)
+    out = np.zeros(len(rows))
+    if not (is_admin2.any() and towns.any()):
+        return out
+    for d in np.flatnonzero(is_admin2 & np.isin(akeys, akeys[towns])):  # a handful at most
+        near = towns & (akeys == akeys[d])
+        km = haversine_km(gaz.lon[rows[near]], gaz.lat[rows[near]], gaz.lon[rows[d]], gaz.lat[rows[d]])
+        out[d] = NAMESAKE_CITY_BONUS * bool((km <= NAMESAKE_DIVISION_KM).any())
     return out
 
 
@@ -125,7 +111,7 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
     groups: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
         groups[m.key].append(i)
-    qual = _qualifier_bonus(gaz, mentions, text)
+    qual = qualifier_bonus(gaz, mentions, text)
     dateline = find_dateline(text)  # a dateline names a city
 
     cand: dict[str, _Candidates] = {}
@@ -133,24 +119,13 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
         m0 = mentions[idx[0]]
         static = _static_candidates(gaz, key, m0.rows.dtype.str, m0.rows.tobytes(), m0.row_kinds.tobytes())
         score = static.score
+        if len(static.rows) < 2:  # a lone candidate is chosen whatever its score
+            cand[key] = _Candidates(static, score, len(idx))
+            continue
         # 'St. Louis' is written as Missouri's city is named, not as Senegal's Saint-Louis
         score = score + WRITTEN_FORM_BONUS * written_as(gaz, static.rows.tobytes(), static.rows.dtype.str, m0.text)
-        for i in idx if len(static.rows) > 1 else ():  # a lone candidate is chosen whatever its score
-            for (what, code), bonus in qual[i].items():
-                score = score + bonus * ((static.ckeys if what == "c" else static.akeys) == code)
-            if mentions[i].metonymic:
-                score = score + METONYMY_BONUS * static.seat
-            if dateline is not None and dateline.place_start <= mentions[i].start < dateline.place_end:
-                score = score + DATELINE_BONUS * (static.kind_class == _TOWN_CLASS)  # 'WASHINGTON (AP) —'
-            start, end = mentions[i].start, mentions[i].end
-            of = kw.OF_BEFORE.search(text, max(0, start - 12), start) is not None  # both 'before' cues end on 'of'
-            if (of and kw.TOWN_BEFORE.search(text, max(0, start - 40), start)) or kw.TOWN_AFTER.match(text, end):
-                score = score + KIND_WORD_BONUS * (static.kind_class == _TOWN_CLASS)
-            elif ((of and kw.DIVISION_BEFORE.search(text, max(0, start - 40), start))
-                  or kw.DIVISION_AFTER.match(text, end)):
-                score = score + KIND_WORD_BONUS * np.isin(static.kind_class, _DIVISION_CLASSES)
-            elif kw.COUNTIES_AFTER.match(text, end):
-                score = score + KIND_WORD_BONUS * (static.kind_class == _ADMIN2_CLASS)
+        for i in idx:
+            score = mention_evidence(static, score, mentions[i], qual[i], dateline, text)
         cand[key] = _Candidates(static, score, len(idx))
 
     for key, seat_bonus in _world_news_support(gaz, cand).items():
@@ -205,18 +180,18 @@ def _shared_division_support(cand: dict[str, _Candidates]) -> dict[str, np.ndarr
 def _world_news_support(gaz: Gazetteer, cand: dict[str, _Candidates]) -> dict[str, np.ndarray]:
     """In an article that names a foreign country or capital, a national capital named like a division of its country
     is the capital ('Freeland left for Washington', 'Canadian talks in Washington'), not the state."""
-    tops = ((c.static, int(np.argmax(c.static.score))) for c in cand.values())
-    named = {int(st.ckeys[top]) for st, top in tops if gaz.kind[st.rows[top]] in (_COUNTRY, _CAPITAL)}
+    named = {c.static.seat_country for c in cand.values()}
+    named.discard(-1)
     out: dict[str, np.ndarray] = {}
     if not named:
         return out
+    # a division the article names by another name of its own ('Camp Murray, Wash.', 'Washington state') stays
+    # the division where its bare name stands
+    divisions = {int(c.static.rows[0]) for c in cand.values() if len(c.static.rows) == 1}
     for key, c in cand.items():
         st = c.static
-        kinds = gaz.kind[st.rows]
-        capital = kinds == _CAPITAL
-        if capital.any() and (kinds == _ADMIN1).any() and not (kinds == _COUNTRY).any() \
-                and named - set(st.ckeys[capital].tolist()):
-            out[key] = SEAT_CONTEXT * capital
+        if st.capital_bonus is not None and named - st.capital_countries and divisions.isdisjoint(st.divisions_named):
+            out[key] = st.capital_bonus
     return out
 
 
@@ -239,6 +214,10 @@ class _Static(NamedTuple):
     famous: bool  # whether its best candidate is a national capital of FAMOUS_POPULATION or more
     great: np.ndarray  # which candidates are such capitals
     by_name: np.ndarray  # which candidates carry the name as an alternate name only
+    seat_country: int  # the country of its best candidate when that is a country or capital, else -1
+    capital_bonus: np.ndarray | None  # SEAT_CONTEXT for its national capitals, when a division shares the name
+    capital_countries: frozenset[int]  # the countries of those capitals
+    divisions_named: frozenset[int]  # its first-level divisions (rows)
 
 
 class _Candidates(NamedTuple):
@@ -262,7 +241,7 @@ def _static_candidates(gaz: Gazetteer, key: str, dtype: str, rows_bytes: bytes, 
     lat = np.radians(gaz.lat[rows])
     info = dict(zip(rows.tolist(), zip(kinds.tolist(), gaz.country[rows].tolist(), gaz.admin1[rows].tolist(),
                                        gaz.lat[rows].tolist(), gaz.lon[rows].tolist(), strict=True), strict=True))
-    score = score + namesake
+    score = score + namesake - _namesake_division_penalty(gaz, rows, akeys)
     seat = np.isin(kinds, (_CAPITAL, _COUNTRY))
     kind_class = _KIND_CLASS[kinds]
     divisions: dict[int, float] = {}
@@ -274,8 +253,13 @@ def _static_candidates(gaz: Gazetteer, key: str, dtype: str, rows_bytes: bytes, 
     great = (kinds == _CAPITAL) & (gaz.population[rows] >= FAMOUS_POPULATION)
     # a by-name ('Athens' for Lemont, Illinois) is no namesake a great capital yields to, however near
     by_name = (m_kinds[first] == _ALT) if len(m_kinds) == len(m_rows) else np.zeros(len(rows), bool)
+    capital = kinds == _CAPITAL
+    capital_named = capital.any() and (kinds == _ADMIN1).any() and not (kinds == _COUNTRY).any()
     return _Static(rows, ckeys, akeys, score, seat, ~np.isin(kinds, _AREA_KINDS), lat, gaz.lon[rows], np.cos(lat),
-                   info, kind_class, divisions, votes, bool(great[top]), great, by_name)
+                   info, kind_class, divisions, votes, bool(great[top]), great, by_name,
+                   int(ckeys[top]) if kinds[top] in (_COUNTRY, _CAPITAL) else -1,
+                   SEAT_CONTEXT * capital if capital_named else None,
+                   frozenset(ckeys[capital].tolist()), frozenset(rows[kinds == _ADMIN1].tolist()))
 
 
 class _Batch(NamedTuple):
@@ -412,16 +396,21 @@ def place_record(gaz: Gazetteer, m: Mention, row: int) -> dict[str, Any]:
     if row < 0:
         return {"start": m.start, "end": m.end, "text": m.text, "name": None, "kind": m.kind or None, "country": None,
                 "lat": None, "lon": None, "geonameid": None, "metonymic": m.metonymic}
-    gid = int(gaz.gid[row])
-    kind = m.kind or ("demonym" if m.name_kind == "demonym" else gaz.kind_of(row))
+    gid, name, own_kind, country, lat, lon = _row_fields(gaz, row)
+    kind = m.kind or ("demonym" if m.name_kind == "demonym" else own_kind)
     if m.kind:
         gid = SYNTHETIC_GID  # a building, street or feature: the point of the place it stands in, not its own
     return {
-        "start": m.start, "end": m.end, "text": m.text, "name": gaz.name(row), "kind": kind,
-        "country": gaz.country_of(row) or None, "lat": round(float(gaz.lat[row]), 5),
-        "lon": round(float(gaz.lon[row]), 5), "geonameid": gid if gid < SYNTHETIC_GID else None,
-        "metonymic": m.metonymic,
+        "start": m.start, "end": m.end, "text": m.text, "name": name, "kind": kind, "country": country,
+        "lat": lat, "lon": lon, "geonameid": gid if gid < SYNTHETIC_GID else None, "metonymic": m.metonymic,
     }
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _row_fields(gaz: Gazetteer, row: int) -> tuple[int, str, str, str | None, float, float]:
+    """A row's id, name, kind, country (None when it has none) and rounded point (places repeat across a corpus)."""
+    return (int(gaz.gid[row]), gaz.name(row), gaz.kind_of(row), gaz.country_of(row) or None,
+            round(float(gaz.lat[row]), 5), round(float(gaz.lon[row]), 5))
 
 
 def resolve_placed(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | None = None,

@@ -83,6 +83,7 @@ class Lexicon:
     street_words: frozenset[str]  # 'Street', 'Avenue': after a place name they name a street
     honorifics: frozenset[str]  # 'Mrs.', 'Dr.': before a name they make it a person's, here only
     before_verb: frozenset[str]  # 'has', 'also', 'not': words between a subject and its verb
+    animal_words: frozenset[str]  # 'beagle', 'mare': before a name they make it an animal's
 
 
 @compiled
@@ -118,6 +119,7 @@ def lexicon() -> Lexicon:
         street_words=frozenset(w for w, r in role.items() if r == "street"),
         honorifics=frozenset(w for w, r in role.items() if r == "honorific"),
         before_verb=word_group("perfect_aux") | word_group("adverb"),
+        animal_words=frozenset(w for w, r in role.items() if r == "animal"),
     )
 
 
@@ -191,6 +193,12 @@ def find_mentions(
             m.metonymic = facts.seat and _metonymic(m, tokens, text, lex)
             mentions.append(m)
             taken = j
+    # whether the text places a single name where it stands ('in Houston', 'Greer police': see
+    # place_rules.places_here) matters only for the names below, so it is read for those only
+    wanted = {m.key for m in mentions if m.needs_cue} | eponyms | named
+    for m in mentions if wanted else ():
+        if not m.cued and m.key in wanted and m.first_token == m.last_token:
+            m.cued = _placed_here(m, tokens, text, gaz, lex, shouted)
     # a small town named alone ('Ismaili', 'Hailey') is a place only when the article introduces that
     # name with a locative cue somewhere ('in Alexandria', 'Alexandria, La.', a dateline)
     cued = {m.key for m in mentions if m.cued}
@@ -199,6 +207,12 @@ def find_mentions(
     # said ...'), unless the text places the name ('in Ferrara') or it is a country's or region's
     return [m for m in mentions if (not m.needs_cue or m.key in cued) and (m.key not in eponyms or m.cued)
             and (m.key not in named or m.cued or m.first_token != m.last_token or _an_area(gaz, m.key))]
+
+
+def _placed_here(m: Mention, tokens: list[Token], text: str, gaz: Gazetteer, lex: Lexicon, shouted: _Shouted) -> bool:
+    facts = _key_facts(gaz, gaz.key_numbers([m.key])[0])
+    in_shout = tokens[m.first_token].sentence in shouted
+    return place_rules.places_here(place_rules.match(m, facts, tokens, text, gaz, lex, in_shout, set(), set()))
 
 
 def _an_area(gaz: Gazetteer, key: str) -> bool:
@@ -213,27 +227,30 @@ def _probes(text: str, tokens: list[Token], particles: frozenset[str]) -> list[t
     probes: list[tuple[int, int, str, int]] = []  # (first, last, key, end)
     add = probes.append
     n_tok = len(tokens)
+    caps = list(map(_CAPITALISED, tokens))
     chain_end = 0  # tokens up to here are linked, each to the one before, from the start of the last chain
-    for i in itertools.compress(range(n_tok), list(map(_CAPITALISED, tokens))):
-        if i >= chain_end:
-            chain_end = _chain_end(text, tokens, particles, i)
-        parts: list[str] = []
+    for i in itertools.compress(range(n_tok), caps):
+        if i >= chain_end:  # most names stand alone: a lower-case word after them ends the chain at once
+            nxt = i + 1
+            chain_end = _chain_end(text, tokens, particles, i) if nxt < n_tok and (
+                caps[nxt] or tokens[nxt].lower in particles) else nxt
+        joined = ""  # the words from token i on, joined by spaces
         for j in range(i, min(chain_end, i + MAX_NAME_TOKENS)):
             tj = tokens[j]
             word, end = tj.text, tj.end
             possessive = False
-            if len(word) > 2 and word.endswith(_POSSESSIVES):  # "Russia's" -> 'Russia'
+            if tj.possessive and len(word) > 2:  # "Russia's" -> 'Russia'
                 # "People's Republic" goes on (and "People" is a name too); "Russia's invasion" ends
-                if j + 1 < n_tok and tokens[j + 1].capitalised and text[end:tokens[j + 1].start] == " ":
-                    add((i, j, norm_key(" ".join([*parts, word[:-2]])), end - 2))
+                if tj.spaced and caps[j + 1]:
+                    add((i, j, norm_key(f"{joined} {word[:-2]}" if joined else word[:-2]), end - 2))
                 else:
                     word, end, possessive = word[:-2], end - 2, True
-            parts.append(word)
-            if tj.capitalised:
-                key = norm_key(" ".join(parts))
+            joined = f"{joined} {word}" if joined else word
+            if caps[j]:
+                key = norm_key(joined)
                 add((i, j, key, end))
-                if not possessive and text[tj.end:tj.end + 1] == ".":
-                    add((i, j, key + ".", tj.end + 1))
+                if not possessive and not tj.spaced and text[end:end + 1] == ".":
+                    add((i, j, key + ".", end + 1))
             if possessive:
                 break
     return probes
@@ -245,8 +262,8 @@ def _chain_end(text: str, tokens: list[Token], particles: frozenset[str], i: int
     j, n_tok = i + 1, len(tokens)
     while j < n_tok:
         tj, before = tokens[j], tokens[j - 1]
-        if (not tj.capitalised and tj.lower not in particles) or tj.sentence != before.sentence \
-                or not _gap_ok(text, before, tj):
+        if (not tj.capitalised and tj.lower not in particles) \
+                or (not before.spaced and (tj.sentence != before.sentence or not _gap_ok(text, before, tj))):
             break
         j += 1
     return j
@@ -262,6 +279,7 @@ def _names_disease(m: Mention, tokens: list[Token], lex: Lexicon) -> bool:
 
 
 _SENTENCE = operator.attrgetter("sentence")
+_TEXT = operator.attrgetter("text")
 
 
 class _Shouted:
@@ -279,8 +297,8 @@ class _Shouted:
             # the tokens come in sentence order: the sentence's are found by bisection
             start = bisect.bisect_left(self.tokens, sentence, key=_SENTENCE)
             stop = bisect.bisect_right(self.tokens, sentence, lo=start, key=_SENTENCE)
-            words = [t.text for t in self.tokens[start:stop]]
-            self.known[sentence] = len(words) >= 3 and sum(map(str.isupper, words)) >= 0.8 * len(words)
+            n = stop - start
+            self.known[sentence] = n >= 3 and sum(map(str.isupper, map(_TEXT, self.tokens[start:stop]))) >= 0.8 * n
         return self.known[sentence]
 
 
@@ -343,6 +361,13 @@ def _is_place(
     shouted: _Shouted, persons: set[str], named: set[str],
 ) -> bool:
     """Whether a dictionary match is a place here (see place_rules); records person names in `persons`."""
+    if m.first_token == m.last_token:  # the first rules to decide on a single word, without their Match
+        word = text[m.start:m.end].rstrip(".")
+        if len(word) <= 2:
+            if not facts.any_abbr:
+                return False  # place_rules.short_word
+        elif norm_key(word) in lex.time_words:
+            return False  # place_rules.time_word (or acronym: 'MAY')
     in_shout = tokens[m.first_token].sentence in shouted
     return place_rules.is_place(place_rules.match(m, facts, tokens, text, gaz, lex, in_shout, persons, named))
 

@@ -84,21 +84,32 @@ def match(m: Mention, facts: _KeyFacts, tokens: list[Token], text: str, gaz: Gaz
         nxt = None
     word = text[m.start:m.end].rstrip(".")
     abbreviated = word.isupper() or m.end > last.end or "." in word
-    glued_prev = prev is not None and prev.capitalised and text[prev.end:first.start] in (" ", ". ")
-    glued_next = False
-    if nxt is not None and nxt.capitalised and m.end == last.end:
-        gap = text[last.end:nxt.start]
-        glued_next = gap == " " or (gap == "-" and facts.strength == 0)
+    glued_prev = prev is not None and prev.capitalised and (prev.spaced or text[prev.end:first.start] == ". ")
+    glued_next = nxt is not None and nxt.capitalised and m.end == last.end and (
+        last.spaced or (facts.strength == 0 and text[last.end:nxt.start] == "-"))
     locative = prev is not None and prev.lower in LOCATIVE and not first.sentence_initial
     single = m.first_token == m.last_token
     flags = _flags(m, facts, text, single, in_shout, prev, nxt, glued_prev, glued_next, abbreviated)
+    lower = norm_key(word)
+    # the words some rules look for: without them those rules are not asked
+    if prev is not None and (prev.lower in lex.animal_words or prev.lower in _NAMING):
+        flags |= ANIMAL
+    if single:
+        flags |= (len(word) <= 2) * SHORT | (word.isupper() and len(word) <= 4) * CAPS \
+            | (lower in lex.time_words) * TIME
+    npw = not_place_words()
+    if lower in npw["adjective"] or first.lower in npw["adjective"]:
+        flags |= ADJECTIVE
+    if lower in npw["phenomenon"]:
+        flags |= PHENOMENON
     return Match(m, facts, tokens, text, gaz, lex, persons, named, in_shout, first, last, prev, nxt, single, word,
-                 norm_key(word), abbreviated, glued_prev, glued_next, locative, flags)
+                 lower, abbreviated, glued_prev, glued_next, locative, flags)
 
 
 # rule preconditions: a rule is asked only where all the flags it needs hold (see `needs`)
-SINGLE, NOT_AREA, SHOUT, DEMONYM, PREV, NXT, GLUED_PREV, GLUED_NEXT, WEAK, VERY_WEAK, ABBREV, SLASH = (
-    1 << n for n in range(12))
+(SINGLE, NOT_AREA, SHOUT, DEMONYM, PREV, NXT, GLUED_PREV, GLUED_NEXT, WEAK, VERY_WEAK, ABBREV, SLASH, ANIMAL,
+ SHORT, CAPS, TIME, ADJECTIVE, PHENOMENON) = (1 << n for n in range(18))
+_NAMING = frozenset({"named", "called"})
 
 
 def _flags(m: Mention, facts: _KeyFacts, text: str, single: bool, in_shout: bool, prev: Token | None,
@@ -132,26 +143,26 @@ def not_place_words() -> dict[str, frozenset[str]]:
 
 
 
-@needs(SINGLE)
+@needs(SINGLE | SHORT)
 def short_word(x: Match) -> bool | None:
     """'Un', 'He': one- and two-letter words are places only as known abbreviations ('US', 'La.')."""
     return False if x.single and len(x.word) <= 2 and not (x.facts.any_abbr and x.abbreviated) else None
 
 
-@needs(SINGLE)
+@needs(SINGLE | CAPS)
 def acronym(x: Match) -> bool | None:
     """An acronym (UN, NATO) is an organisation, not a place."""
     w = x.word
     return False if x.single and w.isupper() and len(w) <= 4 and not x.in_shout and not x.facts.any_abbr else None
 
 
-@needs(SINGLE)
+@needs(SINGLE | TIME)
 def time_word(x: Match) -> bool | None:
     """'March', 'Jan', 'Thursday'."""
     return False if x.single and x.lower in x.lex.time_words else None
 
 
-@needs(0)
+@needs(ADJECTIVE)
 def lone_adjective(x: Match) -> bool | None:
     """'Arab leaders', 'Western officials', 'West and Central African countries': a compass or people word
     alone qualifies a noun; it is a town only with a qualifier ('Arab, Ala.')."""
@@ -169,10 +180,24 @@ def _compass_pair(x: Match, adjectives: frozenset[str]) -> bool:
         and x.tokens[i - 2].lower in adjectives and x.tokens[i - 2].sentence == x.first.sentence
 
 
-@needs(0)
+@needs(PHENOMENON)
 def phenomenon(x: Match) -> bool | None:
     """'El Niño', 'La Niña': weather, not the towns of that name."""
     return False if x.lower in not_place_words()["phenomenon"] else None
+
+
+@needs(PREV | ANIMAL)
+def animal_name(x: Match) -> bool | None:
+    """'her beagle, Lucca', 'a mare named Savannah', 'his horse Verona': a pet's or an animal's name."""
+    p, animals = x.prev, x.lex.animal_words
+    if p is None or p.capitalised or x.m.name_kind == "demonym" or x.text[p.start - 1:p.start] == "-":
+        return None  # 'the five-horse American challenge'
+    if p.lower in animals and x.text[p.end:x.first.start] in (" ", ", "):
+        return False
+    i = x.m.first_token
+    before = x.tokens[i - 2] if i >= 2 else None
+    return False if p.lower in _NAMING and before is not None and before.lower in animals \
+        and before.sentence == p.sentence else None
 
 
 @needs(SINGLE | GLUED_PREV)
@@ -191,25 +216,19 @@ def known_surname(x: Match) -> bool | None:
     """A surname met earlier in a person's name, unless the text places it here ('flew to Houston', 'in Lee')."""
     if not (x.single and x.lower in x.persons and not x.facts.area):
         return None
-    return None if x.m.cued else False
+    if x.m.cued or places_here(x):
+        x.m.cued = True
+        return None
+    return False
 
 
-def _places_here(x: Match) -> bool:
+def places_here(x: Match) -> bool:
     """'in Greer', 'near Lee', 'Dayton, Ohio', 'Greer police'; after the weak locatives ('of', 'to', 'at',
     which also take people: 'according to Hopkins') only a sizeable place."""
     p = x.prev
     strong = x.locative and p is not None and (p.lower not in _WEAK_LOCATIVE or x.facts.strength >= 1)
     cue_before = p is not None and p.lower in _CUE_BEFORE  # 'downtown Greer'
     return strong or cue_before or _qualified(x) or bool(_CUE_AFTER.match(x.text, x.m.end))
-
-
-@needs(SINGLE)
-def placed(x: Match) -> bool | None:
-    """No say; marks a name the text places as cued, which keeps it a place where a person of that name is
-    met in the article ('Mark Houston spoke. He flew to Houston.')."""
-    if x.single and _places_here(x):
-        x.m.cued = True
-    return None
 
 
 @needs(WEAK)
@@ -392,7 +411,7 @@ def small_town_cue(x: Match) -> bool | None:
 
 
 RULES: tuple[Rule, ...] = (
-    placed, short_word, acronym, time_word, lone_adjective, phenomenon, company_suffix, known_surname,
+    short_word, acronym, time_word, lone_adjective, phenomenon, animal_name, company_suffix, known_surname,
     small_alternate, shouted, media_outlet, holiday, street, honorific, currency, virus_strain, people_demonym,
     demonym_surname, demonym_speaker, person_after, first_name_before, title_before, name_before, name_after,
     speaker, abbreviation_as_word, common_word, small_town_cue,
