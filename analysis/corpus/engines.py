@@ -170,6 +170,11 @@ class PoolRunner:
             self.pool.shutdown(wait=True)
             return
         self.pool.shutdown(wait=False, cancel_futures=True)
+        # the queue's feeder thread may be writing a chunk into a pipe that no worker reads any more: the
+        # exit must not wait for it (it would wait forever)
+        call_queue = getattr(self.pool, "_call_queue", None)
+        if call_queue is not None:
+            call_queue.cancel_join_thread()
         terminate = getattr(self.pool, "terminate_workers", None)  # Python 3.14
         if terminate is not None:
             terminate()

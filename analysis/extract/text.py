@@ -198,15 +198,17 @@ def is_headline_case(text: str) -> bool:
 
 
 # A wire dateline: the city in capitals, optionally a state or country, a date and the agency, then a
-# dash: 'KYIV, Ukraine (AP) —', 'WASHINGTON, March 3 (Reuters) -', 'SOUTH CHARLESTON, W.Va. --'. It opens
-# the text, a line, or the body after a headline sentence.
+# dash (after the agency, the dash may be missing): 'KYIV, Ukraine (AP) —', 'WASHINGTON, March 3 (Reuters)
+# -', 'SOUTH CHARLESTON, W.Va. --', 'ATLANTA (AP) An aide'. It opens the text, a line, or the body after a
+# headline or byline sentence ('By Jane Doe, The Associated Press. WASHINGTON (AP) -').
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE_BODY = (
     r"\s*(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
     r"(?:, (?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,2})?"
     rf"(?:,? {_MONTH} \d{{1,2}})?"
-    r"(?: ?\([A-Za-z][\w .&-]{0,30}\))?"
-    r" ?(?:—|–|--|-|:) "
+    # a dash ends it; after the agency in brackets the dash may be missing or garbled in copying ('"', '�')
+    # before the capital that opens the story
+    r"(?: ?\([A-Za-z][\w .&-]{0,30}\))?(?: ?(?:—|–|--|-|:) |(?<=\)) ?(?:\"|\ufffd)? (?=[A-Z\"“]))"
 )
 _DATELINE_AT_START = re.compile(_DATELINE_BODY)
 # after a line break or a sentence end: the search skips to these characters at C speed (a pattern that
