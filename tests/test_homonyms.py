@@ -53,3 +53,14 @@ def test_the_written_form_and_the_country_named_choose_between_saint_louis(
 ])
 def test_english_towns_in_a_british_article_are_english(text: str, word: str) -> None:
     assert _where(text, word)[0] == "GBR"
+
+
+@pytest.mark.parametrize(("text", "word", "country"), [
+    ("Ethiopian forces clashed with Somali militia near Dolo on Sunday.", "Somali", "SOM"),
+    ("Officials in Addis Ababa said the Somali President would arrive on Friday.", "Somali", "SOM"),
+    ("Somali troops, backed by Ethiopian soldiers, retook the port.", "Somali", "SOM"),
+    ("Drought has hit Ethiopia's Somali region hardest, officials in Jijiga said.", "Somali", "ETH"),
+])
+def test_a_peoples_word_before_a_noun_is_its_country_not_a_division_of_that_name(
+        text: str, word: str, country: str) -> None:
+    assert _where(text, word)[0] == country
