@@ -19,6 +19,7 @@ from analysis.extract.facilities import AFTER_GAP, facility_words, kind_of_name,
 from analysis.extract.gazetteer import KINDS, NAME_KINDS, Gazetteer, load_gazetteer, norm_key
 from analysis.extract.mentions import Mention, lexicon
 from analysis.extract.text import split_sentences, word_group
+from analysis.geometry import haversine_km
 
 _ALT = NAME_KINDS.index("alt")
 _TOWN_KINDS = frozenset(KINDS.index(k) for k in ("city", "capital", "admin2"))
@@ -103,6 +104,8 @@ def anchor_rows(text: str, mentions: Sequence[Mention], rows: list[int], gaz: Ga
     countries = {int(gaz.country[rows[i]]) for i in placed}
     rows = [-1 if r >= 0 and m.kind and countries and int(gaz.country[r]) not in countries
             and not well_known(gaz, m.rows) else r for m, r in zip(mentions, rows, strict=True)]
+    if placed and any(m.kind == "street" and r >= 0 for m, r in zip(mentions, rows, strict=True)):
+        rows = _streets_near(mentions, rows, placed, gaz)
     rows = _placed_after(text, mentions, rows, gaz)
     missing = [i for i, r in enumerate(rows) if r < 0]
     if not missing or not placed:
@@ -128,6 +131,23 @@ def anchor_rows(text: str, mentions: Sequence[Mention], rows: list[int], gaz: Ga
         best = min(placed, key=rank)
         out[i] = rows[best]
         m.kind = m.kind or anchor_kind(m.text)
+    return out
+
+
+STREET_NAMESAKE_KM = 150.0  # a street named after a town stands in that town only near the article's places
+
+
+def _streets_near(mentions: Sequence[Mention], rows: list[int], placed: list[int], gaz: Gazetteer) -> list[int]:
+    """A street named after a town ('Royal Street', 'Washington Street', 'Oxford Street') stands in the
+    article's places, not in its namesake, unless the namesake lies near one of them (Oxford Street in an
+    article on London stays near; Royal Street in an article on New Orleans is not in Royal City, Washington)."""
+    own = set(placed)
+    lat, lon = gaz.lat[[rows[i] for i in placed]], gaz.lon[[rows[i] for i in placed]]
+    out = list(rows)
+    for i, (m, r) in enumerate(zip(mentions, rows, strict=True)):
+        if m.kind == "street" and r >= 0 and i not in own:
+            if float(haversine_km(lon, lat, gaz.lon[r], gaz.lat[r]).min()) > STREET_NAMESAKE_KM:
+                out[i] = -1
     return out
 
 
