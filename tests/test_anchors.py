@@ -218,3 +218,15 @@ def test_a_street_named_after_a_near_town_may_stand_there() -> None:
     text = "In London, shoppers packed Oxford Street before Christmas."
     (place,) = resolve_spans(text, [_span(text, "Oxford Street")])
     assert place["kind"] == "street" and place["country"] == "GBR"
+
+
+@pytest.mark.parametrize(("text", "name", "town"), [
+    ("Twelve diplomats posted to Russia's mission to the United Nations were told to leave.", "United Nations",
+     "New York City"),
+    ("A draft on the ceasefire went to the Security Council late on Tuesday.", "Security Council", "New York City"),
+    ("The World Health Organization warned of a new outbreak in the region.", "World Health Organization", "Geneva"),
+    ("Talks with Pyongyang were proposed by the Unification Ministry on Monday.", "Unification Ministry", "Seoul"),
+])
+def test_a_given_institution_the_gazetteer_lacks_stands_in_its_seat(text: str, name: str, town: str) -> None:
+    (place,) = resolve_spans(text, [_span(text, name)])
+    assert (place["name"], place["kind"]) == (town, "institution")
