@@ -81,7 +81,8 @@ def nearest_km(points: list[tuple[int, float, float]], lat: np.ndarray, lon: np.
     dlon = np.radians(plon[None, :] - lon[:, None])
     a = (np.sin((plat[None, :] - lat[:, None]) / 2) ** 2
          + cos_lat[:, None] * np.cos(plat)[None, :] * np.sin(dlon / 2) ** 2)
-    nearest = np.where(pname[None, :] == owner[:, None], np.inf, a).min(axis=1)  # not its own point
+    # not its own point, nor the very place another name chose ("Guatemala City ... Guatemala": no evidence)
+    nearest = np.where((pname[None, :] == owner[:, None]) | (a == 0), np.inf, a).min(axis=1)
     d = EARTH_RADIUS_KM * 2 * np.arcsin(np.sqrt(np.clip(nearest, 0, 1)))
     return np.where(np.isfinite(nearest), d, np.inf).tolist()
 
