@@ -201,3 +201,32 @@ def test_a_state_the_article_names_otherwise_keeps_its_bare_name(text: str) -> N
 def test_parts_of_the_white_house_stand_at_the_white_house(text: str, word: str) -> None:
     (place,) = resolve_spans(text, [_span(text, word)])
     assert place["name"] in ("White House", "Oval Office") and abs(place["lon"] + 77.04) < 0.05
+
+
+@pytest.mark.parametrize(("text", "name", "town"), [
+    ("Tourists in New Orleans crowded Royal Street on Saturday night.", "Royal Street", "New Orleans"),
+    ("Crews in Tulsa repaved Memphis Street over the weekend.", "Memphis Street", "Tulsa"),
+    ("Protesters in Sacramento marched down Portland Avenue to the capitol.", "Portland Avenue", "Sacramento"),
+    ("The Glasgow council will resurface London Road next spring.", "London Road", "Glasgow"),
+])
+def test_a_street_named_after_a_far_town_stands_in_the_articles_town(text: str, name: str, town: str) -> None:
+    (place,) = resolve_spans(text, [_span(text, name)])
+    assert (place["name"], place["kind"]) == (town, "street")
+
+
+def test_a_street_named_after_a_near_town_may_stand_there() -> None:
+    text = "In London, shoppers packed Oxford Street before Christmas."
+    (place,) = resolve_spans(text, [_span(text, "Oxford Street")])
+    assert place["kind"] == "street" and place["country"] == "GBR"
+
+
+@pytest.mark.parametrize(("text", "name", "town"), [
+    ("Twelve diplomats posted to Russia's mission to the United Nations were told to leave.", "United Nations",
+     "New York City"),
+    ("A draft on the ceasefire went to the Security Council late on Tuesday.", "Security Council", "New York City"),
+    ("The World Health Organization warned of a new outbreak in the region.", "World Health Organization", "Geneva"),
+    ("Talks with Pyongyang were proposed by the Unification Ministry on Monday.", "Unification Ministry", "Seoul"),
+])
+def test_a_given_institution_the_gazetteer_lacks_stands_in_its_seat(text: str, name: str, town: str) -> None:
+    (place,) = resolve_spans(text, [_span(text, name)])
+    assert (place["name"], place["kind"]) == (town, "institution")

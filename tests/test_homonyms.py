@@ -53,3 +53,32 @@ def test_the_written_form_and_the_country_named_choose_between_saint_louis(
 ])
 def test_english_towns_in_a_british_article_are_english(text: str, word: str) -> None:
     assert _where(text, word)[0] == "GBR"
+
+
+@pytest.mark.parametrize(("text", "word", "country"), [
+    ("Ethiopian forces clashed with Somali militia near Dolo on Sunday.", "Somali", "SOM"),
+    ("Officials in Addis Ababa said the Somali President would arrive on Friday.", "Somali", "SOM"),
+    ("Somali troops, backed by Ethiopian soldiers, retook the port.", "Somali", "SOM"),
+    ("Drought has hit Ethiopia's Somali region hardest, officials in Jijiga said.", "Somali", "ETH"),
+])
+def test_a_peoples_word_before_a_noun_is_its_country_not_a_division_of_that_name(
+        text: str, word: str, country: str) -> None:
+    assert _where(text, word)[0] == country
+
+
+@pytest.mark.parametrize(("text", "word", "country"), [
+    ("Reporters in Guatemala City said Guatemala had closed its border with Honduras.", "Guatemala", "GTM"),
+    ("Ships left Panama City as Panama raised canal fees.", "Panama", "PAN"),
+    ("Migrants rested in Mexico City before crossing Mexico by bus toward the border.", "Mexico", "MEX"),
+    ("From Kuwait City, officials said Kuwait would cut output.", "Kuwait", "KWT"),
+])
+def test_a_country_named_after_its_capital_is_not_pulled_into_the_capital_named_beside_it(
+        text: str, word: str, country: str) -> None:
+    from analysis.extract.geocode import resolve_spans
+
+    spans = [(text.index(f"{word} City"), text.index(f"{word} City") + len(word) + 5)]
+    alone = text.index(f" {word} ", spans[0][1]) + 1
+    spans.append((alone, alone + len(word)))
+    city, place = resolve_spans(text, spans)
+    assert place["kind"] != "capital" and place["country"] == country
+    assert city["kind"] == "capital"

@@ -102,3 +102,23 @@ def test_a_place_near_an_animal_word_stays_a_place(text: str, word: str) -> None
 
 def test_an_animal_word_in_a_compound_leaves_the_name_after_it() -> None:
     assert "American" in _texts("The colt beat a five-horse American challenge at Meydan on Saturday.")
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("President Dos Santos met the envoy in Luanda on Monday.", "Santos"),
+    ("Prime Minister Abdul Karim Lima arrived in Kabul for the talks.", "Lima"),
+    ("Police in Trenton said Governor John Jackson was unhurt.", "Jackson"),
+    ("Vice President Hassan Salim Mosul told reporters in Baghdad the vote would go ahead.", "Mosul"),
+    ("Mayor Rosa Delgado Santa Fe thanked the volunteers.", "Santa Fe"),
+])
+def test_a_name_after_a_title_and_other_name_words_is_a_person(text: str, word: str) -> None:
+    assert word not in _texts(text)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The General Motors Detroit plant will close in June.", "Detroit"),
+    ("President Obama flew from Washington to Chicago on Friday.", "Chicago"),
+    ("After meeting President Xi, the delegation flew on to Shanghai.", "Shanghai"),
+])
+def test_a_place_after_a_titled_name_or_an_organisation_stays_a_place(text: str, word: str) -> None:
+    assert word in _texts(text)

@@ -29,6 +29,9 @@ QUALIFIER_BONUS = 6.0
 METONYMY_BONUS = 2.0
 DATELINE_BONUS = 3.0
 KIND_WORD_BONUS = 3.0
+DEMONYM_ADJECTIVE_BONUS = 4.0
+_DEMONYM = 0  # gazetteer.NAME_KINDS: a row that bears the name as its people's word
+_WORD_AFTER = re.compile(r" [A-Za-z]")  # 'Somali troops', 'Somali President': the word qualifies a noun
 # kinds of place that stand side by side in a list: countries, first- and second-level divisions, towns, areas
 _CLASS_OF = {"country": 0, "admin1": 1, "admin2": 2, "city": 3, "capital": 3}
 _KIND_CLASS = np.array([_CLASS_OF.get(k, 4) for k in KINDS])
@@ -78,7 +81,8 @@ def nearest_km(points: list[tuple[int, float, float]], lat: np.ndarray, lon: np.
     dlon = np.radians(plon[None, :] - lon[:, None])
     a = (np.sin((plat[None, :] - lat[:, None]) / 2) ** 2
          + cos_lat[:, None] * np.cos(plat)[None, :] * np.sin(dlon / 2) ** 2)
-    nearest = np.where(pname[None, :] == owner[:, None], np.inf, a).min(axis=1)  # not its own point
+    # not its own point, nor the very place another name chose ("Guatemala City ... Guatemala": no evidence)
+    nearest = np.where((pname[None, :] == owner[:, None]) | (a == 0), np.inf, a).min(axis=1)
     d = EARTH_RADIUS_KM * 2 * np.arcsin(np.sqrt(np.clip(nearest, 0, 1)))
     return np.where(np.isfinite(nearest), d, np.inf).tolist()
 
@@ -138,10 +142,18 @@ def qualifier_bonus(gaz: Gazetteer, mentions: Sequence[Mention], text: str) -> l
     return out
 
 
+def _demonym_rows(rows: np.ndarray, m: Mention) -> np.ndarray:
+    """Per candidate, whether the mention names it as a people's word ('Somali' for Somalia, not for
+    Ethiopia's Somali Region, which bears the name as its own)."""
+    if len(m.row_kinds) != len(m.rows):
+        return np.zeros(len(rows), bool)
+    return np.isin(rows, m.rows[m.row_kinds == _DEMONYM])
+
+
 def mention_evidence(static: Any, score: np.ndarray, m: Mention, qual: dict[tuple[str, int], float],
                       dateline: Dateline | None, text: str) -> np.ndarray:
     """A name's candidate scores plus the evidence around one of its mentions: qualifiers, metonymy, a dateline,
-    kind words."""
+    a people's word used as an adjective ('Somali troops' are Somalia's), kind words."""
     for (what, code), bonus in qual.items():
         score = score + bonus * ((static.ckeys if what == "c" else static.akeys) == code)
     if m.metonymic:
@@ -149,6 +161,8 @@ def mention_evidence(static: Any, score: np.ndarray, m: Mention, qual: dict[tupl
     if dateline is not None and dateline.place_start <= m.start < dateline.place_end:
         score = score + DATELINE_BONUS * (static.kind_class == _TOWN_CLASS)  # 'WASHINGTON (AP) —'
     start, end = m.start, m.end
+    if m.name_kind == "demonym" and _WORD_AFTER.match(text, end) and not kw.DIVISION_AFTER.match(text, end):
+        score = score + DEMONYM_ADJECTIVE_BONUS * _demonym_rows(static.rows, m)
     # both 'before' cues end on 'of'
     of = "of" in text[max(0, start - 12):start].lower() \
         and kw.OF_BEFORE.search(text, max(0, start - 12), start) is not None

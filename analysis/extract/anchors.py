@@ -15,13 +15,17 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from analysis._resources import compiled, read_table
 from analysis.extract.facilities import AFTER_GAP, facility_words, kind_of_name, name_parts, well_known
 from analysis.extract.gazetteer import KINDS, NAME_KINDS, Gazetteer, load_gazetteer, norm_key
 from analysis.extract.mentions import Mention, lexicon
 from analysis.extract.text import split_sentences, word_group
+from analysis.geometry import haversine_km
 
 _ALT = NAME_KINDS.index("alt")
 _TOWN_KINDS = frozenset(KINDS.index(k) for k in ("city", "capital", "admin2"))
+_CAPITAL, _CITY = KINDS.index("capital"), KINDS.index("city")
+SEAT_POPULATION_RATIO = 2.0  # a seat's town must outnumber its namesakes in that country this many times
 _WORD = re.compile(r"[\w'’.&-]+")
 
 # the kind of a place written around its name ('Clay County', 'Tewksbury Twp.', 'the Town of Groton'), a part of
@@ -93,6 +97,47 @@ def inner_mention(text: str, start: int, end: int, *, gazetteer: Gazetteer | Non
     return None
 
 
+@compiled
+def institution_seats() -> dict[str, tuple[str, str]]:
+    """The names and aliases of institutions.tsv (the bodies news names as actors: 'United Nations', 'Security
+    Council', 'Bundestag') by normalised key -> (seat town, ISO3 or '')."""
+    table = read_table("institutions.tsv", dtype=str).fillna("")
+    out: dict[str, tuple[str, str]] = {}
+    for name, aliases, country, seat in zip(table["name"], table["aliases"], table["country"], table["seat"],
+                                            strict=True):
+        if seat:
+            for n in [name, *[a for a in aliases.split("|") if a]]:
+                out.setdefault(norm_key(re.sub(r"^the\s+", "", n)), (seat, country))
+    return out
+
+
+def seat_mention(text: str, start: int, end: int, gaz: Gazetteer) -> Mention | None:
+    """A given span that names an institution the gazetteer lacks ('Russia's mission to the United Nations')
+    stands in its seat (New York), where one town of that name in its country is clearly the seat: a capital,
+    or a town far more populous than its namesakes there."""
+    surface = re.sub(r"^(?:the|The)\s+", "", text[start:end])
+    seat = institution_seats().get(norm_key(surface))
+    if seat is None:
+        return None
+    town, country = seat
+    k = int(gaz.find_keys([norm_key(town)])[0])
+    if k < 0:
+        return None
+    rows = gaz.rows_of_key(k)
+    rows = rows[np.isin(gaz.kind[rows], (_CAPITAL, _CITY))]
+    if country:
+        rows = rows[gaz.country[rows] == gaz.country_codes.index(country)] if country in gaz.country_codes else rows[:0]
+    if not len(rows):
+        return None
+    capitals = rows[gaz.kind[rows] == _CAPITAL]
+    pop = np.sort(gaz.population[rows].astype(float))[::-1]
+    if not len(capitals) and len(pop) > 1 and pop[0] < SEAT_POPULATION_RATIO * pop[1]:
+        return None  # 'Arlington': no one town of the name is clearly the seat
+    row = int(capitals[0]) if len(capitals) else int(rows[int(np.argmax(gaz.population[rows]))])
+    return Mention(start, end, text[start:end], norm_key(surface), np.array([row], np.int64), "name", 0, 0,
+                   np.zeros(1, np.int8) + NAME_KINDS.index("name"), kind="institution")
+
+
 def anchor_rows(text: str, mentions: Sequence[Mention], rows: list[int], gaz: Gazetteer,
                 sentences: Sequence[tuple[int, int]] | None = None) -> list[int]:
     """Rows for the mentions left without one (-1): the nearest resolved place of the sentence, a town
@@ -103,6 +148,8 @@ def anchor_rows(text: str, mentions: Sequence[Mention], rows: list[int], gaz: Ga
     countries = {int(gaz.country[rows[i]]) for i in placed}
     rows = [-1 if r >= 0 and m.kind and countries and int(gaz.country[r]) not in countries
             and not well_known(gaz, m.rows) else r for m, r in zip(mentions, rows, strict=True)]
+    if placed and any(m.kind == "street" and r >= 0 for m, r in zip(mentions, rows, strict=True)):
+        rows = _streets_near(mentions, rows, placed, gaz)
     rows = _placed_after(text, mentions, rows, gaz)
     missing = [i for i, r in enumerate(rows) if r < 0]
     if not missing or not placed:
@@ -131,6 +178,23 @@ def anchor_rows(text: str, mentions: Sequence[Mention], rows: list[int], gaz: Ga
     return out
 
 
+STREET_NAMESAKE_KM = 150.0  # a street named after a town stands in that town only near the article's places
+
+
+def _streets_near(mentions: Sequence[Mention], rows: list[int], placed: list[int], gaz: Gazetteer) -> list[int]:
+    """A street named after a town ('Royal Street', 'Washington Street', 'Oxford Street') stands in the
+    article's places, not in its namesake, unless the namesake lies near one of them (Oxford Street in an
+    article on London stays near; Royal Street in an article on New Orleans is not in Royal City, Washington)."""
+    own = set(placed)
+    lat, lon = gaz.lat[[rows[i] for i in placed]], gaz.lon[[rows[i] for i in placed]]
+    out = list(rows)
+    for i, (m, r) in enumerate(zip(mentions, rows, strict=True)):
+        if m.kind == "street" and r >= 0 and i not in own:
+            if float(haversine_km(lon, lat, gaz.lon[r], gaz.lat[r]).min()) > STREET_NAMESAKE_KM:
+                out[i] = -1
+    return out
+
+
 def _placed_after(text: str, mentions: Sequence[Mention], rows: list[int], gaz: Gazetteer) -> list[int]:
     """A facility followed by its town ('the Riverside Arena in Dayton', 'Percy French Hotel, Cavan', 'Hampton
     Avenue in the St. Louis Hills') stands there; a town inside its name yields only to another town."""
@@ -144,4 +208,4 @@ def _placed_after(text: str, mentions: Sequence[Mention], rows: list[int], gaz: 
     return out
 
 
-__all__ = ["mention_for_span", "inner_mention", "anchor_rows", "anchor_kind", "well_known"]
+__all__ = ["mention_for_span", "inner_mention", "seat_mention", "anchor_rows", "anchor_kind", "well_known"]

@@ -36,7 +36,7 @@ from analysis.extract._candidate_evidence import (
     qualifier_bonus,
     written_as,
 )
-from analysis.extract.anchors import anchor_rows, inner_mention, mention_for_span
+from analysis.extract.anchors import anchor_rows, inner_mention, mention_for_span, seat_mention
 from analysis.extract.facilities import AFTER_GAP, well_known
 from analysis.extract.gazetteer import KINDS, NAME_KINDS, Gazetteer, load_gazetteer
 from analysis.extract.mentions import Mention, find_mentions
@@ -471,7 +471,8 @@ def resolve_span_rows(
     a place inside its name or near it (see analysis.extract.anchors)."""
     gaz = gazetteer or load_gazetteer()
     given = [mention_for_span(text, s, e, gazetteer=gaz) for s, e in spans]
-    given = [m if len(m.rows) else (inner_mention(text, m.start, m.end, gazetteer=gaz) or m) for m in given]
+    given = [m if len(m.rows) else (inner_mention(text, m.start, m.end, gazetteer=gaz)
+                                    or seat_mention(text, m.start, m.end, gaz) or m) for m in given]
     ordered = sorted(spans)
     starts = [s for s, _ in ordered]
 

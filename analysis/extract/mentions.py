@@ -84,6 +84,7 @@ class Lexicon:
     honorifics: frozenset[str]  # 'Mrs.', 'Dr.': before a name they make it a person's, here only
     before_verb: frozenset[str]  # 'has', 'also', 'not': words between a subject and its verb
     animal_words: frozenset[str]  # 'beagle', 'mare': before a name they make it an animal's
+    name_words: frozenset[str]  # every first name and surname of person_names.tsv, and name particles
 
 
 @compiled
@@ -120,6 +121,7 @@ def lexicon() -> Lexicon:
         honorifics=frozenset(w for w, r in role.items() if r == "honorific"),
         before_verb=word_group("perfect_aux") | word_group("adverb"),
         animal_words=frozenset(w for w, r in role.items() if r == "animal"),
+        name_words=frozenset(people["name"].str.lower()) | frozenset(w for w, r in role.items() if r == "particle"),
     )
 
 

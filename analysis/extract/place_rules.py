@@ -330,12 +330,31 @@ def first_name_before(x: Match) -> bool | None:
     return None
 
 
+_NAME_WORDS_AFTER_TITLE = 2  # 'President Dos Santos', 'Prime Minister Abdul Karim Lima'
+
+
 @needs(GLUED_PREV | NOT_AREA)
 def title_before(x: Match) -> bool | None:
-    """'President Obama', 'Gov. Crist'."""
+    """'President Obama', 'Gov. Crist'; and a name's last word after a title and other name words
+    ('President Dos Santos', 'Prime Minister Abdul Karim Lima'). The words between are capitalised and one
+    space apart, and the first of them is a known first name, surname or name particle ('General Motors
+    Detroit plant' names a place)."""
     p = x.prev
-    if x.glued_prev and p is not None and p.lower.rstrip(".") in x.lex.titles and not x.facts.area:
+    if not (x.glued_prev and p is not None and not x.facts.area):
+        return None
+    if p.lower.rstrip(".") in x.lex.titles:
         return x.person(x.lower, full=True)
+    i = x.m.first_token - 1
+    for _ in range(_NAME_WORDS_AFTER_TITLE):
+        t = x.tokens[i]
+        if t.text.isupper() or t.possessive or i == 0:
+            return None
+        before = x.tokens[i - 1]
+        if not (before.capitalised and before.spaced and before.sentence == t.sentence):
+            return None
+        if before.lower.rstrip(".") in x.lex.titles:
+            return x.person(x.lower, full=True) if t.lower in x.lex.name_words else None
+        i -= 1
     return None
 
 
