@@ -49,7 +49,7 @@ QUALIFIER_END = re.compile(r"\s*(?:[,.;:)!?—–]|-{1,2}\s|$)")
 # the first words that can open what TOWN_AFTER, DIVISION_AFTER and COUNTIES_AFTER match after whitespace
 _AFTER_FIRST = frozenset(
     {w.split()[0].lower() for g in ("town_office", "division_noun", "division_office") for w in word_group(g)}
-    | set(_plurals(word_group("division_noun")).replace("\\", "").split("|")) | {"and", "or"})
+    | set(_plurals(word_group("division_noun")).replace("\\", "").split("|")) | word_group("list_conjunction"))
 _NEXT = re.compile(r"\s*(,|[\w.]+)")
 
 

@@ -109,7 +109,7 @@ def match(m: Mention, facts: _KeyFacts, tokens: list[Token], text: str, gaz: Gaz
 # rule preconditions: a rule is asked only where all the flags it needs hold (see `needs`)
 (SINGLE, NOT_AREA, SHOUT, DEMONYM, PREV, NXT, GLUED_PREV, GLUED_NEXT, WEAK, VERY_WEAK, ABBREV, SLASH, ANIMAL,
  SHORT, CAPS, TIME, ADJECTIVE, PHENOMENON) = (1 << n for n in range(18))
-_NAMING = frozenset({"named", "called"})
+_NAMING = word_group("naming_verb")  # 'a terrier named Verona'
 
 
 def _flags(m: Mention, facts: _KeyFacts, text: str, single: bool, in_shout: bool, prev: Token | None,
