@@ -1,0 +1,58 @@
+"""Second-round constructions of issue 16: gatherings dispersed by force, ceasefires signed or accepted
+(each with sentences that vary the countries, forces, verbs and word order)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from analysis.extract.pipeline import extract_record
+from analysis.io.articles import article_from_text
+
+DATE = "2024-03-04"
+
+
+def events(text: str) -> list[dict[str, Any]]:
+    return extract_record(article_from_text(text, date=DATE))["events"]
+
+
+def show(evs: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    return [(e["source"], e["cameo"], e["target"], e["trigger"], e["modality"]) for e in evs]
+
+
+# ---- dispersing a gathering: force against it (175), never the gathering's own leaving --------------
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Riot police dispersed a crowd of protesters in Nairobi with tear gas.", "KEN"),
+    ("In Dhaka, Bangladeshi police used batons to disperse the rally on Sunday.", "BGD"),
+    ("Belarusian security forces dispersed demonstrations in Minsk and Grodno.", "BLR"),
+    ("Guinean soldiers dispersed the crowds outside the presidential palace in Conakry, witnesses said.", "GIN"),
+])
+def test_dispersing_a_gathering_is_repression(text: str, source: str) -> None:
+    evs = events(text)
+    assert [e for e in evs if e["cameo"] == "175" and e["source_country"] == source], show(evs)
+
+
+@pytest.mark.parametrize("text", [
+    "The protesters dispersed peacefully after the speeches in Accra.",
+    "By nightfall the crowd in Tbilisi had dispersed.",
+    "Demonstrators in Lima dispersed before the police arrived.",
+])
+def test_a_gathering_that_disperses_is_no_repression(text: str) -> None:
+    evs = events(text)
+    assert not [e for e in evs if e["cameo"] == "175"], show(evs)
+
+
+# ---- a ceasefire signed or accepted is a declared ceasefire (0871, RETREAT) -------------------------
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The Houthis accepted a ceasefire proposed by Saudi Arabia.", "YEM"),
+    ("Azerbaijan signed a truce with Armenian separatists on Tuesday.", "AZE"),
+    ("After weeks of shelling, Ukraine accepted the ceasefire, its foreign ministry said.", "UKR"),
+    ("Ethiopian rebels from Tigray signed the ceasefire in Pretoria.", "ETH"),
+])
+def test_signing_or_accepting_a_ceasefire_declares_one(text: str, source: str) -> None:
+    evs = events(text)
+    assert [e for e in evs if e["cameo"] == "0871" and e["plover"] == "RETREAT" and e["source_country"] == source], \
+        show(evs)
