@@ -56,3 +56,22 @@ def test_signing_or_accepting_a_ceasefire_declares_one(text: str, source: str) -
     evs = events(text)
     assert [e for e in evs if e["cameo"] == "0871" and e["plover"] == "RETREAT" and e["source_country"] == source], \
         show(evs)
+
+
+# ---- an agentless passive of a retreat: the forces retreat, nobody acts on them -----------------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Colombia's FARC rebels have been demobilised under the peace deal.", "COL", None),
+    ("Albanian guerrillas were disarmed after the accord, a NATO spokesman said.", "ALB", None),
+    ("Russian troops were pulled back from the Ukrainian border on Tuesday.", "RUS", "UKR"),
+    ("Last year thousands of Kurdish fighters in Iraq were demobilized.", "IRQ", None),
+])
+def test_an_agentless_passive_retreat_is_the_subjects(text: str, source: str, target: str | None) -> None:
+    evs = events(text)
+    assert [e for e in evs if e["plover"] == "RETREAT" and e["source_country"] == source
+            and e["target_country"] == target], show(evs)
+
+
+def test_a_retreat_imposed_by_an_agent_stays_the_agents() -> None:
+    evs = events("The Eritrean units had been demobilized by the Ethiopian government.")
+    assert [e for e in evs if e["plover"] == "RETREAT" and e["source_country"] == "ETH"], show(evs)

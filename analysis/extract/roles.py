@@ -43,6 +43,7 @@ from analysis.extract._function_words import (
     PUNCT,
     RECIPROCAL_ROOTS,
     ROOT_PREPS,
+    SELF_YIELD_CODES,
     STATE_ACT_ROOTS,
     SUBJECT_PREPS,
     SUBJECT_PRONOUNS,
@@ -58,6 +59,7 @@ from analysis.extract.objects import (
     flow_partner,
     grievance_agent,
     relative_agent,
+    retreat_roles,
     speaker_owner,
     speakers_own,
     titled_after,
@@ -466,6 +468,8 @@ class Sentence(Clauses):
                 c.passive = True
                 if c.src is None and by < 0 and c.tgt is not None and c.trig.cameo[:2] in STATE_ACT_ROOTS:
                     c.src = authorities_of_place(self, c.tj)  # 'two journalists were detained in Iran'
+                if c.src is None and by < 0 and c.trig.cameo in SELF_YIELD_CODES:
+                    c.src, c.tgt, c.passive = retreat_roles(self, c, ti)  # 'the guerrillas have been demobilised'
                 return
             if c.status == "sub" and c.trig.pos == "verb" and c.anchor < 0 and (agent := relative_agent(self, c)):
                 # a reduced passive relative: 'the ceasefire proposed by Russia', 'sanctions imposed by the EU on
