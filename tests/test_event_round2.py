@@ -75,3 +75,21 @@ def test_an_agentless_passive_retreat_is_the_subjects(text: str, source: str, ta
 def test_a_retreat_imposed_by_an_agent_stays_the_agents() -> None:
     evs = events("The Eritrean units had been demobilized by the Ethiopian government.")
     assert [e for e in evs if e["plover"] == "RETREAT" and e["source_country"] == "ETH"], show(evs)
+
+
+# ---- a headline's subject joined by commas alone: 'Kenya, Ethiopia sign pact' -------------------------
+
+@pytest.mark.parametrize(("text", "members"), [
+    ("Kenya, Ethiopia sign border security pact", {"KEN", "ETH"}),
+    ("Turkey, Greece hold talks on maritime dispute", {"TUR", "GRC"}),
+    ("Russia, China to hold joint naval drills", {"RUS", "CHN"}),
+    ("Egypt, Sudan condemn attack on Khartoum", {"EGY", "SDN"}),
+])
+def test_a_headline_comma_list_is_a_compound_subject(text: str, members: set[str]) -> None:
+    evs = events(text)
+    assert members <= {e["source_country"] for e in evs} | {e["target_country"] for e in evs}, show(evs)
+
+
+def test_an_appositive_after_a_comma_is_no_list_member() -> None:
+    evs = events("Pakistan, India's neighbour, condemned the attack on Kabul.")
+    assert not [e for e in evs if {e["source_country"], e["target_country"]} == {"PAK", "IND"}], show(evs)

@@ -489,7 +489,7 @@ class Sentence(Clauses):
                     c.cameo[:2] in RECIPROCAL_ROOTS or "with" in c.trig.target_preps):
                 # a joint act of a compound subject: 'Kim and Putin met', 'India and Pakistan signed a
                 # ceasefire', 'Sudan's army and the Rapid Support Forces agreed to a ceasefire'
-                other = self.conjoined(c.src)
+                other = self.conjoined(c.src) or self.comma_partner(c.src)
                 if other is not None:
                     c.src, c.tgt = other, c.src
                 elif (after := self.conjoined_after(c.src)) is not None:
