@@ -93,3 +93,28 @@ def test_a_headline_comma_list_is_a_compound_subject(text: str, members: set[str
 def test_an_appositive_after_a_comma_is_no_list_member() -> None:
     evs = events("Pakistan, India's neighbour, condemned the attack on Kabul.")
     assert not [e for e in evs if {e["source_country"], e["target_country"]} == {"PAK", "IND"}], show(evs)
+
+
+# ---- a headline's 'X to VERB' is planned, as 'X will VERB' is ----------------------------------------
+
+@pytest.mark.parametrize(("text", "will"), [
+    ("Russia to expel ten British diplomats", "Russia will expel ten British diplomats."),
+    ("Kenya, Ethiopia to sign border security pact", "Kenya and Ethiopia will sign a border security pact."),
+    ("The United States to impose new sanctions on Venezuela",
+     "The United States will impose new sanctions on Venezuela."),
+    ("Nigeria to withdraw its peacekeepers from Chad", "Nigeria will withdraw its peacekeepers from Chad."),
+])
+def test_a_headline_infinitive_is_planned(text: str, will: str) -> None:
+    evs, ref = events(text), events(will)
+    assert evs and all(e["modality"] == "planned" for e in evs), show(evs)
+    assert {(e["source_country"], e["cameo"], e["target_country"]) for e in evs} == \
+        {(e["source_country"], e["cameo"], e["target_country"]) for e in ref}, (show(evs), show(ref))
+
+
+@pytest.mark.parametrize("text", [
+    "Ethiopia sent troops to Somalia to fight al-Shabaab.",
+    "Officials flew from Nairobi to meet Ethiopian leaders in Addis Ababa.",
+])
+def test_an_infinitive_inside_a_sentence_is_no_headline(text: str) -> None:
+    evs = events(text)
+    assert not [e for e in evs if e["modality"] == "planned" and e["trigger"].split()[0] in ("sent", "flew")], show(evs)

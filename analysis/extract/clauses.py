@@ -336,6 +336,13 @@ class Clauses(TriggerScan):
         return w == "to" or (w in self.lex.triggers and w not in self.lex.third_person and w not in self.lex.past
                              and not w.endswith("ing"))
 
+    def headline_future(self, ti: int) -> bool:
+        """Whether the verb at ti is a headline's future: 'Russia to expel ten diplomats', 'Kenya, Ethiopia to
+        sign pact' (its subject opens the sentence and 'to' alone stands between them)."""
+        p = self.part_end.get(ti - 2)
+        return p is not None and self.low[ti - 1] == "to" and self.plain(ti - 2, ti) and not p.place and \
+            self.coordinated(p)[0].first_token <= (self.low[0] == "the")
+
     def comma_partner(self, p: Participant) -> Participant | None:
         """The member before p, the last of a headline's comma list ('Kenya, Ethiopia sign ...'), or None."""
         members = self.coordinated(p)
