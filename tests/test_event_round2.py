@@ -118,3 +118,16 @@ def test_a_headline_infinitive_is_planned(text: str, will: str) -> None:
 def test_an_infinitive_inside_a_sentence_is_no_headline(text: str) -> None:
     evs = events(text)
     assert not [e for e in evs if e["modality"] == "planned" and e["trigger"].split()[0] in ("sent", "flew")], show(evs)
+
+
+# ---- 'the withdrawal of X forces from Y': the forces' state retreats from Y ---------------------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("The pull-out of Russian forces from Georgia began on Monday.", "RUS", "GEO"),
+    ("A pullout of Ethiopian forces from Somalia is expected by March.", "ETH", "SOM"),
+    ("The United States speeded up the withdrawal of some invasion forces from Panama.", "USA", "PAN"),
+])
+def test_a_withdrawal_of_forces_is_their_retreat(text: str, source: str, target: str) -> None:
+    evs = events(text)
+    assert [e for e in evs if e["plover"] == "RETREAT" and e["source_country"] == source
+            and e["target_country"] == target], show(evs)

@@ -392,7 +392,8 @@ class Sentence(Clauses):
         if before and before[-1].last_token >= ti - 2 and all(
                 low[k] not in NO_FILLERS for k in range(before[-1].last_token + 1, ti)):
             owner = before[-1]
-        if owner is None and low[tj + 1:tj + 2] == ["by"]:
+        if owner is None and (low[tj + 1:tj + 2] == ["by"] or  # 'the withdrawal of Russian forces': theirs
+                              low[tj + 1:tj + 2] == ["of"] and c.trig.cameo in SELF_YIELD_CODES):
             owner = next((p for p in self.parts if tj + 1 < p.first_token <= tj + 4 and not p.place), None)
         if owner is not None:
             tgt = self.after_prep(tj, preps, end) if preps else None
