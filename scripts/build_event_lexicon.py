@@ -940,8 +940,11 @@ VP(["allow inspectors", "admit inspectors", "grant access to inspectors"], "0862
 VP(["allow humanitarian access", "allow aid deliveries", "allow aid into"], "0863", src=C,
    note="codebook 0863 'Allow delivery of humanitarian aid'")
 VP(["declare a ceasefire", "declare ceasefire", "declare a truce", "announce a ceasefire",
-    "observe the ceasefire", "observe a ceasefire", "hold fire", "lay down arms", "lay down their arms"],
-   "0871", note="DECREE block '* &CEASEFIRE [0871:0871]'; OBSERVE block; LAY block '* DOWN &WEAPON [0871]'")
+    "observe the ceasefire", "observe a ceasefire", "hold fire", "lay down arms", "lay down their arms",
+    "sign a ceasefire", "sign the ceasefire", "sign a truce", "accept a ceasefire", "accept the ceasefire",
+    "accept a truce", "accept the truce"],
+   "0871", note="DECREE block '* &CEASEFIRE [0871:0871]'; OBSERVE block; LAY block '* DOWN &WEAPON [0871]'; "
+   "SIGN block '* &CEASEFIRE [0871:0871]'; accepting a ceasefire curated as declaring one (codebook 0871)")
 VP(["lift the blockade", "lift blockade", "ease the blockade", "end the blockade", "end the siege",
     "lift the siege"], "0872", note="LIFT block '* BLOCKADE [0872]', '* STATE (OF SIEGE) [0872]'")
 V("demobilize", "0873", src=C, extra=("demobilise", "demobilises", "demobilised", "demobilising"),
@@ -1298,6 +1301,15 @@ VP(["fire tear gas", "use tear gas", "use water cannon", "fire water cannon", "d
    prep="at|on",
    note="EXPLOSIVE_DESTRUCTION block '* {TEAR GAS} [175]' (FIRE); UTILIZE block '* {WATER CANON} [175]'; "
    "DESTROY block '* UP DEMONSTRATIONS [175]'; CIRCULATE block '* PROTEST [175:145]'")
+# 'police dispersed the crowd': dispersing with an object is force against a gathering; the verb alone is
+# not a trigger ('the protesters dispersed peacefully'), so each form names what was dispersed
+VP([f"disperse {det}{crowd}" for crowd in ("crowd", "crowds", "rally", "rallies", "protest", "protests",
+                                            "demonstration", "demonstrations", "protesters", "protestors",
+                                            "demonstrators", "marchers", "supporters", "students", "gathering")
+    for det in ("", "the ", "a ") if not (det == "a " and crowd.endswith("s"))
+    and not (det == "" and crowd in ("protesters", "demonstrators"))], "175", prep="at|on", src=C,
+   note="DISPERSE block '* PROTEST [175:145]', '* DEMONSTRATION [170]'; news disperses gatherings by force "
+   "(codebook 175)")
 
 # ---- 18 ASSAULT -----------------------------------------------------------------------------
 V("abuse", "180", note="block ABUSE [180]")

@@ -102,6 +102,7 @@ FLOW_PREPS = word_group("flow_prep")
 YIELD_CODES = word_group("yield_code")  # 'called off the strike after talks with X': X (not a release: 084)
 YIELD_OPENERS = word_group("yield_opener")
 YIELD_PREPS = word_group("yield_prep")
+SELF_YIELD_CODES = word_group("self_yield_code")  # 'the rebels have been demobilised': the rebels retreat
 STATE_ACT_ROOTS = word_group("state_act_root")  # 'was arrested in Lebanon': that state's act
 PASSIVE_PLACE_PREPS = word_group("passive_place_prep")
 POSSESSIVE_PRONOUNS = word_group("possessive_pronoun")  # 'X said its forces had ...'

@@ -324,7 +324,29 @@ class Clauses(TriggerScan):
                 right.append(q)
                 joined |= by_and
         members = [*left, p, *right]
-        return members if joined else [p]
+        return members if joined or (len(members) > 1 and self._headline_list(members)) else [p]
+
+    def _headline_list(self, members: list[Participant]) -> bool:
+        """Whether commas alone join a headline's subject: 'Kenya, Ethiopia sign border pact', 'Russia, China to
+        hold drills' (the list opens the sentence and a plain verb form, or 'to', follows it)."""
+        k = members[-1].last_token + 1
+        if members[0].first_token > (self.low[0] == "the") or k >= self.n or not self.plain(k - 1, k):
+            return False
+        w = self.low[k]
+        return w == "to" or (w in self.lex.triggers and w not in self.lex.third_person and w not in self.lex.past
+                             and not w.endswith("ing"))
+
+    def headline_future(self, ti: int) -> bool:
+        """Whether the verb at ti is a headline's future: 'Russia to expel ten diplomats', 'Kenya, Ethiopia to
+        sign pact' (its subject opens the sentence and 'to' alone stands between them)."""
+        p = self.part_end.get(ti - 2)
+        return p is not None and self.low[ti - 1] == "to" and self.plain(ti - 2, ti) and not p.place and \
+            self.coordinated(p)[0].first_token <= (self.low[0] == "the")
+
+    def comma_partner(self, p: Participant) -> Participant | None:
+        """The member before p, the last of a headline's comma list ('Kenya, Ethiopia sign ...'), or None."""
+        members = self.coordinated(p)
+        return members[-2] if len(members) > 1 and members[-1] is p and self.conjoined(p) is None else None
 
     def _member_before(self, p: Participant) -> tuple[Participant | None, bool]:
         """The list member right before p and whether 'and' (or a joining phrase) joins them."""

@@ -379,6 +379,8 @@ def _event(
         values.add("suspected")
     if "against" in low[max(0, ti - 2):ti] or sent.in_condition(ti):
         values.add("hypothetical")  # 'warned against attacking', '... unless Chad holds elections'
+    if c.trig.pos == "verb" and ti >= 2 and sent.headline_future(ti):
+        values.add("planned")  # 'Russia to expel ten British diplomats'
     if attribution and not values:
         values.add("reported")
     if not values and any(k in ("attribution", "report_verb") for k, _, _ in whole):

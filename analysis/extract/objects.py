@@ -159,6 +159,14 @@ def authorities_of_place(sent: Sentence, tj: int) -> Participant | None:
     return None
 
 
+def retreat_roles(sent: Sentence, c: Candidate, ti: int) -> tuple[Participant | None, Participant | None, bool]:
+    """Source, target and passiveness of an agentless passive retreat: 'the guerrillas have been
+    demobilised', 'Russian troops were pulled back from the border' (the forces retreat, from what follows
+    the trigger's preposition; no one acts on them)."""
+    preps = c.trig.target_preps
+    return sent.source(ti), sent.after_prep(c.tj, preps, sent.clause_end(c.tj)) if preps else None, False
+
+
 def relative_agent(sent: Sentence, c: Candidate) -> Participant | None:
     """The agent of a past participle that follows a noun and takes 'by' ('the ceasefire proposed by
     Russia'), or None."""

@@ -43,6 +43,7 @@ from analysis.extract._function_words import (
     PUNCT,
     RECIPROCAL_ROOTS,
     ROOT_PREPS,
+    SELF_YIELD_CODES,
     STATE_ACT_ROOTS,
     SUBJECT_PREPS,
     SUBJECT_PRONOUNS,
@@ -58,6 +59,7 @@ from analysis.extract.objects import (
     flow_partner,
     grievance_agent,
     relative_agent,
+    retreat_roles,
     speaker_owner,
     speakers_own,
     titled_after,
@@ -390,7 +392,8 @@ class Sentence(Clauses):
         if before and before[-1].last_token >= ti - 2 and all(
                 low[k] not in NO_FILLERS for k in range(before[-1].last_token + 1, ti)):
             owner = before[-1]
-        if owner is None and low[tj + 1:tj + 2] == ["by"]:
+        if owner is None and (low[tj + 1:tj + 2] == ["by"] or  # 'the withdrawal of Russian forces': theirs
+                              low[tj + 1:tj + 2] == ["of"] and c.trig.cameo in SELF_YIELD_CODES):
             owner = next((p for p in self.parts if tj + 1 < p.first_token <= tj + 4 and not p.place), None)
         if owner is not None:
             tgt = self.after_prep(tj, preps, end) if preps else None
@@ -466,6 +469,8 @@ class Sentence(Clauses):
                 c.passive = True
                 if c.src is None and by < 0 and c.tgt is not None and c.trig.cameo[:2] in STATE_ACT_ROOTS:
                     c.src = authorities_of_place(self, c.tj)  # 'two journalists were detained in Iran'
+                if c.src is None and by < 0 and c.trig.cameo in SELF_YIELD_CODES:
+                    c.src, c.tgt, c.passive = retreat_roles(self, c, ti)  # 'the guerrillas have been demobilised'
                 return
             if c.status == "sub" and c.trig.pos == "verb" and c.anchor < 0 and (agent := relative_agent(self, c)):
                 # a reduced passive relative: 'the ceasefire proposed by Russia', 'sanctions imposed by the EU on
@@ -485,7 +490,7 @@ class Sentence(Clauses):
                     c.cameo[:2] in RECIPROCAL_ROOTS or "with" in c.trig.target_preps):
                 # a joint act of a compound subject: 'Kim and Putin met', 'India and Pakistan signed a
                 # ceasefire', 'Sudan's army and the Rapid Support Forces agreed to a ceasefire'
-                other = self.conjoined(c.src)
+                other = self.conjoined(c.src) or self.comma_partner(c.src)
                 if other is not None:
                     c.src, c.tgt = other, c.src
                 elif (after := self.conjoined_after(c.src)) is not None:
