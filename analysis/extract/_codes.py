@@ -132,7 +132,7 @@ def _head(c: Candidate) -> int:
     return c.anchor if c.anchor >= 0 else c.ti
 
 
-_MEANS_PREPS = frozenset({"in", "by"})
+_MEANS_PREPS = word_group("means_prep")  # 'killed in a bomb attack', 'by a roadside bomb'
 
 
 def fold_means(sent: Sentence, cands: list[Candidate]) -> None:

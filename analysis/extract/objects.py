@@ -45,6 +45,8 @@ from analysis.extract.actors import actor_lexicon
 from analysis.extract.clauses import same_actor
 from analysis.extract.text import word_group
 
+_AGENCY_PREPS = word_group("agency_prep")  # 'a proposal from Russia', 'prisoners held by Hamas'
+
 if TYPE_CHECKING:
     from analysis.extract.clauses import Candidate
     from analysis.extract.roles import Sentence
@@ -123,7 +125,7 @@ def agent_in_object(sent: Sentence, tj: int, end: int) -> Participant | None:
     for k in range(tj + 1, min(end, tj + WINDOW)):
         if low[k] in OBJECT_STOPS or k in sent.reports:
             return None
-        if low[k] in ("by", "from") and k > tj + 1:
+        if low[k] in _AGENCY_PREPS and k > tj + 1:
             p = sent.starting(k + 1, min(end, k + 4))
             between = low[k + 1:p.first_token] if p is not None else []
             if p is not None and not p.place and all(
