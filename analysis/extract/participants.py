@@ -201,9 +201,10 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
     countries = {p["start"] for p in places if p["country"]}  # 'Kurdish militants': a people of no country
     taken = in_actor | {k for m in mentions if m.start in countries for k in range(m.first_token, m.last_token + 1)}
     out: list[ActorMention] = []
-    heads = _agent_heads()
+    heads, force_heads = _agent_heads()
     at_heads = compress(itertools.count(), map(heads.__contains__, map(_LOWER, tokens)))
-    found = [(first, h, sector) for h in at_heads if h not in taken
+    found = [(first, h, sector) for h in at_heads if h not in taken and (
+                tokens[h].lower not in force_heads or _state_word_before(tokens, h))
              and (found_h := agent_before(tokens, h, text)) is not None for sector, first in [found_h]]
     if not found:
         return out
@@ -279,12 +280,23 @@ def _located(text: str, tokens: list[Token], mentions: list[Mention], places: li
     return located
 
 
+_MAX_FORCE_WORDS = 3  # words of an agent noun of armed forces before its head ('special operations forces')
+
+
 @functools.cache
-def _agent_heads() -> frozenset[str]:
+def _agent_heads() -> tuple[frozenset[str], frozenset[str]]:
     """The last words of the agent nouns of groups and armed forces ('gunmen', 'farmers', 'rebels', 'troops'):
-    where an unnamed group ends."""
-    return frozenset(words[-1] for words, sector in actor_lexicon().agents.items()
-                     if sector in _GROUP_SECTORS or sector in _ABROAD_SECTORS or words[-1] in _STATE_WORDS)
+    where an unnamed group ends; and those of armed forces only, which need a state word before them."""
+    agents = actor_lexicon().agents
+    groups = {words[-1] for words, sector in agents.items() if sector in _GROUP_SECTORS or words[-1] in _STATE_WORDS}
+    forces = {words[-1] for words, sector in agents.items() if sector in _ABROAD_SECTORS} - groups
+    return frozenset(groups | forces), frozenset(forces)
+
+
+def _state_word_before(tokens: list[Token], h: int) -> bool:
+    """Whether a state word stands among the words that may qualify an agent noun ending at token h
+    ('government troops', 'regime elite forces')."""
+    return any(tokens[j].lower in _STATE_WORDS for j in range(max(0, h - MAX_MODIFIERS - _MAX_FORCE_WORDS), h))
 
 
 def _where(located: list[tuple[int, str]], in_actor: set[int], k: int) -> str | None:
