@@ -19,11 +19,12 @@ from typing import Any
 
 from analysis.extract.actors import ActorMention, actor_lexicon
 from analysis.extract.agents import agent_before
-from analysis.extract.text import Token
+from analysis.extract.text import Token, word_group
 
 MAX_TITLE = 3  # tokens of a title ('Deputy Foreign Minister')
 MAX_NAME = 3  # tokens of a name after it ('Juan Carlos Ortega')
-TITLE_PREFIXES = ("vice-", "deputy-", "acting-")  # 'Vice-President': the office of 'president' in rank below
+RANK_PREFIXES = word_group("rank_prefix")  # 'Vice President', 'Deputy Foreign Minister': an office in rank below
+TITLE_PREFIXES = tuple(sorted(w + "-" for w in RANK_PREFIXES))  # 'Vice-President'
 # sectors a title gives a person; others ('CVL', 'REF', 'REB', ...) describe groups, not offices
 _CAPITALISED = attrgetter("capitalised")
 _LOWER = attrgetter("lower")
@@ -36,7 +37,7 @@ OFFICE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "ELI"})
 def _first_words() -> frozenset[str]:
     """The words a title of office can start with (a quick test before the table look-ups)."""
     words = {key[0] for key in actor_lexicon().agents}
-    return frozenset(words | {w.split("-", 1)[0] + "-" for w in words} | {"vice", "deputy", "acting"})
+    return frozenset(words | {w.split("-", 1)[0] + "-" for w in words} | RANK_PREFIXES)
 
 
 def _title_sector(words: Sequence[str]) -> str | None:
@@ -44,7 +45,7 @@ def _title_sector(words: Sequence[str]) -> str | None:
     agents = actor_lexicon().agents
     key = tuple(words)
     sector = agents.get(key)
-    if sector is None and key and key[0] in ("vice", "deputy", "acting"):
+    if sector is None and key and key[0] in RANK_PREFIXES:
         sector = agents.get(key[1:])
     if sector is None and key and key[0].startswith(TITLE_PREFIXES):
         sector = agents.get((key[0].split("-", 1)[1], *key[1:]))
