@@ -10,6 +10,7 @@ file is rebuilt, never fatal.
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import logging
 import os
@@ -122,7 +123,7 @@ def compiled(loader: Callable[[], T]) -> Callable[[], T]:
     @functools.wraps(loader)
     def load() -> T:
         path = cache_dir() / f"{loader.__module__}.{loader.__qualname__}-{code_and_data_hash()}.pickle"
-        value = read_cache(path, pickle.load)
+        value = read_cache(path, _unpickle)
         if value is not None:
             return cast(T, value)
         value = loader()
@@ -131,6 +132,19 @@ def compiled(loader: Callable[[], T]) -> Callable[[], T]:
 
     _COMPILED.append(load)
     return load
+
+
+def _unpickle(fh: IO[bytes]) -> Any:
+    """A compiled lexicon from its pickle, with the cyclic garbage collector paused: the lexicons are
+    hundreds of thousands of small objects, and collections triggered while they are created would
+    traverse them again and again (several times the load time) for no garbage."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.load(fh)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def compiled_loaders() -> list[Callable[[], Any]]:

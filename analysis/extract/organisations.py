@@ -18,13 +18,17 @@ Party leader'), is left alone.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress
+from operator import attrgetter
 from typing import Any
 
 from analysis._resources import compiled, read_table
 from analysis.extract.actors import ActorMention, actor_lexicon
 from analysis.extract.agents import agent_code
 from analysis.extract.text import Token
-from analysis.extract.titled import _main_country, _sentence_country
+from analysis.extract.titled import _main_country, _sentence_country, located_countries
+
+_CAPITALISED = attrgetter("capitalised")
 
 MAX_BEFORE = 6  # capitalised words before the organisation word ('Moro Islamic Liberation Front')
 MAX_AFTER = 8  # words after an opening organisation word ('Union for the Total Independence of Angola')
@@ -97,13 +101,11 @@ def organisations(text: str, tokens: list[Token], named: list[ActorMention], age
     """`agents` with the organisations named in full added; an agent inside such a name ('Liberation Front'
     of 'the Kivu Patriotic Liberation Front') gives way to it."""
     heads_table = _words()["head"]
-    heads = [t.index for t in tokens if t.capitalised and t.lower in heads_table]
+    heads = [t.index for t in compress(tokens, map(_CAPITALISED, tokens)) if t.lower in heads_table]
     if not heads:
         return agents
     taken = {k for a in named for k in range(a.first_token, a.last_token + 1)}
-    starts = {t.start: t.index for t in tokens}
-    located = [(a.first_token, a.country) for a in named + agents if a.country]
-    located += [(starts[p["start"]], p["country"]) for p in places if p.get("country") and p["start"] in starts]
+    located = located_countries(tokens, named + agents, places)
     out: list[ActorMention] = []
     done = -1
     for h in heads:

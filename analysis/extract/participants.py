@@ -205,6 +205,7 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
     at_heads = compress(itertools.count(), map(heads.__contains__, map(_LOWER, tokens)))
     found = [(first, h, sector) for h in at_heads if h not in taken and (
                 tokens[h].lower not in force_heads or _state_word_before(tokens, h))
+             and (_verb_follows(tokens, h, lex) or _by_may_precede(text, tokens, h))
              and (found_h := agent_before(tokens, h, text)) is not None for sector, first in [found_h]]
     if not found:
         return out
@@ -239,7 +240,7 @@ def ethnic_groups(text: str, tokens: list[Token], gaz: Gazetteer, actors: list[A
     Kosovo blocked roads', 'ethnic Chinese in Indonesia'): the civilians (CVL) of the country they live in,
     the nearest place of their sentence (see `_where`), never of the country the demonym names; of unknown
     country when the sentence names none. 'ethnic Albanian guerrillas' is left to the agent noun."""
-    at = [t.index + 1 for t in tokens if t.lower in _ETHNIC_MARKERS and t.spaced]
+    at = [t.index + 1 for t in compress(tokens, map(_ETHNIC_MARKERS.__contains__, map(_LOWER, tokens))) if t.spaced]
     if not at:
         return []
     in_actor = {k for a in actors for k in range(a.first_token, a.last_token + 1)}
@@ -297,6 +298,19 @@ def _state_word_before(tokens: list[Token], h: int) -> bool:
     """Whether a state word stands among the words that may qualify an agent noun ending at token h
     ('government troops', 'regime elite forces')."""
     return any(tokens[j].lower in _STATE_WORDS for j in range(max(0, h - MAX_MODIFIERS - _MAX_FORCE_WORDS), h))
+
+
+@functools.cache
+def _max_agent_words() -> int:
+    """The words of the longest agent noun."""
+    return max(map(len, actor_lexicon().agents))
+
+
+def _by_may_precede(text: str, tokens: list[Token], h: int) -> bool:
+    """Whether a 'by' may stand right before an agent noun ending at token h with its modifiers (a quick
+    test on the text before it: 'were abducted by masked gunmen')."""
+    start = tokens[max(0, h - _max_agent_words() - MAX_MODIFIERS)].start
+    return text.find("by", start, tokens[h].start) >= 0 or text.find("By", start, tokens[h].start) >= 0
 
 
 def _where(located: list[tuple[int, str]], in_actor: set[int], k: int) -> str | None:

@@ -115,7 +115,7 @@ def _agents(doc: Doc) -> None:
     agents = title_holders(tokens, country_agents(text, tokens, mentions, places), named)
     agents += unnamed_groups(text, tokens, named + agents, mentions, places)
     agents += ethnic_groups(text, tokens, doc.gazetteer, named + agents, mentions, places)
-    agents += titled_people(text, tokens, named + agents, places, [(m.start, m.end) for m in mentions])
+    agents += titled_people(text, tokens, named + agents, places, [(m.first_token, m.last_token) for m in mentions])
     agents = organisations(text, tokens, named, agents, places)
     doc.actors = sorted(named + agents, key=lambda a: a.start)
 

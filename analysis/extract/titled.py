@@ -10,6 +10,7 @@ is left uncoded.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections import Counter
 from collections.abc import Sequence
@@ -28,6 +29,7 @@ TITLE_PREFIXES = tuple(sorted(w + "-" for w in RANK_PREFIXES))  # 'Vice-Presiden
 # sectors a title gives a person; others ('CVL', 'REF', 'REB', ...) describe groups, not offices
 _CAPITALISED = attrgetter("capitalised")
 _LOWER = attrgetter("lower")
+_START = attrgetter("start")
 # sectors a lower-case description gives a person named after it ('opposition leader X', 'rebel commander X')
 DESCRIPTION_SECTORS = frozenset({"OPP", "REB", "INS", "REL", "MED", "HRI", "LAB", "BUS", "EDU"})
 OFFICE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "ELI"})
@@ -66,6 +68,17 @@ def _name_end(tokens: list[Token], i: int, taken: set[int]) -> int:
     return j
 
 
+def located_countries(tokens: list[Token], actors: list[ActorMention], places: list[dict[str, Any]]
+                      ) -> list[tuple[int, str]]:
+    """(first token, country) of the actors and places of a known country."""
+    located = [(a.first_token, a.country) for a in actors if a.country]
+    for p in places:
+        k = bisect.bisect_left(tokens, p["start"], key=_START)
+        if p.get("country") and k < len(tokens) and tokens[k].start == p["start"]:
+            located.append((k, p["country"]))
+    return located
+
+
 def _main_country(places: list[dict[str, Any]]) -> str | None:
     """The country an article names most often, when one is named more than any other."""
     counts = Counter(p["country"] for p in places if p.get("country"))
@@ -85,33 +98,31 @@ def _sentence_country(tokens: list[Token], i: int, located: list[tuple[int, str]
 
 
 def titled_people(text: str, tokens: list[Token], actors: list[ActorMention], places: list[dict[str, Any]],
-                  taken_spans: Sequence[tuple[int, int]]) -> list[ActorMention]:
-    """Persons named after a title of office, coded as the context's country and the title's sector."""
+                  taken_tokens: Sequence[tuple[int, int]]) -> list[ActorMention]:
+    """Persons named after a title of office, coded as the context's country and the title's sector;
+    `taken_tokens` are (first, last) token ranges already read as something else (places)."""
     first, described = _first_words(), _description_heads()
     heads = [t.index for t in compress(tokens, map(_CAPITALISED, tokens))
-             if t.lower in first or t.lower.startswith(TITLE_PREFIXES)]
+             if t.lower in first or ("-" in t.lower and t.lower.startswith(TITLE_PREFIXES))]
     descriptions = [t.index for t in compress(tokens, map(described.__contains__, map(_LOWER, tokens)))
                     if not t.capitalised and t.spaced]
     if not heads and not descriptions:
         return []
     taken = {k for a in actors for k in range(a.first_token, a.last_token + 1)}
-    starts = {t.start: t.index for t in tokens}
-    for a, b in taken_spans:
-        k = starts.get(a)
-        while k is not None and k < len(tokens) and tokens[k].start < b:
-            taken.add(k)
-            k += 1
-    located = [(a.first_token, a.country) for a in actors if a.country]
-    located += [(starts[p["start"]], p["country"]) for p in places if p.get("country") and p["start"] in starts]
+    taken.update(k for a, b in taken_tokens for k in range(a, b + 1))
+    candidates = [(i, _titled_at(text, tokens, i, taken)) for i in heads]
+    candidates += [_described_at(text, tokens, h, taken) for h in descriptions]
+    found = sorted(((i, c) for i, c in candidates if c is not None), key=itemgetter(0))
+    if not found:
+        return []
+    located = located_countries(tokens, actors, places)
     main = _main_country(places)
     out: list[ActorMention] = []
     done = -1
-    candidates = [(i, _titled_at(text, tokens, i, taken)) for i in heads]
-    candidates += [_described_at(text, tokens, h, taken) for h in descriptions]
-    for i, found in sorted(candidates, key=itemgetter(0)):
-        if found is None or i <= done:
+    for i, title in found:
+        if i <= done:
             continue
-        sector, done = found
+        sector, done = title
         country = _sentence_country(tokens, i, located) or main
         if country:
             span = text[tokens[i].start:tokens[done].end]
@@ -145,12 +156,12 @@ def _titled_at(text: str, tokens: list[Token], i: int, taken: set[int]) -> tuple
     """(sector, last token) of a title and name starting at token i, or None."""
     if i in taken or not tokens[i].spaced or not tokens[i + 1].capitalised:
         return None  # a title and the name after it are capitalised words one space apart
-    for size in range(MAX_TITLE, 0, -1):
+    run = 0  # the title is a run of capitalised words one space apart, none taken
+    while run < MAX_TITLE and i + run < len(tokens) - 1 and i + run not in taken and tokens[i + run].capitalised \
+            and tokens[i + run].spaced:
+        run += 1
+    for size in range(run, 0, -1):
         k = i + size
-        if k >= len(tokens) or any(m in taken for m in range(i, k)) or not all(t.capitalised for t in tokens[i:k]):
-            continue
-        if not all(t.spaced for t in tokens[i:k]):
-            continue
         sector = _title_sector([t.lower for t in tokens[i:k]])
         if sector is None:
             continue
