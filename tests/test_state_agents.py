@@ -15,13 +15,14 @@ def _codes(text: str, date: str = "2024-01-01") -> dict[str, str]:
 
 @pytest.mark.parametrize(("text", "date", "title", "code"), [
     ("Ethiopian Prime Minister Abiy Ahmed held talks with Somali President Hassan Sheikh Mohamud.", "2023-06-01",
-     "Somali President", "SOMGOV"),
+     "Somali President Hassan Sheikh Mohamud", "SOMGOV"),
     ("Kenyan President William Ruto met Somali President Hassan Sheikh Mohamud in Nairobi.", "2023-06-01",
-     "Somali President", "SOMGOV"),
+     "Somali President Hassan Sheikh Mohamud", "SOMGOV"),
     ("Egypt's Foreign Minister Sameh Shoukry spoke with Turkish President Recep Tayyip Erdogan.", "2022-05-01",
-     "Turkish President", "TURGOV"),
+     "Turkish President Recep Tayyip Erdogan", "TURGOV"),
 ])
 def test_a_title_before_a_named_holder_is_the_holders(text: str, date: str, title: str, code: str) -> None:
+    # the title and the name are one actor, coded by the table that dates the holder's office
     assert _codes(text, date).get(title) == code
 
 

@@ -22,7 +22,7 @@ from analysis.extract.mentions import lexicon as mention_lexicon
 from analysis.extract.text import Token, word_group
 from analysis.extract.triggers import Participant
 
-__all__ = ["country_agents", "described_people", "ethnic_groups", "participants", "place_actors", "title_holders",
+__all__ = ["country_agents", "described_people", "ethnic_groups", "participants", "place_actors",
            "unnamed_groups"]
 
 _COUNTRY_KINDS = ("country", "demonym")
@@ -166,20 +166,6 @@ def described_people(text: str, tokens: list[Token], named: list[ActorMention]) 
             found = agent_before(tokens, k, text)
             if found is not None and found[0] not in _NO_DESCRIPTION_SECTORS and not found[0].endswith("~"):
                 a = dataclasses.replace(a, code=a.country + found[0], sector=found[0])
-        out.append(a)
-    return out
-
-
-def title_holders(tokens: list[Token], agents: list[ActorMention], named: list[ActorMention]
-                  ) -> list[ActorMention]:
-    """An agent noun right before a named person is that person's title ('Somali President Hassan Sheikh
-    Mohamud', 'Ethiopian Prime Minister Abiy Ahmed'): it takes the person's code, which a table dates."""
-    person_at = {a.first_token: a for a in named if a.kind == "person" and a.country}
-    out = []
-    for a in agents:
-        p = person_at.get(a.last_token + 1)
-        if p is not None and tokens[a.last_token].spaced and p.code != a.code:
-            a = dataclasses.replace(a, code=p.code, country=p.country, sector=p.sector)
         out.append(a)
     return out
 

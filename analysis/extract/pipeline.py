@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from analysis.errors import InputWarning
 from analysis.extract.actors import ActorMention, find_actors
+from analysis.extract.affiliations import affiliated
 from analysis.extract.events import find_events
 from analysis.extract.facilities import facility_mentions
 from analysis.extract.gazetteer import Gazetteer, load_gazetteer, norm_key
@@ -30,7 +31,6 @@ from analysis.extract.participants import (
     ethnic_groups,
     participants,
     place_actors,
-    title_holders,
     unnamed_groups,
 )
 from analysis.extract.text import Token, find_dateline, split_sentences, tokenize
@@ -112,12 +112,12 @@ def _resolution(doc: Doc) -> None:
 def _agents(doc: Doc) -> None:
     text, tokens, mentions, places = doc.text, doc.tokens, doc.mentions, doc.places
     named = described_people(text, tokens, doc.named)
-    agents = title_holders(tokens, country_agents(text, tokens, mentions, places), named)
+    agents = country_agents(text, tokens, mentions, places)
     agents += unnamed_groups(text, tokens, named + agents, mentions, places)
     agents += ethnic_groups(text, tokens, doc.gazetteer, named + agents, mentions, places)
     agents += titled_people(text, tokens, named + agents, places, [(m.first_token, m.last_token) for m in mentions])
     agents = organisations(text, tokens, named, agents, places)
-    doc.actors = sorted(named + agents, key=lambda a: a.start)
+    doc.actors = affiliated(text, tokens, sorted(named + agents, key=lambda a: a.start))
 
 
 def _participants(doc: Doc) -> None:

@@ -1,0 +1,74 @@
+"""Whom a person or group acts for: a title before a named person is one actor with the person, and the
+agent noun of people who serve an organisation ('officials from X', 'a spokesman for X', 'fighters of X')
+joins that organisation and acts with its code."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from analysis.extract.pipeline import extract_record
+from analysis.io.articles import article_from_text
+
+
+def _record(text: str, date: str = "2024-01-01") -> dict[str, Any]:
+    return extract_record(article_from_text(text, date=date))
+
+
+def _actors(text: str, date: str = "2024-01-01") -> dict[str, str]:
+    return {a["text"]: a["code"] for a in _record(text, date)["actors"]}
+
+
+def _dyads(text: str) -> set[tuple[str | None, str | None]]:
+    return {(e["source"], e["target"]) for e in _record(text)["events"]}
+
+
+@pytest.mark.parametrize(("text", "actor", "code"), [
+    ("Chinese President Xi Jinping met Brazilian leaders in Beijing.", "Chinese President Xi Jinping", "CHNGOV"),
+    ("Germany's Chancellor Olaf Scholz urged China to press Russia.", "Germany's Chancellor Olaf Scholz", "DEUGOV"),
+    ("On Friday Somali President Hassan Sheikh Mohamud visited Nairobi.",
+     "Somali President Hassan Sheikh Mohamud", "SOMGOV"),
+    ("Ethiopian Prime Minister Abiy Ahmed rejected Egypt's demands over the dam.",
+     "Ethiopian Prime Minister Abiy Ahmed", "ETHGOV"),
+])
+def test_a_title_and_the_named_holder_after_it_are_one_actor(text: str, actor: str, code: str) -> None:
+    actors = _actors(text)
+    assert actors.get(actor) == code
+    # no second actor for the title alone or the name alone
+    assert not [t for t in actors if t != actor and (t in actor)]
+
+
+@pytest.mark.parametrize(("text", "actor", "code"), [
+    ("Officials from Kenya's foreign ministry visited Somalia on Monday.",
+     "Officials from Kenya's foreign ministry", "KENGOV"),
+    ("Troops from the African Union attacked al-Shabaab positions in Somalia.",
+     "Troops from the African Union", "IGOAFRAFU"),
+    ("Senior officials at the European Commission criticised Hungary.",
+     "Senior officials at the European Commission", "IGOEUREEC"),
+    ("On Tuesday a spokesman for the Nigerian army denied the report.",
+     "spokesman for the Nigerian army", "NGAMIL"),
+])
+def test_people_who_serve_an_organisation_act_for_it(text: str, actor: str, code: str) -> None:
+    assert _actors(text).get(actor) == code
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("Officials from Kenya's foreign ministry visited Somalia on Monday.", ("KENGOV", "SOM")),
+    ("Envoys of the European Union met Serbia's president in Belgrade.", ("IGOEUREEC", "SRBGOV")),
+    ("Diplomats from the Egyptian foreign ministry criticised Israel on Sunday.", ("EGYGOV", "ISR")),
+])
+def test_the_people_of_an_organisation_are_the_source_of_its_acts(text: str, dyad: tuple[str, str]) -> None:
+    assert dyad in _dyads(text)
+
+
+@pytest.mark.parametrize(("text", "outside"), [
+    # victims and residents are where an organisation acts, not its people
+    ("Victims of the Syrian army gathered in Idlib.", "Victims of the Syrian army"),
+    ("Residents of the Israeli army's buffer zone fled south.", "Residents of the Israeli army"),
+    # an agent noun that already has its own country stays its own actor
+    ("U.S. negotiators from the State Department met the Taliban in Doha.",
+     "U.S. negotiators from the State Department"),
+])
+def test_people_who_do_not_serve_an_organisation_stay_apart(text: str, outside: str) -> None:
+    assert not any(t.startswith(outside) for t in _actors(text))
