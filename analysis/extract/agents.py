@@ -11,6 +11,10 @@ from analysis.extract.actors import actor_lexicon
 from analysis.extract.text import Token, word_group
 
 _NOT_MODIFIERS = word_group("not_modifier")  # words that end a run of modifiers before an agent noun
+# a generic head of people who lead or speak ('leaders', 'officials': GOV) takes the sector of a modifier that
+# names a force or a side ('military leaders' MIL, 'rebel officials' REB); not 'agriculture minister'
+_GENERIC_SECTORS = word_group("generic_agent_sector")
+_SPECIFIC_SECTORS = word_group("specific_agent_sector")
 MAX_MODIFIERS = 2  # words between a country word and its agent noun ('Nicaragua's Sandinista government')
 
 
@@ -47,6 +51,8 @@ def agent_after(tokens: list[Token], k: int, text: str | None = None, *, modifie
                 break
         found = _agent_at(tokens, start, text)
         if found is not None and (best is None or found[1] > best[1]):
+            if best is not None and found[0] in _GENERIC_SECTORS and best[0] in _SPECIFIC_SECTORS:
+                found = (best[0], found[1])  # 'military leaders', 'police chiefs': the modifier's sector
             best = found  # the head noun ends the phrase: 'Jewish immigrants', not 'Jewish'
     return best
 

@@ -33,6 +33,7 @@ _PLACE_NOUN_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(word_group('place_noun'
 _ABROAD_SECTORS = ("MIL",)
 _PART_WORDS = word_group("place_cue_before")  # 'in western Ghana', 'in northern Mali'
 _PREPOSITIONS = word_group("subject_prep") | word_group("place_prep")  # 'killed three of the gunmen'
+_TARGET_PREPS = word_group("target_prep")  # 'fired at protesters', 'clashed with police'
 _AUXILIARIES = word_group("perfect_aux")  # "Gunmen have killed"
 # the sectors of groups that act where they live (gunmen, rebels, farmers, students; not officials or troops,
 # who are often abroad): unnamed, they take the country of the sentence's places
@@ -191,7 +192,7 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
     at_heads = compress(itertools.count(), map(heads.__contains__, map(_LOWER, tokens)))
     found = [(first, h, sector) for h in at_heads if h not in taken and (
                 tokens[h].lower not in force_heads or _state_word_before(tokens, h))
-             and (_verb_follows(tokens, h, lex) or _by_may_precede(text, tokens, h))
+             and (_verb_follows(tokens, h, lex) or _by_may_precede(text, tokens, h) or _acted_on(tokens, h, lex))
              and (found_h := agent_before(tokens, h, text)) is not None for sector, first in [found_h]]
     if not found:
         return out
@@ -207,10 +208,13 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
         # the agent of a passive ('were kidnapped by gunmen'), the people a quantity counts ('thousands of farmers')
         by = prev == "by"
         counted = prev == "of" and k > 1 and tokens[k - 2].lower in PARTITIVE_HEADS
-        if (prev in _PREPOSITIONS and not (by or counted)) or (
+        # the group an act falls on: 'fired tear gas at protesters', 'clashed with police', 'arrested students'
+        acted_on = (prev in _TARGET_PREPS or acting_verb(prev, lex)) and not (  # not 'arrested opposition
+            tokens[last].spaced and tokens[last + 1].capitalised)  # leader Kizza Besigye': a person's description
+        if (prev in _PREPOSITIONS and not (by or counted or acted_on)) or (
                 k - 1 in taken and tokens[k - 1].spaced):
             continue
-        if not (by or _verb_follows(tokens, last, lex)):
+        if not (by or acted_on or _verb_follows(tokens, last, lex)):
             continue
         country = _where(located.get(tok.sentence, []), in_actor, k)
         code, sector = agent_code(country, sector)
@@ -290,6 +294,13 @@ def _state_word_before(tokens: list[Token], h: int) -> bool:
 def _max_agent_words() -> int:
     """The words of the longest agent noun."""
     return max(map(len, actor_lexicon().agents))
+
+
+def _acted_on(tokens: list[Token], h: int, lex: Lexicon) -> bool:
+    """Whether a verb or a preposition of a target ('at', 'against') stands within the few words before an
+    agent noun ending at token h (a quick test: 'clashed with riot police')."""
+    return any(tokens[j].lower in _TARGET_PREPS or acting_verb(tokens[j].lower, lex)
+               for j in range(max(0, h - MAX_MODIFIERS - 2), h))
 
 
 def _by_may_precede(text: str, tokens: list[Token], h: int) -> bool:

@@ -1,0 +1,32 @@
+"""Unnamed groups an act falls on ('fired tear gas at protesters', 'clashed with police', 'arrested
+students') are the event's target, of the country where the sentence is set."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.extract.pipeline import extract_record
+from analysis.io.articles import article_from_text
+
+
+def _dyads(text: str) -> set[tuple[str | None, str | None]]:
+    return {(e["source"], e["target"]) for e in extract_record(article_from_text(text, date="2024-01-01"))["events"]}
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("Protesters in Caracas threw stones at riot police.", ("VENOPP", "VENCOP")),
+    ("Police in Nairobi fired tear gas at demonstrators.", ("KENCOP", "KENOPP")),
+    ("On Sunday gunmen attacked farmers near Jos.", ("NGAUAF", "NGAAGR")),
+    ("Riot police in Dhaka charged against striking workers.", ("BGDCOP", "BGDLAB")),
+])
+def test_a_group_an_act_falls_on_is_its_target(text: str, dyad: tuple[str, str]) -> None:
+    assert dyad in _dyads(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Students marched through Dhaka on Monday.",  # no act falls on anyone
+    "Officials in Lima met at noon.",
+    "Farmers in Kenya said prices fell.",
+])
+def test_groups_that_no_act_falls_on_are_no_targets(text: str) -> None:
+    assert all(target is None for _, target in _dyads(text))
