@@ -132,17 +132,18 @@ class PetrarchActor(NamedTuple):
 
 def petrarch_actor(packed: str, day: str | None, horizon: str) -> PetrarchActor | None:
     """The code of a phrase on `day` (ISO; None: the horizon): its dated code in force, else its default;
-    a term still open when the dictionaries end is not taken past them: the person is then an elite of
-    the country (ELI), as the default codes of the dictionaries' former office-holders are."""
+    a person's term still open when the dictionaries end is not taken past them: the person is then an
+    elite of the country (ELI), as the default codes of the dictionaries' former office-holders are; an
+    organisation's open code goes on ('syrian observatory for human rights' SYROPPHRI from 2012)."""
     rows = [r.split("|") for r in packed.split(";")]
     codes = [ActorCode(r[0], r[1], r[2], r[5]) for r in rows]
     when = day or horizon
     stale = when > horizon
     dated = [c for c in codes if (c.start or c.end) and (c.start or "0000") <= when <= (c.end or "9999")
-             and not (stale and not c.end)]
+             and not (stale and not c.end and c.kind == "person")]
     chosen = dated or [c for c in codes if not c.start and not c.end]
     if not chosen:
-        open_rows = [r for r in rows if r[1] and not r[2] and r[3]]
+        open_rows = [r for r in rows if r[1] and not r[2] and r[3] and r[5] == "person"]
         if not stale or not open_rows:
             return None
         country = open_rows[0][3]

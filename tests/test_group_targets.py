@@ -30,3 +30,12 @@ def test_a_group_an_act_falls_on_is_its_target(text: str, dyad: tuple[str, str])
 ])
 def test_groups_that_no_act_falls_on_are_no_targets(text: str) -> None:
     assert all(target is None for _, target in _dyads(text))
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Heavy fighting between government forces and rebels killed 30 people in eastern Congo.", {"CODMIL", "CODREB"}),
+    ("Clashes between police and protesters in Tunis left ten injured.", {"TUNCOP", "TUNOPP"}),
+    ("Clashes erupted between students and riot police in Bamako on Friday.", {"MLIEDU", "MLICOP"}),
+])
+def test_both_groups_between_which_an_act_happens_take_part(text: str, pair: set[str]) -> None:
+    assert any({source, target} == pair for source, target in _dyads(text))

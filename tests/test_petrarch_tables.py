@@ -287,3 +287,17 @@ def test_loader_looks_up_phrases_and_agent_nouns() -> None:
     agents = petrarch_agents()
     assert agents["police"] == "COP" and agents["policemen"] == "COP" and agents["troops"] == "MIL"
     assert agents["security forces"] == "COP"  # the row whose head noun it is
+
+
+@pytest.mark.parametrize(("packed", "code"), [
+    # an organisation's code that opens before the dictionaries end goes on after them
+    ("SYROPPHRI|2012-01-01||SYR|OPP|other", "SYROPPHRI"),
+    ("KENOPP|2010-05-01||KEN|OPP|ngo", "KENOPP"),
+    # a person's open term is not taken past them: the person is an elite of the country
+    ("VENGOV|2013-04-19||VEN|GOV|person", "VENELI"),
+])
+def test_open_codes_after_the_dictionaries_end(packed: str, code: str) -> None:
+    from analysis._actor_tables import petrarch_actor
+
+    found = petrarch_actor(packed, "2024-06-01", "2016-01-01")
+    assert found is not None and found.code == code

@@ -34,6 +34,8 @@ _ABROAD_SECTORS = ("MIL",)
 _PART_WORDS = word_group("place_cue_before")  # 'in western Ghana', 'in northern Mali'
 _PREPOSITIONS = word_group("subject_prep") | word_group("place_prep")  # 'killed three of the gunmen'
 _TARGET_PREPS = word_group("target_prep")  # 'fired at protesters', 'clashed with police'
+_PAIR_PREPS = word_group("pair_prep")  # 'fighting between government forces and rebels'
+_PAIR_CONJUNCTIONS = word_group("pair_conjunction")
 _AUXILIARIES = word_group("perfect_aux")  # "Gunmen have killed"
 # the sectors of groups that act where they live (gunmen, rebels, farmers, students; not officials or troops,
 # who are often abroad): unnamed, they take the country of the sentence's places
@@ -208,9 +210,10 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
         # the agent of a passive ('were kidnapped by gunmen'), the people a quantity counts ('thousands of farmers')
         by = prev == "by"
         counted = prev == "of" and k > 1 and tokens[k - 2].lower in PARTITIVE_HEADS
-        # the group an act falls on: 'fired tear gas at protesters', 'clashed with police', 'arrested students'
-        acted_on = (prev in _TARGET_PREPS or acting_verb(prev, lex)) and not (  # not 'arrested opposition
-            tokens[last].spaced and tokens[last + 1].capitalised)  # leader Kizza Besigye': a person's description
+        # the group an act falls on: 'fired tear gas at protesters', 'clashed with police', 'arrested students';
+        # not a person's description ('arrested opposition leader Kizza Besigye')
+        acted_on = (prev in _TARGET_PREPS or acting_verb(prev, lex) or _between_pair(tokens, k)) and not (
+            tokens[last].spaced and tokens[last + 1].capitalised)
         if (prev in _PREPOSITIONS and not (by or counted or acted_on)) or (
                 k - 1 in taken and tokens[k - 1].spaced):
             continue
@@ -299,8 +302,20 @@ def _max_agent_words() -> int:
 def _acted_on(tokens: list[Token], h: int, lex: Lexicon) -> bool:
     """Whether a verb or a preposition of a target ('at', 'against') stands within the few words before an
     agent noun ending at token h (a quick test: 'clashed with riot police')."""
-    return any(tokens[j].lower in _TARGET_PREPS or acting_verb(tokens[j].lower, lex)
-               for j in range(max(0, h - MAX_MODIFIERS - 2), h))
+    return any(tokens[j].lower in _TARGET_PREPS or tokens[j].lower in _PAIR_CONJUNCTIONS or acting_verb(
+        tokens[j].lower, lex) for j in range(max(0, h - MAX_MODIFIERS - 2), h))
+
+
+_MAX_PAIR_GAP = 6  # words from 'between' to the 'and' of its pair ('between Ethiopian government forces and')
+
+
+def _between_pair(tokens: list[Token], k: int) -> bool:
+    """Whether the phrase at token k is the second of a pair: 'clashes between police and protesters'."""
+    if k < 2 or tokens[k - 1].lower not in _PAIR_CONJUNCTIONS:
+        return False
+    sentence = tokens[k].sentence
+    return any(tokens[j].lower in _PAIR_PREPS and tokens[j].sentence == sentence
+               for j in range(max(0, k - 1 - _MAX_PAIR_GAP), k - 1))
 
 
 def _by_may_precede(text: str, tokens: list[Token], h: int) -> bool:
