@@ -15,9 +15,10 @@ for it, and take its code).
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from analysis.extract.actors import ActorMention
-from analysis.extract.agents import agent_before
+from analysis.extract.agents import agent_after, agent_before
 from analysis.extract.text import Token, word_group
 
 __all__ = ["affiliated"]
@@ -26,27 +27,85 @@ _MEMBER_PREPS = word_group("member_prep")  # 'officials from X', 'a spokesman fo
 # the sectors of agent nouns for people who serve an organisation (officials, troops, police, fighters, envoys);
 # not victims, residents or workers, who are only where it is ('victims of the army')
 _MEMBER_SECTORS = word_group("member_sector")
+_ORGANISATION_NOUNS = word_group("organisation_noun")  # 'the militant group al-Shabaab', 'the rebel movement M23'
+_HEAD_NOUNS = word_group("head_noun")  # 'the head of', 'the chief of', 'the director of' an organisation
+_FORMER = word_group("former")  # 'Boris Johnson, a former British prime minister,': no office now
+_ORGANISATION_KINDS = frozenset({"organisation", "institution", "armed_forces", "igo", "ngo", "media", "company"})
+# a comma, an article and up to two lower-case modifiers between a name and its apposition ('X, a senior ...')
+_APPOSITION_GAP = re.compile(rf",\s+(?:(?i:{'|'.join(sorted(word_group('article')))})\s+)?(?:[a-z]+\s+){{0,2}}")
+MAX_ROLE = 3  # words of a role between an organisation and a person's name ('Hamas political bureau chief')
 
 
 def affiliated(text: str, tokens: list[Token], actors: list[ActorMention]) -> list[ActorMention]:
-    """The actors of a text (in text order) with a title joined to the named person after it and the
-    agent noun of its people joined to the organisation they serve."""
-    return _members(text, tokens, _titled_holders(text, tokens, actors))
+    """The actors of a text (in text order) with a title or description joined to the name after it, the
+    people of an organisation joined to it, and a person's code taken from an apposition or the
+    organisation named before their title where the tables know no office of theirs."""
+    actors = _members(text, tokens, _described_names(text, tokens, actors))
+    return _appositions(text, _leaders_of(text, tokens, actors))
 
 
-def _titled_holders(text: str, tokens: list[Token], actors: list[ActorMention]) -> list[ActorMention]:
-    """A title of office read as an agent ('Somali President', "Ethiopia's Prime Minister") right before a
-    named person joins the person: one actor with the person's code, which a table dates."""
+def _described_names(text: str, tokens: list[Token], actors: list[ActorMention]) -> list[ActorMention]:
+    """A title or description read as an agent right before a name joins it: before a person ('Somali
+    President Hassan Sheikh Mohamud', "Ethiopia's Prime Minister Abiy Ahmed"), one actor with the person's
+    code, which a table dates; before an organisation of the same country ('the Sudanese paramilitary
+    Rapid Support Forces', 'the Lebanese Shiite movement Hezbollah'), one actor with its code."""
     out: list[ActorMention] = []
     for a in actors:
         prev = out[-1] if out else None
-        if (a.kind == "person" and a.country and prev is not None and prev.kind == "agent"
-                and prev.last_token + 1 == a.first_token and tokens[prev.last_token].spaced):
+        if prev is not None and prev.kind == "agent" and _describes(tokens, prev, a) and a.country and (
+                    a.kind == "person" or (a.kind in _ORGANISATION_KINDS and prev.country in (None, a.country))):
             out[-1] = dataclasses.replace(a, start=prev.start, text=text[prev.start:a.end],
                                           first_token=prev.first_token)
         else:
             out.append(a)
     return out
+
+
+def _describes(tokens: list[Token], description: ActorMention, name: ActorMention) -> bool:
+    """Whether an agent stands right before a name, one space apart, with at most an organisation noun between
+    ('Somali militant group al-Shabaab')."""
+    gap = range(description.last_token + 1, name.first_token)
+    return len(gap) <= 1 and all(tokens[k].lower in _ORGANISATION_NOUNS for k in gap) and all(
+        tokens[k].spaced for k in range(description.last_token, name.first_token))
+
+
+def _leaders_of(text: str, tokens: list[Token], actors: list[ActorMention]) -> list[ActorMention]:
+    """A person named after an organisation and their title or role in it ('Hamas leader Ismail Haniyeh',
+    'Hezbollah chief Hassan Nasrallah', 'Taliban spokesman Zabihullah Mujahid') acts for the organisation
+    when the tables know no office of theirs on the day (an elite, ELI, or no code)."""
+    out = list(actors)
+    for n in range(1, len(out)):
+        org, person = out[n - 1], out[n]
+        if person.kind != "person" or (person.country and person.sector != "ELI") \
+                or org.kind not in _ORGANISATION_KINDS or not 0 < person.first_token - org.last_token - 1 <= MAX_ROLE:
+            continue
+        role = range(org.last_token + 1, person.first_token)
+        if all(tokens[k - 1].spaced for k in range(org.last_token + 1, person.first_token + 1)) and (
+                (agent_after(tokens, role.start, text, modifiers=0) or (None, -1))[1] == role.stop - 1
+                or tokens[role.stop - 1].lower in _HEAD_NOUNS):
+            out[n] = dataclasses.replace(person, code=org.code, country=org.country, sector=org.sector)
+    return out
+
+
+def _appositions(text: str, actors: list[ActorMention]) -> list[ActorMention]:
+    """A person of no known office set off by commas beside an agent that describes them takes its code:
+    'Abdullah Abdullah, a senior Afghan official, met ...' (AFGGOV), 'the rebels' commander, Joseph Kony,'."""
+    out = list(actors)
+    for n in range(len(out) - 1):
+        for person, other in ((out[n], out[n + 1]), (out[n + 1], out[n])):
+            if person.kind == "person" and (not person.country or person.sector == "ELI") and other.kind == "agent" \
+                    and other.country and _apposed(text, out[n], out[n + 1]):
+                fixed = dataclasses.replace(person, code=other.code, country=other.country, sector=other.sector)
+                out[n if person is out[n] else n + 1] = fixed
+    return out
+
+
+def _apposed(text: str, first: ActorMention, second: ActorMention) -> bool:
+    """Whether the second actor is set off by a comma right after the first ('X, Russia's foreign minister,'),
+    with at most an article before it, and closed by a comma or the sentence's end."""
+    gap = _APPOSITION_GAP.fullmatch(text, first.end, second.start)
+    return gap is not None and _FORMER.isdisjoint(gap.group().lower().split()) and text[
+        second.end:second.end + 1] in (",", ".", "")
 
 
 def _members(text: str, tokens: list[Token], actors: list[ActorMention]) -> list[ActorMention]:
@@ -58,12 +117,21 @@ def _members(text: str, tokens: list[Token], actors: list[ActorMention]) -> list
         k = a.first_token - 1
         if k >= 0 and tokens[k].lower == "the":
             k -= 1
-        if k >= 1 and tokens[k].lower in _MEMBER_PREPS and tokens[k - 1].spaced and tokens[k].spaced \
-                and tokens[k].sentence == tokens[a.first_token].sentence:
-            found = agent_before(tokens, k - 1, text)
-            if found is not None and found[0] in _MEMBER_SECTORS and not taken.intersection(range(found[1], k)):
-                first = found[1]
-                a = dataclasses.replace(a, start=tokens[first].start, text=text[tokens[first].start:a.end],
-                                        first_token=first)
+        first = _member_noun(text, tokens, k) if k >= 1 and tokens[k].sentence == tokens[a.first_token].sentence \
+            else None
+        if first is not None and not taken.intersection(range(first, k)):
+            a = dataclasses.replace(a, start=tokens[first].start, text=text[tokens[first].start:a.end],
+                                    first_token=first)
         out.append(a)
     return out
+
+
+def _member_noun(text: str, tokens: list[Token], k: int) -> int | None:
+    """The first token of the agent noun of people who serve an organisation before a member preposition
+    at token k ('officials from', 'a spokesman for', 'the head of'), or None."""
+    if tokens[k].lower not in _MEMBER_PREPS or not (tokens[k - 1].spaced and tokens[k].spaced):
+        return None
+    found = agent_before(tokens, k - 1, text)
+    if found is not None and found[0] in _MEMBER_SECTORS:
+        return found[1]
+    return k - 1 if found is None and tokens[k - 1].lower in _HEAD_NOUNS else None

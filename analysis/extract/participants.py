@@ -20,6 +20,7 @@ from analysis.extract.gazetteer import NAME_KINDS, Gazetteer, norm_key
 from analysis.extract.mentions import Lexicon, Mention, acting_verb
 from analysis.extract.mentions import lexicon as mention_lexicon
 from analysis.extract.text import Token, word_group
+from analysis.extract.titled import OFFICE_SECTORS
 from analysis.extract.triggers import Participant
 
 __all__ = ["country_agents", "described_people", "ethnic_groups", "participants", "place_actors",
@@ -41,6 +42,7 @@ _AUXILIARIES = word_group("perfect_aux")  # "Gunmen have killed"
 # who are often abroad): unnamed, they take the country of the sentence's places
 _GROUP_SECTORS = word_group("group_sector")
 _NO_DESCRIPTION_SECTORS = ("ELI", "GOV")  # titles of office: the dated tables say who holds one
+_FORMER = word_group("former")  # 'former', 'ex-', 'late' before a title: no longer in office
 _ETHNIC_MARKERS = word_group("ethnic_marker")  # 'ethnic Albanians': a people outside the demonym's country
 _STATE_WORDS = word_group("state_modifier")  # 'the government', 'government troops', 'regime forces': the local state
 MAX_VERB_GROUP = 3
@@ -84,7 +86,9 @@ def country_agents(text: str, tokens: list[Token], mentions: list[Mention], plac
                 m.text.isupper() or "." in m.text)
             found = agent_after(tokens, m.last_token + 1, text, modifiers=0 if bare else MAX_MODIFIERS)
             if found is not None:
-                code, sector = agent_code(p["country"], found[0])
+                # 'a former British prime minister': out of office, an elite of the country (as CAMEO codes them)
+                former = m.first_token > 0 and tokens[m.first_token - 1].lower in _FORMER and found[0] in OFFICE_SECTORS
+                code, sector = agent_code(p["country"], "ELI" if former else found[0])
                 last = found[1]
                 end = tokens[last].end
                 if not any(k in mention_at for k in range(m.last_token + 1, last + 1)):
