@@ -53,3 +53,22 @@ def test_unnamed_troops_and_officials_are_nobodys(text: str) -> None:
 def test_a_group_of_a_people_with_no_state_acts_where_it_is(text: str, group: str) -> None:
     code = _codes(text).get(group, "")
     assert code[3:] in ("UAF", "REB", "INS") and code[:3] in ("TUR", "LKA", "PAK"), code
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("U.S. and South Korean troops held joint drills near the border.", {"USAMIL", "KORMIL"}),
+    ("Russian and Chinese diplomats criticised the Western sanctions.", {"RUSGOV", "CHNGOV"}),
+    ("French, German and Italian ministers urged Iran to release the detainees.", {"FRAGOV", "DEUGOV", "ITAGOV"}),
+    ("On Monday Kenyan and Ugandan police arrested smugglers near Busia.", {"KENCOP", "UGACOP"}),
+])
+def test_country_words_joined_before_one_agent_noun_share_it(text: str, codes: set[str]) -> None:
+    assert codes <= set(_codes(text).values())
+
+
+@pytest.mark.parametrize(("text", "actor", "code"), [
+    ("Beijing's foreign ministry accused Washington of interference.", "Beijing's foreign ministry", "CHNGOV"),
+    ("Moscow's envoy to the UN rejected the resolution.", "Moscow's envoy", "RUSGOV"),
+    ("On Friday Tehran's nuclear negotiators arrived in Vienna.", "Tehran's nuclear negotiators", "IRNGOV"),
+])
+def test_a_capitals_possessive_before_an_agent_noun_is_its_states(text: str, actor: str, code: str) -> None:
+    assert _codes(text).get(actor) == code

@@ -43,6 +43,7 @@ _AUXILIARIES = word_group("perfect_aux")  # "Gunmen have killed"
 _GROUP_SECTORS = word_group("group_sector")
 _NO_DESCRIPTION_SECTORS = ("ELI", "GOV")  # titles of office: the dated tables say who holds one
 _FORMER = word_group("former")  # 'former', 'ex-', 'late' before a title: no longer in office
+_COORDINATORS_OF_MODIFIERS = word_group("list_conjunction")  # 'U.S. and South Korean troops'
 _ETHNIC_MARKERS = word_group("ethnic_marker")  # 'ethnic Albanians': a people outside the demonym's country
 _STATE_WORDS = word_group("state_modifier")  # 'the government', 'government troops', 'regime forces': the local state
 MAX_VERB_GROUP = 3
@@ -78,7 +79,8 @@ def country_agents(text: str, tokens: list[Token], mentions: list[Mention], plac
             if group is not None:
                 out.append(group)
             continue
-        if p["kind"] in _COUNTRY_KINDS:
+        if p["kind"] in _COUNTRY_KINDS or (p["kind"] == "capital" and tokens[m.last_token].possessive):
+            # "Beijing's foreign ministry": a capital's possessive stands for its state, as a country's does;
             # a country's bare name takes its agent noun at once ('Russia troops' is rare, 'Syria new fighter
             # jets' no agent); a demonym, an abbreviation or a possessive takes modifiers ('U.S. military
             # officials', "Nicaragua's Sandinista government")
@@ -98,7 +100,32 @@ def country_agents(text: str, tokens: list[Token], mentions: list[Mention], plac
         agent = _agent_before_place(text, tokens, m, p["country"], mention_at, out[-1] if out else None)
         if agent is not None:
             out.append(agent)
-    return out
+    return _shared_heads(text, tokens, mentions, by_start, out)
+
+
+def _shared_heads(text: str, tokens: list[Token], mentions: list[Mention], by_start: dict[int, dict[str, Any]],
+                  agents: list[ActorMention]) -> list[ActorMention]:
+    """Country words joined by 'and' or commas before one agent noun share it: 'U.S. and South Korean troops'
+    (USAMIL and KORMIL), 'French, German and Italian ministers'; each is an agent of its own country."""
+    agent_at = {a.first_token: a for a in agents}
+    added: list[ActorMention] = []
+    for m in reversed(mentions):
+        p = by_start.get(m.start)
+        k = m.last_token + 1
+        if p is None or not p["country"] or p["kind"] not in _COUNTRY_KINDS or m.first_token in agent_at \
+                or k + 1 >= len(tokens) or tokens[k].sentence != tokens[m.last_token].sentence:
+            continue
+        head = agent_at.get(k + 1) if tokens[k].lower in _COORDINATORS_OF_MODIFIERS else None
+        if head is None and text[m.end:tokens[k].start].strip() == ",":
+            head = agent_at.get(k)  # 'French, German and ...'
+        if head is None or head.kind != "agent" or head.country == p["country"]:
+            continue
+        code, sector = agent_code(p["country"], head.sector)
+        shared = ActorMention(m.start, m.end, m.text, code, m.text, p["country"], sector, "agent", m.first_token,
+                              m.last_token)
+        agent_at[m.first_token] = shared
+        added.append(shared)
+    return sorted(agents + added, key=attrgetter("start")) if added else agents
 
 
 def _agent_before_place(text: str, tokens: list[Token], m: Mention, country: str, mention_at: dict[int, Mention],
