@@ -1,30 +1,26 @@
 """Who can act in an article: generic agents coded through a country word beside them ('U.S. officials',
-'rebels in the Ivory Coast'), unnamed groups that open a clause ('Gunmen killed ...'), and the participants
-of events: actors, countries and capitals standing for their governments, and places that can only be
+'rebels in the Ivory Coast'; unnamed groups are in `groups`), people described before their name, and the
+participants of events: actors, countries and capitals standing for their governments, and places that can only be
 acted upon. `place_actors` turns the participants that acted into actor records."""
 
 from __future__ import annotations
 
 import dataclasses
-import functools
-import itertools
 import re
-from itertools import compress
 from operator import attrgetter
 from typing import Any
 
-from analysis.extract._function_words import COORDINATORS, CROWD_SECTORS, FUNCTION_BEFORE_OBJECT, PARTITIVE_HEADS
-from analysis.extract.actors import ActorMention, actor_lexicon
+from analysis.extract._function_words import COORDINATORS, CROWD_SECTORS
+from analysis.extract.actors import ActorMention
 from analysis.extract.agents import MAX_MODIFIERS, agent_after, agent_before, agent_code
-from analysis.extract.gazetteer import NAME_KINDS, Gazetteer, norm_key
-from analysis.extract.mentions import Lexicon, Mention, acting_verb
+from analysis.extract.mentions import Mention, acting_verb
 from analysis.extract.mentions import lexicon as mention_lexicon
 from analysis.extract.text import Token, word_group
 from analysis.extract.titled import OFFICE_SECTORS
 from analysis.extract.triggers import Participant
 
-__all__ = ["country_agents", "described_people", "ethnic_groups", "participants", "place_actors",
-           "unnamed_groups"]
+__all__ = ["acting_country", "country_agents", "described_people", "participants", "place_actors",
+           "places_by_sentence"]
 
 _COUNTRY_KINDS = ("country", "demonym")
 _AGENT_PREPS = word_group("agent_prep")  # 'rebels in Ghana', 'the army of Mali', 'troops from Chad'
@@ -34,17 +30,12 @@ _PLACE_NOUN_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(word_group('place_noun'
 _ABROAD_SECTORS = ("MIL",)
 _PART_WORDS = word_group("place_cue_before")  # 'in western Ghana', 'in northern Mali'
 _PREPOSITIONS = word_group("subject_prep") | word_group("place_prep")  # 'killed three of the gunmen'
-_TARGET_PREPS = word_group("target_prep")  # 'fired at protesters', 'clashed with police'
-_PAIR_PREPS = word_group("pair_prep")  # 'fighting between government forces and rebels'
-_PAIR_CONJUNCTIONS = word_group("pair_conjunction")
-_AUXILIARIES = word_group("perfect_aux")  # "Gunmen have killed"
 # the sectors of groups that act where they live (gunmen, rebels, farmers, students; not officials or troops,
 # who are often abroad): unnamed, they take the country of the sentence's places
 _GROUP_SECTORS = word_group("group_sector")
 _NO_DESCRIPTION_SECTORS = ("ELI", "GOV")  # titles of office: the dated tables say who holds one
 _FORMER = word_group("former")  # 'former', 'ex-', 'late' before a title: no longer in office
 _COORDINATORS_OF_MODIFIERS = word_group("list_conjunction")  # 'U.S. and South Korean troops'
-_ETHNIC_MARKERS = word_group("ethnic_marker")  # 'ethnic Albanians': a people outside the demonym's country
 _STATE_WORDS = word_group("state_modifier")  # 'the government', 'government troops', 'regime forces': the local state
 MAX_VERB_GROUP = 3
 """Words from a crowd's verb to the 'in' of its place: 'rallied', 'have rallied', 'blocked main roads'."""
@@ -74,7 +65,7 @@ def country_agents(text: str, tokens: list[Token], mentions: list[Mention], plac
         if p is None or not p["country"]:
             continue
         if p["kind"] in _ALLEGIANCE_KINDS and (after := _allegiance(text, m)) is not None:
-            located = _located(text, tokens, mentions, places) if located is None else located
+            located = places_by_sentence(text, tokens, mentions, places) if located is None else located
             group = _sided_group(text, tokens, m, m.last_token + 1 + after, p["country"], located)
             if group is not None:
                 out.append(group)
@@ -174,14 +165,14 @@ def _sided_group(text: str, tokens: list[Token], m: Mention, k: int, sided_with:
                  located: dict[int, list[tuple[int, str]]]) -> ActorMention | None:
     """The group that sides with the country of mention m, its agent noun starting at token k ('pro-Russian
     separatists', 'Iran-backed militias'): it acts where its sentence is set, the nearest place of another
-    country (see `_where`; 'shelled the port city of Mariupol'), and is of unknown country where none is
+    country (see `acting_country`; 'shelled the port city of Mariupol'), and is of unknown country where none is
     named. None without an agent noun."""
     found = agent_after(tokens, k, text)
     if found is None or k >= len(tokens) or tokens[k].sentence != tokens[m.first_token].sentence:
         return None
     sector, last = found
     others = [(t, c) for t, c in located.get(tokens[k].sentence, []) if c != sided_with]
-    country = _where(others, set(), k)
+    country = acting_country(others, set(), k)
     code, sector = agent_code(country, sector)
     start, end = m.start, tokens[last].end
     return ActorMention(start, end, text[start:end], code, text[start:end], country, sector, "agent",
@@ -204,95 +195,7 @@ def described_people(text: str, tokens: list[Token], named: list[ActorMention]) 
     return out
 
 
-def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], mentions: list[Mention],
-                 places: list[dict[str, Any]]) -> list[ActorMention]:
-    """Agent nouns with no country word beside them that open a clause as its subject, or follow the 'by' of
-    a passive: 'Gunmen killed four Pakistani policemen in Quetta', 'Insurgents attacked a Malian army base',
-    'were abducted by gunmen' (up to MAX_MODIFIERS lower-case modifiers). Unnamed groups act where the
-    sentence is set (see `_where`), else they are actors of unknown country coded by their sector alone
-    ('UAF'), as GDELT codes such actors; never dropped. Only groups of people and the police, who serve
-    where they are ('Police arrested three activists in Basra'; word group group_sector), and armed forces
-    named as the state's ('Government troops shelled rebel positions near Aleppo', 'The government arrested
-    three journalists in Minsk'; state_modifier):
-    'Officials met in Geneva' names no country's officials; and not the head of a name ('Hezbollah
-    guerrillas', 'Taliban fighters': the name codes them)."""
-    lex = mention_lexicon()
-    in_actor = {k for a in actors for k in range(a.first_token, a.last_token + 1)}
-    countries = {p["start"] for p in places if p["country"]}  # 'Kurdish militants': a people of no country
-    taken = in_actor | {k for m in mentions if m.start in countries for k in range(m.first_token, m.last_token + 1)}
-    out: list[ActorMention] = []
-    heads, force_heads = _agent_heads()
-    at_heads = compress(itertools.count(), map(heads.__contains__, map(_LOWER, tokens)))
-    found = [(first, h, sector) for h in at_heads if h not in taken and (
-                tokens[h].lower not in force_heads or _state_word_before(tokens, h))
-             and (_verb_follows(tokens, h, lex) or _by_may_precede(text, tokens, h) or _acted_on(tokens, h, lex))
-             and (found_h := agent_before(tokens, h, text)) is not None for sector, first in [found_h]]
-    if not found:
-        return out
-    located = _located(text, tokens, mentions, places)
-    for first, last, sector in sorted(found, key=lambda f: -f[1]):  # from the end: a noun before its head joins it
-        if any(j in taken for j in range(first, last + 1)):
-            continue
-        k = _modifiers_before(tokens, first, taken)
-        if sector not in _GROUP_SECTORS and _STATE_WORDS.isdisjoint(t.lower for t in tokens[k:last + 1]):
-            continue  # troops and officials are often abroad; 'the government', 'government troops' are home
-        tok = tokens[k]
-        prev = tokens[k - 1].lower if k > 0 and tokens[k - 1].sentence == tok.sentence else ""
-        # the agent of a passive ('were kidnapped by gunmen'), the people a quantity counts ('thousands of farmers')
-        by = prev == "by"
-        counted = prev == "of" and k > 1 and tokens[k - 2].lower in PARTITIVE_HEADS
-        # the group an act falls on: 'fired tear gas at protesters', 'clashed with police', 'arrested students';
-        # not a person's description ('arrested opposition leader Kizza Besigye')
-        acted_on = (prev in _TARGET_PREPS or acting_verb(prev, lex) or _between_pair(tokens, k)) and not (
-            tokens[last].spaced and tokens[last + 1].capitalised)
-        if (prev in _PREPOSITIONS and not (by or counted or acted_on)) or (
-                k - 1 in taken and tokens[k - 1].spaced):
-            continue
-        if not (by or acted_on or _verb_follows(tokens, last, lex)):
-            continue
-        country = _where(located.get(tok.sentence, []), in_actor, k)
-        code, sector = agent_code(country, sector)
-        start, end = tokens[k].start, tokens[last].end
-        out.append(ActorMention(start, end, text[start:end], code, text[start:end], country, sector, "agent", k, last))
-        taken.update(range(k, last + 1))
-    return out
-
-
-def ethnic_groups(text: str, tokens: list[Token], gaz: Gazetteer, actors: list[ActorMention],
-                  mentions: list[Mention], places: list[dict[str, Any]]) -> list[ActorMention]:
-    """Peoples named by 'ethnic' and a demonym ('ethnic Albanians in Macedonia', 'Ethnic Serbs in northern
-    Kosovo blocked roads', 'ethnic Chinese in Indonesia'): the civilians (CVL) of the country they live in,
-    the nearest place of their sentence (see `_where`), never of the country the demonym names; of unknown
-    country when the sentence names none. 'ethnic Albanian guerrillas' is left to the agent noun."""
-    at = [t.index + 1 for t in compress(tokens, map(_ETHNIC_MARKERS.__contains__, map(_LOWER, tokens))) if t.spaced]
-    if not at:
-        return []
-    in_actor = {k for a in actors for k in range(a.first_token, a.last_token + 1)}
-    taken = in_actor | {k for m in mentions for k in range(m.first_token, m.last_token + 1)}
-    located = _located(text, tokens, mentions, places)
-    out: list[ActorMention] = []
-    for k in at:
-        tok = tokens[k]
-        if k in taken or not tok.capitalised or not _is_demonym(gaz, tok.text) or (
-                tok.spaced and agent_after(tokens, k + 1, text, modifiers=0) is not None):
-            continue
-        country = _where(located.get(tok.sentence, []), in_actor, k)
-        start = tokens[k - 1].start
-        code, sector = agent_code(country, "CVL")
-        out.append(ActorMention(start, tok.end, text[start:tok.end], code, text[start:tok.end], country, sector,
-                                "agent", k - 1, k))
-    return out
-
-
-def _is_demonym(gaz: Gazetteer, word: str) -> bool:
-    """Whether a word, or the singular of a plural, is a country's demonym or a name of a country that
-    names its people too ('Albanians', 'Serbs', 'Thais')."""
-    keys = [norm_key(word)] + ([norm_key(word[:-1])] if word.endswith("s") else [])
-    return any(k >= 0 and (NAME_KINDS[int(gaz.key_kind[k])] == "demonym" or any(
-        gaz.kind_of(int(r)) == "country" for r in gaz.rows_of_key(k))) for k in gaz.key_numbers(keys))
-
-
-def _located(text: str, tokens: list[Token], mentions: list[Mention], places: list[dict[str, Any]]
+def places_by_sentence(text: str, tokens: list[Token], mentions: list[Mention], places: list[dict[str, Any]]
              ) -> dict[int, list[tuple[int, str]]]:
     """Sentence -> (token, country) of the places of a known country, but for the countries a group
     sides with ('Iran-backed militias attacked a base in Syria' is set in Syria)."""
@@ -305,58 +208,7 @@ def _located(text: str, tokens: list[Token], mentions: list[Mention], places: li
     return located
 
 
-_MAX_FORCE_WORDS = 3  # words of an agent noun of armed forces before its head ('special operations forces')
-
-
-@functools.cache
-def _agent_heads() -> tuple[frozenset[str], frozenset[str]]:
-    """The last words of the agent nouns of groups and armed forces ('gunmen', 'farmers', 'rebels', 'troops'):
-    where an unnamed group ends; and those of armed forces only, which need a state word before them."""
-    agents = actor_lexicon().agents
-    groups = {words[-1] for words, sector in agents.items() if sector in _GROUP_SECTORS or words[-1] in _STATE_WORDS}
-    forces = {words[-1] for words, sector in agents.items() if sector in _ABROAD_SECTORS} - groups
-    return frozenset(groups | forces), frozenset(forces)
-
-
-def _state_word_before(tokens: list[Token], h: int) -> bool:
-    """Whether a state word stands among the words that may qualify an agent noun ending at token h
-    ('government troops', 'regime elite forces')."""
-    return any(tokens[j].lower in _STATE_WORDS for j in range(max(0, h - MAX_MODIFIERS - _MAX_FORCE_WORDS), h))
-
-
-@functools.cache
-def _max_agent_words() -> int:
-    """The words of the longest agent noun."""
-    return max(map(len, actor_lexicon().agents))
-
-
-def _acted_on(tokens: list[Token], h: int, lex: Lexicon) -> bool:
-    """Whether a verb or a preposition of a target ('at', 'against') stands within the few words before an
-    agent noun ending at token h (a quick test: 'clashed with riot police')."""
-    return any(tokens[j].lower in _TARGET_PREPS or tokens[j].lower in _PAIR_CONJUNCTIONS or acting_verb(
-        tokens[j].lower, lex) for j in range(max(0, h - MAX_MODIFIERS - 2), h))
-
-
-_MAX_PAIR_GAP = 6  # words from 'between' to the 'and' of its pair ('between Ethiopian government forces and')
-
-
-def _between_pair(tokens: list[Token], k: int) -> bool:
-    """Whether the phrase at token k is the second of a pair: 'clashes between police and protesters'."""
-    if k < 2 or tokens[k - 1].lower not in _PAIR_CONJUNCTIONS:
-        return False
-    sentence = tokens[k].sentence
-    return any(tokens[j].lower in _PAIR_PREPS and tokens[j].sentence == sentence
-               for j in range(max(0, k - 1 - _MAX_PAIR_GAP), k - 1))
-
-
-def _by_may_precede(text: str, tokens: list[Token], h: int) -> bool:
-    """Whether a 'by' may stand right before an agent noun ending at token h with its modifiers (a quick
-    test on the text before it: 'were abducted by masked gunmen')."""
-    start = tokens[max(0, h - _max_agent_words() - MAX_MODIFIERS)].start
-    return text.find("by", start, tokens[h].start) >= 0 or text.find("By", start, tokens[h].start) >= 0
-
-
-def _where(located: list[tuple[int, str]], in_actor: set[int], k: int) -> str | None:
+def acting_country(located: list[tuple[int, str]], in_actor: set[int], k: int) -> str | None:
     """Where an unnamed group at token k acts: the country of the nearest place its sentence names outside
     an actor ('in Quetta', 'near Sivas'), else the one country of the sentence's actors ('a Malian army
     base'), else None."""
@@ -365,30 +217,6 @@ def _where(located: list[tuple[int, str]], in_actor: set[int], k: int) -> str | 
         return min(outside)[1]
     countries = {c for _, c in located}
     return next(iter(countries)) if len(countries) == 1 else None
-
-
-def _modifiers_before(tokens: list[Token], first: int, taken: set[int]) -> int:
-    """The first token of an agent noun with its lower-case modifiers ('cocoa farmers', 'masked gunmen'):
-    up to MAX_MODIFIERS plain words before token `first`, stopping at function words and names."""
-    k = first
-    while k > 0 and first - k < MAX_MODIFIERS:
-        mod = tokens[k - 1]
-        if mod.sentence != tokens[first].sentence or k - 1 in taken or not mod.spaced \
-                or not mod.text.isalpha() or mod.lower in FUNCTION_BEFORE_OBJECT or mod.lower in _PREPOSITIONS \
-                or (mod.capitalised and not mod.sentence_initial) or acting_verb(mod.lower, mention_lexicon()):
-            break
-        k -= 1
-    return k
-
-
-def _verb_follows(tokens: list[Token], last: int, lex: Lexicon) -> bool:
-    """Whether the verb of a subject ending at token `last` follows it ('gunmen killed', 'rebels have seized')."""
-    nxt = last + 1
-    if not tokens[last].spaced:
-        return False
-    if tokens[nxt].lower in _AUXILIARIES and nxt + 1 < len(tokens):
-        nxt += 1
-    return acting_verb(tokens[nxt].lower, lex)
 
 
 def _verb_before(tokens: list[Token], k: int) -> bool:
@@ -469,7 +297,6 @@ def _acting_capital(text: str, start: int, end: int) -> bool:
     if opens and nxt is not None and nxt.group(1) not in COORDINATORS:
         return True  # 'Beirut again rejected'; 'Paris and London saw rain' is left to the verb (see mentions)
     return text[max(0, start - 3):start] == "by "
-
 
 
 def place_actors(participants: list[Participant], events: list[dict[str, Any]], places: list[dict[str, Any]],

@@ -23,16 +23,10 @@ from analysis.extract.events import find_events
 from analysis.extract.facilities import facility_mentions
 from analysis.extract.gazetteer import Gazetteer, load_gazetteer, norm_key
 from analysis.extract.geocode import place_record, resolve_placed
+from analysis.extract.groups import ethnic_groups, unnamed_groups
 from analysis.extract.mentions import Mention, find_mentions
 from analysis.extract.organisations import organisations
-from analysis.extract.participants import (
-    country_agents,
-    described_people,
-    ethnic_groups,
-    participants,
-    place_actors,
-    unnamed_groups,
-)
+from analysis.extract.participants import country_agents, described_people, participants, place_actors
 from analysis.extract.text import Token, find_dateline, split_sentences, tokenize
 from analysis.extract.titled import titled_people
 from analysis.extract.triggers import Participant

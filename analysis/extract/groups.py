@@ -1,0 +1,196 @@
+"""Groups named by what they are, without a country word beside them: unnamed groups that open a clause
+as its subject, follow the 'by' of a passive or take an act ('Gunmen killed four policemen in Quetta',
+'were abducted by gunmen', 'fired tear gas at protesters', 'clashes between police and protesters'), and
+peoples named by 'ethnic' and a demonym ('ethnic Albanians in Macedonia'). Both act where their sentence
+is set (see `participants.acting_country`)."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from itertools import compress
+from operator import attrgetter
+from typing import Any
+
+from analysis.extract._function_words import FUNCTION_BEFORE_OBJECT, PARTITIVE_HEADS
+from analysis.extract.actors import ActorMention, actor_lexicon
+from analysis.extract.agents import MAX_MODIFIERS, agent_after, agent_before, agent_code
+from analysis.extract.gazetteer import NAME_KINDS, Gazetteer, norm_key
+from analysis.extract.mentions import Lexicon, Mention, acting_verb
+from analysis.extract.mentions import lexicon as mention_lexicon
+from analysis.extract.participants import acting_country, places_by_sentence
+from analysis.extract.text import Token, word_group
+
+__all__ = ["ethnic_groups", "unnamed_groups"]
+
+_ABROAD_SECTORS = ("MIL",)  # troops are often abroad: unnamed, they need a state word ('government troops')
+_PREPOSITIONS = word_group("subject_prep") | word_group("place_prep")  # 'killed three of the gunmen'
+_TARGET_PREPS = word_group("target_prep")  # 'fired at protesters', 'clashed with police'
+_PAIR_PREPS = word_group("pair_prep")  # 'fighting between government forces and rebels'
+_PAIR_CONJUNCTIONS = word_group("pair_conjunction")
+_AUXILIARIES = word_group("perfect_aux")  # "Gunmen have killed"
+# the sectors of groups that act where they live (gunmen, rebels, farmers, students; not officials or troops,
+# who are often abroad): unnamed, they take the country of the sentence's places
+_GROUP_SECTORS = word_group("group_sector")
+_ETHNIC_MARKERS = word_group("ethnic_marker")  # 'ethnic Albanians': a people outside the demonym's country
+_STATE_WORDS = word_group("state_modifier")  # 'the government', 'government troops', 'regime forces': the local state
+_LOWER = attrgetter("lower")
+_MAX_FORCE_WORDS = 3  # words of an agent noun of armed forces before its head ('special operations forces')
+_MAX_PAIR_GAP = 6  # words from 'between' to the 'and' of its pair ('between Ethiopian government forces and')
+
+
+def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], mentions: list[Mention],
+                 places: list[dict[str, Any]]) -> list[ActorMention]:
+    """Agent nouns with no country word beside them that open a clause as its subject, or follow the 'by' of
+    a passive: 'Gunmen killed four Pakistani policemen in Quetta', 'Insurgents attacked a Malian army base',
+    'were abducted by gunmen' (up to MAX_MODIFIERS lower-case modifiers). Unnamed groups act where the
+    sentence is set (see `acting_country`), else they are actors of unknown country coded by their sector alone
+    ('UAF'), as GDELT codes such actors; never dropped. Only groups of people and the police, who serve
+    where they are ('Police arrested three activists in Basra'; word group group_sector), and armed forces
+    named as the state's ('Government troops shelled rebel positions near Aleppo', 'The government arrested
+    three journalists in Minsk'; state_modifier):
+    'Officials met in Geneva' names no country's officials; and not the head of a name ('Hezbollah
+    guerrillas', 'Taliban fighters': the name codes them)."""
+    lex = mention_lexicon()
+    in_actor = {k for a in actors for k in range(a.first_token, a.last_token + 1)}
+    countries = {p["start"] for p in places if p["country"]}  # 'Kurdish militants': a people of no country
+    taken = in_actor | {k for m in mentions if m.start in countries for k in range(m.first_token, m.last_token + 1)}
+    out: list[ActorMention] = []
+    heads, force_heads = _agent_heads()
+    at_heads = compress(itertools.count(), map(heads.__contains__, map(_LOWER, tokens)))
+    found = [(first, h, sector) for h in at_heads if h not in taken and (
+                tokens[h].lower not in force_heads or _state_word_before(tokens, h))
+             and (_verb_follows(tokens, h, lex) or _by_may_precede(text, tokens, h) or _acted_on(tokens, h, lex))
+             and (found_h := agent_before(tokens, h, text)) is not None for sector, first in [found_h]]
+    if not found:
+        return out
+    located = places_by_sentence(text, tokens, mentions, places)
+    for first, last, sector in sorted(found, key=lambda f: -f[1]):  # from the end: a noun before its head joins it
+        if any(j in taken for j in range(first, last + 1)):
+            continue
+        k = _modifiers_before(tokens, first, taken)
+        if sector not in _GROUP_SECTORS and _STATE_WORDS.isdisjoint(t.lower for t in tokens[k:last + 1]):
+            continue  # troops and officials are often abroad; 'the government', 'government troops' are home
+        tok = tokens[k]
+        prev = tokens[k - 1].lower if k > 0 and tokens[k - 1].sentence == tok.sentence else ""
+        # the agent of a passive ('were kidnapped by gunmen'), the people a quantity counts ('thousands of farmers')
+        by = prev == "by"
+        counted = prev == "of" and k > 1 and tokens[k - 2].lower in PARTITIVE_HEADS
+        # the group an act falls on: 'fired tear gas at protesters', 'clashed with police', 'arrested students';
+        # not a person's description ('arrested opposition leader Kizza Besigye')
+        acted_on = (prev in _TARGET_PREPS or acting_verb(prev, lex) or _between_pair(tokens, k)) and not (
+            tokens[last].spaced and tokens[last + 1].capitalised)
+        if (prev in _PREPOSITIONS and not (by or counted or acted_on)) or (
+                k - 1 in taken and tokens[k - 1].spaced):
+            continue
+        if not (by or acted_on or _verb_follows(tokens, last, lex)):
+            continue
+        country = acting_country(located.get(tok.sentence, []), in_actor, k)
+        code, sector = agent_code(country, sector)
+        start, end = tokens[k].start, tokens[last].end
+        out.append(ActorMention(start, end, text[start:end], code, text[start:end], country, sector, "agent", k, last))
+        taken.update(range(k, last + 1))
+    return out
+
+
+def ethnic_groups(text: str, tokens: list[Token], gaz: Gazetteer, actors: list[ActorMention],
+                  mentions: list[Mention], places: list[dict[str, Any]]) -> list[ActorMention]:
+    """Peoples named by 'ethnic' and a demonym ('ethnic Albanians in Macedonia', 'Ethnic Serbs in northern
+    Kosovo blocked roads', 'ethnic Chinese in Indonesia'): the civilians (CVL) of the country they live in,
+    the nearest place of their sentence (see `acting_country`), never of the country the demonym names; of unknown
+    country when the sentence names none. 'ethnic Albanian guerrillas' is left to the agent noun."""
+    at = [t.index + 1 for t in compress(tokens, map(_ETHNIC_MARKERS.__contains__, map(_LOWER, tokens))) if t.spaced]
+    if not at:
+        return []
+    in_actor = {k for a in actors for k in range(a.first_token, a.last_token + 1)}
+    taken = in_actor | {k for m in mentions for k in range(m.first_token, m.last_token + 1)}
+    located = places_by_sentence(text, tokens, mentions, places)
+    out: list[ActorMention] = []
+    for k in at:
+        tok = tokens[k]
+        if k in taken or not tok.capitalised or not _is_demonym(gaz, tok.text) or (
+                tok.spaced and agent_after(tokens, k + 1, text, modifiers=0) is not None):
+            continue
+        country = acting_country(located.get(tok.sentence, []), in_actor, k)
+        start = tokens[k - 1].start
+        code, sector = agent_code(country, "CVL")
+        out.append(ActorMention(start, tok.end, text[start:tok.end], code, text[start:tok.end], country, sector,
+                                "agent", k - 1, k))
+    return out
+
+
+def _is_demonym(gaz: Gazetteer, word: str) -> bool:
+    """Whether a word, or the singular of a plural, is a country's demonym or a name of a country that
+    names its people too ('Albanians', 'Serbs', 'Thais')."""
+    keys = [norm_key(word)] + ([norm_key(word[:-1])] if word.endswith("s") else [])
+    return any(k >= 0 and (NAME_KINDS[int(gaz.key_kind[k])] == "demonym" or any(
+        gaz.kind_of(int(r)) == "country" for r in gaz.rows_of_key(k))) for k in gaz.key_numbers(keys))
+
+
+@functools.cache
+def _agent_heads() -> tuple[frozenset[str], frozenset[str]]:
+    """The last words of the agent nouns of groups and armed forces ('gunmen', 'farmers', 'rebels', 'troops'):
+    where an unnamed group ends; and those of armed forces only, which need a state word before them."""
+    agents = actor_lexicon().agents
+    groups = {words[-1] for words, sector in agents.items() if sector in _GROUP_SECTORS or words[-1] in _STATE_WORDS}
+    forces = {words[-1] for words, sector in agents.items() if sector in _ABROAD_SECTORS} - groups
+    return frozenset(groups | forces), frozenset(forces)
+
+
+def _state_word_before(tokens: list[Token], h: int) -> bool:
+    """Whether a state word stands among the words that may qualify an agent noun ending at token h
+    ('government troops', 'regime elite forces')."""
+    return any(tokens[j].lower in _STATE_WORDS for j in range(max(0, h - MAX_MODIFIERS - _MAX_FORCE_WORDS), h))
+
+
+@functools.cache
+def _max_agent_words() -> int:
+    """The words of the longest agent noun."""
+    return max(map(len, actor_lexicon().agents))
+
+
+def _acted_on(tokens: list[Token], h: int, lex: Lexicon) -> bool:
+    """Whether a verb or a preposition of a target ('at', 'against') stands within the few words before an
+    agent noun ending at token h (a quick test: 'clashed with riot police')."""
+    return any(tokens[j].lower in _TARGET_PREPS or tokens[j].lower in _PAIR_CONJUNCTIONS or acting_verb(
+        tokens[j].lower, lex) for j in range(max(0, h - MAX_MODIFIERS - 2), h))
+
+
+def _between_pair(tokens: list[Token], k: int) -> bool:
+    """Whether the phrase at token k is the second of a pair: 'clashes between police and protesters'."""
+    if k < 2 or tokens[k - 1].lower not in _PAIR_CONJUNCTIONS:
+        return False
+    sentence = tokens[k].sentence
+    return any(tokens[j].lower in _PAIR_PREPS and tokens[j].sentence == sentence
+               for j in range(max(0, k - 1 - _MAX_PAIR_GAP), k - 1))
+
+
+def _by_may_precede(text: str, tokens: list[Token], h: int) -> bool:
+    """Whether a 'by' may stand right before an agent noun ending at token h with its modifiers (a quick
+    test on the text before it: 'were abducted by masked gunmen')."""
+    start = tokens[max(0, h - _max_agent_words() - MAX_MODIFIERS)].start
+    return text.find("by", start, tokens[h].start) >= 0 or text.find("By", start, tokens[h].start) >= 0
+
+
+def _modifiers_before(tokens: list[Token], first: int, taken: set[int]) -> int:
+    """The first token of an agent noun with its lower-case modifiers ('cocoa farmers', 'masked gunmen'):
+    up to MAX_MODIFIERS plain words before token `first`, stopping at function words and names."""
+    k = first
+    while k > 0 and first - k < MAX_MODIFIERS:
+        mod = tokens[k - 1]
+        if mod.sentence != tokens[first].sentence or k - 1 in taken or not mod.spaced \
+                or not mod.text.isalpha() or mod.lower in FUNCTION_BEFORE_OBJECT or mod.lower in _PREPOSITIONS \
+                or (mod.capitalised and not mod.sentence_initial) or acting_verb(mod.lower, mention_lexicon()):
+            break
+        k -= 1
+    return k
+
+
+def _verb_follows(tokens: list[Token], last: int, lex: Lexicon) -> bool:
+    """Whether the verb of a subject ending at token `last` follows it ('gunmen killed', 'rebels have seized')."""
+    nxt = last + 1
+    if not tokens[last].spaced:
+        return False
+    if tokens[nxt].lower in _AUXILIARIES and nxt + 1 < len(tokens):
+        nxt += 1
+    return acting_verb(tokens[nxt].lower, lex)
