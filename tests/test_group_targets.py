@@ -39,3 +39,12 @@ def test_groups_that_no_act_falls_on_are_no_targets(text: str) -> None:
 ])
 def test_both_groups_between_which_an_act_happens_take_part(text: str, pair: set[str]) -> None:
     assert any({source, target} == pair for source, target in _dyads(text))
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("Cocoa farmers in western Ghana demanded higher prices from the government.", ("GHAAGR", "GHAGOV")),
+    ("Teachers in Nairobi appealed to the government for higher pay.", ("KENEDU", "KENGOV")),
+    ("On Sunday protesters in Minsk rallied against the regime.", ("BLROPP", "BLRGOV")),
+])
+def test_the_government_an_act_is_addressed_to_is_the_local_states(text: str, dyad: tuple[str, str]) -> None:
+    assert dyad in _dyads(text)

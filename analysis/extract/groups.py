@@ -60,7 +60,8 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
     at_heads = compress(itertools.count(), map(heads.__contains__, map(_LOWER, tokens)))
     found = [(first, h, sector) for h in at_heads if h not in taken and (
                 tokens[h].lower not in force_heads or _state_word_before(tokens, h))
-             and (_verb_follows(tokens, h, lex) or _by_may_precede(text, tokens, h) or _acted_on(tokens, h, lex))
+             and (tokens[h].lower in _STATE_WORDS or _verb_follows(tokens, h, lex) or _by_may_precede(text, tokens, h)
+                  or _acted_on(tokens, h, lex))
              and (found_h := agent_before(tokens, h, text)) is not None for sector, first in [found_h]]
     if not found:
         return out
@@ -69,7 +70,8 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
         if any(j in taken for j in range(first, last + 1)):
             continue
         k = _modifiers_before(tokens, first, taken)
-        if sector not in _GROUP_SECTORS and _STATE_WORDS.isdisjoint(t.lower for t in tokens[k:last + 1]):
+        state = not _STATE_WORDS.isdisjoint(t.lower for t in tokens[k:last + 1])
+        if sector not in _GROUP_SECTORS and not state:
             continue  # troops and officials are often abroad; 'the government', 'government troops' are home
         tok = tokens[k]
         prev = tokens[k - 1].lower if k > 0 and tokens[k - 1].sentence == tok.sentence else ""
@@ -78,7 +80,9 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
         counted = prev == "of" and k > 1 and tokens[k - 2].lower in PARTITIVE_HEADS
         # the group an act falls on: 'fired tear gas at protesters', 'clashed with police', 'arrested students';
         # not a person's description ('arrested opposition leader Kizza Besigye')
-        acted_on = (prev in _TARGET_PREPS or acting_verb(prev, lex) or _between_pair(tokens, k)) and not (
+        # and 'the government' wherever it stands: 'demanded higher prices from the government'
+        acted_on = (prev in _TARGET_PREPS or acting_verb(prev, lex) or _between_pair(tokens, k) or (
+            state and tokens[last].lower in _STATE_WORDS)) and not (
             tokens[last].spaced and tokens[last + 1].capitalised)
         if (prev in _PREPOSITIONS and not (by or counted or acted_on)) or (
                 k - 1 in taken and tokens[k - 1].spaced):
