@@ -74,16 +74,23 @@ def _agent_at(tokens: list[Token], start: int, text: str | None) -> tuple[str, i
 
 def agent_before(tokens: list[Token], k: int, text: str) -> tuple[str, int] | None:
     """An agent noun phrase ending at token k ('rebels', 'security forces', 'opposition groups'):
-    (sector, index of its first token)."""
-    lex = actor_lexicon()
+    (sector, index of its first token); its words one space or a hyphen apart."""
     if k < 0:
         return None
-    for size in lex.agent_last.get(tokens[k].lower, ()):
-        first = k - size + 1
-        if first < 0 or tokens[first].sentence != tokens[k].sentence:
+    lex = actor_lexicon()
+    tok = tokens[k]
+    agents = lex.agents
+    for size in lex.agent_last.get(tok.lower, ()):
+        if size == 1:
+            sector = agents.get((tok.lower,))
+            if sector is not None:
+                return sector, k
             continue
-        words = tuple(t.lower for t in tokens[first:k + 1])
-        if words in lex.agents and all(text[tokens[m].end:tokens[m + 1].start] in (" ", "-")
-                                       for m in range(first, k)):
-            return lex.agents[words], first
+        first = k - size + 1
+        if first < 0 or tokens[first].sentence != tok.sentence:
+            continue
+        sector = agents.get(tuple([t.lower for t in tokens[first:k + 1]]))
+        if sector is not None and all(tokens[m].spaced or text[tokens[m].end:tokens[m + 1].start] == "-"
+                                      for m in range(first, k)):
+            return sector, first
     return None

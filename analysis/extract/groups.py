@@ -156,8 +156,11 @@ def _max_agent_words() -> int:
 def _acted_on(tokens: list[Token], h: int, lex: Lexicon) -> bool:
     """Whether a verb or a preposition of a target ('at', 'against') stands within the few words before an
     agent noun ending at token h (a quick test: 'clashed with riot police')."""
-    return any(tokens[j].lower in _TARGET_PREPS or tokens[j].lower in _PAIR_CONJUNCTIONS or acting_verb(
-        tokens[j].lower, lex) for j in range(max(0, h - MAX_MODIFIERS - 2), h))
+    for j in range(max(0, h - MAX_MODIFIERS - 2), h):
+        word = tokens[j].lower
+        if word in _TARGET_PREPS or word in _PAIR_CONJUNCTIONS or acting_verb(word, lex):
+            return True
+    return False
 
 
 def _between_pair(tokens: list[Token], k: int) -> bool:
