@@ -48,3 +48,12 @@ def test_both_groups_between_which_an_act_happens_take_part(text: str, pair: set
 ])
 def test_the_government_an_act_is_addressed_to_is_the_local_states(text: str, dyad: tuple[str, str]) -> None:
     assert dyad in _dyads(text)
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("Opposition leaders in Harare criticised the government's decision to delay the vote.", ("ZWEOPP", "ZWEGOV")),
+    ("Students in Dhaka rejected the regime's offer of talks.", ("BGDEDU", "BGDGOV")),
+    ("On Friday farmers in Accra denounced the government's new cocoa tax.", ("GHAAGR", "GHAGOV")),
+])
+def test_the_government_whose_decision_an_act_is_about_is_its_target(text: str, dyad: tuple[str, str]) -> None:
+    assert dyad in _dyads(text)

@@ -35,6 +35,7 @@ _GROUP_SECTORS = word_group("group_sector")
 _ETHNIC_MARKERS = word_group("ethnic_marker")  # 'ethnic Albanians': a people outside the demonym's country
 _STATE_WORDS = word_group("state_modifier")  # 'the government', 'government troops', 'regime forces': the local state
 _LOWER = attrgetter("lower")
+_POSSESSIVE = attrgetter("possessive")
 _MAX_FORCE_WORDS = 3  # words of an agent noun of armed forces before its head ('special operations forces')
 _MAX_PAIR_GAP = 6  # words from 'between' to the 'and' of its pair ('between Ethiopian government forces and')
 
@@ -63,6 +64,7 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
              and (tokens[h].lower in _STATE_WORDS or _verb_follows(tokens, h, lex) or _by_may_precede(text, tokens, h)
                   or _acted_on(tokens, h, lex))
              and (found_h := agent_before(tokens, h, text)) is not None for sector, first in [found_h]]
+    found += _state_possessives(tokens, taken)
     if not found:
         return out
     located = places_by_sentence(text, tokens, mentions, places)
@@ -70,7 +72,7 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
         if any(j in taken for j in range(first, last + 1)):
             continue
         k = _modifiers_before(tokens, first, taken)
-        state = not _STATE_WORDS.isdisjoint(t.lower for t in tokens[k:last + 1])
+        state = not _STATE_WORDS.isdisjoint(map(_stem, tokens[k:last + 1]))
         if sector not in _GROUP_SECTORS and not state:
             continue  # troops and officials are often abroad; 'the government', 'government troops' are home
         tok = tokens[k]
@@ -82,7 +84,7 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
         # not a person's description ('arrested opposition leader Kizza Besigye')
         # and 'the government' wherever it stands: 'demanded higher prices from the government'
         acted_on = (prev in _TARGET_PREPS or acting_verb(prev, lex) or _between_pair(tokens, k) or (
-            state and tokens[last].lower in _STATE_WORDS)) and not (
+            state and _stem(tokens[last]) in _STATE_WORDS)) and not (
             tokens[last].spaced and tokens[last + 1].capitalised)
         if (prev in _PREPOSITIONS and not (by or counted or acted_on)) or (
                 k - 1 in taken and tokens[k - 1].spaced):
@@ -91,9 +93,27 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
             continue
         country = acting_country(located.get(tok.sentence, []), in_actor, k)
         code, sector = agent_code(country, sector)
-        start, end = tokens[k].start, tokens[last].end
+        start, end = tokens[k].start, tokens[last].end - (2 if tokens[last].possessive else 0)
         out.append(ActorMention(start, end, text[start:end], code, text[start:end], country, sector, "agent", k, last))
         taken.update(range(k, last + 1))
+    return out
+
+
+def _stem(token: Token) -> str:
+    """A token's lower-case word without a possessive ending ("government's" -> 'government')."""
+    return token.lower[:-2] if token.possessive else token.lower
+
+
+def _state_possessives(tokens: list[Token], taken: set[int]) -> list[tuple[int, int, str]]:
+    """(first, last token, sector) of 'the government's', 'the regime's' ('criticised the government's
+    decision', 'protested against the regime's plan'): the state whose thing an act is about."""
+    agents = actor_lexicon().agents
+    out = []
+    for t in compress(tokens, map(_POSSESSIVE, tokens)):
+        stem = t.lower[:-2]
+        if stem in _STATE_WORDS and t.index not in taken and t.index > 0 and tokens[t.index - 1].lower == "the" \
+                and (sector := agents.get((stem,))) is not None:
+            out.append((t.index, t.index, sector))
     return out
 
 
