@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from analysis.errors import InputWarning
 from analysis.extract.actors import ActorMention, find_actors
 from analysis.extract.affiliations import affiliated
+from analysis.extract.anaphora import pronoun_actors
 from analysis.extract.events import find_events
 from analysis.extract.facilities import facility_mentions
 from analysis.extract.gazetteer import Gazetteer, load_gazetteer, norm_key
@@ -111,7 +112,8 @@ def _agents(doc: Doc) -> None:
     agents += ethnic_groups(text, tokens, doc.gazetteer, named + agents, mentions, places)
     agents += titled_people(text, tokens, named + agents, places, [(m.first_token, m.last_token) for m in mentions])
     agents = organisations(text, tokens, named, agents, places)
-    doc.actors = affiliated(text, tokens, sorted(named + agents, key=lambda a: a.start))
+    actors = affiliated(text, tokens, sorted(named + agents, key=lambda a: a.start))
+    doc.actors = sorted(actors + pronoun_actors(text, tokens, actors), key=lambda a: a.start)
 
 
 def _participants(doc: Doc) -> None:

@@ -1,0 +1,71 @@
+"""Pronouns that open a sentence stand for an actor of the sentences before: news continues a story with 'He
+met ...', 'They also struck ...' after naming the actor, and the subject of the last sentence that names
+one is the one meant (the preferred antecedent of centering theory). A pronoun so resolved is an actor
+with its antecedent's code and name.
+
+>>> from analysis.extract.text import tokenize
+>>> text = "Kenyan President William Ruto arrived in Addis Ababa. He met Ethiopian officials."
+>>> tokens = tokenize(text)
+>>> ruto = ActorMention(0, 28, "Kenyan President William Ruto", "KENGOV", "William Ruto", "KEN", "GOV", "person", 0, 3)
+>>> [(a.text, a.code, a.name) for a in pronoun_actors(text, tokens, [ruto])]
+[('He', 'KENGOV', 'William Ruto')]
+"""
+
+from __future__ import annotations
+
+import functools
+
+from analysis.extract.actors import ActorMention, actor_lexicon
+from analysis.extract.text import Token, word_group
+
+__all__ = ["pronoun_actors"]
+
+_PERSON_PRONOUNS = word_group("person_pronoun")  # 'He', 'She': one person
+_GROUP_PRONOUNS = word_group("group_pronoun")  # 'They': a group
+_AGENT_PREPS = word_group("agent_prep")  # 'protesters in Tbilisi': the noun ends before the place
+MAX_SENTENCES_BACK = 2
+"""How many sentences back an antecedent may stand ('Ruto arrived ... He met ...')."""
+
+
+def pronoun_actors(text: str, tokens: list[Token], actors: list[ActorMention]) -> list[ActorMention]:
+    """Actors for the pronouns that open a sentence ('He', 'She', 'They'), each with the code of the first
+    actor of its kind (a person; a group) in the nearest of the MAX_SENTENCES_BACK sentences before."""
+    out: list[ActorMention] = []
+    by_sentence: dict[int, list[ActorMention]] = {}
+    for a in actors:
+        by_sentence.setdefault(tokens[a.first_token].sentence, []).append(a)
+    for tok in tokens:
+        if not tok.sentence_initial or tok.lower not in _PERSON_PRONOUNS and tok.lower not in _GROUP_PRONOUNS:
+            continue
+        fits = _is_person if tok.lower in _PERSON_PRONOUNS else _is_group
+        antecedent = next((a for s in range(tok.sentence - 1, tok.sentence - 1 - MAX_SENTENCES_BACK, -1)
+                           for a in by_sentence.get(s, []) if fits(a)), None)
+        if antecedent is not None and antecedent.country:
+            out.append(ActorMention(tok.start, tok.end, tok.text, antecedent.code, antecedent.name,
+                                    antecedent.country, antecedent.sector, antecedent.kind, tok.index, tok.index))
+    return out
+
+
+def _is_person(actor: ActorMention) -> bool:
+    """A named person, or an agent noun of one holder of an office ('the Kenyan foreign minister')."""
+    return actor.kind == "person" or (actor.kind == "agent" and _head_word(actor).lower() in _title_heads())
+
+
+def _is_group(actor: ActorMention) -> bool:
+    """An agent noun of many ('Russian troops', 'protesters in Tbilisi')."""
+    return actor.kind == "agent" and _head_word(actor).endswith("s")
+
+
+def _head_word(actor: ActorMention) -> str:
+    """The last word of an agent's noun, before a place that follows it ('protesters in Tbilisi')."""
+    words = actor.text.split()
+    for i, w in enumerate(words):
+        if i and w.lower() in _AGENT_PREPS:
+            return words[i - 1]
+    return words[-1] if words else ""
+
+
+@functools.cache
+def _title_heads() -> frozenset[str]:
+    """The last words of the titles of office ('president', 'minister')."""
+    return frozenset(words[-1] for words in actor_lexicon().titles)

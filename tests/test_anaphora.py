@@ -1,0 +1,46 @@
+"""A pronoun that opens a sentence stands for the first actor of its kind in the sentences just before:
+'He' and 'She' for a person or the holder of an office, 'They' for a group."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from analysis.extract.pipeline import extract_record
+from analysis.io.articles import article_from_text
+
+
+def _record(text: str) -> dict[str, Any]:
+    return extract_record(article_from_text(text, date="2024-01-01"))
+
+
+@pytest.mark.parametrize(("text", "pronoun", "code"), [
+    ("Kenyan President William Ruto arrived in Addis Ababa on Monday. He met Ethiopian officials.", "He", "KENGOV"),
+    ("The Kenyan foreign minister flew to Kampala. She criticised Uganda over the border dispute.", "She", "KENGOV"),
+    ("Russian troops shelled Kharkiv overnight. They also struck a power plant near Dnipro.", "They", "RUSMIL"),
+    ("Protesters in Tbilisi blocked the main avenue. They demanded new elections.", "They", "GEOOPP"),
+])
+def test_a_pronoun_opening_a_sentence_is_the_actor_before(text: str, pronoun: str, code: str) -> None:
+    assert (pronoun, code) in {(a["text"], a["code"]) for a in _record(text)["actors"]}
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("Kenyan President William Ruto arrived in Addis Ababa. He met Ethiopian Prime Minister Abiy Ahmed.",
+     ("KENGOV", "ETHGOV")),
+    ("The Egyptian foreign minister arrived in Ankara on Sunday. He criticised Israel over the raids.",
+     ("EGYGOV", "ISR")),
+    ("Chinese troops crossed into the disputed valley. They clashed with Indian soldiers on Tuesday.",
+     ("CHNMIL", "INDMIL")),
+])
+def test_the_pronouns_acts_are_its_antecedents(text: str, dyad: tuple[str, str]) -> None:
+    assert dyad in {(e["source"], e["target"]) for e in _record(text)["events"]}
+
+
+@pytest.mark.parametrize("text", [
+    "He met Ethiopian officials in Addis Ababa.",  # nothing before it
+    "Russian troops shelled Kharkiv. Fighting went on for hours. It was cold. They left at dawn.",  # too far back
+    "Protesters blocked the avenue in Tbilisi. He said nothing.",  # no person before it
+])
+def test_a_pronoun_without_a_near_antecedent_is_no_actor(text: str) -> None:
+    assert not [a for a in _record(text)["actors"] if a["text"] in ("He", "She", "They")]
