@@ -14,6 +14,8 @@ with its antecedent's code and name.
 from __future__ import annotations
 
 import functools
+from itertools import compress
+from operator import attrgetter
 
 from analysis.extract.actors import ActorMention, actor_lexicon
 from analysis.extract.text import Token, word_group
@@ -23,6 +25,7 @@ __all__ = ["pronoun_actors"]
 _PERSON_PRONOUNS = word_group("person_pronoun")  # 'He', 'She': one person
 _GROUP_PRONOUNS = word_group("group_pronoun")  # 'They': a group
 _AGENT_PREPS = word_group("agent_prep")  # 'protesters in Tbilisi': the noun ends before the place
+_INITIAL = attrgetter("sentence_initial")
 MAX_SENTENCES_BACK = 2
 """How many sentences back an antecedent may stand ('Ruto arrived ... He met ...')."""
 
@@ -31,12 +34,14 @@ def pronoun_actors(text: str, tokens: list[Token], actors: list[ActorMention]) -
     """Actors for the pronouns that open a sentence ('He', 'She', 'They'), each with the code of the first
     actor of its kind (a person; a group) in the nearest of the MAX_SENTENCES_BACK sentences before."""
     out: list[ActorMention] = []
-    by_sentence: dict[int, list[ActorMention]] = {}
-    for a in actors:
-        by_sentence.setdefault(tokens[a.first_token].sentence, []).append(a)
-    for tok in tokens:
-        if not tok.sentence_initial or tok.lower not in _PERSON_PRONOUNS and tok.lower not in _GROUP_PRONOUNS:
+    by_sentence: dict[int, list[ActorMention]] | None = None
+    for tok in compress(tokens, map(_INITIAL, tokens)):
+        if tok.lower not in _PERSON_PRONOUNS and tok.lower not in _GROUP_PRONOUNS:
             continue
+        if by_sentence is None:
+            by_sentence = {}
+            for a in actors:
+                by_sentence.setdefault(tokens[a.first_token].sentence, []).append(a)
         fits = _is_person if tok.lower in _PERSON_PRONOUNS else _is_group
         antecedent = next((a for s in range(tok.sentence - 1, tok.sentence - 1 - MAX_SENTENCES_BACK, -1)
                            for a in by_sentence.get(s, []) if fits(a)), None)
