@@ -29,7 +29,7 @@ def test_the_stages_fill_the_layers_in_order() -> None:
     text = "Russian troops shelled Kharkiv on Monday. Ukraine condemned Russia."
     doc = Doc(article_from_text(text, date="2024-03-04"))
     run_stages(doc, until=PLACES_STAGE)
-    assert [p["name"] for p in doc.places] == ["Russia", "Kharkiv", "Ukraine", "Russia"]  # "Russian" too
+    assert [p.name for p in doc.places] == ["Russia", "Kharkiv", "Ukraine", "Russia"]  # "Russian" too
     assert doc.events == [] and doc.actors == []  # the later stages have not run
     run_stages(doc)  # all stages from the start again: the same layers, now with events
     assert {(e["source"], e["target"]) for e in doc.events} >= {("UKR", "RUS")}

@@ -60,3 +60,21 @@ def test_tables_and_frames_carry_every_declared_field(records: list[dict[str, An
     assert "date_basis" in TABLE_COLUMNS["events"] and tables["events"].schema.field("quad_class").type == "int64"
     frame = find_events_table(TEXTS[0], date="2023-09-11")
     assert list(frame.columns) == list(schema.EVENT_FIELDS) and frame["date_basis"].notna().all()
+
+
+def test_the_typed_place_record_declares_the_schemas_place_fields() -> None:
+    import dataclasses
+    import typing
+
+    from analysis.extract.records import Place
+    from analysis.schema import PLACE
+
+    hints = typing.get_type_hints(Place)
+    assert [f.name for f in dataclasses.fields(Place)] == [f.name for f in PLACE]
+    python_type = {"str": str, "int": int, "float": float, "bool": bool}
+    for f in PLACE:
+        # every field but the flag may be missing (null); its Python type is the schema's
+        allowed = set(typing.get_args(hints[f.name])) or {hints[f.name]}
+        assert python_type[f.type] in allowed, f.name
+    place = Place(0, 5, "Paris", "Paris", "capital", "FRA", 48.85, 2.35, 2988507, False)
+    assert list(place.record()) == [f.name for f in PLACE] and place.record()["country"] == "FRA"

@@ -52,6 +52,7 @@ from analysis.extract._function_words import (
     REFUSAL_OF_ROOT,
 )
 from analysis.extract.clauses import Candidate, future_code, same_actor
+from analysis.extract.records import Place
 from analysis.extract.roles import Sentence
 from analysis.extract.text import Token, past_forms
 from analysis.extract.timex import TimeExpression, find_times
@@ -128,7 +129,7 @@ def find_events(
     sentences: Sequence[tuple[int, int]],
     tokens: Sequence[Token],
     participants: Sequence[Participant],
-    places: Sequence[dict[str, Any]],
+    places: Sequence[Place],
     *,
     article_date: str | None,
 ) -> list[dict[str, Any]]:
@@ -142,7 +143,7 @@ def find_events(
     dyad = [Participant(0, 0, -1, -1, c, c, c) for c in main] if len(main) == 2 else []
     # the sentences that may hold an event: those with an actor, or with 'the two countries' of the main pair
     chosen = parts_by_sentence.keys() | (_plural_sentences(tokens) if dyad else set())
-    starts = [p["start"] for p in places]  # sorted, as extract_record gives them
+    starts = [p.start for p in places]  # sorted, as extract_record gives them
     raw: list[dict[str, Any]] = []
     for si in sorted(chosen):
         offset = bisect_left(tokens, si, key=_SENTENCE)  # the tokens of a sentence stand together, in order
@@ -359,7 +360,7 @@ def _local(p: Participant, offset: int) -> Participant:
 
 
 def _event(
-    text: str, s: int, e: int, sent: Sentence, c: Candidate, places: Sequence[dict[str, Any]],
+    text: str, s: int, e: int, sent: Sentence, c: Candidate, places: Sequence[Place],
     article_date: str | None, lex: EventLexicon, times_of: dict[bool, list[TimeExpression]],
 ) -> dict[str, Any]:
     """The record of one event (its times are computed once per sentence into `times_of`)."""
@@ -409,8 +410,8 @@ def _event(
         date, date_end, precision, basis = when.date, when.last_day, when.precision, "text"
     place = _event_place(text, toks, c.ti, places, s, e)
     if place is None and tgt is not None and tgt.place:  # 'shelled Juba', 'an attack on Kyiv': the act falls there
-        place = next(({k: p[k] for k in PLACE_KEYS} for p in places
-                      if p["start"] == tgt.start and p.get("lat") is not None), None)
+        place = next(({k: getattr(p, k) for k in PLACE_KEYS} for p in places
+                      if p.start == tgt.start and p.lat is not None), None)
     coded = code_event(lex, cameo, modality)
     return {
         "source": src.code if src else None, "source_country": src.country if src else None,
@@ -454,23 +455,23 @@ PLACE_KEYS = ("name", "lat", "lon", "geonameid", "country")
 """The fields of an event's place (from the place record)."""
 
 
-def _event_place(text: str, toks: Sequence[Token], ti: int, places: Sequence[dict[str, Any]],
+def _event_place(text: str, toks: Sequence[Token], ti: int, places: Sequence[Place],
                  s: int, e: int) -> dict[str, Any] | None:
     """A place the sentence ties to the event: 'in/at/near X' shortly after the trigger, in the same
     clause; 'Kim met Putin in Vladivostok', not '... to refill reserves drained by its war in Ukraine'."""
     for p in places:
-        if not s <= p["start"] < e or p.get("lat") is None or p["start"] < toks[ti].start:
+        if not s <= p.start < e or p.lat is None or p.start < toks[ti].start:
             continue
-        if p.get("kind") == "demonym" or p.get("metonymic"):
+        if p.kind == "demonym" or p.metonymic:
             continue
-        gap = text[toks[ti].end:p["start"]]
+        gap = text[toks[ti].end:p.start]
         if len(gap) > PLACE_GAP or re.search(r"[;.,]|\b(?:but|while|although|though|which|to|by|its|their)\b", gap):
             continue
-        prev = text[max(0, p["start"] - 14):p["start"]].lower().split()
+        prev = text[max(0, p.start - 14):p.start].lower().split()
         if prev and prev[-1] == "the":
             prev.pop()  # 'in the Red Sea', 'in the West Bank'
         if prev and prev[-1] in ("in", "at", "near", "outside"):
-            return {k: p[k] for k in PLACE_KEYS}
+            return {k: getattr(p, k) for k in PLACE_KEYS}
     return None
 
 

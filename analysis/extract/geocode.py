@@ -40,6 +40,7 @@ from analysis.extract.anchors import anchor_rows, inner_mention, mention_for_spa
 from analysis.extract.facilities import AFTER_GAP, well_known
 from analysis.extract.gazetteer import KINDS, NAME_KINDS, Gazetteer, load_gazetteer
 from analysis.extract.mentions import Mention, find_mentions
+from analysis.extract.records import Place
 from analysis.extract.text import find_dateline
 from analysis.geometry import haversine_km
 
@@ -391,19 +392,16 @@ def _choice_class(cand: dict[str, _Candidates], choice: dict[str, int], key: str
     return int(_KIND_CLASS[kind]), country
 
 
-def place_record(gaz: Gazetteer, m: Mention, row: int) -> dict[str, Any]:
-    """The output record of a resolved mention (fields of schema.PLACE_FIELDS)."""
+def place_record(gaz: Gazetteer, m: Mention, row: int) -> Place:
+    """The place of a resolved mention (fields of schema.PLACE_FIELDS)."""
     if row < 0:
-        return {"start": m.start, "end": m.end, "text": m.text, "name": None, "kind": m.kind or None, "country": None,
-                "lat": None, "lon": None, "geonameid": None, "metonymic": m.metonymic}
+        return Place(m.start, m.end, m.text, None, m.kind or None, None, None, None, None, m.metonymic)
     gid, name, own_kind, country, lat, lon = _row_fields(gaz, row)
     kind = m.kind or ("demonym" if m.name_kind == "demonym" else own_kind)
     if m.kind:
         gid = SYNTHETIC_GID  # a building, street or feature: the point of the place it stands in, not its own
-    return {
-        "start": m.start, "end": m.end, "text": m.text, "name": name, "kind": kind, "country": country,
-        "lat": lat, "lon": lon, "geonameid": gid if gid < SYNTHETIC_GID else None, "metonymic": m.metonymic,
-    }
+    return Place(m.start, m.end, m.text, name, kind, country, lat, lon, gid if gid < SYNTHETIC_GID else None,
+                 m.metonymic)
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -460,7 +458,7 @@ def resolve_spans(
     """Resolve given character spans of a text to places (records with lat, lon, geonameid ...)."""
     gaz = gazetteer or load_gazetteer()
     mentions, rows = resolve_span_rows(text, list(spans), gazetteer=gaz)
-    return [place_record(gaz, m, r) for m, r in zip(mentions, rows, strict=True)]
+    return [place_record(gaz, m, r).record() for m, r in zip(mentions, rows, strict=True)]
 
 
 def resolve_span_rows(

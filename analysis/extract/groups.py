@@ -10,7 +10,6 @@ import functools
 import itertools
 from itertools import compress
 from operator import attrgetter
-from typing import Any
 
 from analysis.extract._function_words import FUNCTION_BEFORE_OBJECT, PARTITIVE_HEADS
 from analysis.extract.actors import ActorMention, actor_lexicon
@@ -19,6 +18,7 @@ from analysis.extract.gazetteer import NAME_KINDS, Gazetteer, norm_key
 from analysis.extract.mentions import Lexicon, Mention, acting_verb
 from analysis.extract.mentions import lexicon as mention_lexicon
 from analysis.extract.participants import acting_country, places_by_sentence
+from analysis.extract.records import Place
 from analysis.extract.text import Token, word_group
 
 __all__ = ["ethnic_groups", "unnamed_groups"]
@@ -41,7 +41,7 @@ _MAX_PAIR_GAP = 6  # words from 'between' to the 'and' of its pair ('between Eth
 
 
 def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], mentions: list[Mention],
-                 places: list[dict[str, Any]]) -> list[ActorMention]:
+                 places: list[Place]) -> list[ActorMention]:
     """Agent nouns with no country word beside them that open a clause as its subject, or follow the 'by' of
     a passive: 'Gunmen killed four Pakistani policemen in Quetta', 'Insurgents attacked a Malian army base',
     'were abducted by gunmen' (up to MAX_MODIFIERS lower-case modifiers). Unnamed groups act where the
@@ -54,7 +54,7 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
     guerrillas', 'Taliban fighters': the name codes them)."""
     lex = mention_lexicon()
     in_actor = {k for a in actors for k in range(a.first_token, a.last_token + 1)}
-    countries = {p["start"] for p in places if p["country"]}  # 'Kurdish militants': a people of no country
+    countries = {p.start for p in places if p.country}  # 'Kurdish militants': a people of no country
     taken = in_actor | {k for m in mentions if m.start in countries for k in range(m.first_token, m.last_token + 1)}
     out: list[ActorMention] = []
     heads, force_heads = _agent_heads()
@@ -118,7 +118,7 @@ def _state_possessives(tokens: list[Token], taken: set[int]) -> list[tuple[int, 
 
 
 def ethnic_groups(text: str, tokens: list[Token], gaz: Gazetteer, actors: list[ActorMention],
-                  mentions: list[Mention], places: list[dict[str, Any]]) -> list[ActorMention]:
+                  mentions: list[Mention], places: list[Place]) -> list[ActorMention]:
     """Peoples named by 'ethnic' and a demonym ('ethnic Albanians in Macedonia', 'Ethnic Serbs in northern
     Kosovo blocked roads', 'ethnic Chinese in Indonesia'): the civilians (CVL) of the country they live in,
     the nearest place of their sentence (see `acting_country`), never of the country the demonym names; of unknown

@@ -20,11 +20,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import compress
 from operator import attrgetter
-from typing import Any
 
 from analysis._resources import compiled, read_table
 from analysis.extract.actors import ActorMention, actor_lexicon
 from analysis.extract.agents import agent_code
+from analysis.extract.records import Place
 from analysis.extract.text import Token
 from analysis.extract.titled import _main_country, _sentence_country, located_countries
 
@@ -97,7 +97,7 @@ def _international(words: Sequence[str]) -> bool:
 
 
 def organisations(text: str, tokens: list[Token], named: list[ActorMention], agents: list[ActorMention],
-                  places: list[dict[str, Any]]) -> list[ActorMention]:
+                  places: list[Place]) -> list[ActorMention]:
     """`agents` with the organisations named in full added; an agent inside such a name ('Liberation Front'
     of 'the Kivu Patriotic Liberation Front') gives way to it."""
     heads_table = _words()["head"]
@@ -133,7 +133,7 @@ def _modifies(tokens: list[Token], last: int, taken: set[int]) -> bool:
 
 
 def _organisation(text: str, tokens: list[Token], first: int, last: int, head: str,
-                  located: list[tuple[int, str]], places: list[dict[str, Any]]) -> ActorMention | None:
+                  located: list[tuple[int, str]], places: list[Place]) -> ActorMention | None:
     """The actor of the name tokens[first..last], or None when no country can be given to it."""
     words = [t.lower for t in tokens[first:last + 1]]
     sector = _sector(words, head)
@@ -142,7 +142,7 @@ def _organisation(text: str, tokens: list[Token], first: int, last: int, head: s
     if sector == "IGO" or _international(words):
         country = None
     else:
-        inner = {p["country"] for p in places if p.get("country") and start <= p["start"] < end}
+        inner = {p.country for p in places if p.country and start <= p.start < end}
         if len(inner) > 1:
             return None
         country = inner.pop() if inner else _sentence_country(tokens, first, located) or _main_country(places)

@@ -15,6 +15,7 @@ from analysis.extract.actors import ActorMention
 from analysis.extract.agents import MAX_MODIFIERS, agent_after, agent_before, agent_code
 from analysis.extract.mentions import Mention, acting_verb
 from analysis.extract.mentions import lexicon as mention_lexicon
+from analysis.extract.records import Place
 from analysis.extract.text import Token, word_group
 from analysis.extract.titled import OFFICE_SECTORS
 from analysis.extract.triggers import Participant
@@ -48,7 +49,7 @@ _ALLEGIANCE_AFTER = re.compile(rf"-(?:{'|'.join(sorted(word_group('allegiance_su
 _ALLEGIANCE_KINDS = (*_COUNTRY_KINDS, "capital")  # 'pro-Moscow rebels'
 
 
-def country_agents(text: str, tokens: list[Token], mentions: list[Mention], places: list[dict[str, Any]]
+def country_agents(text: str, tokens: list[Token], mentions: list[Mention], places: list[Place]
             ) -> list[ActorMention]:
     """Generic agents coded through the country word beside them: 'U.S. officials', 'Russian troops',
     "North Korea's leader", "Nicaragua's Sandinista government" (the country word before the agent
@@ -57,44 +58,44 @@ def country_agents(text: str, tokens: list[Token], mentions: list[Mention], plac
     country; not troops 'in' a place, which are often abroad, nor the object of a verb 'from' a place it
     leaves)."""
     out: list[ActorMention] = []
-    by_start = {p["start"]: p for p in places}
+    by_start = {p.start: p for p in places}
     mention_at = {k: n for n in mentions for k in range(n.first_token, n.last_token + 1)}
     located: dict[int, list[tuple[int, str]]] | None = None
     for m in mentions:
         p = by_start.get(m.start)
-        if p is None or not p["country"]:
+        if p is None or not p.country:
             continue
-        if p["kind"] in _ALLEGIANCE_KINDS and (after := _allegiance(text, m)) is not None:
+        if p.kind in _ALLEGIANCE_KINDS and (after := _allegiance(text, m)) is not None:
             located = places_by_sentence(text, tokens, mentions, places) if located is None else located
-            group = _sided_group(text, tokens, m, m.last_token + 1 + after, p["country"], located)
+            group = _sided_group(text, tokens, m, m.last_token + 1 + after, p.country, located)
             if group is not None:
                 out.append(group)
             continue
-        if p["kind"] in _COUNTRY_KINDS or (p["kind"] == "capital" and tokens[m.last_token].possessive):
+        if p.kind in _COUNTRY_KINDS or (p.kind == "capital" and tokens[m.last_token].possessive):
             # "Beijing's foreign ministry": a capital's possessive stands for its state, as a country's does;
             # a country's bare name takes its agent noun at once ('Russia troops' is rare, 'Syria new fighter
             # jets' no agent); a demonym, an abbreviation or a possessive takes modifiers ('U.S. military
             # officials', "Nicaragua's Sandinista government")
-            bare = p["kind"] == "country" and m.end == tokens[m.last_token].end and not (
+            bare = p.kind == "country" and m.end == tokens[m.last_token].end and not (
                 m.text.isupper() or "." in m.text)
             found = agent_after(tokens, m.last_token + 1, text, modifiers=0 if bare else MAX_MODIFIERS)
             if found is not None:
                 # 'a former British prime minister': out of office, an elite of the country (as CAMEO codes them)
                 former = m.first_token > 0 and tokens[m.first_token - 1].lower in _FORMER and found[0] in OFFICE_SECTORS
-                code, sector = agent_code(p["country"], "ELI" if former else found[0])
+                code, sector = agent_code(p.country, "ELI" if former else found[0])
                 last = found[1]
                 end = tokens[last].end
                 if not any(k in mention_at for k in range(m.last_token + 1, last + 1)):
                     out.append(ActorMention(m.start, end, text[m.start:end], code,
-                                            text[m.start:end], p["country"], sector, "agent", m.first_token, last))
+                                            text[m.start:end], p.country, sector, "agent", m.first_token, last))
                     continue
-        agent = _agent_before_place(text, tokens, m, p["country"], mention_at, out[-1] if out else None)
+        agent = _agent_before_place(text, tokens, m, p.country, mention_at, out[-1] if out else None)
         if agent is not None:
             out.append(agent)
     return _shared_heads(text, tokens, mentions, by_start, out)
 
 
-def _shared_heads(text: str, tokens: list[Token], mentions: list[Mention], by_start: dict[int, dict[str, Any]],
+def _shared_heads(text: str, tokens: list[Token], mentions: list[Mention], by_start: dict[int, Place],
                   agents: list[ActorMention]) -> list[ActorMention]:
     """Country words joined by 'and' or commas before one agent noun share it: 'U.S. and South Korean troops'
     (USAMIL and KORMIL), 'French, German and Italian ministers'; each is an agent of its own country."""
@@ -103,16 +104,16 @@ def _shared_heads(text: str, tokens: list[Token], mentions: list[Mention], by_st
     for m in reversed(mentions):
         p = by_start.get(m.start)
         k = m.last_token + 1
-        if p is None or not p["country"] or p["kind"] not in _COUNTRY_KINDS or m.first_token in agent_at \
+        if p is None or not p.country or p.kind not in _COUNTRY_KINDS or m.first_token in agent_at \
                 or k + 1 >= len(tokens) or tokens[k].sentence != tokens[m.last_token].sentence:
             continue
         head = agent_at.get(k + 1) if tokens[k].lower in _COORDINATORS_OF_MODIFIERS else None
         if head is None and text[m.end:tokens[k].start].strip() == ",":
             head = agent_at.get(k)  # 'French, German and ...'
-        if head is None or head.kind != "agent" or head.country == p["country"]:
+        if head is None or head.kind != "agent" or head.country == p.country:
             continue
-        code, sector = agent_code(p["country"], head.sector)
-        shared = ActorMention(m.start, m.end, m.text, code, m.text, p["country"], sector, "agent", m.first_token,
+        code, sector = agent_code(p.country, head.sector)
+        shared = ActorMention(m.start, m.end, m.text, code, m.text, p.country, sector, "agent", m.first_token,
                               m.last_token)
         agent_at[m.first_token] = shared
         added.append(shared)
@@ -195,16 +196,16 @@ def described_people(text: str, tokens: list[Token], named: list[ActorMention]) 
     return out
 
 
-def places_by_sentence(text: str, tokens: list[Token], mentions: list[Mention], places: list[dict[str, Any]]
+def places_by_sentence(text: str, tokens: list[Token], mentions: list[Mention], places: list[Place]
              ) -> dict[int, list[tuple[int, str]]]:
     """Sentence -> (token, country) of the places of a known country, but for the countries a group
     sides with ('Iran-backed militias attacked a base in Syria' is set in Syria)."""
     token_at = {m.start: m.first_token for m in mentions if _allegiance(text, m) is None}
     located: dict[int, list[tuple[int, str]]] = {}
     for p in places:
-        t = token_at.get(p["start"])
-        if t is not None and p["country"]:
-            located.setdefault(tokens[t].sentence, []).append((t, p["country"]))
+        t = token_at.get(p.start)
+        if t is not None and p.country:
+            located.setdefault(tokens[t].sentence, []).append((t, p.country))
     return located
 
 
@@ -250,7 +251,7 @@ def _crowd_subject(tokens: list[Token], k: int, text: str) -> tuple[str, int, in
     return None
 
 
-def participants(text: str, actors: list[ActorMention], mentions: list[Mention], places: list[dict[str, Any]]
+def participants(text: str, actors: list[ActorMention], mentions: list[Mention], places: list[Place]
                   ) -> list[Participant]:
     """Actors, countries and capitals acting for their governments that can be the source or target of
     an event; and the other places of a known country, which can only be acted upon ('shelled Juba',
@@ -262,28 +263,28 @@ def participants(text: str, actors: list[ActorMention], mentions: list[Mention],
                        text[a.end:a.end + 2] in ("'s", "’s")) for a in actors]
     covered = {k for a in actors for k in range(a.first_token, a.last_token + 1)}
     actor_at = {a.first_token: a for a in actors}
-    by_start = {p["start"]: p for p in places}
+    by_start = {p.start: p for p in places}
     for m in mentions:
         p = by_start.get(m.start)
-        if p is None or not p["country"] or m.first_token in covered:
+        if p is None or not p.country or m.first_token in covered:
             continue
         owned = actor_at.get(m.last_token + 1)
-        if owned is not None and owned.country == p["country"] and text[m.end:m.end + 2] in ("'s", "’s"):
+        if owned is not None and owned.country == p.country and text[m.end:m.end + 2] in ("'s", "’s"):
             continue  # "Russia's Putin", "China's Xi": the person stands for the country
         if _allegiance(text, m) is not None or _MODIFIER_AFTER.match(text, m.end):
             continue
         place = False
-        if p["kind"] in _COUNTRY_KINDS:
-            code = p["country"]
+        if p.kind in _COUNTRY_KINDS:
+            code = p.country
             # 'in (southeastern) Turkey': a location; 'the Thai border': a demonym naming a place
             place = bool(_LOCATION_BEFORE.search(text, max(0, m.start - 30), m.start)) or bool(
-                p["kind"] == "demonym" and _PLACE_NOUN_AFTER.match(text, m.end))
-        elif p["metonymic"] or (p["kind"] == "capital" and _acting_capital(text, m.start, m.end)):
-            code = p["country"] + "GOV"
+                p.kind == "demonym" and _PLACE_NOUN_AFTER.match(text, m.end))
+        elif p.metonymic or (p.kind == "capital" and _acting_capital(text, m.start, m.end)):
+            code = p.country + "GOV"
         else:
-            code, place = p["country"], True
-        out.append(Participant(m.start, m.end, m.first_token, m.last_token, m.text, code, p["country"],
-                               text[m.end:m.end + 2] in ("'s", "’s"), place, p["kind"] == "capital"))
+            code, place = p.country, True
+        out.append(Participant(m.start, m.end, m.first_token, m.last_token, m.text, code, p.country,
+                               text[m.end:m.end + 2] in ("'s", "’s"), place, p.kind == "capital"))
     return sorted(out, key=lambda q: q.start)
 
 
@@ -299,7 +300,7 @@ def _acting_capital(text: str, start: int, end: int) -> bool:
     return text[max(0, start - 3):start] == "by "
 
 
-def place_actors(participants: list[Participant], events: list[dict[str, Any]], places: list[dict[str, Any]],
+def place_actors(participants: list[Participant], events: list[dict[str, Any]], places: list[Place],
                   actor_starts: set[int]) -> list[dict[str, Any]]:
     """The actor records of place names that act: a capital standing for its government ('Pyongyang
     will pay a price', 'Beijing rejected'), a capital told or asked something ('warned Beijing': its
@@ -309,8 +310,8 @@ def place_actors(participants: list[Participant], events: list[dict[str, Any]], 
     told = {p.start for p in participants if p.capital and p.place and (p.start, f"{p.country}GOV") in targets}
     governing = told | {p.start for p in participants if p.capital and not p.place}
     for place in places:
-        if place["start"] in governing:
-            place["metonymic"] = True
+        if place.start in governing:
+            place.metonymic = True
     out = []
     for p in participants:
         if p.start in actor_starts:

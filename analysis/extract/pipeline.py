@@ -3,7 +3,7 @@
 serialises the layers once at the end.
 
 >>> doc = run_stages(Doc(article_from_text("Kim left Pyongyang for Vladivostok.")))
->>> [p["name"] for p in doc.places]
+>>> [p.name for p in doc.places]
 ['Pyongyang', 'Vladivostok']
 """
 
@@ -14,6 +14,7 @@ import time
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from analysis.errors import InputWarning
@@ -28,6 +29,7 @@ from analysis.extract.groups import ethnic_groups, unnamed_groups
 from analysis.extract.mentions import Mention, find_mentions
 from analysis.extract.organisations import organisations
 from analysis.extract.participants import country_agents, described_people, participants, place_actors
+from analysis.extract.records import Place
 from analysis.extract.text import Token, find_dateline, split_sentences, tokenize
 from analysis.extract.titled import titled_people
 from analysis.extract.triggers import Participant
@@ -52,7 +54,7 @@ class Doc:
     tokens: list[Token] = field(default_factory=list)
     named: list[ActorMention] = field(default_factory=list)  # people and institutions named in full
     mentions: list[Mention] = field(default_factory=list)  # place names; after resolution those that can act
-    places: list[dict[str, Any]] = field(default_factory=list)  # place records (schema.PLACE_FIELDS)
+    places: list[Place] = field(default_factory=list)  # resolved place names, in text order
     actors: list[ActorMention] = field(default_factory=list)  # named actors and agents, in text order
     participants: list[Participant] = field(default_factory=list)  # who can be an event's source or target
     events: list[dict[str, Any]] = field(default_factory=list)
@@ -67,7 +69,7 @@ class Doc:
         actors += place_actors(self.participants, self.events, self.places, {a.start for a in self.actors})
         actors.sort(key=lambda a: a["start"])
         events = [{k: v for k, v in ev.items() if k not in _INTERNAL_EVENT_KEYS} for ev in self.events]
-        return {**self._head(), "places": self.places, "actors": actors, "events": events}
+        return {**self._head(), "places": [p.record() for p in self.places], "actors": actors, "events": events}
 
     def _head(self) -> dict[str, Any]:
         a = self.article
@@ -100,7 +102,7 @@ def _resolution(doc: Doc) -> None:
     rows = resolve_placed(doc.mentions, doc.text, gazetteer=gaz, sentences=doc.sentences)
     places = [place_record(gaz, m, r) for m, r in zip(doc.mentions, rows, strict=True)]
     places += [p for a in doc.named if a.metonym and (p := _seat_place(gaz, a)) is not None]
-    doc.places = sorted(places, key=lambda p: p["start"])
+    doc.places = sorted(places, key=attrgetter("start"))
     doc.mentions = [m for m in doc.mentions if not m.kind]  # buildings and streets take no part in events
 
 
@@ -175,10 +177,11 @@ def _incomplete(doc: Doc, budget: float | None) -> dict[str, Any]:
            "are the named ones only and the events were not extracted")
     warnings.warn(f"article {doc.article.id!r}: {why}", InputWarning, stacklevel=3)
     actors = sorted((a.record() for a in doc.named), key=lambda a: a["start"])
-    return {**doc._head(), "places": doc.places, "actors": actors, "events": [], "incomplete": why}
+    return {**doc._head(), "places": [p.record() for p in doc.places], "actors": actors, "events": [],
+            "incomplete": why}
 
 
-def _seat_place(gaz: Gazetteer, actor: ActorMention) -> dict[str, Any] | None:
+def _seat_place(gaz: Gazetteer, actor: ActorMention) -> Place | None:
     """'the Kremlin' as a metonymic place: the institution at its own point (landmarks.tsv), else at its seat,
     the town of that name in its country (a capital before a division: the White House is not in
     Washington State)."""
@@ -191,9 +194,8 @@ def _seat_place(gaz: Gazetteer, actor: ActorMention) -> dict[str, Any] | None:
                 and (not actor.country or gaz.country_of(int(r)) == actor.country)] if k >= 0 else []
         if rows:
             row = max(rows, key=lambda r: (gaz.kind_of(r) == "capital", int(gaz.population[r])))
-            return {"start": actor.start, "end": actor.end, "text": actor.text, "name": actor.name,
-                    "kind": "institution", "country": actor.country, "lat": round(float(gaz.lat[row]), 5),
-                    "lon": round(float(gaz.lon[row]), 5), "geonameid": None, "metonymic": True}
+            return Place(actor.start, actor.end, actor.text, actor.name, "institution", actor.country,
+                         round(float(gaz.lat[row]), 5), round(float(gaz.lon[row]), 5), None, True)
     return None
 
 

@@ -16,10 +16,10 @@ from collections import Counter
 from collections.abc import Sequence
 from itertools import compress
 from operator import attrgetter, itemgetter
-from typing import Any
 
 from analysis.extract.actors import ActorMention, actor_lexicon
 from analysis.extract.agents import agent_before
+from analysis.extract.records import Place
 from analysis.extract.text import Token, word_group
 
 MAX_TITLE = 3  # tokens of a title ('Deputy Foreign Minister')
@@ -68,20 +68,20 @@ def _name_end(tokens: list[Token], i: int, taken: set[int]) -> int:
     return j
 
 
-def located_countries(tokens: list[Token], actors: list[ActorMention], places: list[dict[str, Any]]
+def located_countries(tokens: list[Token], actors: list[ActorMention], places: list[Place]
                       ) -> list[tuple[int, str]]:
     """(first token, country) of the actors and places of a known country."""
     located = [(a.first_token, a.country) for a in actors if a.country]
     for p in places:
-        k = bisect.bisect_left(tokens, p["start"], key=_START)
-        if p.get("country") and k < len(tokens) and tokens[k].start == p["start"]:
-            located.append((k, p["country"]))
+        k = bisect.bisect_left(tokens, p.start, key=_START)
+        if p.country and k < len(tokens) and tokens[k].start == p.start:
+            located.append((k, p.country))
     return located
 
 
-def _main_country(places: list[dict[str, Any]]) -> str | None:
+def _main_country(places: list[Place]) -> str | None:
     """The country an article names most often, when one is named more than any other."""
-    counts = Counter(p["country"] for p in places if p.get("country"))
+    counts = Counter(p.country for p in places if p.country)
     top = counts.most_common(2)
     if not top or (len(top) > 1 and top[0][1] == top[1][1]):
         return None
@@ -97,7 +97,7 @@ def _sentence_country(tokens: list[Token], i: int, located: list[tuple[int, str]
     return found.pop() if len(found) == 1 else None
 
 
-def titled_people(text: str, tokens: list[Token], actors: list[ActorMention], places: list[dict[str, Any]],
+def titled_people(text: str, tokens: list[Token], actors: list[ActorMention], places: list[Place],
                   taken_tokens: Sequence[tuple[int, int]]) -> list[ActorMention]:
     """Persons named after a title of office, coded as the context's country and the title's sector;
     `taken_tokens` are (first, last) token ranges already read as something else (places)."""
