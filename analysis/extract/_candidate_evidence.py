@@ -100,8 +100,10 @@ def list_siblings(mentions: Sequence[Mention], text: str) -> Siblings:
             runs.append([i])
     out = Siblings([], defaultdict(list))
     for run in runs:
+        if len(run) < 3:
+            continue
         keys = Counter(mentions[i].key for i in run)
-        if len(run) >= 3 and len(keys) >= 2:
+        if len(keys) >= 2:
             for key, n in keys.items():
                 out.member[key].append((len(out.lists), n))
             out.lists.append(keys)

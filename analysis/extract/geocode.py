@@ -155,24 +155,26 @@ def _shared_division_support(cand: dict[str, _Candidates]) -> dict[str, np.ndarr
     namesakes (Egypt and Cairo in Illinois)."""
     if len(cand) < 2:
         return {}
-    names: Counter[int] = Counter()
-    joint: dict[int, float] = defaultdict(float)
+    names: dict[int, int] = {}
+    joint: dict[int, float] = {}
+    get_n, get_j = names.get, joint.get
     for c in cand.values():
         if c.static.votes:
-            names.update(c.static.divisions.keys())
             for a, sc in c.static.divisions.items():
-                joint[a] += sc
+                names[a] = get_n(a, 0) + 1
+                joint[a] = get_j(a, 0.0) + sc
     # a country's or capital's name counts for a division only where a name that votes has a candidate
     # too ('Georgia' and 'Albany': the state of Georgia holds Albany; Egypt and Cairo alone vote nowhere)
-    seconded = Counter(a for c in cand.values() if not c.static.votes for a in c.static.divisions if names[a])
-    names.update(seconded)
+    seconded = Counter(a for c in cand.values() if not c.static.votes for a in c.static.divisions if a in names)
+    for a, n in seconded.items():
+        names[a] += n
     out: dict[str, np.ndarray] = {}
     for key, c in cand.items():
         st = c.static
         if len(st.rows) < 2 or not st.divisions:
             continue
-        best = max(st.divisions, key=lambda a: (names[a], joint[a]))
-        if names[best] >= 2:
+        best = max(st.divisions, key=lambda a: (get_n(a, 0), get_j(a, 0.0)))
+        if get_n(best, 0) >= 2:
             out[key] = SHARED_DIVISION * (names[best] - 1) / (len(cand) - 1) * (st.akeys == best)
     return out
 
@@ -218,6 +220,8 @@ class _Static(NamedTuple):
     capital_bonus: np.ndarray | None  # SEAT_CONTEXT for its national capitals, when a division shares the name
     capital_countries: frozenset[int]  # the countries of those capitals
     divisions_named: frozenset[int]  # its first-level divisions (rows)
+    ints: np.ndarray  # rows, ckeys, akeys, kind_class, great, by_name, point stacked (see _batch)
+    floats: np.ndarray  # lat, lon, cos_lat stacked
 
 
 class _Candidates(NamedTuple):
@@ -255,11 +259,15 @@ def _static_candidates(gaz: Gazetteer, key: str, dtype: str, rows_bytes: bytes, 
     by_name = (m_kinds[first] == _ALT) if len(m_kinds) == len(m_rows) else np.zeros(len(rows), bool)
     capital = kinds == _CAPITAL
     capital_named = capital.any() and (kinds == _ADMIN1).any() and not (kinds == _COUNTRY).any()
-    return _Static(rows, ckeys, akeys, score, seat, ~np.isin(kinds, _AREA_KINDS), lat, gaz.lon[rows], np.cos(lat),
+    point = ~np.isin(kinds, _AREA_KINDS)
+    lon, cos_lat = gaz.lon[rows], np.cos(lat)
+    return _Static(rows, ckeys, akeys, score, seat, point, lat, lon, cos_lat,
                    info, kind_class, divisions, votes, bool(great[top]), great, by_name,
                    int(ckeys[top]) if kinds[top] in (_COUNTRY, _CAPITAL) else -1,
                    SEAT_CONTEXT * capital if capital_named else None,
-                   frozenset(ckeys[capital].tolist()), frozenset(rows[kinds == _ADMIN1].tolist()))
+                   frozenset(ckeys[capital].tolist()), frozenset(rows[kinds == _ADMIN1].tolist()),
+                   np.stack([rows, ckeys, akeys, kind_class, great, by_name, point]).astype(np.int64),
+                   np.stack([lat, lon.astype(np.float64), cos_lat]))
 
 
 class _Batch(NamedTuple):
@@ -277,10 +285,10 @@ class _Batch(NamedTuple):
     kind_class: list[int]
     score: list[float]
     famous: list[bool]  # per candidate: its name's `_Static.famous`
-    great: list[bool]  # per candidate: a national capital of FAMOUS_POPULATION or more
-    by_name: list[bool]  # per candidate: `_Static.by_name`
-    owner_array: np.ndarray  # `owner`, `point`, `lat`, `lon` and `cos_lat` as arrays, for the distances
-    point: np.ndarray
+    great: list[int]  # per candidate: a national capital of FAMOUS_POPULATION or more (1, else 0)
+    by_name: list[int]  # per candidate: `_Static.by_name` (1, else 0)
+    owner_array: np.ndarray  # `owner`, `lat`, `lon` and `cos_lat` as arrays, for the distances
+    point: list[int]  # per candidate: a place with a point (1, else 0)
     lat: np.ndarray
     lon: np.ndarray
     cos_lat: np.ndarray
@@ -295,17 +303,13 @@ def _batch(cand: dict[str, _Candidates]) -> _Batch | None:
     sizes = [len(p.rows) for p in parts]
     stops = list(itertools.accumulate(sizes))
     owner = [number[key] for key, size in zip(names, sizes, strict=True) for _ in range(size)]
-
-    def joined(field: str) -> np.ndarray:
-        return np.concatenate([getattr(p, field) for p in parts])
-
-    return _Batch(number, names, list(zip([0, *stops[:-1]], stops, strict=True)), owner, joined("rows").tolist(),
-                  joined("ckeys").tolist(), joined("akeys").tolist(), joined("kind_class").tolist(),
-                  np.concatenate([cand[key].score for key in names]).tolist(),
+    # two concatenations for all fields: numpy's cost per call dominates on a few dozen candidates
+    rows, ckeys, akeys, kind_class, great, by_name, point = np.concatenate([p.ints for p in parts], axis=1).tolist()
+    lat, lon, cos_lat = np.concatenate([p.floats for p in parts], axis=1)
+    return _Batch(number, names, list(zip([0, *stops[:-1]], stops, strict=True)), owner, rows, ckeys, akeys,
+                  kind_class, np.concatenate([cand[key].score for key in names]).tolist(),
                   [p.famous for p, size in zip(parts, sizes, strict=True) for _ in range(size)],
-                  joined("great").tolist(), joined("by_name").tolist(), np.array(owner),
-                  joined("point"),
-                  joined("lat"), joined("lon"), joined("cos_lat"))
+                  great, by_name, np.array(owner), point, lat, lon, cos_lat)
 
 
 def _rescore(cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch,
@@ -349,7 +353,7 @@ def _rescore(cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch
                 score[i] += COUNTRY_CONTEXT * max(cw - (wc0 if batch.ckeys[i] == c0 else 0.0), 0.0) / denom_c
             if count_a and (aw := admin1_w.get(batch.akeys[i])) is not None:
                 score[i] += ADMIN1_CONTEXT * max(aw - (wa0 if batch.akeys[i] == a0 else 0.0), 0.0) / denom_a
-    near = [NEARBY * math.exp(-d / NEARBY_KM) if p else 0.0 for d, p in zip(km, batch.point.tolist(), strict=True)]
+    near = [NEARBY * math.exp(-d / NEARBY_KM) if p else 0.0 for d, p in zip(km, batch.point, strict=True)]
     score = [s + b for s, b in zip(score, near, strict=True)]
     if siblings.lists:
         _add_list_bonus(score, cand, choice, batch, siblings)
@@ -426,7 +430,7 @@ def resolve_placed(mentions: Sequence[Mention], text: str, *, gazetteer: Gazette
     _near_feature(mentions, text, chosen, gaz)
     by_key = {m.key: chosen[id(m)] for m in strong}
     # a weak name takes its name's choice, else its candidate in the state, else the country, of a chosen place
-    states = {(int(gaz.country[r]), int(gaz.admin1[r])) for r in chosen.values()}
+    states = {(int(gaz.country[r]), int(gaz.admin1[r])) for r in chosen.values()} if weak else set()
     countries = {c for c, _ in states}
     for m in weak:
         chosen[id(m)] = by_key.get(m.key) or max(m.rows.tolist(), key=lambda r: (

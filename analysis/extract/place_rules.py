@@ -63,7 +63,7 @@ class Match:
     glued_prev: bool  # the word before is capitalised and joined to the name by a space ('Robert Douglas')
     glued_next: bool  # the word after is capitalised and joined by a space (or a hyphen, to a small place)
     locative: bool  # after a locative word ('in', 'near'), not opening the sentence
-    flags: int  # which rule preconditions hold (see `_flags`)
+    flags: int  # which rule preconditions hold (see `match`)
 
     def person(self, name: str, *, full: bool = False) -> bool:
         """Record a person's name met here (`full`: named in full, 'Andrew Ferrara'); the match is no place."""
@@ -75,21 +75,28 @@ class Match:
 
 def match(m: Mention, facts: _KeyFacts, tokens: list[Token], text: str, gaz: Gazetteer, lex: Lexicon,
           in_shout: bool, persons: set[str], named: set[str]) -> Match:
-    first, last = tokens[m.first_token], tokens[m.last_token]
-    prev = tokens[m.first_token - 1] if m.first_token > 0 else None
-    nxt = tokens[m.last_token + 1] if m.last_token + 1 < len(tokens) else None
+    first_token, last_token = m.first_token, m.last_token
+    first, last = tokens[first_token], tokens[last_token]
+    prev = tokens[first_token - 1] if first_token > 0 else None
+    nxt = tokens[last_token + 1] if last_token + 1 < len(tokens) else None
     if prev is not None and prev.sentence != first.sentence:
         prev = None
     if nxt is not None and nxt.sentence != last.sentence:
         nxt = None
-    word = text[m.start:m.end].rstrip(".")
-    abbreviated = word.isupper() or m.end > last.end or "." in word
+    start, end = m.start, m.end
+    word = text[start:end].rstrip(".")
+    abbreviated = word.isupper() or end > last.end or "." in word
     glued_prev = prev is not None and prev.capitalised and (prev.spaced or text[prev.end:first.start] == ". ")
-    glued_next = nxt is not None and nxt.capitalised and m.end == last.end and (
-        last.spaced or (facts.strength == 0 and text[last.end:nxt.start] == "-"))
+    strength = facts.strength
+    glued_next = nxt is not None and nxt.capitalised and end == last.end and (
+        last.spaced or (strength == 0 and text[last.end:nxt.start] == "-"))
     locative = prev is not None and prev.lower in LOCATIVE and not first.sentence_initial
-    single = m.first_token == m.last_token
-    flags = _flags(m, facts, text, single, in_shout, prev, nxt, glued_prev, glued_next, abbreviated)
+    single = first_token == last_token
+    # the precondition flags that hold for the match
+    flags = (single * SINGLE | (not facts.area) * NOT_AREA | in_shout * SHOUT
+             | (m.name_kind == "demonym") * DEMONYM | (prev is not None) * PREV | (nxt is not None) * NXT
+             | glued_prev * GLUED_PREV | glued_next * GLUED_NEXT | (strength < 2) * WEAK | (strength < 1) * VERY_WEAK
+             | abbreviated * ABBREV | (text[start - 1:start] == "/") * SLASH)
     lower = norm_key(word)
     # the words some rules look for: without them those rules are not asked
     if prev is not None and (prev.lower in lex.animal_words or prev.lower in _NAMING):
@@ -110,16 +117,6 @@ def match(m: Mention, facts: _KeyFacts, tokens: list[Token], text: str, gaz: Gaz
 (SINGLE, NOT_AREA, SHOUT, DEMONYM, PREV, NXT, GLUED_PREV, GLUED_NEXT, WEAK, VERY_WEAK, ABBREV, SLASH, ANIMAL,
  SHORT, CAPS, TIME, ADJECTIVE, PHENOMENON) = (1 << n for n in range(18))
 _NAMING = word_group("naming_verb")  # 'a terrier named Verona'
-
-
-def _flags(m: Mention, facts: _KeyFacts, text: str, single: bool, in_shout: bool, prev: Token | None,
-           nxt: Token | None, glued_prev: bool, glued_next: bool, abbreviated: bool) -> int:
-    """The precondition flags that hold for a match."""
-    strength = facts.strength
-    return (single * SINGLE | (not facts.area) * NOT_AREA | in_shout * SHOUT
-            | (m.name_kind == "demonym") * DEMONYM | (prev is not None) * PREV | (nxt is not None) * NXT
-            | glued_prev * GLUED_PREV | glued_next * GLUED_NEXT | (strength < 2) * WEAK | (strength < 1) * VERY_WEAK
-            | abbreviated * ABBREV | (text[m.start - 1:m.start] == "/") * SLASH)
 
 
 Rule = Callable[[Match], "bool | None"]
