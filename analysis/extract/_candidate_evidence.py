@@ -76,15 +76,18 @@ def nearest_km(points: list[tuple[int, float, float]], lat: np.ndarray, lon: np.
     """Per candidate, the distance to the nearest chosen point of another name (inf when there is none)."""
     if not points:
         return [math.inf] * len(lat)
-    pname, plat, plon = (np.array(v) for v in zip(*points, strict=True))
+    pname, plat, plon = np.array(points).T
     plat = np.radians(plat)
     dlon = np.radians(plon[None, :] - lon[:, None])
     a = (np.sin((plat[None, :] - lat[:, None]) / 2) ** 2
          + cos_lat[:, None] * np.cos(plat)[None, :] * np.sin(dlon / 2) ** 2)
     # not its own point, nor the very place another name chose ("Guatemala City ... Guatemala": no evidence)
-    nearest = np.where((pname[None, :] == owner[:, None]) | (a == 0), np.inf, a).min(axis=1)
-    d = EARTH_RADIUS_KM * 2 * np.arcsin(np.sqrt(np.clip(nearest, 0, 1)))
-    return np.where(np.isfinite(nearest), d, np.inf).tolist()
+    a[(pname[None, :] == owner[:, None]) | (a == 0)] = np.inf
+    nearest = a.min(axis=1)
+    # a >= 0 (cosines of latitudes are), so only the upper bound of arcsin's domain needs a clip
+    d = EARTH_RADIUS_KM * 2 * np.arcsin(np.sqrt(np.minimum(nearest, 1)))
+    d[nearest == np.inf] = np.inf
+    return d.tolist()
 
 
 def list_siblings(mentions: Sequence[Mention], text: str) -> Siblings:

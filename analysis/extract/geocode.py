@@ -169,12 +169,16 @@ def _shared_division_support(cand: dict[str, _Candidates]) -> dict[str, np.ndarr
     for a, n in seconded.items():
         names[a] += n
     out: dict[str, np.ndarray] = {}
+    shared = {a for a, n in names.items() if n >= 2}
+    if not shared:
+        return out  # no division holds two names: no bonus anywhere
     for key, c in cand.items():
         st = c.static
-        if len(st.rows) < 2 or not st.divisions:
+        if len(st.rows) < 2 or shared.isdisjoint(st.divisions):
             continue
-        best = max(st.divisions, key=lambda a: (get_n(a, 0), get_j(a, 0.0)))
-        if get_n(best, 0) >= 2:
+        # the best of its divisions, if it holds two or more names, is the best of those that do (in order)
+        best = max((a for a in st.divisions if a in shared), key=lambda a: (names[a], joint[a]))
+        if names[best] >= 2:
             out[key] = SHARED_DIVISION * (names[best] - 1) / (len(cand) - 1) * (st.akeys == best)
     return out
 
@@ -338,23 +342,25 @@ def _rescore(cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch
     total_a = sum(admin1_w.values())
     score = batch.score.copy()
     km = nearest_km(points, batch.lat, batch.lon, batch.cos_lat, batch.owner_array)
+    famous, great, by_name, ckeys, akeys = batch.famous, batch.great, batch.by_name, batch.ckeys, batch.akeys
+    get_c, get_a = country_w.get, admin1_w.get
     for name, (start, stop) in zip(batch.names, batch.bounds, strict=True):
         c0, a0, wc0, wa0 = own[batch.number[name]]  # the name's own choice does not count
         count_c, count_a = total_c - wc0 > 0, total_a - wa0 > 0
         if not (count_c or count_a):
             continue
         denom_c, denom_a = max(total_c - wc0, 1e-9), max(total_a, 1e-9)
+        is_famous = famous[start]
         # a country or division no chosen place is in adds nothing (its own choice's always is)
         for i in range(start, stop):
-            if batch.famous[start] and not batch.great[i] and (batch.by_name[i] or (
-                    km[i] > NEAR_SUPPORT_KM and batch.akeys[i] not in named_a)):
+            if is_famous and not great[i] and (by_name[i] or (km[i] > NEAR_SUPPORT_KM and akeys[i] not in named_a)):
                 continue  # 'from Houston to Paris': a great capital's far namesake needs its state or county named
-            if count_c and (cw := country_w.get(batch.ckeys[i])) is not None:
-                score[i] += COUNTRY_CONTEXT * max(cw - (wc0 if batch.ckeys[i] == c0 else 0.0), 0.0) / denom_c
-            if count_a and (aw := admin1_w.get(batch.akeys[i])) is not None:
-                score[i] += ADMIN1_CONTEXT * max(aw - (wa0 if batch.akeys[i] == a0 else 0.0), 0.0) / denom_a
-    near = [NEARBY * math.exp(-d / NEARBY_KM) if p else 0.0 for d, p in zip(km, batch.point, strict=True)]
-    score = [s + b for s, b in zip(score, near, strict=True)]
+            if count_c and (cw := get_c(ckeys[i])) is not None:
+                score[i] += COUNTRY_CONTEXT * max(cw - (wc0 if ckeys[i] == c0 else 0.0), 0.0) / denom_c
+            if count_a and (aw := get_a(akeys[i])) is not None:
+                score[i] += ADMIN1_CONTEXT * max(aw - (wa0 if akeys[i] == a0 else 0.0), 0.0) / denom_a
+    exp = math.exp
+    score = [s + NEARBY * exp(-d / NEARBY_KM) if p else s for s, d, p in zip(score, km, batch.point, strict=True)]
     if siblings.lists:
         _add_list_bonus(score, cand, choice, batch, siblings)
     chosen: dict[str, int] = {}

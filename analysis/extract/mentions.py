@@ -333,6 +333,7 @@ class _KeyFacts(NamedTuple):
     seat: bool  # a capital's or a country's name
     country: bool  # a country's name
     own_strength: int  # `_strength` over the places that bear the name as their own, not as an alternate
+    small_alt: bool  # only an alternate name of small places (see place_rules.small_alternate)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -343,11 +344,13 @@ def _key_facts(gaz: Gazetteer, k: int) -> _KeyFacts:
     demonym = name_kind == "demonym"
     has_abbr = bool((row_kinds == 2).any())
     max_pop = int(gaz.population[rows].max())
+    strength, all_alt = _strength(kinds, demonym, has_abbr, max_pop), bool((row_kinds == 3).all())
     return _KeyFacts(rows, row_kinds, name_kind,
-                     _strength(kinds, demonym, has_abbr, max_pop), bool(kinds & STRONG_KINDS) or demonym or has_abbr,
-                     max_pop, has_abbr, bool((row_kinds == 2).all()), bool((row_kinds == 3).all()),
+                     strength, bool(kinds & STRONG_KINDS) or demonym or has_abbr,
+                     max_pop, has_abbr, bool((row_kinds == 2).all()), all_alt,
                      bool({_CAPITAL, _COUNTRY} & kinds), _COUNTRY in kinds,
-                     _own_strength(gaz, rows, row_kinds, demonym))
+                     _own_strength(gaz, rows, row_kinds, demonym),
+                     place_rules.small_alternate_name(strength, all_alt, max_pop))
 
 
 def _own_strength(gaz: Gazetteer, rows: np.ndarray, row_kinds: np.ndarray, demonym: bool) -> int:
@@ -383,6 +386,8 @@ def _is_place(
                 return False  # place_rules.short_word
         elif norm_key(word) in lex.time_words:
             return False  # place_rules.time_word (or acronym: 'MAY')
+        if facts.small_alt:
+            return False  # place_rules.small_alternate (the rules before it say no or nothing, and record nothing)
     in_shout = shouted[tokens[m.first_token].sentence]
     return place_rules.is_place(place_rules.match(m, facts, tokens, text, gaz, lex, in_shout, persons, named))
 

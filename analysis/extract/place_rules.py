@@ -232,8 +232,13 @@ def places_here(x: Match) -> bool:
 def small_alternate(x: Match) -> bool | None:
     """Only an alternate name of a small place; 'The City Council': 'The City' is a by-name of small places."""
     f = x.facts
-    small = f.strength < 2 and f.all_alt and f.max_population < 20_000
+    small = small_alternate_name(f.strength, f.all_alt, f.max_population)
     return False if small and (x.single or x.first.lower == "the") else None
+
+
+def small_alternate_name(strength: int, all_alt: bool, max_population: int) -> bool:
+    """Whether a name is only an alternate name of small places (see `small_alternate`)."""
+    return strength < 2 and all_alt and max_population < 20_000
 
 
 @needs(SHOUT)
