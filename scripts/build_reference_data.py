@@ -15,7 +15,8 @@ Usage:  pip install -e ".[build]" && python scripts/build_reference_data.py [--n
 The output is deterministic: running it twice gives byte-identical files.
 
         python scripts/build_reference_data.py --names-only
-adds the rows of the curated name tables that need no download (country_demonyms.tsv) to the
+adds the rows of the curated name tables that need no download (country_demonyms.tsv,
+country_short_forms.tsv, place_abbreviations.tsv) to the
 existing place_names.parquet and rebuilds common_words.tsv, offline; the result is the same as the
 full build's.
 """
@@ -44,6 +45,7 @@ LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-�
 _ADMIN2_SUFFIX = re.compile(r" (?:County|Parish|Borough|District|Municipality)$")
 MIN_POP_ALTNAMES = 1000  # alternate names of smaller towns add size and false matches, little recall
 PARQUET = {"compression": "zstd", "index": False}
+CURATED_COUNTRY_FORMS = ("country_demonyms.tsv", "country_short_forms.tsv")  # with a source per row; offline too
 
 
 def npm_package(name: str, version: str, cache: Path) -> Path:
@@ -157,7 +159,7 @@ def build_countries(wc: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         if countries.loc[row, "geonameid"].astype(int).tolist() != [int(p.geonameid)]:
             raise SystemExit(f"country_points.tsv: {p.iso3} is not GeoNames {p.geonameid} in countries")
         countries.loc[row, ["lat", "lon"]] = [p.lat, p.lon]
-    for table in ("country_aliases.tsv", "country_demonyms.tsv"):
+    for table in ("country_aliases.tsv", *CURATED_COUNTRY_FORMS):
         curated = pd.read_csv(DATA / table, sep="\t", dtype=str, comment="#")
         names.extend(curated[["name", "iso3", "kind"]].to_dict("records"))
     cnames = pd.DataFrame(names)
@@ -312,6 +314,19 @@ def build_places(countries: pd.DataFrame, cnames: pd.DataFrame, dm: Path
 
     fdf = pd.DataFrame(feats, columns=["gid", "name", "kind", "country", "admin1", "lat", "lon",
                                        "population", "feature"])
+    names += place_abbreviation_names(fdf)
+    fdf = fdf.drop_duplicates("gid").sort_values("gid").reset_index(drop=True)
+    fdf["gid"] = fdf["gid"].astype("int64")
+    fdf["population"] = fdf["population"].astype("int64")
+    ndf = pd.DataFrame(names, columns=["name", "gid", "name_kind"])
+    ndf["key"] = ndf["name"].map(norm_key)
+    return fdf, finish_names(ndf, fdf)
+
+
+def place_abbreviation_names(fdf: pd.DataFrame) -> list[tuple[str, int, str]]:
+    """The names of place_abbreviations.tsv: each abbreviation of the town (else the biggest place) of its
+    name and country."""
+    names = []
     places_abbr = pd.read_csv(DATA / "place_abbreviations.tsv", sep="\t", dtype=str, comment="#")
     for r in places_abbr.itertuples():
         match = fdf[(fdf["name"] == r.name) & (fdf["country"] == r.country)].copy()
@@ -319,12 +334,7 @@ def build_places(countries: pd.DataFrame, cnames: pd.DataFrame, dm: Path
         match = match.sort_values(["is_town", "population"], ascending=False)
         for form in r.abbreviations.split("|"):
             names.append((form, int(match["gid"].iloc[0]), "abbr"))
-    fdf = fdf.drop_duplicates("gid").sort_values("gid").reset_index(drop=True)
-    fdf["gid"] = fdf["gid"].astype("int64")
-    fdf["population"] = fdf["population"].astype("int64")
-    ndf = pd.DataFrame(names, columns=["name", "gid", "name_kind"])
-    ndf["key"] = ndf["name"].map(norm_key)
-    return fdf, finish_names(ndf, fdf)
+    return names
 
 
 def finish_names(ndf: pd.DataFrame, fdf: pd.DataFrame) -> pd.DataFrame:
@@ -341,19 +351,25 @@ def finish_names(ndf: pd.DataFrame, fdf: pd.DataFrame) -> pd.DataFrame:
 
 
 def add_curated_names() -> pd.DataFrame:
-    """place_names.parquet with the rows of country_demonyms.tsv added (offline: the tables in analysis/data
-    only); the same table the full build writes."""
+    """place_names.parquet with the rows of the curated name tables that need no download added
+    (CURATED_COUNTRY_FORMS, place_abbreviations.tsv; offline: the tables in analysis/data only); the same table
+    the full build writes."""
     fdf = pd.read_parquet(DATA / "places.parquet")
     ndf = pd.read_parquet(DATA / "place_names.parquet")
     countries = pd.read_csv(DATA / "countries.tsv", sep="\t", dtype=str, keep_default_na=False)
     gid_of = dict(zip(countries["iso3"], countries["geonameid"].astype(int), strict=True))
-    table = pd.read_csv(DATA / "country_demonyms.tsv", sep="\t", dtype=str, comment="#")
-    unknown = sorted(set(table["iso3"]) - set(gid_of))
-    if unknown:
-        raise SystemExit(f"country_demonyms.tsv: no country {', '.join(unknown)} in countries.tsv")
-    kinds = table["kind"].map(lambda k: k if k in ("demonym", "abbr") else "name")
-    rows = pd.DataFrame({"key": table["name"].map(norm_key), "gid": table["iso3"].map(gid_of), "name_kind": kinds})
-    return finish_names(pd.concat([ndf, rows], ignore_index=True), fdf)
+    parts = [ndf]
+    for name in CURATED_COUNTRY_FORMS:
+        table = pd.read_csv(DATA / name, sep="\t", dtype=str, comment="#")
+        unknown = sorted(set(table["iso3"]) - set(gid_of))
+        if unknown:
+            raise SystemExit(f"{name}: no country {', '.join(unknown)} in countries.tsv")
+        kinds = table["kind"].map(lambda k: k if k in ("demonym", "abbr") else "name")
+        parts.append(pd.DataFrame({"key": table["name"].map(norm_key), "gid": table["iso3"].map(gid_of),
+                                   "name_kind": kinds}))
+    abbr = pd.DataFrame(place_abbreviation_names(fdf), columns=["name", "gid", "name_kind"])
+    parts.append(abbr.assign(key=abbr["name"].map(norm_key))[["key", "gid", "name_kind"]])
+    return finish_names(pd.concat(parts, ignore_index=True), fdf)
 
 
 LANDMARK_GID = 991_000_000  # this project's ids for landmarks.tsv rows, in file order

@@ -257,3 +257,30 @@ def test_country_demonyms_are_found_in_running_text() -> None:
 
     places = find_places("Kazakh and Uzbek diplomats said Nepali workers had left; Swedes stayed on.")
     assert set(places["country"]) == {"KAZ", "UZB", "NPL", "SWE"}
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("T&T's foreign minister flew to Caracas for talks on the gas field.", "T&T"),
+    ("Officials in Port of Spain said T&T would back the resolution.", "T&T"),
+    ("The ministry in Trinidad sent new instructions to its mission in Washington.", "Trinidad"),
+    ("Steel bands from Trinidad toured Europe and Japan last year.", "Trinidad"),
+])
+def test_trinidad_and_its_abbreviation_name_trinidad_and_tobago(text: str, word: str) -> None:
+    (place,) = resolve_spans(text, [_span(text, word)])
+    assert place["country"] == "TTO"
+
+
+def test_a_town_named_trinidad_keeps_its_qualifier() -> None:
+    text = "The cattle market in Trinidad, Bolivia, reopened after the floods."
+    (place,) = resolve_spans(text, [_span(text, "Trinidad")])
+    assert place["country"] == "BOL"
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Aid convoys reached Eastern Ghouta after the siege near Damascus.", "Eastern Ghouta"),
+    ("Families fled Western Bahr el Ghazal as fighting spread, officials in Juba said.", "Western Bahr el Ghazal"),
+    ("Shelling hit Northern Raqqa overnight, monitors in Syria said.", "Northern Raqqa"),
+])
+def test_a_compass_word_alone_inside_a_name_does_not_place_it(text: str, word: str) -> None:
+    (place,) = resolve_spans(text, [_span(text, word)])
+    assert place["name"] not in ("Eastern", "Western", "Northern")

@@ -19,6 +19,7 @@ from analysis._resources import compiled, read_table
 from analysis.extract.facilities import AFTER_GAP, facility_words, kind_of_name, name_parts, well_known
 from analysis.extract.gazetteer import KINDS, NAME_KINDS, Gazetteer, load_gazetteer, norm_key
 from analysis.extract.mentions import Mention, lexicon
+from analysis.extract.place_rules import not_place_words
 from analysis.extract.text import split_sentences, word_group
 from analysis.geometry import haversine_km
 
@@ -90,6 +91,8 @@ def inner_mention(text: str, start: int, end: int, *, gazetteer: Gazetteer | Non
                     continue
                 if all(w.group().lower().rstrip(".") in kind_words for w in part[i:i + n]):
                     continue  # 'University', 'Council': the kind of the place, not a town of that name
+                if n == 1 and norm_key(text[s:e]) in not_place_words()["adjective"]:
+                    continue  # 'Eastern Ghouta', 'Western Bahr el Ghazal': a compass word, not Uganda's Eastern Region
                 m = mention_for_span(text, s, e, gazetteer=gaz)
                 if len(m.rows) and (lo + i == 0 or well_known(gaz, m.rows)):
                     return Mention(start, end, text[start:end], m.key, m.rows, m.name_kind, 0, 0, m.row_kinds,

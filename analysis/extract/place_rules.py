@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 _DASH_AFTER = re.compile(r"\s*(?:,\s*[A-Z][\w.]*\.?\s*)?(?:—|–|--|\(AP\))")
 _PERSON_AFTER = re.compile(r" [A-Z]\. [A-Z]|, \d{1,3},")
 _DAY_AFTER = re.compile(r"(?:['’]s)? Day\b")  # 'St. Patrick's Day', 'Columbus Day': a holiday
+_YEAR_BEFORE = re.compile(r"\d\s+$")  # '500 BC'
+_YEAR_AFTER = re.compile(r"\.?\s+\d")  # 'AD 70', 'A.D. 70'
 _CURRENCY_AFTER = re.compile(r"\$")  # 'US$460 million', 'NZ$', 'HK$': a currency, not the country
 LOCATIVE = word_group("locative")  # words before a place name that say it is one: 'in', 'near'
 _WEAK_LOCATIVE = frozenset({"of", "to", "at", "from", "around"})  # they take people too ('according to Hopkins')
@@ -144,6 +146,15 @@ def not_place_words() -> dict[str, frozenset[str]]:
 def short_word(x: Match) -> bool | None:
     """'Un', 'He': one- and two-letter words are places only as known abbreviations ('US', 'La.')."""
     return False if x.single and len(x.word) <= 2 and not (x.facts.any_abbr and x.abbreviated) else None
+
+
+@needs(SINGLE | ABBREV)
+def era(x: Match) -> bool | None:
+    """'500 BC', '3000 BCE', 'AD 70': the mark of an era beside a year, not a province ('B.C.', 'BC')."""
+    if not (x.single and x.lower.replace(".", "") in not_place_words()["era"]):
+        return None
+    year = _YEAR_BEFORE.search(x.text, max(0, x.m.start - 12), x.m.start) or _YEAR_AFTER.match(x.text, x.m.end)
+    return False if year else None  # (numbers are no tokens: the text is read)
 
 
 @needs(SINGLE | CAPS)
@@ -432,7 +443,7 @@ def small_town_cue(x: Match) -> bool | None:
 
 
 RULES: tuple[Rule, ...] = (
-    short_word, acronym, time_word, lone_adjective, phenomenon, animal_name, company_suffix, known_surname,
+    short_word, era, acronym, time_word, lone_adjective, phenomenon, animal_name, company_suffix, known_surname,
     small_alternate, shouted, media_outlet, holiday, street, honorific, currency, virus_strain, people_demonym,
     demonym_surname, demonym_speaker, person_after, first_name_before, title_before, name_before, name_after,
     speaker, abbreviation_as_word, common_word, small_town_cue,
