@@ -42,8 +42,17 @@ PRECEDING_COUNTRY_BONUS = 2.5
 _COUNTRY, _ADMIN1 = KINDS.index("country"), KINDS.index("admin1")
 LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*")
 
+# 'pro-Moscow', 'anti-Kyiv' / 'Iran-backed', 'Kremlin-allied': a name in a side's word, not where anything is
+_ALLEGIANCE_BEFORE = re.compile(rf"(?<![\w-])(?i:{'|'.join(sorted(word_group('allegiance_prefix')))})-$")
+_ALLEGIANCE_AFTER = re.compile(rf"-(?:{'|'.join(sorted(word_group('allegiance_suffix')))})\b")
 _DIVISION_WORDS = "|".join(re.escape(w) for w in sorted(word_group("division_noun"), key=len, reverse=True))
 _DIVISION_SUFFIX = re.compile(rf"\s+(?:{_DIVISION_WORDS})$")  # 'Raleigh County' is written 'Raleigh' too
+
+
+def allegiance(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] stands in a word of allegiance ('pro-Moscow rebels', 'Iran-backed
+    militias', 'pro-Russian'): it says whom a side backs, not where anything is."""
+    return bool(_ALLEGIANCE_BEFORE.search(text, max(0, start - 6), start) or _ALLEGIANCE_AFTER.match(text, end))
 
 
 def written_form(name: str) -> str:

@@ -10,6 +10,7 @@ before a wider area. Its record then carries that place's point with kind 'stree
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -181,6 +182,23 @@ def anchor_rows(text: str, mentions: Sequence[Mention], rows: list[int], gaz: Ga
     return out
 
 
+def near_feature(mentions: Sequence[Mention], text: str, chosen: dict[int, int], gaz: Gazetteer) -> None:
+    """'the Maumee River near Toledo', 'Cedar Creek Lake outside Athens': a feature named after a town says in
+    which country (and state) the place right after it lies, when that place has a namesake there."""
+    for m, nxt in itertools.pairwise(mentions):
+        if not m.kind or not len(m.rows) or nxt.kind or id(nxt) not in chosen \
+                or not AFTER_GAP.fullmatch(text, m.end, nxt.start):
+            continue
+        own = {(int(gaz.country[r]), int(gaz.admin1[r])) for r in m.rows.tolist()}
+        countries = {c for c, _ in own}
+        if int(gaz.country[chosen[id(nxt)]]) in countries:
+            continue
+        there = [r for r in nxt.rows.tolist() if int(gaz.country[r]) in countries]
+        if there:
+            chosen[id(nxt)] = max(there, key=lambda r: ((int(gaz.country[r]), int(gaz.admin1[r])) in own,
+                                                        int(gaz.population[r])))
+
+
 STREET_NAMESAKE_KM = 150.0  # a street named after a town stands in that town only near the article's places
 
 
@@ -211,4 +229,5 @@ def _placed_after(text: str, mentions: Sequence[Mention], rows: list[int], gaz: 
     return out
 
 
-__all__ = ["mention_for_span", "inner_mention", "seat_mention", "anchor_rows", "anchor_kind", "well_known"]
+__all__ = ["mention_for_span", "inner_mention", "seat_mention", "anchor_rows", "anchor_kind", "near_feature",
+           "well_known"]

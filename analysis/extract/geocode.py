@@ -30,14 +30,15 @@ from analysis.extract._candidate_evidence import (
     _KIND_CLASS,
     _TOWN_CLASS,
     Siblings,
+    allegiance,
     list_siblings,
     mention_evidence,
     nearest_km,
     qualifier_bonus,
     written_as,
 )
-from analysis.extract.anchors import anchor_rows, inner_mention, mention_for_span, seat_mention
-from analysis.extract.facilities import AFTER_GAP, well_known
+from analysis.extract.anchors import anchor_rows, inner_mention, mention_for_span, near_feature, seat_mention
+from analysis.extract.facilities import well_known
 from analysis.extract.gazetteer import KINDS, NAME_KINDS, Gazetteer, load_gazetteer
 from analysis.extract.mentions import Mention, find_mentions
 from analysis.extract.text import find_dateline
@@ -431,10 +432,15 @@ def resolve_placed(mentions: Sequence[Mention], text: str, *, gazetteer: Gazette
     gaz = gazetteer or load_gazetteer()
     known = [m for m in mentions if len(m.rows)]
     weak = [m for m in known if m.kind and not well_known(gaz, m.rows)]
-    strong = [m for m in known if not m.kind or well_known(gaz, m.rows)]
+    # 'pro-Moscow separatists in Donetsk': a name in a word of allegiance sets no context for the others
+    sides = [m for m in known if not m.kind and allegiance(text, m.start, m.end)]
+    aside = {id(m) for m in sides}
+    strong = [m for m in known if (not m.kind or well_known(gaz, m.rows)) and id(m) not in aside]
     chosen = dict(zip((id(m) for m in strong), resolve(strong, text, gazetteer=gaz), strict=True))
-    _near_feature(mentions, text, chosen, gaz)
+    near_feature(mentions, text, chosen, gaz)
     by_key = {m.key: chosen[id(m)] for m in strong}
+    for m in sides:  # the article's choice for the name, else the name's own best
+        chosen[id(m)] = by_key[m.key] if m.key in by_key else resolve([m], text, gazetteer=gaz)[0]
     # a weak name takes its name's choice, else its candidate in the state, else the country, of a chosen place
     states = {(int(gaz.country[r]), int(gaz.admin1[r])) for r in chosen.values()} if weak else set()
     countries = {c for c, _ in states}
@@ -445,23 +451,6 @@ def resolve_placed(mentions: Sequence[Mention], text: str, *, gazetteer: Gazette
     if len(chosen) == len(mentions) and not any(m.kind for m in mentions):
         return [chosen[id(m)] for m in mentions]
     return anchor_rows(text, mentions, [chosen.get(id(m), -1) for m in mentions], gaz, sentences)
-
-
-def _near_feature(mentions: Sequence[Mention], text: str, chosen: dict[int, int], gaz: Gazetteer) -> None:
-    """'the Maumee River near Toledo', 'Cedar Creek Lake outside Athens': a feature named after a town says in
-    which country (and state) the place right after it lies, when that place has a namesake there."""
-    for m, nxt in itertools.pairwise(mentions):
-        if not m.kind or not len(m.rows) or nxt.kind or id(nxt) not in chosen \
-                or not AFTER_GAP.fullmatch(text, m.end, nxt.start):
-            continue
-        own = {(int(gaz.country[r]), int(gaz.admin1[r])) for r in m.rows.tolist()}
-        countries = {c for c, _ in own}
-        if int(gaz.country[chosen[id(nxt)]]) in countries:
-            continue
-        there = [r for r in nxt.rows.tolist() if int(gaz.country[r]) in countries]
-        if there:
-            chosen[id(nxt)] = max(there, key=lambda r: ((int(gaz.country[r]), int(gaz.admin1[r])) in own,
-                                                        int(gaz.population[r])))
 
 
 def resolve_spans(
