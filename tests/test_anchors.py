@@ -284,3 +284,23 @@ def test_a_town_named_trinidad_keeps_its_qualifier() -> None:
 def test_a_compass_word_alone_inside_a_name_does_not_place_it(text: str, word: str) -> None:
     (place,) = resolve_spans(text, [_span(text, word)])
     assert place["name"] not in ("Eastern", "Western", "Northern")
+
+
+@pytest.mark.parametrize(("text", "word", "seat"), [
+    ("The OAS voted on Friday to suspend the mission.", "OAS", "Washington"),
+    ("Xinhua reported that floodwaters had reached the city walls.", "Xinhua", "Beijing"),
+    ("TASS quoted an aide as saying the talks would resume.", "TASS", "Moscow"),
+])
+def test_an_institution_that_only_small_towns_share_stands_in_its_seat(text: str, word: str, seat: str) -> None:
+    (place,) = resolve_spans(text, [_span(text, word)])
+    assert (place["name"], place["kind"]) == (seat, "institution")
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The storm cut power in Tass overnight, the county said.", "Tass"),
+    ("Farmers near Efe said the river had burst its banks.", "Efe"),
+    ("The mayor of Dawn, Texas, closed the road.", "Dawn"),
+])
+def test_a_town_the_text_places_keeps_its_name_beside_an_institution(text: str, word: str) -> None:
+    (place,) = resolve_spans(text, [_span(text, word)])
+    assert place["kind"] != "institution"

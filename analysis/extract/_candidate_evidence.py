@@ -52,6 +52,8 @@ _DIVISION_SUFFIX = re.compile(rf"\s+(?:{_DIVISION_WORDS})$")  # 'Raleigh County'
 def allegiance(text: str, start: int, end: int) -> bool:
     """Whether the name at text[start:end] stands in a word of allegiance ('pro-Moscow rebels', 'Iran-backed
     militias', 'pro-Russian'): it says whom a side backs, not where anything is."""
+    if text[start - 1:start] != "-" and text[end:end + 1] != "-":
+        return False  # both forms join the name with a hyphen
     return bool(_ALLEGIANCE_BEFORE.search(text, max(0, start - 6), start) or _ALLEGIANCE_AFTER.match(text, end))
 
 

@@ -142,6 +142,24 @@ def seat_mention(text: str, start: int, end: int, gaz: Gazetteer) -> Mention | N
                    np.zeros(1, np.int8) + NAME_KINDS.index("name"), kind="institution")
 
 
+SMALL_TOWN_POPULATION = 100_000
+
+
+def small_towns_only(gaz: Gazetteer, rows: np.ndarray) -> bool:
+    """Whether a name has places and every one is a town or county of fewer than SMALL_TOWN_POPULATION people."""
+    return bool(len(rows) and np.isin(gaz.kind[rows], list(_TOWN_KINDS)).all()
+                and gaz.population[rows].max() < SMALL_TOWN_POPULATION)
+
+
+_LOCATIVE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(word_group('locative')))})\s+$", re.IGNORECASE)
+_QUALIFIED = re.compile(r",\s+[A-Z]")
+
+
+def written_as_town(text: str, start: int, end: int) -> bool:
+    """Whether the text writes a name as a town's: after a locative word ('in Dawn') or qualified ('Dawn, Texas')."""
+    return bool(_LOCATIVE_BEFORE.search(text, max(0, start - 12), start) or _QUALIFIED.match(text, end))
+
+
 def anchor_rows(text: str, mentions: Sequence[Mention], rows: list[int], gaz: Gazetteer,
                 sentences: Sequence[tuple[int, int]] | None = None) -> list[int]:
     """Rows for the mentions left without one (-1): the nearest resolved place of the sentence, a town
@@ -230,4 +248,4 @@ def _placed_after(text: str, mentions: Sequence[Mention], rows: list[int], gaz: 
 
 
 __all__ = ["mention_for_span", "inner_mention", "seat_mention", "anchor_rows", "anchor_kind", "near_feature",
-           "well_known"]
+           "small_towns_only", "well_known", "written_as_town"]

@@ -37,7 +37,15 @@ from analysis.extract._candidate_evidence import (
     qualifier_bonus,
     written_as,
 )
-from analysis.extract.anchors import anchor_rows, inner_mention, mention_for_span, near_feature, seat_mention
+from analysis.extract.anchors import (
+    anchor_rows,
+    inner_mention,
+    mention_for_span,
+    near_feature,
+    seat_mention,
+    small_towns_only,
+    written_as_town,
+)
 from analysis.extract.facilities import well_known
 from analysis.extract.gazetteer import KINDS, NAME_KINDS, Gazetteer, load_gazetteer
 from analysis.extract.mentions import Mention, find_mentions
@@ -470,8 +478,12 @@ def resolve_span_rows(
     a place inside its name or near it (see analysis.extract.anchors)."""
     gaz = gazetteer or load_gazetteer()
     given = [mention_for_span(text, s, e, gazetteer=gaz) for s, e in spans]
-    given = [m if len(m.rows) else (inner_mention(text, m.start, m.end, gazetteer=gaz)
-                                    or seat_mention(text, m.start, m.end, gaz) or m) for m in given]
+    # a span the gazetteer lacks stands in a place inside it or in its institution's seat; so does one that
+    # only small towns bear besides an institution ('OAS', 'Xinhua', 'TASS'), unless the text places the town
+    given = [(seat_mention(text, m.start, m.end, gaz) or m) if small_towns_only(gaz, m.rows)
+             and not written_as_town(text, m.start, m.end)
+             else m if len(m.rows) else (inner_mention(text, m.start, m.end, gazetteer=gaz)
+                                         or seat_mention(text, m.start, m.end, gaz) or m) for m in given]
     ordered = sorted(spans)
     starts = [s for s, _ in ordered]
 
