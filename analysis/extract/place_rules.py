@@ -243,8 +243,7 @@ def places_here(x: Match) -> bool:
 def small_alternate(x: Match) -> bool | None:
     """Only an alternate name of a small place; 'The City Council': 'The City' is a by-name of small places."""
     f = x.facts
-    small = small_alternate_name(f.strength, f.all_alt, f.max_population)
-    return False if small and (x.single or x.first.lower == "the") else None
+    return False if f.small_alt and (x.single or x.first.lower == "the") else None
 
 
 def small_alternate_name(strength: int, all_alt: bool, max_population: int) -> bool:
@@ -269,7 +268,10 @@ def media_outlet(x: Match) -> bool | None:
 @needs(NOT_AREA)
 def holiday(x: Match) -> bool | None:
     """'Columbus Day'."""
-    return False if not x.facts.area and _DAY_AFTER.match(x.text, x.m.end) else None
+    t, end = x.text, x.m.end
+    if not (t.startswith(" Day", end) or t.startswith("s Day", end + 1)):
+        return None  # what _DAY_AFTER needs to match, read first
+    return False if not x.facts.area and _DAY_AFTER.match(t, end) else None
 
 
 @needs(NXT)
@@ -330,7 +332,10 @@ def demonym_speaker(x: Match) -> bool | None:
 @needs(NOT_AREA)
 def person_after(x: Match) -> bool | None:
     """'Keith D. Johnson', 'Paris, 51, was found': a person's name and age."""
-    return x.person(x.lower, full=True) if not x.facts.area and _PERSON_AFTER.match(x.text, x.m.end) else None
+    t, end = x.text, x.m.end
+    if t[end + 2:end + 3] != "." and not (t[end:end + 1] == "," and t[end + 2:end + 3].isdigit()):
+        return None  # what _PERSON_AFTER needs to match, read first
+    return x.person(x.lower, full=True) if not x.facts.area and _PERSON_AFTER.match(t, end) else None
 
 
 @needs(GLUED_PREV | NOT_AREA)
