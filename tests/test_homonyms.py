@@ -82,3 +82,29 @@ def test_a_country_named_after_its_capital_is_not_pulled_into_the_capital_named_
     city, place = resolve_spans(text, spans)
     assert place["kind"] != "capital" and place["country"] == country
     assert city["kind"] == "capital"
+
+
+@pytest.mark.parametrize("text", [
+    "Pro-Moscow separatists in Donetsk shelled the town overnight.",
+    "Fighting raged near Donetsk, where pro-Moscow forces hold the airport.",
+    "Moscow-backed fighters shelled Donetsk again on Sunday.",
+    "Pro-Russian rebels seized the council building in Donetsk.",
+])
+def test_a_side_named_by_its_backer_sets_no_country_for_the_places(text: str) -> None:
+    places = find_places(text)
+    assert places.loc[places["text"] == "Donetsk", "country"].tolist() == ["UKR"]
+    assert places.loc[places["text"].isin(["Moscow", "Russian"]), "country"].tolist() == ["RUS"]
+
+
+@pytest.mark.parametrize(("text", "word", "side"), [
+    ("pro-Moscow rebels", "Moscow", True),
+    ("Iran-backed militias", "Iran", True),
+    ("anti-Kyiv protesters", "Kyiv", True),
+    ("a Moscow-based company", "Moscow", False),
+    ("the Moscow metro", "Moscow", False),
+])
+def test_allegiance_words_are_told_from_places(text: str, word: str, side: bool) -> None:
+    from analysis.extract._candidate_evidence import allegiance
+
+    start = text.index(word)
+    assert allegiance(text, start, start + len(word)) is side

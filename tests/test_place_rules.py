@@ -122,3 +122,23 @@ def test_a_name_after_a_title_and_other_name_words_is_a_person(text: str, word: 
 ])
 def test_a_place_after_a_titled_name_or_an_organisation_stays_a_place(text: str, word: str) -> None:
     assert word in _texts(text)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The walls were built around 500 BC and rebuilt in AD 70.", "BC"),
+    ("Coins from 44 BC were found near the old harbour.", "BC"),
+    ("The settlement dates to 3000 BCE, archaeologists in Athens said.", "BCE"),
+    ("Pottery from 1200 B.C. lay under the floor of the temple.", "B.C."),
+])
+def test_an_era_after_a_year_is_no_place(text: str, word: str) -> None:
+    assert word not in _texts(text)
+
+
+@pytest.mark.parametrize(("text", "word", "name"), [
+    ("Wildfires forced thousands from their homes in Kelowna, BC, on Friday.", "BC", "British Columbia"),
+    ("BC Premier David Eby said the province would fund new housing.", "BC", "British Columbia"),
+    ("Ferries between Vancouver Island and the BC mainland were cancelled.", "BC", "British Columbia"),
+])
+def test_bc_names_british_columbia(text: str, word: str, name: str) -> None:
+    places = find_places(text)
+    assert name in places.loc[places["text"] == word, "name"].tolist()

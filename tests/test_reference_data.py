@@ -72,6 +72,33 @@ def test_every_curated_country_alias_resolves_to_its_country() -> None:
         assert gid[row.iso3] in _rows_for(row.name), row.name
 
 
+@pytest.mark.parametrize("name", ["country_demonyms.tsv", "country_short_forms.tsv"])
+def test_every_curated_country_form_resolves_to_its_country_as_that_kind(name: str) -> None:
+    table = pd.read_csv(data_path(name), sep="\t", comment="#", keep_default_na=False)
+    gid = dict(zip(countries()["iso3"], countries()["geonameid"], strict=True))
+    gaz = load_gazetteer()
+    assert len(table) and (table["source"].str.len() > 10).all()
+    for row in table.itertuples():
+        k = int(gaz.find_keys([norm_key(row.name)])[0])
+        carried = dict(zip(gaz.gid[gaz.rows_of_key(k)].tolist(), gaz.row_kinds_of_key(k).tolist(), strict=True))
+        assert carried.get(gid[row.iso3]) == gazetteer.NAME_KINDS.index(row.kind), row.name
+
+
+def test_country_demonyms_cite_a_dictionary_entry() -> None:
+    table = pd.read_csv(data_path("country_demonyms.tsv"), sep="\t", comment="#", keep_default_na=False)
+    assert len(table) >= 40 and table["source"].str.startswith("Merriam-Webster: ").all()
+
+
+def test_the_offline_names_step_reproduces_the_bundled_names_table() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    try:
+        import build_reference_data
+    finally:
+        sys.path.pop(0)
+    bundled = pd.read_parquet(data_path("place_names.parquet"))
+    pd.testing.assert_frame_equal(build_reference_data.add_curated_names(), bundled)
+
+
 def test_every_region_name_and_alias_resolves_to_its_row() -> None:
     regions = pd.read_csv(data_path("regions.tsv"), sep="\t", comment="#", keep_default_na=False)
     assert regions["gid"].is_unique

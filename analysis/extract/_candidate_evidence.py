@@ -42,8 +42,19 @@ PRECEDING_COUNTRY_BONUS = 2.5
 _COUNTRY, _ADMIN1 = KINDS.index("country"), KINDS.index("admin1")
 LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*")
 
+# 'pro-Moscow', 'anti-Kyiv' / 'Iran-backed', 'Kremlin-allied': a name in a side's word, not where anything is
+_ALLEGIANCE_BEFORE = re.compile(rf"(?<![\w-])(?i:{'|'.join(sorted(word_group('allegiance_prefix')))})-$")
+_ALLEGIANCE_AFTER = re.compile(rf"-(?:{'|'.join(sorted(word_group('allegiance_suffix')))})\b")
 _DIVISION_WORDS = "|".join(re.escape(w) for w in sorted(word_group("division_noun"), key=len, reverse=True))
 _DIVISION_SUFFIX = re.compile(rf"\s+(?:{_DIVISION_WORDS})$")  # 'Raleigh County' is written 'Raleigh' too
+
+
+def allegiance(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] stands in a word of allegiance ('pro-Moscow rebels', 'Iran-backed
+    militias', 'pro-Russian'): it says whom a side backs, not where anything is."""
+    if text[start - 1:start] != "-" and text[end:end + 1] != "-":
+        return False  # both forms join the name with a hyphen
+    return bool(_ALLEGIANCE_BEFORE.search(text, max(0, start - 6), start) or _ALLEGIANCE_AFTER.match(text, end))
 
 
 def written_form(name: str) -> str:
@@ -76,15 +87,18 @@ def nearest_km(points: list[tuple[int, float, float]], lat: np.ndarray, lon: np.
     """Per candidate, the distance to the nearest chosen point of another name (inf when there is none)."""
     if not points:
         return [math.inf] * len(lat)
-    pname, plat, plon = (np.array(v) for v in zip(*points, strict=True))
+    pname, plat, plon = np.array(points).T
     plat = np.radians(plat)
     dlon = np.radians(plon[None, :] - lon[:, None])
     a = (np.sin((plat[None, :] - lat[:, None]) / 2) ** 2
          + cos_lat[:, None] * np.cos(plat)[None, :] * np.sin(dlon / 2) ** 2)
     # not its own point, nor the very place another name chose ("Guatemala City ... Guatemala": no evidence)
-    nearest = np.where((pname[None, :] == owner[:, None]) | (a == 0), np.inf, a).min(axis=1)
-    d = EARTH_RADIUS_KM * 2 * np.arcsin(np.sqrt(np.clip(nearest, 0, 1)))
-    return np.where(np.isfinite(nearest), d, np.inf).tolist()
+    a[(pname[None, :] == owner[:, None]) | (a == 0)] = np.inf
+    nearest = a.min(axis=1)
+    # a >= 0 (cosines of latitudes are), so only the upper bound of arcsin's domain needs a clip
+    d = EARTH_RADIUS_KM * 2 * np.arcsin(np.sqrt(np.minimum(nearest, 1)))
+    d[nearest == np.inf] = np.inf
+    return d.tolist()
 
 
 def list_siblings(mentions: Sequence[Mention], text: str) -> Siblings:
@@ -100,8 +114,10 @@ def list_siblings(mentions: Sequence[Mention], text: str) -> Siblings:
             runs.append([i])
     out = Siblings([], defaultdict(list))
     for run in runs:
+        if len(run) < 3:
+            continue
         keys = Counter(mentions[i].key for i in run)
-        if len(run) >= 3 and len(keys) >= 2:
+        if len(keys) >= 2:
             for key, n in keys.items():
                 out.member[key].append((len(out.lists), n))
             out.lists.append(keys)

@@ -10,6 +10,7 @@ before a wider area. Its record then carries that place's point with kind 'stree
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -19,6 +20,7 @@ from analysis._resources import compiled, read_table
 from analysis.extract.facilities import AFTER_GAP, facility_words, kind_of_name, name_parts, well_known
 from analysis.extract.gazetteer import KINDS, NAME_KINDS, Gazetteer, load_gazetteer, norm_key
 from analysis.extract.mentions import Mention, lexicon
+from analysis.extract.place_rules import not_place_words
 from analysis.extract.text import split_sentences, word_group
 from analysis.geometry import haversine_km
 
@@ -90,6 +92,8 @@ def inner_mention(text: str, start: int, end: int, *, gazetteer: Gazetteer | Non
                     continue
                 if all(w.group().lower().rstrip(".") in kind_words for w in part[i:i + n]):
                     continue  # 'University', 'Council': the kind of the place, not a town of that name
+                if n == 1 and norm_key(text[s:e]) in not_place_words()["adjective"]:
+                    continue  # 'Eastern Ghouta', 'Western Bahr el Ghazal': a compass word, not Uganda's Eastern Region
                 m = mention_for_span(text, s, e, gazetteer=gaz)
                 if len(m.rows) and (lo + i == 0 or well_known(gaz, m.rows)):
                     return Mention(start, end, text[start:end], m.key, m.rows, m.name_kind, 0, 0, m.row_kinds,
@@ -138,6 +142,24 @@ def seat_mention(text: str, start: int, end: int, gaz: Gazetteer) -> Mention | N
                    np.zeros(1, np.int8) + NAME_KINDS.index("name"), kind="institution")
 
 
+SMALL_TOWN_POPULATION = 100_000
+
+
+def small_towns_only(gaz: Gazetteer, rows: np.ndarray) -> bool:
+    """Whether a name has places and every one is a town or county of fewer than SMALL_TOWN_POPULATION people."""
+    return bool(len(rows) and np.isin(gaz.kind[rows], list(_TOWN_KINDS)).all()
+                and gaz.population[rows].max() < SMALL_TOWN_POPULATION)
+
+
+_LOCATIVE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(word_group('locative')))})\s+$", re.IGNORECASE)
+_QUALIFIED = re.compile(r",\s+[A-Z]")
+
+
+def written_as_town(text: str, start: int, end: int) -> bool:
+    """Whether the text writes a name as a town's: after a locative word ('in Dawn') or qualified ('Dawn, Texas')."""
+    return bool(_LOCATIVE_BEFORE.search(text, max(0, start - 12), start) or _QUALIFIED.match(text, end))
+
+
 def anchor_rows(text: str, mentions: Sequence[Mention], rows: list[int], gaz: Gazetteer,
                 sentences: Sequence[tuple[int, int]] | None = None) -> list[int]:
     """Rows for the mentions left without one (-1): the nearest resolved place of the sentence, a town
@@ -178,6 +200,23 @@ def anchor_rows(text: str, mentions: Sequence[Mention], rows: list[int], gaz: Ga
     return out
 
 
+def near_feature(mentions: Sequence[Mention], text: str, chosen: dict[int, int], gaz: Gazetteer) -> None:
+    """'the Maumee River near Toledo', 'Cedar Creek Lake outside Athens': a feature named after a town says in
+    which country (and state) the place right after it lies, when that place has a namesake there."""
+    for m, nxt in itertools.pairwise(mentions):
+        if not m.kind or not len(m.rows) or nxt.kind or id(nxt) not in chosen \
+                or not AFTER_GAP.fullmatch(text, m.end, nxt.start):
+            continue
+        own = {(int(gaz.country[r]), int(gaz.admin1[r])) for r in m.rows.tolist()}
+        countries = {c for c, _ in own}
+        if int(gaz.country[chosen[id(nxt)]]) in countries:
+            continue
+        there = [r for r in nxt.rows.tolist() if int(gaz.country[r]) in countries]
+        if there:
+            chosen[id(nxt)] = max(there, key=lambda r: ((int(gaz.country[r]), int(gaz.admin1[r])) in own,
+                                                        int(gaz.population[r])))
+
+
 STREET_NAMESAKE_KM = 150.0  # a street named after a town stands in that town only near the article's places
 
 
@@ -208,4 +247,5 @@ def _placed_after(text: str, mentions: Sequence[Mention], rows: list[int], gaz: 
     return out
 
 
-__all__ = ["mention_for_span", "inner_mention", "seat_mention", "anchor_rows", "anchor_kind", "well_known"]
+__all__ = ["mention_for_span", "inner_mention", "seat_mention", "anchor_rows", "anchor_kind", "near_feature",
+           "small_towns_only", "well_known", "written_as_town"]

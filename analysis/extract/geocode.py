@@ -30,14 +30,23 @@ from analysis.extract._candidate_evidence import (
     _KIND_CLASS,
     _TOWN_CLASS,
     Siblings,
+    allegiance,
     list_siblings,
     mention_evidence,
     nearest_km,
     qualifier_bonus,
     written_as,
 )
-from analysis.extract.anchors import anchor_rows, inner_mention, mention_for_span, seat_mention
-from analysis.extract.facilities import AFTER_GAP, well_known
+from analysis.extract.anchors import (
+    anchor_rows,
+    inner_mention,
+    mention_for_span,
+    near_feature,
+    seat_mention,
+    small_towns_only,
+    written_as_town,
+)
+from analysis.extract.facilities import well_known
 from analysis.extract.gazetteer import KINDS, NAME_KINDS, Gazetteer, load_gazetteer
 from analysis.extract.mentions import Mention, find_mentions
 from analysis.extract.records import Place
@@ -156,23 +165,29 @@ def _shared_division_support(cand: dict[str, _Candidates]) -> dict[str, np.ndarr
     namesakes (Egypt and Cairo in Illinois)."""
     if len(cand) < 2:
         return {}
-    names: Counter[int] = Counter()
-    joint: dict[int, float] = defaultdict(float)
+    names: dict[int, int] = {}
+    joint: dict[int, float] = {}
+    get_n, get_j = names.get, joint.get
     for c in cand.values():
         if c.static.votes:
-            names.update(c.static.divisions.keys())
             for a, sc in c.static.divisions.items():
-                joint[a] += sc
+                names[a] = get_n(a, 0) + 1
+                joint[a] = get_j(a, 0.0) + sc
     # a country's or capital's name counts for a division only where a name that votes has a candidate
     # too ('Georgia' and 'Albany': the state of Georgia holds Albany; Egypt and Cairo alone vote nowhere)
-    seconded = Counter(a for c in cand.values() if not c.static.votes for a in c.static.divisions if names[a])
-    names.update(seconded)
+    seconded = Counter(a for c in cand.values() if not c.static.votes for a in c.static.divisions if a in names)
+    for a, n in seconded.items():
+        names[a] += n
     out: dict[str, np.ndarray] = {}
+    shared = {a for a, n in names.items() if n >= 2}
+    if not shared:
+        return out  # no division holds two names: no bonus anywhere
     for key, c in cand.items():
         st = c.static
-        if len(st.rows) < 2 or not st.divisions:
+        if len(st.rows) < 2 or shared.isdisjoint(st.divisions):
             continue
-        best = max(st.divisions, key=lambda a: (names[a], joint[a]))
+        # the best of its divisions, if it holds two or more names, is the best of those that do (in order)
+        best = max((a for a in st.divisions if a in shared), key=lambda a: (names[a], joint[a]))
         if names[best] >= 2:
             out[key] = SHARED_DIVISION * (names[best] - 1) / (len(cand) - 1) * (st.akeys == best)
     return out
@@ -219,6 +234,8 @@ class _Static(NamedTuple):
     capital_bonus: np.ndarray | None  # SEAT_CONTEXT for its national capitals, when a division shares the name
     capital_countries: frozenset[int]  # the countries of those capitals
     divisions_named: frozenset[int]  # its first-level divisions (rows)
+    ints: np.ndarray  # rows, ckeys, akeys, kind_class, great, by_name, point stacked (see _batch)
+    floats: np.ndarray  # lat, lon, cos_lat stacked
 
 
 class _Candidates(NamedTuple):
@@ -256,11 +273,15 @@ def _static_candidates(gaz: Gazetteer, key: str, dtype: str, rows_bytes: bytes, 
     by_name = (m_kinds[first] == _ALT) if len(m_kinds) == len(m_rows) else np.zeros(len(rows), bool)
     capital = kinds == _CAPITAL
     capital_named = capital.any() and (kinds == _ADMIN1).any() and not (kinds == _COUNTRY).any()
-    return _Static(rows, ckeys, akeys, score, seat, ~np.isin(kinds, _AREA_KINDS), lat, gaz.lon[rows], np.cos(lat),
+    point = ~np.isin(kinds, _AREA_KINDS)
+    lon, cos_lat = gaz.lon[rows], np.cos(lat)
+    return _Static(rows, ckeys, akeys, score, seat, point, lat, lon, cos_lat,
                    info, kind_class, divisions, votes, bool(great[top]), great, by_name,
                    int(ckeys[top]) if kinds[top] in (_COUNTRY, _CAPITAL) else -1,
                    SEAT_CONTEXT * capital if capital_named else None,
-                   frozenset(ckeys[capital].tolist()), frozenset(rows[kinds == _ADMIN1].tolist()))
+                   frozenset(ckeys[capital].tolist()), frozenset(rows[kinds == _ADMIN1].tolist()),
+                   np.stack([rows, ckeys, akeys, kind_class, great, by_name, point]).astype(np.int64),
+                   np.stack([lat, lon.astype(np.float64), cos_lat]))
 
 
 class _Batch(NamedTuple):
@@ -278,10 +299,10 @@ class _Batch(NamedTuple):
     kind_class: list[int]
     score: list[float]
     famous: list[bool]  # per candidate: its name's `_Static.famous`
-    great: list[bool]  # per candidate: a national capital of FAMOUS_POPULATION or more
-    by_name: list[bool]  # per candidate: `_Static.by_name`
-    owner_array: np.ndarray  # `owner`, `point`, `lat`, `lon` and `cos_lat` as arrays, for the distances
-    point: np.ndarray
+    great: list[int]  # per candidate: a national capital of FAMOUS_POPULATION or more (1, else 0)
+    by_name: list[int]  # per candidate: `_Static.by_name` (1, else 0)
+    owner_array: np.ndarray  # `owner`, `lat`, `lon` and `cos_lat` as arrays, for the distances
+    point: list[int]  # per candidate: a place with a point (1, else 0)
     lat: np.ndarray
     lon: np.ndarray
     cos_lat: np.ndarray
@@ -296,17 +317,13 @@ def _batch(cand: dict[str, _Candidates]) -> _Batch | None:
     sizes = [len(p.rows) for p in parts]
     stops = list(itertools.accumulate(sizes))
     owner = [number[key] for key, size in zip(names, sizes, strict=True) for _ in range(size)]
-
-    def joined(field: str) -> np.ndarray:
-        return np.concatenate([getattr(p, field) for p in parts])
-
-    return _Batch(number, names, list(zip([0, *stops[:-1]], stops, strict=True)), owner, joined("rows").tolist(),
-                  joined("ckeys").tolist(), joined("akeys").tolist(), joined("kind_class").tolist(),
-                  np.concatenate([cand[key].score for key in names]).tolist(),
+    # two concatenations for all fields: numpy's cost per call dominates on a few dozen candidates
+    rows, ckeys, akeys, kind_class, great, by_name, point = np.concatenate([p.ints for p in parts], axis=1).tolist()
+    lat, lon, cos_lat = np.concatenate([p.floats for p in parts], axis=1)
+    return _Batch(number, names, list(zip([0, *stops[:-1]], stops, strict=True)), owner, rows, ckeys, akeys,
+                  kind_class, np.concatenate([cand[key].score for key in names]).tolist(),
                   [p.famous for p, size in zip(parts, sizes, strict=True) for _ in range(size)],
-                  joined("great").tolist(), joined("by_name").tolist(), np.array(owner),
-                  joined("point"),
-                  joined("lat"), joined("lon"), joined("cos_lat"))
+                  great, by_name, np.array(owner), point, lat, lon, cos_lat)
 
 
 def _rescore(cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch,
@@ -335,23 +352,25 @@ def _rescore(cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch
     total_a = sum(admin1_w.values())
     score = batch.score.copy()
     km = nearest_km(points, batch.lat, batch.lon, batch.cos_lat, batch.owner_array)
+    famous, great, by_name, ckeys, akeys = batch.famous, batch.great, batch.by_name, batch.ckeys, batch.akeys
+    get_c, get_a = country_w.get, admin1_w.get
     for name, (start, stop) in zip(batch.names, batch.bounds, strict=True):
         c0, a0, wc0, wa0 = own[batch.number[name]]  # the name's own choice does not count
         count_c, count_a = total_c - wc0 > 0, total_a - wa0 > 0
         if not (count_c or count_a):
             continue
         denom_c, denom_a = max(total_c - wc0, 1e-9), max(total_a, 1e-9)
+        is_famous = famous[start]
         # a country or division no chosen place is in adds nothing (its own choice's always is)
         for i in range(start, stop):
-            if batch.famous[start] and not batch.great[i] and (batch.by_name[i] or (
-                    km[i] > NEAR_SUPPORT_KM and batch.akeys[i] not in named_a)):
+            if is_famous and not great[i] and (by_name[i] or (km[i] > NEAR_SUPPORT_KM and akeys[i] not in named_a)):
                 continue  # 'from Houston to Paris': a great capital's far namesake needs its state or county named
-            if count_c and (cw := country_w.get(batch.ckeys[i])) is not None:
-                score[i] += COUNTRY_CONTEXT * max(cw - (wc0 if batch.ckeys[i] == c0 else 0.0), 0.0) / denom_c
-            if count_a and (aw := admin1_w.get(batch.akeys[i])) is not None:
-                score[i] += ADMIN1_CONTEXT * max(aw - (wa0 if batch.akeys[i] == a0 else 0.0), 0.0) / denom_a
-    near = [NEARBY * math.exp(-d / NEARBY_KM) if p else 0.0 for d, p in zip(km, batch.point.tolist(), strict=True)]
-    score = [s + b for s, b in zip(score, near, strict=True)]
+            if count_c and (cw := get_c(ckeys[i])) is not None:
+                score[i] += COUNTRY_CONTEXT * max(cw - (wc0 if ckeys[i] == c0 else 0.0), 0.0) / denom_c
+            if count_a and (aw := get_a(akeys[i])) is not None:
+                score[i] += ADMIN1_CONTEXT * max(aw - (wa0 if akeys[i] == a0 else 0.0), 0.0) / denom_a
+    exp = math.exp
+    score = [s + NEARBY * exp(-d / NEARBY_KM) if p else s for s, d, p in zip(score, km, batch.point, strict=True)]
     if siblings.lists:
         _add_list_bonus(score, cand, choice, batch, siblings)
     chosen: dict[str, int] = {}
@@ -419,12 +438,17 @@ def resolve_placed(mentions: Sequence[Mention], text: str, *, gazetteer: Gazette
     gaz = gazetteer or load_gazetteer()
     known = [m for m in mentions if len(m.rows)]
     weak = [m for m in known if m.kind and not well_known(gaz, m.rows)]
-    strong = [m for m in known if not m.kind or well_known(gaz, m.rows)]
+    # 'pro-Moscow separatists in Donetsk': a name in a word of allegiance sets no context for the others
+    sides = [m for m in known if not m.kind and allegiance(text, m.start, m.end)]
+    aside = {id(m) for m in sides}
+    strong = [m for m in known if (not m.kind or well_known(gaz, m.rows)) and id(m) not in aside]
     chosen = dict(zip((id(m) for m in strong), resolve(strong, text, gazetteer=gaz), strict=True))
-    _near_feature(mentions, text, chosen, gaz)
+    near_feature(mentions, text, chosen, gaz)
     by_key = {m.key: chosen[id(m)] for m in strong}
+    for m in sides:  # the article's choice for the name, else the name's own best
+        chosen[id(m)] = by_key[m.key] if m.key in by_key else resolve([m], text, gazetteer=gaz)[0]
     # a weak name takes its name's choice, else its candidate in the state, else the country, of a chosen place
-    states = {(int(gaz.country[r]), int(gaz.admin1[r])) for r in chosen.values()}
+    states = {(int(gaz.country[r]), int(gaz.admin1[r])) for r in chosen.values()} if weak else set()
     countries = {c for c, _ in states}
     for m in weak:
         chosen[id(m)] = by_key.get(m.key) or max(m.rows.tolist(), key=lambda r: (
@@ -433,23 +457,6 @@ def resolve_placed(mentions: Sequence[Mention], text: str, *, gazetteer: Gazette
     if len(chosen) == len(mentions) and not any(m.kind for m in mentions):
         return [chosen[id(m)] for m in mentions]
     return anchor_rows(text, mentions, [chosen.get(id(m), -1) for m in mentions], gaz, sentences)
-
-
-def _near_feature(mentions: Sequence[Mention], text: str, chosen: dict[int, int], gaz: Gazetteer) -> None:
-    """'the Maumee River near Toledo', 'Cedar Creek Lake outside Athens': a feature named after a town says in
-    which country (and state) the place right after it lies, when that place has a namesake there."""
-    for m, nxt in itertools.pairwise(mentions):
-        if not m.kind or not len(m.rows) or nxt.kind or id(nxt) not in chosen \
-                or not AFTER_GAP.fullmatch(text, m.end, nxt.start):
-            continue
-        own = {(int(gaz.country[r]), int(gaz.admin1[r])) for r in m.rows.tolist()}
-        countries = {c for c, _ in own}
-        if int(gaz.country[chosen[id(nxt)]]) in countries:
-            continue
-        there = [r for r in nxt.rows.tolist() if int(gaz.country[r]) in countries]
-        if there:
-            chosen[id(nxt)] = max(there, key=lambda r: ((int(gaz.country[r]), int(gaz.admin1[r])) in own,
-                                                        int(gaz.population[r])))
 
 
 def resolve_spans(
@@ -469,8 +476,12 @@ def resolve_span_rows(
     a place inside its name or near it (see analysis.extract.anchors)."""
     gaz = gazetteer or load_gazetteer()
     given = [mention_for_span(text, s, e, gazetteer=gaz) for s, e in spans]
-    given = [m if len(m.rows) else (inner_mention(text, m.start, m.end, gazetteer=gaz)
-                                    or seat_mention(text, m.start, m.end, gaz) or m) for m in given]
+    # a span the gazetteer lacks stands in a place inside it or in its institution's seat; so does one that
+    # only small towns bear besides an institution ('OAS', 'Xinhua', 'TASS'), unless the text places the town
+    given = [(seat_mention(text, m.start, m.end, gaz) or m) if small_towns_only(gaz, m.rows)
+             and not written_as_town(text, m.start, m.end)
+             else m if len(m.rows) else (inner_mention(text, m.start, m.end, gazetteer=gaz)
+                                         or seat_mention(text, m.start, m.end, gaz) or m) for m in given]
     ordered = sorted(spans)
     starts = [s for s, _ in ordered]
 

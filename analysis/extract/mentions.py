@@ -163,7 +163,7 @@ def find_mentions(
     # 2. longest match at each start, left to right
     best: dict[int, tuple[int, str, int, int]] = {}
     for (i, j, key, end), k in zip(probes, found, strict=True):
-        if k >= 0 and (i not in best or j > best[i][0] or (j == best[i][0] and end > best[i][2])):
+        if k >= 0:  # the probes of a start come shortest first (by last token, then end)
             best[i] = (j, key, end, k)
     blocked_spans = sorted(blocked)
     blocked_starts = [b[0] for b in blocked_spans]
@@ -213,7 +213,7 @@ def find_mentions(
 
 def _placed_here(m: Mention, tokens: list[Token], text: str, gaz: Gazetteer, lex: Lexicon, shouted: _Shouted) -> bool:
     facts = _key_facts(gaz, gaz.key_numbers([m.key])[0])
-    in_shout = tokens[m.first_token].sentence in shouted
+    in_shout = shouted[tokens[m.first_token].sentence]
     return place_rules.places_here(place_rules.match(m, facts, tokens, text, gaz, lex, in_shout, set(), set()))
 
 
@@ -234,8 +234,20 @@ def _probes(text: str, tokens: list[Token], particles: frozenset[str]) -> list[t
     for i in itertools.compress(range(n_tok), caps):
         if i >= chain_end:  # most names stand alone: a lower-case word after them ends the chain at once
             nxt = i + 1
-            chain_end = _chain_end(text, tokens, particles, i) if nxt < n_tok and (
-                caps[nxt] or tokens[nxt].lower in particles) else nxt
+            if nxt < n_tok and (caps[nxt] or tokens[nxt].lower in particles):
+                chain_end = _chain_end(text, tokens, particles, i)
+            else:  # a lone word: its name, without a possessive ending, and with a period glued on
+                chain_end = nxt
+                ti = tokens[i]
+                word, end = ti.text, ti.end
+                if ti.possessive and len(word) > 2:
+                    add((i, i, norm_key(word[:-2]), end - 2))
+                    continue
+                key = norm_key(word)
+                add((i, i, key, end))
+                if not ti.spaced and text[end:end + 1] == ".":
+                    add((i, i, key + ".", end + 1))
+                continue
         joined = ""  # the words from token i on, joined by spaces
         for j in range(i, min(chain_end, i + MAX_NAME_TOKENS)):
             tj = tokens[j]
@@ -284,24 +296,25 @@ _SENTENCE = operator.attrgetter("sentence")
 _TEXT = operator.attrgetter("text")
 
 
-class _Shouted:
-    """`sentence in shouted`: whether a sentence is written in capitals (a headline, a shouted line), or
+class _Shouted(dict[int, bool]):
+    """`shouted[sentence]`: whether a sentence is written in capitals (a headline, a shouted line), or
     the whole text is; decided for a sentence when first asked, as only sentences with names are."""
 
     def __init__(self, tokens: list[Token], whole_text: bool) -> None:
+        super().__init__()
         self.tokens, self.whole_text = tokens, whole_text
-        self.known: dict[int, bool] = {}
 
-    def __contains__(self, sentence: int) -> bool:
+    def __missing__(self, sentence: int) -> bool:
         if self.whole_text:
-            return True
-        if sentence not in self.known:
+            shouted = True
+        else:
             # the tokens come in sentence order: the sentence's are found by bisection
             start = bisect.bisect_left(self.tokens, sentence, key=_SENTENCE)
             stop = bisect.bisect_right(self.tokens, sentence, lo=start, key=_SENTENCE)
             n = stop - start
-            self.known[sentence] = n >= 3 and sum(map(str.isupper, map(_TEXT, self.tokens[start:stop]))) >= 0.8 * n
-        return self.known[sentence]
+            shouted = n >= 3 and sum(map(str.isupper, map(_TEXT, self.tokens[start:stop]))) >= 0.8 * n
+        self[sentence] = shouted
+        return shouted
 
 
 class _KeyFacts(NamedTuple):
@@ -320,6 +333,7 @@ class _KeyFacts(NamedTuple):
     seat: bool  # a capital's or a country's name
     country: bool  # a country's name
     own_strength: int  # `_strength` over the places that bear the name as their own, not as an alternate
+    small_alt: bool  # only an alternate name of small places (see place_rules.small_alternate)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -330,11 +344,13 @@ def _key_facts(gaz: Gazetteer, k: int) -> _KeyFacts:
     demonym = name_kind == "demonym"
     has_abbr = bool((row_kinds == 2).any())
     max_pop = int(gaz.population[rows].max())
+    strength, all_alt = _strength(kinds, demonym, has_abbr, max_pop), bool((row_kinds == 3).all())
     return _KeyFacts(rows, row_kinds, name_kind,
-                     _strength(kinds, demonym, has_abbr, max_pop), bool(kinds & STRONG_KINDS) or demonym or has_abbr,
-                     max_pop, has_abbr, bool((row_kinds == 2).all()), bool((row_kinds == 3).all()),
+                     strength, bool(kinds & STRONG_KINDS) or demonym or has_abbr,
+                     max_pop, has_abbr, bool((row_kinds == 2).all()), all_alt,
                      bool({_CAPITAL, _COUNTRY} & kinds), _COUNTRY in kinds,
-                     _own_strength(gaz, rows, row_kinds, demonym))
+                     _own_strength(gaz, rows, row_kinds, demonym),
+                     place_rules.small_alternate_name(strength, all_alt, max_pop))
 
 
 def _own_strength(gaz: Gazetteer, rows: np.ndarray, row_kinds: np.ndarray, demonym: bool) -> int:
@@ -370,7 +386,9 @@ def _is_place(
                 return False  # place_rules.short_word
         elif norm_key(word) in lex.time_words:
             return False  # place_rules.time_word (or acronym: 'MAY')
-    in_shout = tokens[m.first_token].sentence in shouted
+        if facts.small_alt:
+            return False  # place_rules.small_alternate (the rules before it say no or nothing, and record nothing)
+    in_shout = shouted[tokens[m.first_token].sentence]
     return place_rules.is_place(place_rules.match(m, facts, tokens, text, gaz, lex, in_shout, persons, named))
 
 

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 _DASH_AFTER = re.compile(r"\s*(?:,\s*[A-Z][\w.]*\.?\s*)?(?:—|–|--|\(AP\))")
 _PERSON_AFTER = re.compile(r" [A-Z]\. [A-Z]|, \d{1,3},")
 _DAY_AFTER = re.compile(r"(?:['’]s)? Day\b")  # 'St. Patrick's Day', 'Columbus Day': a holiday
+_YEAR_BEFORE = re.compile(r"\d\s+$")  # '500 BC'
+_YEAR_AFTER = re.compile(r"\.?\s+\d")  # 'AD 70', 'A.D. 70'
 _CURRENCY_AFTER = re.compile(r"\$")  # 'US$460 million', 'NZ$', 'HK$': a currency, not the country
 LOCATIVE = word_group("locative")  # words before a place name that say it is one: 'in', 'near'
 _WEAK_LOCATIVE = frozenset({"of", "to", "at", "from", "around"})  # they take people too ('according to Hopkins')
@@ -63,7 +65,7 @@ class Match:
     glued_prev: bool  # the word before is capitalised and joined to the name by a space ('Robert Douglas')
     glued_next: bool  # the word after is capitalised and joined by a space (or a hyphen, to a small place)
     locative: bool  # after a locative word ('in', 'near'), not opening the sentence
-    flags: int  # which rule preconditions hold (see `_flags`)
+    flags: int  # which rule preconditions hold (see `match`)
 
     def person(self, name: str, *, full: bool = False) -> bool:
         """Record a person's name met here (`full`: named in full, 'Andrew Ferrara'); the match is no place."""
@@ -75,21 +77,28 @@ class Match:
 
 def match(m: Mention, facts: _KeyFacts, tokens: list[Token], text: str, gaz: Gazetteer, lex: Lexicon,
           in_shout: bool, persons: set[str], named: set[str]) -> Match:
-    first, last = tokens[m.first_token], tokens[m.last_token]
-    prev = tokens[m.first_token - 1] if m.first_token > 0 else None
-    nxt = tokens[m.last_token + 1] if m.last_token + 1 < len(tokens) else None
+    first_token, last_token = m.first_token, m.last_token
+    first, last = tokens[first_token], tokens[last_token]
+    prev = tokens[first_token - 1] if first_token > 0 else None
+    nxt = tokens[last_token + 1] if last_token + 1 < len(tokens) else None
     if prev is not None and prev.sentence != first.sentence:
         prev = None
     if nxt is not None and nxt.sentence != last.sentence:
         nxt = None
-    word = text[m.start:m.end].rstrip(".")
-    abbreviated = word.isupper() or m.end > last.end or "." in word
+    start, end = m.start, m.end
+    word = text[start:end].rstrip(".")
+    abbreviated = word.isupper() or end > last.end or "." in word
     glued_prev = prev is not None and prev.capitalised and (prev.spaced or text[prev.end:first.start] == ". ")
-    glued_next = nxt is not None and nxt.capitalised and m.end == last.end and (
-        last.spaced or (facts.strength == 0 and text[last.end:nxt.start] == "-"))
+    strength = facts.strength
+    glued_next = nxt is not None and nxt.capitalised and end == last.end and (
+        last.spaced or (strength == 0 and text[last.end:nxt.start] == "-"))
     locative = prev is not None and prev.lower in LOCATIVE and not first.sentence_initial
-    single = m.first_token == m.last_token
-    flags = _flags(m, facts, text, single, in_shout, prev, nxt, glued_prev, glued_next, abbreviated)
+    single = first_token == last_token
+    # the precondition flags that hold for the match
+    flags = (single * SINGLE | (not facts.area) * NOT_AREA | in_shout * SHOUT
+             | (m.name_kind == "demonym") * DEMONYM | (prev is not None) * PREV | (nxt is not None) * NXT
+             | glued_prev * GLUED_PREV | glued_next * GLUED_NEXT | (strength < 2) * WEAK | (strength < 1) * VERY_WEAK
+             | abbreviated * ABBREV | (text[start - 1:start] == "/") * SLASH)
     lower = norm_key(word)
     # the words some rules look for: without them those rules are not asked
     if prev is not None and (prev.lower in lex.animal_words or prev.lower in _NAMING):
@@ -110,16 +119,6 @@ def match(m: Mention, facts: _KeyFacts, tokens: list[Token], text: str, gaz: Gaz
 (SINGLE, NOT_AREA, SHOUT, DEMONYM, PREV, NXT, GLUED_PREV, GLUED_NEXT, WEAK, VERY_WEAK, ABBREV, SLASH, ANIMAL,
  SHORT, CAPS, TIME, ADJECTIVE, PHENOMENON) = (1 << n for n in range(18))
 _NAMING = word_group("naming_verb")  # 'a terrier named Verona'
-
-
-def _flags(m: Mention, facts: _KeyFacts, text: str, single: bool, in_shout: bool, prev: Token | None,
-           nxt: Token | None, glued_prev: bool, glued_next: bool, abbreviated: bool) -> int:
-    """The precondition flags that hold for a match."""
-    strength = facts.strength
-    return (single * SINGLE | (not facts.area) * NOT_AREA | in_shout * SHOUT
-            | (m.name_kind == "demonym") * DEMONYM | (prev is not None) * PREV | (nxt is not None) * NXT
-            | glued_prev * GLUED_PREV | glued_next * GLUED_NEXT | (strength < 2) * WEAK | (strength < 1) * VERY_WEAK
-            | abbreviated * ABBREV | (text[m.start - 1:m.start] == "/") * SLASH)
 
 
 Rule = Callable[[Match], "bool | None"]
@@ -147,6 +146,15 @@ def not_place_words() -> dict[str, frozenset[str]]:
 def short_word(x: Match) -> bool | None:
     """'Un', 'He': one- and two-letter words are places only as known abbreviations ('US', 'La.')."""
     return False if x.single and len(x.word) <= 2 and not (x.facts.any_abbr and x.abbreviated) else None
+
+
+@needs(SINGLE | ABBREV)
+def era(x: Match) -> bool | None:
+    """'500 BC', '3000 BCE', 'AD 70': the mark of an era beside a year, not a province ('B.C.', 'BC')."""
+    if not (x.single and x.lower.replace(".", "") in not_place_words()["era"]):
+        return None
+    year = _YEAR_BEFORE.search(x.text, max(0, x.m.start - 12), x.m.start) or _YEAR_AFTER.match(x.text, x.m.end)
+    return False if year else None  # (numbers are no tokens: the text is read)
 
 
 @needs(SINGLE | CAPS)
@@ -235,8 +243,12 @@ def places_here(x: Match) -> bool:
 def small_alternate(x: Match) -> bool | None:
     """Only an alternate name of a small place; 'The City Council': 'The City' is a by-name of small places."""
     f = x.facts
-    small = f.strength < 2 and f.all_alt and f.max_population < 20_000
-    return False if small and (x.single or x.first.lower == "the") else None
+    return False if f.small_alt and (x.single or x.first.lower == "the") else None
+
+
+def small_alternate_name(strength: int, all_alt: bool, max_population: int) -> bool:
+    """Whether a name is only an alternate name of small places (see `small_alternate`)."""
+    return strength < 2 and all_alt and max_population < 20_000
 
 
 @needs(SHOUT)
@@ -256,7 +268,10 @@ def media_outlet(x: Match) -> bool | None:
 @needs(NOT_AREA)
 def holiday(x: Match) -> bool | None:
     """'Columbus Day'."""
-    return False if not x.facts.area and _DAY_AFTER.match(x.text, x.m.end) else None
+    t, end = x.text, x.m.end
+    if not (t.startswith(" Day", end) or t.startswith("s Day", end + 1)):
+        return None  # what _DAY_AFTER needs to match, read first
+    return False if not x.facts.area and _DAY_AFTER.match(t, end) else None
 
 
 @needs(NXT)
@@ -317,7 +332,10 @@ def demonym_speaker(x: Match) -> bool | None:
 @needs(NOT_AREA)
 def person_after(x: Match) -> bool | None:
     """'Keith D. Johnson', 'Paris, 51, was found': a person's name and age."""
-    return x.person(x.lower, full=True) if not x.facts.area and _PERSON_AFTER.match(x.text, x.m.end) else None
+    t, end = x.text, x.m.end
+    if t[end + 2:end + 3] != "." and not (t[end:end + 1] == "," and t[end + 2:end + 3].isdigit()):
+        return None  # what _PERSON_AFTER needs to match, read first
+    return x.person(x.lower, full=True) if not x.facts.area and _PERSON_AFTER.match(t, end) else None
 
 
 @needs(GLUED_PREV | NOT_AREA)
@@ -430,7 +448,7 @@ def small_town_cue(x: Match) -> bool | None:
 
 
 RULES: tuple[Rule, ...] = (
-    short_word, acronym, time_word, lone_adjective, phenomenon, animal_name, company_suffix, known_surname,
+    short_word, era, acronym, time_word, lone_adjective, phenomenon, animal_name, company_suffix, known_surname,
     small_alternate, shouted, media_outlet, holiday, street, honorific, currency, virus_strain, people_demonym,
     demonym_surname, demonym_speaker, person_after, first_name_before, title_before, name_before, name_after,
     speaker, abbreviation_as_word, common_word, small_town_cue,
