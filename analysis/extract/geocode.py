@@ -48,9 +48,8 @@ from analysis.extract.anchors import (
 )
 from analysis.extract.facilities import well_known
 from analysis.extract.gazetteer import KINDS, NAME_KINDS, Gazetteer, load_gazetteer
-from analysis.extract.mentions import Mention, find_mentions
+from analysis.extract.mentions import Mention, dateline_of, find_mentions
 from analysis.extract.records import Place
-from analysis.extract.text import find_dateline
 from analysis.geometry import haversine_km
 
 KIND_BONUS = np.array([4.0, 1.0, 0.3, 0.0, 1.5, 3.0, 3.0, 3.0, 2.0, 2.0, 2.0])  # aligned with gazetteer.KINDS
@@ -122,7 +121,7 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
     for i, m in enumerate(mentions):
         groups[m.key].append(i)
     qual = qualifier_bonus(gaz, mentions, text)
-    dateline = find_dateline(text)  # a dateline names a city
+    dateline = dateline_of(text)  # a dateline names a city
 
     cand: dict[str, _Candidates] = {}
     for key, idx in groups.items():

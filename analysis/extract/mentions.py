@@ -34,7 +34,15 @@ from analysis.extract.gazetteer import (
     load_gazetteer,
     norm_key,
 )
-from analysis.extract.text import Token, find_dateline, is_headline_case, split_sentences, tokenize, word_group
+from analysis.extract.text import (
+    Dateline,
+    Token,
+    find_dateline,
+    is_headline_case,
+    split_sentences,
+    tokenize,
+    word_group,
+)
 
 STRONG_KINDS = frozenset({KINDS.index(k) for k in ("country", "region", "continent", "water", "institution", "facility",
                                                  "street")})
@@ -125,6 +133,12 @@ def lexicon() -> Lexicon:
     )
 
 
+@functools.lru_cache(maxsize=8)
+def dateline_of(text: str) -> Dateline | None:
+    """`find_dateline`, remembered for the last few texts: recognition and resolution both read it."""
+    return find_dateline(text)
+
+
 def _gap_ok(text: str, a: Token, b: Token) -> bool:
     gap = text[a.end:b.start]
     return gap in (" ", "-", "- ", " - ") or (gap == ". " and len(a.text) <= 3)
@@ -173,7 +187,7 @@ def find_mentions(
     named: set[str] = set()
     eponyms: set[str] = set()
     taken = -1  # the last token of the last mention
-    dateline = find_dateline(text)
+    dateline = dateline_of(text)
     for i in sorted(best):
         if i <= taken:
             continue
