@@ -77,8 +77,8 @@ def test_people_who_do_not_serve_an_organisation_stay_apart(text: str, outside: 
 @pytest.mark.parametrize(("text", "actor", "code"), [
     ("The Sudanese paramilitary Rapid Support Forces seized the town of Wad Madani.",
      "Sudanese paramilitary Rapid Support Forces", "SDNREB"),
-    ("The Palestinian militant group Islamic Jihad fired rockets at Israel.",
-     "Palestinian militant group Islamic Jihad", "PSEREB"),
+    ("The Lebanese militant group Hezbollah fired rockets at Israel.",
+     "Lebanese militant group Hezbollah", "LBNREB"),
     ("On Friday the Nigerian jihadist group Boko Haram kidnapped 200 schoolgirls.",
      "Nigerian jihadist group Boko Haram", "NGAREB"),
     ("Fighters loyal to the Somali militant group al-Shabaab attacked a base.",

@@ -72,3 +72,14 @@ def test_country_words_joined_before_one_agent_noun_share_it(text: str, codes: s
 ])
 def test_a_capitals_possessive_before_an_agent_noun_is_its_states(text: str, actor: str, code: str) -> None:
     assert _codes(text).get(actor) == code
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Officials of the African Union in Addis Ababa met Sudanese envoys.", "African Union"),
+    ("The European Union in Brussels criticised Hungary on Monday.", "European Union"),
+    ("Delegates of the Arab League in Cairo rejected the plan.", "Arab League"),
+])
+def test_no_agent_noun_is_read_inside_a_name_the_tables_code(text: str, name: str) -> None:
+    # 'Union in Addis Ababa' is no agent of Ethiopia: 'Union' is a word of the name
+    codes = _codes(text)
+    assert not [t for t in codes if t.split()[0] in name.split()[1:]]

@@ -49,15 +49,16 @@ _ALLEGIANCE_AFTER = re.compile(rf"-(?:{'|'.join(sorted(word_group('allegiance_su
 _ALLEGIANCE_KINDS = (*_COUNTRY_KINDS, "capital")  # 'pro-Moscow rebels'
 
 
-def country_agents(text: str, tokens: list[Token], mentions: list[Mention], places: list[Place]
-            ) -> list[ActorMention]:
+def country_agents(text: str, tokens: list[Token], mentions: list[Mention], places: list[Place],
+                   named: list[ActorMention]) -> list[ActorMention]:
     """Generic agents coded through the country word beside them: 'U.S. officials', 'Russian troops',
     "North Korea's leader", "Nicaragua's Sandinista government" (the country word before the agent
     noun), and 'rebels in the Ivory Coast', 'security forces in Guinea', 'demonstrators in Baghdad',
     'officials from Ghana', 'troops from Chad' (the agent noun before 'in/of/from' and a place of that
     country; not troops 'in' a place, which are often abroad, nor the object of a verb 'from' a place it
-    leaves)."""
+    leaves); never an agent noun inside a name the tables code ('the African Union in Addis Ababa')."""
     out: list[ActorMention] = []
+    in_named = {k for a in named for k in range(a.first_token, a.last_token + 1)}
     by_start = {p.start: p for p in places}
     mention_at = {k: n for n in mentions for k in range(n.first_token, n.last_token + 1)}
     located: dict[int, list[tuple[int, str]]] | None = None
@@ -85,12 +86,12 @@ def country_agents(text: str, tokens: list[Token], mentions: list[Mention], plac
                 code, sector = agent_code(p.country, "ELI" if former else found[0])
                 last = found[1]
                 end = tokens[last].end
-                if not any(k in mention_at for k in range(m.last_token + 1, last + 1)):
+                if not any(k in mention_at or k in in_named for k in range(m.last_token + 1, last + 1)):
                     out.append(ActorMention(m.start, end, text[m.start:end], code,
                                             text[m.start:end], p.country, sector, "agent", m.first_token, last))
                     continue
         agent = _agent_before_place(text, tokens, m, p.country, mention_at, out[-1] if out else None)
-        if agent is not None:
+        if agent is not None and in_named.isdisjoint(range(agent.first_token, m.first_token)):
             out.append(agent)
     return _shared_heads(text, tokens, mentions, by_start, out)
 

@@ -109,7 +109,7 @@ def _resolution(doc: Doc) -> None:
 def _agents(doc: Doc) -> None:
     text, tokens, mentions, places = doc.text, doc.tokens, doc.mentions, doc.places
     named = described_people(text, tokens, doc.named)
-    agents = country_agents(text, tokens, mentions, places)
+    agents = country_agents(text, tokens, mentions, places, named)
     agents += unnamed_groups(text, tokens, named + agents, mentions, places)
     agents += ethnic_groups(text, tokens, doc.gazetteer, named + agents, mentions, places)
     agents += titled_people(text, tokens, named + agents, places, [(m.first_token, m.last_token) for m in mentions])
