@@ -57,3 +57,13 @@ def test_the_government_an_act_is_addressed_to_is_the_local_states(text: str, dy
 ])
 def test_the_government_whose_decision_an_act_is_about_is_its_target(text: str, dyad: tuple[str, str]) -> None:
     assert dyad in _dyads(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor urged that people stay indoors.",
+    "Doctors warned that children were at risk.",
+    "He went on to suggest that people who have contacted the clinic were fine.",
+])
+def test_a_groups_span_takes_no_function_word_before_it(text: str) -> None:
+    actors = [a["text"] for a in extract_record(article_from_text(text, date="2024-01-01"))["actors"]]
+    assert not [a for a in actors if a.startswith("that ")], actors

@@ -35,6 +35,7 @@ _GROUP_SECTORS = word_group("group_sector")
 _ETHNIC_MARKERS = word_group("ethnic_marker")  # 'ethnic Albanians': a people outside the demonym's country
 _STATE_WORDS = word_group("state_modifier")  # 'the government', 'government troops', 'regime forces': the local state
 _LOWER = attrgetter("lower")
+_NOT_MODIFIERS = word_group("not_modifier")  # 'that people': no modifier of the agent noun
 _POSSESSIVE = attrgetter("possessive")
 _MAX_FORCE_WORDS = 3  # words of an agent noun of armed forces before its head ('special operations forces')
 _MAX_PAIR_GAP = 6  # words from 'between' to the 'and' of its pair ('between Ethiopian government forces and')
@@ -71,7 +72,7 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
     for first, last, sector in sorted(found, key=lambda f: -f[1]):  # from the end: a noun before its head joins it
         if any(j in taken for j in range(first, last + 1)):
             continue
-        k = _modifiers_before(tokens, first, taken)
+        k = _modifiers_before(text, tokens, first, taken)
         state = not _STATE_WORDS.isdisjoint(map(_stem, tokens[k:last + 1]))
         if sector not in _GROUP_SECTORS and not state:
             continue  # troops and officials are often abroad; 'the government', 'government troops' are home
@@ -199,14 +200,16 @@ def _by_may_precede(text: str, tokens: list[Token], h: int) -> bool:
     return text.find("by", start, tokens[h].start) >= 0 or text.find("By", start, tokens[h].start) >= 0
 
 
-def _modifiers_before(tokens: list[Token], first: int, taken: set[int]) -> int:
+def _modifiers_before(text: str, tokens: list[Token], first: int, taken: set[int]) -> int:
     """The first token of an agent noun with its lower-case modifiers ('cocoa farmers', 'masked gunmen'):
-    up to MAX_MODIFIERS plain words before token `first`, stopping at function words and names."""
+    up to MAX_MODIFIERS plain words before token `first`, stopping at function words ('that people'), names
+    and pieces of words ('[s]ome people')."""
     k = first
     while k > 0 and first - k < MAX_MODIFIERS:
         mod = tokens[k - 1]
         if mod.sentence != tokens[first].sentence or k - 1 in taken or not mod.spaced \
                 or not mod.text.isalpha() or mod.lower in FUNCTION_BEFORE_OBJECT or mod.lower in _PREPOSITIONS \
+                or mod.lower in _NOT_MODIFIERS or (mod.start > 0 and not text[mod.start - 1].isspace()) \
                 or (mod.capitalised and not mod.sentence_initial) or acting_verb(mod.lower, mention_lexicon()):
             break
         k -= 1
