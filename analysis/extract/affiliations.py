@@ -1,8 +1,10 @@
-"""Whom a person or a group acts for, read from the words around an actor: a title right before a named
-person ('Chinese President Xi Jinping' is one actor, Xi, coded by the tables that date his office), and
-an agent noun of the people who serve an actor before 'of/from/for' and that actor ('officials from
-Kenya's foreign ministry', 'a spokesman for the Nigerian army', 'fighters of the Islamic State' act
-for it, and take its code).
+"""Whom a person or a group acts for, read from the words around an actor: a title or description right
+before a name ('Chinese President Xi Jinping' is one actor, Xi, coded by the tables that date his office;
+'the Somali militant group al-Shabaab' one actor with al-Shabaab's code); an agent noun of the people who
+serve an actor before 'of/from/for' and that actor ('officials from Kenya's foreign ministry', 'a
+spokesman for the Nigerian army', 'the head of the Iranian army' act for it, and take its code); and a
+person of no dated office named after an organisation and a role ('Hamas leader Ismail Haniyeh') or set
+off beside an agent that describes them ('Abdullah Abdullah, a senior Afghan official,').
 
 >>> from analysis.extract.text import tokenize
 >>> text = "Officials from the Kenyan army visited Juba."
@@ -48,7 +50,7 @@ def _described_names(text: str, tokens: list[Token], actors: list[ActorMention])
     """A title or description read as an agent right before a name joins it: before a person ('Somali
     President Hassan Sheikh Mohamud', "Ethiopia's Prime Minister Abiy Ahmed"), one actor with the person's
     code, which a table dates; before an organisation of the same country ('the Sudanese paramilitary
-    Rapid Support Forces', 'the Lebanese Shiite movement Hezbollah'), one actor with its code."""
+    Rapid Support Forces', 'the Lebanese militant group Hezbollah'), one actor with its code."""
     out: list[ActorMention] = []
     for a in actors:
         prev = out[-1] if out else None
