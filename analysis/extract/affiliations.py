@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 
 from analysis.extract.actors import ActorMention
 from analysis.extract.agents import agent_after, agent_before
 from analysis.extract.text import Token, word_group
+from analysis.extract.titled import name_end, title_heads
 
 __all__ = ["affiliated"]
 
@@ -38,12 +40,32 @@ _APPOSITION_GAP = re.compile(rf",\s+(?:(?i:{'|'.join(sorted(word_group('article'
 MAX_ROLE = 3  # words of a role between an organisation and a person's name ('Hamas political bureau chief')
 
 
-def affiliated(text: str, tokens: list[Token], actors: list[ActorMention]) -> list[ActorMention]:
+def affiliated(text: str, tokens: list[Token], actors: list[ActorMention], places: Sequence[tuple[int, int]] = ()
+               ) -> list[ActorMention]:
     """The actors of a text (in text order) with a title or description joined to the name after it, the
     people of an organisation joined to it, and a person's code taken from an apposition or the
-    organisation named before their title where the tables know no office of theirs."""
+    organisation named before their title where the tables know no office of theirs; `places` are the
+    (first, last) tokens of the place names, which are no personal names."""
     actors = _members(text, tokens, _described_names(text, tokens, actors))
-    return _appositions(text, _leaders_of(text, tokens, actors))
+    return _appositions(text, _leaders_of(text, tokens, _named_holders(text, tokens, actors, places)))
+
+
+def _named_holders(text: str, tokens: list[Token], actors: list[ActorMention], places: Sequence[tuple[int, int]]
+                   ) -> list[ActorMention]:
+    """A title of office read as an agent and a name of two or more capitalised words right after it that no
+    table lists are one person ("Kenya's interior minister Kithure Kindiki" -> KENGOV)."""
+    taken = {k for a in actors for k in range(a.first_token, a.last_token + 1)}
+    taken.update(k for first, last in places for k in range(first, last + 1))
+    out = []
+    for a in actors:
+        k = a.last_token + 1
+        if a.kind == "agent" and a.country and tokens[a.last_token].spaced and tokens[a.last_token].lower in \
+                title_heads() and (j := name_end(tokens, k, taken)) > k:
+            name = text[tokens[k].start:tokens[j].end]
+            a = dataclasses.replace(a, end=tokens[j].end, text=text[a.start:tokens[j].end], name=name, kind="person",
+                                    last_token=j)
+        out.append(a)
+    return out
 
 
 def _described_names(text: str, tokens: list[Token], actors: list[ActorMention]) -> list[ActorMention]:
@@ -58,6 +80,9 @@ def _described_names(text: str, tokens: list[Token], actors: list[ActorMention])
                     a.kind == "person" or (a.kind in _ORGANISATION_KINDS and prev.country in (None, a.country))):
             out[-1] = dataclasses.replace(a, start=prev.start, text=text[prev.start:a.end],
                                           first_token=prev.first_token)
+            if a.kind == "person" and a.sector == "ELI" and prev.country == a.country:
+                # the tables know no office of theirs today: the title says which ('foreign minister X')
+                out[-1] = dataclasses.replace(out[-1], code=prev.code, sector=prev.sector)
         else:
             out.append(a)
     return out

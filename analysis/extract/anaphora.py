@@ -13,12 +13,12 @@ with its antecedent's code and name.
 
 from __future__ import annotations
 
-import functools
 from itertools import compress
 from operator import attrgetter
 
-from analysis.extract.actors import ActorMention, actor_lexicon
+from analysis.extract.actors import ActorMention
 from analysis.extract.text import Token, word_group
+from analysis.extract.titled import title_heads
 
 __all__ = ["pronoun_actors"]
 
@@ -53,7 +53,7 @@ def pronoun_actors(text: str, tokens: list[Token], actors: list[ActorMention]) -
 
 def _is_person(actor: ActorMention) -> bool:
     """A named person, or an agent noun of one holder of an office ('the Kenyan foreign minister')."""
-    return actor.kind == "person" or (actor.kind == "agent" and _head_word(actor).lower() in _title_heads())
+    return actor.kind == "person" or (actor.kind == "agent" and _head_word(actor).lower() in title_heads())
 
 
 def _is_group(actor: ActorMention) -> bool:
@@ -68,9 +68,3 @@ def _head_word(actor: ActorMention) -> str:
         if i and w.lower() in _AGENT_PREPS:
             return words[i - 1]
     return words[-1] if words else ""
-
-
-@functools.cache
-def _title_heads() -> frozenset[str]:
-    """The last words of the titles of office ('president', 'minister')."""
-    return frozenset(words[-1] for words in actor_lexicon().titles)

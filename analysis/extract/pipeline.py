@@ -114,7 +114,8 @@ def _agents(doc: Doc) -> None:
     agents += ethnic_groups(text, tokens, doc.gazetteer, named + agents, mentions, places)
     agents += titled_people(text, tokens, named + agents, places, [(m.first_token, m.last_token) for m in mentions])
     agents = organisations(text, tokens, named, agents, places)
-    actors = affiliated(text, tokens, sorted(named + agents, key=lambda a: a.start))
+    actors = affiliated(text, tokens, sorted(named + agents, key=lambda a: a.start),
+                        [(m.first_token, m.last_token) for m in mentions])
     doc.actors = sorted(actors + pronoun_actors(text, tokens, actors), key=lambda a: a.start)
 
 

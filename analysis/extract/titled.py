@@ -54,7 +54,7 @@ def _title_sector(words: Sequence[str]) -> str | None:
     return sector if sector in OFFICE_SECTORS else None
 
 
-def _name_end(tokens: list[Token], i: int, taken: set[int]) -> int:
+def name_end(tokens: list[Token], i: int, taken: set[int]) -> int:
     """The last token of a personal name starting at token i (-1 when none): capitalised words joined by
     single spaces, none already read as an actor or place."""
     j = -1
@@ -132,6 +132,12 @@ def titled_people(text: str, tokens: list[Token], actors: list[ActorMention], pl
 
 
 @functools.cache
+def title_heads() -> frozenset[str]:
+    """The last words of the titles of office ('president', 'minister')."""
+    return frozenset(words[-1] for words in actor_lexicon().titles)
+
+
+@functools.cache
 def _description_heads() -> frozenset[str]:
     """The last words of the singular agent nouns that describe a person by a DESCRIPTION_SECTORS sector
     ('leader' of 'opposition leader', 'cleric', 'activist')."""
@@ -145,7 +151,7 @@ def _described_at(text: str, tokens: list[Token], h: int, taken: set[int]
     capitalised words after it ('opposition leader Kizza Besigye', 'Shiite cleric Moqtada al-Sadr', 'rebel
     commander Joseph Kony'); (h, None) where there is none."""
     found = agent_before(tokens, h, text)
-    j = _name_end(tokens, h + 1, taken)
+    j = name_end(tokens, h + 1, taken)
     if found is None or found[0] not in DESCRIPTION_SECTORS or j < h + 2 or h in taken \
             or _title_sector([t.lower for t in tokens[h + 1:j + 1]]) is not None:
         return h, None
@@ -165,7 +171,7 @@ def _titled_at(text: str, tokens: list[Token], i: int, taken: set[int]) -> tuple
         sector = _title_sector([t.lower for t in tokens[i:k]])
         if sector is None:
             continue
-        j = _name_end(tokens, k, taken)
+        j = name_end(tokens, k, taken)
         if j >= k and _title_sector([t.lower for t in tokens[k:j + 1]]) is None:
             return sector, j
     return None
