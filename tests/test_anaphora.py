@@ -44,3 +44,15 @@ def test_the_pronouns_acts_are_its_antecedents(text: str, dyad: tuple[str, str])
 ])
 def test_a_pronoun_without_a_near_antecedent_is_no_actor(text: str) -> None:
     assert not [a for a in _record(text)["actors"] if a["text"] in ("He", "She", "They")]
+
+
+@pytest.mark.parametrize(("text", "actor", "code"), [
+    ("Iran seized a tanker in the Strait of Hormuz. The country's navy said the ship was smuggling fuel.",
+     "The country's navy", "IRNMIL"),
+    ("Saudi Arabia hosted the talks on Sunday. The kingdom's foreign ministry criticised Israel.",
+     "The kingdom's foreign ministry", "SAUGOV"),
+    ("Mali expelled the French ambassador, and the country's junta accused France of interference.",
+     "the country's junta", "MLIGOV"),
+])
+def test_the_countrys_agents_are_of_the_country_named_before(text: str, actor: str, code: str) -> None:
+    assert (actor, code) in {(a["text"], a["code"]) for a in _record(text)["actors"]}

@@ -17,15 +17,20 @@ from itertools import compress
 from operator import attrgetter
 
 from analysis.extract.actors import ActorMention
+from analysis.extract.agents import agent_after, agent_code
+from analysis.extract.mentions import Mention
+from analysis.extract.records import Place
 from analysis.extract.text import Token, word_group
 from analysis.extract.titled import title_heads
 
-__all__ = ["pronoun_actors"]
+__all__ = ["country_anaphors", "pronoun_actors"]
 
 _PERSON_PRONOUNS = word_group("person_pronoun")  # 'He', 'She': one person
 _GROUP_PRONOUNS = word_group("group_pronoun")  # 'They': a group
 _AGENT_PREPS = word_group("agent_prep")  # 'protesters in Tbilisi': the noun ends before the place
 _INITIAL = attrgetter("sentence_initial")
+_POSSESSIVE = attrgetter("possessive")
+_COUNTRY_NOUNS = word_group("country_noun")  # "the country's", "the kingdom's": the country named before
 MAX_SENTENCES_BACK = 2
 """How many sentences back an antecedent may stand ('Ruto arrived ... He met ...')."""
 
@@ -49,6 +54,49 @@ def pronoun_actors(text: str, tokens: list[Token], actors: list[ActorMention]) -
             out.append(ActorMention(tok.start, tok.end, tok.text, antecedent.code, antecedent.name,
                                     antecedent.country, antecedent.sector, antecedent.kind, tok.index, tok.index))
     return out
+
+
+def country_anaphors(text: str, tokens: list[Token], mentions: list[Mention], places: list[Place],
+                     actors: list[ActorMention]) -> list[ActorMention]:
+    """Agents of 'the country' standing for the country named just before ("Iran seized a tanker. The
+    country's navy said ...", 'the country's foreign ministry'): the first country of its own sentence
+    before it, else of the nearest of the MAX_SENTENCES_BACK sentences before, with the agent noun after
+    the possessive ('navy' -> IRNMIL); none on the tokens of the `actors` found already."""
+    out: list[ActorMention] = []
+    countries: list[tuple[int, str]] | None = None
+    taken = {k for a in actors for k in range(a.first_token, a.last_token + 1)}
+    for tok in compress(tokens, map(_POSSESSIVE, tokens)):
+        k = tok.index
+        if tok.lower[:-2] not in _COUNTRY_NOUNS or k == 0 or tokens[k - 1].lower != "the" or not tok.spaced \
+                or k in taken:
+            continue
+        if countries is None:
+            by_start = {p.start: p for p in places}
+            countries = [(m.first_token, p.country) for m in mentions if (p := by_start.get(m.start)) is not None
+                         and p.kind == "country" and p.country]
+        found = agent_after(tokens, k + 1, text)
+        country = _country_before(tokens, k, countries)
+        if found is None or country is None or not taken.isdisjoint(range(k + 1, found[1] + 1)):
+            continue
+        code, sector = agent_code(country, found[0])
+        start, end = tokens[k - 1].start, tokens[found[1]].end
+        out.append(ActorMention(start, end, text[start:end], code, text[start:end], country, sector, "agent",
+                                k - 1, found[1]))
+    return out
+
+
+def _country_before(tokens: list[Token], k: int, countries: list[tuple[int, str]]) -> str | None:
+    """The country 'the country' at token k stands for: the first its sentence names before it, else the first
+    of the nearest earlier sentence (of MAX_SENTENCES_BACK) that names one."""
+    sentence = tokens[k].sentence
+    here = [c for t, c in countries if tokens[t].sentence == sentence and t < k]
+    if here:
+        return here[0]  # the sentence's first country, most often its subject
+    for s in range(sentence - 1, sentence - 1 - MAX_SENTENCES_BACK, -1):
+        before = [c for t, c in countries if tokens[t].sentence == s]
+        if before:
+            return before[0]
+    return None
 
 
 def _is_person(actor: ActorMention) -> bool:

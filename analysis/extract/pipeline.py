@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from analysis.errors import InputWarning
 from analysis.extract.actors import ActorMention, find_actors
 from analysis.extract.affiliations import affiliated
-from analysis.extract.anaphora import pronoun_actors
+from analysis.extract.anaphora import country_anaphors, pronoun_actors
 from analysis.extract.events import find_events
 from analysis.extract.facilities import facility_mentions
 from analysis.extract.gazetteer import Gazetteer, load_gazetteer, norm_key
@@ -110,6 +110,7 @@ def _agents(doc: Doc) -> None:
     text, tokens, mentions, places = doc.text, doc.tokens, doc.mentions, doc.places
     named = described_people(text, tokens, doc.named)
     agents = country_agents(text, tokens, mentions, places, named)
+    agents += country_anaphors(text, tokens, mentions, places, named + agents)
     agents += unnamed_groups(text, tokens, named + agents, mentions, places)
     agents += ethnic_groups(text, tokens, doc.gazetteer, named + agents, mentions, places)
     agents += titled_people(text, tokens, named + agents, places, [(m.first_token, m.last_token) for m in mentions])
