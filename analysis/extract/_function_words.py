@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from itertools import compress, count
 
 from analysis.extract.text import mapping_group, phrase_group, word_group
 
@@ -82,8 +83,12 @@ PLURAL_REFS_BY_HEAD = _by_head(PLURAL_REFS)
 
 def _phrases_in(low: list[str], by_head: dict[str, list[tuple[str, ...]]]) -> list[tuple[int, tuple[str, ...]]]:
     """(start, phrase) of every phrase of `by_head` in the lower-case words `low`."""
-    return [(k, p) for k in [k for k, w in enumerate(low) if w in by_head] for p in by_head[low[k]]
-            if tuple(low[k:k + len(p)]) == p]
+    out = []
+    n = len(low)
+    for k in compress(count(), map(by_head.__contains__, low)):
+        second = low[k + 1] if k + 1 < n else None  # (most heads are common words: 'the', 'at')
+        out += [(k, p) for p in by_head[low[k]] if (len(p) == 1 or p[1] == second) and tuple(low[k:k + len(p)]) == p]
+    return out
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:which|who|but|while|whereas|although|though)\b")
 _DIGIT = re.compile(r"\d")
 PUNCT = re.compile(r"[;:()]|,(?!\d)")  # not the comma of '1,200'; quotes do not end clauses

@@ -20,12 +20,15 @@ governors, selects a sentence's events and codes them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from operator import attrgetter
 
 from analysis.extract._function_words import (
     ASPECTUAL,
     BE,
     BETWEEN_SUBJECT_AND_VERB,
+    CLAUSE_BREAK,
     COMMA,
     CONDITIONALS,
     CONTROL_ROOTS,
@@ -50,6 +53,7 @@ from analysis.extract._function_words import (
 from analysis.extract.triggers import Participant, Trigger, TriggerScan, cached
 
 MAX_LIST = 6  # members of a coordinated list of actors read on each side
+_START = attrgetter("start")
 
 
 @dataclass(slots=True)
@@ -111,6 +115,13 @@ class Clauses(TriggerScan):
         """Where 'the two countries', 'each other' stand (with a main pair of countries only)."""
         return {k for k, _ in _phrases_in(self.low, PLURAL_REFS_BY_HEAD)} if self.dyad else set()
 
+
+    @cached
+    def clause_breaks(self) -> list[tuple[int, int]]:
+        """(end, first token after it) of each clause break of the sentence (CLAUSE_BREAK: ';', ', which')."""
+        toks = self.toks
+        return [(brk.end(), bisect_left(toks, brk.end(), key=_START))
+                for brk in CLAUSE_BREAK.finditer(self.text, toks[0].start, toks[-1].start)]
 
     @cached
     def reports(self) -> set[int]:
@@ -399,9 +410,9 @@ class Clauses(TriggerScan):
     def cues_before(self, stop: int, start: int = 0) -> list[tuple[str, str, int]]:
         """(kind, value, token) of the cue phrases in tokens [start, stop), outside actors' names."""
         found = []
-        lex, low = self.lex, self.low
+        lex, low, firsts, part_at = self.lex, self.low, self.lex.cue_firsts, self.part_at
         for i in range(start, stop):
-            if i in self.part_at:
+            if low[i] not in firsts or i in part_at:
                 continue  # 'the United States' holds no report verb
             for n in range(min(lex.max_cue_words, stop - i), 0, -1):
                 kinds = lex.cues.get(" ".join(low[i:i + n]))

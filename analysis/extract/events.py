@@ -29,7 +29,6 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
-from itertools import compress
 from operator import attrgetter
 from typing import Any, cast
 
@@ -44,13 +43,12 @@ from analysis.extract._codes import (
 )
 from analysis.extract._function_words import (
     INTENT_OF_ROOT,
-    PASSIVE_AUX,
-    PLURAL_HEADS,
     PROTEST_CONTENT_ROOTS,
     RECIPROCAL_PRONOUNS,
     RECIPROCAL_ROOTS,
     REFUSAL_OF_ROOT,
 )
+from analysis.extract._selection import inert, plural_sentences
 from analysis.extract.clauses import Candidate, future_code, same_actor
 from analysis.extract.roles import Sentence
 from analysis.extract.text import Token, past_forms
@@ -141,7 +139,8 @@ def find_events(
     main = [c for c, _ in Counter(p.country for p in participants if p.country).most_common(2)]
     dyad = [Participant(0, 0, -1, -1, c, c, c) for c in main] if len(main) == 2 else []
     # the sentences that may hold an event: those with an actor, or with 'the two countries' of the main pair
-    chosen = parts_by_sentence.keys() | (_plural_sentences(tokens) if dyad else set())
+    plural = plural_sentences(tokens) if dyad else set()
+    chosen = parts_by_sentence.keys() | plural
     starts = [p["start"] for p in places]  # sorted, as extract_record gives them
     raw: list[dict[str, Any]] = []
     for si in sorted(chosen):
@@ -154,7 +153,7 @@ def find_events(
         if "must" not in lows and not lex.may_trigger(lows):
             continue
         here_parts = parts_by_sentence.get(si, [])
-        if _inert(here_parts, lows, offset, lex, dyad):
+        if inert(here_parts, lows, offset, lex, si in plural):
             continue
         toks = tokens[offset:stop]
         local = [_local(p, offset) for p in here_parts]
@@ -169,25 +168,12 @@ def find_events(
     return _dedupe(raw)
 
 
-def _inert(parts: list[Participant], lows: list[str], offset: int, lex: EventLexicon, dyad: list[Participant]) -> bool:
-    """Whether a sentence can hold no event before its clauses are read: its only participants are places (no
-    capital, no 'the two countries'), no trigger word stands up to the last of them, and no passive
-    auxiliary anywhere (a place is only ever the target of a trigger before it, or of a passive)."""
-    if not parts or any(not p.place or p.capital for p in parts) or (dyad and not PLURAL_HEADS.isdisjoint(lows)):
-        return False
-    last = max(p.last_token for p in parts) - offset
-    return lex.triggers.keys().isdisjoint(lows[:last + 1]) and PASSIVE_AUX.isdisjoint(lows)
-
-
-def _plural_sentences(tokens: Sequence[Token]) -> set[int]:
-    """The sentences with a first word of 'the two countries', 'each other' (PLURAL_HEADS)."""
-    return {t.sentence for t in compress(tokens, map(PLURAL_HEADS.__contains__, map(_LOWER, tokens)))}
-
-
 def sentence_events(sent: Sentence) -> list[Candidate]:
     """The events of a sentence: its candidates after folding complements and selecting the
     best-anchored ones."""
     cands = sent.candidates()
+    if not cands and "must" not in sent.low:
+        return []
     for c in cands:
         if c.trig.object_role == "received":  # 'Ukraine received weapons from Poland': Poland gives
             c.src, c.tgt = c.tgt, c.src
@@ -366,10 +352,10 @@ def _event(
     toks, low = sent.toks, sent.low
     ti = c.anchor if c.anchor >= 0 else c.ti
     src, tgt = c.src, c.tgt
-    cues = sent.cues_before(ti, max(0, ti - 8))
+    whole = sent.cues_before(ti, max(0, ti - 40))
+    cues = [cue for cue in whole if cue[2] >= ti - 8]  # (a cue found depends only on where it starts and `ti`)
     if c.trig.pos == "noun" and c.anchor < 0:  # 'the summit ... could spark', 'the meeting is likely to'
         cues += sent.cues_before(min(len(low), c.tj + 7), c.tj + 1)
-    whole = sent.cues_before(ti, max(0, ti - 40))
     negated = any(k == "negation" for k, _, i in cues if i >= ti - 4)
     # reported speech: 'said they would boycott' is the speaker's announcement, a future, not a hedge
     values = {"planned" if v == "hypothetical" and low[i] == "would" and any(r < i for r in sent.reports)

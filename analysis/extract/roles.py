@@ -21,7 +21,6 @@ from analysis.extract._function_words import (
     BE,
     BETWEEN_SUBJECT_AND_VERB,
     BOUNDARY_WORDS,
-    CLAUSE_BREAK,
     COMMA,
     COORDINATORS,
     FLOW_ROOTS,
@@ -79,8 +78,10 @@ class Sentence(Clauses):
         """First token of the trigger's clause: after the last clause break, report verb, 'that' or
         subordinator before it."""
         start = 0
-        for brk in CLAUSE_BREAK.finditer(self.text, self.toks[0].start, self.toks[ti].start):
-            start = max(start, next((k for k, t in enumerate(self.toks) if t.start >= brk.end()), self.n))
+        breaks = self.clause_breaks
+        if breaks:
+            pos = self.toks[ti].start
+            start = max((k for end, k in breaks if end <= pos), default=0)
         for m in range(ti - 1, start - 1, -1):
             w = self.low[m]
             if m in self.reports or (w in SUBORDINATORS and not self._verbless_phrase(m, ti)) or w == "that" or (
