@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from itertools import compress
 from operator import attrgetter
 
-from analysis.extract._function_words import PASSIVE_AUX, PLURAL_REFS_BY_HEAD, _phrases_in
+from analysis.extract._function_words import PASSIVE_AUX, PLURAL_REFS_BY_LAST, _phrases_in
 from analysis.extract.text import Token
 from analysis.extract.triggers import EventLexicon, Participant
 
@@ -43,5 +43,5 @@ def inert(parts: list[Participant], lows: list[str], offset: int, lex: EventLexi
 
 def plural_sentences(tokens: Sequence[Token]) -> set[int]:
     """The sentences in which 'the two countries', 'each other' (a phrase of PLURAL_REFS) stands."""
-    return {tokens[k].sentence for k, phrase in _phrases_in(list(map(_LOWER, tokens)), PLURAL_REFS_BY_HEAD)
+    return {tokens[k].sentence for k, phrase in _phrases_in(list(map(_LOWER, tokens)), PLURAL_REFS_BY_LAST)
             if tokens[k + len(phrase) - 1].sentence == tokens[k].sentence}

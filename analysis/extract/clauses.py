@@ -42,8 +42,8 @@ from analysis.extract._function_words import (
     NO_FILLERS,
     NOUN_REPORTS,
     PERFECT_AUX,
-    PLURAL_REFS_BY_HEAD,
-    QUANTIFIERS_BY_HEAD,
+    PLURAL_REFS_BY_LAST,
+    QUANTIFIERS_BY_LAST,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
     THREAT_OF,
@@ -108,12 +108,12 @@ class Clauses(TriggerScan):
     @cached
     def quantifiers(self) -> set[int]:
         """The tokens of quantifier phrases: 'up to 16 advisers', 'at least 20 people'."""
-        return {k + m for k, q in _phrases_in(self.low, QUANTIFIERS_BY_HEAD) for m in range(len(q))}
+        return {k + m for k, q in _phrases_in(self.low, QUANTIFIERS_BY_LAST) for m in range(len(q))}
 
     @cached
     def plural_refs(self) -> set[int]:
         """Where 'the two countries', 'each other' stand (with a main pair of countries only)."""
-        return {k for k, _ in _phrases_in(self.low, PLURAL_REFS_BY_HEAD)} if self.dyad else set()
+        return {k for k, _ in _phrases_in(self.low, PLURAL_REFS_BY_LAST)} if self.dyad else set()
 
 
     @cached
@@ -203,11 +203,12 @@ class Clauses(TriggerScan):
                 and k not in self.part_end and low[k] not in SUBJECT_PRONOUNS \
                 and low[k] not in BETWEEN_SUBJECT_AND_VERB and not self.toks[k].capitalised:
             return "sub", None  # reduced relative: 'the agreement signed in March'
+        punct, reports = self.punct, self.reports
         for m in range(ti - 1, -1, -1):  # the clause markers before the trigger, back to the last comma
-            if not self.plain(m, m + 1):
+            if punct[m] != punct[m + 1]:
                 break
             w = low[m]
-            if m in self.reports:
+            if m in reports:
                 if w.endswith("ing") and m > 0 and COMMA.search(self.gap(m - 1, m)):
                     return "sub", None  # '..., saying he must resign': what the actor says besides
                 break
@@ -248,10 +249,11 @@ class Clauses(TriggerScan):
     def in_condition(self, k: int) -> bool:
         """Whether token k stands in a clause that 'if' or 'unless' opens (no punctuation between): its act
         is hypothetical ('will withdraw its troops unless Chad holds elections')."""
+        low, punct = self.low, self.punct
         for m in range(k - 1, -1, -1):
-            if not self.plain(m, m + 1):
+            if punct[m] != punct[m + 1]:
                 return False
-            if self.low[m] in CONDITIONALS:
+            if low[m] in CONDITIONALS:
                 return True
         return False
 

@@ -425,7 +425,7 @@ def _nearest_time(times: list[TimeExpression], pos: int) -> TimeExpression | Non
 def _attribution(sent: Sentence) -> str | None:
     """Who says so: 'according to X', 'citing X', 'X said/reported/told'."""
     low = sent.low
-    for i in range(sent.n):
+    for i in range(sent.n) if "according" in low or "citing" in low else ():
         if low[i:i + 2] == ["according", "to"] or low[i] == "citing":
             after = [p for p in sent.parts if i < p.first_token <= i + 8]
             if after:
@@ -436,6 +436,7 @@ def _attribution(sent: Sentence) -> str | None:
     return None
 
 
+_PLACE_GAP_BREAK = re.compile(r"[;.,]|\b(?:but|while|although|though|which|to|by|its|their)\b")
 PLACE_KEYS = ("name", "lat", "lon", "geonameid", "country")
 """The fields of an event's place (from the place record)."""
 
@@ -450,7 +451,7 @@ def _event_place(text: str, toks: Sequence[Token], ti: int, places: Sequence[dic
         if p.get("kind") == "demonym" or p.get("metonymic"):
             continue
         gap = text[toks[ti].end:p["start"]]
-        if len(gap) > PLACE_GAP or re.search(r"[;.,]|\b(?:but|while|although|though|which|to|by|its|their)\b", gap):
+        if len(gap) > PLACE_GAP or _PLACE_GAP_BREAK.search(gap):
             continue
         prev = text[max(0, p["start"] - 14):p["start"]].lower().split()
         if prev and prev[-1] == "the":

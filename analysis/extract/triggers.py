@@ -271,7 +271,11 @@ class TriggerScan:
     def back(self, k: int) -> int:
         """The token before k, skipping adverbs, within the clause (-1 if none)."""
         k -= 1
-        while k >= 0 and self.adverb(k) and self.plain(k, k + 1):
+        low, punct, part_at = self.low, self.punct, self.part_at
+        while k >= 0:  # (adverb() and plain() inlined: the most called helper)
+            w = low[k]
+            if not ((w.endswith("ly") and len(w) > 4 and k not in part_at) or w in ADVERBS) or punct[k] != punct[k + 1]:
+                break
             k -= 1
         return k
 
@@ -302,13 +306,13 @@ class TriggerScan:
                         ahead = set(window)
                     if ahead.isdisjoint(trig.endings):
                         continue
-                if trig.pos == "verb":
+                j = self._match(i, trig)  # (the phrase first: most phrases do not match, and then need no context)
+                if j is not None and trig.pos == "verb":
                     if nominal is None:
                         nominal = self._nominal_context(i, prev_verb_end)
                     if nominal or (len(trig.words) == 1 and low[i + 1:i + 2] == ["to"]
                                    and self.cue(i, "control") == "subject"):
                         continue  # a noun; or 'seeking to improve relations': a control verb, not a request
-                j = self._match(i, trig)
                 if j is not None:
                     best = (j, trig)
                     break  # the first match is the longest (the rest of its length would not replace it)
