@@ -48,7 +48,7 @@ from analysis.extract._function_words import (
     RECIPROCAL_ROOTS,
     REFUSAL_OF_ROOT,
 )
-from analysis.extract._selection import inert, plural_sentences
+from analysis.extract._sentence_filter import inert, plural_sentences
 from analysis.extract.clauses import Candidate, future_code, same_actor
 from analysis.extract.roles import Sentence
 from analysis.extract.text import Token, past_forms

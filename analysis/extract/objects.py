@@ -50,6 +50,7 @@ _AGENCY_PREPS = word_group("agency_prep")  # 'a proposal from Russia', 'prisoner
 if TYPE_CHECKING:
     from analysis.extract.clauses import Candidate
     from analysis.extract.roles import Sentence
+    from analysis.extract.subjects import Subjects
     from analysis.extract.triggers import Participant
 
 GRIEVANCE_OF_HEADS = word_group("grievance_of_head")
@@ -86,7 +87,7 @@ def _agent_in(sent: Sentence, m: int, end: int) -> Participant | None:
     return None
 
 
-def speakers_own(sent: Sentence, start: int, ti: int) -> Participant | None:
+def speakers_own(sent: Subjects, start: int, ti: int) -> Participant | None:
     """'X said its forces had shot down ...', 'Kenya said its troops killed ...': a reported clause whose subject
     is 'its' or 'their' and an agent noun is done by the speaker's people of that sector (the speaker's
     country with the noun's sector: RUSMIL for 'its forces')."""
