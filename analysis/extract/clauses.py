@@ -53,6 +53,9 @@ from analysis.extract._function_words import (
 from analysis.extract.triggers import Participant, Trigger, TriggerScan, cached
 
 MAX_LIST = 6  # members of a coordinated list of actors read on each side
+RELATIVE_WORDS = 8  # words of a reduced relative clause read between its participle and the clause's verb
+# words that end a reduced relative clause before a verb: that verb is then no longer the actor's
+RELATIVE_BOUNDARIES = COORDINATORS | SUBORDINATORS | frozenset({"that"})
 _START = attrgetter("start")
 
 
@@ -201,8 +204,12 @@ class Clauses(TriggerScan):
                 return "sub", None  # participial adjunct or reduced relative: ', killing 20', 'in Belgrade, denouncing'
         elif form.endswith(("ed", "en")) and k >= 0 and ti + 1 < self.n and low[ti + 1] in GERUND_PREPS \
                 and k not in self.part_end and low[k] not in SUBJECT_PRONOUNS \
-                and low[k] not in BETWEEN_SUBJECT_AND_VERB and not self.toks[k].capitalised:
-            return "sub", None  # reduced relative: 'the agreement signed in March'
+                and low[k] not in BETWEEN_SUBJECT_AND_VERB and not self.toks[k].capitalised \
+                and all(self._relative_clause_verb(e, cands) != c for e in range(c)):
+            return "sub", None  # reduced relative: 'the agreement signed in March' (not 'protesters demanding reforms
+            # clashed with ...', the verb that a participle's phrase leads to)
+        if self._relative_clause_verb(c, cands) is not None:
+            return "sub", None  # 'Turkish soldiers deployed in Syria shelled ...': the actor's act is the later verb
         punct, reports = self.punct, self.reports
         for m in range(ti - 1, -1, -1):  # the clause markers before the trigger, back to the last comma
             if punct[m] != punct[m + 1]:
@@ -234,6 +241,41 @@ class Clauses(TriggerScan):
                 # ('killed the deputy chief of Israel's militia ally')
                 return "sub", None
         return "main", None
+
+    def _relative_clause_verb(self, c: int, cands: list[Candidate]) -> int | None:
+        """When the verb of candidate c is a participle that describes the actor right before it, the candidate
+        of the clause's own verb that follows: 'Turkish soldiers deployed in Syria shelled ...', 'militias based
+        in Iraq have attacked ...', 'protesters demanding reforms clashed with police' (a past participle
+        before a preposition, or an '-ing' form; then, within RELATIVE_WORDS and no clause boundary, a finite
+        verb); else None."""
+        cand, low = cands[c], self.low
+        ti, form = cand.ti, low[cand.ti]
+        if cand.trig.pos != "verb" or ti - 1 not in self.part_end or not self.plain(ti - 1, ti):
+            return None
+        if not form.endswith("ing") and not ((form.endswith(("ed", "en")) or form in self.lex.past)
+                                             and ti + 1 < self.n and low[ti + 1] in GERUND_PREPS):
+            return None
+        for d in range(c + 1, len(cands)):
+            di = cands[d].ti
+            if cands[d].trig.pos != "verb":
+                continue
+            if di - cand.tj > RELATIVE_WORDS or not self.plain(ti, di) or any(
+                    w in RELATIVE_BOUNDARIES for w in low[cand.tj + 1:di]):
+                return None
+            k = self.back(di)
+            while k > ti and (self.low[k] in BE or self.low[k] in PERFECT_AUX or self.cue(k, "modality")):
+                k = self.back(k)
+            own = self.part_end.get(k)  # 'complained about attacks Sudan launched': Sudan's own verb
+            return d if self._finite(di) and (own is None or own.place) else None
+        return None
+
+    def _finite(self, i: int) -> bool:
+        """Whether the verb at i is finite: a past form, or after an auxiliary or a modal ('have been
+        demobilised', 'will attack'); not an '-s' form, which may be a noun ('about Sudanese raids')."""
+        w, k = self.low[i], self.back(i)
+        if k >= 0 and (self.low[k] in BE or self.low[k] in PERFECT_AUX or self.cue(k, "modality")):
+            return True
+        return not w.endswith("ing") and w in self.lex.past
 
     def _verb_head(self, ti: int) -> int:
         """Where a verb trigger's clause is read: at the prefix of 're-open', and at the aspectual verb whose
