@@ -42,6 +42,7 @@ from analysis.extract._codes import (
     unless_threat,
 )
 from analysis.extract._function_words import (
+    GRIEVANCE_ROOTS,
     INTENT_OF_ROOT,
     PROTEST_CONTENT_ROOTS,
     RECIPROCAL_PRONOUNS,
@@ -50,6 +51,7 @@ from analysis.extract._function_words import (
 )
 from analysis.extract._sentence_filter import inert, plural_sentences
 from analysis.extract.clauses import Candidate, future_code, same_actor
+from analysis.extract.objects import grieved_state
 from analysis.extract.roles import Sentence
 from analysis.extract.text import Token, past_forms
 from analysis.extract.timex import TimeExpression, find_times
@@ -214,6 +216,8 @@ def sentence_events(sent: Sentence) -> list[Candidate]:
     if not keep:  # only a purpose clause says what the actors did: '... were converging to protest X'
         keep = [c for c in out if c.purpose and c.src is not None][:1]
     for c in keep:
+        if c.tgt is None and c.cameo[:2] in GRIEVANCE_ROOTS:
+            c.tgt = grieved_state(sent, c)  # 'in protest of last week's arrest of activists'
         refine_violence(sent, c)
         ordered_act(sent, c)
         if c.prepared and c.cameo[:2] in VIOLENT_ROOTS:
