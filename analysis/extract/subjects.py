@@ -137,12 +137,18 @@ class Subjects(Clauses):
     def named_subject(self, ti: int) -> bool:
         """Whether an actor the tables cannot code stands right before the verb at ti: a name ('Judge
         Alejandro Rivera opened ...') or an agent noun ('Serb forces killed ...', 'Police arrested ...'),
-        not a thing ('H5N1 has killed', 'Forecasters have warned')."""
+        not a thing ('H5N1 has killed', 'Forecasters have warned'); a pronoun right after a report verb stands
+        for the report's speaker ('The Umma party has said it will boycott ...')."""
         k = self.back(ti)
         while k >= 0 and self.low[k] in BETWEEN_SUBJECT_AND_VERB and self.plain(k, k + 1):
             k = self.back(k)
         if k < 0 or not self.plain(k, ti):
             return False
+        if self.low[k] in SUBJECT_PRONOUNS:
+            r = self.back(k)  # 'said it will', 'said on Monday that they would'
+            if r >= 0 and self.low[r] == "that":  # the report verb up to three words before 'that'
+                r = next((m for m in range(r - 1, max(-1, r - 4), -1) if m in self.reports), -1)
+            return r >= 0 and r in self.reports and self.plain(r, k) and self.named_subject(r)
         tok = self.toks[k]
         return (tok.capitalised and not tok.sentence_initial and len(tok.text) > 1) or \
             (self.low[k],) in actor_lexicon().agents
