@@ -245,7 +245,10 @@ def _compound(sent: Sentence, keep: list[Candidate]) -> list[Candidate]:
             out += [dataclasses.replace(c, src=a, tgt=b) for a in members for b in members
                     if a is not b and not (a is c.src and b is c.tgt) and not same_actor(a, b)]
             continue
-        joint = c.tgt is not None and c.cameo[:2] in RECIPROCAL_ROOTS and any(m is c.tgt for m in members)
+        # a joint act, as roles() reads one ('agreed with', reciprocal roots), also after a complement recoded it
+        # ('Brazil, Chile and Peru agreed to cooperate' is an intent, 03x, of all three together)
+        joint = c.tgt is not None and (c.cameo[:2] in RECIPROCAL_ROOTS or "with" in c.trig.target_preps) and any(
+            m is c.tgt for m in members)
         if joint:
             out += [dataclasses.replace(c, src=a, tgt=b) for i, a in enumerate(members) for b in members[i + 1:]
                     if not (a is c.src and b is c.tgt) and not same_actor(a, b)]
