@@ -19,6 +19,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+
+from analysis.extract._function_words import PLACE_PREPS
 from analysis.extract.clauses import Candidate, future_code
 from analysis.extract.roles import Sentence
 from analysis.extract.text import mapping_group, word_group
@@ -128,6 +131,20 @@ def unless_threat(sent: Sentence, c: Candidate, cameo: str) -> str:
     return cameo
 
 
+def _unnamed_attackers(sent: Sentence, means: Candidate, c: Candidate) -> Participant | None:
+    """The unidentified armed attackers (UAF) of the country where a violent act happens whose subject is its
+    means and names no actor ('A roadside bombing near Samarra killed one U.S. soldier', 'A suicide bombing
+    killed 12 people in Baghdad'): a place between the means and the verb, else one after 'in', 'near' ...
+    in the verb's clause; None without one."""
+    places = [p for p in sent.parts if p.place and p.country and means.tj < p.first_token < c.ti]
+    if not places:
+        end = sent.clause_end(c.tj)
+        places = [p for p in sent.parts if p.place and p.country and c.tj < p.first_token < end
+                  and sent.low[p.first_token - 1] in PLACE_PREPS]
+    country = places[0].country if places else None
+    return dataclasses.replace(places[0], code=country + "UAF", place=False, capital=False) if country else None
+
+
 def _head(c: Candidate) -> int:
     return c.anchor if c.anchor >= 0 else c.ti
 
@@ -160,6 +177,8 @@ def fold_means(sent: Sentence, cands: list[Candidate]) -> None:
                     c.cameo, d.status = d.cameo, "done"
                 if d.status == "done":
                     break
+        if subject is not None and c.src is None and not c.passive and subject.cameo[:2] in VIOLENT_ROOTS:
+            c.src = _unnamed_attackers(sent, subject, c)  # 'A roadside bombing near Samarra killed ...'
         if refine and c.cameo.endswith("0") and not c.passive:
             # 'a suicide bomber killed': the actor (or the unnamed subject right before the verb) names the means
             words = c.src.text.lower().split() if c.src is not None else sent.low[max(0, c.ti - 2):c.ti]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from itertools import compress, count
 
 from analysis.extract.text import mapping_group, phrase_group, word_group
 
@@ -53,6 +54,7 @@ PLACE_PREPS = word_group("place_prep")
 ADJUNCT_PREPS = word_group("adjunct_prep")
 QUANTIFIERS = phrase_group("quantifier")  # 'up to 16 advisers', 'at least 20 people'
 PARTITIVE_QUANTIFIERS = word_group("partitive_quantifier")  # 'part of', 'most of' inside a verb's object
+MEMBER_PREPS = word_group("member_prep")  # 'officials from Kenya's foreign ministry': the ministry acts
 PARTITIVE_HEADS = word_group("partitive_head")  # 'thousands of protesters': the protesters are the subject
 DETERMINERS = word_group("determiner")
 PARTICLES = word_group("particle")
@@ -69,21 +71,24 @@ PLURAL_HEADS = frozenset(ref[0] for ref in PLURAL_REFS)
 RECIPROCAL_PRONOUNS = phrase_group("reciprocal_pronoun")  # 'X and Y accused each other': both ways
 
 
-def _by_head(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+def _by_last(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases by their last word (most first words are common: 'the', 'at'; the last ones less so)."""
     out: dict[str, list[tuple[str, ...]]] = {}
     for p in phrases:
-        out.setdefault(p[0], []).append(p)
+        out.setdefault(p[-1], []).append(p)
     return out
 
 
-QUANTIFIERS_BY_HEAD = _by_head(QUANTIFIERS)
-PLURAL_REFS_BY_HEAD = _by_head(PLURAL_REFS)
+QUANTIFIERS_BY_LAST = _by_last(QUANTIFIERS)
+PLURAL_REFS_BY_LAST = _by_last(PLURAL_REFS)
 
 
-def _phrases_in(low: list[str], by_head: dict[str, list[tuple[str, ...]]]) -> list[tuple[int, tuple[str, ...]]]:
-    """(start, phrase) of every phrase of `by_head` in the lower-case words `low`."""
-    return [(k, p) for k in [k for k, w in enumerate(low) if w in by_head] for p in by_head[low[k]]
-            if tuple(low[k:k + len(p)]) == p]
+def _phrases_in(low: list[str], by_last: dict[str, list[tuple[str, ...]]]) -> list[tuple[int, tuple[str, ...]]]:
+    """(start, phrase) of every phrase of `by_last` in the lower-case words `low`, by where they end."""
+    return [(k + 1 - len(p), p) for k in compress(count(), map(by_last.__contains__, low)) for p in by_last[low[k]]
+            if k + 1 >= len(p) and tuple(low[k + 1 - len(p):k + 1]) == p]
+
+
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:which|who|but|while|whereas|although|though)\b")
 _DIGIT = re.compile(r"\d")
 PUNCT = re.compile(r"[;:()]|,(?!\d)")  # not the comma of '1,200'; quotes do not end clauses

@@ -20,12 +20,15 @@ governors, selects a sentence's events and codes them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from operator import attrgetter
 
 from analysis.extract._function_words import (
     ASPECTUAL,
     BE,
     BETWEEN_SUBJECT_AND_VERB,
+    CLAUSE_BREAK,
     COMMA,
     CONDITIONALS,
     CONTROL_ROOTS,
@@ -39,8 +42,8 @@ from analysis.extract._function_words import (
     NO_FILLERS,
     NOUN_REPORTS,
     PERFECT_AUX,
-    PLURAL_REFS_BY_HEAD,
-    QUANTIFIERS_BY_HEAD,
+    PLURAL_REFS_BY_LAST,
+    QUANTIFIERS_BY_LAST,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
     THREAT_OF,
@@ -50,6 +53,10 @@ from analysis.extract._function_words import (
 from analysis.extract.triggers import Participant, Trigger, TriggerScan, cached
 
 MAX_LIST = 6  # members of a coordinated list of actors read on each side
+RELATIVE_WORDS = 8  # words of a reduced relative clause read between its participle and the clause's verb
+# words that end a reduced relative clause before a verb: that verb is then no longer the actor's
+RELATIVE_BOUNDARIES = COORDINATORS | SUBORDINATORS | frozenset({"that"})
+_START = attrgetter("start")
 
 
 @dataclass(slots=True)
@@ -104,13 +111,20 @@ class Clauses(TriggerScan):
     @cached
     def quantifiers(self) -> set[int]:
         """The tokens of quantifier phrases: 'up to 16 advisers', 'at least 20 people'."""
-        return {k + m for k, q in _phrases_in(self.low, QUANTIFIERS_BY_HEAD) for m in range(len(q))}
+        return {k + m for k, q in _phrases_in(self.low, QUANTIFIERS_BY_LAST) for m in range(len(q))}
 
     @cached
     def plural_refs(self) -> set[int]:
         """Where 'the two countries', 'each other' stand (with a main pair of countries only)."""
-        return {k for k, _ in _phrases_in(self.low, PLURAL_REFS_BY_HEAD)} if self.dyad else set()
+        return {k for k, _ in _phrases_in(self.low, PLURAL_REFS_BY_LAST)} if self.dyad else set()
 
+
+    @cached
+    def clause_breaks(self) -> list[tuple[int, int]]:
+        """(end, first token after it) of each clause break of the sentence (CLAUSE_BREAK: ';', ', which')."""
+        toks = self.toks
+        return [(brk.end(), bisect_left(toks, brk.end(), key=_START))
+                for brk in CLAUSE_BREAK.finditer(self.text, toks[0].start, toks[-1].start)]
 
     @cached
     def reports(self) -> set[int]:
@@ -190,13 +204,18 @@ class Clauses(TriggerScan):
                 return "sub", None  # participial adjunct or reduced relative: ', killing 20', 'in Belgrade, denouncing'
         elif form.endswith(("ed", "en")) and k >= 0 and ti + 1 < self.n and low[ti + 1] in GERUND_PREPS \
                 and k not in self.part_end and low[k] not in SUBJECT_PRONOUNS \
-                and low[k] not in BETWEEN_SUBJECT_AND_VERB and not self.toks[k].capitalised:
-            return "sub", None  # reduced relative: 'the agreement signed in March'
+                and low[k] not in BETWEEN_SUBJECT_AND_VERB and not self.toks[k].capitalised \
+                and all(self._relative_clause_verb(e, cands) != c for e in range(c)):
+            return "sub", None  # reduced relative: 'the agreement signed in March' (not 'protesters demanding reforms
+            # clashed with ...', the verb that a participle's phrase leads to)
+        if self._relative_clause_verb(c, cands) is not None:
+            return "sub", None  # 'Turkish soldiers deployed in Syria shelled ...': the actor's act is the later verb
+        punct, reports = self.punct, self.reports
         for m in range(ti - 1, -1, -1):  # the clause markers before the trigger, back to the last comma
-            if not self.plain(m, m + 1):
+            if punct[m] != punct[m + 1]:
                 break
             w = low[m]
-            if m in self.reports:
+            if m in reports:
                 if w.endswith("ing") and m > 0 and COMMA.search(self.gap(m - 1, m)):
                     return "sub", None  # '..., saying he must resign': what the actor says besides
                 break
@@ -223,6 +242,41 @@ class Clauses(TriggerScan):
                 return "sub", None
         return "main", None
 
+    def _relative_clause_verb(self, c: int, cands: list[Candidate]) -> int | None:
+        """When the verb of candidate c is a participle that describes the actor right before it, the candidate
+        of the clause's own verb that follows: 'Turkish soldiers deployed in Syria shelled ...', 'militias based
+        in Iraq have attacked ...', 'protesters demanding reforms clashed with police' (a past participle
+        before a preposition, or an '-ing' form; then, within RELATIVE_WORDS and no clause boundary, a finite
+        verb); else None."""
+        cand, low = cands[c], self.low
+        ti, form = cand.ti, low[cand.ti]
+        if cand.trig.pos != "verb" or ti - 1 not in self.part_end or not self.plain(ti - 1, ti):
+            return None
+        if not form.endswith("ing") and not ((form.endswith(("ed", "en")) or form in self.lex.past)
+                                             and ti + 1 < self.n and low[ti + 1] in GERUND_PREPS):
+            return None
+        for d in range(c + 1, len(cands)):
+            di = cands[d].ti
+            if cands[d].trig.pos != "verb":
+                continue
+            if di - cand.tj > RELATIVE_WORDS or not self.plain(ti, di) or any(
+                    w in RELATIVE_BOUNDARIES for w in low[cand.tj + 1:di]):
+                return None
+            k = self.back(di)
+            while k > ti and (self.low[k] in BE or self.low[k] in PERFECT_AUX or self.cue(k, "modality")):
+                k = self.back(k)
+            own = self.part_end.get(k)  # 'complained about attacks Sudan launched': Sudan's own verb
+            return d if self._finite(di) and (own is None or own.place) else None
+        return None
+
+    def _finite(self, i: int) -> bool:
+        """Whether the verb at i is finite: a past form, or after an auxiliary or a modal ('have been
+        demobilised', 'will attack'); not an '-s' form, which may be a noun ('about Sudanese raids')."""
+        w, k = self.low[i], self.back(i)
+        if k >= 0 and (self.low[k] in BE or self.low[k] in PERFECT_AUX or self.cue(k, "modality")):
+            return True
+        return not w.endswith("ing") and w in self.lex.past
+
     def _verb_head(self, ti: int) -> int:
         """Where a verb trigger's clause is read: at the prefix of 're-open', and at the aspectual verb whose
         complement a gerund is ('resumed shelling', 'began collecting signatures', 'kept firing')."""
@@ -237,10 +291,11 @@ class Clauses(TriggerScan):
     def in_condition(self, k: int) -> bool:
         """Whether token k stands in a clause that 'if' or 'unless' opens (no punctuation between): its act
         is hypothetical ('will withdraw its troops unless Chad holds elections')."""
+        low, punct = self.low, self.punct
         for m in range(k - 1, -1, -1):
-            if not self.plain(m, m + 1):
+            if punct[m] != punct[m + 1]:
                 return False
-            if self.low[m] in CONDITIONALS:
+            if low[m] in CONDITIONALS:
                 return True
         return False
 
@@ -399,9 +454,9 @@ class Clauses(TriggerScan):
     def cues_before(self, stop: int, start: int = 0) -> list[tuple[str, str, int]]:
         """(kind, value, token) of the cue phrases in tokens [start, stop), outside actors' names."""
         found = []
-        lex, low = self.lex, self.low
+        lex, low, firsts, part_at = self.lex, self.low, self.lex.cue_firsts, self.part_at
         for i in range(start, stop):
-            if i in self.part_at:
+            if low[i] not in firsts or i in part_at:
                 continue  # 'the United States' holds no report verb
             for n in range(min(lex.max_cue_words, stop - i), 0, -1):
                 kinds = lex.cues.get(" ".join(low[i:i + n]))

@@ -29,7 +29,6 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
-from itertools import compress
 from operator import attrgetter
 from typing import Any, cast
 
@@ -43,15 +42,16 @@ from analysis.extract._codes import (
     unless_threat,
 )
 from analysis.extract._function_words import (
+    GRIEVANCE_ROOTS,
     INTENT_OF_ROOT,
-    PASSIVE_AUX,
-    PLURAL_HEADS,
     PROTEST_CONTENT_ROOTS,
     RECIPROCAL_PRONOUNS,
     RECIPROCAL_ROOTS,
     REFUSAL_OF_ROOT,
 )
+from analysis.extract._sentence_filter import inert, plural_sentences
 from analysis.extract.clauses import Candidate, future_code, same_actor
+from analysis.extract.objects import grieved_state
 from analysis.extract.records import Place
 from analysis.extract.roles import Sentence
 from analysis.extract.text import Token, past_forms
@@ -142,7 +142,8 @@ def find_events(
     main = [c for c, _ in Counter(p.country for p in participants if p.country).most_common(2)]
     dyad = [Participant(0, 0, -1, -1, c, c, c) for c in main] if len(main) == 2 else []
     # the sentences that may hold an event: those with an actor, or with 'the two countries' of the main pair
-    chosen = parts_by_sentence.keys() | (_plural_sentences(tokens) if dyad else set())
+    plural = plural_sentences(tokens) if dyad else set()
+    chosen = parts_by_sentence.keys() | plural
     starts = [p.start for p in places]  # sorted, as extract_record gives them
     raw: list[dict[str, Any]] = []
     for si in sorted(chosen):
@@ -155,7 +156,7 @@ def find_events(
         if "must" not in lows and not lex.may_trigger(lows):
             continue
         here_parts = parts_by_sentence.get(si, [])
-        if _inert(here_parts, lows, offset, lex, dyad):
+        if inert(here_parts, lows, offset, lex, si in plural):
             continue
         toks = tokens[offset:stop]
         local = [_local(p, offset) for p in here_parts]
@@ -170,25 +171,12 @@ def find_events(
     return _dedupe(raw)
 
 
-def _inert(parts: list[Participant], lows: list[str], offset: int, lex: EventLexicon, dyad: list[Participant]) -> bool:
-    """Whether a sentence can hold no event before its clauses are read: its only participants are places (no
-    capital, no 'the two countries'), no trigger word stands up to the last of them, and no passive
-    auxiliary anywhere (a place is only ever the target of a trigger before it, or of a passive)."""
-    if not parts or any(not p.place or p.capital for p in parts) or (dyad and not PLURAL_HEADS.isdisjoint(lows)):
-        return False
-    last = max(p.last_token for p in parts) - offset
-    return lex.triggers.keys().isdisjoint(lows[:last + 1]) and PASSIVE_AUX.isdisjoint(lows)
-
-
-def _plural_sentences(tokens: Sequence[Token]) -> set[int]:
-    """The sentences with a first word of 'the two countries', 'each other' (PLURAL_HEADS)."""
-    return {t.sentence for t in compress(tokens, map(PLURAL_HEADS.__contains__, map(_LOWER, tokens)))}
-
-
 def sentence_events(sent: Sentence) -> list[Candidate]:
     """The events of a sentence: its candidates after folding complements and selecting the
     best-anchored ones."""
     cands = sent.candidates()
+    if not cands and "must" not in sent.low:
+        return []
     for c in cands:
         if c.trig.object_role == "received":  # 'Ukraine received weapons from Poland': Poland gives
             c.src, c.tgt = c.tgt, c.src
@@ -229,6 +217,8 @@ def sentence_events(sent: Sentence) -> list[Candidate]:
     if not keep:  # only a purpose clause says what the actors did: '... were converging to protest X'
         keep = [c for c in out if c.purpose and c.src is not None][:1]
     for c in keep:
+        if c.tgt is None and c.cameo[:2] in GRIEVANCE_ROOTS:
+            c.tgt = grieved_state(sent, c)  # 'in protest of last week's arrest of activists'
         refine_violence(sent, c)
         ordered_act(sent, c)
         if c.prepared and c.cameo[:2] in VIOLENT_ROOTS:
@@ -256,7 +246,10 @@ def _compound(sent: Sentence, keep: list[Candidate]) -> list[Candidate]:
             out += [dataclasses.replace(c, src=a, tgt=b) for a in members for b in members
                     if a is not b and not (a is c.src and b is c.tgt) and not same_actor(a, b)]
             continue
-        joint = c.tgt is not None and c.cameo[:2] in RECIPROCAL_ROOTS and any(m is c.tgt for m in members)
+        # a joint act, as roles() reads one ('agreed with', reciprocal roots), also after a complement recoded it
+        # ('Brazil, Chile and Peru agreed to cooperate' is an intent, 03x, of all three together)
+        joint = c.tgt is not None and (c.cameo[:2] in RECIPROCAL_ROOTS or "with" in c.trig.target_preps) and any(
+            m is c.tgt for m in members)
         if joint:
             out += [dataclasses.replace(c, src=a, tgt=b) for i, a in enumerate(members) for b in members[i + 1:]
                     if not (a is c.src and b is c.tgt) and not same_actor(a, b)]
@@ -367,10 +360,10 @@ def _event(
     toks, low = sent.toks, sent.low
     ti = c.anchor if c.anchor >= 0 else c.ti
     src, tgt = c.src, c.tgt
-    cues = sent.cues_before(ti, max(0, ti - 8))
+    whole = sent.cues_before(ti, max(0, ti - 40))
+    cues = [cue for cue in whole if cue[2] >= ti - 8]  # (a cue found depends only on where it starts and `ti`)
     if c.trig.pos == "noun" and c.anchor < 0:  # 'the summit ... could spark', 'the meeting is likely to'
         cues += sent.cues_before(min(len(low), c.tj + 7), c.tj + 1)
-    whole = sent.cues_before(ti, max(0, ti - 40))
     negated = any(k == "negation" for k, _, i in cues if i >= ti - 4)
     # reported speech: 'said they would boycott' is the speaker's announcement, a future, not a hedge
     values = {"planned" if v == "hypothetical" and low[i] == "would" and any(r < i for r in sent.reports)
@@ -440,7 +433,7 @@ def _nearest_time(times: list[TimeExpression], pos: int) -> TimeExpression | Non
 def _attribution(sent: Sentence) -> str | None:
     """Who says so: 'according to X', 'citing X', 'X said/reported/told'."""
     low = sent.low
-    for i in range(sent.n):
+    for i in range(sent.n) if "according" in low or "citing" in low else ():
         if low[i:i + 2] == ["according", "to"] or low[i] == "citing":
             after = [p for p in sent.parts if i < p.first_token <= i + 8]
             if after:
@@ -451,6 +444,7 @@ def _attribution(sent: Sentence) -> str | None:
     return None
 
 
+_PLACE_GAP_BREAK = re.compile(r"[;.,]|\b(?:but|while|although|though|which|to|by|its|their)\b")
 PLACE_KEYS = ("name", "lat", "lon", "geonameid", "country")
 """The fields of an event's place (from the place record)."""
 
@@ -465,7 +459,7 @@ def _event_place(text: str, toks: Sequence[Token], ti: int, places: Sequence[Pla
         if p.kind == "demonym" or p.metonymic:
             continue
         gap = text[toks[ti].end:p.start]
-        if len(gap) > PLACE_GAP or re.search(r"[;.,]|\b(?:but|while|although|though|which|to|by|its|their)\b", gap):
+        if len(gap) > PLACE_GAP or _PLACE_GAP_BREAK.search(gap):
             continue
         prev = text[max(0, p.start - 14):p.start].lower().split()
         if prev and prev[-1] == "the":

@@ -23,6 +23,7 @@ from analysis.extract._function_words import (
     ARTICLES,
     BETWEEN_SUBJECT_AND_VERB,
     BOUNDARY_WORDS,
+    CROWD_SECTORS,
     FLOW_OPENERS,
     FLOW_PREPS,
     FUNCTION_BEFORE_OBJECT,
@@ -36,6 +37,7 @@ from analysis.extract._function_words import (
     PREPS_BETWEEN,
     PUNCT,
     SINGULAR_POSSESSIVES,
+    STATE_ACT_ROOTS,
     SUBJECT_PRONOUNS,
     WINDOW,
     YIELD_OPENERS,
@@ -50,6 +52,7 @@ _AGENCY_PREPS = word_group("agency_prep")  # 'a proposal from Russia', 'prisoner
 if TYPE_CHECKING:
     from analysis.extract.clauses import Candidate
     from analysis.extract.roles import Sentence
+    from analysis.extract.subjects import Subjects
     from analysis.extract.triggers import Participant
 
 GRIEVANCE_OF_HEADS = word_group("grievance_of_head")
@@ -65,6 +68,26 @@ def grievance_agent(sent: Sentence, tj: int, end: int) -> Participant | None:
             return None
         if low[m] in OPENERS and (low[m] != "of" or low[m - 1] in GRIEVANCE_OF_HEADS):
             return _agent_in(sent, m, end)
+    return None
+
+
+def grieved_state(sent: Sentence, c: Candidate) -> Participant | None:
+    """The government of the aggrieved, for a grievance about a state's act whose agent goes unnamed: 'organized
+    a general strike in protest of last week's arrest of activists', 'students marched against the detention
+    of their leaders' (a noun of STATE_ACT_ROOTS, arrest, detention, expulsion, within three words of an
+    opener, no 'by' after it). Only for people of a country (CROWD_SECTORS) in a sentence naming no other
+    country; else None."""
+    src, low = c.src, sent.low
+    if src is None or src.place or not src.country or src.code[3:6] not in CROWD_SECTORS or any(
+            p.country and p.country != src.country for p in sent.parts):
+        return None
+    for m in range(c.tj, sent.clause_end(c.tj) - 1):  # (from the trigger: 'marched against')
+        if low[m] not in OPENERS:
+            continue
+        for k in range(m + 1, min(m + 4, sent.n)):
+            if any(t.pos == "noun" and len(t.words) == 1 and t.cameo[:2] in STATE_ACT_ROOTS
+                   for t in sent.lex.triggers.get(low[k], ())) and "by" not in low[k + 1:k + 4]:
+                return dataclasses.replace(src, code=src.country + "GOV", place=False, possessive=False)
     return None
 
 
@@ -86,7 +109,7 @@ def _agent_in(sent: Sentence, m: int, end: int) -> Participant | None:
     return None
 
 
-def speakers_own(sent: Sentence, start: int, ti: int) -> Participant | None:
+def speakers_own(sent: Subjects, start: int, ti: int) -> Participant | None:
     """'X said its forces had shot down ...', 'Kenya said its troops killed ...': a reported clause whose subject
     is 'its' or 'their' and an agent noun is done by the speaker's people of that sector (the speaker's
     country with the noun's sector: RUSMIL for 'its forces')."""

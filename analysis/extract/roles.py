@@ -1,7 +1,6 @@
 """Who does what to whom in a sentence: the source and target of each trigger of `analysis.extract.clauses`.
 
-The source is the subject (the actor right before the verb, else the first of the clause, skipping
-appositives and fronted adverbials; 'X said it would ...': X; 'X and Y met': X with Y); the target is
+The source is the subject (`analysis.extract.subjects`; 'X and Y met': X with Y); the target is
 the object, or follows the trigger's preposition or its root's ('attacks against X'); passive voice;
 nouns ("X's invasion of Y", 'at the invitation of X', 'talks between X and Y', 'a U.S. offer'); 'the two
 countries', 'one another' refer to the article's two main actors; places coded as their country
@@ -11,19 +10,13 @@ countries', 'one another' refer to the article's two main actors; places coded a
 from __future__ import annotations
 
 import dataclasses
-from bisect import bisect_right
 from collections.abc import Sequence
 
 from analysis.extract._function_words import (
     ADJUNCT_PREPS,
     AGENT_OBJECT_ROOTS,
-    ARTICLES,
     BE,
-    BETWEEN_SUBJECT_AND_VERB,
     BOUNDARY_WORDS,
-    CLAUSE_BREAK,
-    COMMA,
-    COORDINATORS,
     FLOW_ROOTS,
     GRIEVANCE_PREPS,
     GRIEVANCE_ROOTS,
@@ -31,14 +24,11 @@ from analysis.extract._function_words import (
     OBJECT_PREP_STOPS,
     OBJECT_STOPS,
     OCCURRENCE_VERBS,
-    PARTITIVE_HEADS,
     PASSIVE_AUX,
-    PATIENT_HEADS,
     PERFECT_AUX,
     PHRASE_STOPS,
     PLACE_PREPS,
     PLACE_TARGET_ROOTS,
-    PREP_SUBORDINATORS,
     PREPS_BETWEEN,
     PUNCT,
     RECIPROCAL_ROOTS,
@@ -46,13 +36,10 @@ from analysis.extract._function_words import (
     SELF_YIELD_CODES,
     STATE_ACT_ROOTS,
     SUBJECT_PREPS,
-    SUBJECT_PRONOUNS,
-    SUBORDINATORS,
     WINDOW,
     YIELD_CODES,
 )
-from analysis.extract.actors import actor_lexicon
-from analysis.extract.clauses import Candidate, Clauses, same_actor
+from analysis.extract.clauses import Candidate, same_actor
 from analysis.extract.objects import (
     agent_in_object,
     authorities_of_place,
@@ -61,177 +48,20 @@ from analysis.extract.objects import (
     relative_agent,
     retreat_roles,
     speaker_owner,
-    speakers_own,
     titled_after,
     yielded_to,
 )
+from analysis.extract.subjects import Subjects
 from analysis.extract.triggers import Participant, cached
 
 PROTEST_ROOT = "14"  # CAMEO 14, demonstrate or rally
 COMPLAINT = "114"  # CAMEO 114, complain officially
 
 
-class Sentence(Clauses):
+class Sentence(Subjects):
     """A sentence with the roles of its triggers: the candidates `analysis.extract.events` turns into events."""
 
-    # ---- roles --------------------------------------------------------------------------------
-    def _clause_start(self, ti: int) -> int:
-        """First token of the trigger's clause: after the last clause break, report verb, 'that' or
-        subordinator before it."""
-        start = 0
-        for brk in CLAUSE_BREAK.finditer(self.text, self.toks[0].start, self.toks[ti].start):
-            start = max(start, next((k for k, t in enumerate(self.toks) if t.start >= brk.end()), self.n))
-        for m in range(ti - 1, start - 1, -1):
-            w = self.low[m]
-            if m in self.reports or (w in SUBORDINATORS and not self._verbless_phrase(m, ti)) or w == "that" or (
-                    w == "as" and m + 1 < ti and (m + 1 in self.part_at or self.low[m + 1] in SUBJECT_PRONOUNS)):
-                return m + 1
-        return start
-
-    def _verbless_phrase(self, m: int, ti: int) -> bool:
-        """Whether the subordinator at m is a preposition here: 'after', 'since', 'until' whose phrase ends at
-        punctuation before token ti and holds no finite verb ('Chile, after weeks of talks, signed ...', 'X,
-        after meeting Putin, said ...'; not 'after Russia invaded, ...')."""
-        if self.low[m] not in PREP_SUBORDINATORS or self.plain(m, ti):
-            return False
-        for k in range(m + 1, ti + 1):
-            if not self.plain(k - 1, k):
-                return True
-            w = self.low[k]
-            if (k in self.verbs and not w.endswith("ing")) or w in self.lex.past or w in BE or w in PERFECT_AUX \
-                    or w in SUBJECT_PRONOUNS or self.cue(k, "modality"):
-                return False
-        return False
-
-    def source(self, ti: int, *, places: bool = False, adjacent: bool = False) -> Participant | None:
-        """The subject of the clause of the token at ti (with `places`, a place may be it: the patient
-        of a passive, 'the Ukrainian capital was struck'; with `adjacent`, only an actor right before
-        the verb: 'three Iraqi civilians have been killed', 'a Turkish military convoy was attacked' (a unit,
-        vehicle or post of the actor), not 'the Australia's banana crop')."""
-        start = self._clause_start(ti)
-        before = self.actors_between(start, ti, places=places)
-        earlier = self._coordinated_verb(ti)
-        if earlier >= 0:  # 'X killed one soldier and wounded two': X wounded them (no subject stands after 'and')
-            return self.source(earlier, places=places)
-        if before:
-            last = before[-1]
-            k = last.last_token + 1
-            if adjacent and not last.possessive and not last.place and k < ti and self.low[k] in PATIENT_HEADS:
-                k += 1  # 'a Turkish military convoy was attacked', 'two Iraqi police posts were shelled'
-            if self.plain(last.last_token, ti) and all(
-                    self.low[m] in BETWEEN_SUBJECT_AND_VERB or self.adverb(m) or self.cue(m, "modality")
-                    for m in range(k, ti)):
-                return last
-            return None if adjacent else self._first_of_clause(before, start, ti)
-        if adjacent:
-            return None
-        if start > 0:  # 'X said it would ...', 'X, who ...': the subject stands before
-            lead = self.low[start - 1]
-            if (start - 1 in self.reports or lead == "that") and (own := speakers_own(self, start, ti)) is not None:
-                return own  # 'the defence ministry said its forces had shot down ...'
-            if (start - 1 in self.reports or lead == "that") and any(
-                    self.low[k] in SUBJECT_PRONOUNS for k in range(start, ti)):
-                r = start - 1
-                while r >= 0 and r not in self.reports and (r == start - 1 or self.low[r] in BETWEEN_SUBJECT_AND_VERB):
-                    r = self.back(r)  # 'announced Thursday that it ...'
-                return self.speaker(r) if r in self.reports else None
-            if lead in ("who", "which") and start >= 2:
-                p = self.part_end.get(start - 2) or self.part_end.get(start - 3)
-                if p is not None and not p.place:
-                    return p
-        k = self.back(ti)  # 'X opened its borders, but was still refusing ...': the first clause's subject
-        while k >= start and self.low[k] in BETWEEN_SUBJECT_AND_VERB:
-            k = self.back(k)
-        if k >= 0 and self.low[k] in COORDINATORS:
-            if any(v < k for v in self.verbs):  # 'killed one soldier and wounded two others'
-                return self.source(max(v for v in self.verbs if v < k))
-            first = self.actors_between(0, k)
-            if first:
-                return self._first_of_clause(first, 0, k)
-        if self.dyad and self.plural_refs:
-            return self.dyad[0]  # 'they draw closer to one another'
-        return None
-
-    def _coordinated_verb(self, ti: int) -> int:
-        """The verb trigger that 'and' (or another coordinator) joins the verb at ti to, in the same clause
-        ('killed one soldier and wounded two'), or -1."""
-        k = self.back(ti)
-        while k >= 0 and self.low[k] in BETWEEN_SUBJECT_AND_VERB:
-            k = self.back(k)
-        if k < 1 or self.low[k] not in COORDINATORS or not self.plain(k, ti):
-            return -1
-        return max((v for v in self.verbs if v < k), default=-1)
-
-    def named_subject(self, ti: int) -> bool:
-        """Whether an actor the tables cannot code stands right before the verb at ti: a name ('Judge
-        Alejandro Rivera opened ...') or an agent noun ('Serb forces killed ...', 'Police arrested ...'),
-        not a thing ('H5N1 has killed', 'Forecasters have warned')."""
-        k = self.back(ti)
-        while k >= 0 and self.low[k] in BETWEEN_SUBJECT_AND_VERB and self.plain(k, k + 1):
-            k = self.back(k)
-        if k < 0 or not self.plain(k, ti):
-            return False
-        tok = self.toks[k]
-        return (tok.capitalised and not tok.sentence_initial and len(tok.text) > 1) or \
-            (self.low[k],) in actor_lexicon().agents
-
-    def actors_between(self, start: int, stop: int, *, places: bool = False) -> list[Participant]:
-        """The participants that can be the subject of a verb in tokens [start, stop): not those inside a
-        prepositional phrase ('a cholera outbreak in the African country of Zimbabwe has killed')."""
-        return [p for p in self.parts if start <= p.first_token and p.last_token < stop
-                and p.first_token not in self.attributed and (places or not p.place) and not self._in_prep(p)]
-
-    def _in_prep(self, p: Participant) -> bool:
-        """Whether a participant is the object of a preposition ('in Ukraine', 'outside the French embassy',
-        'with Egypt and Chad'; not 'In 2014, Russia', nor the people a quantity counts: 'thousands of
-        protesters')."""
-        k = p.first_token - 1
-        if k > 0 and self.low[k] in ARTICLES and not self.gap(k, k + 1).strip():
-            k -= 1  # 'outside the embassy'; but 'a member of the Syrian parliament' is the parliament's act
-            if self.low[k] == "of":
-                return False
-        before = self.part_end.get(k - 1) if k > 0 and self.low[k] == "and" and self.plain(k - 1, k + 1) else None
-        if before is not None:
-            return self._in_prep(before)  # 'with South Sudan and Chad': Chad is the preposition's too
-        return k >= 0 and self.low[k] in SUBJECT_PREPS and not self.gap(k, k + 1).strip() and not self._partitive(k)
-
-    def _partitive(self, k: int) -> bool:
-        """'thousands of protesters', 'a group of students': the 'of' at k joins a head of quantity to the
-        people it counts, who are the subject."""
-        return self.low[k] == "of" and k > 0 and self.low[k - 1] in PARTITIVE_HEADS and self.plain(k - 1, k + 1)
-
-    def speaker(self, r: int) -> Participant | None:
-        """The subject of the report verb at r ('Syria says it ...')."""
-        if r < 0:
-            return None
-        start = self._clause_start(r)
-        before = self.actors_between(start, r)
-        return self._first_of_clause(before, start, r) if before else None
-
-    def _first_of_clause(self, before: list[Participant], start: int, ti: int) -> Participant:
-        """The first participant of the clause, skipping appositives (', a key U.S. ally,') and
-        fronted adverbials ('On Tuesday, X ...')."""
-        segments: list[list[Participant]] = []
-        heads: list[str] = []
-        for k in range(start, ti):
-            if k == start or COMMA.search(self.gap(k - 1, k)):
-                segments.append([])
-                heads.append(self.low[k])
-            p = self.part_at.get(k)
-            if p is not None and p in before and p not in segments[-1]:
-                segments[-1].append(p)
-        if segments and segments[-1]:
-            return segments[-1][0]
-        for i, (seg, head) in enumerate(zip(segments, heads, strict=True)):
-            if seg and not (i and head in ("a", "an", "the")):
-                return seg[0]
-        return before[0]
-
-    def clause_end(self, tj: int) -> int:
-        """Token index where the trigger's clause ends: the next comma, semicolon or sentence end."""
-        k = bisect_right(self.breaks, tj)
-        return self.breaks[k] if k < len(self.breaks) else self.n
-
+    # ---- targets ------------------------------------------------------------------------------
     def object_end(self, tj: int) -> int:
         """Where the object of a verb ends: at punctuation, a subordinator or an adjunct preposition."""
         for k in range(tj + 1, self.n):

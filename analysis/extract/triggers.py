@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
+from operator import attrgetter, not_
 from typing import Any, Generic, NamedTuple, TypeVar, overload
 
 from analysis.extract._function_words import (
@@ -36,6 +37,7 @@ from analysis.extract._function_words import (
     OCCURRENCE_VERBS,
     PARTICLES,
     PARTITIVE_QUANTIFIERS,
+    PLACE_TARGET_ROOTS,
     PUNCT,
     SUBJECT_PREPS,
     SUBJECT_PRONOUNS,
@@ -47,8 +49,7 @@ from analysis.extract.text import Token
 _T = TypeVar("_T")
 
 
-def _UNSPACED(t: Token) -> bool:  # noqa: N802 - used as a key, like attrgetter
-    return not t.spaced
+_SPACED = attrgetter("spaced")
 
 
 class cached(Generic[_T]):  # noqa: N801 - a decorator, named like functools.cached_property
@@ -145,6 +146,11 @@ class EventLexicon:
     # first words with many triggers -> their one-word triggers ('') and their phrases by a last word
     by_end: dict[str, dict[str, list[tuple[int, Trigger]]]] = field(init=False, repr=False, compare=False)
     direct: frozenset[str] = field(init=False, repr=False, compare=False)  # first words of a one-word trigger
+    phrase_firsts: frozenset[str] = field(init=False, repr=False, compare=False)  # the keys of phrase_ends
+    cue_firsts: frozenset[str] = field(init=False, repr=False, compare=False)  # first words of the cues
+    # first words of a trigger whose root's acts fall on places (PLACE_TARGET_ROOTS); last words of the phrases
+    place_firsts: frozenset[str] = field(init=False, repr=False, compare=False)
+    phrase_lasts: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "one_word_verbs", frozenset(
@@ -153,6 +159,12 @@ class EventLexicon:
             w: frozenset(e for t in trigs for e in t.endings) for w, trigs in self.triggers.items()
             if all(len(t.words) > 1 for t in trigs)})
         object.__setattr__(self, "direct", frozenset(self.triggers.keys() - self.phrase_ends.keys()))
+        object.__setattr__(self, "phrase_firsts", frozenset(self.phrase_ends))
+        object.__setattr__(self, "cue_firsts", frozenset(c.split(" ")[0] for c in self.cues))
+        object.__setattr__(self, "place_firsts", frozenset(
+            w for w, trigs in self.triggers.items() if any(t.cameo[:2] in PLACE_TARGET_ROOTS for t in trigs)))
+        object.__setattr__(self, "phrase_lasts", frozenset(
+            e for trigs in self.triggers.values() for t in trigs if len(t.words) > 1 for e in t.endings))
         by_end: dict[str, dict[str, list[tuple[int, Trigger]]]] = {}
         for w, trigs in self.triggers.items():
             if len(trigs) > 8:  # (a trigger's place in the list keeps the order of the lexicon)
@@ -168,7 +180,7 @@ class EventLexicon:
         if not self.direct.isdisjoint(words):
             return True
         ends = self.phrase_ends
-        return any(not ends[w].isdisjoint(words) for w in ends.keys() & set(words))
+        return any(not ends[w].isdisjoint(words) for w in self.phrase_firsts.intersection(words))
 
     def candidates(self, first: str, ahead: list[str]) -> list[Trigger]:
         """The triggers that may start with `first` when `ahead` follows it, longest first."""
@@ -212,7 +224,7 @@ class TriggerScan:
         """1 where punctuation stands between token k-1 and token k, else 0."""
         toks, text, search = self.toks, self.text, PUNCT.search
         marked = [0] * self.n
-        for k in compress(range(1, self.n), map(_UNSPACED, toks)):  # one space between: no mark ('spaced')
+        for k in compress(range(1, self.n), map(not_, map(_SPACED, toks))):  # one space between: no mark
             if search(text, toks[k - 1].end, toks[k].start):
                 marked[k] = 1
         return marked
@@ -259,7 +271,11 @@ class TriggerScan:
     def back(self, k: int) -> int:
         """The token before k, skipping adverbs, within the clause (-1 if none)."""
         k -= 1
-        while k >= 0 and self.adverb(k) and self.plain(k, k + 1):
+        low, punct, part_at = self.low, self.punct, self.part_at
+        while k >= 0:  # (adverb() and plain() inlined: the most called helper)
+            w = low[k]
+            if not ((w.endswith("ly") and len(w) > 4 and k not in part_at) or w in ADVERBS) or punct[k] != punct[k + 1]:
+                break
             k -= 1
         return k
 
@@ -267,39 +283,39 @@ class TriggerScan:
     def triggers(self) -> list[tuple[int, int, Trigger]]:
         """Trigger phrases of the sentence, longest first."""
         out = []
-        low, toks, text = self.low, self.toks, self.text
+        low, toks, text, lex, part_at = self.low, self.toks, self.text, self.lex, self.part_at
         prev_verb_end, after = -2, 0  # after: the first token not inside a trigger found already
-        triggers = self.lex.triggers
-        for i in list(compress(itertools.count(), map(triggers.__contains__, low))):
-            if i < after or i in self.part_at or (
-                    toks[i].capitalised and not toks[i].sentence_initial and not self.shouted) \
-                    or (text[toks[i].start - 1:toks[i].start] == "-" and not self._prefixed(i)) \
+        phrase_ends = lex.phrase_ends
+        for i in list(compress(itertools.count(), map(lex.triggers.__contains__, low))):
+            tok = toks[i]
+            if i < after or i in part_at or (tok.capitalised and not tok.sentence_initial and not self.shouted) \
+                    or (text[tok.start - 1:tok.start] == "-" and not self._prefixed(i)) \
                     or i == self.closing_report:
                 continue
-            ends = self.lex.phrase_ends.get(low[i])
-            if ends is not None and ends.isdisjoint(low[i + 1:i + 8]):
+            window = low[i + 1:i + 8]
+            ends = phrase_ends.get(low[i])
+            if ends is not None and ends.isdisjoint(window):
                 continue  # only phrases start here, and none of their last words follows
-            cands = self.lex.candidates(low[i], low[i + 1:i + 8])
+            cands = lex.candidates(low[i], window)
             nominal: bool | None = None  # whether the word is a noun here (computed when a verb needs it)
             best: tuple[int, Trigger] | None = None
             ahead: set[str] | None = None  # the words after i, for phrase triggers (computed when first needed)
             for trig in cands:
-                if best is not None and len(trig.words) < len(best[1].words):
-                    break
                 if len(trig.words) > 1:
                     if ahead is None:
-                        ahead = set(low[i + 1:i + 8])
+                        ahead = set(window)
                     if ahead.isdisjoint(trig.endings):
                         continue
-                if trig.pos == "verb":
+                j = self._match(i, trig)  # (the phrase first: most phrases do not match, and then need no context)
+                if j is not None and trig.pos == "verb":
                     if nominal is None:
                         nominal = self._nominal_context(i, prev_verb_end)
                     if nominal or (len(trig.words) == 1 and low[i + 1:i + 2] == ["to"]
                                    and self.cue(i, "control") == "subject"):
                         continue  # a noun; or 'seeking to improve relations': a control verb, not a request
-                j = self._match(i, trig)
-                if j is not None and best is None:
+                if j is not None:
                     best = (j, trig)
+                    break  # the first match is the longest (the rest of its length would not replace it)
             if best is None or text[toks[best[0]].end:toks[best[0]].end + 1] == "-":
                 continue
             out.append((i, best[0], best[1]))
@@ -315,31 +331,35 @@ class TriggerScan:
         """After a determiner or preposition a word is a noun ('the meeting', 'with arms'); so is a
         '-s' form without a subject right before it ('Serb forces', 'Talks between ...'), and a word
         right after a verb trigger ('reject proposed changes')."""
-        if self.low[i].endswith("ing") and i + 1 < self.n and self.plain(i, i + 1) and (
-                self.low[i + 1] == "between" or self.low[i + 1] in OCCURRENCE_FIRSTS and any(
-                    tuple(self.low[i + 1:i + 1 + len(v)]) == v for v in OCCURRENCE_VERBS)):
+        low, punct, w = self.low, self.punct, self.low[i]
+        ing = w.endswith("ing")
+        if ing and i + 1 < self.n and punct[i + 1] == punct[i] and (
+                low[i + 1] == "between" or low[i + 1] in OCCURRENCE_FIRSTS and any(
+                    tuple(low[i + 1:i + 1 + len(v)]) == v for v in OCCURRENCE_VERBS)):
             # 'fighting between the army and the RSF': a verb takes no 'between' right after it; 'Fighting broke
             # out ...', 'Shelling resumed ...': an '-ing' form before a verb of occurrence is its subject
             return True
         if i == 0:
-            return self.low[0] in self.lex.third_person
+            return w in self.lex.third_person
         k = self.back(i)
-        if k >= 1 and self.low[k] == "of" and self.low[i].endswith("ing") and self.plain(k, i):
+        if k >= 1 and ing and low[k] == "of" and punct[k] == punct[i]:
             h = self.back(k)  # 'suspected of attacking', 'accused of supplying': a verb, not 'the cost of attacking'
-            if h >= 0 and (self.cue(h, "modality") == "suspected" or self.low[h] in self.lex.triggers):
+            if h >= 0 and (self.cue(h, "modality") == "suspected" or low[h] in self.lex.triggers):
                 return False
-        if k >= 0 and self.plain(k, i) and (self.low[k] in NOMINAL_CONTEXT or k == prev_verb_end or (
-                self.low[k] in NOMINAL_PREPS and not self.low[i].endswith("ing"))):
+        if k >= 0 and punct[k] == punct[i] and (low[k] in NOMINAL_CONTEXT or k == prev_verb_end or (
+                not ing and low[k] in NOMINAL_PREPS)):
             return True  # 'in order to', 'after talks'; but 'by attacking'
         # the first token of the plain run before i, at most 6 back: after the last punctuation mark
-        k_break = bisect_right(self.breaks, i) - 1
-        head = max(i - 6, 0, self.breaks[k_break] if k_break >= 0 else 0)
-        if head > 0 and not self.plain(head - 1, head) and self.low[head] in INDEFINITE_ARTICLES:
+        head = i - 6
+        if punct[i]:  # (a mark stands before some token up to i)
+            breaks = self.breaks
+            head = max(head, breaks[bisect_right(breaks, i) - 1])
+        if head > 0 and punct[head - 1] != punct[head] and low[head] in INDEFINITE_ARTICLES:
             return True  # an appositive: 'Pakistan, a key U.S. ally, has refused'
         if self._after_indefinite(i):
             return True
-        if self.low[i] in self.lex.third_person:
-            if i + 1 < self.n and self.plain(i, i + 1) and self.low[i + 1] in self.lex.past:
+        if w in self.lex.third_person:
+            if i + 1 < self.n and punct[i + 1] == punct[i] and low[i + 1] in self.lex.past:
                 return True  # a plural noun before its verb: 'coast guard ships fired', 'talks ended'
             owner = self.part_end.get(k)
             b = self.back(owner.first_token) if owner is not None and prev_verb_end >= 0 else -1
@@ -354,26 +374,28 @@ class TriggerScan:
         at the end of a noun phrase that 'a' or 'an' opens is its head noun (a verb after such a subject
         would take '-s'), as is one ending a phrase that a preposition governs ('according to the news
         release'); so is an '-ing' form before a preposition or a mark (not 'a growing crisis')."""
-        w = self.low[i]
-        if w in self.lex.third_person or w in self.lex.past:
+        low, punct, lex = self.low, self.punct, self.lex
+        w = low[i]
+        if w in lex.third_person or w in lex.past:
             return False
-        if w.endswith("ing") and i > 0 and self.plain(i - 1, i) and any(
-                t.pos == "noun" and len(t.words) == 1 for t in self.lex.triggers.get(self.low[i - 1], ())):
+        if w.endswith("ing") and i > 0 and punct[i - 1] == punct[i] and any(
+                t.pos == "noun" and len(t.words) == 1 for t in lex.triggers.get(low[i - 1], ())):
             return False  # a participle after an event noun: 'a peaceful demonstration calling for ...'
-        if w.endswith("ing") and i + 1 < self.n and self.plain(i, i + 1) and self.low[i + 1] not in SUBJECT_PREPS:
+        if w.endswith("ing") and i + 1 < self.n and punct[i] == punct[i + 1] and low[i + 1] not in SUBJECT_PREPS:
             return False
         for m in range(i - 1, max(-1, i - MAX_FILLERS - 3), -1):
-            if not self.plain(m, m + 1):
+            if punct[m] != punct[m + 1]:
                 return False
-            if self.low[m] in INDEFINITE_ARTICLES:
+            v = low[m]
+            if v in INDEFINITE_ARTICLES:
                 return True
-            if m < i - 1 and self.low[m] in NOMINAL_CONTEXT and m > 0 and (
-                    self.low[m - 1] in NOMINAL_PREPS or self.low[m - 1] in SUBJECT_PREPS) and self.plain(m - 1, m):
+            if m < i - 1 and v in NOMINAL_CONTEXT and m > 0 and (
+                    low[m - 1] in NOMINAL_PREPS or low[m - 1] in SUBJECT_PREPS) and punct[m - 1] == punct[m]:
                 # a phrase a preposition governs: 'according to the news release' (but 'Estimates by the WHO
                 # suggest': an actor's name ends the phrase, the verb follows it)
                 return not any(k in self.part_at for k in range(m + 1, i))
 
-            if self.low[m] in NO_FILLERS or self.cue(m, "modality") or self.low[m] in self.lex.one_word_verbs:
+            if v in NO_FILLERS or v in lex.one_word_verbs or self.cue(m, "modality"):
                 return False  # a verb between: the article opens an earlier phrase
         return False
 
