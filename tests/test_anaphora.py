@@ -56,3 +56,13 @@ def test_a_pronoun_without_a_near_antecedent_is_no_actor(text: str) -> None:
 ])
 def test_the_countrys_agents_are_of_the_country_named_before(text: str, actor: str, code: str) -> None:
     assert (actor, code) in {(a["text"], a["code"]) for a in _record(text)["actors"]}
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Gunmen attacked a Nigerian business in Kano. They fled on motorcycles.", "NGAUAF"),
+    ("Police in Lagos raided a Nigerian business. They arrested six men.", "NGACOP"),
+    ("Protesters in Nairobi blocked a Kenyan business park. They demanded lower taxes.", "KENOPP"),
+])
+def test_they_stands_for_a_plural_group_not_a_word_ending_in_s(text: str, code: str) -> None:
+    # 'business' ends in -s but is one; 'gunmen' and 'police' are plurals without one
+    assert {a["code"] for a in _record(text)["actors"] if a["text"] == "They"} == {code}

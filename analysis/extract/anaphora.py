@@ -27,6 +27,7 @@ __all__ = ["country_anaphors", "pronoun_actors"]
 
 _PERSON_PRONOUNS = word_group("person_pronoun")  # 'He', 'She': one person
 _GROUP_PRONOUNS = word_group("group_pronoun")  # 'They': a group
+_COLLECTIVE_NOUNS = word_group("collective_noun")  # 'police', 'people': plurals without an -s
 _AGENT_PREPS = word_group("agent_prep")  # 'protesters in Tbilisi': the noun ends before the place
 _INITIAL = attrgetter("sentence_initial")
 _POSSESSIVE = attrgetter("possessive")
@@ -105,8 +106,10 @@ def _is_person(actor: ActorMention) -> bool:
 
 
 def _is_group(actor: ActorMention) -> bool:
-    """An agent noun of many ('Russian troops', 'protesters in Tbilisi')."""
-    return actor.kind == "agent" and _head_word(actor).endswith("s")
+    """An agent noun of many ('Russian troops', 'protesters in Tbilisi'; a plural, not 'business')."""
+    head = _head_word(actor).lower()
+    return actor.kind == "agent" and (head in _COLLECTIVE_NOUNS or head.endswith("men") or (
+        head.endswith("s") and not head.endswith(("ss", "'s", "’s"))))
 
 
 def _head_word(actor: ActorMention) -> str:
