@@ -72,6 +72,10 @@ _COUNTRY, _ADMIN1, _ADMIN2, _CAPITAL, _CITY = map(KINDS.index, ("country", "admi
 _ALT = NAME_KINDS.index("alt")
 _AREA_KINDS = np.array([KINDS.index(k) for k in ("country", "continent", "region", "water")])
 _AREA_KIND_SET = frozenset(_AREA_KINDS.tolist())
+# by kind number: a table look-up per candidate, not np.isin per name (its set-up costs more than the lists)
+_IS_TOWN_KIND = np.isin(np.arange(len(KINDS)), (_CITY, _CAPITAL))
+_IS_SEAT_KIND = np.isin(np.arange(len(KINDS)), (_CAPITAL, _COUNTRY))
+_IS_AREA_KIND = np.isin(np.arange(len(KINDS)), _AREA_KINDS)
 _NO_ADMIN1 = [0]  # code of the empty division name (the first of the sorted names)
 _ADMIN1_BITS = (1 << 20) - 1  # the division part of a division key (see _admin_keys)
 
@@ -92,7 +96,7 @@ def _namesake_city_bonus(gaz: Gazetteer, rows: np.ndarray, akeys: np.ndarray) ->
     is_admin1 = kinds == _ADMIN1
     if not is_admin1.any():
         return np.zeros(len(rows))
-    towns = np.isin(kinds, (_CITY, _CAPITAL)) & (gaz.population[rows] >= 100_000)
+    towns = _IS_TOWN_KIND[kinds] & (gaz.population[rows] >= 100_000)
     return NAMESAKE_CITY_BONUS * (towns & np.isin(akeys, akeys[is_admin1]))
 
 
@@ -101,7 +105,7 @@ def _namesake_division_penalty(gaz: Gazetteer, rows: np.ndarray, akeys: np.ndarr
     'Calgary': news writes 'X County', 'the province of X' or 'the borough of X' for the division)."""
     kinds = gaz.kind[rows]
     is_admin2 = kinds == _ADMIN2
-    towns = np.isin(kinds, (_CITY, _CAPITAL)) & (gaz.population[rows] >= 100_000)
+    towns = _IS_TOWN_KIND[kinds] & (gaz.population[rows] >= 100_000)
     out = np.zeros(len(rows))
     if not (is_admin2.any() and towns.any()):
         return out
@@ -259,7 +263,7 @@ def _static_candidates(gaz: Gazetteer, key: str, dtype: str, rows_bytes: bytes, 
     info = dict(zip(rows.tolist(), zip(kinds.tolist(), gaz.country[rows].tolist(), gaz.admin1[rows].tolist(),
                                        gaz.lat[rows].tolist(), gaz.lon[rows].tolist(), strict=True), strict=True))
     score = score + namesake - _namesake_division_penalty(gaz, rows, akeys)
-    seat = np.isin(kinds, (_CAPITAL, _COUNTRY))
+    seat = _IS_SEAT_KIND[kinds]
     kind_class = _KIND_CLASS[kinds]
     divisions: dict[int, float] = {}
     for a, sc in zip(akeys.tolist(), score.tolist(), strict=True):
@@ -272,7 +276,7 @@ def _static_candidates(gaz: Gazetteer, key: str, dtype: str, rows_bytes: bytes, 
     by_name = (m_kinds[first] == _ALT) if len(m_kinds) == len(m_rows) else np.zeros(len(rows), bool)
     capital = kinds == _CAPITAL
     capital_named = capital.any() and (kinds == _ADMIN1).any() and not (kinds == _COUNTRY).any()
-    point = ~np.isin(kinds, _AREA_KINDS)
+    point = ~_IS_AREA_KIND[kinds]
     lon, cos_lat = gaz.lon[rows], np.cos(lat)
     return _Static(rows, ckeys, akeys, score, seat, point, lat, lon, cos_lat,
                    info, kind_class, divisions, votes, bool(great[top]), great, by_name,
