@@ -72,8 +72,7 @@ _COUNTRY, _ADMIN1, _ADMIN2, _CAPITAL, _CITY = map(KINDS.index, ("country", "admi
 _ALT = NAME_KINDS.index("alt")
 _AREA_KINDS = np.array([KINDS.index(k) for k in ("country", "continent", "region", "water")])
 _AREA_KIND_SET = frozenset(_AREA_KINDS.tolist())
-# by kind number: a table look-up per candidate, not np.isin per name (its set-up costs more than the lists)
-_IS_TOWN_KIND = np.isin(np.arange(len(KINDS)), (_CITY, _CAPITAL))
+_IS_TOWN_KIND = np.isin(np.arange(len(KINDS)), (_CITY, _CAPITAL))  # by kind number: a look-up, not np.isin per name
 _IS_SEAT_KIND = np.isin(np.arange(len(KINDS)), (_CAPITAL, _COUNTRY))
 _IS_AREA_KIND = np.isin(np.arange(len(KINDS)), _AREA_KINDS)
 _NO_ADMIN1 = [0]  # code of the empty division name (the first of the sorted names)
