@@ -32,7 +32,7 @@ def test_the_stages_fill_the_layers_in_order() -> None:
     assert [p.name for p in doc.places] == ["Russia", "Kharkiv", "Ukraine", "Russia"]  # "Russian" too
     assert doc.events == [] and doc.actors == []  # the later stages have not run
     run_stages(doc)  # all stages from the start again: the same layers, now with events
-    assert {(e["source"], e["target"]) for e in doc.events} >= {("UKR", "RUS")}
+    assert {(e.source, e.target) for e in doc.events} >= {("UKR", "RUS")}
     assert any(a.code == "RUSMIL" for a in doc.actors)
 
 

@@ -78,3 +78,25 @@ def test_the_typed_place_record_declares_the_schemas_place_fields() -> None:
         assert python_type[f.type] in allowed, f.name
     place = Place(0, 5, "Paris", "Paris", "capital", "FRA", 48.85, 2.35, 2988507, False)
     assert list(place.record()) == [f.name for f in PLACE] and place.record()["country"] == "FRA"
+
+
+def test_the_typed_event_record_declares_the_schemas_event_fields() -> None:
+    import dataclasses
+    import types
+    import typing
+
+    from analysis.extract.records import Event
+    from analysis.schema import EVENT
+
+    hints = typing.get_type_hints(Event)
+    names = [f.name for f in dataclasses.fields(Event)]
+    assert names[:len(EVENT)] == [f.name for f in EVENT]  # then the fields later stages read, not serialised
+    python_type = {"str": str, "int": int, "float": float, "bool": bool, "object": dict, "list": list}
+    for f in EVENT:
+        hint = hints[f.name]
+        options = typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)  # 'X | None'
+        assert python_type[f.type] in {typing.get_origin(t) or t for t in options}, f.name
+    event = Event("RUSGOV", "RUS", "UKR", "UKR", "190", "19", 4, -10.0, "FIGHT", "asserted", False, None,
+                  "2024-01-01", "day", "2024-01-01", "article", None, 0, 10, 0, 7, "shelled", "Russia shelled Kyiv.",
+                  source_text="Russia")
+    assert list(event.record()) == [f.name for f in EVENT] and "source_text" not in event.record()

@@ -46,4 +46,4 @@ def test_skipping_changes_no_event() -> None:
     _, dallas = _places(text, ["Dallas"])
     _, juba = _places(text, ["Juba"])
     events = find_events(text, split_sentences(text), tokens, dallas + juba, [], article_date="2020-01-01")
-    assert all(ev["sentence_start"] > 0 for ev in events)
+    assert all(ev.sentence_start > 0 for ev in events)

@@ -52,7 +52,7 @@ from analysis.extract._function_words import (
 from analysis.extract._sentence_filter import inert, plural_sentences
 from analysis.extract.clauses import Candidate, future_code, same_actor
 from analysis.extract.objects import grieved_state
-from analysis.extract.records import Place
+from analysis.extract.records import Event, Place
 from analysis.extract.roles import Sentence
 from analysis.extract.text import Token, past_forms
 from analysis.extract.timex import TimeExpression, find_times
@@ -132,8 +132,8 @@ def find_events(
     places: Sequence[Place],
     *,
     article_date: str | None,
-) -> list[dict[str, Any]]:
-    """The deduplicated events of an article (records with the fields of schema.EVENT_FIELDS)."""
+) -> list[Event]:
+    """The deduplicated events of an article (typed records; `Event.record()` gives schema.EVENT_FIELDS)."""
     lex = event_lexicon()
     parts_by_sentence: dict[int, list[Participant]] = {}
     for p in participants:
@@ -145,7 +145,7 @@ def find_events(
     plural = plural_sentences(tokens) if dyad else set()
     chosen = parts_by_sentence.keys() | plural
     starts = [p.start for p in places]  # sorted, as extract_record gives them
-    raw: list[dict[str, Any]] = []
+    raw: list[Event] = []
     for si in sorted(chosen):
         offset = bisect_left(tokens, si, key=_SENTENCE)  # the tokens of a sentence stand together, in order
         stop = bisect_left(tokens, si + 1, lo=offset, key=_SENTENCE)
@@ -355,7 +355,7 @@ def _local(p: Participant, offset: int) -> Participant:
 def _event(
     text: str, s: int, e: int, sent: Sentence, c: Candidate, places: Sequence[Place],
     article_date: str | None, lex: EventLexicon, times_of: dict[bool, list[TimeExpression]],
-) -> dict[str, Any]:
+) -> Event:
     """The record of one event (its times are computed once per sentence into `times_of`)."""
     toks, low = sent.toks, sent.low
     ti = c.anchor if c.anchor >= 0 else c.ti
@@ -406,16 +406,14 @@ def _event(
         place = next(({k: getattr(p, k) for k in PLACE_KEYS} for p in places
                       if p.start == tgt.start and p.lat is not None), None)
     coded = code_event(lex, cameo, modality)
-    return {
-        "source": src.code if src else None, "source_country": src.country if src else None,
-        "target": tgt.code if tgt else None, "target_country": tgt.country if tgt else None,
-        **coded, "modality": modality, "negated": negated, "attribution": attribution,
-        "date": date, "date_precision": precision, "date_end": date_end, "date_basis": basis, "place": place,
-        "sentence_start": s, "sentence_end": e, "trigger_start": toks[c.ti].start, "trigger_end": toks[c.tj].end,
-        "trigger": text[toks[c.ti].start:toks[c.tj].end], "source_text": src.text if src else None,
-        "target_text": tgt.text if tgt else None, "evidence": text[s:e],
-        "target_starts": [tgt.start] if tgt else [],  # where the target is named (folded by _dedupe)
-    }
+    return Event(
+        src.code if src else None, src.country if src else None, tgt.code if tgt else None,
+        tgt.country if tgt else None, coded["cameo"], coded["root"], coded["quad_class"], coded["goldstein"],
+        coded["plover"], modality, negated, attribution, date, precision, date_end, basis, place,
+        s, e, toks[c.ti].start, toks[c.tj].end, text[toks[c.ti].start:toks[c.tj].end], text[s:e],
+        source_text=src.text if src else None, target_text=tgt.text if tgt else None,
+        target_starts=[tgt.start] if tgt else [],  # where the target is named (folded by _dedupe)
+    )
 
 
 def _after_report_verb(text: str, t: TimeExpression, lex: EventLexicon) -> bool:
@@ -469,23 +467,24 @@ def _event_place(text: str, toks: Sequence[Token], ti: int, places: Sequence[Pla
     return None
 
 
-def _dedupe(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _dedupe(raw: list[Event]) -> list[Event]:
     """One event per source, target, code and date; every mention kept as evidence."""
-    merged: dict[tuple[Any, ...], dict[str, Any]] = {}
+    merged: dict[tuple[Any, ...], Event] = {}
     keep = ("sentence_start", "sentence_end", "trigger_start", "trigger_end", "trigger", "evidence", "modality")
     for ev in raw:
-        key = (ev["source"], ev["target"], ev["cameo"], ev["date"])
-        mention = {k: ev[k] for k in keep}
+        key = (ev.source, ev.target, ev.cameo, ev.date)
+        mention = {k: getattr(ev, k) for k in keep}
         if key not in merged:
-            merged[key] = {**ev, "mentions": [mention]}
+            ev.mentions = [mention]
+            merged[key] = ev
             continue
         cur = merged[key]
-        cur["mentions"].append(mention)
-        cur["target_starts"] = cur["target_starts"] + ev["target_starts"]
-        cur["negated"] = cur["negated"] and ev["negated"]
-        if cur["place"] is None and ev["place"] is not None:
-            cur["place"] = ev["place"]
-            cur["modality"] = min(cur["modality"], ev["modality"], key=MODALITY_ORDER.index)
-        if cur["attribution"] is None:
-            cur["attribution"] = ev["attribution"]
+        cur.mentions.append(mention)
+        cur.target_starts = cur.target_starts + ev.target_starts
+        cur.negated = cur.negated and ev.negated
+        if cur.place is None and ev.place is not None:
+            cur.place = ev.place
+            cur.modality = min(cur.modality, ev.modality, key=MODALITY_ORDER.index)
+        if cur.attribution is None:
+            cur.attribution = ev.attribution
     return list(merged.values())

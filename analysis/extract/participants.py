@@ -15,7 +15,7 @@ from analysis.extract.actors import ActorMention
 from analysis.extract.agents import MAX_MODIFIERS, agent_after, agent_before, agent_code
 from analysis.extract.mentions import Mention, acting_verb
 from analysis.extract.mentions import lexicon as mention_lexicon
-from analysis.extract.records import Place
+from analysis.extract.records import Event, Place
 from analysis.extract.text import Token, word_group
 from analysis.extract.titled import OFFICE_SECTORS
 from analysis.extract.triggers import Participant
@@ -301,13 +301,13 @@ def _acting_capital(text: str, start: int, end: int) -> bool:
     return text[max(0, start - 3):start] == "by "
 
 
-def place_actors(participants: list[Participant], events: list[dict[str, Any]], places: list[Place],
+def place_actors(participants: list[Participant], events: list[Event], places: list[Place],
                   actor_starts: set[int]) -> list[dict[str, Any]]:
     """The actor records of place names that act: a capital standing for its government ('Pyongyang
     will pay a price', 'Beijing rejected'), a capital told or asked something ('warned Beijing': its
     place becomes metonymic), and a country that is the source or target of an event."""
-    acting = {(ev["source_text"], ev["source"]) for ev in events} | {(ev["target_text"], ev["target"]) for ev in events}
-    targets = {(start, ev["target"]) for ev in events for start in ev["target_starts"]}
+    acting = {(ev.source_text, ev.source) for ev in events} | {(ev.target_text, ev.target) for ev in events}
+    targets = {(start, ev.target) for ev in events for start in ev.target_starts}
     told = {p.start for p in participants if p.capital and p.place and (p.start, f"{p.country}GOV") in targets}
     governing = told | {p.start for p in participants if p.capital and not p.place}
     for place in places:

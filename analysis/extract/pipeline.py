@@ -29,7 +29,7 @@ from analysis.extract.groups import ethnic_groups, unnamed_groups
 from analysis.extract.mentions import Mention, find_mentions
 from analysis.extract.organisations import organisations
 from analysis.extract.participants import country_agents, described_people, participants, place_actors
-from analysis.extract.records import Place
+from analysis.extract.records import Event, Place
 from analysis.extract.text import Token, find_dateline, split_sentences, tokenize
 from analysis.extract.titled import titled_people
 from analysis.extract.triggers import Participant
@@ -40,9 +40,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["STAGES", "Doc", "extract_record", "find_actors_table", "find_events_table", "find_places", "run_stages"]
-
-_INTERNAL_EVENT_KEYS = ("source_text", "target_text", "target_starts")
-
 
 @dataclass
 class Doc:
@@ -57,7 +54,7 @@ class Doc:
     places: list[Place] = field(default_factory=list)  # resolved place names, in text order
     actors: list[ActorMention] = field(default_factory=list)  # named actors and agents, in text order
     participants: list[Participant] = field(default_factory=list)  # who can be an event's source or target
-    events: list[dict[str, Any]] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -68,7 +65,7 @@ class Doc:
         actors = [a.record() for a in self.actors]
         actors += place_actors(self.participants, self.events, self.places, {a.start for a in self.actors})
         actors.sort(key=lambda a: a["start"])
-        events = [{k: v for k, v in ev.items() if k not in _INTERNAL_EVENT_KEYS} for ev in self.events]
+        events = [ev.record() for ev in self.events]
         return {**self._head(), "places": [p.record() for p in self.places], "actors": actors, "events": events}
 
     def _head(self) -> dict[str, Any]:

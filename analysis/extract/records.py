@@ -1,14 +1,15 @@
 """Typed records of the extraction's layers, serialised once by `pipeline.Doc.record`: a `Place` holds the
-fields of `analysis.schema.PLACE` (a test checks that both declare the same fields and types)."""
+fields of `analysis.schema.PLACE`, an `Event` those of `analysis.schema.EVENT` and what later stages read
+of it (a test checks that they declare the same fields and types)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from analysis.schema import PLACE_FIELDS
+from analysis.schema import EVENT_FIELDS, PLACE_FIELDS
 
-__all__ = ["Place"]
+__all__ = ["Event", "Place"]
 
 
 @dataclass(slots=True)
@@ -29,3 +30,41 @@ class Place:
     def record(self) -> dict[str, Any]:
         """The place as its output record (schema.PLACE_FIELDS, in their order)."""
         return {f: getattr(self, f) for f in PLACE_FIELDS}
+
+
+@dataclass(slots=True)
+class Event:
+    """An event of the text (see analysis.schema.EVENT for the fields' meaning), with the words that named its
+    source and target and where its target is named, which the actor records read (not serialised)."""
+
+    source: str | None
+    source_country: str | None
+    target: str | None
+    target_country: str | None
+    cameo: str
+    root: str | None
+    quad_class: int | None
+    goldstein: float | None
+    plover: str | None
+    modality: str
+    negated: bool
+    attribution: str | None
+    date: str | None
+    date_precision: str | None
+    date_end: str | None
+    date_basis: str | None
+    place: dict[str, Any] | None
+    sentence_start: int
+    sentence_end: int
+    trigger_start: int
+    trigger_end: int
+    trigger: str
+    evidence: str
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    source_text: str | None = None
+    target_text: str | None = None
+    target_starts: list[int] = field(default_factory=list)
+
+    def record(self) -> dict[str, Any]:
+        """The event as its output record (schema.EVENT_FIELDS, in their order)."""
+        return {f: getattr(self, f) for f in EVENT_FIELDS}
