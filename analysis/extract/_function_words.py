@@ -54,7 +54,6 @@ PLACE_PREPS = word_group("place_prep")
 ADJUNCT_PREPS = word_group("adjunct_prep")
 QUANTIFIERS = phrase_group("quantifier")  # 'up to 16 advisers', 'at least 20 people'
 PARTITIVE_QUANTIFIERS = word_group("partitive_quantifier")  # 'part of', 'most of' inside a verb's object
-MEMBER_PREPS = word_group("member_prep")  # 'officials from Kenya's foreign ministry': the ministry acts
 PARTITIVE_HEADS = word_group("partitive_head")  # 'thousands of protesters': the protesters are the subject
 DETERMINERS = word_group("determiner")
 PARTICLES = word_group("particle")

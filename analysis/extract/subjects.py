@@ -18,7 +18,6 @@ from analysis.extract._function_words import (
     BETWEEN_SUBJECT_AND_VERB,
     COMMA,
     COORDINATORS,
-    MEMBER_PREPS,
     PARTITIVE_HEADS,
     PATIENT_HEADS,
     PERFECT_AUX,
@@ -171,20 +170,7 @@ class Subjects(Clauses):
         before = self.part_end.get(k - 1) if k > 0 and self.low[k] == "and" and self.plain(k - 1, k + 1) else None
         if before is not None:
             return self._in_prep(before)  # 'with South Sudan and Chad': Chad is the preposition's too
-        return k >= 0 and self.low[k] in SUBJECT_PREPS and not self.gap(k, k + 1).strip() and not self._partitive(k) \
-            and not self._represented(k, p)
-
-    def _represented(self, k: int, p: Participant) -> bool:
-        """'officials from Kenya's foreign ministry', 'a delegation of the African Union': the preposition at k
-        joins an agent noun (agents tables) to the actor p it serves, which then acts (not a place: 'troops
-        from Chad' is the participants' own reading; nor a head that is itself an object: 'met officials
-        from X')."""
-        h = k - 1
-        if p.place or h < 0 or self.low[k] not in MEMBER_PREPS or h in self.part_at or not self.plain(h, k + 1) \
-                or (self.low[h],) not in actor_lexicon().agents:
-            return False
-        m = self.back(h)
-        return m < 0 or not self.plain(m, h) or not (self.low[m] in SUBJECT_PREPS or m in self.verbs)
+        return k >= 0 and self.low[k] in SUBJECT_PREPS and not self.gap(k, k + 1).strip() and not self._partitive(k)
 
     def _partitive(self, k: int) -> bool:
         """'thousands of protesters', 'a group of students': the 'of' at k joins a head of quantity to the
