@@ -4,24 +4,8 @@ joins that organisation and acts with its code."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-
-from analysis.extract.pipeline import extract_record
-from analysis.io.articles import article_from_text
-
-
-def _record(text: str, date: str = "2024-01-01") -> dict[str, Any]:
-    return extract_record(article_from_text(text, date=date))
-
-
-def _actors(text: str, date: str = "2024-01-01") -> dict[str, str]:
-    return {a["text"]: a["code"] for a in _record(text, date)["actors"]}
-
-
-def _dyads(text: str) -> set[tuple[str | None, str | None]]:
-    return {(e["source"], e["target"]) for e in _record(text)["events"]}
+from coded_samples import actor_codes, dyads
 
 
 @pytest.mark.parametrize(("text", "actor", "code"), [
@@ -33,7 +17,7 @@ def _dyads(text: str) -> set[tuple[str | None, str | None]]:
      "Ethiopian Prime Minister Abiy Ahmed", "ETHGOV"),
 ])
 def test_a_title_and_the_named_holder_after_it_are_one_actor(text: str, actor: str, code: str) -> None:
-    actors = _actors(text)
+    actors = actor_codes(text)
     assert actors.get(actor) == code
     # no second actor for the title alone or the name alone
     assert not [t for t in actors if t != actor and (t in actor)]
@@ -50,7 +34,7 @@ def test_a_title_and_the_named_holder_after_it_are_one_actor(text: str, actor: s
      "spokesman for the Nigerian army", "NGAMIL"),
 ])
 def test_people_who_serve_an_organisation_act_for_it(text: str, actor: str, code: str) -> None:
-    assert _actors(text).get(actor) == code
+    assert actor_codes(text).get(actor) == code
 
 
 @pytest.mark.parametrize(("text", "dyad"), [
@@ -59,7 +43,7 @@ def test_people_who_serve_an_organisation_act_for_it(text: str, actor: str, code
     ("Diplomats from the Egyptian foreign ministry criticised Israel on Sunday.", ("EGYGOV", "ISR")),
 ])
 def test_the_people_of_an_organisation_are_the_source_of_its_acts(text: str, dyad: tuple[str, str]) -> None:
-    assert dyad in _dyads(text)
+    assert dyad in dyads(text)
 
 
 @pytest.mark.parametrize(("text", "outside"), [
@@ -71,7 +55,7 @@ def test_the_people_of_an_organisation_are_the_source_of_its_acts(text: str, dya
      "U.S. negotiators from the State Department"),
 ])
 def test_people_who_do_not_serve_an_organisation_stay_apart(text: str, outside: str) -> None:
-    assert not any(t.startswith(outside) for t in _actors(text))
+    assert not any(t.startswith(outside) for t in actor_codes(text))
 
 
 @pytest.mark.parametrize(("text", "actor", "code"), [
@@ -86,7 +70,7 @@ def test_people_who_do_not_serve_an_organisation_stay_apart(text: str, outside: 
 ])
 def test_a_description_before_an_organisation_of_its_country_is_one_actor(text: str, actor: str,
                                                                           code: str) -> None:
-    assert _actors(text).get(actor) == code
+    assert actor_codes(text).get(actor) == code
 
 
 @pytest.mark.parametrize(("text", "person", "code"), [
@@ -97,7 +81,7 @@ def test_a_description_before_an_organisation_of_its_country_is_one_actor(text: 
 ])
 def test_a_person_of_no_office_named_after_an_organisation_and_a_role_acts_for_it(text: str, person: str,
                                                                                  code: str) -> None:
-    assert _actors(text).get(person) == code
+    assert actor_codes(text).get(person) == code
 
 
 @pytest.mark.parametrize(("text", "person", "code"), [
@@ -110,12 +94,12 @@ def test_a_person_of_no_office_named_after_an_organisation_and_a_role_acts_for_i
 ])
 def test_a_person_of_no_known_office_takes_the_code_of_the_apposition(text: str, person: str,
                                                                      code: str | None) -> None:
-    assert _actors(text).get(person) == code
+    assert actor_codes(text).get(person) == code
 
 
 def test_a_known_office_holder_keeps_the_tables_code_beside_an_apposition() -> None:
     # the dated table codes Lavrov; the apposition agrees and stays its own actor
-    actors = _actors("Sergei Lavrov, Russia's foreign minister, criticised NATO on Tuesday.")
+    actors = actor_codes("Sergei Lavrov, Russia's foreign minister, criticised NATO on Tuesday.")
     assert actors.get("Sergei Lavrov") == "RUSGOV"
 
 
@@ -126,7 +110,7 @@ def test_a_known_office_holder_keeps_the_tables_code_beside_an_apposition() -> N
      "director of the World Health Organization", "IGOUNOHLHWHO"),
 ])
 def test_the_head_of_an_organisation_acts_for_it(text: str, actor: str, code: str) -> None:
-    assert _actors(text).get(actor) == code
+    assert actor_codes(text).get(actor) == code
 
 
 @pytest.mark.parametrize(("text", "actor", "code"), [
@@ -136,7 +120,7 @@ def test_the_head_of_an_organisation_acts_for_it(text: str, actor: str, code: st
      "Nigerian president Olusegun Obasanjo", "NGAELI"),
 ])
 def test_a_former_office_holder_is_an_elite(text: str, actor: str, code: str) -> None:
-    assert _actors(text).get(actor) == code
+    assert actor_codes(text).get(actor) == code
 
 
 @pytest.mark.parametrize(("text", "actor", "code"), [
@@ -147,7 +131,7 @@ def test_a_former_office_holder_is_an_elite(text: str, actor: str, code: str) ->
      "Chile's defence minister Maya Fernandez", "CHLMIL"),
 ])
 def test_a_title_and_a_name_no_table_lists_are_one_person(text: str, actor: str, code: str) -> None:
-    assert _actors(text).get(actor) == code
+    assert actor_codes(text).get(actor) == code
 
 
 @pytest.mark.parametrize("text", [
@@ -157,4 +141,4 @@ def test_a_title_and_a_name_no_table_lists_are_one_person(text: str, actor: str,
 ])
 def test_a_title_gives_the_office_the_tables_do_not_know(text: str) -> None:
     # the tables know Odongo only as an elite (ELI) on the day; the title says he is a minister
-    assert {code for t, code in _actors(text).items() if "Odongo" in t} == {"UGAGOV"}
+    assert {code for t, code in actor_codes(text).items() if "Odongo" in t} == {"UGAGOV"}

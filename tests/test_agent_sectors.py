@@ -4,13 +4,7 @@ takes the sector of a modifier that names a force or a side; other modifiers lea
 from __future__ import annotations
 
 import pytest
-
-from analysis.extract.pipeline import extract_record
-from analysis.io.articles import article_from_text
-
-
-def _codes(text: str) -> dict[str, str]:
-    return {a["text"]: a["code"] for a in extract_record(article_from_text(text, date="2024-01-01"))["actors"]}
+from coded_samples import actor_codes
 
 
 @pytest.mark.parametrize(("text", "actor", "code"), [
@@ -20,7 +14,7 @@ def _codes(text: str) -> dict[str, str]:
     ("On Monday Colombian rebel leaders accused Bogota of stalling.", "Colombian rebel leaders", "COLREB"),
 ])
 def test_a_force_or_side_before_a_generic_head_gives_the_sector(text: str, actor: str, code: str) -> None:
-    assert _codes(text).get(actor) == code
+    assert actor_codes(text).get(actor) == code
 
 
 @pytest.mark.parametrize(("text", "actor", "code"), [
@@ -30,4 +24,4 @@ def test_a_force_or_side_before_a_generic_head_gives_the_sector(text: str, actor
 ])
 def test_other_modifiers_leave_officials_the_governments(text: str, actor: str, code: str) -> None:
     # a sub-sector of the tables may follow ('GOVEDU'), the sector stays the government's
-    assert _codes(text).get(actor, "").startswith(code)
+    assert actor_codes(text).get(actor, "").startswith(code)

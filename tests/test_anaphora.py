@@ -3,16 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-
-from analysis.extract.pipeline import extract_record
-from analysis.io.articles import article_from_text
-
-
-def _record(text: str) -> dict[str, Any]:
-    return extract_record(article_from_text(text, date="2024-01-01"))
+from coded_samples import record
 
 
 @pytest.mark.parametrize(("text", "pronoun", "code"), [
@@ -22,7 +14,7 @@ def _record(text: str) -> dict[str, Any]:
     ("Protesters in Tbilisi blocked the main avenue. They demanded new elections.", "They", "GEOOPP"),
 ])
 def test_a_pronoun_opening_a_sentence_is_the_actor_before(text: str, pronoun: str, code: str) -> None:
-    assert (pronoun, code) in {(a["text"], a["code"]) for a in _record(text)["actors"]}
+    assert (pronoun, code) in {(a["text"], a["code"]) for a in record(text)["actors"]}
 
 
 @pytest.mark.parametrize(("text", "dyad"), [
@@ -34,7 +26,7 @@ def test_a_pronoun_opening_a_sentence_is_the_actor_before(text: str, pronoun: st
      ("CHNMIL", "INDMIL")),
 ])
 def test_the_pronouns_acts_are_its_antecedents(text: str, dyad: tuple[str, str]) -> None:
-    assert dyad in {(e["source"], e["target"]) for e in _record(text)["events"]}
+    assert dyad in {(e["source"], e["target"]) for e in record(text)["events"]}
 
 
 @pytest.mark.parametrize("text", [
@@ -43,7 +35,7 @@ def test_the_pronouns_acts_are_its_antecedents(text: str, dyad: tuple[str, str])
     "Protesters blocked the avenue in Tbilisi. He said nothing.",  # no person before it
 ])
 def test_a_pronoun_without_a_near_antecedent_is_no_actor(text: str) -> None:
-    assert not [a for a in _record(text)["actors"] if a["text"] in ("He", "She", "They")]
+    assert not [a for a in record(text)["actors"] if a["text"] in ("He", "She", "They")]
 
 
 @pytest.mark.parametrize(("text", "actor", "code"), [
@@ -55,7 +47,7 @@ def test_a_pronoun_without_a_near_antecedent_is_no_actor(text: str) -> None:
      "the country's junta", "MLIGOV"),
 ])
 def test_the_countrys_agents_are_of_the_country_named_before(text: str, actor: str, code: str) -> None:
-    assert (actor, code) in {(a["text"], a["code"]) for a in _record(text)["actors"]}
+    assert (actor, code) in {(a["text"], a["code"]) for a in record(text)["actors"]}
 
 
 @pytest.mark.parametrize(("text", "code"), [
@@ -65,4 +57,4 @@ def test_the_countrys_agents_are_of_the_country_named_before(text: str, actor: s
 ])
 def test_they_stands_for_a_plural_group_not_a_word_ending_in_s(text: str, code: str) -> None:
     # 'business' ends in -s but is one; 'gunmen' and 'police' are plurals without one
-    assert {a["code"] for a in _record(text)["actors"] if a["text"] == "They"} == {code}
+    assert {a["code"] for a in record(text)["actors"] if a["text"] == "They"} == {code}

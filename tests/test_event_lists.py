@@ -5,18 +5,9 @@ agreement (03x). Sentences vary the countries, the number of members, the comple
 from __future__ import annotations
 
 from itertools import combinations
-from typing import Any
 
 import pytest
-
-from analysis.extract.pipeline import extract_record
-from analysis.io.articles import article_from_text
-
-DATE = "2024-03-04"
-
-
-def events(text: str) -> list[dict[str, Any]]:
-    return extract_record(article_from_text(text, date=DATE))["events"]
+from coded_samples import events
 
 
 @pytest.mark.parametrize(("text", "members"), [

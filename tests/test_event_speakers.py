@@ -5,22 +5,8 @@ the report verb, the words between and the act."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-
-from analysis.extract.pipeline import extract_record
-from analysis.io.articles import article_from_text
-
-DATE = "2024-03-04"
-
-
-def events(text: str) -> list[dict[str, Any]]:
-    return extract_record(article_from_text(text, date=DATE))["events"]
-
-
-def show(evs: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
-    return [(e["source"], e["cameo"], e["target"], e["trigger"]) for e in evs]
+from coded_samples import events, show
 
 
 @pytest.mark.parametrize(("text", "target", "root"), [

@@ -4,13 +4,7 @@ students') are the event's target, of the country where the sentence is set."""
 from __future__ import annotations
 
 import pytest
-
-from analysis.extract.pipeline import extract_record
-from analysis.io.articles import article_from_text
-
-
-def _dyads(text: str) -> set[tuple[str | None, str | None]]:
-    return {(e["source"], e["target"]) for e in extract_record(article_from_text(text, date="2024-01-01"))["events"]}
+from coded_samples import dyads, record
 
 
 @pytest.mark.parametrize(("text", "dyad"), [
@@ -20,7 +14,7 @@ def _dyads(text: str) -> set[tuple[str | None, str | None]]:
     ("Riot police in Dhaka charged against striking workers.", ("BGDCOP", "BGDLAB")),
 ])
 def test_a_group_an_act_falls_on_is_its_target(text: str, dyad: tuple[str, str]) -> None:
-    assert dyad in _dyads(text)
+    assert dyad in dyads(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -29,7 +23,7 @@ def test_a_group_an_act_falls_on_is_its_target(text: str, dyad: tuple[str, str])
     "Farmers in Kenya said prices fell.",
 ])
 def test_groups_that_no_act_falls_on_are_no_targets(text: str) -> None:
-    assert all(target is None for _, target in _dyads(text))
+    assert all(target is None for _, target in dyads(text))
 
 
 @pytest.mark.parametrize(("text", "pair"), [
@@ -38,7 +32,7 @@ def test_groups_that_no_act_falls_on_are_no_targets(text: str) -> None:
     ("Clashes erupted between students and riot police in Bamako on Friday.", {"MLIEDU", "MLICOP"}),
 ])
 def test_both_groups_between_which_an_act_happens_take_part(text: str, pair: set[str]) -> None:
-    assert any({source, target} == pair for source, target in _dyads(text))
+    assert any({source, target} == pair for source, target in dyads(text))
 
 
 @pytest.mark.parametrize(("text", "dyad"), [
@@ -47,7 +41,7 @@ def test_both_groups_between_which_an_act_happens_take_part(text: str, pair: set
     ("On Sunday protesters in Minsk rallied against the regime.", ("BLROPP", "BLRGOV")),
 ])
 def test_the_government_an_act_is_addressed_to_is_the_local_states(text: str, dyad: tuple[str, str]) -> None:
-    assert dyad in _dyads(text)
+    assert dyad in dyads(text)
 
 
 @pytest.mark.parametrize(("text", "dyad"), [
@@ -56,7 +50,7 @@ def test_the_government_an_act_is_addressed_to_is_the_local_states(text: str, dy
     ("On Friday farmers in Accra denounced the government's new cocoa tax.", ("GHAAGR", "GHAGOV")),
 ])
 def test_the_government_whose_decision_an_act_is_about_is_its_target(text: str, dyad: tuple[str, str]) -> None:
-    assert dyad in _dyads(text)
+    assert dyad in dyads(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -65,5 +59,5 @@ def test_the_government_whose_decision_an_act_is_about_is_its_target(text: str, 
     "He went on to suggest that people who have contacted the clinic were fine.",
 ])
 def test_a_groups_span_takes_no_function_word_before_it(text: str) -> None:
-    actors = [a["text"] for a in extract_record(article_from_text(text, date="2024-01-01"))["actors"]]
+    actors = [a["text"] for a in record(text)["actors"]]
     assert not [a for a in actors if a.startswith("that ")], actors
