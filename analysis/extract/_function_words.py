@@ -58,6 +58,7 @@ PARTITIVE_HEADS = word_group("partitive_head")  # 'thousands of protesters': the
 DETERMINERS = word_group("determiner")
 PARTICLES = word_group("particle")
 ARTICLES = word_group("article")  # 'a', 'an', 'the'
+RELATIVE_PRONOUNS = word_group("relative_pronoun")  # 'X, who ...', 'X, which ...': X is the subject
 INDEFINITE_ARTICLES = ARTICLES - {"the"}
 NO_FILLERS = PARTICLES | SUBORDINATORS | BE | word_group("no_filler")
 AMOUNT_LINKS = word_group("amount_link")  # '$5 billion in aid', '500 tonnes of food'

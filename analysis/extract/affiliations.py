@@ -80,12 +80,21 @@ def _described_names(text: str, tokens: list[Token], actors: list[ActorMention])
                     a.kind == "person" or (a.kind in _ORGANISATION_KINDS and prev.country in (None, a.country))):
             out[-1] = dataclasses.replace(a, start=prev.start, text=text[prev.start:a.end],
                                           first_token=prev.first_token)
-            if a.kind == "person" and a.sector == "ELI" and prev.country == a.country:
-                # the tables know no office of theirs today: the title says which ('foreign minister X')
-                out[-1] = dataclasses.replace(out[-1], code=prev.code, sector=prev.sector)
+            if _no_office(a) and prev.country == a.country:
+                out[-1] = _acting_for(out[-1], prev)  # the title says which office ('foreign minister X')
         else:
             out.append(a)
     return out
+
+
+def _no_office(actor: ActorMention) -> bool:
+    """A person the tables know no office of on the day: an elite (ELI) or of no country."""
+    return actor.kind == "person" and (not actor.country or actor.sector == "ELI")
+
+
+def _acting_for(person: ActorMention, other: ActorMention) -> ActorMention:
+    """The person with the code of the actor they act for (a title, an organisation, an apposition)."""
+    return dataclasses.replace(person, code=other.code, country=other.country, sector=other.sector)
 
 
 def _describes(tokens: list[Token], description: ActorMention, name: ActorMention) -> bool:
@@ -103,14 +112,14 @@ def _leaders_of(text: str, tokens: list[Token], actors: list[ActorMention]) -> l
     out = list(actors)
     for n in range(1, len(out)):
         org, person = out[n - 1], out[n]
-        if person.kind != "person" or (person.country and person.sector != "ELI") \
+        if not _no_office(person) \
                 or org.kind not in _ORGANISATION_KINDS or not 0 < person.first_token - org.last_token - 1 <= MAX_ROLE:
             continue
         role = range(org.last_token + 1, person.first_token)
         if all(tokens[k - 1].spaced for k in range(org.last_token + 1, person.first_token + 1)) and (
                 (agent_after(tokens, role.start, text, modifiers=0) or (None, -1))[1] == role.stop - 1
                 or tokens[role.stop - 1].lower in _HEAD_NOUNS):
-            out[n] = dataclasses.replace(person, code=org.code, country=org.country, sector=org.sector)
+            out[n] = _acting_for(person, org)
     return out
 
 
@@ -120,9 +129,9 @@ def _appositions(text: str, actors: list[ActorMention]) -> list[ActorMention]:
     out = list(actors)
     for n in range(len(out) - 1):
         for person, other in ((out[n], out[n + 1]), (out[n + 1], out[n])):
-            if person.kind == "person" and (not person.country or person.sector == "ELI") and other.kind == "agent" \
+            if _no_office(person) and other.kind == "agent" \
                     and other.country and _apposed(text, out[n], out[n + 1]):
-                fixed = dataclasses.replace(person, code=other.code, country=other.country, sector=other.sector)
+                fixed = _acting_for(person, other)
                 out[n if person is out[n] else n + 1] = fixed
     return out
 

@@ -22,6 +22,7 @@ from analysis.extract._function_words import (
     PATIENT_HEADS,
     PERFECT_AUX,
     PREP_SUBORDINATORS,
+    RELATIVE_PRONOUNS,
     SUBJECT_PREPS,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
@@ -117,7 +118,7 @@ class Subjects(Clauses):
             while r >= 0 and r not in self.reports and (r == start - 1 or self.low[r] in BETWEEN_SUBJECT_AND_VERB):
                 r = self.back(r)  # 'announced Thursday that it ...'
             return True, self.speaker(r) if r in self.reports else None
-        if lead in ("who", "which") and start >= 2:
+        if lead in RELATIVE_PRONOUNS and start >= 2:
             p = self.part_end.get(start - 2) or self.part_end.get(start - 3)
             if p is not None and not p.place:
                 return True, p
@@ -200,7 +201,7 @@ class Subjects(Clauses):
         if segments and segments[-1]:
             return segments[-1][0]
         for i, (seg, head) in enumerate(zip(segments, heads, strict=True)):
-            if seg and not (i and head in ("a", "an", "the")):
+            if seg and not (i and head in ARTICLES):
                 return seg[0]
         return before[0]
 
