@@ -12,7 +12,9 @@ from __future__ import annotations
 import functools
 import gc
 import hashlib
+import json
 import logging
+import mmap
 import os
 import pickle
 import stat
@@ -26,11 +28,16 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar, cast
 from analysis.errors import ReferenceDataError
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
-__all__ = ["data_path", "read_table", "cache_dir", "compiled", "compiled_loaders", "read_cache", "store_cache"]
+__all__ = ["data_path", "read_table", "cache_dir", "compiled", "compiled_loaders", "read_cache", "store_cache",
+           "write_arrays", "read_arrays"]
 
 T = TypeVar("T")
+_ARRAYS_MAGIC = b"georelations arrays 1\n"
+_ALIGN = 64
+_PLAIN_KINDS = "biufSU"  # booleans, numbers, bytes and text: never objects
 log = logging.getLogger(__name__)
 _COMPILED: list[Callable[[], Any]] = []  # every loader decorated with `compiled`, in import order
 
@@ -117,18 +124,21 @@ def store_cache(path: Path, write: Callable[[IO[bytes]], object]) -> None:
 def compiled(loader: Callable[[], T]) -> Callable[[], T]:
     """Cache what a loader compiles from the bundled tables (a lexicon, a pattern) in the process and
     in the cache folder, so that later processes read it in milliseconds instead of parsing the tables
-    with pandas. A pickle runs code, so only files that pass `read_cache`'s owner check are read."""
+    with pandas. The value and everything made before it are then left out of the garbage collector's
+    generations (`gc.freeze`): it is hundreds of thousands of objects that live as long as the process,
+    which every full collection would otherwise traverse again. A pickle runs code, so only files that
+    pass `read_cache`'s owner check are read."""
 
     @functools.lru_cache(maxsize=1)
     @functools.wraps(loader)
     def load() -> T:
         path = cache_dir() / f"{loader.__module__}.{loader.__qualname__}-{code_and_data_hash()}.pickle"
         value = read_cache(path, _unpickle)
-        if value is not None:
-            return cast(T, value)
-        value = loader()
-        store_cache(path, lambda fh: pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL))
-        return value
+        if value is None:
+            value = loader()
+            store_cache(path, lambda fh: pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL))
+        gc.freeze()  # it lives as long as the process: later collections need not traverse it again
+        return cast(T, value)
 
     _COMPILED.append(load)
     return load
@@ -150,3 +160,47 @@ def _unpickle(fh: IO[bytes]) -> Any:
 def compiled_loaders() -> list[Callable[[], Any]]:
     """Every loader decorated with `compiled` so far (for warming a worker)."""
     return list(_COMPILED)
+
+
+def write_arrays(fh: IO[bytes], arrays: dict[str, np.ndarray]) -> None:
+    """Write named arrays of plain dtypes to one file that `read_arrays` maps without copying: a JSON
+    header (name -> dtype, shape, offset) and the raw data, each array aligned to 64 bytes."""
+    import numpy as np
+
+    header: dict[str, list[Any]] = {}
+    offset = 0
+    for name, arr in arrays.items():
+        if arr.dtype.kind not in _PLAIN_KINDS:
+            raise TypeError(f"array {name!r} has dtype {arr.dtype}, not a plain one")
+        header[name] = [arr.dtype.str, list(arr.shape), offset]
+        offset += -(-arr.nbytes // _ALIGN) * _ALIGN
+    head = json.dumps(header).encode()
+    start = -(-(len(_ARRAYS_MAGIC) + 8 + len(head)) // _ALIGN) * _ALIGN
+    fh.write(_ARRAYS_MAGIC + len(head).to_bytes(8, "little") + head)
+    fh.write(b"\0" * (start - len(_ARRAYS_MAGIC) - 8 - len(head)))
+    for arr in arrays.values():
+        data = np.ascontiguousarray(arr).tobytes()
+        fh.write(data + b"\0" * (-len(data) % _ALIGN))
+
+
+def read_arrays(fh: IO[bytes]) -> dict[str, np.ndarray]:
+    """The arrays of a `write_arrays` file, as read-only views of the file mapped into memory (no copy,
+    no checksum pass; pages are read when used and shared between processes). Raises ValueError for a
+    file that is not one, is cut short, or declares anything but plain dtypes."""
+    import numpy as np
+
+    mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+    n = len(_ARRAYS_MAGIC)
+    if mm[:n] != _ARRAYS_MAGIC:
+        raise ValueError("not an arrays file")
+    size = int.from_bytes(mm[n:n + 8], "little")
+    header = json.loads(mm[n + 8:n + 8 + size])
+    start = -(-(n + 8 + size) // _ALIGN) * _ALIGN
+    arrays = {}
+    for name, (dtype_str, shape, offset) in header.items():
+        dtype = np.dtype(dtype_str)
+        if dtype.kind not in _PLAIN_KINDS:
+            raise ValueError(f"array {name!r} declares dtype {dtype}")
+        count = int(np.prod(shape, dtype=np.int64))
+        arrays[name] = np.frombuffer(mm, dtype, count, start + int(offset)).reshape(shape)
+    return arrays

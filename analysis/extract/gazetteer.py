@@ -21,7 +21,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import numpy as np
 
-from analysis._resources import cache_dir, data_path, read_cache, read_table, store_cache
+from analysis._resources import cache_dir, data_path, read_arrays, read_cache, read_table, store_cache, write_arrays
 from analysis.errors import ReferenceDataError
 
 if TYPE_CHECKING:
@@ -220,10 +220,9 @@ def _compile() -> dict[str, np.ndarray]:
     }
 
 
-def _read_npz(fh: IO[bytes]) -> dict[str, np.ndarray]:
-    """The arrays of a cached index: plain arrays only, never pickled objects."""
-    with np.load(fh, allow_pickle=False) as npz:
-        arrays = {k: npz[k] for k in npz.files}
+def _read_index(fh: IO[bytes]) -> dict[str, np.ndarray]:
+    """The arrays of a cached index (plain dtypes only, mapped read-only from the file)."""
+    arrays = read_arrays(fh)
     missing = set(_ARRAY_NAMES) - set(arrays)
     if missing:
         raise ValueError(f"cache lacks {sorted(missing)}")
@@ -243,15 +242,15 @@ def _from_arrays(arrays: dict[str, np.ndarray]) -> Gazetteer:
 @functools.lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """Load the bundled gazetteer (cached on disk and in the process)."""
-    path = cache_dir() / f"gazetteer-{_data_hash()}.npz"
-    cached = read_cache(path, _read_npz)
+    path = cache_dir() / f"gazetteer-{_data_hash()}.arrays"
+    cached = read_cache(path, _read_index)
     if cached is not None:
         return _from_arrays(cached)
     try:
         arrays = _compile()
     except (OSError, ValueError) as exc:
         raise ReferenceDataError(f"cannot read the bundled gazetteer ({exc}); reinstall georelations") from None
-    store_cache(path, lambda fh: np.savez(fh, **arrays))  # type: ignore[arg-type]
+    store_cache(path, lambda fh: write_arrays(fh, arrays))
     return _from_arrays(arrays)
 
 
