@@ -904,6 +904,9 @@ V("cede", "080", prep="to", role="theme", note="block YIELD [080]")
 V("capitulate", "080", prep="to", role="none", note="block YIELD [080]")
 V("surrender", "080", prep="to", role="none", note="block YIELD [080]; military surrender = 0874")
 VP(["back down", "give in", "give up"], "080", note="RETREAT / YIELD blocks [080]")
+VP(["bow to", "cave in to", "cave to", "succumb to"], "080", prep="from", src=C,
+   note="idioms of yielding to pressure or demands ('bowed to pressure from', 'caved in to demands'); PETRARCH's "
+        "YIELD blocks have yield, capitulate and give in but not these")
 V("compromise", "080", prep="with", role="none", note="block COMPROMISE [080]")
 V("allow", "080", note="block ALLOW [080]")
 V("permit", "080", note="block ALLOW [080]")
