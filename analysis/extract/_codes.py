@@ -13,6 +13,9 @@
 - The noun of the means of a violent act gives it its more specific code ('killed three civilians in a car
   bombing' is a bombing), and a passive without an agent the one that noun names ('were killed in an attack
   by Taliban fighters').
+- Armed forces that withdraw, pull out or pull back without an object ('Ethiopian troops withdrew from
+  Mogadishu', 'the rebels pulled back from the town') retreat militarily (0874); withdrawing a thing (an
+  ambassador, a bill, support) keeps the code of its phrase.
 - An order to do an act that a state imposes ('ordered the newspaper to suspend publication', 'ordered two
   diplomats to leave the country') is coercion (172 administrative sanctions, 174 expulsion), not a demand.
 """
@@ -21,7 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from analysis.extract._function_words import PLACE_PREPS
+from analysis.extract._function_words import PLACE_PREPS, PUNCT
 from analysis.extract.clauses import Candidate, future_code
 from analysis.extract.roles import Sentence
 from analysis.extract.text import mapping_group, word_group
@@ -43,6 +46,9 @@ LINE_MODIFIERS = word_group("property_line_modifier")  # 'power lines', 'rail li
 ORDER_VERBS = word_group("order_verb")
 ORDERED_ACTS = mapping_group("ordered_act")
 MEANS_AGENTS = mapping_group("means_agent")  # 'a suicide bomber killed ...' -> 1831  # 'ordered X to close' -> 172
+ARMED_SECTORS = word_group("armed_sector")  # CAMEO sectors of people who bear arms: military, rebels ...
+RETREAT_VERBS = word_group("retreat_verb")  # 'withdraw', 'pull out'
+MILITARY_RETREAT = "0874"
 VIOLENT_ROOTS = ("18", "19", "20")  # CAMEO assault, fight, mass violence
 SPAN = 6  # words of an object phrase (or a passive's subject) read for its head
 
@@ -72,6 +78,16 @@ def _property(words: list[str]) -> bool:
     """Whether an object phrase names infrastructure: 'an oil pipeline', 'three power lines'."""
     return not PROPERTY_NOUNS.isdisjoint(words) or any(
         w in ("line", "lines") and k > 0 and words[k - 1] in LINE_MODIFIERS for k, w in enumerate(words))
+
+
+def armed_withdrawal(sent: Sentence, c: Candidate) -> None:
+    """Recode a withdrawal without an object by armed forces as a military retreat (see the module's docstring)."""
+    if c.cameo[:2] != "08" or c.trig.lemma not in RETREAT_VERBS or _sector(c.src.code if c.src else None) \
+            not in ARMED_SECTORS:
+        return
+    k = c.tj + 1
+    if k >= sent.n or sent.low[k] in PLACE_PREPS or PUNCT.search(sent.gap(c.tj, k)):
+        c.cameo = MILITARY_RETREAT  # 'withdrew from ...', 'withdrew on Friday', 'pulled out, officials said'
 
 
 def ordered_act(sent: Sentence, c: Candidate) -> None:

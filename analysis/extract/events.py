@@ -35,6 +35,7 @@ from typing import Any, cast
 from analysis._resources import compiled, read_table
 from analysis.extract._codes import (
     VIOLENT_ROOTS,
+    armed_withdrawal,
     demote_conditions,
     fold_means,
     ordered_act,
@@ -221,6 +222,7 @@ def sentence_events(sent: Sentence) -> list[Candidate]:
             c.tgt = grieved_state(sent, c)  # 'in protest of last week's arrest of activists'
         refine_violence(sent, c)
         ordered_act(sent, c)
+        armed_withdrawal(sent, c)
         if c.prepared and c.cameo[:2] in VIOLENT_ROOTS:
             c.cameo = "150"  # preparing an attack is a show of force (CAMEO 15), not yet the attack
     keep += _compound(sent, keep)
