@@ -22,6 +22,7 @@ from analysis.extract._function_words import (
     _DIGIT,
     ADVERBS,
     AMOUNT_LINKS,
+    BE,
     COORDINATORS,
     CROWD_SECTORS,
     DETERMINERS,
@@ -335,9 +336,11 @@ class TriggerScan:
         ing = w.endswith("ing")
         if ing and i + 1 < self.n and punct[i + 1] == punct[i] and (
                 low[i + 1] == "between" or low[i + 1] in OCCURRENCE_FIRSTS and any(
-                    tuple(low[i + 1:i + 1 + len(v)]) == v for v in OCCURRENCE_VERBS)):
-            # 'fighting between the army and the RSF': a verb takes no 'between' right after it; 'Fighting broke
-            # out ...', 'Shelling resumed ...': an '-ing' form before a verb of occurrence is its subject
+                    tuple(low[i + 1:i + 1 + len(v)]) == v for v in OCCURRENCE_VERBS)) and not (
+                i > 0 and low[self.back(i)] in BE):
+            # 'fighting between the army and the RSF': an '-ing' form before 'between' names the act; 'Fighting
+            # broke out ...', 'Shelling resumed ...': before a verb of occurrence it is its subject; after a form
+            # of 'be' it is a verb ('Egypt is mediating between Israel and Hamas')
             return True
         if i == 0:
             return w in self.lex.third_person
