@@ -25,7 +25,7 @@ from __future__ import annotations
 import dataclasses
 
 from analysis.extract._function_words import PLACE_PREPS, PUNCT
-from analysis.extract.clauses import Candidate, future_code
+from analysis.extract.clauses import Candidate, future_code, same_actor
 from analysis.extract.roles import Sentence
 from analysis.extract.text import mapping_group, word_group
 from analysis.extract.triggers import Participant
@@ -49,6 +49,7 @@ MEANS_AGENTS = mapping_group("means_agent")  # 'a suicide bomber killed ...' -> 
 ARMED_SECTORS = word_group("armed_sector")  # CAMEO sectors of people who bear arms: military, rebels ...
 RETREAT_VERBS = word_group("retreat_verb")  # 'withdraw', 'pull out'
 MILITARY_RETREAT = "0874"
+FIGHT_NOUNS = word_group("fight_noun")  # 'clash', 'gunbattle': fighting between two sides
 VIOLENT_ROOTS = ("18", "19", "20")  # CAMEO assault, fight, mass violence
 SPAN = 6  # words of an object phrase (or a passive's subject) read for its head
 
@@ -161,6 +162,24 @@ def _unnamed_attackers(sent: Sentence, means: Candidate, c: Candidate) -> Partic
     return dataclasses.replace(places[0], code=country + "UAF", place=False, capital=False) if country else None
 
 
+def _opponent(sent: Sentence, c: Candidate, after: list[Candidate]) -> Participant | None:
+    """The other side of the fight a passive's victims fell in: the actor after 'with' that follows a noun of
+    mutual fighting ('were killed in a clash with Afghan border forces', 'were wounded in fighting with the
+    rebels', 'died in a gunbattle with police'), ending the trigger or the nominal of its means."""
+    ends = [c.tj] + [d.tj for d in after if d.status == "nom" and d.ti - c.tj <= SPAN]
+    for end in ends:
+        if sent.low[end] not in FIGHT_NOUNS:
+            continue
+        k = end + 1
+        if k < sent.n and sent.low[k] == "with" and sent.plain(end, k):
+            for j in (k + 1, k + 2):  # 'with Afghan forces', 'with the rebels'
+                p = sent.part_at.get(j)
+                if p is not None and p.first_token == j and not p.place and sent.plain(k, j) \
+                        and (c.tgt is None or not same_actor(p, c.tgt)):
+                    return p
+    return None
+
+
 def _head(c: Candidate) -> int:
     return c.anchor if c.anchor >= 0 else c.ti
 
@@ -193,6 +212,8 @@ def fold_means(sent: Sentence, cands: list[Candidate]) -> None:
                     c.cameo, d.status = d.cameo, "done"
                 if d.status == "done":
                     break
+        if c.passive and c.src is None:
+            c.src = _opponent(sent, c, cands[k + 1:])  # 'were killed in a clash with Afghan border forces'
         if subject is not None and c.src is None and not c.passive and subject.cameo[:2] in VIOLENT_ROOTS:
             c.src = _unnamed_attackers(sent, subject, c)  # 'A roadside bombing near Samarra killed ...'
         if refine and c.cameo.endswith("0") and not c.passive:
