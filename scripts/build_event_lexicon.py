@@ -721,6 +721,9 @@ V("travel", "042", prep="to", role="none", src=C, extra=("travelled", "travellin
 V("arrive", "042", prep="in", role="none", src=C, note="ARRIVE block default 040; '* (FOR VISIT)' 042:043")
 VP(["pay a visit", "make a visit", "pay a state visit", "make a trip"], "042", prep="to",
    note="FINANCE block '* VISIT [042:043]' (PAY); MAKE block '* VISIT'")
+VP(["send a delegation", "send delegations", "send a high-level delegation", "send an envoy", "send envoys",
+    "send a special envoy"], "042", prep="to",
+   note="SEND block '* DELEGATION [042:043]', '* ENVOY [042:043]': the sender's people visit the target")
 V("host", "043", note="block HOST [043:042]: source hosts, target visits")
 V("receive", "043", src=C, note="OBTAIN block pattern '* ENVOY/LEADER/AMBASSADOR [043:042]' (RECEIVE)")
 VP(["give a welcome", "give welcome", "extend a welcome", "accord a welcome", "give a reception",
@@ -1473,7 +1476,9 @@ NM(["economic cooperation", "trade deal", "trade deals", "trade agreement", "tra
     "investment", "investments", "joint venture", "joint ventures"], "061", prep="with|between",
    note="SIGN block '* {TRADE &TREATY} [061:061]'; FINANCE block '* (IN {JOINT VENTURE}) [061]'")
 NM(["military cooperation", "defence cooperation", "defense cooperation", "joint exercises",
-    "joint military exercises", "joint drills", "war games", "arms deal", "arms deals", "arms sale",
+    "joint military exercises", "joint drills", "joint exercise", "joint military exercise", "joint drill",
+    "joint naval exercise", "joint naval exercises", "joint naval drills", "joint military drills",
+    "joint military drill", "war games", "arms deal", "arms deals", "arms sale",
     "arms sales", "weapons sales", "defence pact", "defense pact"], "062", prep="with|between",
    note="HOLD block '* {JOINT EXERCISES} [062:062]'; SELL block '* &WEAPON [062:062]'")
 N("extradition", "063", prep="to|from", note="block EXTRADITE [063]")
