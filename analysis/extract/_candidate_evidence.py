@@ -59,9 +59,14 @@ def allegiance(text: str, start: int, end: int) -> bool:
 
 def written_form(name: str) -> str:
     """A name as written, bar case, accents and a possessive: 'St. Louis' and 'Saint-Louis' differ."""
-    text = unicodedata.normalize("NFKD", name.replace("’", "'"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    return re.sub(r"^the\s+|'s?$", "", " ".join(text.split()))
+    text = name.replace("’", "'")
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _ARTICLE_OR_POSSESSIVE.sub("", " ".join(text.lower().split()))
+
+
+_ARTICLE_OR_POSSESSIVE = re.compile(r"^the\s+|'s?$")
 
 
 @functools.lru_cache(maxsize=1 << 15)

@@ -54,7 +54,7 @@ def norm_key(name: str) -> str:
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = " ".join(text.lower().replace("-", " ").split())
-    if "t" in text or "co" in text:
+    if " " in text and ("t" in text or "co" in text):  # every abbreviation _ABBREV reads stands by a space
         text = _ABBREV.sub(lambda m: NAME_ABBREVIATIONS[m.group(1) or m.group(2)], text)
     return text
 

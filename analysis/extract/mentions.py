@@ -353,27 +353,30 @@ class _KeyFacts(NamedTuple):
 @functools.lru_cache(maxsize=1 << 16)
 def _key_facts(gaz: Gazetteer, k: int) -> _KeyFacts:
     rows, row_kinds = gaz.rows_of_key(k), gaz.row_kinds_of_key(k)
-    kinds = set(gaz.kind[rows].tolist())
+    # a name has a few places: plain lists cost less than numpy calls on them
+    how, kind_list, pops = row_kinds.tolist(), gaz.kind[rows].tolist(), gaz.population[rows].tolist()
+    kinds = set(kind_list)
     name_kind = NAME_KINDS[int(gaz.key_kind[k])]
     demonym = name_kind == "demonym"
-    has_abbr = bool((row_kinds == 2).any())
-    max_pop = int(gaz.population[rows].max())
-    strength, all_alt = _strength(kinds, demonym, has_abbr, max_pop), bool((row_kinds == 3).all())
+    has_abbr = 2 in how
+    max_pop = max(pops)
+    n_alt = how.count(3)
+    strength, all_alt = _strength(kinds, demonym, has_abbr, max_pop), n_alt == len(how)
     return _KeyFacts(rows, row_kinds, name_kind,
                      strength, bool(kinds & STRONG_KINDS) or demonym or has_abbr,
-                     max_pop, has_abbr, bool((row_kinds == 2).all()), all_alt,
+                     max_pop, has_abbr, how.count(2) == len(how), all_alt,
                      bool({_CAPITAL, _COUNTRY} & kinds), _COUNTRY in kinds,
-                     _own_strength(gaz, rows, row_kinds, demonym),
+                     _own_strength(how, kind_list, pops, demonym, has_abbr) if n_alt else strength,
                      place_rules.small_alternate_name(strength, all_alt, max_pop))
 
 
-def _own_strength(gaz: Gazetteer, rows: np.ndarray, row_kinds: np.ndarray, demonym: bool) -> int:
+def _own_strength(how: list[int], kinds: list[int], pops: list[int], demonym: bool, has_abbr: bool) -> int:
     """The strength of a name over the places whose own (or abbreviated) name it is: 'Adams' is a small
     town's name, though a Chinese city of 100,000 lists it among its alternate names."""
-    own = rows[row_kinds != 3]
-    if not len(own):
+    own = [i for i, h in enumerate(how) if h != 3]
+    if not own:
         return 0
-    return _strength(set(gaz.kind[own].tolist()), demonym, bool((row_kinds == 2).any()), int(gaz.population[own].max()))
+    return _strength({kinds[i] for i in own}, demonym, has_abbr, max(pops[i] for i in own))
 
 
 def _strength(kinds: set[int], demonym: bool, has_abbr: bool, max_population: int) -> int:
