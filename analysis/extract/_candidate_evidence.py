@@ -70,13 +70,13 @@ _ARTICLE_OR_POSSESSIVE = re.compile(r"^the\s+|'s?$")
 
 
 @functools.lru_cache(maxsize=1 << 15)
-def written_as(gaz: Gazetteer, rows_bytes: bytes, dtype: str, surface: str) -> np.ndarray:
-    """Per candidate (sorted unique rows), whether its own name is written as the text writes it, when not
-    all of them are."""
+def written_as(gaz: Gazetteer, rows_bytes: bytes, dtype: str, surface: str) -> np.ndarray | None:
+    """Per candidate (sorted unique rows), whether its own name is written as the text writes it, when some
+    are and some are not (else None: the written form tells them apart no more than not at all)."""
     form = written_form(surface)
-    same = np.array([form in (own := written_form(gaz.name(int(r))), _DIVISION_SUFFIX.sub("", own))
-                     for r in np.frombuffer(rows_bytes, dtype)])
-    return same if 0 < same.sum() < len(same) else np.zeros(len(same), bool)
+    same = [form in (own := written_form(gaz.name(r)), _DIVISION_SUFFIX.sub("", own))
+            for r in np.frombuffer(rows_bytes, dtype).tolist()]
+    return np.array(same) if 0 < sum(same) < len(same) else None
 
 
 @compiled

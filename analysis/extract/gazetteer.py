@@ -35,6 +35,16 @@ MAX_NAME_TOKENS = 6
 KEY_BYTES = 48
 MAX_KNOWN_KEYS = 200_000
 _ABBREV = re.compile(r"\b(st|ste|ft|mt)\.?(?= )|(?<= )(co|twp)\.?$")
+_ABBREVIATED_BEFORE_SPACE = ("t ", "t. ", "te ", "te. ")  # what 'st', 'ste', 'ft' and 'mt' end on before a word
+_ABBREVIATED_AT_END = (" co", " co.", " twp", " twp.")
+
+
+def _may_abbreviate(text: str) -> bool:
+    """Whether `_ABBREV` can match in a key: what it reads before a space or at the end is there."""
+    return " " in text and (text.endswith(_ABBREVIATED_AT_END)
+                            or any(map(text.__contains__, _ABBREVIATED_BEFORE_SPACE)))
+
+
 _ARRAY_NAMES = ("gid", "name_blob", "name_offsets", "kind", "country", "admin1", "lat", "lon", "population", "keys",
                 "start", "end", "key_kind", "rows", "row_kind", "country_codes", "admin1_names", "common_words")
 NAME_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "co": "county", "twp": "township"}
@@ -54,7 +64,7 @@ def norm_key(name: str) -> str:
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = " ".join(text.lower().replace("-", " ").split())
-    if " " in text and ("t" in text or "co" in text):  # every abbreviation _ABBREV reads stands by a space
+    if _may_abbreviate(text):
         text = _ABBREV.sub(lambda m: NAME_ABBREVIATIONS[m.group(1) or m.group(2)], text)
     return text
 
@@ -113,6 +123,9 @@ class Gazetteer:
         """`find_keys` as a list. Answers are remembered (up to MAX_KNOWN_KEYS names): the words of a
         corpus repeat."""
         known = self._known
+        found = list(map(known.get, keys))
+        if None not in found:
+            return found  # type: ignore[return-value]  # (no None in it)
         new = set(keys).difference(known)
         if new:
             if len(known) + len(new) > MAX_KNOWN_KEYS:

@@ -83,13 +83,14 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
     cand: dict[str, _Candidates] = {}
     for key, idx in groups.items():
         m0 = mentions[idx[0]]
-        static = static_candidates(gaz, key, m0.rows.dtype.str, m0.rows.tobytes(), m0.row_kinds.tobytes())
+        static, written = _static_of(gaz, key, m0.rows, m0.row_kinds, m0.text)
         score = static.score
         if len(static.rows) < 2:  # a lone candidate is chosen whatever its score
             cand[key] = _Candidates(static, score, len(idx))
             continue
         # 'St. Louis' is written as Missouri's city is named, not as Senegal's Saint-Louis
-        score = score + WRITTEN_FORM_BONUS * written_as(gaz, static.rows.tobytes(), static.rows.dtype.str, m0.text)
+        if written is not None:
+            score = score + WRITTEN_FORM_BONUS * written
         for i in idx:
             score = mention_evidence(static, score, mentions[i], qual[i], dateline, text)
         cand[key] = _Candidates(static, score, len(idx))
@@ -97,8 +98,8 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
     for key, seat_bonus in _world_news_support(gaz, cand).items():
         cand[key] = cand[key]._replace(score=cand[key].score + seat_bonus)
     shared = _shared_division_support(cand)
-    choice = {key: int(c.static.rows[int(np.argmax(c.score + shared.get(key, 0.0))) if len(c.score) > 1 else 0])
-              for key, c in cand.items()}
+    choice = {key: int(c.static.rows[int(np.argmax(c.score + shared[key] if key in shared else c.score))
+                                     if len(c.score) > 1 else 0]) for key, c in cand.items()}
     batch = _batch(cand)
     if batch is not None:
         siblings = list_siblings(mentions, text)
@@ -108,6 +109,26 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
                 break  # a fixed point: another pass would choose the same
             choice = new
     return [choice[m.key] for m in mentions]
+
+
+_STATICS: dict[tuple[Gazetteer, str, int, int, str], tuple[np.ndarray, np.ndarray, Static, np.ndarray | None]] = {}
+
+
+def _static_of(gaz: Gazetteer, key: str, rows: np.ndarray, row_kinds: np.ndarray,
+               surface: str) -> tuple[Static, np.ndarray | None]:
+    """`static_candidates` and `written_as` for a mention's arrays. A name's arrays are the same objects from
+    article to article (see mentions._key_facts): they are looked up by identity first, and kept alive with
+    the answer so that their identities stay theirs."""
+    known = (gaz, key, id(rows), id(row_kinds), surface)
+    hit = _STATICS.get(known)
+    if hit is not None:
+        return hit[2], hit[3]
+    static = static_candidates(gaz, key, rows.dtype.str, rows.tobytes(), row_kinds.tobytes())
+    written = written_as(gaz, static.rows.tobytes(), static.rows.dtype.str, surface) if len(static.rows) > 1 else None
+    if len(_STATICS) >= 1 << 15:
+        _STATICS.clear()
+    _STATICS[known] = (rows, row_kinds, static, written)
+    return static, written
 
 
 def _shared_division_support(cand: dict[str, _Candidates]) -> dict[str, np.ndarray]:
@@ -121,14 +142,10 @@ def _shared_division_support(cand: dict[str, _Candidates]) -> dict[str, np.ndarr
     namesakes (Egypt and Cairo in Illinois)."""
     if len(cand) < 2:
         return {}
-    names: dict[int, int] = {}
-    joint: dict[int, float] = {}
-    get_n, get_j = names.get, joint.get
-    for c in cand.values():
-        if c.static.votes:
-            for a, sc in c.static.divisions.items():
-                names[a] = get_n(a, 0) + 1
-                joint[a] = get_j(a, 0.0) + sc
+    voters = [c.static.divisions for c in cand.values() if c.static.votes]
+    names: Counter[int] = Counter()
+    for divisions in voters:
+        names.update(divisions.keys())
     # a country's or capital's name counts for a division only where a name that votes has a candidate
     # too ('Georgia' and 'Albany': the state of Georgia holds Albany; Egypt and Cairo alone vote nowhere)
     seconded = Counter(a for c in cand.values() if not c.static.votes for a in c.static.divisions if a in names)
@@ -138,6 +155,8 @@ def _shared_division_support(cand: dict[str, _Candidates]) -> dict[str, np.ndarr
     shared = {a for a, n in names.items() if n >= 2}
     if not shared:
         return out  # no division holds two names: no bonus anywhere
+    # the names' best priors in each division that holds two or more, summed in the names' order
+    joint = {a: sum((d[a] for d in voters if a in d), 0.0) for a in shared}
     for key, c in cand.items():
         st = c.static
         if len(st.rows) < 2 or shared.isdisjoint(st.divisions):
@@ -254,10 +273,11 @@ def _rescore(cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch
         for i in range(start, stop):
             if is_famous and not great[i] and (by_name[i] or (km[i] > NEAR_SUPPORT_KM and akeys[i] not in named_a)):
                 continue  # 'from Houston to Paris': a great capital's far namesake needs its state or county named
-            if count_c and (cw := get_c(ckeys[i])) is not None:
-                score[i] += COUNTRY_CONTEXT * max(cw - (wc0 if ckeys[i] == c0 else 0.0), 0.0) / denom_c
-            if count_a and (aw := get_a(akeys[i])) is not None:
-                score[i] += ADMIN1_CONTEXT * max(aw - (wa0 if akeys[i] == a0 else 0.0), 0.0) / denom_a
+            # (a weight of none or less adds nothing, and is not added)
+            if count_c and (cw := get_c(ckeys[i])) is not None and (cw := cw - (wc0 if ckeys[i] == c0 else 0.0)) > 0:
+                score[i] += COUNTRY_CONTEXT * cw / denom_c
+            if count_a and (aw := get_a(akeys[i])) is not None and (aw := aw - (wa0 if akeys[i] == a0 else 0.0)) > 0:
+                score[i] += ADMIN1_CONTEXT * aw / denom_a
     exp = math.exp
     score = [s + NEARBY * exp(-d / NEARBY_KM) if p else s for s, d, p in zip(score, km, batch.point, strict=True)]
     if siblings.lists:
@@ -326,11 +346,12 @@ def resolve_placed(mentions: Sequence[Mention], text: str, *, gazetteer: Gazette
     ('Fennimore Tower' in Brisbane)."""
     gaz = gazetteer or load_gazetteer()
     known = [m for m in mentions if len(m.rows)]
-    weak = [m for m in known if m.kind and not well_known(gaz, m.rows)]
+    weak_ids = {id(m) for m in known if m.kind and not well_known(gaz, m.rows)}
+    weak = [m for m in known if id(m) in weak_ids]
     # 'pro-Moscow separatists in Donetsk': a name in a word of allegiance sets no context for the others
     sides = [m for m in known if not m.kind and allegiance(text, m.start, m.end)]
     aside = {id(m) for m in sides}
-    strong = [m for m in known if (not m.kind or well_known(gaz, m.rows)) and id(m) not in aside]
+    strong = [m for m in known if id(m) not in weak_ids and id(m) not in aside]
     chosen = dict(zip((id(m) for m in strong), resolve(strong, text, gazetteer=gaz), strict=True))
     near_feature(mentions, text, chosen, gaz)
     by_key = {m.key: chosen[id(m)] for m in strong}
