@@ -92,7 +92,7 @@ def nearest_km(points: list[tuple[int, float, float]], lat: np.ndarray, lon: np.
     """Per candidate, the distance to the nearest chosen point of another name (inf when there is none)."""
     if not points:
         return [math.inf] * len(lat)
-    pname, plat, plon = np.array(points).T
+    pname, plat, plon = map(np.array, zip(*points, strict=True))
     plat = np.radians(plat)
     dlon = np.radians(plon[None, :] - lon[:, None])
     a = (np.sin((plat[None, :] - lat[:, None]) / 2) ** 2

@@ -156,7 +156,10 @@ def _shared_division_support(cand: dict[str, _Candidates]) -> dict[str, np.ndarr
     if not shared:
         return out  # no division holds two names: no bonus anywhere
     # the names' best priors in each division that holds two or more, summed in the names' order
-    joint = {a: sum((d[a] for d in voters if a in d), 0.0) for a in shared}
+    joint = dict.fromkeys(shared, 0.0)
+    for divisions in voters:
+        for a in shared.intersection(divisions):
+            joint[a] += divisions[a]
     for key, c in cand.items():
         st = c.static
         if len(st.rows) < 2 or shared.isdisjoint(st.divisions):

@@ -358,11 +358,12 @@ class _KeyFacts(NamedTuple):
 
 @functools.lru_cache(maxsize=1 << 16)
 def _key_facts(gaz: Gazetteer, k: int) -> _KeyFacts:
-    rows, row_kinds = gaz.rows_of_key(k), gaz.row_kinds_of_key(k)
+    first, stop = gaz.key_span(k)
+    rows, row_kinds = gaz.rows[first:stop], gaz.row_kind[first:stop]
     # a name has a few places: plain lists cost less than numpy calls on them
     how, kind_list, pops = row_kinds.tolist(), gaz.kind[rows].tolist(), gaz.population[rows].tolist()
     kinds = set(kind_list)
-    name_kind = NAME_KINDS[int(gaz.key_kind[k])]
+    name_kind = NAME_KINDS[gaz.key_kind[k]]
     demonym = name_kind == "demonym"
     has_abbr = 2 in how
     max_pop = max(pops)
