@@ -59,19 +59,24 @@ def allegiance(text: str, start: int, end: int) -> bool:
 
 def written_form(name: str) -> str:
     """A name as written, bar case, accents and a possessive: 'St. Louis' and 'Saint-Louis' differ."""
-    text = unicodedata.normalize("NFKD", name.replace("’", "'"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    return re.sub(r"^the\s+|'s?$", "", " ".join(text.split()))
+    text = name.replace("’", "'")
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _ARTICLE_OR_POSSESSIVE.sub("", " ".join(text.lower().split()))
+
+
+_ARTICLE_OR_POSSESSIVE = re.compile(r"^the\s+|'s?$")
 
 
 @functools.lru_cache(maxsize=1 << 15)
-def written_as(gaz: Gazetteer, rows_bytes: bytes, dtype: str, surface: str) -> np.ndarray:
-    """Per candidate (sorted unique rows), whether its own name is written as the text writes it, when not
-    all of them are."""
+def written_as(gaz: Gazetteer, rows_bytes: bytes, dtype: str, surface: str) -> np.ndarray | None:
+    """Per candidate (sorted unique rows), whether its own name is written as the text writes it, when some
+    are and some are not (else None: the written form tells them apart no more than not at all)."""
     form = written_form(surface)
-    same = np.array([form in (own := written_form(gaz.name(int(r))), _DIVISION_SUFFIX.sub("", own))
-                     for r in np.frombuffer(rows_bytes, dtype)])
-    return same if 0 < same.sum() < len(same) else np.zeros(len(same), bool)
+    same = [form in (own := written_form(gaz.name(r)), _DIVISION_SUFFIX.sub("", own))
+            for r in np.frombuffer(rows_bytes, dtype).tolist()]
+    return np.array(same) if 0 < sum(same) < len(same) else None
 
 
 @compiled
@@ -87,7 +92,7 @@ def nearest_km(points: list[tuple[int, float, float]], lat: np.ndarray, lon: np.
     """Per candidate, the distance to the nearest chosen point of another name (inf when there is none)."""
     if not points:
         return [math.inf] * len(lat)
-    pname, plat, plon = np.array(points).T
+    pname, plat, plon = map(np.array, zip(*points, strict=True))
     plat = np.radians(plat)
     dlon = np.radians(plon[None, :] - lon[:, None])
     a = (np.sin((plat[None, :] - lat[:, None]) / 2) ** 2

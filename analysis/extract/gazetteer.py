@@ -35,6 +35,8 @@ MAX_NAME_TOKENS = 6
 KEY_BYTES = 48
 MAX_KNOWN_KEYS = 200_000
 _ABBREV = re.compile(r"\b(st|ste|ft|mt)\.?(?= )|(?<= )(co|twp)\.?$")
+_ABBREVIATED_BEFORE_SPACE = ("t ", "t. ", "te ", "te. ")  # what 'st', 'ste', 'ft' and 'mt' end on before a word
+_ABBREVIATED_AT_END = (" co", " co.", " twp", " twp.")
 _ARRAY_NAMES = ("gid", "name_blob", "name_offsets", "kind", "country", "admin1", "lat", "lon", "population", "keys",
                 "start", "end", "key_kind", "rows", "row_kind", "country_codes", "admin1_names", "common_words")
 NAME_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "co": "county", "twp": "township"}
@@ -54,7 +56,8 @@ def norm_key(name: str) -> str:
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = " ".join(text.lower().replace("-", " ").split())
-    if "t" in text or "co" in text:
+    if " " in text and (text.endswith(_ABBREVIATED_AT_END) or any(map(text.__contains__, _ABBREVIATED_BEFORE_SPACE))):
+        # an abbreviation _ABBREV reads is there (what it reads before a space or at the end)
         text = _ABBREV.sub(lambda m: NAME_ABBREVIATIONS[m.group(1) or m.group(2)], text)
     return text
 
@@ -113,15 +116,25 @@ class Gazetteer:
         """`find_keys` as a list. Answers are remembered (up to MAX_KNOWN_KEYS names): the words of a
         corpus repeat."""
         known = self._known
+        found = list(map(known.get, keys))
+        if None not in found:
+            return found  # type: ignore[return-value]  # (no None in it)
         new = set(keys).difference(known)
         if new:
             if len(known) + len(new) > MAX_KNOWN_KEYS:
                 known.clear()
                 new = set(keys)
-            probe = np.array([k.encode("utf-8")[:KEY_BYTES + 1] for k in new], dtype=f"S{KEY_BYTES + 1}")
+            # the fixed-width keys padded with NULs as numpy pads them, joined in one buffer (numpy's own
+            # conversion of a list of bytes costs a few microseconds per key)
+            width = KEY_BYTES + 1
+            probe = np.frombuffer(b"".join(k.encode("utf-8")[:width].ljust(width, b"\0") for k in new), f"S{width}")
             pos = np.minimum(np.searchsorted(self.keys, probe), len(self.keys) - 1)
             known.update(zip(new, np.where(self.keys[pos] == probe, pos, -1).tolist(), strict=True))
         return list(map(known.__getitem__, keys))
+
+    def key_span(self, k: int) -> tuple[int, int]:
+        """Where the rows of key `k` begin and end in `rows` and `row_kind`."""
+        return self.start[k].item(), self.end[k].item()
 
     def rows_of_key(self, k: int) -> np.ndarray:
         return self.rows[self.start[k]:self.end[k]]

@@ -26,9 +26,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from analysis.extract._candidate_evidence import (
-    _DIVISION_CLASSES,
     _KIND_CLASS,
-    _TOWN_CLASS,
     Siblings,
     allegiance,
     list_siblings,
@@ -36,6 +34,15 @@ from analysis.extract._candidate_evidence import (
     nearest_km,
     qualifier_bonus,
     written_as,
+)
+from analysis.extract._candidates import (
+    _ADMIN1,
+    _ADMIN2,
+    _AREA_KIND_SET,
+    _COUNTRY,
+    _NO_ADMIN1,
+    Static,
+    static_candidates,
 )
 from analysis.extract.anchors import (
     anchor_rows,
@@ -47,72 +54,19 @@ from analysis.extract.anchors import (
     written_as_town,
 )
 from analysis.extract.facilities import well_known
-from analysis.extract.gazetteer import KINDS, NAME_KINDS, Gazetteer, load_gazetteer
+from analysis.extract.gazetteer import Gazetteer, load_gazetteer
 from analysis.extract.mentions import Mention, dateline_of, find_mentions
 from analysis.extract.records import Place
-from analysis.geometry import haversine_km
 
-KIND_BONUS = np.array([4.0, 1.0, 0.3, 0.0, 1.5, 3.0, 3.0, 3.0, 2.0, 2.0, 2.0])  # aligned with gazetteer.KINDS
-POP_WEIGHT = 1.0
 COUNTRY_CONTEXT = 4.0
 ADMIN1_CONTEXT = 3.0
 NEARBY = 4.0
 NEARBY_KM = 75.0
-ALT_PENALTY = 1.5
-NAMESAKE_CITY_BONUS = 1.5
-NAMESAKE_DIVISION_KM = 50.0
 LIST_BONUS = 3.0
 SHARED_DIVISION = ADMIN1_CONTEXT
-SEAT_CONTEXT = 2.5
 WRITTEN_FORM_BONUS = 1.5
-FAMOUS_POPULATION = 500_000
 NEAR_SUPPORT_KM = 150.0
 SYNTHETIC_GID = 990_000_000  # the project's own ids for curated regions (not GeoNames)
-_COUNTRY, _ADMIN1, _ADMIN2, _CAPITAL, _CITY = map(KINDS.index, ("country", "admin1", "admin2", "capital", "city"))
-_ALT = NAME_KINDS.index("alt")
-_AREA_KINDS = np.array([KINDS.index(k) for k in ("country", "continent", "region", "water")])
-_AREA_KIND_SET = frozenset(_AREA_KINDS.tolist())
-_IS_TOWN_KIND = np.isin(np.arange(len(KINDS)), (_CITY, _CAPITAL))  # by kind number: a look-up, not np.isin per name
-_IS_SEAT_KIND = np.isin(np.arange(len(KINDS)), (_CAPITAL, _COUNTRY))
-_IS_AREA_KIND = np.isin(np.arange(len(KINDS)), _AREA_KINDS)
-_NO_ADMIN1 = [0]  # code of the empty division name (the first of the sorted names)
-_ADMIN1_BITS = (1 << 20) - 1  # the division part of a division key (see _admin_keys)
-
-
-def _prior(gaz: Gazetteer, rows: np.ndarray) -> np.ndarray:
-    return POP_WEIGHT * np.log10(gaz.population[rows].astype(float) + 10.0) + KIND_BONUS[gaz.kind[rows]]
-
-
-def _admin_keys(gaz: Gazetteer, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Integer keys of each row's country and (country, first-level division)."""
-    country = gaz.country[rows].astype(np.int64)
-    return country, (country << 20) | gaz.admin1[rows].astype(np.int64)
-
-
-def _namesake_city_bonus(gaz: Gazetteer, rows: np.ndarray, akeys: np.ndarray) -> np.ndarray:
-    """A big city named like its own first-level division ('New York', 'Sao Paulo') is what news means."""
-    kinds = gaz.kind[rows]
-    is_admin1 = kinds == _ADMIN1
-    if not is_admin1.any():
-        return np.zeros(len(rows))
-    towns = _IS_TOWN_KIND[kinds] & (gaz.population[rows] >= 100_000)
-    return NAMESAKE_CITY_BONUS * (towns & np.isin(akeys, akeys[is_admin1]))
-
-
-def _namesake_division_penalty(gaz: Gazetteer, rows: np.ndarray, akeys: np.ndarray) -> np.ndarray:
-    """A second-level division named like the big city it holds yields to the city ('Liverpool', 'Barcelona',
-    'Calgary': news writes 'X County', 'the province of X' or 'the borough of X' for the division)."""
-    kinds = gaz.kind[rows]
-    is_admin2 = kinds == _ADMIN2
-    towns = _IS_TOWN_KIND[kinds] & (gaz.population[rows] >= 100_000)
-    out = np.zeros(len(rows))
-    if not (is_admin2.any() and towns.any()):
-        return out
-    for d in np.flatnonzero(is_admin2 & np.isin(akeys, akeys[towns])):  # a handful at most
-        near = towns & (akeys == akeys[d])
-        km = haversine_km(gaz.lon[rows[near]], gaz.lat[rows[near]], gaz.lon[rows[d]], gaz.lat[rows[d]])
-        out[d] = NAMESAKE_CITY_BONUS * bool((km <= NAMESAKE_DIVISION_KM).any())
-    return out
 
 
 def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | None = None) -> list[int]:
@@ -129,13 +83,14 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
     cand: dict[str, _Candidates] = {}
     for key, idx in groups.items():
         m0 = mentions[idx[0]]
-        static = _static_candidates(gaz, key, m0.rows.dtype.str, m0.rows.tobytes(), m0.row_kinds.tobytes())
+        static, written = _static_of(gaz, key, m0.rows, m0.row_kinds, m0.text)
         score = static.score
         if len(static.rows) < 2:  # a lone candidate is chosen whatever its score
             cand[key] = _Candidates(static, score, len(idx))
             continue
         # 'St. Louis' is written as Missouri's city is named, not as Senegal's Saint-Louis
-        score = score + WRITTEN_FORM_BONUS * written_as(gaz, static.rows.tobytes(), static.rows.dtype.str, m0.text)
+        if written is not None:
+            score = score + WRITTEN_FORM_BONUS * written
         for i in idx:
             score = mention_evidence(static, score, mentions[i], qual[i], dateline, text)
         cand[key] = _Candidates(static, score, len(idx))
@@ -143,8 +98,8 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
     for key, seat_bonus in _world_news_support(gaz, cand).items():
         cand[key] = cand[key]._replace(score=cand[key].score + seat_bonus)
     shared = _shared_division_support(cand)
-    choice = {key: int(c.static.rows[int(np.argmax(c.score + shared.get(key, 0.0))) if len(c.score) > 1 else 0])
-              for key, c in cand.items()}
+    choice = {key: int(c.static.rows[int(np.argmax(c.score + shared[key] if key in shared else c.score))
+                                     if len(c.score) > 1 else 0]) for key, c in cand.items()}
     batch = _batch(cand)
     if batch is not None:
         siblings = list_siblings(mentions, text)
@@ -154,6 +109,26 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
                 break  # a fixed point: another pass would choose the same
             choice = new
     return [choice[m.key] for m in mentions]
+
+
+_STATICS: dict[tuple[Gazetteer, str, int, int, str], tuple[np.ndarray, np.ndarray, Static, np.ndarray | None]] = {}
+
+
+def _static_of(gaz: Gazetteer, key: str, rows: np.ndarray, row_kinds: np.ndarray,
+               surface: str) -> tuple[Static, np.ndarray | None]:
+    """`static_candidates` and `written_as` for a mention's arrays. A name's arrays are the same objects from
+    article to article (see mentions._key_facts): they are looked up by identity first, and kept alive with
+    the answer so that their identities stay theirs."""
+    known = (gaz, key, id(rows), id(row_kinds), surface)
+    hit = _STATICS.get(known)
+    if hit is not None:
+        return hit[2], hit[3]
+    static = static_candidates(gaz, key, rows.dtype.str, rows.tobytes(), row_kinds.tobytes())
+    written = written_as(gaz, static.rows.tobytes(), static.rows.dtype.str, surface) if len(static.rows) > 1 else None
+    if len(_STATICS) >= 1 << 15:
+        _STATICS.clear()
+    _STATICS[known] = (rows, row_kinds, static, written)
+    return static, written
 
 
 def _shared_division_support(cand: dict[str, _Candidates]) -> dict[str, np.ndarray]:
@@ -167,14 +142,10 @@ def _shared_division_support(cand: dict[str, _Candidates]) -> dict[str, np.ndarr
     namesakes (Egypt and Cairo in Illinois)."""
     if len(cand) < 2:
         return {}
-    names: dict[int, int] = {}
-    joint: dict[int, float] = {}
-    get_n, get_j = names.get, joint.get
-    for c in cand.values():
-        if c.static.votes:
-            for a, sc in c.static.divisions.items():
-                names[a] = get_n(a, 0) + 1
-                joint[a] = get_j(a, 0.0) + sc
+    voters = [c.static.divisions for c in cand.values() if c.static.votes]
+    names: Counter[int] = Counter()
+    for divisions in voters:
+        names.update(divisions.keys())
     # a country's or capital's name counts for a division only where a name that votes has a candidate
     # too ('Georgia' and 'Albany': the state of Georgia holds Albany; Egypt and Cairo alone vote nowhere)
     seconded = Counter(a for c in cand.values() if not c.static.votes for a in c.static.divisions if a in names)
@@ -184,6 +155,11 @@ def _shared_division_support(cand: dict[str, _Candidates]) -> dict[str, np.ndarr
     shared = {a for a, n in names.items() if n >= 2}
     if not shared:
         return out  # no division holds two names: no bonus anywhere
+    # the names' best priors in each division that holds two or more, summed in the names' order
+    joint = dict.fromkeys(shared, 0.0)
+    for divisions in voters:
+        for a in shared.intersection(divisions):
+            joint[a] += divisions[a]
     for key, c in cand.items():
         st = c.static
         if len(st.rows) < 2 or shared.isdisjoint(st.divisions):
@@ -213,77 +189,10 @@ def _world_news_support(gaz: Gazetteer, cand: dict[str, _Candidates]) -> dict[st
     return out
 
 
-class _Static(NamedTuple):
-    """What the gazetteer alone says about the candidates of a name (cached across articles)."""
-
-    rows: np.ndarray
-    ckeys: np.ndarray
-    akeys: np.ndarray
-    score: np.ndarray  # the prior, with the namesake-city bonus and the alternate-name penalty
-    seat: np.ndarray  # capitals and countries (what a metonymic name favours)
-    point: np.ndarray  # places with a point (not countries, regions, seas or first-level divisions)
-    lat: np.ndarray  # radians
-    lon: np.ndarray  # degrees
-    cos_lat: np.ndarray
-    info: dict[int, tuple[int, int, int, float, float]]  # row -> kind, country, admin1, lat, lon (degrees)
-    kind_class: np.ndarray  # _KIND_CLASS of each candidate
-    divisions: dict[int, float]  # first-level division key -> best prior of the candidates in it
-    votes: bool  # whether the name counts in _shared_division_support (see there)
-    famous: bool  # whether its best candidate is a national capital of FAMOUS_POPULATION or more
-    great: np.ndarray  # which candidates are such capitals
-    by_name: np.ndarray  # which candidates carry the name as an alternate name only
-    seat_country: int  # the country of its best candidate when that is a country or capital, else -1
-    capital_bonus: np.ndarray | None  # SEAT_CONTEXT for its national capitals, when a division shares the name
-    capital_countries: frozenset[int]  # the countries of those capitals
-    divisions_named: frozenset[int]  # its first-level divisions (rows)
-    ints: np.ndarray  # rows, ckeys, akeys, kind_class, great, by_name, point stacked (see _batch)
-    floats: np.ndarray  # lat, lon, cos_lat stacked
-
-
 class _Candidates(NamedTuple):
-    static: _Static
+    static: Static
     score: np.ndarray
     n: int
-
-
-@functools.lru_cache(maxsize=1 << 15)
-def _static_candidates(gaz: Gazetteer, key: str, dtype: str, rows_bytes: bytes, kinds_bytes: bytes) -> _Static:
-    """The candidates of a name and their prior scores; names repeat across a corpus, so this is cached."""
-    m_rows = np.frombuffer(rows_bytes, dtype)
-    m_kinds = np.frombuffer(kinds_bytes, np.int8)
-    rows, first = np.unique(m_rows, return_index=True)
-    ckeys, akeys = _admin_keys(gaz, rows)
-    score = _prior(gaz, rows)
-    namesake = _namesake_city_bonus(gaz, rows, akeys)
-    if len(m_kinds) == len(m_rows):  # 'New York' is an alternate name of New York City
-        score = score - ALT_PENALTY * ((m_kinds[first] == _ALT) & (namesake == 0))
-    kinds = gaz.kind[rows]
-    lat = np.radians(gaz.lat[rows])
-    info = dict(zip(rows.tolist(), zip(kinds.tolist(), gaz.country[rows].tolist(), gaz.admin1[rows].tolist(),
-                                       gaz.lat[rows].tolist(), gaz.lon[rows].tolist(), strict=True), strict=True))
-    score = score + namesake - _namesake_division_penalty(gaz, rows, akeys)
-    seat = _IS_SEAT_KIND[kinds]
-    kind_class = _KIND_CLASS[kinds]
-    divisions: dict[int, float] = {}
-    for a, sc in zip(akeys.tolist(), score.tolist(), strict=True):
-        if a & _ADMIN1_BITS != _NO_ADMIN1[0] and sc > divisions.get(a, -np.inf):
-            divisions[a] = sc
-    top = int(np.argmax(score))
-    votes = not seat[top] and int(kind_class[top]) in (*_DIVISION_CLASSES, _TOWN_CLASS)
-    great = (kinds == _CAPITAL) & (gaz.population[rows] >= FAMOUS_POPULATION)
-    # a by-name ('Athens' for Lemont, Illinois) is no namesake a great capital yields to, however near
-    by_name = (m_kinds[first] == _ALT) if len(m_kinds) == len(m_rows) else np.zeros(len(rows), bool)
-    capital = kinds == _CAPITAL
-    capital_named = capital.any() and (kinds == _ADMIN1).any() and not (kinds == _COUNTRY).any()
-    point = ~_IS_AREA_KIND[kinds]
-    lon, cos_lat = gaz.lon[rows], np.cos(lat)
-    return _Static(rows, ckeys, akeys, score, seat, point, lat, lon, cos_lat,
-                   info, kind_class, divisions, votes, bool(great[top]), great, by_name,
-                   int(ckeys[top]) if kinds[top] in (_COUNTRY, _CAPITAL) else -1,
-                   SEAT_CONTEXT * capital if capital_named else None,
-                   frozenset(ckeys[capital].tolist()), frozenset(rows[kinds == _ADMIN1].tolist()),
-                   np.stack([rows, ckeys, akeys, kind_class, great, by_name, point]).astype(np.int64),
-                   np.stack([lat, lon.astype(np.float64), cos_lat]))
 
 
 class _Batch(NamedTuple):
@@ -367,10 +276,11 @@ def _rescore(cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch
         for i in range(start, stop):
             if is_famous and not great[i] and (by_name[i] or (km[i] > NEAR_SUPPORT_KM and akeys[i] not in named_a)):
                 continue  # 'from Houston to Paris': a great capital's far namesake needs its state or county named
-            if count_c and (cw := get_c(ckeys[i])) is not None:
-                score[i] += COUNTRY_CONTEXT * max(cw - (wc0 if ckeys[i] == c0 else 0.0), 0.0) / denom_c
-            if count_a and (aw := get_a(akeys[i])) is not None:
-                score[i] += ADMIN1_CONTEXT * max(aw - (wa0 if akeys[i] == a0 else 0.0), 0.0) / denom_a
+            # (a weight of none or less adds nothing, and is not added)
+            if count_c and (cw := get_c(ckeys[i])) is not None and (cw := cw - (wc0 if ckeys[i] == c0 else 0.0)) > 0:
+                score[i] += COUNTRY_CONTEXT * cw / denom_c
+            if count_a and (aw := get_a(akeys[i])) is not None and (aw := aw - (wa0 if akeys[i] == a0 else 0.0)) > 0:
+                score[i] += ADMIN1_CONTEXT * aw / denom_a
     exp = math.exp
     score = [s + NEARBY * exp(-d / NEARBY_KM) if p else s for s, d, p in zip(score, km, batch.point, strict=True)]
     if siblings.lists:
@@ -439,11 +349,12 @@ def resolve_placed(mentions: Sequence[Mention], text: str, *, gazetteer: Gazette
     ('Fennimore Tower' in Brisbane)."""
     gaz = gazetteer or load_gazetteer()
     known = [m for m in mentions if len(m.rows)]
-    weak = [m for m in known if m.kind and not well_known(gaz, m.rows)]
+    weak_ids = {id(m) for m in known if m.kind and not well_known(gaz, m.rows)}
+    weak = [m for m in known if id(m) in weak_ids]
     # 'pro-Moscow separatists in Donetsk': a name in a word of allegiance sets no context for the others
     sides = [m for m in known if not m.kind and allegiance(text, m.start, m.end)]
     aside = {id(m) for m in sides}
-    strong = [m for m in known if (not m.kind or well_known(gaz, m.rows)) and id(m) not in aside]
+    strong = [m for m in known if id(m) not in weak_ids and id(m) not in aside]
     chosen = dict(zip((id(m) for m in strong), resolve(strong, text, gazetteer=gaz), strict=True))
     near_feature(mentions, text, chosen, gaz)
     by_key = {m.key: chosen[id(m)] for m in strong}

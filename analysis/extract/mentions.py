@@ -172,13 +172,11 @@ def find_mentions(
     shouted = _Shouted(tokens, is_headline_case(text))
 
     probes = _probes(text, tokens, particles)
-    found = gaz.key_numbers([p[2] for p in probes])
+    found = gaz.key_numbers(list(map(_KEY, probes)))
 
     # 2. longest match at each start, left to right
-    best: dict[int, tuple[int, str, int, int]] = {}
-    for (i, j, key, end), k in zip(probes, found, strict=True):
-        if k >= 0:  # the probes of a start come shortest first (by last token, then end)
-            best[i] = (j, key, end, k)
+    # the probes of a start come shortest first (by last token, then end): the last found of each is kept
+    best = {p[0]: (p, k) for p, k in itertools.compress(zip(probes, found, strict=True), map(_FOUND, found))}
     blocked_spans = sorted(blocked)
     blocked_starts = [b[0] for b in blocked_spans]
     blocked_reach = list(itertools.accumulate((b[1] for b in blocked_spans), max))  # running max of the ends
@@ -191,7 +189,7 @@ def find_mentions(
     for i in sorted(best):
         if i <= taken:
             continue
-        j, key, end, k = best[i]
+        (_, j, key, end), k = best[i]
         start = tokens[i].start
         k_b = bisect.bisect_left(blocked_starts, end)  # a span starting before `end` and reaching past `start`
         if k_b and blocked_reach[k_b - 1] > start:
@@ -235,7 +233,11 @@ def _an_area(gaz: Gazetteer, key: str) -> bool:
     return _key_facts(gaz, gaz.key_numbers([key])[0]).area
 
 
-_CAPITALISED = operator.attrgetter("capitalised")
+# a token's fields by position: a tuple's item costs less to read than a named tuple's attribute, and these
+# are read for every token of an article
+_CAPITALISED = operator.itemgetter(Token._fields.index("capitalised"))
+_FOUND = (-1).__lt__  # a key number of a name the gazetteer has
+_KEY = operator.itemgetter(2)  # a probe's key
 
 
 def _probes(text: str, tokens: list[Token], particles: frozenset[str]) -> list[tuple[int, int, str, int]]:
@@ -249,7 +251,7 @@ def _probes(text: str, tokens: list[Token], particles: frozenset[str]) -> list[t
         if i >= chain_end:  # most names stand alone: a lower-case word after them ends the chain at once
             nxt = i + 1
             if nxt < n_tok and (caps[nxt] or tokens[nxt].lower in particles):
-                chain_end = _chain_end(text, tokens, particles, i)
+                chain_end = _chain_end(text, tokens, caps, particles, i)
             else:  # a lone word: its name, without a possessive ending, and with a period glued on
                 chain_end = nxt
                 ti = tokens[i]
@@ -284,15 +286,17 @@ def _probes(text: str, tokens: list[Token], particles: frozenset[str]) -> list[t
     return probes
 
 
-def _chain_end(text: str, tokens: list[Token], particles: frozenset[str], i: int) -> int:
-    """The end of the run of tokens from token i, each capitalised (or a particle: 'de', 'al') and close
-    to the one before in the same sentence."""
+def _chain_end(text: str, tokens: list[Token], caps: list[bool], particles: frozenset[str], i: int) -> int:
+    """The end of the run of tokens from token i, each capitalised (`caps`) or a particle ('de', 'al'), and
+    close to the one before in the same sentence."""
     j, n_tok = i + 1, len(tokens)
+    before = tokens[i]
     while j < n_tok:
-        tj, before = tokens[j], tokens[j - 1]
-        if (not tj.capitalised and tj.lower not in particles) \
+        tj = tokens[j]
+        if (not caps[j] and tj.lower not in particles) \
                 or (not before.spaced and (tj.sentence != before.sentence or not _gap_ok(text, before, tj))):
             break
+        before = tj
         j += 1
     return j
 
@@ -306,8 +310,8 @@ def _names_disease(m: Mention, tokens: list[Token], lex: Lexicon) -> bool:
     return m.name_kind != "demonym" and nxt.sentence == tokens[m.last_token].sentence
 
 
-_SENTENCE = operator.attrgetter("sentence")
-_TEXT = operator.attrgetter("text")
+_SENTENCE = operator.itemgetter(Token._fields.index("sentence"))
+_TEXT = operator.itemgetter(Token._fields.index("text"))
 
 
 class _Shouted(dict[int, bool]):
@@ -326,7 +330,9 @@ class _Shouted(dict[int, bool]):
             start = bisect.bisect_left(self.tokens, sentence, key=_SENTENCE)
             stop = bisect.bisect_right(self.tokens, sentence, lo=start, key=_SENTENCE)
             n = stop - start
-            shouted = n >= 3 and sum(map(str.isupper, map(_TEXT, self.tokens[start:stop]))) >= 0.8 * n
+            # at least 4 in 5 words in capitals: none among the first n // 5 + 1 is enough to say no
+            shouted = n >= 3 and any(map(str.isupper, map(_TEXT, self.tokens[start:start + n // 5 + 1]))) \
+                and sum(map(str.isupper, map(_TEXT, self.tokens[start:stop]))) >= 0.8 * n
         self[sentence] = shouted
         return shouted
 
@@ -352,28 +358,32 @@ class _KeyFacts(NamedTuple):
 
 @functools.lru_cache(maxsize=1 << 16)
 def _key_facts(gaz: Gazetteer, k: int) -> _KeyFacts:
-    rows, row_kinds = gaz.rows_of_key(k), gaz.row_kinds_of_key(k)
-    kinds = set(gaz.kind[rows].tolist())
-    name_kind = NAME_KINDS[int(gaz.key_kind[k])]
+    first, stop = gaz.key_span(k)
+    rows, row_kinds = gaz.rows[first:stop], gaz.row_kind[first:stop]
+    # a name has a few places: plain lists cost less than numpy calls on them
+    how, kind_list, pops = row_kinds.tolist(), gaz.kind[rows].tolist(), gaz.population[rows].tolist()
+    kinds = set(kind_list)
+    name_kind = NAME_KINDS[gaz.key_kind[k]]
     demonym = name_kind == "demonym"
-    has_abbr = bool((row_kinds == 2).any())
-    max_pop = int(gaz.population[rows].max())
-    strength, all_alt = _strength(kinds, demonym, has_abbr, max_pop), bool((row_kinds == 3).all())
+    has_abbr = 2 in how
+    max_pop = max(pops)
+    n_alt = how.count(3)
+    strength, all_alt = _strength(kinds, demonym, has_abbr, max_pop), n_alt == len(how)
     return _KeyFacts(rows, row_kinds, name_kind,
                      strength, bool(kinds & STRONG_KINDS) or demonym or has_abbr,
-                     max_pop, has_abbr, bool((row_kinds == 2).all()), all_alt,
+                     max_pop, has_abbr, how.count(2) == len(how), all_alt,
                      bool({_CAPITAL, _COUNTRY} & kinds), _COUNTRY in kinds,
-                     _own_strength(gaz, rows, row_kinds, demonym),
+                     _own_strength(how, kind_list, pops, demonym, has_abbr) if n_alt else strength,
                      place_rules.small_alternate_name(strength, all_alt, max_pop))
 
 
-def _own_strength(gaz: Gazetteer, rows: np.ndarray, row_kinds: np.ndarray, demonym: bool) -> int:
+def _own_strength(how: list[int], kinds: list[int], pops: list[int], demonym: bool, has_abbr: bool) -> int:
     """The strength of a name over the places whose own (or abbreviated) name it is: 'Adams' is a small
     town's name, though a Chinese city of 100,000 lists it among its alternate names."""
-    own = rows[row_kinds != 3]
-    if not len(own):
+    own = [i for i, h in enumerate(how) if h != 3]
+    if not own:
         return 0
-    return _strength(set(gaz.kind[own].tolist()), demonym, bool((row_kinds == 2).any()), int(gaz.population[own].max()))
+    return _strength({kinds[i] for i in own}, demonym, has_abbr, max(pops[i] for i in own))
 
 
 def _strength(kinds: set[int], demonym: bool, has_abbr: bool, max_population: int) -> int:

@@ -79,45 +79,72 @@ def match(m: Mention, facts: _KeyFacts, tokens: list[Token], text: str, gaz: Gaz
           in_shout: bool, persons: set[str], named: set[str]) -> Match:
     first_token, last_token = m.first_token, m.last_token
     first, last = tokens[first_token], tokens[last_token]
-    prev = tokens[first_token - 1] if first_token > 0 else None
-    nxt = tokens[last_token + 1] if last_token + 1 < len(tokens) else None
-    if prev is not None and prev.sentence != first.sentence:
-        prev = None
-    if nxt is not None and nxt.sentence != last.sentence:
-        nxt = None
     start, end = m.start, m.end
     word = text[start:end].rstrip(".")
-    abbreviated = word.isupper() or end > last.end or "." in word
-    glued_prev = prev is not None and prev.capitalised and (prev.spaced or text[prev.end:first.start] == ". ")
-    strength = facts.strength
-    glued_next = nxt is not None and nxt.capitalised and end == last.end and (
-        last.spaced or (strength == 0 and text[last.end:nxt.start] == "-"))
-    locative = prev is not None and prev.lower in LOCATIVE and not first.sentence_initial
+    lower, word_flags = _WORDS.get(word) or word_facts(word)
     single = first_token == last_token
-    # the precondition flags that hold for the match
-    flags = (single * SINGLE | (not facts.area) * NOT_AREA | in_shout * SHOUT
-             | (m.name_kind == "demonym") * DEMONYM | (prev is not None) * PREV | (nxt is not None) * NXT
-             | glued_prev * GLUED_PREV | glued_next * GLUED_NEXT | (strength < 2) * WEAK | (strength < 1) * VERY_WEAK
-             | abbreviated * ABBREV | (text[start - 1:start] == "/") * SLASH)
-    lower = norm_key(word)
-    # the words some rules look for: without them those rules are not asked
-    if prev is not None and (prev.lower in lex.animal_words or prev.lower in _NAMING):
-        flags |= ANIMAL
+    last_end = last.end
+    abbreviated = bool(word_flags & _ABBREV_WORD) or end > last_end
+    # the precondition flags that hold for the match (see `word_facts` for those of the word alone)
+    flags = word_flags & _ANY_WORD | (not facts.area) * NOT_AREA | in_shout * SHOUT | abbreviated * ABBREV \
+        | (m.name_kind == "demonym") * DEMONYM | (facts.strength < 2) * WEAK | (facts.strength < 1) * VERY_WEAK
     if single:
-        flags |= (len(word) <= 2) * SHORT | (word.isupper() and len(word) <= 4) * CAPS \
-            | (lower in lex.time_words) * TIME
-    npw = not_place_words()
-    if lower in npw["adjective"] or first.lower in npw["adjective"]:
+        flags |= SINGLE | word_flags & _SINGLE_WORD | (lower in lex.time_words) * TIME
+    if not flags & ADJECTIVE and first.lower in not_place_words()["adjective"]:
         flags |= ADJECTIVE
-    if lower in npw["phenomenon"]:
-        flags |= PHENOMENON
+    if text[start - 1:start] == "/":
+        flags |= SLASH
+    prev = tokens[first_token - 1] if first_token > 0 else None
+    glued_prev = locative = False
+    if prev is not None and prev.sentence == first.sentence:
+        flags |= PREV
+        if prev.capitalised and (prev.spaced or text[prev.end:first.start] == ". "):
+            glued_prev = True
+            flags |= GLUED_PREV
+        p_lower = prev.lower
+        locative = p_lower in LOCATIVE and not first.sentence_initial
+        # the words some rules look for: without them those rules are not asked
+        if p_lower in lex.animal_words or p_lower in _NAMING:
+            flags |= ANIMAL
+    else:
+        prev = None
+    nxt = tokens[last_token + 1] if last_token + 1 < len(tokens) else None
+    glued_next = False
+    if nxt is not None and nxt.sentence == last.sentence:
+        flags |= NXT
+        if nxt.capitalised and end == last_end and (
+                last.spaced or (facts.strength == 0 and text[last_end:nxt.start] == "-")):
+            glued_next = True
+            flags |= GLUED_NEXT
+    else:
+        nxt = None
     return Match(m, facts, tokens, text, gaz, lex, persons, named, in_shout, first, last, prev, nxt, single, word,
                  lower, abbreviated, glued_prev, glued_next, locative, flags)
 
 
+_WORDS: dict[str, tuple[str, int]] = {}  # word_facts' answers so far (the words of a corpus repeat)
+_MAX_WORDS = 1 << 16
+
+
+def word_facts(word: str) -> tuple[str, int]:
+    """A matched word's key (`norm_key`) and the rule flags it sets alone: ADJECTIVE and PHENOMENON; SHORT and
+    CAPS, which hold for a single word only; and whether it is written as an abbreviation ('LA', 'La.')."""
+    lower = norm_key(word)
+    npw = not_place_words()
+    flags = (lower in npw["adjective"]) * ADJECTIVE | (lower in npw["phenomenon"]) * PHENOMENON \
+        | (len(word) <= 2) * SHORT | (word.isupper() and len(word) <= 4) * CAPS \
+        | (word.isupper() or "." in word) * _ABBREV_WORD
+    if len(_WORDS) >= _MAX_WORDS:
+        _WORDS.clear()
+    _WORDS[word] = (lower, flags)
+    return lower, flags
+
+
 # rule preconditions: a rule is asked only where all the flags it needs hold (see `needs`)
 (SINGLE, NOT_AREA, SHOUT, DEMONYM, PREV, NXT, GLUED_PREV, GLUED_NEXT, WEAK, VERY_WEAK, ABBREV, SLASH, ANIMAL,
- SHORT, CAPS, TIME, ADJECTIVE, PHENOMENON) = (1 << n for n in range(18))
+ SHORT, CAPS, TIME, ADJECTIVE, PHENOMENON, _ABBREV_WORD) = (1 << n for n in range(19))
+_SINGLE_WORD = SHORT | CAPS  # word_facts' flags that hold for a single word only
+_ANY_WORD = ADJECTIVE | PHENOMENON
 _NAMING = word_group("naming_verb")  # 'a terrier named Verona'
 
 
@@ -138,8 +165,6 @@ def not_place_words() -> dict[str, frozenset[str]]:
     """Words of analysis/data/not_place_words.tsv by role (adjective, phenomenon, company_suffix)."""
     table = read_table("not_place_words.tsv")
     return {role: frozenset(norm_key(w) for w in group["word"]) for role, group in table.groupby("role")}
-
-
 
 
 @needs(SINGLE | SHORT)
