@@ -1198,6 +1198,8 @@ V("betray", "160", note="block BETRAY [160]")
 V("undermine", "160", role="theme", note="block UNDERMINE [160]")
 V("sabotage", "160", role="theme", note="block UNDERMINE [160]")
 V("blacklist", "160", note="block BLACKLIST [160]")
+V("suspend", "160", role="actor", note="HALT block member SUSPEND (default [160]): a state, body or person as its "
+  "object is suspended ('the African Union suspended Niger'); other objects are the verb's other sense")
 VP(["cut aid", "suspend aid", "halt aid", "freeze aid", "withhold aid", "stop aid", "cut off aid",
     "suspend assistance", "withhold assistance"], "162", prep="to|for",
    note="SEPARATE block '* AID [162]' (CUT); CANCEL block '* AID [162]' (HALT); FREEZE block '* AID [162]'; "
@@ -1336,6 +1338,10 @@ V("wound", "182", note="HURT block member WOUND (block default [182], as INJURE)
 V("rape", "1821", note="block RAPE [1821]")
 V("torture", "1822", note="block TORTURE [1822]")
 V("behead", "1823", src=C, note="KILL block member (default 190); codebook 1823 'Kill by physical assault'")
+V("execute", "1823", role="actor", src=C, note="not in PETRARCH's verb dictionary; codebook 1823 'Kill by physical "
+  "assault': putting captives to death; an object that is no actor ('executed a plan') is the verb's other sense")
+V("hang", "1823", role="actor", src=C, note="KILL block member HANG (default 190); codebook 1823 as for behead; an "
+  "object that is no actor ('hanged a portrait') is the verb's other sense")
 VP(["carry out a suicide bombing", "carry out a suicide attack", "blow himself up", "blow herself up",
     "blow themselves up"], "1831", src=C, note="codebook 1831 'Carry out suicide bombing'")
 VP(["plant a bomb", "plant explosives", "detonate a bomb", "set off a bomb", "set off explosives"], "183",

@@ -150,7 +150,7 @@ def test_trigger_codes_exist(triggers, codes):
 
 def test_trigger_fields(triggers):
     assert triggers["pos"].isin({"verb", "noun"}).all()
-    assert triggers["object_role"].isin({"target", "theme", "target_if_with", "none", "received"}).all()
+    assert triggers["object_role"].isin({"target", "theme", "target_if_with", "none", "received", "actor"}).all()
     assert (triggers.loc[triggers["pos"] == "noun", "object_role"] == "none").all()
     assert triggers["source"].isin({PT, CU}).all()
     assert (triggers["note"].str.len() > 0).all()

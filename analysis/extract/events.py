@@ -178,9 +178,7 @@ def sentence_events(sent: Sentence) -> list[Candidate]:
     cands = sent.candidates()
     if not cands and "must" not in sent.low:
         return []
-    for c in cands:
-        if c.trig.object_role == "received":  # 'Ukraine received weapons from Poland': Poland gives
-            c.src, c.tgt = c.tgt, c.src
+    _object_roles(cands)
     for c in reversed(cands):  # fold complements into their governors, inner first
         if c.status == "comp" and c.controller is not None:
             _fold(sent, cands[c.controller], c)
@@ -227,6 +225,16 @@ def sentence_events(sent: Sentence) -> list[Candidate]:
             c.cameo = "150"  # preparing an attack is a show of force (CAMEO 15), not yet the attack
     keep += _compound(sent, keep)
     return sorted(keep, key=lambda c: c.ti)
+
+
+def _object_roles(cands: list[Candidate]) -> None:
+    """What a trigger's object role says once the roles are read: 'Ukraine received weapons from Poland' is
+    Poland giving; a verb that needs an actor as its object and has none is no event ('suspended the search')."""
+    for c in cands:
+        if c.trig.object_role == "received":
+            c.src, c.tgt = c.tgt, c.src
+        elif c.trig.object_role == "actor" and c.tgt is None:
+            c.status = "done"
 
 
 def _compound(sent: Sentence, keep: list[Candidate]) -> list[Candidate]:

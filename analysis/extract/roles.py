@@ -129,6 +129,8 @@ class Sentence(Subjects):
         if tgt is None and len(trig.words) > 1 and trig.words[-1] in SUBJECT_PREPS:
             tgt = self.after_prep(tj - 1, (low[tj],), end)  # a phrase ending on its preposition: 'marched against X'
         role = trig.object_role
+        if role == "actor" and trig.pos == "verb":
+            return tgt or self.object(tj, end, phrase=False)  # 'suspended Niger', 'executed two men': no fallback
         if tgt is None and trig.pos == "verb":
             if role in ("target", "target_if_with") or (role == "none" and low[tj + 1:tj + 2] == ["to"]):
                 tgt = self.object(tj, end, phrase=False)
