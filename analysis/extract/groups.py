@@ -6,12 +6,9 @@ is set (see `participants.acting_country`)."""
 
 from __future__ import annotations
 
-import functools
-import itertools
-from itertools import compress
-from operator import attrgetter
-
+from analysis._resources import compiled
 from analysis.extract._function_words import FUNCTION_BEFORE_OBJECT, PARTITIVE_HEADS
+from analysis.extract._token_index import possessive_forms, token_index, token_set
 from analysis.extract.actors import ActorMention, actor_lexicon
 from analysis.extract.agents import MAX_MODIFIERS, agent_after, agent_before, agent_code
 from analysis.extract.gazetteer import NAME_KINDS, Gazetteer, norm_key
@@ -34,9 +31,8 @@ _AUXILIARIES = word_group("perfect_aux")  # "Gunmen have killed"
 _GROUP_SECTORS = word_group("group_sector")
 _ETHNIC_MARKERS = word_group("ethnic_marker")  # 'ethnic Albanians': a people outside the demonym's country
 _STATE_WORDS = word_group("state_modifier")  # 'the government', 'government troops', 'regime forces': the local state
-_LOWER = attrgetter("lower")
+_STATE_POSSESSIVES = possessive_forms(_STATE_WORDS)  # "the government's", "the regime's"
 _NOT_MODIFIERS = word_group("not_modifier")  # 'that people': no modifier of the agent noun
-_POSSESSIVE = attrgetter("possessive")
 _MAX_FORCE_WORDS = 3  # words of an agent noun of armed forces before its head ('special operations forces')
 _MAX_PAIR_GAP = 6  # words from 'between' to the 'and' of its pair ('between Ethiopian government forces and')
 
@@ -53,19 +49,18 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
     three journalists in Minsk'; state_modifier):
     'Officials met in Geneva' names no country's officials; and not the head of a name ('Hezbollah
     guerrillas', 'Taliban fighters': the name codes them)."""
+    index = token_index(tokens)
+    at_heads = index.positions(_agent_heads()[0])
+    possessives = index.positions(_STATE_POSSESSIVES)
+    if not at_heads and not possessives:
+        return []
     lex = mention_lexicon()
-    in_actor = {k for a in actors for k in range(a.first_token, a.last_token + 1)}
+    in_actor = token_set(actors)
     countries = {p.start for p in places if p.country}  # 'Kurdish militants': a people of no country
-    taken = in_actor | {k for m in mentions if m.start in countries for k in range(m.first_token, m.last_token + 1)}
+    taken = in_actor | token_set([m for m in mentions if m.start in countries])
     out: list[ActorMention] = []
-    heads, force_heads = _agent_heads()
-    at_heads = compress(itertools.count(), map(heads.__contains__, map(_LOWER, tokens)))
-    found = [(first, h, sector) for h in at_heads if h not in taken and (
-                tokens[h].lower not in force_heads or _state_word_before(tokens, h))
-             and (tokens[h].lower in _STATE_WORDS or _verb_follows(tokens, h, lex) or _by_may_precede(text, tokens, h)
-                  or _acted_on(tokens, h, lex))
-             and (found_h := agent_before(tokens, h, text)) is not None for sector, first in [found_h]]
-    found += _state_possessives(tokens, taken)
+    found = _group_heads(text, tokens, index.lowers, at_heads, taken, lex)
+    found += _state_possessives(tokens, possessives, taken)
     if not found:
         return out
     located = places_by_sentence(text, tokens, mentions, places)
@@ -105,16 +100,38 @@ def _stem(token: Token) -> str:
     return token.lower[:-2] if token.possessive else token.lower
 
 
-def _state_possessives(tokens: list[Token], taken: set[int]) -> list[tuple[int, int, str]]:
+def _state_possessives(tokens: list[Token], at: list[int], taken: set[int]) -> list[tuple[int, int, str]]:
     """(first, last token, sector) of 'the government's', 'the regime's' ('criticised the government's
-    decision', 'protested against the regime's plan'): the state whose thing an act is about."""
+    decision', 'protested against the regime's plan'), among the tokens `at` that read as a state word's
+    possessive: the state whose thing an act is about."""
     agents = actor_lexicon().agents
     out = []
-    for t in compress(tokens, map(_POSSESSIVE, tokens)):
-        stem = t.lower[:-2]
-        if stem in _STATE_WORDS and t.index not in taken and t.index > 0 and tokens[t.index - 1].lower == "the" \
-                and (sector := agents.get((stem,))) is not None:
-            out.append((t.index, t.index, sector))
+    for i in at:
+        t = tokens[i]
+        if t.possessive and i not in taken and i > 0 and tokens[i - 1].lower == "the" \
+                and (sector := agents.get((t.lower[:-2],))) is not None:
+            out.append((i, i, sector))
+    return out
+
+
+def _group_heads(text: str, tokens: list[Token], lowers: list[str], at_heads: list[int], taken: set[int],
+                 lex: Lexicon) -> list[tuple[int, int, str]]:
+    """(first, last token, sector) of the agent nouns ending at the heads `at_heads` that may name an
+    unnamed group: not taken, armed forces only after a state word, and a state word, the subject of a verb,
+    after a 'by' or near a verb or preposition of a target (the cheaper tests first)."""
+    force_heads = _agent_heads()[1]
+    out = []
+    for h in at_heads:
+        if h in taken:
+            continue
+        word = lowers[h]
+        if word in force_heads and _STATE_WORDS.isdisjoint(lowers[max(0, h - MAX_MODIFIERS - _MAX_FORCE_WORDS):h]):
+            continue  # 'government troops', 'regime elite forces': armed forces need a state word
+        if word in _STATE_WORDS or _verb_follows(tokens, h, lex) or _by_may_precede(text, tokens, h) \
+                or _acted_on(lowers, h, lex):
+            found = agent_before(tokens, h, text)
+            if found is not None:
+                out.append((found[1], h, found[0]))
     return out
 
 
@@ -124,11 +141,11 @@ def ethnic_groups(text: str, tokens: list[Token], gaz: Gazetteer, actors: list[A
     Kosovo blocked roads', 'ethnic Chinese in Indonesia'): the civilians (CVL) of the country they live in,
     the nearest place of their sentence (see `acting_country`), never of the country the demonym names; of unknown
     country when the sentence names none. 'ethnic Albanian guerrillas' is left to the agent noun."""
-    at = [t.index + 1 for t in compress(tokens, map(_ETHNIC_MARKERS.__contains__, map(_LOWER, tokens))) if t.spaced]
+    at = [i + 1 for i in token_index(tokens).positions(_ETHNIC_MARKERS) if tokens[i].spaced]
     if not at:
         return []
-    in_actor = {k for a in actors for k in range(a.first_token, a.last_token + 1)}
-    taken = in_actor | {k for m in mentions for k in range(m.first_token, m.last_token + 1)}
+    in_actor = token_set(actors)
+    taken = in_actor | token_set(mentions)
     located = places_by_sentence(text, tokens, mentions, places)
     out: list[ActorMention] = []
     for k in at:
@@ -152,7 +169,7 @@ def _is_demonym(gaz: Gazetteer, word: str) -> bool:
         gaz.kind_of(int(r)) == "country" for r in gaz.rows_of_key(k))) for k in gaz.key_numbers(keys))
 
 
-@functools.cache
+@compiled
 def _agent_heads() -> tuple[frozenset[str], frozenset[str]]:
     """The last words of the agent nouns of groups and armed forces ('gunmen', 'farmers', 'rebels', 'troops'):
     where an unnamed group ends; and those of armed forces only, which need a state word before them."""
@@ -162,23 +179,16 @@ def _agent_heads() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(groups | forces), frozenset(forces)
 
 
-def _state_word_before(tokens: list[Token], h: int) -> bool:
-    """Whether a state word stands among the words that may qualify an agent noun ending at token h
-    ('government troops', 'regime elite forces')."""
-    return any(tokens[j].lower in _STATE_WORDS for j in range(max(0, h - MAX_MODIFIERS - _MAX_FORCE_WORDS), h))
-
-
-@functools.cache
+@compiled
 def _max_agent_words() -> int:
     """The words of the longest agent noun."""
     return max(map(len, actor_lexicon().agents))
 
 
-def _acted_on(tokens: list[Token], h: int, lex: Lexicon) -> bool:
+def _acted_on(lowers: list[str], h: int, lex: Lexicon) -> bool:
     """Whether a verb or a preposition of a target ('at', 'against') stands within the few words before an
     agent noun ending at token h (a quick test: 'clashed with riot police')."""
-    for j in range(max(0, h - MAX_MODIFIERS - 2), h):
-        word = tokens[j].lower
+    for word in lowers[max(0, h - MAX_MODIFIERS - 2):h]:
         if word in _TARGET_PREPS or word in _PAIR_CONJUNCTIONS or acting_verb(word, lex):
             return True
     return False
