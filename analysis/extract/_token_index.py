@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Iterable
-from itertools import chain, compress, count
+from itertools import chain, compress
 from operator import attrgetter
 from typing import Any, Protocol
 
@@ -52,14 +52,17 @@ class TokenIndex:
         if id(vocabulary) not in _VOCABULARIES:
             _VOCABULARIES[id(vocabulary)] = vocabulary
             _WATCHED.update(vocabulary)
-        watched = list(map(_WATCHED.__contains__, self.lowers))
-        self._hits = list(compress(count(), watched))
-        self._hit_words = list(compress(self.lowers, watched))
+        lowers = self.lowers
+        if len(_NUMBERS) < len(lowers):
+            _NUMBERS.extend(range(len(_NUMBERS), 2 * len(lowers)))
+        self._hits = list(compress(_NUMBERS, map(_WATCHED.__contains__, lowers)))
+        self._hit_words = list(map(lowers.__getitem__, self._hits))
         self._watched = len(_VOCABULARIES)
 
 
 _VOCABULARIES: dict[int, frozenset[str]] = {}  # the vocabularies `positions` was asked for, by identity
 _WATCHED: set[str] = set()  # their words
+_NUMBERS: list[int] = []  # 0, 1, 2, ...: the positions `compress` picks from, without making an int per token
 
 
 _LAST: list[TokenIndex] = []  # the index of the token list read last (an article's rules read it in turn)

@@ -6,6 +6,8 @@ is set (see `participants.acting_country`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+
 from analysis._resources import compiled
 from analysis.extract._function_words import FUNCTION_BEFORE_OBJECT, PARTITIVE_HEADS
 from analysis.extract._token_index import possessive_forms, token_index, token_set
@@ -34,6 +36,7 @@ _STATE_WORDS = word_group("state_modifier")  # 'the government', 'government tro
 _STATE_POSSESSIVES = possessive_forms(_STATE_WORDS)  # "the government's", "the regime's"
 _NOT_MODIFIERS = word_group("not_modifier")  # 'that people': no modifier of the agent noun
 _MAX_FORCE_WORDS = 3  # words of an agent noun of armed forces before its head ('special operations forces')
+_CUE_REACH = MAX_MODIFIERS + 2  # words before an agent noun where an act on it shows ('clashed with riot police')
 _MAX_PAIR_GAP = 6  # words from 'between' to the 'and' of its pair ('between Ethiopian government forces and')
 
 
@@ -85,7 +88,7 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
         if (prev in _PREPOSITIONS and not (by or counted or acted_on)) or (
                 k - 1 in taken and tokens[k - 1].spaced):
             continue
-        if not (by or acted_on or _verb_follows(tokens, last, lex)):
+        if not (by or acted_on or _verb_follows(tokens, index.lowers, last, _word_tests(lex)[0])):
             continue
         country = acting_country(located.get(tok.sentence, []), in_actor, k)
         code, sector = agent_code(country, sector)
@@ -120,6 +123,8 @@ def _group_heads(text: str, tokens: list[Token], lowers: list[str], at_heads: li
     unnamed group: not taken, armed forces only after a state word, and a state word, the subject of a verb,
     after a 'by' or near a verb or preposition of a target (the cheaper tests first)."""
     force_heads = _agent_heads()[1]
+    acting, cues = _word_tests(lex)
+    reach = _max_agent_words() + MAX_MODIFIERS
     out = []
     for h in at_heads:
         if h in taken:
@@ -127,8 +132,8 @@ def _group_heads(text: str, tokens: list[Token], lowers: list[str], at_heads: li
         word = lowers[h]
         if word in force_heads and _STATE_WORDS.isdisjoint(lowers[max(0, h - MAX_MODIFIERS - _MAX_FORCE_WORDS):h]):
             continue  # 'government troops', 'regime elite forces': armed forces need a state word
-        if word in _STATE_WORDS or _verb_follows(tokens, h, lex) or _by_may_precede(text, tokens, h) \
-                or _acted_on(lowers, h, lex):
+        if word in _STATE_WORDS or _verb_follows(tokens, lowers, h, acting) or _by_may_precede(text, tokens, h, reach) \
+                or any(map(cues.__getitem__, lowers[max(0, h - _CUE_REACH):h])):
             found = agent_before(tokens, h, text)
             if found is not None:
                 out.append((found[1], h, found[0]))
@@ -185,13 +190,34 @@ def _max_agent_words() -> int:
     return max(map(len, actor_lexicon().agents))
 
 
-def _acted_on(lowers: list[str], h: int, lex: Lexicon) -> bool:
-    """Whether a verb or a preposition of a target ('at', 'against') stands within the few words before an
-    agent noun ending at token h (a quick test: 'clashed with riot police')."""
-    for word in lowers[max(0, h - MAX_MODIFIERS - 2):h]:
-        if word in _TARGET_PREPS or word in _PAIR_CONJUNCTIONS or acting_verb(word, lex):
-            return True
-    return False
+class _WordTest(dict[str, bool]):
+    """A test of single words that remembers its answers (of a lexicon that lives as long as the process);
+    forgotten when they grow many."""
+
+    def __init__(self, test: Callable[[str], bool]) -> None:
+        super().__init__()
+        self.test = test
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) >= _MAX_REMEMBERED:
+            self.clear()
+        answer = self[word] = self.test(word)
+        return answer
+
+
+_MAX_REMEMBERED = 50_000
+_WORD_TESTS: list[tuple[Lexicon, _WordTest, _WordTest]] = []
+
+
+def _word_tests(lex: Lexicon) -> tuple[_WordTest, _WordTest]:
+    """Two tests of the words of a lexicon: a verb after a subject (`acting_verb`), and a word that shows
+    an act falls on the agent noun a few words after it, a verb or a preposition of a target or a pair
+    ('at', 'against', 'and': 'clashed with riot police')."""
+    if not _WORD_TESTS or _WORD_TESTS[0][0] is not lex:
+        cue = _TARGET_PREPS | _PAIR_CONJUNCTIONS
+        _WORD_TESTS[:] = [(lex, _WordTest(lambda w: acting_verb(w, lex)),
+                           _WordTest(lambda w: w in cue or acting_verb(w, lex)))]
+    return _WORD_TESTS[0][1], _WORD_TESTS[0][2]
 
 
 def _between_pair(tokens: list[Token], k: int) -> bool:
@@ -203,10 +229,10 @@ def _between_pair(tokens: list[Token], k: int) -> bool:
                for j in range(max(0, k - 1 - _MAX_PAIR_GAP), k - 1))
 
 
-def _by_may_precede(text: str, tokens: list[Token], h: int) -> bool:
-    """Whether a 'by' may stand right before an agent noun ending at token h with its modifiers (a quick
-    test on the text before it: 'were abducted by masked gunmen')."""
-    start = tokens[max(0, h - _max_agent_words() - MAX_MODIFIERS)].start
+def _by_may_precede(text: str, tokens: list[Token], h: int, reach: int) -> bool:
+    """Whether a 'by' may stand right before an agent noun ending at token h with its modifiers, up to `reach`
+    words before it (a quick test on the text before it: 'were abducted by masked gunmen')."""
+    start = tokens[max(0, h - reach)].start
     return text.find("by", start, tokens[h].start) >= 0 or text.find("By", start, tokens[h].start) >= 0
 
 
@@ -226,11 +252,12 @@ def _modifiers_before(text: str, tokens: list[Token], first: int, taken: set[int
     return k
 
 
-def _verb_follows(tokens: list[Token], last: int, lex: Lexicon) -> bool:
-    """Whether the verb of a subject ending at token `last` follows it ('gunmen killed', 'rebels have seized')."""
+def _verb_follows(tokens: list[Token], lowers: list[str], last: int, acting: Mapping[str, bool]) -> bool:
+    """Whether the verb of a subject ending at token `last` follows it ('gunmen killed', 'rebels have seized');
+    `acting` tells a verb after a subject (see `_word_tests`)."""
     nxt = last + 1
     if not tokens[last].spaced:
         return False
-    if tokens[nxt].lower in _AUXILIARIES and nxt + 1 < len(tokens):
+    if lowers[nxt] in _AUXILIARIES and nxt + 1 < len(tokens):
         nxt += 1
-    return acting_verb(tokens[nxt].lower, lex)
+    return acting[lowers[nxt]]

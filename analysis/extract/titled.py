@@ -105,14 +105,17 @@ def titled_people(text: str, tokens: list[Token], actors: list[ActorMention], pl
     """Persons named after a title of office, coded as the context's country and the title's sector;
     `taken_tokens` are (first, last) token ranges already read as something else (places)."""
     index = token_index(tokens)
-    heads = [i for i in index.positions(_first_words()) if tokens[i].capitalised]
-    descriptions = [h for h in index.positions(_description_heads()) if not tokens[h].capitalised and tokens[h].spaced]
+    # a title or a description and the name after it: words one space apart, the name capitalised
+    heads = [i for i in index.positions(_first_words())
+             if tokens[i].capitalised and tokens[i].spaced and tokens[i + 1].capitalised]
+    descriptions = [h for h in index.positions(_description_heads())
+                    if not tokens[h].capitalised and tokens[h].spaced and tokens[h + 1].capitalised]
     if not heads and not descriptions:
         return []
     taken = token_set(actors)
     taken.update(chain.from_iterable([range(a, b + 1) for a, b in taken_tokens]))
     candidates = [(i, _titled_at(text, tokens, index.lowers, i, taken)) for i in heads]
-    candidates += [_described_at(text, tokens, h, taken) for h in descriptions]
+    candidates += [_described_at(text, tokens, index.lowers, h, taken) for h in descriptions]
     found = sorted(((i, c) for i, c in candidates if c is not None), key=itemgetter(0))
     if not found:
         return []
@@ -146,15 +149,14 @@ def _description_heads() -> frozenset[str]:
                      if sector in DESCRIPTION_SECTORS and not words[-1].endswith("s"))
 
 
-def _described_at(text: str, tokens: list[Token], h: int, taken: set[int]
+def _described_at(text: str, tokens: list[Token], lowers: list[str], h: int, taken: set[int]
                   ) -> tuple[int, tuple[str, int] | None]:
     """(first token, (sector, last token)) of a description in lower case and the name of two or more
     capitalised words after it ('opposition leader Kizza Besigye', 'Shiite cleric Moqtada al-Sadr', 'rebel
     commander Joseph Kony'); (h, None) where there is none."""
-    found = agent_before(tokens, h, text)
-    j = name_end(tokens, h + 1, taken)
-    if found is None or found[0] not in DESCRIPTION_SECTORS or j < h + 2 or h in taken \
-            or _title_sector([t.lower for t in tokens[h + 1:j + 1]]) is not None:
+    j = name_end(tokens, h + 1, taken) if h not in taken else -1
+    found = agent_before(tokens, h, text) if j >= h + 2 else None
+    if found is None or found[0] not in DESCRIPTION_SECTORS or _title_sector(lowers[h + 1:j + 1]) is not None:
         return h, None
     return found[1], (found[0], j)
 
