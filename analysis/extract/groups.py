@@ -67,11 +67,12 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
     if not found:
         return out
     located = places_by_sentence(text, tokens, mentions, places)
+    acting = _word_tests(lex)[0]
     for first, last, sector in sorted(found, key=lambda f: -f[1]):  # from the end: a noun before its head joins it
-        if any(j in taken for j in range(first, last + 1)):
+        if not taken.isdisjoint(range(first, last + 1)):
             continue
-        k = _modifiers_before(text, tokens, first, taken)
-        state = not _STATE_WORDS.isdisjoint(map(_stem, tokens[k:last + 1]))
+        k = _modifiers_before(text, tokens, first, taken, acting)
+        state = _has_state_word(tokens, index.lowers, k, last)
         if sector not in _GROUP_SECTORS and not state:
             continue  # troops and officials are often abroad; 'the government', 'government troops' are home
         tok = tokens[k]
@@ -82,13 +83,13 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
         # the group an act falls on: 'fired tear gas at protesters', 'clashed with police', 'arrested students';
         # not a person's description ('arrested opposition leader Kizza Besigye')
         # and 'the government' wherever it stands: 'demanded higher prices from the government'
-        acted_on = (prev in _TARGET_PREPS or acting_verb(prev, lex) or _between_pair(tokens, k) or (
+        acted_on = (prev in _TARGET_PREPS or acting[prev] or _between_pair(tokens, k) or (
             state and _stem(tokens[last]) in _STATE_WORDS)) and not (
             tokens[last].spaced and tokens[last + 1].capitalised)
         if (prev in _PREPOSITIONS and not (by or counted or acted_on)) or (
                 k - 1 in taken and tokens[k - 1].spaced):
             continue
-        if not (by or acted_on or _verb_follows(tokens, index.lowers, last, _word_tests(lex)[0])):
+        if not (by or acted_on or _verb_follows(tokens, index.lowers, last, acting)):
             continue
         country = acting_country(located.get(tok.sentence, []), in_actor, k)
         code, sector = agent_code(country, sector)
@@ -96,6 +97,15 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
         out.append(ActorMention(start, end, text[start:end], code, text[start:end], country, sector, "agent", k, last))
         taken.update(range(k, last + 1))
     return out
+
+
+def _has_state_word(tokens: list[Token], lowers: list[str], k: int, last: int) -> bool:
+    """Whether a state word, or its possessive, stands among tokens k..last ('government troops', "the
+    regime's forces")."""
+    words = lowers[k:last + 1]
+    if not _STATE_WORDS.isdisjoint(words):
+        return True
+    return not _STATE_POSSESSIVES.isdisjoint(words) and not _STATE_WORDS.isdisjoint(map(_stem, tokens[k:last + 1]))
 
 
 def _stem(token: Token) -> str:
@@ -236,7 +246,8 @@ def _by_may_precede(text: str, tokens: list[Token], h: int, reach: int) -> bool:
     return text.find("by", start, tokens[h].start) >= 0 or text.find("By", start, tokens[h].start) >= 0
 
 
-def _modifiers_before(text: str, tokens: list[Token], first: int, taken: set[int]) -> int:
+def _modifiers_before(text: str, tokens: list[Token], first: int, taken: set[int], acting: Mapping[str, bool]
+                      ) -> int:
     """The first token of an agent noun with its lower-case modifiers ('cocoa farmers', 'masked gunmen'):
     up to MAX_MODIFIERS plain words before token `first`, stopping at function words ('that people'), names
     and pieces of words ('[s]ome people')."""
@@ -246,7 +257,7 @@ def _modifiers_before(text: str, tokens: list[Token], first: int, taken: set[int
         if mod.sentence != tokens[first].sentence or k - 1 in taken or not mod.spaced \
                 or not mod.text.isalpha() or mod.lower in FUNCTION_BEFORE_OBJECT or mod.lower in _PREPOSITIONS \
                 or mod.lower in _NOT_MODIFIERS or (mod.start > 0 and not text[mod.start - 1].isspace()) \
-                or (mod.capitalised and not mod.sentence_initial) or acting_verb(mod.lower, mention_lexicon()):
+                or (mod.capitalised and not mod.sentence_initial) or acting[mod.lower]:
             break
         k -= 1
     return k

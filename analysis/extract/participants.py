@@ -107,8 +107,10 @@ def _shared_heads(text: str, tokens: list[Token], mentions: list[Mention], by_st
     agent_at = {a.first_token: a for a in agents}
     added: list[ActorMention] = []
     for m in reversed(mentions):
-        p = by_start.get(m.start)
         k = m.last_token + 1
+        if k not in agent_at and k + 1 not in agent_at:
+            continue  # no agent noun right after the name, or after a comma or 'and'
+        p = by_start.get(m.start)
         if p is None or not p.country or p.kind not in _COUNTRY_KINDS or m.first_token in agent_at \
                 or k + 1 >= len(tokens) or tokens[k].sentence != tokens[m.last_token].sentence:
             continue
