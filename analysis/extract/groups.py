@@ -130,8 +130,8 @@ def _state_possessives(tokens: list[Token], at: list[int], taken: set[int]) -> l
 def _group_heads(text: str, tokens: list[Token], lowers: list[str], at_heads: list[int], taken: set[int],
                  lex: Lexicon) -> list[tuple[int, int, str]]:
     """(first, last token, sector) of the agent nouns ending at the heads `at_heads` that may name an
-    unnamed group: not taken, armed forces only after a state word, and a state word, the subject of a verb,
-    after a 'by' or near a verb or preposition of a target (the cheaper tests first)."""
+    unnamed group: not taken, armed forces only after a state word, and a state word, near a verb or
+    preposition of a target, the subject of a verb or after a 'by' (the tests that pass most often first)."""
     force_heads = _agent_heads()[1]
     acting, cues = _word_tests(lex)
     reach = _max_agent_words() + MAX_MODIFIERS
@@ -142,8 +142,8 @@ def _group_heads(text: str, tokens: list[Token], lowers: list[str], at_heads: li
         word = lowers[h]
         if word in force_heads and _STATE_WORDS.isdisjoint(lowers[max(0, h - MAX_MODIFIERS - _MAX_FORCE_WORDS):h]):
             continue  # 'government troops', 'regime elite forces': armed forces need a state word
-        if word in _STATE_WORDS or _verb_follows(tokens, lowers, h, acting) or _by_may_precede(text, tokens, h, reach) \
-                or any(map(cues.__getitem__, lowers[max(0, h - _CUE_REACH):h])):
+        if word in _STATE_WORDS or any(map(cues.__getitem__, lowers[max(0, h - _CUE_REACH):h])) \
+                or _verb_follows(tokens, lowers, h, acting) or _by_may_precede(text, tokens, h, reach):
             found = agent_before(tokens, h, text)
             if found is not None:
                 out.append((found[1], h, found[0]))
