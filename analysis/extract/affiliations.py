@@ -19,7 +19,9 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
+from itertools import chain
 
+from analysis.extract._token_index import token_set
 from analysis.extract.actors import ActorMention
 from analysis.extract.agents import agent_after, agent_before
 from analysis.extract.text import Token, word_group
@@ -54,13 +56,19 @@ def _named_holders(text: str, tokens: list[Token], actors: list[ActorMention], p
                    ) -> list[ActorMention]:
     """A title of office read as an agent and a name of two or more capitalised words right after it that no
     table lists are one person ("Kenya's interior minister Kithure Kindiki" -> KENGOV)."""
-    taken = {k for a in actors for k in range(a.first_token, a.last_token + 1)}
-    taken.update(k for first, last in places for k in range(first, last + 1))
+    taken: set[int] | None = None  # the tokens of the actors and places, read when a title asks
+    heads = title_heads()
     out = []
     for a in actors:
         k = a.last_token + 1
-        if a.kind == "agent" and a.country and tokens[a.last_token].spaced and tokens[a.last_token].lower in \
-                title_heads() and (j := name_end(tokens, k, taken)) > k:
+        if a.kind == "agent" and a.country and tokens[a.last_token].spaced and tokens[a.last_token].lower in heads:
+            if taken is None:
+                taken = token_set(actors)
+                taken.update(chain.from_iterable([range(first, last + 1) for first, last in places]))
+            j = name_end(tokens, k, taken)
+        else:
+            j = -1
+        if j > k:
             name = text[tokens[k].start:tokens[j].end]
             a = dataclasses.replace(a, end=tokens[j].end, text=text[a.start:tokens[j].end], name=name, kind="person",
                                     last_token=j)
@@ -112,8 +120,8 @@ def _leaders_of(text: str, tokens: list[Token], actors: list[ActorMention]) -> l
     out = list(actors)
     for n in range(1, len(out)):
         org, person = out[n - 1], out[n]
-        if not _no_office(person) \
-                or org.kind not in _ORGANISATION_KINDS or not 0 < person.first_token - org.last_token - 1 <= MAX_ROLE:
+        if not 0 < person.first_token - org.last_token - 1 <= MAX_ROLE or org.kind not in _ORGANISATION_KINDS \
+                or not _no_office(person):
             continue
         role = range(org.last_token + 1, person.first_token)
         if all(tokens[k - 1].spaced for k in range(org.last_token + 1, person.first_token + 1)) and (
@@ -129,8 +137,8 @@ def _appositions(text: str, actors: list[ActorMention]) -> list[ActorMention]:
     out = list(actors)
     for n in range(len(out) - 1):
         for person, other in ((out[n], out[n + 1]), (out[n + 1], out[n])):
-            if _no_office(person) and other.kind == "agent" \
-                    and other.country and _apposed(text, out[n], out[n + 1]):
+            if other.kind == "agent" and other.country and _no_office(person) \
+                    and _apposed(text, out[n], out[n + 1]):
                 fixed = _acting_for(person, other)
                 out[n if person is out[n] else n + 1] = fixed
     return out
@@ -147,17 +155,19 @@ def _apposed(text: str, first: ActorMention, second: ActorMention) -> bool:
 def _members(text: str, tokens: list[Token], actors: list[ActorMention]) -> list[ActorMention]:
     """Actors preceded by an agent noun of their people and 'of/from/for' ('troops of the African Union',
     'a spokesman for Hamas') start at that noun: the phrase is one actor, with the organisation's code."""
-    taken = {k for a in actors for k in range(a.first_token, a.last_token + 1)}
+    taken: set[int] | None = None  # the tokens of the actors, read when a member noun asks
     out = []
     for a in actors:
         k = a.first_token - 1
         if k >= 0 and tokens[k].lower == "the":
             k -= 1
-        first = _member_noun(text, tokens, k) if k >= 1 and tokens[k].sentence == tokens[a.first_token].sentence \
-            else None
-        if first is not None and not taken.intersection(range(first, k)):
-            a = dataclasses.replace(a, start=tokens[first].start, text=text[tokens[first].start:a.end],
-                                    first_token=first)
+        first = _member_noun(text, tokens, k) if k >= 1 and tokens[k].lower in _MEMBER_PREPS \
+            and tokens[k].sentence == tokens[a.first_token].sentence else None
+        if first is not None:
+            taken = token_set(actors) if taken is None else taken
+            if not taken.intersection(range(first, k)):
+                a = dataclasses.replace(a, start=tokens[first].start, text=text[tokens[first].start:a.end],
+                                        first_token=first)
         out.append(a)
     return out
 

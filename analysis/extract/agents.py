@@ -61,10 +61,12 @@ def _agent_at(tokens: list[Token], start: int, text: str | None) -> tuple[str, i
     """The longest agent noun starting exactly at token `start`."""
     lex = actor_lexicon()
     sentence = tokens[start].sentence
+    ends = lex.agent_last
     for size in lex.agent_first.get(tokens[start].lower, ()):
         stop = start + size
-        if stop > len(tokens) or tokens[stop - 1].sentence != sentence:
-            continue
+        if stop > len(tokens) or (size > 1 and size not in ends.get(tokens[stop - 1].lower, ())) \
+                or tokens[stop - 1].sentence != sentence:
+            continue  # (a quick test first: an agent noun of this length ends in that word)
         words = tuple(t.lower for t in tokens[start:stop])
         if words in lex.agents and (text is None or all(
                 text[tokens[m].end:tokens[m + 1].start] in (" ", "-") for m in range(start, stop - 1))):
@@ -79,7 +81,7 @@ def agent_before(tokens: list[Token], k: int, text: str) -> tuple[str, int] | No
         return None
     lex = actor_lexicon()
     tok = tokens[k]
-    agents = lex.agents
+    agents, starts = lex.agents, lex.agent_first
     for size in lex.agent_last.get(tok.lower, ()):
         if size == 1:
             sector = agents.get((tok.lower,))
@@ -87,8 +89,8 @@ def agent_before(tokens: list[Token], k: int, text: str) -> tuple[str, int] | No
                 return sector, k
             continue
         first = k - size + 1
-        if first < 0 or tokens[first].sentence != tok.sentence:
-            continue
+        if first < 0 or size not in starts.get(tokens[first].lower, ()) or tokens[first].sentence != tok.sentence:
+            continue  # (a quick test first: an agent noun of this length starts with that word)
         sector = agents.get(tuple([t.lower for t in tokens[first:k + 1]]))
         if sector is not None and all(tokens[m].spaced or text[tokens[m].end:tokens[m + 1].start] == "-"
                                       for m in range(first, k)):

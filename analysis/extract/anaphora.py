@@ -13,9 +13,7 @@ with its antecedent's code and name.
 
 from __future__ import annotations
 
-from itertools import compress
-from operator import attrgetter
-
+from analysis.extract._token_index import possessive_forms, token_index, token_set
 from analysis.extract.actors import ActorMention
 from analysis.extract.agents import agent_after, agent_code
 from analysis.extract.mentions import Mention
@@ -29,9 +27,9 @@ _PERSON_PRONOUNS = word_group("person_pronoun")  # 'He', 'She': one person
 _GROUP_PRONOUNS = word_group("group_pronoun")  # 'They': a group
 _COLLECTIVE_NOUNS = word_group("collective_noun")  # 'police', 'people': plurals without an -s
 _AGENT_PREPS = word_group("agent_prep")  # 'protesters in Tbilisi': the noun ends before the place
-_INITIAL = attrgetter("sentence_initial")
-_POSSESSIVE = attrgetter("possessive")
+_PRONOUNS = _PERSON_PRONOUNS | _GROUP_PRONOUNS
 _COUNTRY_NOUNS = word_group("country_noun")  # "the country's", "the kingdom's": the country named before
+_COUNTRY_POSSESSIVES = possessive_forms(_COUNTRY_NOUNS)
 MAX_SENTENCES_BACK = 2
 """How many sentences back an antecedent may stand ('Ruto arrived ... He met ...')."""
 
@@ -41,8 +39,9 @@ def pronoun_actors(text: str, tokens: list[Token], actors: list[ActorMention]) -
     actor of its kind (a person; a group) in the nearest of the MAX_SENTENCES_BACK sentences before."""
     out: list[ActorMention] = []
     by_sentence: dict[int, list[ActorMention]] | None = None
-    for tok in compress(tokens, map(_INITIAL, tokens)):
-        if tok.lower not in _PERSON_PRONOUNS and tok.lower not in _GROUP_PRONOUNS:
+    for i in token_index(tokens).positions(_PRONOUNS):
+        tok = tokens[i]
+        if not tok.sentence_initial:
             continue
         if by_sentence is None:
             by_sentence = {}
@@ -65,11 +64,11 @@ def country_anaphors(text: str, tokens: list[Token], mentions: list[Mention], pl
     the possessive ('navy' -> IRNMIL); none on the tokens of the `actors` found already."""
     out: list[ActorMention] = []
     countries: list[tuple[int, str]] | None = None
-    taken = {k for a in actors for k in range(a.first_token, a.last_token + 1)}
-    for tok in compress(tokens, map(_POSSESSIVE, tokens)):
-        k = tok.index
-        if tok.lower[:-2] not in _COUNTRY_NOUNS or k == 0 or tokens[k - 1].lower != "the" or not tok.spaced \
-                or k in taken:
+    at = token_index(tokens).positions(_COUNTRY_POSSESSIVES)
+    taken = token_set(actors) if at else set()
+    for k in at:
+        tok = tokens[k]
+        if not tok.possessive or k == 0 or tokens[k - 1].lower != "the" or not tok.spaced or k in taken:
             continue
         if countries is None:
             by_start = {p.start: p for p in places}

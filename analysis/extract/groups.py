@@ -6,12 +6,11 @@ is set (see `participants.acting_country`)."""
 
 from __future__ import annotations
 
-import functools
-import itertools
-from itertools import compress
-from operator import attrgetter
+from collections.abc import Callable, Mapping
 
+from analysis._resources import compiled
 from analysis.extract._function_words import FUNCTION_BEFORE_OBJECT, PARTITIVE_HEADS
+from analysis.extract._token_index import possessive_forms, token_index, token_set
 from analysis.extract.actors import ActorMention, actor_lexicon
 from analysis.extract.agents import MAX_MODIFIERS, agent_after, agent_before, agent_code
 from analysis.extract.gazetteer import NAME_KINDS, Gazetteer, norm_key
@@ -34,10 +33,10 @@ _AUXILIARIES = word_group("perfect_aux")  # "Gunmen have killed"
 _GROUP_SECTORS = word_group("group_sector")
 _ETHNIC_MARKERS = word_group("ethnic_marker")  # 'ethnic Albanians': a people outside the demonym's country
 _STATE_WORDS = word_group("state_modifier")  # 'the government', 'government troops', 'regime forces': the local state
-_LOWER = attrgetter("lower")
+_STATE_POSSESSIVES = possessive_forms(_STATE_WORDS)  # "the government's", "the regime's"
 _NOT_MODIFIERS = word_group("not_modifier")  # 'that people': no modifier of the agent noun
-_POSSESSIVE = attrgetter("possessive")
 _MAX_FORCE_WORDS = 3  # words of an agent noun of armed forces before its head ('special operations forces')
+_CUE_REACH = MAX_MODIFIERS + 2  # words before an agent noun where an act on it shows ('clashed with riot police')
 _MAX_PAIR_GAP = 6  # words from 'between' to the 'and' of its pair ('between Ethiopian government forces and')
 
 
@@ -53,27 +52,27 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
     three journalists in Minsk'; state_modifier):
     'Officials met in Geneva' names no country's officials; and not the head of a name ('Hezbollah
     guerrillas', 'Taliban fighters': the name codes them)."""
+    index = token_index(tokens)
+    at_heads = index.positions(_agent_heads()[0])
+    possessives = index.positions(_STATE_POSSESSIVES)
+    if not at_heads and not possessives:
+        return []
     lex = mention_lexicon()
-    in_actor = {k for a in actors for k in range(a.first_token, a.last_token + 1)}
+    in_actor = token_set(actors)
     countries = {p.start for p in places if p.country}  # 'Kurdish militants': a people of no country
-    taken = in_actor | {k for m in mentions if m.start in countries for k in range(m.first_token, m.last_token + 1)}
+    taken = in_actor | token_set([m for m in mentions if m.start in countries])
     out: list[ActorMention] = []
-    heads, force_heads = _agent_heads()
-    at_heads = compress(itertools.count(), map(heads.__contains__, map(_LOWER, tokens)))
-    found = [(first, h, sector) for h in at_heads if h not in taken and (
-                tokens[h].lower not in force_heads or _state_word_before(tokens, h))
-             and (tokens[h].lower in _STATE_WORDS or _verb_follows(tokens, h, lex) or _by_may_precede(text, tokens, h)
-                  or _acted_on(tokens, h, lex))
-             and (found_h := agent_before(tokens, h, text)) is not None for sector, first in [found_h]]
-    found += _state_possessives(tokens, taken)
+    found = _group_heads(text, tokens, index.lowers, at_heads, taken, lex)
+    found += _state_possessives(tokens, possessives, taken)
     if not found:
         return out
     located = places_by_sentence(text, tokens, mentions, places)
+    acting = _word_tests(lex)[0]
     for first, last, sector in sorted(found, key=lambda f: -f[1]):  # from the end: a noun before its head joins it
-        if any(j in taken for j in range(first, last + 1)):
+        if not taken.isdisjoint(range(first, last + 1)):
             continue
-        k = _modifiers_before(text, tokens, first, taken)
-        state = not _STATE_WORDS.isdisjoint(map(_stem, tokens[k:last + 1]))
+        k = _modifiers_before(text, tokens, first, taken, acting)
+        state = _has_state_word(tokens, index.lowers, k, last)
         if sector not in _GROUP_SECTORS and not state:
             continue  # troops and officials are often abroad; 'the government', 'government troops' are home
         tok = tokens[k]
@@ -84,13 +83,13 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
         # the group an act falls on: 'fired tear gas at protesters', 'clashed with police', 'arrested students';
         # not a person's description ('arrested opposition leader Kizza Besigye')
         # and 'the government' wherever it stands: 'demanded higher prices from the government'
-        acted_on = (prev in _TARGET_PREPS or acting_verb(prev, lex) or _between_pair(tokens, k) or (
+        acted_on = (prev in _TARGET_PREPS or acting[prev] or _between_pair(tokens, k) or (
             state and _stem(tokens[last]) in _STATE_WORDS)) and not (
             tokens[last].spaced and tokens[last + 1].capitalised)
         if (prev in _PREPOSITIONS and not (by or counted or acted_on)) or (
                 k - 1 in taken and tokens[k - 1].spaced):
             continue
-        if not (by or acted_on or _verb_follows(tokens, last, lex)):
+        if not (by or acted_on or _verb_follows(tokens, index.lowers, last, acting)):
             continue
         country = acting_country(located.get(tok.sentence, []), in_actor, k)
         code, sector = agent_code(country, sector)
@@ -100,21 +99,54 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
     return out
 
 
+def _has_state_word(tokens: list[Token], lowers: list[str], k: int, last: int) -> bool:
+    """Whether a state word, or its possessive, stands among tokens k..last ('government troops', "the
+    regime's forces")."""
+    words = lowers[k:last + 1]
+    if not _STATE_WORDS.isdisjoint(words):
+        return True
+    return not _STATE_POSSESSIVES.isdisjoint(words) and not _STATE_WORDS.isdisjoint(map(_stem, tokens[k:last + 1]))
+
+
 def _stem(token: Token) -> str:
     """A token's lower-case word without a possessive ending ("government's" -> 'government')."""
     return token.lower[:-2] if token.possessive else token.lower
 
 
-def _state_possessives(tokens: list[Token], taken: set[int]) -> list[tuple[int, int, str]]:
+def _state_possessives(tokens: list[Token], at: list[int], taken: set[int]) -> list[tuple[int, int, str]]:
     """(first, last token, sector) of 'the government's', 'the regime's' ('criticised the government's
-    decision', 'protested against the regime's plan'): the state whose thing an act is about."""
+    decision', 'protested against the regime's plan'), among the tokens `at` that read as a state word's
+    possessive: the state whose thing an act is about."""
     agents = actor_lexicon().agents
     out = []
-    for t in compress(tokens, map(_POSSESSIVE, tokens)):
-        stem = t.lower[:-2]
-        if stem in _STATE_WORDS and t.index not in taken and t.index > 0 and tokens[t.index - 1].lower == "the" \
-                and (sector := agents.get((stem,))) is not None:
-            out.append((t.index, t.index, sector))
+    for i in at:
+        t = tokens[i]
+        if t.possessive and i not in taken and i > 0 and tokens[i - 1].lower == "the" \
+                and (sector := agents.get((t.lower[:-2],))) is not None:
+            out.append((i, i, sector))
+    return out
+
+
+def _group_heads(text: str, tokens: list[Token], lowers: list[str], at_heads: list[int], taken: set[int],
+                 lex: Lexicon) -> list[tuple[int, int, str]]:
+    """(first, last token, sector) of the agent nouns ending at the heads `at_heads` that may name an
+    unnamed group: not taken, armed forces only after a state word, and a state word, near a verb or
+    preposition of a target, the subject of a verb or after a 'by' (the tests that pass most often first)."""
+    force_heads = _agent_heads()[1]
+    acting, cues = _word_tests(lex)
+    reach = _max_agent_words() + MAX_MODIFIERS
+    out = []
+    for h in at_heads:
+        if h in taken:
+            continue
+        word = lowers[h]
+        if word in force_heads and _STATE_WORDS.isdisjoint(lowers[max(0, h - MAX_MODIFIERS - _MAX_FORCE_WORDS):h]):
+            continue  # 'government troops', 'regime elite forces': armed forces need a state word
+        if word in _STATE_WORDS or any(map(cues.__getitem__, lowers[max(0, h - _CUE_REACH):h])) \
+                or _verb_follows(tokens, lowers, h, acting) or _by_may_precede(text, tokens, h, reach):
+            found = agent_before(tokens, h, text)
+            if found is not None:
+                out.append((found[1], h, found[0]))
     return out
 
 
@@ -124,11 +156,11 @@ def ethnic_groups(text: str, tokens: list[Token], gaz: Gazetteer, actors: list[A
     Kosovo blocked roads', 'ethnic Chinese in Indonesia'): the civilians (CVL) of the country they live in,
     the nearest place of their sentence (see `acting_country`), never of the country the demonym names; of unknown
     country when the sentence names none. 'ethnic Albanian guerrillas' is left to the agent noun."""
-    at = [t.index + 1 for t in compress(tokens, map(_ETHNIC_MARKERS.__contains__, map(_LOWER, tokens))) if t.spaced]
+    at = [i + 1 for i in token_index(tokens).positions(_ETHNIC_MARKERS) if tokens[i].spaced]
     if not at:
         return []
-    in_actor = {k for a in actors for k in range(a.first_token, a.last_token + 1)}
-    taken = in_actor | {k for m in mentions for k in range(m.first_token, m.last_token + 1)}
+    in_actor = token_set(actors)
+    taken = in_actor | token_set(mentions)
     located = places_by_sentence(text, tokens, mentions, places)
     out: list[ActorMention] = []
     for k in at:
@@ -152,7 +184,7 @@ def _is_demonym(gaz: Gazetteer, word: str) -> bool:
         gaz.kind_of(int(r)) == "country" for r in gaz.rows_of_key(k))) for k in gaz.key_numbers(keys))
 
 
-@functools.cache
+@compiled
 def _agent_heads() -> tuple[frozenset[str], frozenset[str]]:
     """The last words of the agent nouns of groups and armed forces ('gunmen', 'farmers', 'rebels', 'troops'):
     where an unnamed group ends; and those of armed forces only, which need a state word before them."""
@@ -162,26 +194,40 @@ def _agent_heads() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(groups | forces), frozenset(forces)
 
 
-def _state_word_before(tokens: list[Token], h: int) -> bool:
-    """Whether a state word stands among the words that may qualify an agent noun ending at token h
-    ('government troops', 'regime elite forces')."""
-    return any(tokens[j].lower in _STATE_WORDS for j in range(max(0, h - MAX_MODIFIERS - _MAX_FORCE_WORDS), h))
-
-
-@functools.cache
+@compiled
 def _max_agent_words() -> int:
     """The words of the longest agent noun."""
     return max(map(len, actor_lexicon().agents))
 
 
-def _acted_on(tokens: list[Token], h: int, lex: Lexicon) -> bool:
-    """Whether a verb or a preposition of a target ('at', 'against') stands within the few words before an
-    agent noun ending at token h (a quick test: 'clashed with riot police')."""
-    for j in range(max(0, h - MAX_MODIFIERS - 2), h):
-        word = tokens[j].lower
-        if word in _TARGET_PREPS or word in _PAIR_CONJUNCTIONS or acting_verb(word, lex):
-            return True
-    return False
+class _WordTest(dict[str, bool]):
+    """A test of single words that remembers its answers (of a lexicon that lives as long as the process);
+    forgotten when they grow many."""
+
+    def __init__(self, test: Callable[[str], bool]) -> None:
+        super().__init__()
+        self.test = test
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) >= _MAX_REMEMBERED:
+            self.clear()
+        answer = self[word] = self.test(word)
+        return answer
+
+
+_MAX_REMEMBERED = 50_000
+_WORD_TESTS: list[tuple[Lexicon, _WordTest, _WordTest]] = []
+
+
+def _word_tests(lex: Lexicon) -> tuple[_WordTest, _WordTest]:
+    """Two tests of the words of a lexicon: a verb after a subject (`acting_verb`), and a word that shows
+    an act falls on the agent noun a few words after it, a verb or a preposition of a target or a pair
+    ('at', 'against', 'and': 'clashed with riot police')."""
+    if not _WORD_TESTS or _WORD_TESTS[0][0] is not lex:
+        cue = _TARGET_PREPS | _PAIR_CONJUNCTIONS
+        _WORD_TESTS[:] = [(lex, _WordTest(lambda w: acting_verb(w, lex)),
+                           _WordTest(lambda w: w in cue or acting_verb(w, lex)))]
+    return _WORD_TESTS[0][1], _WORD_TESTS[0][2]
 
 
 def _between_pair(tokens: list[Token], k: int) -> bool:
@@ -193,14 +239,15 @@ def _between_pair(tokens: list[Token], k: int) -> bool:
                for j in range(max(0, k - 1 - _MAX_PAIR_GAP), k - 1))
 
 
-def _by_may_precede(text: str, tokens: list[Token], h: int) -> bool:
-    """Whether a 'by' may stand right before an agent noun ending at token h with its modifiers (a quick
-    test on the text before it: 'were abducted by masked gunmen')."""
-    start = tokens[max(0, h - _max_agent_words() - MAX_MODIFIERS)].start
+def _by_may_precede(text: str, tokens: list[Token], h: int, reach: int) -> bool:
+    """Whether a 'by' may stand right before an agent noun ending at token h with its modifiers, up to `reach`
+    words before it (a quick test on the text before it: 'were abducted by masked gunmen')."""
+    start = tokens[max(0, h - reach)].start
     return text.find("by", start, tokens[h].start) >= 0 or text.find("By", start, tokens[h].start) >= 0
 
 
-def _modifiers_before(text: str, tokens: list[Token], first: int, taken: set[int]) -> int:
+def _modifiers_before(text: str, tokens: list[Token], first: int, taken: set[int], acting: Mapping[str, bool]
+                      ) -> int:
     """The first token of an agent noun with its lower-case modifiers ('cocoa farmers', 'masked gunmen'):
     up to MAX_MODIFIERS plain words before token `first`, stopping at function words ('that people'), names
     and pieces of words ('[s]ome people')."""
@@ -210,17 +257,18 @@ def _modifiers_before(text: str, tokens: list[Token], first: int, taken: set[int
         if mod.sentence != tokens[first].sentence or k - 1 in taken or not mod.spaced \
                 or not mod.text.isalpha() or mod.lower in FUNCTION_BEFORE_OBJECT or mod.lower in _PREPOSITIONS \
                 or mod.lower in _NOT_MODIFIERS or (mod.start > 0 and not text[mod.start - 1].isspace()) \
-                or (mod.capitalised and not mod.sentence_initial) or acting_verb(mod.lower, mention_lexicon()):
+                or (mod.capitalised and not mod.sentence_initial) or acting[mod.lower]:
             break
         k -= 1
     return k
 
 
-def _verb_follows(tokens: list[Token], last: int, lex: Lexicon) -> bool:
-    """Whether the verb of a subject ending at token `last` follows it ('gunmen killed', 'rebels have seized')."""
+def _verb_follows(tokens: list[Token], lowers: list[str], last: int, acting: Mapping[str, bool]) -> bool:
+    """Whether the verb of a subject ending at token `last` follows it ('gunmen killed', 'rebels have seized');
+    `acting` tells a verb after a subject (see `_word_tests`)."""
     nxt = last + 1
     if not tokens[last].spaced:
         return False
-    if tokens[nxt].lower in _AUXILIARIES and nxt + 1 < len(tokens):
+    if lowers[nxt] in _AUXILIARIES and nxt + 1 < len(tokens):
         nxt += 1
-    return acting_verb(tokens[nxt].lower, lex)
+    return acting[lowers[nxt]]

@@ -18,17 +18,14 @@ Party leader'), is left alone.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import compress
-from operator import attrgetter
 
 from analysis._resources import compiled, read_table
+from analysis.extract._token_index import token_index, token_set
 from analysis.extract.actors import ActorMention, actor_lexicon
 from analysis.extract.agents import agent_code
 from analysis.extract.records import Place
 from analysis.extract.text import Token
 from analysis.extract.titled import _main_country, _sentence_country, located_countries
-
-_CAPITALISED = attrgetter("capitalised")
 
 MAX_BEFORE = 6  # capitalised words before the organisation word ('Moro Islamic Liberation Front')
 MAX_AFTER = 8  # words after an opening organisation word ('Union for the Total Independence of Angola')
@@ -41,6 +38,12 @@ def _words() -> dict[str, dict[str, str]]:
     for row in read_table("organisation_words.tsv").itertuples(index=False):
         out.setdefault(str(row.role), {})[str(row.word)] = str(row.sector)
     return out
+
+
+@compiled
+def _head_words() -> frozenset[str]:
+    """The organisation words ('front', 'union', 'committee')."""
+    return frozenset(_words()["head"])
 
 
 def _joined(tokens: list[Token], k: int) -> bool:
@@ -100,11 +103,10 @@ def organisations(text: str, tokens: list[Token], named: list[ActorMention], age
                   places: list[Place]) -> list[ActorMention]:
     """`agents` with the organisations named in full added; an agent inside such a name ('Liberation Front'
     of 'the Kivu Patriotic Liberation Front') gives way to it."""
-    heads_table = _words()["head"]
-    heads = [t.index for t in compress(tokens, map(_CAPITALISED, tokens)) if t.lower in heads_table]
+    heads = [h for h in token_index(tokens).positions(_head_words()) if tokens[h].capitalised]
     if not heads:
         return agents
-    taken = {k for a in named for k in range(a.first_token, a.last_token + 1)}
+    taken = token_set(named)
     located = located_countries(tokens, named + agents, places)
     out: list[ActorMention] = []
     done = -1

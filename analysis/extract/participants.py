@@ -11,6 +11,7 @@ from operator import attrgetter
 from typing import Any
 
 from analysis.extract._function_words import COORDINATORS, CROWD_SECTORS
+from analysis.extract._token_index import memo_for, remember, token_set
 from analysis.extract.actors import ActorMention
 from analysis.extract.agents import MAX_MODIFIERS, agent_after, agent_before, agent_code
 from analysis.extract.mentions import Mention, acting_verb
@@ -47,6 +48,7 @@ _MODIFIER_AFTER = re.compile(rf"-(?:{'|'.join(sorted(word_group('modifier_suffix
 _ALLEGIANCE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(word_group('allegiance_prefix')))})-$", re.IGNORECASE)
 _ALLEGIANCE_AFTER = re.compile(rf"-(?:{'|'.join(sorted(word_group('allegiance_suffix')))})\b", re.IGNORECASE)
 _ALLEGIANCE_KINDS = (*_COUNTRY_KINDS, "capital")  # 'pro-Moscow rebels'
+_BEFORE_ALLEGIANCE_ENDS = ("-", "\n")  # the character before a name that _ALLEGIANCE_BEFORE may match ('$': "pro-\n")
 
 
 def country_agents(text: str, tokens: list[Token], mentions: list[Mention], places: list[Place],
@@ -58,9 +60,9 @@ def country_agents(text: str, tokens: list[Token], mentions: list[Mention], plac
     country; not troops 'in' a place, which are often abroad, nor the object of a verb 'from' a place it
     leaves); never an agent noun inside a name the tables code ('the African Union in Addis Ababa')."""
     out: list[ActorMention] = []
-    in_named = {k for a in named for k in range(a.first_token, a.last_token + 1)}
+    in_named = token_set(named)
     by_start = {p.start: p for p in places}
-    mention_at = {k: n for n in mentions for k in range(n.first_token, n.last_token + 1)}
+    in_mention = token_set(mentions)
     located: dict[int, list[tuple[int, str]]] | None = None
     for m in mentions:
         p = by_start.get(m.start)
@@ -86,11 +88,11 @@ def country_agents(text: str, tokens: list[Token], mentions: list[Mention], plac
                 code, sector = agent_code(p.country, "ELI" if former else found[0])
                 last = found[1]
                 end = tokens[last].end
-                if not any(k in mention_at or k in in_named for k in range(m.last_token + 1, last + 1)):
+                if not any(k in in_mention or k in in_named for k in range(m.last_token + 1, last + 1)):
                     out.append(ActorMention(m.start, end, text[m.start:end], code,
                                             text[m.start:end], p.country, sector, "agent", m.first_token, last))
                     continue
-        agent = _agent_before_place(text, tokens, m, p.country, mention_at, out[-1] if out else None)
+        agent = _agent_before_place(text, tokens, m, p.country, in_mention, out[-1] if out else None)
         if agent is not None and in_named.isdisjoint(range(agent.first_token, m.first_token)):
             out.append(agent)
     return _shared_heads(text, tokens, mentions, by_start, out)
@@ -100,11 +102,15 @@ def _shared_heads(text: str, tokens: list[Token], mentions: list[Mention], by_st
                   agents: list[ActorMention]) -> list[ActorMention]:
     """Country words joined by 'and' or commas before one agent noun share it: 'U.S. and South Korean troops'
     (USAMIL and KORMIL), 'French, German and Italian ministers'; each is an agent of its own country."""
+    if not agents:
+        return agents
     agent_at = {a.first_token: a for a in agents}
     added: list[ActorMention] = []
     for m in reversed(mentions):
-        p = by_start.get(m.start)
         k = m.last_token + 1
+        if k not in agent_at and k + 1 not in agent_at:
+            continue  # no agent noun right after the name, or after a comma or 'and'
+        p = by_start.get(m.start)
         if p is None or not p.country or p.kind not in _COUNTRY_KINDS or m.first_token in agent_at \
                 or k + 1 >= len(tokens) or tokens[k].sentence != tokens[m.last_token].sentence:
             continue
@@ -121,7 +127,7 @@ def _shared_heads(text: str, tokens: list[Token], mentions: list[Mention], by_st
     return sorted(agents + added, key=attrgetter("start")) if added else agents
 
 
-def _agent_before_place(text: str, tokens: list[Token], m: Mention, country: str, mention_at: dict[int, Mention],
+def _agent_before_place(text: str, tokens: list[Token], m: Mention, country: str, in_mention: set[int],
                         previous: ActorMention | None) -> ActorMention | None:
     """The agent noun before 'in/of/from' and the place of mention m ('rebels in the Ivory Coast', 'officials
     from Ghana'), or a crowd acting in it ('protesters rallied in Tbilisi'); None if there is none."""
@@ -135,7 +141,7 @@ def _agent_before_place(text: str, tokens: list[Token], m: Mention, country: str
     found_before = agent_before(tokens, k - 1, text)
     if found_before is None:
         crowd = _crowd_subject(tokens, k, text) if tokens[k].lower == "in" else None
-        if crowd is None or any(j in mention_at for j in range(crowd[1] - 1, crowd[2] + 1)):
+        if crowd is None or any(j in in_mention for j in range(crowd[1] - 1, crowd[2] + 1)):
             return None
         sector, first, last = crowd
         start, end = tokens[first].start, tokens[last].end
@@ -147,7 +153,7 @@ def _agent_before_place(text: str, tokens: list[Token], m: Mention, country: str
         return None
     if tokens[k].lower == "from" and _verb_before(tokens, first):
         return None  # 'withdraw troops from Lebanon', 'evacuate workers from Iraq': the place they leave
-    if any(j in mention_at for j in range(first, k)) or (
+    if any(j in in_mention for j in range(first, k)) or (
             previous is not None and previous.first_token <= k - 1 and previous.last_token >= first - 1):
         return None  # 'Russian troops in Ukraine': the agent has its country already
     start = tokens[first].start
@@ -158,6 +164,8 @@ def _agent_before_place(text: str, tokens: list[Token], m: Mention, country: str
 def _allegiance(text: str, m: Mention) -> int | None:
     """Whether a country or capital names whom a group sides with ('pro-Russian', 'anti-American',
     'Iran-backed'): None if not, else the tokens to skip after the name to the group (0 or 1, '-backed')."""
+    if text[m.end:m.end + 1] != "-" and text[m.start - 1:m.start] not in _BEFORE_ALLEGIANCE_ENDS:
+        return None  # a quick test: either pattern needs a hyphen beside the name
     if _ALLEGIANCE_BEFORE.search(text, max(0, m.start - 6), m.start):
         return 0
     return 1 if _ALLEGIANCE_AFTER.match(text, m.end) else None
@@ -201,13 +209,17 @@ def places_by_sentence(text: str, tokens: list[Token], mentions: list[Mention], 
              ) -> dict[int, list[tuple[int, str]]]:
     """Sentence -> (token, country) of the places of a known country, but for the countries a group
     sides with ('Iran-backed militias attacked a base in Syria' is set in Syria)."""
+    inputs = (text, mentions, places)
+    located: dict[int, list[tuple[int, str]]] | None = memo_for(tokens, "places_by_sentence", inputs)
+    if located is not None:
+        return located  # several rules read it (the caller keeps it as it is)
     token_at = {m.start: m.first_token for m in mentions if _allegiance(text, m) is None}
-    located: dict[int, list[tuple[int, str]]] = {}
+    located = {}
     for p in places:
         t = token_at.get(p.start)
         if t is not None and p.country:
             located.setdefault(tokens[t].sentence, []).append((t, p.country))
-    return located
+    return remember(tokens, "places_by_sentence", inputs, located)
 
 
 def acting_country(located: list[tuple[int, str]], in_actor: set[int], k: int) -> str | None:

@@ -110,11 +110,14 @@ def _agents(doc: Doc) -> None:
     agents += country_anaphors(text, tokens, mentions, places, named + agents)
     agents += unnamed_groups(text, tokens, named + agents, mentions, places)
     agents += ethnic_groups(text, tokens, doc.gazetteer, named + agents, mentions, places)
-    agents += titled_people(text, tokens, named + agents, places, [(m.first_token, m.last_token) for m in mentions])
+    place_tokens = [(m.first_token, m.last_token) for m in mentions]
+    agents += titled_people(text, tokens, named + agents, places, place_tokens)
     agents = organisations(text, tokens, named, agents, places)
-    actors = affiliated(text, tokens, sorted(named + agents, key=lambda a: a.start),
-                        [(m.first_token, m.last_token) for m in mentions])
-    doc.actors = sorted(actors + pronoun_actors(text, tokens, actors), key=lambda a: a.start)
+    actors = affiliated(text, tokens, sorted(named + agents, key=_START), place_tokens)
+    doc.actors = sorted(actors + pronoun_actors(text, tokens, actors), key=_START)
+
+
+_START = attrgetter("start")
 
 
 def _participants(doc: Doc) -> None:

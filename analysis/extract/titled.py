@@ -14,9 +14,11 @@ import bisect
 import functools
 from collections import Counter
 from collections.abc import Sequence
-from itertools import compress
+from itertools import chain
 from operator import attrgetter, itemgetter
 
+from analysis._resources import compiled
+from analysis.extract._token_index import token_index, token_set
 from analysis.extract.actors import ActorMention, actor_lexicon
 from analysis.extract.agents import agent_before
 from analysis.extract.records import Place
@@ -27,19 +29,20 @@ MAX_NAME = 3  # tokens of a name after it ('Juan Carlos Ortega')
 RANK_PREFIXES = word_group("rank_prefix")  # 'Vice President', 'Deputy Foreign Minister': an office in rank below
 TITLE_PREFIXES = tuple(sorted(w + "-" for w in RANK_PREFIXES))  # 'Vice-President'
 # sectors a title gives a person; others ('CVL', 'REF', 'REB', ...) describe groups, not offices
-_CAPITALISED = attrgetter("capitalised")
-_LOWER = attrgetter("lower")
 _START = attrgetter("start")
 # sectors a lower-case description gives a person named after it ('opposition leader X', 'rebel commander X')
 DESCRIPTION_SECTORS = frozenset({"OPP", "REB", "INS", "REL", "MED", "HRI", "LAB", "BUS", "EDU"})
 OFFICE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "ELI"})
 
 
-@functools.cache
+@compiled
 def _first_words() -> frozenset[str]:
-    """The words a title of office can start with (a quick test before the table look-ups)."""
+    """The words a title of office can start with (a quick test before the table look-ups): the first words
+    of the agent nouns, a rank ('Vice', 'Deputy') and a rank joined to one of them ('Vice-President'; a
+    word of a rank and a hyphen before any other word starts no title, see `_title_sector`)."""
     words = {key[0] for key in actor_lexicon().agents}
-    return frozenset(words | {w.split("-", 1)[0] + "-" for w in words} | RANK_PREFIXES)
+    words |= {w.split("-", 1)[0] + "-" for w in words} | RANK_PREFIXES
+    return frozenset(words | {prefix + w for prefix in TITLE_PREFIXES for w in words})
 
 
 def _title_sector(words: Sequence[str]) -> str | None:
@@ -101,17 +104,18 @@ def titled_people(text: str, tokens: list[Token], actors: list[ActorMention], pl
                   taken_tokens: Sequence[tuple[int, int]]) -> list[ActorMention]:
     """Persons named after a title of office, coded as the context's country and the title's sector;
     `taken_tokens` are (first, last) token ranges already read as something else (places)."""
-    first, described = _first_words(), _description_heads()
-    heads = [t.index for t in compress(tokens, map(_CAPITALISED, tokens))
-             if t.lower in first or ("-" in t.lower and t.lower.startswith(TITLE_PREFIXES))]
-    descriptions = [t.index for t in compress(tokens, map(described.__contains__, map(_LOWER, tokens)))
-                    if not t.capitalised and t.spaced]
+    index = token_index(tokens)
+    # a title or a description and the name after it: words one space apart, the name capitalised
+    heads = [i for i in index.positions(_first_words())
+             if tokens[i].capitalised and tokens[i].spaced and tokens[i + 1].capitalised]
+    descriptions = [h for h in index.positions(_description_heads())
+                    if not tokens[h].capitalised and tokens[h].spaced and tokens[h + 1].capitalised]
     if not heads and not descriptions:
         return []
-    taken = {k for a in actors for k in range(a.first_token, a.last_token + 1)}
-    taken.update(k for a, b in taken_tokens for k in range(a, b + 1))
-    candidates = [(i, _titled_at(text, tokens, i, taken)) for i in heads]
-    candidates += [_described_at(text, tokens, h, taken) for h in descriptions]
+    taken = token_set(actors)
+    taken.update(chain.from_iterable([range(a, b + 1) for a, b in taken_tokens]))
+    candidates = [(i, _titled_at(text, tokens, index.lowers, i, taken)) for i in heads]
+    candidates += [_described_at(text, tokens, index.lowers, h, taken) for h in descriptions]
     found = sorted(((i, c) for i, c in candidates if c is not None), key=itemgetter(0))
     if not found:
         return []
@@ -137,7 +141,7 @@ def title_heads() -> frozenset[str]:
     return frozenset(words[-1] for words in actor_lexicon().titles)
 
 
-@functools.cache
+@compiled
 def _description_heads() -> frozenset[str]:
     """The last words of the singular agent nouns that describe a person by a DESCRIPTION_SECTORS sector
     ('leader' of 'opposition leader', 'cleric', 'activist')."""
@@ -145,20 +149,19 @@ def _description_heads() -> frozenset[str]:
                      if sector in DESCRIPTION_SECTORS and not words[-1].endswith("s"))
 
 
-def _described_at(text: str, tokens: list[Token], h: int, taken: set[int]
+def _described_at(text: str, tokens: list[Token], lowers: list[str], h: int, taken: set[int]
                   ) -> tuple[int, tuple[str, int] | None]:
     """(first token, (sector, last token)) of a description in lower case and the name of two or more
     capitalised words after it ('opposition leader Kizza Besigye', 'Shiite cleric Moqtada al-Sadr', 'rebel
     commander Joseph Kony'); (h, None) where there is none."""
-    found = agent_before(tokens, h, text)
-    j = name_end(tokens, h + 1, taken)
-    if found is None or found[0] not in DESCRIPTION_SECTORS or j < h + 2 or h in taken \
-            or _title_sector([t.lower for t in tokens[h + 1:j + 1]]) is not None:
+    j = name_end(tokens, h + 1, taken) if h not in taken else -1
+    found = agent_before(tokens, h, text) if j >= h + 2 else None
+    if found is None or found[0] not in DESCRIPTION_SECTORS or _title_sector(lowers[h + 1:j + 1]) is not None:
         return h, None
     return found[1], (found[0], j)
 
 
-def _titled_at(text: str, tokens: list[Token], i: int, taken: set[int]) -> tuple[str, int] | None:
+def _titled_at(text: str, tokens: list[Token], lowers: list[str], i: int, taken: set[int]) -> tuple[str, int] | None:
     """(sector, last token) of a title and name starting at token i, or None."""
     if i in taken or not tokens[i].spaced or not tokens[i + 1].capitalised:
         return None  # a title and the name after it are capitalised words one space apart
@@ -168,10 +171,10 @@ def _titled_at(text: str, tokens: list[Token], i: int, taken: set[int]) -> tuple
         run += 1
     for size in range(run, 0, -1):
         k = i + size
-        sector = _title_sector([t.lower for t in tokens[i:k]])
+        sector = _title_sector(lowers[i:k])
         if sector is None:
             continue
         j = name_end(tokens, k, taken)
-        if j >= k and _title_sector([t.lower for t in tokens[k:j + 1]]) is None:
+        if j >= k and _title_sector(lowers[k:j + 1]) is None:
             return sector, j
     return None
