@@ -18,6 +18,7 @@ from itertools import chain
 from operator import attrgetter, itemgetter
 
 from analysis._resources import compiled
+from analysis.extract._function_words import INDEFINITE_ARTICLES
 from analysis.extract._token_index import token_index, token_set
 from analysis.extract.actors import ActorMention, actor_lexicon
 from analysis.extract.agents import agent_before
@@ -33,6 +34,7 @@ _START = attrgetter("start")
 # sectors a lower-case description gives a person named after it ('opposition leader X', 'rebel commander X')
 DESCRIPTION_SECTORS = frozenset({"OPP", "REB", "INS", "REL", "MED", "HRI", "LAB", "BUS", "EDU"})
 OFFICE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "ELI"})
+_DEFINITE = frozenset(word_group("article") - INDEFINITE_ARTICLES)  # 'the' before an office ('the president')
 
 
 @compiled
@@ -133,6 +135,56 @@ def titled_people(text: str, tokens: list[Token], actors: list[ActorMention], pl
             out.append(ActorMention(tokens[i].start, tokens[done].end, span, country + sector, span, country, sector,
                                     "person", i, done))
     return out
+
+
+def unnamed_office_holders(text: str, tokens: list[Token], actors: list[ActorMention], places: list[Place],
+                           taken_tokens: Sequence[tuple[int, int]]) -> list[ActorMention]:
+    """Officials named by 'the' and their office alone: 'demanded the prime minister's resignation', 'the
+    president met opposition leaders', 'criticised the interior minister' name the office holder of the
+    country the sentence names before them, else of the article's main country (as `titled_people`); not
+    'the president of the club' (an 'of' names whose office it is), nor a title before a name."""
+    index = token_index(tokens)
+    at = [i + 1 for i in index.positions(_DEFINITE) if i + 1 < len(tokens) and tokens[i].spaced]
+    if not at:
+        return []
+    taken = token_set(actors)
+    taken.update(chain.from_iterable([range(a, b + 1) for a, b in taken_tokens]))
+    found = [(i, held) for i in at if (held := _office_at(tokens, index.lowers, i, taken)) is not None]
+    if not found:
+        return []
+    located = located_countries(tokens, actors, places)
+    main = _main_country(places)
+    out: list[ActorMention] = []
+    for i, (sector, last) in found:
+        country = _sentence_country(tokens, i, located) or main
+        if country:
+            start, end = tokens[i - 1].start, tokens[last].end - (2 if tokens[last].possessive else 0)
+            span = text[start:end]
+            out.append(ActorMention(start, end, span, country + sector, span, country, sector, "person", i - 1,
+                                    last))
+    return out
+
+
+def _office_at(tokens: list[Token], lowers: list[str], i: int, taken: set[int]) -> tuple[str, int] | None:
+    """(sector, last token) of a title of office in lower case starting at token i, with nothing after it
+    that says whose office it is ('of', a name), or None."""
+    for size in range(min(MAX_TITLE, len(tokens) - i), 0, -1):
+        last = i + size - 1
+        words = lowers[i:last + 1]
+        if tokens[last].possessive:
+            words = [*words[:-1], words[-1][:-2]]
+        if any(tokens[k].capitalised or k in taken for k in range(i, last + 1)) or (
+                tokens[last].sentence != tokens[i].sentence) or words[-1] not in title_heads():
+            continue
+        sector = _title_sector(words) or _title_sector(words[-1:])  # 'the agriculture minister': its head
+        if sector is None:
+            continue
+        nxt = tokens[last + 1] if last + 1 < len(tokens) and tokens[last + 1].sentence == tokens[i].sentence else None
+        if nxt is not None and not tokens[last].possessive and tokens[last].spaced and (
+                nxt.capitalised or nxt.lower == "of"):
+            return None  # 'the president of the club', 'the prime minister Abiy Ahmed'
+        return sector, last
+    return None
 
 
 @functools.cache
