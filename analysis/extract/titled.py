@@ -19,7 +19,7 @@ from operator import attrgetter, itemgetter
 
 from analysis._resources import compiled
 from analysis.extract._function_words import INDEFINITE_ARTICLES
-from analysis.extract._token_index import token_index, token_set
+from analysis.extract._token_index import possessive_forms, token_index, token_set
 from analysis.extract.actors import ActorMention, actor_lexicon
 from analysis.extract.agents import agent_before
 from analysis.extract.records import Place
@@ -144,18 +144,18 @@ def unnamed_office_holders(text: str, tokens: list[Token], actors: list[ActorMen
     country the sentence names before them, else of the article's main country (as `titled_people`); not
     'the president of the club' (an 'of' names whose office it is), nor a title before a name."""
     index = token_index(tokens)
-    at = [i + 1 for i in index.positions(_DEFINITE) if i + 1 < len(tokens) and tokens[i].spaced]
-    if not at:
+    heads = index.positions(_office_heads())
+    if not heads:
         return []
     taken = token_set(actors)
     taken.update(chain.from_iterable([range(a, b + 1) for a, b in taken_tokens]))
-    found = [(i, held) for i in at if (held := _office_at(tokens, index.lowers, i, taken)) is not None]
+    found = [held for h in heads if (held := _office_at(tokens, index.lowers, h, taken)) is not None]
     if not found:
         return []
     located = located_countries(tokens, actors, places)
     main = _main_country(places)
     out: list[ActorMention] = []
-    for i, (sector, last) in found:
+    for i, sector, last in found:
         country = _sentence_country(tokens, i, located) or main
         if country:
             start, end = tokens[i - 1].start, tokens[last].end - (2 if tokens[last].possessive else 0)
@@ -165,26 +165,31 @@ def unnamed_office_holders(text: str, tokens: list[Token], actors: list[ActorMen
     return out
 
 
-def _office_at(tokens: list[Token], lowers: list[str], i: int, taken: set[int]) -> tuple[str, int] | None:
-    """(sector, last token) of a title of office in lower case starting at token i, with nothing after it
-    that says whose office it is ('of', a name), or None."""
-    for size in range(min(MAX_TITLE, len(tokens) - i), 0, -1):
-        last = i + size - 1
-        words = lowers[i:last + 1]
-        if tokens[last].possessive:
-            words = [*words[:-1], words[-1][:-2]]
-        if any(tokens[k].capitalised or k in taken for k in range(i, last + 1)) or (
-                tokens[last].sentence != tokens[i].sentence) or words[-1] not in title_heads():
-            continue
+def _office_at(tokens: list[Token], lowers: list[str], h: int, taken: set[int]) -> tuple[int, str, int] | None:
+    """(first token, sector, last token) of a title of office in lower case after 'the' that ends on the head
+    at token h, with nothing after it that says whose office it is ('of', a name), or None."""
+    tok = tokens[h]
+    nxt = tokens[h + 1] if h + 1 < len(tokens) and tokens[h + 1].sentence == tok.sentence else None
+    if h in taken or tok.capitalised or nxt is not None and not tok.possessive and tok.spaced and (
+            nxt.capitalised or nxt.lower == "of"):
+        return None  # 'the president of the club', 'the prime minister Abiy Ahmed'
+    head = lowers[h][:-2] if tok.possessive else lowers[h]
+    for size in range(min(MAX_TITLE, h), 0, -1):
+        i = h - size + 1
+        if lowers[i - 1] not in _DEFINITE or not all(tokens[k].spaced for k in range(i - 1, h)) or any(
+                tokens[k].capitalised or k in taken for k in range(i, h)):
+            continue  # 'the' and the title's words one space apart ('the 2009 queen' is no title)
+        words = [*lowers[i:h], head]
         sector = _title_sector(words) or _title_sector(words[-1:])  # 'the agriculture minister': its head
-        if sector is None:
-            continue
-        nxt = tokens[last + 1] if last + 1 < len(tokens) and tokens[last + 1].sentence == tokens[i].sentence else None
-        if nxt is not None and not tokens[last].possessive and tokens[last].spaced and (
-                nxt.capitalised or nxt.lower == "of"):
-            return None  # 'the president of the club', 'the prime minister Abiy Ahmed'
-        return sector, last
+        if sector is not None:
+            return i, sector, h
     return None
+
+
+@functools.cache
+def _office_heads() -> frozenset[str]:
+    """The last words of the titles of office and their possessives ('president', "minister's")."""
+    return title_heads() | possessive_forms(title_heads())
 
 
 @functools.cache
