@@ -31,7 +31,7 @@ from analysis.extract.organisations import organisations
 from analysis.extract.participants import country_agents, described_people, participants, place_actors
 from analysis.extract.records import Event, Place
 from analysis.extract.text import Token, find_dateline, split_sentences, tokenize
-from analysis.extract.titled import titled_people, unnamed_office_holders
+from analysis.extract.titled import titled_people
 from analysis.extract.triggers import Participant
 from analysis.io.articles import Article, article_from_text
 from analysis.schema import ACTOR_FIELDS, EVENT_FIELDS, PLACE_FIELDS
@@ -112,7 +112,6 @@ def _agents(doc: Doc) -> None:
     agents += ethnic_groups(text, tokens, doc.gazetteer, named + agents, mentions, places)
     place_tokens = [(m.first_token, m.last_token) for m in mentions]
     agents += titled_people(text, tokens, named + agents, places, place_tokens)
-    agents += unnamed_office_holders(text, tokens, named + agents, places, place_tokens)
     agents = organisations(text, tokens, named, agents, places)
     actors = affiliated(text, tokens, sorted(named + agents, key=_START), place_tokens)
     doc.actors = sorted(actors + pronoun_actors(text, tokens, actors), key=_START)

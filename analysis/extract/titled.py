@@ -5,7 +5,7 @@ News names an official by a capitalised title right before the name. The title i
 analysis/data/agents.tsv and petrarch_agents.tsv ('president' -> GOV, 'judge' -> JUD, 'defence minister'
 -> MIL); the country is the one country the sentence names before the title, else the article's main
 country (the country named most often, when one is named more than any other). Without either the person
-is left uncoded.
+is left uncoded. An office named by 'the' alone ('the prime minister's resignation') is coded the same way.
 """
 
 from __future__ import annotations
@@ -104,20 +104,24 @@ def _sentence_country(tokens: list[Token], i: int, located: list[tuple[int, str]
 
 def titled_people(text: str, tokens: list[Token], actors: list[ActorMention], places: list[Place],
                   taken_tokens: Sequence[tuple[int, int]]) -> list[ActorMention]:
-    """Persons named after a title of office, coded as the context's country and the title's sector;
-    `taken_tokens` are (first, last) token ranges already read as something else (places)."""
+    """Persons named after a title of office, or by 'the' and their office alone ('demanded the prime
+    minister's resignation', 'the president met opposition leaders': not 'the president of the club', where
+    'of' says whose office it is), coded as the context's country and the title's sector; `taken_tokens` are
+    (first, last) token ranges already read as something else (places)."""
     index = token_index(tokens)
     # a title or a description and the name after it: words one space apart, the name capitalised
     heads = [i for i in index.positions(_first_words())
              if tokens[i].capitalised and tokens[i].spaced and tokens[i + 1].capitalised]
     descriptions = [h for h in index.positions(_description_heads())
                     if not tokens[h].capitalised and tokens[h].spaced and tokens[h + 1].capitalised]
-    if not heads and not descriptions:
+    offices = index.positions(_office_heads())
+    if not heads and not descriptions and not offices:
         return []
     taken = token_set(actors)
     taken.update(chain.from_iterable([range(a, b + 1) for a, b in taken_tokens]))
     candidates = [(i, _titled_at(text, tokens, index.lowers, i, taken)) for i in heads]
     candidates += [_described_at(text, tokens, index.lowers, h, taken) for h in descriptions]
+    candidates += [_office_at(tokens, index.lowers, h, taken) for h in offices]
     found = sorted(((i, c) for i, c in candidates if c is not None), key=itemgetter(0))
     if not found:
         return []
@@ -131,48 +135,23 @@ def titled_people(text: str, tokens: list[Token], actors: list[ActorMention], pl
         sector, done = title
         country = _sentence_country(tokens, i, located) or main
         if country:
-            span = text[tokens[i].start:tokens[done].end]
-            out.append(ActorMention(tokens[i].start, tokens[done].end, span, country + sector, span, country, sector,
-                                    "person", i, done))
-    return out
-
-
-def unnamed_office_holders(text: str, tokens: list[Token], actors: list[ActorMention], places: list[Place],
-                           taken_tokens: Sequence[tuple[int, int]]) -> list[ActorMention]:
-    """Officials named by 'the' and their office alone: 'demanded the prime minister's resignation', 'the
-    president met opposition leaders', 'criticised the interior minister' name the office holder of the
-    country the sentence names before them, else of the article's main country (as `titled_people`); not
-    'the president of the club' (an 'of' names whose office it is), nor a title before a name."""
-    index = token_index(tokens)
-    heads = index.positions(_office_heads())
-    if not heads:
-        return []
-    taken = token_set(actors)
-    taken.update(chain.from_iterable([range(a, b + 1) for a, b in taken_tokens]))
-    found = [held for h in heads if (held := _office_at(tokens, index.lowers, h, taken)) is not None]
-    if not found:
-        return []
-    located = located_countries(tokens, actors, places)
-    main = _main_country(places)
-    out: list[ActorMention] = []
-    for i, sector, last in found:
-        country = _sentence_country(tokens, i, located) or main
-        if country:
-            start, end = tokens[i - 1].start, tokens[last].end - (2 if tokens[last].possessive else 0)
+            last = tokens[done]  # "the prime minister's": the office, not its possessive ending
+            start, end = tokens[i].start, last.end - (2 if last.possessive and not last.capitalised else 0)
             span = text[start:end]
-            out.append(ActorMention(start, end, span, country + sector, span, country, sector, "person", i - 1,
-                                    last))
+            out.append(ActorMention(start, end, span, country + sector, span, country, sector, "person", i, done))
     return out
 
 
-def _office_at(tokens: list[Token], lowers: list[str], h: int, taken: set[int]) -> tuple[int, str, int] | None:
-    """(first token, sector, last token) of a title of office in lower case after 'the' that ends on the head
-    at token h, with nothing after it that says whose office it is ('of', a name), or None."""
+def _office_at(tokens: list[Token], lowers: list[str], h: int, taken: set[int]
+               ) -> tuple[int, tuple[str, int] | None]:
+    """(the token of 'the', (sector, last token)) of a title of office in lower case after 'the' that ends on
+    the head at token h, with nothing after it that says whose office it is ('of', a name); (h, None) where
+    there is none."""
     tok = tokens[h]
     nxt = tokens[h + 1] if h + 1 < len(tokens) and tokens[h + 1].sentence == tok.sentence else None
     if h in taken or tok.capitalised or nxt is not None and not tok.possessive and tok.spaced and (
             nxt.capitalised or nxt.lower == "of"):
-        return None  # 'the president of the club', 'the prime minister Abiy Ahmed'
+        return h, None  # 'the president of the club', 'the prime minister Abiy Ahmed'
     head = lowers[h][:-2] if tok.possessive else lowers[h]
     for size in range(min(MAX_TITLE, h), 0, -1):
         i = h - size + 1
@@ -182,8 +161,8 @@ def _office_at(tokens: list[Token], lowers: list[str], h: int, taken: set[int]) 
         words = [*lowers[i:h], head]
         sector = _title_sector(words) or _title_sector(words[-1:])  # 'the agriculture minister': its head
         if sector is not None:
-            return i, sector, h
-    return None
+            return i - 1, (sector, h)
+    return h, None
 
 
 @functools.cache
