@@ -31,12 +31,30 @@ POSSESSIVE_ENDINGS = ("'s", "’s")
 # pattern opens on the one character class of both ends, which the regex engine skips to at C speed;
 # the look-behinds after it tell a mark (the first of its run) from a line break.
 _SENT_END = re.compile(r"[.!?\n](?:(?<=[.!?])(?<![.!?]{2})[.!?]*+[\"'”’)\]]*+(?=\s)|(?<=\n)\s*\n)")
-_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Capt|Cmdr|Adm|St|Ft|Mt|Prof|Rev)$")
-_ABBREV_BEFORE = re.compile(
-    r"(?:\b(?:[A-Z]|Jr|Sr|No|Jan|Feb|Mar|Apr|Jun|"
-    r"Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|Corp|Inc|Co|Ltd|Calif|Fla|Ala|Ariz|Ark|Colo|Conn|Del|Ga|Ill|Ind|Kan|Ky|"
-    r"La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo)|(?:[A-Z]\.)+[A-Z])$"
-)
+
+
+def _abbreviations(kind: str) -> tuple[str, ...]:
+    """The abbreviations of a kind ('title', 'abbreviation') in analysis/data/abbreviations.tsv."""
+    with data_path("abbreviations.tsv").open(encoding="utf-8") as fh:
+        rows = csv.reader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        next(rows)  # header
+        return tuple(word for word, of_kind, _ in rows if of_kind == kind)
+
+
+def _word_ending(words: tuple[str, ...], *reversed_patterns: str) -> re.Pattern[str]:
+    """A pattern matched at the start of a reversed text: whether the text ends in one of `words` (a whole
+    word), or in what one of the `reversed_patterns` matches. A match at one position only, instead of a
+    search that tries every start with every word before a '$'."""
+    alternatives = "|".join(re.escape(w[::-1]) for w in words)
+    return re.compile("|".join((rf"(?:{alternatives})\b", *reversed_patterns)))
+
+
+_INITIALISM_REVERSED = r"[A-Z](?:\.[A-Z])+"  # 'U.S', 'D.P.R.K' read backwards
+_TITLE_BEFORE = _word_ending(_abbreviations("title"))  # 'Mr.', 'Gen.': the name follows in the same sentence
+# an abbreviation, a lone capital ('John F. Kennedy') or an initialism ('U.S.'): the sentence goes on before a
+# lower-case word or a number
+_ABBREV_BEFORE = _word_ending(_abbreviations("abbreviation"), r"[A-Z]\b", _INITIALISM_REVERSED)
+_INITIALISM_BEFORE = re.compile(rf"{_INITIALISM_REVERSED}\b")
 _UPPER = re.compile(r"[^\W\d_a-z]")  # letters that are not lower case (approximately: upper case)
 _DROP_LOWER = dict.fromkeys(map(ord, "abcdefghijklmnopqrstuvwxyzßàáâãäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿ"))
 _ASCII_LOWER = b"abcdefghijklmnopqrstuvwxyz"
@@ -67,12 +85,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for m in _SENT_END.finditer(text):
         end = m.end()
         if m.group() == ".":
-            before = text[max(0, m.start() - 12):m.start()]
-            nxt = text[end:end + 3].lstrip()
+            before = text[max(0, m.start() - 12):m.start()][::-1]  # read backwards from the period
             # an abbreviation followed by a lower-case word or a number continues the sentence, and so
             # does an initialism before a title or institution word ('U.S. President', 'U.N. Secretary')
-            if _TITLE_BEFORE.search(before) or (_ABBREV_BEFORE.search(before) and (not nxt or not nxt[0].isupper())) \
-                    or (_INITIALISM_BEFORE.search(before) and _next_word(text, end) in _title_words()):
+            if _TITLE_BEFORE.match(before) or (
+                    _ABBREV_BEFORE.match(before) and not text[end:end + 3].lstrip()[:1].isupper()) or (
+                    _INITIALISM_BEFORE.match(before) and _next_word(text, end) in _title_words()):
                 continue
         _append(spans, text, start, end)
         start = end
@@ -80,7 +98,6 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_INITIALISM_BEFORE = re.compile(r"\b(?:[A-Z]\.)+[A-Z]$")
 _WORD = re.compile(r"\s*([^\W\d_]+)")
 
 
@@ -150,11 +167,9 @@ def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> No
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    """The span without the white space at its ends ((end, end) when it is blank)."""
+    left = text[start:end].lstrip()
+    return (end - len(left), end - len(left) + len(left.rstrip())) if left else (end, end)
 
 
 def tokenize(text: str, sentences: list[tuple[int, int]] | None = None) -> list[Token]:
