@@ -1,4 +1,5 @@
-"""Sentence ends: a period after an abbreviation ends no sentence where the text goes on (analysis/data/abbreviations.tsv)."""
+"""Sentence ends: a period after an abbreviation ends no sentence where the text goes on
+(analysis/data/abbreviations.tsv)."""
 
 import pytest
 
