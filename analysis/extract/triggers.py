@@ -12,12 +12,13 @@ from __future__ import annotations
 import itertools
 import sys
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import attrgetter, not_
-from typing import Any, Generic, NamedTuple, TypeVar, overload
+from typing import Any, NamedTuple
 
+from analysis.extract._cached import cached
 from analysis.extract._function_words import (
     _DIGIT,
     ADVERBS,
@@ -47,29 +48,7 @@ from analysis.extract._function_words import (
 from analysis.extract.actors import actor_lexicon
 from analysis.extract.text import Token
 
-_T = TypeVar("_T")
-
-
 _SPACED = attrgetter("spaced")
-
-
-class cached(Generic[_T]):  # noqa: N801 - a decorator, named like functools.cached_property
-    """A property computed on first read and then kept in the instance, as functools.cached_property
-    does, without the lock that Python 3.11's version takes on every first read (a sentence's facts
-    are read by one thread)."""
-
-    def __init__(self, func: Callable[[Any], _T]) -> None:
-        self.func, self.name, self.__doc__ = func, func.__name__, func.__doc__
-
-    @overload
-    def __get__(self, obj: None, owner: type) -> cached[_T]: ...
-    @overload
-    def __get__(self, obj: object, owner: type) -> _T: ...
-    def __get__(self, obj: object | None, owner: type) -> cached[_T] | _T:
-        if obj is None:
-            return self
-        value = obj.__dict__[self.name] = self.func(obj)
-        return value
 
 
 @dataclass(slots=True)
@@ -105,13 +84,21 @@ class Trigger(NamedTuple):
 
 def trigger(words: tuple[str, ...], lemma: str, pos: str, cameo: str, target_preps: tuple[str, ...],
             object_role: str, generated: bool = False, *, nominal: bool = False) -> Trigger:
-    """A trigger with its endings (the last word and its plurals); its strings are interned, so that
-    the lexicon's thousands of triggers share them in memory and in the compiled cache."""
-    words = tuple(map(sys.intern, words))
+    """A trigger with its endings (the last word and its plurals); its strings and tuples of strings are
+    shared, so that the lexicon's tens of thousands of triggers (a phrase in each of its verb forms) hold one
+    copy of each in memory and in the compiled cache, which reads back faster for it."""
+    words = _shared(words)
     last = words[-1]
-    return Trigger(words, sys.intern(lemma), sys.intern(pos), sys.intern(cameo),
-                   tuple(map(sys.intern, target_preps)), sys.intern(object_role), generated,
-                   (last, last + "s", last + "es"), nominal)
+    return Trigger(words, sys.intern(lemma), sys.intern(pos), sys.intern(cameo), _shared(target_preps),
+                   sys.intern(object_role), generated, _shared((last, last + "s", last + "es")), nominal)
+
+
+def _shared(words: tuple[str, ...]) -> tuple[str, ...]:
+    """One copy of a tuple of words, of interned strings."""
+    return _SHARED.setdefault(words, tuple(map(sys.intern, words)))
+
+
+_SHARED: dict[tuple[str, ...], tuple[str, ...]] = {}
 
 
 def add_nominals(triggers: dict[str, list[Trigger]]) -> None:
@@ -144,7 +131,8 @@ class EventLexicon:
     one_word_verbs: frozenset[str] = field(init=False, repr=False, compare=False)  # words that are a verb trigger
     # first words of phrase triggers only ('accept' of 'accept refugees') -> the last words their phrases need
     phrase_ends: dict[str, frozenset[str]] = field(init=False, repr=False, compare=False)
-    # first words with many triggers -> their one-word triggers ('') and their phrases by a last word
+    # first words with many triggers -> their one-word triggers ('') and their phrases by a last word; filled
+    # for a word when it is first met (see `_phrases_by_end`), and not kept in the compiled cache
     by_end: dict[str, dict[str, list[tuple[int, Trigger]]]] = field(init=False, repr=False, compare=False)
     direct: frozenset[str] = field(init=False, repr=False, compare=False)  # first words of a one-word trigger
     phrase_firsts: frozenset[str] = field(init=False, repr=False, compare=False)  # the keys of phrase_ends
@@ -166,14 +154,12 @@ class EventLexicon:
             w for w, trigs in self.triggers.items() if any(t.cameo[:2] in PLACE_TARGET_ROOTS for t in trigs)))
         object.__setattr__(self, "phrase_lasts", frozenset(
             e for trigs in self.triggers.values() for t in trigs if len(t.words) > 1 for e in t.endings))
-        by_end: dict[str, dict[str, list[tuple[int, Trigger]]]] = {}
-        for w, trigs in self.triggers.items():
-            if len(trigs) > 8:  # (a trigger's place in the list keeps the order of the lexicon)
-                index = by_end[w] = {"": [(k, t) for k, t in enumerate(trigs) if len(t.words) == 1]}
-                for k, t in enumerate(trigs):
-                    for e in t.endings if len(t.words) > 1 else ():
-                        index.setdefault(e, []).append((k, t))
-        object.__setattr__(self, "by_end", by_end)
+        object.__setattr__(self, "by_end", {})
+
+    def __getstate__(self) -> dict[str, Any]:
+        """The state pickled into the compiled cache: without the index `by_end`, tens of thousands of
+        pairs that took longer to read back than the whole rest of the lexicon (it is refilled as words come)."""
+        return {**self.__dict__, "by_end": {}}
 
     def may_trigger(self, words: list[str]) -> bool:
         """Whether a trigger may stand among these words: a one-word trigger, or the first and last words of
@@ -187,12 +173,27 @@ class EventLexicon:
         """The triggers that may start with `first` when `ahead` follows it, longest first."""
         index = self.by_end.get(first)
         if index is None:
-            return self.triggers[first]
+            trigs = self.triggers[first]
+            if len(trigs) <= _MANY_TRIGGERS:
+                return trigs
+            index = self._phrases_by_end(first, trigs)
         found = dict(index[""])
         for w in ahead:
             found.update(index.get(w, ()))
         return [found[k] for k in sorted(found)]
 
+    def _phrases_by_end(self, first: str, trigs: list[Trigger]) -> dict[str, list[tuple[int, Trigger]]]:
+        """The index of a first word with many triggers: its one-word triggers ('') and its phrases by a last
+        word, each with its place in the list (which keeps the order of the lexicon)."""
+        index: dict[str, list[tuple[int, Trigger]]] = {"": [(k, t) for k, t in enumerate(trigs) if len(t.words) == 1]}
+        for k, t in enumerate(trigs):
+            for e in t.endings if len(t.words) > 1 else ():
+                index.setdefault(e, []).append((k, t))
+        self.by_end[first] = index
+        return index
+
+
+_MANY_TRIGGERS = 8  # a first word with more triggers than this has them indexed by their last words
 
 
 class TriggerScan:
