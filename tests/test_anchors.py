@@ -304,3 +304,38 @@ def test_an_institution_that_only_small_towns_share_stands_in_its_seat(text: str
 def test_a_town_the_text_places_keeps_its_name_beside_an_institution(text: str, word: str) -> None:
     (place,) = resolve_spans(text, [_span(text, word)])
     assert place["kind"] != "institution"
+
+
+@pytest.mark.parametrize(("text", "name", "home"), [
+    ("Mayors of Shreveport and Monroe, Louisiana, joined the parade. A visitor from Elkader said the Quintaro "
+     "Chapel was full.", "Quintaro Chapel", {"Shreveport", "Monroe"}),
+    ("Voters in Bendigo, Ballarat and Geelong, Victoria, were counted. A farmer from Dubbo said the Marrowind "
+     "Hall was packed.", "Marrowind Hall", {"Bendigo", "Ballarat", "Geelong"}),
+    ("Crowds gathered in Munich, Augsburg and Nuremberg on Saturday. A pensioner from Gouda said the Lindqvist "
+     "Hall was full.", "Lindqvist Hall", {"Munich", "Augsburg", "Nuremberg"}),
+])
+def test_a_building_stands_in_the_articles_home_state_not_a_small_town_alone_elsewhere(
+        text: str, name: str, home: set[str]) -> None:
+    (place,) = resolve_spans(text, [_span(text, name)])
+    assert place["name"] in home and place["kind"] == "facility"
+
+
+@pytest.mark.parametrize(("text", "name", "home"), [
+    ("Families in Manassas, Centreville and Gainesville, Va., compare schools. Buckland Elementary opened a wing.",
+     "Buckland Elementary", {"Manassas", "Centreville", "Gainesville"}),
+    ("Police in Shreveport and Monroe, Louisiana, said the Elysian Fields Lodge was closed.", "Elysian Fields Lodge",
+     {"Shreveport", "Monroe"}),
+    ("In Albany, Buffalo and Syracuse, New York, teachers met at the Carnegie Library on Tuesday.", "Carnegie Library",
+     {"Albany", "Buffalo", "Syracuse", "New York City"}),
+])
+def test_a_small_town_leading_a_buildings_name_in_another_state_is_not_where_it_stands(
+        text: str, name: str, home: set[str]) -> None:
+    (place,) = resolve_spans(text, [_span(text, name)])
+    assert place["name"] in home and place["kind"] == "facility"
+
+
+def test_a_small_town_the_article_names_keeps_the_building_named_after_it() -> None:
+    text = ("Mayors of Shreveport and Monroe, Louisiana, met. The school in Elkader is small, and the Elkader "
+            "Opera House reopened.")
+    (place,) = resolve_spans(text, [_span(text, "Elkader Opera House")])
+    assert place["name"] == "Elkader"

@@ -17,7 +17,14 @@ from collections.abc import Sequence
 import numpy as np
 
 from analysis._resources import compiled, read_table
-from analysis.extract.facilities import AFTER_GAP, facility_words, kind_of_name, name_parts, well_known
+from analysis.extract.facilities import (
+    AFTER_GAP,
+    WELL_KNOWN_POPULATION,
+    facility_words,
+    kind_of_name,
+    name_parts,
+    well_known,
+)
 from analysis.extract.gazetteer import KINDS, NAME_KINDS, Gazetteer, load_gazetteer, norm_key
 from analysis.extract.mentions import Mention, lexicon
 from analysis.extract.place_rules import not_place_words
@@ -168,8 +175,12 @@ def anchor_rows(text: str, mentions: Sequence[Mention], rows: list[int], gaz: Ga
     ('Fennimore Tower' in an article on Brisbane)."""
     placed = [i for i, r in enumerate(rows) if r >= 0 and not mentions[i].kind]
     countries = {int(gaz.country[rows[i]]) for i in placed}
-    rows = [-1 if r >= 0 and m.kind and countries and int(gaz.country[r]) not in countries
-            and not well_known(gaz, m.rows) else r for m, r in zip(mentions, rows, strict=True)]
+    homes = _home_divisions(mentions, rows, placed, gaz)
+    named = {rows[i] for i in placed}
+    rows = [-1 if r >= 0 and m.kind and not well_known(gaz, m.rows) and (
+        (countries and int(gaz.country[r]) not in countries)
+        or (homes and r not in named and _division(gaz, r) not in homes)) else r
+        for m, r in zip(mentions, rows, strict=True)]
     if placed and any(m.kind == "street" and r >= 0 for m, r in zip(mentions, rows, strict=True)):
         rows = _streets_near(mentions, rows, placed, gaz)
     rows = _placed_after(text, mentions, rows, gaz)
@@ -182,22 +193,47 @@ def anchor_rows(text: str, mentions: Sequence[Mention], rows: list[int], gaz: Ga
     def sentence_of(pos: int) -> int:
         return max(bisect.bisect_right(starts, pos) - 1, 0)
 
+    # a small town alone in its state, in an article at home in another ('Bourbon' read as Indiana's in an
+    # article on New Orleans), is the last place a nameless building stands in
+    strays = {j for j in placed if homes and _division(gaz, rows[j]) not in homes
+              and int(gaz.population[rows[j]]) < WELL_KNOWN_POPULATION} if homes else set()
     out = list(rows)
     for i in missing:
         m = mentions[i]
         sent = sentence_of(m.start)
 
-        def rank(j: int, m: Mention = m, sent: int = sent) -> tuple[int, int]:
+        def rank(j: int, m: Mention = m, sent: int = sent) -> tuple[bool, int, int]:
             other = mentions[j]
             town = int(gaz.kind[rows[j]]) in _TOWN_KINDS
             same = sentence_of(other.start) == sent
             tier = 0 if same and town else 1 if town else 2 if same else 3
-            return tier, min(abs(other.start - m.end), abs(m.start - other.end))
+            return j in strays, tier, min(abs(other.start - m.end), abs(m.start - other.end))
 
         best = min(placed, key=rank)
         out[i] = rows[best]
         m.kind = m.kind or anchor_kind(m.text)
     return out
+
+
+HOME_NAMES = 3  # an article is at home in a state (first-level division) where this many of its names lie
+
+
+def _division(gaz: Gazetteer, row: int) -> tuple[int, int]:
+    return int(gaz.country[row]), int(gaz.admin1[row])
+
+
+def _home_divisions(mentions: Sequence[Mention], rows: list[int], placed: list[int],
+                    gaz: Gazetteer) -> set[tuple[int, int]]:
+    """The states (first-level divisions) that hold two or more of the article's names when one holds HOME_NAMES
+    or more (an article on New Orleans names Louisiana, Lafayette and Franklin), else none. Demonyms name no
+    home ('German engineers' in that article)."""
+    names: dict[tuple[int, int], set[str]] = {}
+    for i in placed:
+        if mentions[i].name_kind != "demonym":
+            names.setdefault(_division(gaz, rows[i]), set()).add(mentions[i].key)
+    if not names or max(len(v) for v in names.values()) < HOME_NAMES:
+        return set()
+    return {d for d, v in names.items() if len(v) >= 2}
 
 
 def near_feature(mentions: Sequence[Mention], text: str, chosen: dict[int, int], gaz: Gazetteer) -> None:
