@@ -335,7 +335,33 @@ def test_a_small_town_leading_a_buildings_name_in_another_state_is_not_where_it_
 
 
 def test_a_small_town_the_article_names_keeps_the_building_named_after_it() -> None:
-    text = ("Mayors of Shreveport and Monroe, Louisiana, met. The school in Elkader is small, and the Elkader "
+    text = ("Mayors of Shreveport and Monroe, Louisiana, met. The school in Elkader, Iowa, is small; the Elkader "
             "Opera House reopened.")
     (place,) = resolve_spans(text, [_span(text, "Elkader Opera House")])
     assert place["name"] == "Elkader"
+
+
+@pytest.mark.parametrize(("text", "name", "home"), [
+    ("Officials in Shreveport, Monroe and Alexandria, Louisiana, praised the crews. The parade rolled down Bourbon "
+     "toward the river.", "Bourbon", {"Shreveport", "Monroe", "Alexandria"}),
+    ("Homes in Manassas, Centreville and Gainesville, Va., sell fast. The Shops at Stonewall offer groceries.",
+     "Stonewall", {"Manassas", "Centreville", "Gainesville"}),
+    ("Crowds in Bendigo, Ballarat and Geelong, Victoria, cheered as the parade turned into Mudgee at noon.", "Mudgee",
+     {"Bendigo", "Ballarat", "Geelong"}),
+])
+def test_a_bare_small_town_of_another_state_is_a_local_place_of_the_articles_home(
+        text: str, name: str, home: set[str]) -> None:
+    (place,) = resolve_spans(text, [_span(text, name)])
+    assert place["name"] in home and place["kind"] in ("facility", "street")
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Officials in Shreveport, Monroe and Alexandria, Louisiana, met. A truck was later found in Elkader, Iowa.",
+     "Elkader", "USA"),
+    ("Crowds gathered in Munich, Augsburg and Nuremberg on Saturday. A pensioner from Gouda said the hall was full.",
+     "Gouda", "NLD"),
+    ("Officials in Shreveport, Monroe and Alexandria, Louisiana, met. Elkader, Iowa, sent a truck.", "Elkader", "USA"),
+])
+def test_a_qualified_or_foreign_small_town_stays_itself(text: str, name: str, country: str) -> None:
+    (place,) = resolve_spans(text, [_span(text, name)])
+    assert (place["name"], place["country"], place["kind"]) == (name, country, "city")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.extract.geocode import resolve_spans
+from analysis.extract.gazetteer import load_gazetteer
+from analysis.extract.geocode import resolve_span_rows, resolve_spans
 from analysis.extract.pipeline import find_places
 from analysis.geometry import haversine_km
 
@@ -198,3 +199,18 @@ def test_a_county_named_as_such_stays_the_county() -> None:
     start = text.index("Arlington County")
     (place,) = resolve_spans(text, [(start, start + len("Arlington County"))])
     assert place["kind"] == "admin2"
+
+
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    ("Police in Pittsburgh and Harrisburg joined the search. He made her drive him to Monroeville, Ala. An alert was "
+     "issued that night.", "Monroeville", "Alabama"),
+    ("Schools in Chicago, Peoria and Decatur closed. She was born in Springfield, Mo. Her father farmed there.",
+     "Springfield", "Missouri"),
+    ("Crews from Dayton, Akron and Toledo responded. The driver came from Columbus, Ga. He was not hurt.", "Columbus",
+     "Georgia"),
+])
+def test_a_state_abbreviation_ending_the_sentence_still_qualifies_the_town(text: str, name: str, admin1: str) -> None:
+    gaz = load_gazetteer()
+    start = text.index(name)
+    _, (row,) = resolve_span_rows(text, [(start, start + len(name))], gazetteer=gaz)
+    assert (gaz.name(row), gaz.admin1_of(row)) == (name, admin1)

@@ -222,18 +222,47 @@ def _division(gaz: Gazetteer, row: int) -> tuple[int, int]:
     return int(gaz.country[row]), int(gaz.admin1[row])
 
 
-def _home_divisions(mentions: Sequence[Mention], rows: list[int], placed: list[int],
-                    gaz: Gazetteer) -> set[tuple[int, int]]:
-    """The states (first-level divisions) that hold two or more of the article's names when one holds HOME_NAMES
-    or more (an article on New Orleans names Louisiana, Lafayette and Franklin), else none. Demonyms name no
-    home ('German engineers' in that article)."""
+def _division_names(mentions: Sequence[Mention], rows: list[int], placed: list[int],
+                    gaz: Gazetteer) -> dict[tuple[int, int], set[str]]:
+    """The article's names by the state (first-level division) of their places; demonyms name no place there
+    ('German engineers' in an article on New Orleans)."""
     names: dict[tuple[int, int], set[str]] = {}
     for i in placed:
         if mentions[i].name_kind != "demonym":
             names.setdefault(_division(gaz, rows[i]), set()).add(mentions[i].key)
+    return names
+
+
+def _home_divisions(mentions: Sequence[Mention], rows: list[int], placed: list[int],
+                    gaz: Gazetteer, names: dict[tuple[int, int], set[str]] | None = None) -> set[tuple[int, int]]:
+    """The states that hold two or more of the article's names when one holds HOME_NAMES or more (an article on
+    New Orleans names Louisiana, Lafayette and Franklin), else none."""
+    names = _division_names(mentions, rows, placed, gaz) if names is None else names
     if not names or max(len(v) for v in names.values()) < HOME_NAMES:
         return set()
     return {d for d, v in names.items() if len(v) >= 2}
+
+
+def local_features(text: str, mentions: Sequence[Mention], rows: list[int], gaz: Gazetteer) -> list[int]:
+    """Rows with -1 for the small towns that stand alone, unqualified, in another state of the country an article
+    is at home in: news names such a town with its state ('Elkader, Iowa'), so the bare name is a street, square or
+    mall of the home the gazetteer lacks ('rolled down Bourbon and Dauphine streets' in an article on New Orleans,
+    'the Shops at Stonewall' in one on Virginia); anchor_rows then places it there."""
+    placed = [i for i, r in enumerate(rows) if r >= 0 and not mentions[i].kind]
+    names = _division_names(mentions, rows, placed, gaz)
+    homes = _home_divisions(mentions, rows, placed, gaz, names)
+    if not homes:
+        return rows
+    countries = {c for c, _ in homes}
+    out = list(rows)
+    for i in placed:
+        r = rows[i]
+        where = _division(gaz, r)
+        if where[0] in countries and where not in homes and len(names.get(where, ())) == 1 \
+                and int(gaz.kind[r]) == _CITY and int(gaz.population[r]) < WELL_KNOWN_POPULATION \
+                and not _QUALIFIED.match(text, mentions[i].end):
+            out[i] = -1
+    return out
 
 
 def near_feature(mentions: Sequence[Mention], text: str, chosen: dict[int, int], gaz: Gazetteer) -> None:
@@ -284,4 +313,5 @@ def _placed_after(text: str, mentions: Sequence[Mention], rows: list[int], gaz: 
 
 
 __all__ = ["mention_for_span", "inner_mention", "seat_mention", "anchor_rows", "anchor_kind", "near_feature",
+           "local_features",
            "small_towns_only", "well_known", "written_as_town"]
