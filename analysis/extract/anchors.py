@@ -226,10 +226,11 @@ def _division_names(mentions: Sequence[Mention], rows: list[int], placed: list[i
                     gaz: Gazetteer) -> dict[tuple[int, int], set[str]]:
     """The article's names by the state (first-level division) of their places; demonyms name no place there
     ('German engineers' in an article on New Orleans)."""
+    named = [i for i in placed if mentions[i].name_kind != "demonym"]
+    where = [rows[i] for i in named]
     names: dict[tuple[int, int], set[str]] = {}
-    for i in placed:
-        if mentions[i].name_kind != "demonym":
-            names.setdefault(_division(gaz, rows[i]), set()).add(mentions[i].key)
+    for i, c, a in zip(named, gaz.country[where].tolist(), gaz.admin1[where].tolist(), strict=True):
+        names.setdefault((c, a), set()).add(mentions[i].key)
     return names
 
 
@@ -237,8 +238,10 @@ def _home_divisions(mentions: Sequence[Mention], rows: list[int], placed: list[i
                     gaz: Gazetteer, names: dict[tuple[int, int], set[str]] | None = None) -> set[tuple[int, int]]:
     """The states that hold two or more of the article's names when one holds HOME_NAMES or more (an article on
     New Orleans names Louisiana, Lafayette and Franklin), else none."""
+    if len({mentions[i].key for i in placed}) < HOME_NAMES:
+        return set()
     names = _division_names(mentions, rows, placed, gaz) if names is None else names
-    if not names or max(len(v) for v in names.values()) < HOME_NAMES:
+    if max(map(len, names.values()), default=0) < HOME_NAMES:
         return set()
     return {d for d, v in names.items() if len(v) >= 2}
 
@@ -249,18 +252,21 @@ def local_features(text: str, mentions: Sequence[Mention], rows: list[int], gaz:
     mall of the home the gazetteer lacks ('rolled down Bourbon and Dauphine streets' in an article on New Orleans,
     'the Shops at Stonewall' in one on Virginia); anchor_rows then places it there."""
     placed = [i for i, r in enumerate(rows) if r >= 0 and not mentions[i].kind]
+    if len(placed) < HOME_NAMES:
+        return rows
     names = _division_names(mentions, rows, placed, gaz)
     homes = _home_divisions(mentions, rows, placed, gaz, names)
     if not homes:
         return rows
     countries = {c for c, _ in homes}
-    out = list(rows)
+    alone = {d for d, v in names.items() if len(v) == 1 and d[0] in countries and d not in homes}
+    lone = {key for d in alone for key in names[d]}
+    out = rows
     for i in placed:
         r = rows[i]
-        where = _division(gaz, r)
-        if where[0] in countries and where not in homes and len(names.get(where, ())) == 1 \
-                and int(gaz.kind[r]) == _CITY and int(gaz.population[r]) < WELL_KNOWN_POPULATION \
-                and not _QUALIFIED.match(text, mentions[i].end):
+        if mentions[i].key in lone and _division(gaz, r) in alone and int(gaz.kind[r]) == _CITY \
+                and int(gaz.population[r]) < WELL_KNOWN_POPULATION and not _QUALIFIED.match(text, mentions[i].end):
+            out = out if out is not rows else list(rows)
             out[i] = -1
     return out
 
