@@ -214,3 +214,24 @@ def test_a_state_abbreviation_ending_the_sentence_still_qualifies_the_town(text:
     start = text.index(name)
     _, (row,) = resolve_span_rows(text, [(start, start + len(name))], gazetteer=gaz)
     assert (gaz.name(row), gaz.admin1_of(row)) == (name, admin1)
+
+
+@pytest.mark.parametrize(("text", "word", "name"), [
+    ("Riyadh has imposed an embargo on a fellow ally in the Gulf, Qatar, since last June.", "Gulf", "Persian Gulf"),
+    ("Oil tankers crossing the Gulf were delayed on Monday, Iranian officials said.", "Gulf", "Persian Gulf"),
+    ("Ferries across the Baltic were cancelled as storms hit Sweden and Finland.", "Baltic", "Baltic Sea"),
+    ("Migrants tried to cross the Channel in small boats from France overnight.", "Channel", "English Channel"),
+])
+def test_a_name_written_with_the_is_the_curated_place_of_that_form(text: str, word: str, name: str) -> None:
+    start = text.index(word)
+    (place,) = resolve_spans(text, [(start, start + len(word))])
+    assert place["name"] == name
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Riyadh has imposed an embargo on a fellow ally in the Gulf, Qatar, since last June.", "Persian Gulf"),
+    ("Oil tankers crossing the Gulf were delayed on Monday, Iranian officials said.", "Persian Gulf"),
+    ("Ferries across the Baltic were cancelled as storms hit Sweden and Finland.", "Baltic Sea"),
+])
+def test_running_text_reads_the_curated_form_after_the(text: str, name: str) -> None:
+    assert name in find_places(text)["name"].tolist()

@@ -26,7 +26,7 @@ from analysis.extract.facilities import (
     well_known,
 )
 from analysis.extract.gazetteer import KINDS, NAME_KINDS, Gazetteer, load_gazetteer, norm_key
-from analysis.extract.mentions import Mention, lexicon
+from analysis.extract.mentions import Mention, lexicon, the_form
 from analysis.extract.place_rules import not_place_words
 from analysis.extract.text import split_sentences, word_group
 from analysis.geometry import haversine_km
@@ -57,6 +57,8 @@ def mention_for_span(
     variants.append(_COMPASS_INITIAL.sub(lambda m: _COMPASS[m.group(1)] + " ", surface))  # 'W. Columbia'
     variants.append(_PART_PREFIX.sub("", surface))  # 'South Los Angeles', 'Downtown Greer': the place itself
     keys = [norm_key(v) for v in variants if v]
+    if text[start - 4:start].lower() == "the " and the_form(gaz, keys[0]) >= 0:
+        keys.insert(0, "the " + keys[0])  # 'in the Gulf': the curated sea, region or country of that form
     found = gaz.find_keys(keys)
     for key, k in zip(keys, found.tolist(), strict=True):
         if k >= 0:

@@ -191,6 +191,8 @@ def find_mentions(
             continue
         (_, j, key, end), k = best[i]
         start = tokens[i].start
+        if text[start - 4:start] == "the " and (k_the := the_form(gaz, key)) >= 0:
+            k, key = k_the, "the " + key  # 'in the Gulf': the Persian Gulf, not Papua New Guinea's Gulf Province
         k_b = bisect.bisect_left(blocked_starts, end)  # a span starting before `end` and reaching past `start`
         if k_b and blocked_reach[k_b - 1] > start:
             continue
@@ -221,6 +223,17 @@ def find_mentions(
     # said ...'), unless the text places the name ('in Ferrara') or it is a country's or region's
     return [m for m in mentions if (not m.needs_cue or m.key in cued) and (m.key not in eponyms or m.cued)
             and (m.key not in named or m.cued or m.first_token != m.last_token or _an_area(gaz, m.key))]
+
+
+_THE_KINDS = frozenset(KINDS.index(k) for k in ("country", "region", "continent", "water"))
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def the_form(gaz: Gazetteer, key: str) -> int:
+    """The key number of 'the X' where the gazetteer has that form as a name of countries, regions or seas only
+    ('the Gulf' is the Persian Gulf, bare 'Gulf' a province of Papua New Guinea; 'the Baltic'), else -1."""
+    k = gaz.key_numbers(["the " + key])[0]
+    return k if k >= 0 and _THE_KINDS.issuperset(gaz.kind[gaz.rows_of_key(k)].tolist()) else -1
 
 
 def _placed_here(m: Mention, tokens: list[Token], text: str, gaz: Gazetteer, lex: Lexicon, shouted: _Shouted) -> bool:
