@@ -365,3 +365,24 @@ def test_a_bare_small_town_of_another_state_is_a_local_place_of_the_articles_hom
 def test_a_qualified_or_foreign_small_town_stays_itself(text: str, name: str, country: str) -> None:
     (place,) = resolve_spans(text, [_span(text, name)])
     assert (place["name"], place["country"], place["kind"]) == (name, country, "city")
+
+
+@pytest.mark.parametrize(("text", "word", "name", "country"), [
+    ("Police were called to a house in the English city of Salisbury on Sunday.", "English", "England", "GBR"),
+    ("Crowds in the small Welsh town of Tenby welcomed the ferry.", "Welsh", "Wales", "GBR"),
+    ("Floods cut off the Victorian town of Bendigo overnight, officials said.", "Victorian", "Victoria", "AUS"),
+    ("Two Cornish villages were evacuated after the storm.", "Cornish", "Cornwall", "GBR"),
+])
+def test_a_division_adjective_before_a_town_noun_names_the_division(text: str, word: str, name: str,
+                                                                   country: str) -> None:
+    (place,) = resolve_spans(text, [_span(text, word)])
+    assert (place["name"], place["country"]) == (name, country)
+
+
+def test_place_adjectives_name_divisions_of_the_gazetteer() -> None:
+    from analysis.extract.anchors import place_adjectives
+    from analysis.extract.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    for gid in place_adjectives().values():
+        assert (gaz.gid == gid).sum() == 1

@@ -10,6 +10,7 @@ before a wider area. Its record then carries that place's point with kind 'stree
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -52,6 +53,10 @@ def mention_for_span(
     """A Mention for a given span (e.g. a gold toponym), with whatever candidates its name has."""
     gaz = gazetteer or load_gazetteer()
     surface = text[start:end]
+    if (gid := place_adjectives().get(norm_key(surface))) is not None and _KIND_NOUN_AFTER.match(text, end):
+        row = _row_of_gid(gaz, gid)  # 'the English city of Salisbury': England, not English, Indiana
+        return Mention(start, end, surface, norm_key(surface), np.array([row], np.int64), "demonym", 0, 0,
+                       np.full(1, NAME_KINDS.index("demonym"), np.int8))
     variants = [surface, re.sub(r"['’]s?$", "", surface), re.sub(r"^(?:the|The)\s+", "", surface)]
     variants += [_KIND_AFFIX.sub("", v) for v in variants[:2]]  # 'Clay County', 'Tewksbury Twp.', 'Town of Groton'
     variants.append(_COMPASS_INITIAL.sub(lambda m: _COMPASS[m.group(1)] + " ", surface))  # 'W. Columbia'
@@ -72,6 +77,22 @@ def mention_for_span(
     return Mention(start, end, surface, norm_key(surface), np.zeros(0, np.int64), "name", 0, 0)
 
 
+
+
+_KIND_NOUN_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(word_group('town_noun') | word_group('division_noun')))})s?\b")
+
+
+@compiled
+def place_adjectives() -> dict[str, int]:
+    """place_adjectives.tsv: adjective (normalised) -> GeoNames id of the division it names before a town noun."""
+    table = read_table("place_adjectives.tsv", dtype=str)
+    return {norm_key(f): int(gid) for gid, forms in zip(table["gid"], table["forms"], strict=True)
+            for f in forms.split("|")}
+
+
+@functools.lru_cache(maxsize=64)
+def _row_of_gid(gaz: Gazetteer, gid: int) -> int:
+    return int(np.flatnonzero(gaz.gid == gid)[0])
 
 
 def anchor_kind(surface: str) -> str:
