@@ -27,7 +27,7 @@ from analysis.extract.facilities import (
     well_known,
 )
 from analysis.extract.gazetteer import KINDS, NAME_KINDS, Gazetteer, load_gazetteer, norm_key
-from analysis.extract.mentions import Mention, lexicon, the_form
+from analysis.extract.mentions import Mention, lexicon, the_forms
 from analysis.extract.place_rules import not_place_words
 from analysis.extract.text import split_sentences, word_group
 from analysis.geometry import haversine_km
@@ -62,7 +62,7 @@ def mention_for_span(
     variants.append(_COMPASS_INITIAL.sub(lambda m: _COMPASS[m.group(1)] + " ", surface))  # 'W. Columbia'
     variants.append(_PART_PREFIX.sub("", surface))  # 'South Los Angeles', 'Downtown Greer': the place itself
     keys = [norm_key(v) for v in variants if v]
-    if text[start - 4:start].lower() == "the " and the_form(gaz, keys[0]) >= 0:
+    if text[start - 4:start].lower() == "the " and keys[0] in the_forms(gaz):
         keys.insert(0, "the " + keys[0])  # 'in the Gulf': the curated sea, region or country of that form
     found = gaz.find_keys(keys)
     for key, k in zip(keys, found.tolist(), strict=True):
@@ -191,14 +191,16 @@ def written_as_town(text: str, start: int, end: int) -> bool:
 
 
 def anchor_rows(text: str, mentions: Sequence[Mention], rows: list[int], gaz: Gazetteer,
-                sentences: Sequence[tuple[int, int]] | None = None) -> list[int]:
+                sentences: Sequence[tuple[int, int]] | None = None,
+                homes: set[tuple[int, int]] | None = None) -> list[int]:
     """Rows for the mentions left without one (-1): the nearest resolved place of the sentence, a town
     before a wider area, else of the article; they become facilities or streets there. A small town
     leading a facility's name in a country the article's places are not in is not where it stands
-    ('Fennimore Tower' in an article on Brisbane)."""
+    ('Fennimore Tower' in an article on Brisbane). `homes`: the article's home states, if known (see
+    local_features)."""
     placed = [i for i, r in enumerate(rows) if r >= 0 and not mentions[i].kind]
     countries = {int(gaz.country[rows[i]]) for i in placed}
-    homes = _home_divisions(mentions, rows, placed, gaz)
+    homes = _home_divisions(mentions, rows, placed, gaz) if homes is None else homes
     named = {rows[i] for i in placed}
     rows = [-1 if r >= 0 and m.kind and not well_known(gaz, m.rows) and (
         (countries and int(gaz.country[r]) not in countries)
@@ -241,7 +243,9 @@ def anchor_rows(text: str, mentions: Sequence[Mention], rows: list[int], gaz: Ga
 HOME_NAMES = 3  # an article is at home in a state (first-level division) where this many of its names lie
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _division(gaz: Gazetteer, row: int) -> tuple[int, int]:
+    """A row's country and first-level division (places repeat across a corpus)."""
     return int(gaz.country[row]), int(gaz.admin1[row])
 
 
@@ -249,11 +253,10 @@ def _division_names(mentions: Sequence[Mention], rows: list[int], placed: list[i
                     gaz: Gazetteer) -> dict[tuple[int, int], set[str]]:
     """The article's names by the state (first-level division) of their places; demonyms name no place there
     ('German engineers' in an article on New Orleans)."""
-    named = [i for i in placed if mentions[i].name_kind != "demonym"]
-    where = [rows[i] for i in named]
     names: dict[tuple[int, int], set[str]] = {}
-    for i, c, a in zip(named, gaz.country[where].tolist(), gaz.admin1[where].tolist(), strict=True):
-        names.setdefault((c, a), set()).add(mentions[i].key)
+    for i in placed:
+        if mentions[i].name_kind != "demonym":
+            names.setdefault(_division(gaz, rows[i]), set()).add(mentions[i].key)
     return names
 
 
@@ -269,18 +272,20 @@ def _home_divisions(mentions: Sequence[Mention], rows: list[int], placed: list[i
     return {d for d, v in names.items() if len(v) >= 2}
 
 
-def local_features(text: str, mentions: Sequence[Mention], rows: list[int], gaz: Gazetteer) -> list[int]:
+def local_features(text: str, mentions: Sequence[Mention], rows: list[int],
+                   gaz: Gazetteer) -> tuple[list[int], set[tuple[int, int]]]:
     """Rows with -1 for the small towns that stand alone, unqualified, in another state of the country an article
     is at home in: news names such a town with its state ('Elkader, Iowa'), so the bare name is a street, square or
     mall of the home the gazetteer lacks ('rolled down Bourbon and Dauphine streets' in an article on New Orleans,
-    'the Shops at Stonewall' in one on Virginia); anchor_rows then places it there."""
+    'the Shops at Stonewall' in one on Virginia); anchor_rows then places it there. Also the article's home
+    states (see _home_divisions), which those towns are not in."""
     placed = [i for i, r in enumerate(rows) if r >= 0 and not mentions[i].kind]
     if len(placed) < HOME_NAMES:
-        return rows
+        return rows, set()
     names = _division_names(mentions, rows, placed, gaz)
     homes = _home_divisions(mentions, rows, placed, gaz, names)
     if not homes:
-        return rows
+        return rows, homes
     countries = {c for c, _ in homes}
     alone = {d for d, v in names.items() if len(v) == 1 and d[0] in countries and d not in homes}
     lone = {key for d in alone for key in names[d]}
@@ -291,7 +296,7 @@ def local_features(text: str, mentions: Sequence[Mention], rows: list[int], gaz:
                 and int(gaz.population[r]) < WELL_KNOWN_POPULATION and not _QUALIFIED.match(text, mentions[i].end):
             out = out if out is not rows else list(rows)
             out[i] = -1
-    return out
+    return out, homes
 
 
 def near_feature(mentions: Sequence[Mention], text: str, chosen: dict[int, int], gaz: Gazetteer) -> None:

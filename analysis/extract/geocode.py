@@ -368,10 +368,10 @@ def resolve_placed(mentions: Sequence[Mention], text: str, *, gazetteer: Gazette
         chosen[id(m)] = by_key.get(m.key) or max(m.rows.tolist(), key=lambda r: (
             (int(gaz.country[r]), int(gaz.admin1[r])) in states, int(gaz.country[r]) in countries,
             int(gaz.population[r])))
-    rows = local_features(text, mentions, [chosen.get(id(m), -1) for m in mentions], gaz)
+    rows, homes = local_features(text, mentions, [chosen.get(id(m), -1) for m in mentions], gaz)
     if -1 not in rows and not any(m.kind for m in mentions):
         return rows
-    return anchor_rows(text, mentions, rows, gaz, sentences)
+    return anchor_rows(text, mentions, rows, gaz, sentences, homes)
 
 
 def resolve_spans(

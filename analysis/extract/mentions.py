@@ -186,12 +186,13 @@ def find_mentions(
     eponyms: set[str] = set()
     taken = -1  # the last token of the last mention
     dateline = dateline_of(text)
+    the_names = the_forms(gaz)
     for i in sorted(best):
         if i <= taken:
             continue
         (_, j, key, end), k = best[i]
         start = tokens[i].start
-        if text[start - 4:start] == "the " and (k_the := the_form(gaz, key)) >= 0:
+        if text[start - 4:start] == "the " and (k_the := the_names.get(key, -1)) >= 0:
             k, key = k_the, "the " + key  # 'in the Gulf': the Persian Gulf, not Papua New Guinea's Gulf Province
         k_b = bisect.bisect_left(blocked_starts, end)  # a span starting before `end` and reaching past `start`
         if k_b and blocked_reach[k_b - 1] > start:
@@ -228,12 +229,14 @@ def find_mentions(
 _THE_KINDS = frozenset(KINDS.index(k) for k in ("country", "region", "continent", "water"))
 
 
-@functools.lru_cache(maxsize=1 << 12)
-def the_form(gaz: Gazetteer, key: str) -> int:
-    """The key number of 'the X' where the gazetteer has that form as a name of countries, regions or seas only
-    ('the Gulf' is the Persian Gulf, bare 'Gulf' a province of Papua New Guinea; 'the Baltic'), else -1."""
-    k = gaz.key_numbers(["the " + key])[0]
-    return k if k >= 0 and _THE_KINDS.issuperset(gaz.kind[gaz.rows_of_key(k)].tolist()) else -1
+@functools.lru_cache(maxsize=4)
+def the_forms(gaz: Gazetteer) -> dict[str, int]:
+    """Per name X, the key number of 'the X' where the gazetteer has that form as a name of countries, regions or
+    seas only ('the Gulf' is the Persian Gulf, bare 'Gulf' a province of Papua New Guinea; 'the Baltic'): the
+    keys are sorted, so the 'the ' forms are one run of them."""
+    lo, hi = np.searchsorted(gaz.keys, [b"the ", b"the!"]).tolist()
+    return {bytes(gaz.keys[k]).decode("utf-8")[4:]: k for k in range(lo, hi)
+            if _THE_KINDS.issuperset(gaz.kind[gaz.rows_of_key(k)].tolist())}
 
 
 def _placed_here(m: Mention, tokens: list[Token], text: str, gaz: Gazetteer, lex: Lexicon, shouted: _Shouted) -> bool:
