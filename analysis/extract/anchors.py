@@ -4,7 +4,10 @@
 'the Town of Groton', 'W. Columbia'). A building, street, venue or organisation the gazetteer does not
 know ('the Riverside Arena in Dayton', 'Lahore High Court', 'Royal Street') stands in a place: one named
 inside its name ('Lahore'), else the nearest resolved place of its sentence, else of its article, a town
-before a wider area. Its record then carries that place's point with kind 'street' or 'facility'.
+before a wider area. Its record then carries that place's point with kind 'street' or 'facility'. An
+article is at home in the states that hold its names ('Louisiana', 'Lafayette', 'Franklin'): a small town
+alone in another state is no place a building stands in, and, named bare in the home's country, it is a
+local place of the home the gazetteer lacks ('rolled down Bourbon' in an article on New Orleans).
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 Each candidate gets a prior from its population and feature importance (country, capital, first-level
 division ...), then evidence from the article:
-- qualifiers right after the name ('Vladivostok, Russia', 'Alexandria, La.', 'Paris, Texas') and
+- qualifiers right after the name ('Vladivostok, Russia', 'Alexandria, La.', 'Paris, Texas', also when the
+  abbreviation's period ends the sentence: 'Monroeville, Ala. An alert ...') and
   country words just before it ('the Russian port city of Vladivostok');
 - the countries and first-level divisions that the article's other places point to (a town in the
   state the article is about beats a bigger namesake elsewhere), starting from the divisions that
