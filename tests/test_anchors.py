@@ -386,3 +386,10 @@ def test_place_adjectives_name_divisions_of_the_gazetteer() -> None:
     gaz = load_gazetteer()
     for gid in place_adjectives().values():
         assert (gaz.gid == gid).sum() == 1
+
+
+def test_a_well_known_city_of_another_state_still_anchors_a_building_in_its_sentence() -> None:
+    text = ("Officials in Shreveport, Monroe and Alexandria, Louisiana, met. A fan from Dallas said the Quintaro "
+            "Chapel was full.")
+    (place,) = resolve_spans(text, [_span(text, "Quintaro Chapel")])
+    assert place["name"] == "Dallas"
