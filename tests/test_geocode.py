@@ -235,3 +235,15 @@ def test_a_name_written_with_the_is_the_curated_place_of_that_form(text: str, wo
 ])
 def test_running_text_reads_the_curated_form_after_the(text: str, name: str) -> None:
     assert name in find_places(text)["name"].tolist()
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Rockets were fired from the Gaza Strip overnight, officials said.", "Gaza Strip"),
+    ("Talks in the Netherlands ended without a deal.", "Netherlands"),
+    ("Storms swept across the Caribbean on Tuesday.", "Caribbean"),
+])
+def test_a_bare_name_that_is_already_a_region_or_country_keeps_its_own_reading(text: str, word: str) -> None:
+    start = text.index(word)
+    with_the = resolve_spans(text, [(start, start + len(word))])[0]
+    bare = resolve_spans(text.replace("the " + word, word), [(start - 4, start - 4 + len(word))])[0]
+    assert (with_the["name"], with_the["geonameid"]) == (bare["name"], bare["geonameid"])

@@ -232,11 +232,15 @@ _THE_KINDS = frozenset(KINDS.index(k) for k in ("country", "region", "continent"
 @functools.lru_cache(maxsize=4)
 def the_forms(gaz: Gazetteer) -> dict[str, int]:
     """Per name X, the key number of 'the X' where the gazetteer has that form as a name of countries, regions or
-    seas only ('the Gulf' is the Persian Gulf, bare 'Gulf' a province of Papua New Guinea; 'the Baltic'): the
-    keys are sorted, so the 'the ' forms are one run of them."""
+    seas only, and bare X names none ('the Gulf' is the Persian Gulf, bare 'Gulf' a province of Papua New Guinea;
+    'the Baltic'): the keys are sorted, so the 'the ' forms are one run of them."""
     lo, hi = np.searchsorted(gaz.keys, [b"the ", b"the!"]).tolist()
-    return {bytes(gaz.keys[k]).decode("utf-8")[4:]: k for k in range(lo, hi)
-            if _THE_KINDS.issuperset(gaz.kind[gaz.rows_of_key(k)].tolist())}
+    forms = {bytes(gaz.keys[k]).decode("utf-8")[4:]: k for k in range(lo, hi)
+             if _THE_KINDS.issuperset(gaz.kind[gaz.rows_of_key(k)].tolist())}
+    # a bare name that is already such a place keeps its own candidates ('Gaza Strip', 'Netherlands')
+    bare = dict(zip(forms, gaz.key_numbers(list(forms)), strict=True))
+    return {key: k for key, k in forms.items()
+            if bare[key] < 0 or _THE_KINDS.isdisjoint(gaz.kind[gaz.rows_of_key(bare[key])].tolist())}
 
 
 def _placed_here(m: Mention, tokens: list[Token], text: str, gaz: Gazetteer, lex: Lexicon, shouted: _Shouted) -> bool:
