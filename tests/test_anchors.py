@@ -304,3 +304,92 @@ def test_an_institution_that_only_small_towns_share_stands_in_its_seat(text: str
 def test_a_town_the_text_places_keeps_its_name_beside_an_institution(text: str, word: str) -> None:
     (place,) = resolve_spans(text, [_span(text, word)])
     assert place["kind"] != "institution"
+
+
+@pytest.mark.parametrize(("text", "name", "home"), [
+    ("Mayors of Shreveport and Monroe, Louisiana, joined the parade. A visitor from Elkader said the Quintaro "
+     "Chapel was full.", "Quintaro Chapel", {"Shreveport", "Monroe"}),
+    ("Voters in Bendigo, Ballarat and Geelong, Victoria, were counted. A farmer from Dubbo said the Marrowind "
+     "Hall was packed.", "Marrowind Hall", {"Bendigo", "Ballarat", "Geelong"}),
+    ("Crowds gathered in Munich, Augsburg and Nuremberg on Saturday. A pensioner from Gouda said the Lindqvist "
+     "Hall was full.", "Lindqvist Hall", {"Munich", "Augsburg", "Nuremberg"}),
+])
+def test_a_building_stands_in_the_articles_home_state_not_a_small_town_alone_elsewhere(
+        text: str, name: str, home: set[str]) -> None:
+    (place,) = resolve_spans(text, [_span(text, name)])
+    assert place["name"] in home and place["kind"] == "facility"
+
+
+@pytest.mark.parametrize(("text", "name", "home"), [
+    ("Families in Manassas, Centreville and Gainesville, Va., compare schools. Buckland Elementary opened a wing.",
+     "Buckland Elementary", {"Manassas", "Centreville", "Gainesville"}),
+    ("Police in Shreveport and Monroe, Louisiana, said the Elysian Fields Lodge was closed.", "Elysian Fields Lodge",
+     {"Shreveport", "Monroe"}),
+    ("In Albany, Buffalo and Syracuse, New York, teachers met at the Carnegie Library on Tuesday.", "Carnegie Library",
+     {"Albany", "Buffalo", "Syracuse", "New York City"}),
+])
+def test_a_small_town_leading_a_buildings_name_in_another_state_is_not_where_it_stands(
+        text: str, name: str, home: set[str]) -> None:
+    (place,) = resolve_spans(text, [_span(text, name)])
+    assert place["name"] in home and place["kind"] == "facility"
+
+
+def test_a_small_town_the_article_names_keeps_the_building_named_after_it() -> None:
+    text = ("Mayors of Shreveport and Monroe, Louisiana, met. The school in Elkader, Iowa, is small; the Elkader "
+            "Opera House reopened.")
+    (place,) = resolve_spans(text, [_span(text, "Elkader Opera House")])
+    assert place["name"] == "Elkader"
+
+
+@pytest.mark.parametrize(("text", "name", "home"), [
+    ("Officials in Shreveport, Monroe and Alexandria, Louisiana, praised the crews. The parade rolled down Bourbon "
+     "toward the river.", "Bourbon", {"Shreveport", "Monroe", "Alexandria"}),
+    ("Homes in Manassas, Centreville and Gainesville, Va., sell fast. The Shops at Stonewall offer groceries.",
+     "Stonewall", {"Manassas", "Centreville", "Gainesville"}),
+    ("Crowds in Bendigo, Ballarat and Geelong, Victoria, cheered as the parade turned into Mudgee at noon.", "Mudgee",
+     {"Bendigo", "Ballarat", "Geelong"}),
+])
+def test_a_bare_small_town_of_another_state_is_a_local_place_of_the_articles_home(
+        text: str, name: str, home: set[str]) -> None:
+    (place,) = resolve_spans(text, [_span(text, name)])
+    assert place["name"] in home and place["kind"] in ("facility", "street")
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Officials in Shreveport, Monroe and Alexandria, Louisiana, met. A truck was later found in Elkader, Iowa.",
+     "Elkader", "USA"),
+    ("Crowds gathered in Munich, Augsburg and Nuremberg on Saturday. A pensioner from Gouda said the hall was full.",
+     "Gouda", "NLD"),
+    ("Officials in Shreveport, Monroe and Alexandria, Louisiana, met. Elkader, Iowa, sent a truck.", "Elkader", "USA"),
+])
+def test_a_qualified_or_foreign_small_town_stays_itself(text: str, name: str, country: str) -> None:
+    (place,) = resolve_spans(text, [_span(text, name)])
+    assert (place["name"], place["country"], place["kind"]) == (name, country, "city")
+
+
+@pytest.mark.parametrize(("text", "word", "name", "country"), [
+    ("Police were called to a house in the English city of Salisbury on Sunday.", "English", "England", "GBR"),
+    ("Crowds in the small Welsh town of Tenby welcomed the ferry.", "Welsh", "Wales", "GBR"),
+    ("Floods cut off the Victorian town of Bendigo overnight, officials said.", "Victorian", "Victoria", "AUS"),
+    ("Two Cornish villages were evacuated after the storm.", "Cornish", "Cornwall", "GBR"),
+])
+def test_a_division_adjective_before_a_town_noun_names_the_division(text: str, word: str, name: str,
+                                                                   country: str) -> None:
+    (place,) = resolve_spans(text, [_span(text, word)])
+    assert (place["name"], place["country"]) == (name, country)
+
+
+def test_place_adjectives_name_divisions_of_the_gazetteer() -> None:
+    from analysis.extract.anchors import place_adjectives
+    from analysis.extract.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    for gid in place_adjectives().values():
+        assert (gaz.gid == gid).sum() == 1
+
+
+def test_a_well_known_city_of_another_state_still_anchors_a_building_in_its_sentence() -> None:
+    text = ("Officials in Shreveport, Monroe and Alexandria, Louisiana, met. A fan from Dallas said the Quintaro "
+            "Chapel was full.")
+    (place,) = resolve_spans(text, [_span(text, "Quintaro Chapel")])
+    assert place["name"] == "Dallas"

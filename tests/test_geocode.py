@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.extract.geocode import resolve_spans
+from analysis.extract.gazetteer import load_gazetteer
+from analysis.extract.geocode import resolve_span_rows, resolve_spans
 from analysis.extract.pipeline import find_places
 from analysis.geometry import haversine_km
 
@@ -198,3 +199,51 @@ def test_a_county_named_as_such_stays_the_county() -> None:
     start = text.index("Arlington County")
     (place,) = resolve_spans(text, [(start, start + len("Arlington County"))])
     assert place["kind"] == "admin2"
+
+
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    ("Police in Pittsburgh and Harrisburg joined the search. He made her drive him to Monroeville, Ala. An alert was "
+     "issued that night.", "Monroeville", "Alabama"),
+    ("Schools in Chicago, Peoria and Decatur closed. She was born in Springfield, Mo. Her father farmed there.",
+     "Springfield", "Missouri"),
+    ("Crews from Dayton, Akron and Toledo responded. The driver came from Columbus, Ga. He was not hurt.", "Columbus",
+     "Georgia"),
+])
+def test_a_state_abbreviation_ending_the_sentence_still_qualifies_the_town(text: str, name: str, admin1: str) -> None:
+    gaz = load_gazetteer()
+    start = text.index(name)
+    _, (row,) = resolve_span_rows(text, [(start, start + len(name))], gazetteer=gaz)
+    assert (gaz.name(row), gaz.admin1_of(row)) == (name, admin1)
+
+
+@pytest.mark.parametrize(("text", "word", "name"), [
+    ("Riyadh has imposed an embargo on a fellow ally in the Gulf, Qatar, since last June.", "Gulf", "Persian Gulf"),
+    ("Oil tankers crossing the Gulf were delayed on Monday, Iranian officials said.", "Gulf", "Persian Gulf"),
+    ("Ferries across the Baltic were cancelled as storms hit Sweden and Finland.", "Baltic", "Baltic Sea"),
+    ("Migrants tried to cross the Channel in small boats from France overnight.", "Channel", "English Channel"),
+])
+def test_a_name_written_with_the_is_the_curated_place_of_that_form(text: str, word: str, name: str) -> None:
+    start = text.index(word)
+    (place,) = resolve_spans(text, [(start, start + len(word))])
+    assert place["name"] == name
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Riyadh has imposed an embargo on a fellow ally in the Gulf, Qatar, since last June.", "Persian Gulf"),
+    ("Oil tankers crossing the Gulf were delayed on Monday, Iranian officials said.", "Persian Gulf"),
+    ("Ferries across the Baltic were cancelled as storms hit Sweden and Finland.", "Baltic Sea"),
+])
+def test_running_text_reads_the_curated_form_after_the(text: str, name: str) -> None:
+    assert name in find_places(text)["name"].tolist()
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Rockets were fired from the Gaza Strip overnight, officials said.", "Gaza Strip"),
+    ("Talks in the Netherlands ended without a deal.", "Netherlands"),
+    ("Storms swept across the Caribbean on Tuesday.", "Caribbean"),
+])
+def test_a_bare_name_that_is_already_a_region_or_country_keeps_its_own_reading(text: str, word: str) -> None:
+    start = text.index(word)
+    with_the = resolve_spans(text, [(start, start + len(word))])[0]
+    bare = resolve_spans(text.replace("the " + word, word), [(start - 4, start - 4 + len(word))])[0]
+    assert (with_the["name"], with_the["geonameid"]) == (bare["name"], bare["geonameid"])

@@ -143,10 +143,12 @@ def qualifier_bonus(gaz: Gazetteer, mentions: Sequence[Mention], text: str) -> l
     for i, m in enumerate(mentions):
         if len(m.rows) < 2:
             continue  # a lone candidate needs no bonus (see resolve)
-        # 'X, Y' where Y is a country or first-level division closing the phrase ('Alexandria, La.,')
+        # 'X, Y' where Y is a country or first-level division closing the phrase ('Alexandria, La.,'), or
+        # an abbreviation whose period closes the sentence too ('drove to Monroeville, Ala. An alert ...')
         if i + 1 < len(mentions):
             nxt = mentions[i + 1]
-            if text[m.end:nxt.start] in (", ", " (", ",") and kw.QUALIFIER_END.match(text, nxt.end):
+            if text[m.end:nxt.start] in (", ", " (", ",") \
+                    and (nxt.text.endswith(".") or kw.QUALIFIER_END.match(text, nxt.end)):
                 ckeys = gaz.country[nxt.rows].astype(np.int64)
                 akeys = (ckeys << 20) | gaz.admin1[nxt.rows].astype(np.int64)  # as geocode's division keys
                 for k, c, a in zip(gaz.kind[nxt.rows].tolist(), ckeys.tolist(), akeys.tolist(), strict=True):

@@ -4,12 +4,16 @@
 'the Town of Groton', 'W. Columbia'). A building, street, venue or organisation the gazetteer does not
 know ('the Riverside Arena in Dayton', 'Lahore High Court', 'Royal Street') stands in a place: one named
 inside its name ('Lahore'), else the nearest resolved place of its sentence, else of its article, a town
-before a wider area. Its record then carries that place's point with kind 'street' or 'facility'.
+before a wider area. Its record then carries that place's point with kind 'street' or 'facility'. An
+article is at home in the states that hold its names ('Louisiana', 'Lafayette', 'Franklin'): a small town
+alone in another state is no place a building stands in, and, named bare in the home's country, it is a
+local place of the home the gazetteer lacks ('rolled down Bourbon' in an article on New Orleans).
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -17,9 +21,16 @@ from collections.abc import Sequence
 import numpy as np
 
 from analysis._resources import compiled, read_table
-from analysis.extract.facilities import AFTER_GAP, facility_words, kind_of_name, name_parts, well_known
+from analysis.extract.facilities import (
+    AFTER_GAP,
+    WELL_KNOWN_POPULATION,
+    facility_words,
+    kind_of_name,
+    name_parts,
+    well_known,
+)
 from analysis.extract.gazetteer import KINDS, NAME_KINDS, Gazetteer, load_gazetteer, norm_key
-from analysis.extract.mentions import Mention, lexicon
+from analysis.extract.mentions import Mention, lexicon, the_forms
 from analysis.extract.place_rules import not_place_words
 from analysis.extract.text import split_sentences, word_group
 from analysis.geometry import haversine_km
@@ -45,11 +56,17 @@ def mention_for_span(
     """A Mention for a given span (e.g. a gold toponym), with whatever candidates its name has."""
     gaz = gazetteer or load_gazetteer()
     surface = text[start:end]
+    if (gid := place_adjectives().get(norm_key(surface))) is not None and _KIND_NOUN_AFTER.match(text, end):
+        row = _row_of_gid(gaz, gid)  # 'the English city of Salisbury': England, not English, Indiana
+        return Mention(start, end, surface, norm_key(surface), np.array([row], np.int64), "demonym", 0, 0,
+                       np.full(1, NAME_KINDS.index("demonym"), np.int8))
     variants = [surface, re.sub(r"['’]s?$", "", surface), re.sub(r"^(?:the|The)\s+", "", surface)]
     variants += [_KIND_AFFIX.sub("", v) for v in variants[:2]]  # 'Clay County', 'Tewksbury Twp.', 'Town of Groton'
     variants.append(_COMPASS_INITIAL.sub(lambda m: _COMPASS[m.group(1)] + " ", surface))  # 'W. Columbia'
     variants.append(_PART_PREFIX.sub("", surface))  # 'South Los Angeles', 'Downtown Greer': the place itself
     keys = [norm_key(v) for v in variants if v]
+    if text[start - 4:start].lower() == "the " and keys[0] in the_forms(gaz):
+        keys.insert(0, "the " + keys[0])  # 'in the Gulf': the curated sea, region or country of that form
     found = gaz.find_keys(keys)
     for key, k in zip(keys, found.tolist(), strict=True):
         if k >= 0:
@@ -63,6 +80,22 @@ def mention_for_span(
     return Mention(start, end, surface, norm_key(surface), np.zeros(0, np.int64), "name", 0, 0)
 
 
+
+
+_KIND_NOUN_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(word_group('town_noun') | word_group('division_noun')))})s?\b")
+
+
+@compiled
+def place_adjectives() -> dict[str, int]:
+    """place_adjectives.tsv: adjective (normalised) -> GeoNames id of the division it names before a town noun."""
+    table = read_table("place_adjectives.tsv", dtype=str)
+    return {norm_key(f): int(gid) for gid, forms in zip(table["gid"], table["forms"], strict=True)
+            for f in forms.split("|")}
+
+
+@functools.lru_cache(maxsize=64)
+def _row_of_gid(gaz: Gazetteer, gid: int) -> int:
+    return int(np.flatnonzero(gaz.gid == gid)[0])
 
 
 def anchor_kind(surface: str) -> str:
@@ -161,15 +194,21 @@ def written_as_town(text: str, start: int, end: int) -> bool:
 
 
 def anchor_rows(text: str, mentions: Sequence[Mention], rows: list[int], gaz: Gazetteer,
-                sentences: Sequence[tuple[int, int]] | None = None) -> list[int]:
+                sentences: Sequence[tuple[int, int]] | None = None,
+                homes: set[tuple[int, int]] | None = None) -> list[int]:
     """Rows for the mentions left without one (-1): the nearest resolved place of the sentence, a town
     before a wider area, else of the article; they become facilities or streets there. A small town
     leading a facility's name in a country the article's places are not in is not where it stands
-    ('Fennimore Tower' in an article on Brisbane)."""
+    ('Fennimore Tower' in an article on Brisbane). `homes`: the article's home states, if known (see
+    local_features)."""
     placed = [i for i, r in enumerate(rows) if r >= 0 and not mentions[i].kind]
     countries = {int(gaz.country[rows[i]]) for i in placed}
-    rows = [-1 if r >= 0 and m.kind and countries and int(gaz.country[r]) not in countries
-            and not well_known(gaz, m.rows) else r for m, r in zip(mentions, rows, strict=True)]
+    homes = _home_divisions(mentions, rows, placed, gaz) if homes is None else homes
+    named = {rows[i] for i in placed}
+    rows = [-1 if r >= 0 and m.kind and not well_known(gaz, m.rows) and (
+        (countries and int(gaz.country[r]) not in countries)
+        or (homes and r not in named and _division(gaz, r) not in homes)) else r
+        for m, r in zip(mentions, rows, strict=True)]
     if placed and any(m.kind == "street" and r >= 0 for m, r in zip(mentions, rows, strict=True)):
         rows = _streets_near(mentions, rows, placed, gaz)
     rows = _placed_after(text, mentions, rows, gaz)
@@ -182,22 +221,85 @@ def anchor_rows(text: str, mentions: Sequence[Mention], rows: list[int], gaz: Ga
     def sentence_of(pos: int) -> int:
         return max(bisect.bisect_right(starts, pos) - 1, 0)
 
+    # a small town alone in its state, in an article at home in another ('Bourbon' read as Indiana's in an
+    # article on New Orleans), is the last place a nameless building stands in
+    strays = {j for j in placed if homes and _division(gaz, rows[j]) not in homes
+              and int(gaz.population[rows[j]]) < WELL_KNOWN_POPULATION} if homes else set()
     out = list(rows)
     for i in missing:
         m = mentions[i]
         sent = sentence_of(m.start)
 
-        def rank(j: int, m: Mention = m, sent: int = sent) -> tuple[int, int]:
+        def rank(j: int, m: Mention = m, sent: int = sent) -> tuple[bool, int, int]:
             other = mentions[j]
             town = int(gaz.kind[rows[j]]) in _TOWN_KINDS
             same = sentence_of(other.start) == sent
             tier = 0 if same and town else 1 if town else 2 if same else 3
-            return tier, min(abs(other.start - m.end), abs(m.start - other.end))
+            return j in strays, tier, min(abs(other.start - m.end), abs(m.start - other.end))
 
         best = min(placed, key=rank)
         out[i] = rows[best]
         m.kind = m.kind or anchor_kind(m.text)
     return out
+
+
+HOME_NAMES = 3  # an article is at home in a state (first-level division) where this many of its names lie
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _division(gaz: Gazetteer, row: int) -> tuple[int, int]:
+    """A row's country and first-level division (places repeat across a corpus)."""
+    return int(gaz.country[row]), int(gaz.admin1[row])
+
+
+def _division_names(mentions: Sequence[Mention], rows: list[int], placed: list[int],
+                    gaz: Gazetteer) -> dict[tuple[int, int], set[str]]:
+    """The article's names by the state (first-level division) of their places; demonyms name no place there
+    ('German engineers' in an article on New Orleans)."""
+    names: dict[tuple[int, int], set[str]] = {}
+    for i in placed:
+        if mentions[i].name_kind != "demonym":
+            names.setdefault(_division(gaz, rows[i]), set()).add(mentions[i].key)
+    return names
+
+
+def _home_divisions(mentions: Sequence[Mention], rows: list[int], placed: list[int],
+                    gaz: Gazetteer, names: dict[tuple[int, int], set[str]] | None = None) -> set[tuple[int, int]]:
+    """The states that hold two or more of the article's names when one holds HOME_NAMES or more (an article on
+    New Orleans names Louisiana, Lafayette and Franklin), else none."""
+    if len({mentions[i].key for i in placed}) < HOME_NAMES:
+        return set()
+    names = _division_names(mentions, rows, placed, gaz) if names is None else names
+    if max(map(len, names.values()), default=0) < HOME_NAMES:
+        return set()
+    return {d for d, v in names.items() if len(v) >= 2}
+
+
+def local_features(text: str, mentions: Sequence[Mention], rows: list[int],
+                   gaz: Gazetteer) -> tuple[list[int], set[tuple[int, int]]]:
+    """Rows with -1 for the small towns that stand alone, unqualified, in another state of the country an article
+    is at home in: news names such a town with its state ('Elkader, Iowa'), so the bare name is a street, square or
+    mall of the home the gazetteer lacks ('rolled down Bourbon and Dauphine streets' in an article on New Orleans,
+    'the Shops at Stonewall' in one on Virginia); anchor_rows then places it there. Also the article's home
+    states (see _home_divisions), which those towns are not in."""
+    placed = [i for i, r in enumerate(rows) if r >= 0 and not mentions[i].kind]
+    if len(placed) < HOME_NAMES:
+        return rows, set()
+    names = _division_names(mentions, rows, placed, gaz)
+    homes = _home_divisions(mentions, rows, placed, gaz, names)
+    if not homes:
+        return rows, homes
+    countries = {c for c, _ in homes}
+    alone = {d for d, v in names.items() if len(v) == 1 and d[0] in countries and d not in homes}
+    lone = {key for d in alone for key in names[d]}
+    out = rows
+    for i in placed:
+        r = rows[i]
+        if mentions[i].key in lone and _division(gaz, r) in alone and int(gaz.kind[r]) == _CITY \
+                and int(gaz.population[r]) < WELL_KNOWN_POPULATION and not _QUALIFIED.match(text, mentions[i].end):
+            out = out if out is not rows else list(rows)
+            out[i] = -1
+    return out, homes
 
 
 def near_feature(mentions: Sequence[Mention], text: str, chosen: dict[int, int], gaz: Gazetteer) -> None:
@@ -248,4 +350,5 @@ def _placed_after(text: str, mentions: Sequence[Mention], rows: list[int], gaz: 
 
 
 __all__ = ["mention_for_span", "inner_mention", "seat_mention", "anchor_rows", "anchor_kind", "near_feature",
+           "local_features",
            "small_towns_only", "well_known", "written_as_town"]

@@ -43,10 +43,13 @@ _IS_WIDE = np.isin(np.arange(len(KINDS)), _WIDE_KINDS)  # by kind number: a tabl
 _IS_DIVISION = np.isin(np.arange(len(KINDS)), _DIVISIONS)
 
 
+WELL_KNOWN_POPULATION = 100_000
+
+
 def well_known(gaz: Gazetteer, rows: np.ndarray) -> bool:
     """A name that stands for a place anywhere in a name ('Zawadi Okello Hall' is no hall in Okello):
     a country, division or area, or a city of 100,000 or more; a name leading the span may be any place."""
-    return bool(_IS_WIDE[gaz.kind[rows]].any() or (gaz.population[rows] >= 100_000).any())
+    return bool(_IS_WIDE[gaz.kind[rows]].any() or (gaz.population[rows] >= WELL_KNOWN_POPULATION).any())
 
 
 def kind_of_name(name: str) -> str:

@@ -2,7 +2,8 @@
 
 Each candidate gets a prior from its population and feature importance (country, capital, first-level
 division ...), then evidence from the article:
-- qualifiers right after the name ('Vladivostok, Russia', 'Alexandria, La.', 'Paris, Texas') and
+- qualifiers right after the name ('Vladivostok, Russia', 'Alexandria, La.', 'Paris, Texas', also when the
+  abbreviation's period ends the sentence: 'Monroeville, Ala. An alert ...') and
   country words just before it ('the Russian port city of Vladivostok');
 - the countries and first-level divisions that the article's other places point to (a town in the
   state the article is about beats a bigger namesake elsewhere), starting from the divisions that
@@ -47,6 +48,7 @@ from analysis.extract._candidates import (
 from analysis.extract.anchors import (
     anchor_rows,
     inner_mention,
+    local_features,
     mention_for_span,
     near_feature,
     seat_mention,
@@ -367,9 +369,10 @@ def resolve_placed(mentions: Sequence[Mention], text: str, *, gazetteer: Gazette
         chosen[id(m)] = by_key.get(m.key) or max(m.rows.tolist(), key=lambda r: (
             (int(gaz.country[r]), int(gaz.admin1[r])) in states, int(gaz.country[r]) in countries,
             int(gaz.population[r])))
-    if len(chosen) == len(mentions) and not any(m.kind for m in mentions):
-        return [chosen[id(m)] for m in mentions]
-    return anchor_rows(text, mentions, [chosen.get(id(m), -1) for m in mentions], gaz, sentences)
+    rows, homes = local_features(text, mentions, [chosen.get(id(m), -1) for m in mentions], gaz)
+    if -1 not in rows and not any(m.kind for m in mentions):
+        return rows
+    return anchor_rows(text, mentions, rows, gaz, sentences, homes)
 
 
 def resolve_spans(

@@ -186,11 +186,14 @@ def find_mentions(
     eponyms: set[str] = set()
     taken = -1  # the last token of the last mention
     dateline = dateline_of(text)
+    the_names = the_forms(gaz)
     for i in sorted(best):
         if i <= taken:
             continue
         (_, j, key, end), k = best[i]
         start = tokens[i].start
+        if text[start - 4:start] == "the " and (k_the := the_names.get(key, -1)) >= 0:
+            k, key = k_the, "the " + key  # 'in the Gulf': the Persian Gulf, not Papua New Guinea's Gulf Province
         k_b = bisect.bisect_left(blocked_starts, end)  # a span starting before `end` and reaching past `start`
         if k_b and blocked_reach[k_b - 1] > start:
             continue
@@ -221,6 +224,23 @@ def find_mentions(
     # said ...'), unless the text places the name ('in Ferrara') or it is a country's or region's
     return [m for m in mentions if (not m.needs_cue or m.key in cued) and (m.key not in eponyms or m.cued)
             and (m.key not in named or m.cued or m.first_token != m.last_token or _an_area(gaz, m.key))]
+
+
+_THE_KINDS = frozenset(KINDS.index(k) for k in ("country", "region", "continent", "water"))
+
+
+@functools.lru_cache(maxsize=4)
+def the_forms(gaz: Gazetteer) -> dict[str, int]:
+    """Per name X, the key number of 'the X' where the gazetteer has that form as a name of countries, regions or
+    seas only, and bare X names none ('the Gulf' is the Persian Gulf, bare 'Gulf' a province of Papua New Guinea;
+    'the Baltic'): the keys are sorted, so the 'the ' forms are one run of them."""
+    lo, hi = np.searchsorted(gaz.keys, [b"the ", b"the!"]).tolist()
+    forms = {bytes(gaz.keys[k]).decode("utf-8")[4:]: k for k in range(lo, hi)
+             if _THE_KINDS.issuperset(gaz.kind[gaz.rows_of_key(k)].tolist())}
+    # a bare name that is already such a place keeps its own candidates ('Gaza Strip', 'Netherlands')
+    bare = dict(zip(forms, gaz.key_numbers(list(forms)), strict=True))
+    return {key: k for key, k in forms.items()
+            if bare[key] < 0 or _THE_KINDS.isdisjoint(gaz.kind[gaz.rows_of_key(bare[key])].tolist())}
 
 
 def _placed_here(m: Mention, tokens: list[Token], text: str, gaz: Gazetteer, lex: Lexicon, shouted: _Shouted) -> bool:
