@@ -78,6 +78,7 @@ class Candidate:
     prepared: bool = False  # the complement of 'prepare': 'prepared to resume shelling'
     alleged: str | None = None  # the accuser of an alleged act ('a UN report alleged that X shelled Y')
     embedded: bool = False  # the act of a verb's object: 'wants Denmark to attack Norway' (no event of the subject)
+    joint: bool = False  # an intent to act together: 'Norway and Sweden pledged to cooperate' (every pair)
 
 
 def future_code(cameo: str) -> str:

@@ -1,0 +1,23 @@
+"""A capital that a grievance is told to is its government: 'protested to Beijing', 'complained to Seoul'
+(roles.Sentence.target); a march to a capital goes there and addresses no one."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.coded_samples import events, show
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("The Philippines protested to Beijing over the harassment of its fishermen.", "PHL", "CHNGOV"),
+    ("Japan complained to Seoul about the new school textbooks.", "JPN", "KORGOV"),
+    ("On Monday Ukraine formally protested to Moscow over the detention of its sailors.", "UKR", "RUSGOV"),
+])
+def test_a_grievance_told_to_a_capital(text: str, source: str, target: str) -> None:
+    evs = events(text)
+    assert any(e["source"] == source and e["target"] == target and e["cameo"] == "114" for e in evs), show(evs)
+
+
+def test_a_march_to_a_capital_is_no_complaint() -> None:
+    evs = events("Thousands of students marched to Bangkok to protest against the new constitution.")
+    assert all(e["cameo"] != "114" and e["target"] != "THAGOV" for e in evs), show(evs)
