@@ -1435,6 +1435,13 @@ VP(["seize control", "take control", "take over", "seize territory", "seize the 
    note="APPREHEND block '* CONTROL [192]', '* TERRITORY [192]', '* &TOWN [192]' (SEIZE/TAKE)")
 VP(["open fire", "exchange fire", "exchange gunfire", "trade fire"], "193", prep="on|with",
    note="START block '* FIRE [193]' (OPEN); TRADE block '* FIRE [193:193]' (EXCHANGE)")
+VP(["fire live ammunition", "fire live rounds", "use live ammunition"], "193", prep="at|on|into",
+   note="EXPLOSIVE_DESTRUCTION block '* BULLETS [193]' (FIRE): small arms fire at whom it is aimed (curated from "
+   "news usage)")
+VP(["fire rubber bullets", "fire plastic bullets", "fire rubber-coated bullets", "fire pellets",
+    "use rubber bullets"], "175", prep="at|on|into",
+   note="codebook 175 'Use tactics of violent repression': crowd-control rounds, as 'fire tear gas' (curated from "
+   "news usage)")
 V("snipe", "193", prep="at", role="none", src=C, note="GUNFIRE block member (default 190); codebook 193")
 VP("gun down", "193", role="target", note="GUNFIRE block '+GUN_DOWN [193]'")
 V("shell", "194", src=C, note="GUNFIRE block member (default 190); shelling is codebook 194 "

@@ -29,3 +29,11 @@ def test_intent_towards_a_third_party_stays_each_members() -> None:
     assert ("FRA", "UKR") in got and ("DEU", "UKR") in got and ("FRA", "DEU") not in got, got
     evs = events("Greece and Cyprus vowed to cooperate with Egypt on energy.")
     assert {e["target"] for e in evs} == {"EGY"}, show(evs)
+
+
+def test_a_listed_subject_found_without_its_pair() -> None:
+    """'Leaders of Kenya, Uganda and Tanzania ... agreed': the joint act of a list joins every pair, also when the
+    subject's roles gave no target."""
+    got = {frozenset(d) for d in dyads(
+        "Leaders of Kenya, Uganda and Tanzania, meeting in Arusha on Friday, agreed to build a joint railway line.")}
+    assert {frozenset(p) for p in ({"KENGOV", "UGA"}, {"KENGOV", "TZA"}, {"UGA", "TZA"})} <= got, got

@@ -206,7 +206,7 @@ def fold_means(sent: Sentence, cands: list[Candidate]) -> None:
             if d.status == "nom" and d.cameo[:2] in VIOLENT_ROOTS and (d is subject or (
                     d.ti - c.tj <= 8 and sent.plain(c.tj, d.ti)
                     and not _MEANS_PREPS.isdisjoint(sent.low[max(c.tj, d.ti - 4):d.ti]))):
-                if agent and d.src is not None and d.tgt is None and d is not subject:
+                if agent and d.src is not None and (d.tgt is None or d.tgt.place) and d is not subject:
                     c.src, d.status = d.src, "done"  # 'were killed in an ambush by Taliban fighters'
                 if refine and d.cameo != c.cameo:
                     c.cameo, d.status = d.cameo, "done"

@@ -124,15 +124,9 @@ def code_event(lex: EventLexicon, cameo: str, modality: str) -> dict[str, Any]:
             "goldstein": info.get("goldstein"), "plover": info.get("plover")}
 
 
-def find_events(
-    text: str,
-    sentences: Sequence[tuple[int, int]],
-    tokens: Sequence[Token],
-    participants: Sequence[Participant],
-    places: Sequence[Place],
-    *,
-    article_date: str | None,
-) -> list[Event]:
+def find_events(text: str, sentences: Sequence[tuple[int, int]], tokens: Sequence[Token],
+                participants: Sequence[Participant], places: Sequence[Place], *, article_date: str | None,
+                ) -> list[Event]:
     """The deduplicated events of an article (typed records; `Event.record()` gives schema.EVENT_FIELDS)."""
     lex = event_lexicon()
     parts_by_sentence: dict[int, list[Participant]] = {}
@@ -237,13 +231,12 @@ def _object_roles(cands: list[Candidate]) -> None:
 
 
 def _compound(sent: Sentence, keep: list[Candidate]) -> list[Candidate]:
-    """The events of the other actors of compound subjects and objects. Each actor of a compound subject
-    does the act: 'France, Germany and Italy called on Israel' is an event of each ('Russia and China vetoed
-    the resolution': a one-sided act without a target, too); a joint act of a listed subject ('Brazil,
-    Chile and Peru held talks') joins every pair once; a mutual act ('Armenia and Azerbaijan accused each
-    other') joins every pair both ways. Each actor of a compound object is acted upon:
-    'talks with Ukraine and Moldova' (not 'attacked Ukraine and Poland condemned it', where the second actor
-    opens a clause of its own)."""
+    """The events of the other actors of compound subjects and objects. Each actor of a compound subject does the
+    act: 'France, Germany and Italy called on Israel' is an event of each ('Russia and China vetoed the resolution':
+    a one-sided act without a target, too); a joint act of a listed subject ('Brazil, Chile and Peru held talks')
+    joins every pair once; a mutual act ('Armenia and Azerbaijan accused each other') joins every pair both ways.
+    Each actor of a compound object is acted upon: 'talks with Ukraine and Moldova' (not 'attacked Ukraine and
+    Poland condemned it', where the second actor opens a clause of its own)."""
     out: list[Candidate] = []
     for c in keep:
         if c.src is None or c.passive:
@@ -255,9 +248,11 @@ def _compound(sent: Sentence, keep: list[Candidate]) -> list[Candidate]:
             out += [dataclasses.replace(c, src=a, tgt=b) for a in members for b in members
                     if a is not b and not (a is c.src and b is c.tgt) and not same_actor(a, b)]
             continue
-        # a joint act, as roles() reads one ('agreed with', reciprocal roots), also after a complement recoded it
-        # ('Brazil, Chile and Peru agreed to cooperate' is an intent, 03x, of all three together)
-        joint = c.tgt is not None and (c.joint or joint_act(c)) and any(m is c.tgt for m in members)
+        # a joint act ('agreed with', reciprocal roots), also after a complement recoded it ('Brazil, Chile and Peru
+        # agreed to cooperate' is an intent, 03x, of all three together), with or without a target found
+        joint = (c.joint or joint_act(c)) and any(m is c.tgt for m in members)
+        if c.tgt is None and joint_act(c) and len(members) > 1:  # 'Leaders of Kenya, Uganda and Tanzania agreed'
+            c.src, c.tgt, joint = members[0], members[1], True
         if joint:
             out += [dataclasses.replace(c, src=a, tgt=b) for i, a in enumerate(members) for b in members[i + 1:]
                     if not (a is c.src and b is c.tgt) and not same_actor(a, b)]
@@ -324,6 +319,8 @@ def _fold_purposes(cands: list[Candidate]) -> None:
             if d.status in ("sub", "nom") and d.cameo[:2] in kinds and d.tgt is not None and (
                     c.src is None or not same_actor(c.src, d.tgt)):
                 c.tgt, d.status = d.tgt, "done"
+                if c.passive and c.src is None:
+                    c.src = d.src  # 'were killed in a Russian missile strike on Kyiv': the strike's agent
                 break
 
 

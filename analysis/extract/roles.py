@@ -24,6 +24,7 @@ from analysis.extract._function_words import (
     OBJECT_PREP_STOPS,
     OBJECT_STOPS,
     OCCURRENCE_VERBS,
+    PARTITIVE_HEADS,
     PASSIVE_AUX,
     PERFECT_AUX,
     PHRASE_STOPS,
@@ -90,6 +91,8 @@ class Sentence(Subjects):
                 if nxt is None:
                     continue
                 between = self.low[k + 1:nxt.first_token]
+                if between[1:2] == ["of"] and between[0] in PARTITIVE_HEADS:
+                    between = between[2:]  # 'fired tear gas at hundreds of protesters'
                 if not (any(x in BOUNDARY_WORDS or x in PREPS_BETWEEN for x in between)
                         or (between and between[0].endswith("ing"))):
                     return nxt
@@ -236,8 +239,9 @@ class Sentence(Subjects):
                 second = [p for p in self.parts if k < p.first_token <= k + 3 and self.plain(k, p.first_token)]
                 if k < self.n and low[k] == "and" and second:
                     return first[0], second[0], True
-        owner = None  # 'a U.S. offer', 'the Israeli raid on Gaza', 'a ban by General X'
-        if before and before[-1].last_token >= ti - 2 and all(
+        owner = self.part_end.get(ti)  # 'an Israeli drone strike': the actor's head opens the trigger
+        owner = None if owner is None or owner.place else owner  # 'a U.S. offer', 'the Israeli raid', 'a ban by X'
+        if owner is None and before and before[-1].last_token >= ti - 2 and all(
                 low[k] not in NO_FILLERS for k in range(before[-1].last_token + 1, ti)):
             owner = before[-1]
         if owner is None and (low[tj + 1:tj + 2] == ["by"] or  # 'the withdrawal of Russian forces': theirs
