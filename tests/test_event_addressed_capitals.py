@@ -21,3 +21,14 @@ def test_a_grievance_told_to_a_capital(text: str, source: str, target: str) -> N
 def test_a_march_to_a_capital_is_no_complaint() -> None:
     evs = events("Thousands of students marched to Bangkok to protest against the new constitution.")
     assert all(e["cameo"] != "114" and e["target"] != "THAGOV" for e in evs), show(evs)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Lebanon filed a complaint with the UN Security Council over Israeli violations of its airspace.", "ISR"),
+    ("Guyana lodged a complaint with the Organization of American States over Venezuelan incursions.", "VEN"),
+    ("Vietnam lodged a protest with China over the seizure of its fishing boats.", "CHN"),
+])
+def test_a_complaint_filed_with_a_third_party(text: str, target: str) -> None:
+    """'with' the body a complaint is filed with, the grievance falls on whom it is about, if an actor is named."""
+    evs = events(text)
+    assert any(e["target_country"] == target and e["plover"] == "DISAPPROVE" for e in evs), show(evs)

@@ -50,8 +50,10 @@ from analysis.extract._function_words import (
     VERB_PREFIXES,
     _phrases_in,
 )
+from analysis.extract.text import word_group
 from analysis.extract.triggers import Participant, Trigger, TriggerScan, cached
 
+BARE_GOVERNORS = word_group("bare_infinitive_governor")  # 'help X reach a deal': X's act
 MAX_LIST = 6  # members of a coordinated list of actors read on each side
 RELATIVE_WORDS = 8  # words of a reduced relative clause read between its participle and the clause's verb
 # words that end a reduced relative clause before a verb: that verb is then no longer the actor's
@@ -179,6 +181,9 @@ class Clauses(TriggerScan):
             cand.anchor = ti = head  # 'prepared to resume shelling' is read at 'resume'
         k = self.back(ti)
         prev, form = (low[k] if k >= 0 else ""), low[ti]
+        if cand.trig.pos == "verb" and k in self.part_end and self._bare_infinitive(ti, self.part_end[k]):
+            cand.embedded = True
+            return "sub", None  # 'ready to help Armenia and Azerbaijan reach a deal': their act, not the helper's
         if prev == "to" and self.plain(k, ti):
             ctrl = self._controller(k, ends, cands)
             if ctrl is not None:
@@ -242,6 +247,19 @@ class Clauses(TriggerScan):
                 # ('killed the deputy chief of Israel's militia ally')
                 return "sub", None
         return "main", None
+
+    def _bare_infinitive(self, ti: int, obj: Participant) -> bool:
+        """Whether the base form at ti follows the object of 'help', 'let' or 'make' ('help Armenia and
+        Azerbaijan reach a deal', 'let Ukraine join')."""
+        w = self.low[ti]
+        if w in self.lex.past or w in self.lex.third_person or w.endswith("ing"):
+            return False
+        first = obj.first_token
+        h = self.back(first)
+        if h >= 0 and self.low[h] not in BARE_GOVERNORS and self.conjoined(obj) is not None:
+            first = min(p.first_token for p in self.coordinated(obj))  # 'help Armenia and Azerbaijan'
+            h = self.back(first)
+        return h >= 0 and self.low[h] in BARE_GOVERNORS and self.plain(h, first)
 
     def _relative_clause_verb(self, c: int, cands: list[Candidate]) -> int | None:
         """When the verb of candidate c is a participle that describes the actor right before it, the candidate

@@ -182,7 +182,7 @@ class Sentence(Subjects):
         if tgt is None and trig.cameo[:2] in GRIEVANCE_ROOTS and role != "none" and low[tj + 1:tj + 2] == ["to"] and (
                 p := self.starting(tj + 2, tj + 4)) is not None and p.capital and p.country:
             tgt = p  # 'protested to Beijing': its government (not 'marched to Bangkok')
-        grievance_to = tgt is not None and trig.cameo[:2] in GRIEVANCE_ROOTS and self._addressee(tgt)
+        grievance_to = tgt is not None and trig.cameo[:2] in GRIEVANCE_ROOTS and self._addressee(tgt, trig.cameo)
         if grievance_to and tgt is not None:
             if trig.cameo[:2] == PROTEST_ROOT:
                 c.cameo = COMPLAINT  # 'protested to the European Commission': a formal complaint, no demonstration
@@ -195,11 +195,12 @@ class Sentence(Subjects):
             return None  # 'warned of more wild weather for Queensland': a place hears no warning
         return tgt
 
-    def _addressee(self, p: Participant) -> bool:
-        """Whether 'to' introduces p: 'complained to the African Union', 'appealed to the UN'."""
+    def _addressee(self, p: Participant, cameo: str) -> bool:
+        """Whether 'to' introduces p ('complained to the African Union', 'appealed to the UN'), or 'with' after a
+        complaint ('filed a complaint with the UN Security Council over ...')."""
         k = p.first_token - 1
         k -= k > 0 and self.low[k] == "the"
-        return k >= 0 and self.low[k] == "to"
+        return k >= 0 and (self.low[k] == "to" or self.low[k] == "with" and cameo[:2] == COMPLAINT[:2])
 
     def _grievance(self, k: int, end: int) -> Participant | None:
         """The actor that a grievance after token k is about ('about Sudanese raids', 'over Russia's
