@@ -741,7 +741,8 @@ VP([f"{v} {n}" for v in _GET for n in ("loan", "loans", "a loan", "credit", "fun
    "071", prep="from", role="received", note="OBTAIN block (RECEIVE) '* GRANT [:033]'; codebook 071 economic aid")
 VP([f"{v} {n}" for v in _GET for n in ("humanitarian aid", "food aid", "relief supplies", "medical supplies",
                                           "humanitarian assistance", "food", "vaccines", "vaccine doses",
-                                          "medicines", "grain", "wheat", "tents")],
+                                          "medicines", "grain", "wheat", "tents", "shipment", "shipments",
+                                          "consignment", "consignments", "maize", "rice", "fuel")],
    "073", prep="from", role="received", note="OBTAIN block (RECEIVE, GET) '* SHIPMENT (OF &FOOD) [073]', "
    "'* &FOOD (TO) [073]'")
 VP([f"{v} {n}" for v in _GET for n in ("aid", "assistance", "help")],

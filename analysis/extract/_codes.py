@@ -25,7 +25,7 @@ from __future__ import annotations
 import dataclasses
 
 from analysis.extract._function_words import PLACE_PREPS, PUNCT
-from analysis.extract.clauses import Candidate, future_code, same_actor
+from analysis.extract.clauses import QUESTION_OPENERS, Candidate, future_code, same_actor
 from analysis.extract.roles import Sentence
 from analysis.extract.text import mapping_group, word_group
 from analysis.extract.triggers import Participant
@@ -130,11 +130,16 @@ def _one_official(words: list[str]) -> bool:
 
 
 def demote_conditions(sent: Sentence, cands: list[Candidate]) -> None:
-    """Acts inside an 'if' or 'unless' clause give way to an asserted act of the sentence outside it."""
+    """Acts inside an 'if' or 'unless' clause give way to an asserted act of the sentence outside it; acts inside an
+    indirect question ('asked whether Poland would send troops') are no events."""
     inside = [c for c in cands if c.status == "main" and sent.in_condition(_head(c))]
     if inside and any(c.status == "main" and c not in inside for c in cands):
         for c in inside:
             c.status, c.embedded = "sub", True
+    if sent.questions:
+        for c in cands:
+            if c.status in ("main", "sub") and sent.in_condition(_head(c), QUESTION_OPENERS):
+                c.status, c.embedded = "sub", True
 
 
 def unless_threat(sent: Sentence, c: Candidate, cameo: str) -> str:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from analysis.extract._function_words import (
+    ARTICLES,
     ASPECTUAL,
     BE,
     BETWEEN_SUBJECT_AND_VERB,
@@ -54,6 +55,8 @@ from analysis.extract.text import word_group
 from analysis.extract.triggers import Participant, Trigger, TriggerScan, cached
 
 BARE_GOVERNORS = word_group("bare_infinitive_governor")  # 'help X reach a deal': X's act
+QUESTION_OPENERS = word_group("question_opener")  # 'asked whether Poland would send troops': no act
+JOINED_BEFORE = COORDINATORS | ARTICLES  # a word right before the last member of a list ('and Azerbaijan')
 MAX_LIST = 6  # members of a coordinated list of actors read on each side
 RELATIVE_WORDS = 8  # words of a reduced relative clause read between its participle and the clause's verb
 # words that end a reduced relative clause before a verb: that verb is then no longer the actor's
@@ -123,6 +126,16 @@ class Clauses(TriggerScan):
 
 
     @cached
+    def questions(self) -> bool:
+        """Whether 'whether' opens an indirect question in the sentence."""
+        return not QUESTION_OPENERS.isdisjoint(self.low)
+
+    @cached
+    def bare_governed(self) -> bool:
+        """Whether a verb that takes a bare infinitive ('help', 'let', 'make') stands in the sentence."""
+        return not BARE_GOVERNORS.isdisjoint(self.low)
+
+    @cached
     def clause_breaks(self) -> list[tuple[int, int]]:
         """(end, first token after it) of each clause break of the sentence (CLAUSE_BREAK: ';', ', which')."""
         toks = self.toks
@@ -181,7 +194,8 @@ class Clauses(TriggerScan):
             cand.anchor = ti = head  # 'prepared to resume shelling' is read at 'resume'
         k = self.back(ti)
         prev, form = (low[k] if k >= 0 else ""), low[ti]
-        if cand.trig.pos == "verb" and k in self.part_end and self._bare_infinitive(ti, self.part_end[k]):
+        if self.bare_governed and cand.trig.pos == "verb" and k in self.part_end and self._bare_infinitive(
+                ti, self.part_end[k]):
             cand.embedded = True
             return "sub", None  # 'ready to help Armenia and Azerbaijan reach a deal': their act, not the helper's
         if prev == "to" and self.plain(k, ti):
@@ -256,7 +270,7 @@ class Clauses(TriggerScan):
             return False
         first = obj.first_token
         h = self.back(first)
-        if h >= 0 and self.low[h] not in BARE_GOVERNORS and self.conjoined(obj) is not None:
+        if h >= 0 and self.low[h] not in BARE_GOVERNORS and self.low[h] in JOINED_BEFORE and self.conjoined(obj):
             first = min(p.first_token for p in self.coordinated(obj))  # 'help Armenia and Azerbaijan'
             h = self.back(first)
         return h >= 0 and self.low[h] in BARE_GOVERNORS and self.plain(h, first)
@@ -307,14 +321,15 @@ class Clauses(TriggerScan):
             return k
         return ti
 
-    def in_condition(self, k: int) -> bool:
+    def in_condition(self, k: int, openers: frozenset[str] = CONDITIONALS) -> bool:
         """Whether token k stands in a clause that 'if' or 'unless' opens (no punctuation between): its act
-        is hypothetical ('will withdraw its troops unless Chad holds elections')."""
+        is hypothetical ('will withdraw its troops unless Chad holds elections'); with `openers`, another
+        kind of clause ('whether')."""
         low, punct = self.low, self.punct
         for m in range(k - 1, -1, -1):
             if punct[m] != punct[m + 1]:
                 return False
-            if low[m] in CONDITIONALS:
+            if low[m] in openers:
                 return True
         return False
 

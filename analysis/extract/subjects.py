@@ -30,7 +30,7 @@ from analysis.extract._function_words import (
 from analysis.extract.actors import actor_lexicon
 from analysis.extract.clauses import Clauses
 from analysis.extract.objects import speakers_own
-from analysis.extract.triggers import Participant
+from analysis.extract.triggers import Participant, cached
 
 INSERTION_WORDS = 16  # words of a relative clause between a subject and its verb ('X, which ..., has asked')
 
@@ -109,10 +109,17 @@ class Subjects(Clauses):
             return self.dyad[0]  # 'they draw closer to one another'
         return None
 
+    @cached
+    def relative_clauses(self) -> bool:
+        """Whether 'which' or 'who' stands in the sentence."""
+        return not RELATIVE_PRONOUNS.isdisjoint(self.low)
+
     def _after_insertion(self, ti: int) -> Participant | None:
         """The antecedent of a relative clause set off by commas right before the verb at ti ('X, which expelled
         French troops last year, has asked Y': X asks), or None: a comma before the verb (and its auxiliaries),
         a comma and 'which' or 'who' before the insertion, no other comma inside it, an actor before."""
+        if not self.relative_clauses:
+            return None
         k = self.back(ti)
         while k >= 0 and (self.low[k] in BETWEEN_SUBJECT_AND_VERB or self.cue(k, "modality")) and self.plain(k, k + 1):
             k = self.back(k)
