@@ -732,17 +732,19 @@ VP(["give a welcome", "give welcome", "extend a welcome", "accord a welcome", "g
 # Receiving is giving seen from the other side: the subject receives, the actor after 'from' gives
 # (object role 'received': analysis.extract.events swaps the roles). CAMEO.2.0.txt codes the act of the giver.
 _GET = ("receive", "get", "obtain", "accept")
-VP([f"{v} {n}" for v in _GET for n in ("weapons", "arms", "military aid", "military assistance", "ammunition",
-                                          "systems", "missiles", "tanks", "drones", "artillery", "munitions",
-                                          "fighter jets", "warplanes", "helicopters", "rifles", "howitzers")],
+_GIVEN = ("receive", "obtain")  # (not 'get', 'accept', whose sentences are many: the nouns added 2026-12)
+VP([f"{v} {n}" for v in _GET for n in ("weapons", "arms", "military aid", "military assistance", "ammunition")]
+   + [f"{v} {n}" for v in _GIVEN for n in ("systems", "missiles", "tanks", "drones", "artillery", "munitions",
+                                            "fighter jets", "warplanes", "helicopters", "rifles", "howitzers")],
    "072", prep="from", role="received", note="OBTAIN block (RECEIVE) '* &WEAPON [072]', '* {&MILITARY AID} [072]'")
 VP([f"{v} {n}" for v in _GET for n in ("loan", "loans", "a loan", "credit", "funds", "funding", "financial aid",
                                           "economic aid", "financial assistance", "economic assistance")],
    "071", prep="from", role="received", note="OBTAIN block (RECEIVE) '* GRANT [:033]'; codebook 071 economic aid")
 VP([f"{v} {n}" for v in _GET for n in ("humanitarian aid", "food aid", "relief supplies", "medical supplies",
-                                          "humanitarian assistance", "food", "vaccines", "vaccine doses",
-                                          "medicines", "grain", "wheat", "tents", "shipment", "shipments",
-                                          "consignment", "consignments", "maize", "rice", "fuel")],
+                                          "humanitarian assistance", "food")]
+   + [f"{v} {n}" for v in _GIVEN for n in ("vaccines", "vaccine doses", "medicines", "grain", "wheat", "tents",
+                                            "shipment", "shipments", "consignment", "consignments", "maize", "rice",
+                                            "fuel")],
    "073", prep="from", role="received", note="OBTAIN block (RECEIVE, GET) '* SHIPMENT (OF &FOOD) [073]', "
    "'* &FOOD (TO) [073]'")
 VP([f"{v} {n}" for v in _GET for n in ("aid", "assistance", "help")],

@@ -32,3 +32,11 @@ def test_a_complaint_filed_with_a_third_party(text: str, target: str) -> None:
     """'with' the body a complaint is filed with, the grievance falls on whom it is about, if an actor is named."""
     evs = events(text)
     assert any(e["target_country"] == target and e["plover"] == "DISAPPROVE" for e in evs), show(evs)
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Ankara called on Washington to extradite the cleric it blames for the failed coup.", "TURGOV", "USAGOV"),
+])
+def test_a_capital_after_the_triggers_preposition_is_its_government(text: str, source: str, target: str) -> None:
+    evs = events(text)
+    assert any(e["source"] == source and e["target"] == target for e in evs), show(evs)

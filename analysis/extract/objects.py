@@ -178,12 +178,13 @@ def speaker_owner(sent: Sentence, c: Candidate, src: Participant) -> Participant
 
 def authorities_of_place(sent: Sentence, tj: int) -> Participant | None:
     """The authorities of the country where, or from where, a passive act of a state's kind falls: 'a
-    missionary was arrested in Lebanon', 'three Chinese nationals were deported from Vietnam' (the
-    country of the place right after 'in'/'from', as that country's government)."""
+    missionary was arrested in Lebanon', 'three Chinese nationals were deported from Vietnam', 'was arrested at
+    Harare airport' (the country of the place right after 'in', 'from' or 'at', as that country's government)."""
     k = tj + 1
     if k < sent.n and sent.low[k] in PASSIVE_PLACE_PREPS:
         p = sent.starting(k + 1, min(k + 3, sent.clause_end(tj)))
-        if p is not None and p.country and (p.place or p.code == p.country) and not p.possessive:
+        if p is not None and p.country and (p.place or p.code == p.country) and (
+                not p.possessive or p.place and sent.low[k] == "at"):  # "at Tehran's airport"
             return dataclasses.replace(p, code=p.country + "GOV", place=False)
     return None
 

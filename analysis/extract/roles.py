@@ -188,9 +188,10 @@ class Sentence(Subjects):
                 c.cameo = COMPLAINT  # 'protested to the European Commission': a formal complaint, no demonstration
             tgt = self._grievance(tgt.last_token, end) or tgt
         if tgt is not None and tgt.place and (trig.cameo[:2] not in PLACE_TARGET_ROOTS or grievance_to):
-            if tgt.capital and tgt.country and (self.low[tgt.first_token - 1] not in PLACE_PREPS or grievance_to):
-                # 'warned Beijing against ...', 'talks with Moscow': the capital is its government (not
-                # in 'a fare from Baltimore to Moscow')
+            if tgt.capital and tgt.country and (self.low[tgt.first_token - 1] not in PLACE_PREPS or grievance_to
+                                                or tgt.first_token - 1 == tj > c.ti):
+                # 'warned Beijing against ...', 'talks with Moscow', 'called on Washington to': the capital is its
+                # government (not in 'a fare from Baltimore to Moscow')
                 return dataclasses.replace(tgt, code=tgt.country + "GOV", place=False)
             return None  # 'warned of more wild weather for Queensland': a place hears no warning
         return tgt
