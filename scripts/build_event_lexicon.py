@@ -732,13 +732,19 @@ VP(["give a welcome", "give welcome", "extend a welcome", "accord a welcome", "g
 # Receiving is giving seen from the other side: the subject receives, the actor after 'from' gives
 # (object role 'received': analysis.extract.events swaps the roles). CAMEO.2.0.txt codes the act of the giver.
 _GET = ("receive", "get", "obtain", "accept")
-VP([f"{v} {n}" for v in _GET for n in ("weapons", "arms", "military aid", "military assistance", "ammunition")],
+_GIVEN = ("receive", "obtain")  # (not 'get', 'accept', whose sentences are many: the nouns added 2026-12)
+VP([f"{v} {n}" for v in _GET for n in ("weapons", "arms", "military aid", "military assistance", "ammunition")]
+   + [f"{v} {n}" for v in _GIVEN for n in ("systems", "missiles", "tanks", "drones", "artillery", "munitions",
+                                            "fighter jets", "warplanes", "helicopters", "rifles", "howitzers")],
    "072", prep="from", role="received", note="OBTAIN block (RECEIVE) '* &WEAPON [072]', '* {&MILITARY AID} [072]'")
 VP([f"{v} {n}" for v in _GET for n in ("loan", "loans", "a loan", "credit", "funds", "funding", "financial aid",
                                           "economic aid", "financial assistance", "economic assistance")],
    "071", prep="from", role="received", note="OBTAIN block (RECEIVE) '* GRANT [:033]'; codebook 071 economic aid")
 VP([f"{v} {n}" for v in _GET for n in ("humanitarian aid", "food aid", "relief supplies", "medical supplies",
-                                          "humanitarian assistance", "food")],
+                                          "humanitarian assistance", "food")]
+   + [f"{v} {n}" for v in _GIVEN for n in ("vaccines", "vaccine doses", "medicines", "grain", "wheat", "tents",
+                                            "shipment", "shipments", "consignment", "consignments", "maize", "rice",
+                                            "fuel")],
    "073", prep="from", role="received", note="OBTAIN block (RECEIVE, GET) '* SHIPMENT (OF &FOOD) [073]', "
    "'* &FOOD (TO) [073]'")
 VP([f"{v} {n}" for v in _GET for n in ("aid", "assistance", "help")],
@@ -771,6 +777,8 @@ V("arbitrate", "045", prep="between", role="theme", src=C, note="COMPROMISE bloc
 # ---- 05 ENGAGE IN DIPLOMATIC COOPERATION ----------------------------------------------------
 V("cooperate", "050", prep="with", role="none", note="block COLLABORATE [050]")
 V("collaborate", "050", prep="with", role="none", note="block COLLABORATE [050]")
+VP(["work together", "work closely together"], "050", prep="with",
+   note="block COLLABORATE [050]: acting together with another side (curated from news usage)")
 V("coordinate", "050", prep="with", role="theme", note="block COORDINATE [050]")
 V("ally", "050", prep="with", role="none", note="block COLLABORATE [050]")
 VP("side with", "050", role="target", note="block COLLABORATE [050] ('+SIDE_WITH')")
@@ -937,6 +945,10 @@ VP(["release prisoners", "free prisoners", "release hostages", "free hostages", 
     "exchange prisoners", "swap prisoners", "repatriate prisoners", "hand over prisoners",
     "hand over hostages", "hand over detainees", "hand over soldiers", "return prisoners"], "0841", prep="to",
    note="RELEASE block '* PRISONERS/&HOSTAGE [0841]'; TRADE block '* PRISONERS [0841:0841]'")
+VP(["return the bodies", "return the remains", "hand over the bodies", "hand over the remains",
+    "repatriate the bodies", "repatriate the remains"], "0841", prep="to",
+   note="codebook 0841 'Return, release person(s)': the dead of the other side returned to it, as PETRARCH2's "
+   "RETURN block codes persons (curated from news usage)")
 V("repatriate", "0841", prep="to", note="RETURN block '* &REFUGEE [0841]' (REPATRIATE)")
 VP(["lift sanctions", "ease sanctions", "relax sanctions", "waive sanctions", "lift the sanctions",
     "lift the embargo", "lift embargo", "end the embargo"], "085", prep="on|against",
@@ -1222,6 +1234,12 @@ VP(["impose sanctions", "impose new sanctions", "impose fresh sanctions", "slap 
     "ban imports", "ban exports"], "163", prep="on|against",
    note="IMPOSE block '* SANCTIONS [163]'; SLAP block; EXTEND block '* SANCTIONS [163]'; FREEZE block "
    "'* ASSET [163]'; PROHIBIT block '* IMPORTS [163]'; tariffs curated as economic sanctions")
+# A ban on trade is an embargo whatever verb states it: the object decides, as in PETRARCH2's PROHIBIT block
+VP(["prohibit imports", "prohibit exports", "halt imports", "halt exports", "suspend imports", "suspend exports",
+    "block imports", "stop imports", "impose a ban on imports", "impose a ban on exports", "impose an import ban",
+    "impose an export ban", "impose a trade ban", "announce a ban on imports"], "163", prep="from|to|on|against",
+   note="PROHIBIT block '* IMPORTS [163]' (BAN, PROHIBIT); codebook 163 'Impose embargo, boycott, or sanctions': "
+   "a ban on a country's goods whatever verb states it (curated from news usage)")
 VP(["suspend flights", "suspend air links", "cut air links", "halt flights", "ban flights", "suspend air traffic"],
    "163", prep="to|with", src=C, note="codebook 163 'Impose embargo, boycott, or sanctions' (cutting air links)")
 NM(["suspension of flights", "suspension of air links", "flight ban", "flight bans"], "163", prep="to|with", src=C,
@@ -1420,6 +1438,13 @@ VP(["seize control", "take control", "take over", "seize territory", "seize the 
    note="APPREHEND block '* CONTROL [192]', '* TERRITORY [192]', '* &TOWN [192]' (SEIZE/TAKE)")
 VP(["open fire", "exchange fire", "exchange gunfire", "trade fire"], "193", prep="on|with",
    note="START block '* FIRE [193]' (OPEN); TRADE block '* FIRE [193:193]' (EXCHANGE)")
+VP(["fire live ammunition", "fire live rounds", "use live ammunition"], "193", prep="at|on|into",
+   note="EXPLOSIVE_DESTRUCTION block '* BULLETS [193]' (FIRE): small arms fire at whom it is aimed (curated from "
+   "news usage)")
+VP(["fire rubber bullets", "fire plastic bullets", "fire rubber-coated bullets", "fire pellets",
+    "use rubber bullets"], "175", prep="at|on|into",
+   note="codebook 175 'Use tactics of violent repression': crowd-control rounds, as 'fire tear gas' (curated from "
+   "news usage)")
 V("snipe", "193", prep="at", role="none", src=C, note="GUNFIRE block member (default 190); codebook 193")
 VP("gun down", "193", role="target", note="GUNFIRE block '+GUN_DOWN [193]'")
 V("shell", "194", src=C, note="GUNFIRE block member (default 190); shelling is codebook 194 "

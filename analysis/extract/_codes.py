@@ -25,7 +25,7 @@ from __future__ import annotations
 import dataclasses
 
 from analysis.extract._function_words import PLACE_PREPS, PUNCT
-from analysis.extract.clauses import Candidate, future_code, same_actor
+from analysis.extract.clauses import QUESTION_OPENERS, Candidate, future_code, same_actor
 from analysis.extract.roles import Sentence
 from analysis.extract.text import mapping_group, word_group
 from analysis.extract.triggers import Participant
@@ -130,11 +130,16 @@ def _one_official(words: list[str]) -> bool:
 
 
 def demote_conditions(sent: Sentence, cands: list[Candidate]) -> None:
-    """Acts inside an 'if' or 'unless' clause give way to an asserted act of the sentence outside it."""
+    """Acts inside an 'if' or 'unless' clause give way to an asserted act of the sentence outside it; acts inside an
+    indirect question ('asked whether Poland would send troops') are no events."""
     inside = [c for c in cands if c.status == "main" and sent.in_condition(_head(c))]
     if inside and any(c.status == "main" and c not in inside for c in cands):
         for c in inside:
             c.status, c.embedded = "sub", True
+    if sent.questions:
+        for c in cands:
+            if c.status in ("main", "sub") and sent.in_condition(_head(c), QUESTION_OPENERS):
+                c.status, c.embedded = "sub", True
 
 
 def unless_threat(sent: Sentence, c: Candidate, cameo: str) -> str:
@@ -206,7 +211,7 @@ def fold_means(sent: Sentence, cands: list[Candidate]) -> None:
             if d.status == "nom" and d.cameo[:2] in VIOLENT_ROOTS and (d is subject or (
                     d.ti - c.tj <= 8 and sent.plain(c.tj, d.ti)
                     and not _MEANS_PREPS.isdisjoint(sent.low[max(c.tj, d.ti - 4):d.ti]))):
-                if agent and d.src is not None and d.tgt is None and d is not subject:
+                if agent and d.src is not None and (d.tgt is None or d.tgt.place) and d is not subject:
                     c.src, d.status = d.src, "done"  # 'were killed in an ambush by Taliban fighters'
                 if refine and d.cameo != c.cameo:
                     c.cameo, d.status = d.cameo, "done"

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from analysis.extract._function_words import (
+    ARTICLES,
     ASPECTUAL,
     BE,
     BETWEEN_SUBJECT_AND_VERB,
@@ -50,8 +51,12 @@ from analysis.extract._function_words import (
     VERB_PREFIXES,
     _phrases_in,
 )
+from analysis.extract.text import word_group
 from analysis.extract.triggers import Participant, Trigger, TriggerScan, cached
 
+BARE_GOVERNORS = word_group("bare_infinitive_governor")  # 'help X reach a deal': X's act
+QUESTION_OPENERS = word_group("question_opener")  # 'asked whether Poland would send troops': no act
+JOINED_BEFORE = COORDINATORS | ARTICLES  # a word right before the last member of a list ('and Azerbaijan')
 MAX_LIST = 6  # members of a coordinated list of actors read on each side
 RELATIVE_WORDS = 8  # words of a reduced relative clause read between its participle and the clause's verb
 # words that end a reduced relative clause before a verb: that verb is then no longer the actor's
@@ -78,6 +83,7 @@ class Candidate:
     prepared: bool = False  # the complement of 'prepare': 'prepared to resume shelling'
     alleged: str | None = None  # the accuser of an alleged act ('a UN report alleged that X shelled Y')
     embedded: bool = False  # the act of a verb's object: 'wants Denmark to attack Norway' (no event of the subject)
+    joint: bool = False  # an intent to act together: 'Norway and Sweden pledged to cooperate' (every pair)
 
 
 def future_code(cameo: str) -> str:
@@ -118,6 +124,16 @@ class Clauses(TriggerScan):
         """Where 'the two countries', 'each other' stand (with a main pair of countries only)."""
         return {k for k, _ in _phrases_in(self.low, PLURAL_REFS_BY_LAST)} if self.dyad else set()
 
+
+    @cached
+    def questions(self) -> bool:
+        """Whether 'whether' opens an indirect question in the sentence."""
+        return not QUESTION_OPENERS.isdisjoint(self.low)
+
+    @cached
+    def bare_governed(self) -> bool:
+        """Whether a verb that takes a bare infinitive ('help', 'let', 'make') stands in the sentence."""
+        return not BARE_GOVERNORS.isdisjoint(self.low)
 
     @cached
     def clause_breaks(self) -> list[tuple[int, int]]:
@@ -178,6 +194,10 @@ class Clauses(TriggerScan):
             cand.anchor = ti = head  # 'prepared to resume shelling' is read at 'resume'
         k = self.back(ti)
         prev, form = (low[k] if k >= 0 else ""), low[ti]
+        if self.bare_governed and cand.trig.pos == "verb" and k in self.part_end and self._bare_infinitive(
+                ti, self.part_end[k]):
+            cand.embedded = True
+            return "sub", None  # 'ready to help Armenia and Azerbaijan reach a deal': their act, not the helper's
         if prev == "to" and self.plain(k, ti):
             ctrl = self._controller(k, ends, cands)
             if ctrl is not None:
@@ -242,6 +262,19 @@ class Clauses(TriggerScan):
                 return "sub", None
         return "main", None
 
+    def _bare_infinitive(self, ti: int, obj: Participant) -> bool:
+        """Whether the base form at ti follows the object of 'help', 'let' or 'make' ('help Armenia and
+        Azerbaijan reach a deal', 'let Ukraine join')."""
+        w = self.low[ti]
+        if w in self.lex.past or w in self.lex.third_person or w.endswith("ing"):
+            return False
+        first = obj.first_token
+        h = self.back(first)
+        if h >= 0 and self.low[h] not in BARE_GOVERNORS and self.low[h] in JOINED_BEFORE and self.conjoined(obj):
+            first = min(p.first_token for p in self.coordinated(obj))  # 'help Armenia and Azerbaijan'
+            h = self.back(first)
+        return h >= 0 and self.low[h] in BARE_GOVERNORS and self.plain(h, first)
+
     def _relative_clause_verb(self, c: int, cands: list[Candidate]) -> int | None:
         """When the verb of candidate c is a participle that describes the actor right before it, the candidate
         of the clause's own verb that follows: 'Turkish soldiers deployed in Syria shelled ...', 'militias based
@@ -288,14 +321,15 @@ class Clauses(TriggerScan):
             return k
         return ti
 
-    def in_condition(self, k: int) -> bool:
+    def in_condition(self, k: int, openers: frozenset[str] = CONDITIONALS) -> bool:
         """Whether token k stands in a clause that 'if' or 'unless' opens (no punctuation between): its act
-        is hypothetical ('will withdraw its troops unless Chad holds elections')."""
+        is hypothetical ('will withdraw its troops unless Chad holds elections'); with `openers`, another
+        kind of clause ('whether')."""
         low, punct = self.low, self.punct
         for m in range(k - 1, -1, -1):
             if punct[m] != punct[m + 1]:
                 return False
-            if low[m] in CONDITIONALS:
+            if low[m] in openers:
                 return True
         return False
 

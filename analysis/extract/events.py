@@ -1,8 +1,8 @@
 """Who did what to whom: CAMEO/PLOVER-coded events, sentence by sentence.
 
-The clause analysis of analysis.extract.clauses finds each trigger's status (main, subordinate, complement,
-noun) and its source and target among the sentence's participants (people, institutions, agents,
-countries, and places acted upon). This module then
+The clause analysis of analysis.extract.clauses finds each trigger's status (main, subordinate, complement, noun)
+and its source and target among the sentence's participants (people, institutions, agents, countries, and places
+acted upon). This module then
 - folds a complement into the event that governs it ('threatened to ban X' is one threat against X;
   'refused to meet X' one refusal), a purpose clause of the same kind into the main act ('began a
   hunger strike to protest against X'), and the noun of the means into a generic violent act ('killed
@@ -15,9 +15,8 @@ countries, and places acted upon). This module then
 - codes and describes each event: CAMEO code, root, QuadClass, Goldstein and PLOVER category
   (cooperation promised or planned is an intention, root 03, and a hostile act announced for the
   future a threat, root 13, as CAMEO prescribes; a cooperative act refused for the future, 'will not
-  allow', a rejection, root 12); modality, negation, attribution, date (resolved
-  against the article date), place (only when the sentence ties it to the event: 'met in
-  Vladivostok') and evidence.
+  allow', a rejection, root 12); modality, negation, attribution, date (resolved against the article date),
+  place (only when the sentence ties it to the event: 'met in Vladivostok') and evidence.
 Events are deduplicated within an article: one per source, target, code and date, with every mention
 kept as evidence.
 """
@@ -54,7 +53,7 @@ from analysis.extract._sentence_filter import inert, plural_sentences
 from analysis.extract.clauses import Candidate, future_code, same_actor
 from analysis.extract.objects import grieved_state
 from analysis.extract.records import Event, Place
-from analysis.extract.roles import Sentence
+from analysis.extract.roles import Sentence, joint_act
 from analysis.extract.text import Token, past_forms
 from analysis.extract.timex import TimeExpression, find_times
 from analysis.extract.triggers import EventLexicon, Participant, Trigger, add_nominals, trigger
@@ -125,15 +124,9 @@ def code_event(lex: EventLexicon, cameo: str, modality: str) -> dict[str, Any]:
             "goldstein": info.get("goldstein"), "plover": info.get("plover")}
 
 
-def find_events(
-    text: str,
-    sentences: Sequence[tuple[int, int]],
-    tokens: Sequence[Token],
-    participants: Sequence[Participant],
-    places: Sequence[Place],
-    *,
-    article_date: str | None,
-) -> list[Event]:
+def find_events(text: str, sentences: Sequence[tuple[int, int]], tokens: Sequence[Token],
+                participants: Sequence[Participant], places: Sequence[Place], *, article_date: str | None,
+                ) -> list[Event]:
     """The deduplicated events of an article (typed records; `Event.record()` gives schema.EVENT_FIELDS)."""
     lex = event_lexicon()
     parts_by_sentence: dict[int, list[Participant]] = {}
@@ -238,13 +231,12 @@ def _object_roles(cands: list[Candidate]) -> None:
 
 
 def _compound(sent: Sentence, keep: list[Candidate]) -> list[Candidate]:
-    """The events of the other actors of compound subjects and objects. Each actor of a compound subject
-    does the act: 'France, Germany and Italy called on Israel' is an event of each ('Russia and China vetoed
-    the resolution': a one-sided act without a target, too); a joint act of a listed subject ('Brazil,
-    Chile and Peru held talks') joins every pair once; a mutual act ('Armenia and Azerbaijan accused each
-    other') joins every pair both ways. Each actor of a compound object is acted upon:
-    'talks with Ukraine and Moldova' (not 'attacked Ukraine and Poland condemned it', where the second actor
-    opens a clause of its own)."""
+    """The events of the other actors of compound subjects and objects. Each actor of a compound subject does the
+    act: 'France, Germany and Italy called on Israel' is an event of each ('Russia and China vetoed the resolution':
+    a one-sided act without a target, too); a joint act of a listed subject ('Brazil, Chile and Peru held talks')
+    joins every pair once; a mutual act ('Armenia and Azerbaijan accused each other') joins every pair both ways.
+    Each actor of a compound object is acted upon: 'talks with Ukraine and Moldova' (not 'attacked Ukraine and
+    Poland condemned it', where the second actor opens a clause of its own)."""
     out: list[Candidate] = []
     for c in keep:
         if c.src is None or c.passive:
@@ -256,10 +248,11 @@ def _compound(sent: Sentence, keep: list[Candidate]) -> list[Candidate]:
             out += [dataclasses.replace(c, src=a, tgt=b) for a in members for b in members
                     if a is not b and not (a is c.src and b is c.tgt) and not same_actor(a, b)]
             continue
-        # a joint act, as roles() reads one ('agreed with', reciprocal roots), also after a complement recoded it
-        # ('Brazil, Chile and Peru agreed to cooperate' is an intent, 03x, of all three together)
-        joint = c.tgt is not None and (c.cameo[:2] in RECIPROCAL_ROOTS or "with" in c.trig.target_preps) and any(
-            m is c.tgt for m in members)
+        # a joint act ('agreed with', reciprocal roots), also after a complement recoded it ('Brazil, Chile and Peru
+        # agreed to cooperate' is an intent, 03x, of all three together), with or without a target found
+        joint = (c.joint or joint_act(c)) and any(m is c.tgt for m in members)
+        if c.tgt is None and joint_act(c) and len(members) > 1:  # 'Leaders of Kenya, Uganda and Tanzania agreed'
+            c.src, c.tgt, joint = members[0], members[1], True
         if joint:
             out += [dataclasses.replace(c, src=a, tgt=b) for i, a in enumerate(members) for b in members[i + 1:]
                     if not (a is c.src and b is c.tgt) and not same_actor(a, b)]
@@ -289,6 +282,8 @@ def _fold(sent: Sentence, gov: Candidate, comp: Candidate) -> None:
     if _accusation(gov, comp):
         gov.tgt, comp.status, comp.alleged = comp.src, "main", gov.src.text if gov.src is not None else None
         return
+    if gov.tgt is None and comp.src and comp.tgt and gov.src and joint_act(comp) and same_actor(gov.src, comp.tgt):
+        gov.src, gov.joint = comp.src, True  # 'Norway and Sweden pledged to cooperate': the pair's joint intent
     if gov.tgt is None and comp.tgt is not None and (gov.src is None or not same_actor(gov.src, comp.tgt)):
         gov.tgt = comp.tgt
     if gov.tgt is None:
@@ -324,6 +319,8 @@ def _fold_purposes(cands: list[Candidate]) -> None:
             if d.status in ("sub", "nom") and d.cameo[:2] in kinds and d.tgt is not None and (
                     c.src is None or not same_actor(c.src, d.tgt)):
                 c.tgt, d.status = d.tgt, "done"
+                if c.passive and c.src is None:
+                    c.src = d.src  # 'were killed in a Russian missile strike on Kyiv': the strike's agent
                 break
 
 

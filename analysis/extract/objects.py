@@ -48,6 +48,10 @@ from analysis.extract.clauses import same_actor
 from analysis.extract.text import word_group
 
 _AGENCY_PREPS = word_group("agency_prep")  # 'a proposal from Russia', 'prisoners held by Hamas'
+SITUATION_CODES = word_group("situation_code")  # concern (012) and disapproval (11) about what happens in a country
+_SITUATION_PREPS = word_group("situation_prep")  # 'the coup in Niger', 'violence across the Sahel'
+_PART_OF_PLACE = word_group("place_cue_before")  # 'in eastern Congo'
+PLACE_TARGET_PREPS = tuple(sorted(word_group("place_target_prep")))  # 'shelled positions near Aleppo'
 
 if TYPE_CHECKING:
     from analysis.extract.clauses import Candidate
@@ -174,12 +178,13 @@ def speaker_owner(sent: Sentence, c: Candidate, src: Participant) -> Participant
 
 def authorities_of_place(sent: Sentence, tj: int) -> Participant | None:
     """The authorities of the country where, or from where, a passive act of a state's kind falls: 'a
-    missionary was arrested in Lebanon', 'three Chinese nationals were deported from Vietnam' (the
-    country of the place right after 'in'/'from', as that country's government)."""
+    missionary was arrested in Lebanon', 'three Chinese nationals were deported from Vietnam', 'was arrested at
+    Harare airport' (the country of the place right after 'in', 'from' or 'at', as that country's government)."""
     k = tj + 1
     if k < sent.n and sent.low[k] in PASSIVE_PLACE_PREPS:
         p = sent.starting(k + 1, min(k + 3, sent.clause_end(tj)))
-        if p is not None and p.country and (p.place or p.code == p.country) and not p.possessive:
+        if p is not None and p.country and (p.place or p.code == p.country) and (
+                not p.possessive or p.place and sent.low[k] == "at"):  # "at Tehran's airport"
             return dataclasses.replace(p, code=p.country + "GOV", place=False)
     return None
 
@@ -203,6 +208,29 @@ def relative_agent(sent: Sentence, c: Candidate) -> Participant | None:
         return None
     p = sent.starting(c.tj + 2, c.tj + 5)
     return p if p is not None and not p.place else None
+
+
+def situation_country(sent: Sentence, c: Candidate, end: int, src: Participant | None) -> Participant | None:
+    """The country where what a statement of concern or disapproval is about happens: 'condemned the coup in
+    Niger', 'voiced concern over the situation in Sudan', 'criticised the treatment of migrants in Libya' (a
+    place after 'in' and a noun of the object phrase, or a crowd located in one, coded as the country); not the
+    speaker's own country ('condemned the attack in a statement in Paris'). A phrase trigger ending on the act
+    ('condemned the coup') may take the place right after it."""
+    low, tj = sent.low, c.tj
+    first = tj + 1 if c.tj > c.ti and c.trig.cameo[:2] != "01" else tj + 2  # (not 'voiced concern in Geneva')
+    for k in range(tj + 1, min(end, tj + WINDOW)):
+        if low[k] in OBJECT_STOPS:
+            return None
+        p = sent.part_at.get(k)
+        if p is None or p.first_token != k or not p.country:
+            continue
+        m = k - 1 - (low[k - 1] in _PART_OF_PLACE)
+        located = p.place and low[m] in _SITUATION_PREPS and m >= first and low[m - 1] not in ARTICLES
+        crowd = not p.place and p.code[3:6] in CROWD_SECTORS and " in " in p.text
+        if not (located or crowd) or (src is not None and src.country == p.country):
+            return None
+        return dataclasses.replace(p, code=p.country, place=False, possessive=False, capital=False)
+    return None
 
 
 def flow_partner(sent: Sentence, tj: int, end: int) -> Participant | None:

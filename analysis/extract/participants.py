@@ -10,7 +10,7 @@ import re
 from operator import attrgetter
 from typing import Any
 
-from analysis.extract._function_words import COORDINATORS, CROWD_SECTORS
+from analysis.extract._function_words import COORDINATORS, CROWD_SECTORS, INDEFINITE_ARTICLES
 from analysis.extract._token_index import memo_for, remember, token_set
 from analysis.extract.actors import ActorMention
 from analysis.extract.agents import MAX_MODIFIERS, agent_after, agent_before, agent_code
@@ -28,6 +28,7 @@ _COUNTRY_KINDS = ("country", "demonym")
 _AGENT_PREPS = word_group("agent_prep")  # 'rebels in Ghana', 'the army of Mali', 'troops from Chad'
 # 'in (southeastern) Turkey': a country named as a location; 'the Thai border': a demonym naming a place
 _LOCATION_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(word_group('location_prep')))})\s+(?:the\s+)?(?:[a-z]+\s+)?$")
+_INDEFINITE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(INDEFINITE_ARTICLES))})\s+$", re.IGNORECASE)
 _PLACE_NOUN_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(word_group('place_noun'), key=len, reverse=True))})\b")
 _ABROAD_SECTORS = ("MIL",)
 _PART_WORDS = word_group("place_cue_before")  # 'in western Ghana', 'in northern Mali'
@@ -290,8 +291,9 @@ def participants(text: str, actors: list[ActorMention], mentions: list[Mention],
         if p.kind in _COUNTRY_KINDS:
             code = p.country
             # 'in (southeastern) Turkey': a location; 'the Thai border': a demonym naming a place
-            place = bool(_LOCATION_BEFORE.search(text, max(0, m.start - 30), m.start)) or bool(
-                p.kind == "demonym" and _PLACE_NOUN_AFTER.match(text, m.end))
+            place = bool(_LOCATION_BEFORE.search(text, max(0, m.start - 30), m.start)) and not (
+                _INDEFINITE_BEFORE.search(text, max(0, m.start - 4), m.start)) or bool(
+                p.kind == "demonym" and _PLACE_NOUN_AFTER.match(text, m.end))  # (not 'in an Israeli air strike')
         elif p.metonymic or (p.kind == "capital" and _acting_capital(text, m.start, m.end)):
             code = p.country + "GOV"
         else:

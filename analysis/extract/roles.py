@@ -24,6 +24,7 @@ from analysis.extract._function_words import (
     OBJECT_PREP_STOPS,
     OBJECT_STOPS,
     OCCURRENCE_VERBS,
+    PARTITIVE_HEADS,
     PASSIVE_AUX,
     PERFECT_AUX,
     PHRASE_STOPS,
@@ -41,12 +42,15 @@ from analysis.extract._function_words import (
 )
 from analysis.extract.clauses import Candidate, same_actor
 from analysis.extract.objects import (
+    PLACE_TARGET_PREPS,
+    SITUATION_CODES,
     agent_in_object,
     authorities_of_place,
     flow_partner,
     grievance_agent,
     relative_agent,
     retreat_roles,
+    situation_country,
     speaker_owner,
     titled_after,
     yielded_to,
@@ -55,6 +59,12 @@ from analysis.extract.subjects import Subjects
 from analysis.extract.triggers import Participant, cached
 
 PROTEST_ROOT = "14"  # CAMEO 14, demonstrate or rally
+
+
+def joint_act(c: Candidate) -> bool:
+    """Whether the act is one that two sides do together: reciprocal roots, triggers whose other side follows
+    'with' ('agree with', 'cooperate with')."""
+    return c.cameo[:2] in RECIPROCAL_ROOTS or "with" in c.trig.target_preps
 COMPLAINT = "114"  # CAMEO 114, complain officially
 
 
@@ -81,6 +91,8 @@ class Sentence(Subjects):
                 if nxt is None:
                     continue
                 between = self.low[k + 1:nxt.first_token]
+                if between[1:2] == ["of"] and between[0] in PARTITIVE_HEADS:
+                    between = between[2:]  # 'fired tear gas at hundreds of protesters'
                 if not (any(x in BOUNDARY_WORDS or x in PREPS_BETWEEN for x in between)
                         or (between and between[0].endswith("ing"))):
                     return nxt
@@ -116,10 +128,11 @@ class Sentence(Subjects):
         tj, trig, low = c.tj, c.trig, self.low
         end = self.clause_end(tj)
         inside = self.part_end.get(tj)
-        if inside is not None and inside.first_token > c.ti:
+        received = trig.object_role == "received"  # (what is received is no actor: 'received 66 fighter jets')
+        if inside is not None and inside.first_token > c.ti and not received:
             return inside  # 'expelled two Russian diplomats', "summoned Niger's ambassador"
-        modifier = self.part_end.get(tj - 1) if trig.pos == "verb" and tj - 1 > c.ti else None
-        if (trig.pos == "verb" and len(trig.words) > 1 or c.anchor >= 0) and (
+        modifier = self.part_end.get(tj - 1) if trig.pos == "verb" and tj - 1 > c.ti and not received else None
+        if (trig.pos == "verb" and len(trig.words) > 1 and not received or c.anchor >= 0) and (
                 rec := self.recipient(c.anchor if c.anchor >= 0 else c.ti)) is not None and rec.last_token < tj:
             return rec  # 'gave Ukraine $1 billion in aid', 'will give Tanzania a loan', 'paid Kenya a visit'
 
@@ -154,6 +167,8 @@ class Sentence(Subjects):
             tgt = grievance_agent(self, tj, end)  # 'in protest against abuses by the army'
         if tgt is None and trig.cameo[:2] in AGENT_OBJECT_ROOTS:
             tgt = agent_in_object(self, tj, end)  # 'rejected a proposal for talks from South Korea'
+        if tgt is None and (trig.cameo[:2] in SITUATION_CODES or trig.cameo[:3] in SITUATION_CODES):
+            tgt = situation_country(self, c, end, src)  # 'condemned the coup in Niger'
         if tgt is None and src is not None:
             tgt = speaker_owner(self, c, src)  # 'Greece said Turkish jets violated its airspace'
         if tgt is None and self.dyad and src is not None and any(k in self.plural_refs for k in range(tj + 1, tj + 6)):
@@ -161,26 +176,32 @@ class Sentence(Subjects):
         if tgt is None and trig.cameo[:2] in PLACE_TARGET_ROOTS and trig.cameo[:2] != "04":
             # 'suspended aid deliveries in Baghdad', 'imposed a curfew in Cizre', 'deploy peacekeepers in
             # Iraq': a material act in a place falls on its people (who meet in a place only meet there)
-            tgt = self.after_prep(tj, ("in",), end)
+            tgt = self.after_prep(tj, PLACE_TARGET_PREPS, end)  # (also 'struck targets near Damascus')
             if tgt is not None and src is not None and trig.cameo[:2] == PROTEST_ROOT and tgt.country == src.country:
                 tgt = None  # 'protesters marched in Nairobi': a country's people protest in its towns, not at them
-        if tgt is not None and trig.cameo[:2] in GRIEVANCE_ROOTS and self._addressee(tgt):
+        if tgt is None and trig.cameo[:2] in GRIEVANCE_ROOTS and role != "none" and low[tj + 1:tj + 2] == ["to"] and (
+                p := self.starting(tj + 2, tj + 4)) is not None and p.capital and p.country:
+            tgt = p  # 'protested to Beijing': its government (not 'marched to Bangkok')
+        grievance_to = tgt is not None and trig.cameo[:2] in GRIEVANCE_ROOTS and self._addressee(tgt, trig.cameo)
+        if grievance_to and tgt is not None:
             if trig.cameo[:2] == PROTEST_ROOT:
                 c.cameo = COMPLAINT  # 'protested to the European Commission': a formal complaint, no demonstration
             tgt = self._grievance(tgt.last_token, end) or tgt
-        if tgt is not None and tgt.place and trig.cameo[:2] not in PLACE_TARGET_ROOTS:
-            if tgt.capital and tgt.country and self.low[tgt.first_token - 1] not in PLACE_PREPS:
-                # 'warned Beijing against ...', 'talks with Moscow': the capital is its government (not
-                # in 'a fare from Baltimore to Moscow')
+        if tgt is not None and tgt.place and (trig.cameo[:2] not in PLACE_TARGET_ROOTS or grievance_to):
+            if tgt.capital and tgt.country and (self.low[tgt.first_token - 1] not in PLACE_PREPS or grievance_to
+                                                or tgt.first_token - 1 == tj > c.ti):
+                # 'warned Beijing against ...', 'talks with Moscow', 'called on Washington to': the capital is its
+                # government (not in 'a fare from Baltimore to Moscow')
                 return dataclasses.replace(tgt, code=tgt.country + "GOV", place=False)
             return None  # 'warned of more wild weather for Queensland': a place hears no warning
         return tgt
 
-    def _addressee(self, p: Participant) -> bool:
-        """Whether 'to' introduces p: 'complained to the African Union', 'appealed to the UN'."""
+    def _addressee(self, p: Participant, cameo: str) -> bool:
+        """Whether 'to' introduces p ('complained to the African Union', 'appealed to the UN'), or 'with' after a
+        complaint ('filed a complaint with the UN Security Council over ...')."""
         k = p.first_token - 1
         k -= k > 0 and self.low[k] == "the"
-        return k >= 0 and self.low[k] == "to"
+        return k >= 0 and (self.low[k] == "to" or self.low[k] == "with" and cameo[:2] == COMPLAINT[:2])
 
     def _grievance(self, k: int, end: int) -> Participant | None:
         """The actor that a grievance after token k is about ('about Sudanese raids', 'over Russia's
@@ -220,8 +241,9 @@ class Sentence(Subjects):
                 second = [p for p in self.parts if k < p.first_token <= k + 3 and self.plain(k, p.first_token)]
                 if k < self.n and low[k] == "and" and second:
                     return first[0], second[0], True
-        owner = None  # 'a U.S. offer', 'the Israeli raid on Gaza', 'a ban by General X'
-        if before and before[-1].last_token >= ti - 2 and all(
+        owner = self.part_end.get(ti)  # 'an Israeli drone strike': the actor's head opens the trigger
+        owner = None if owner is None or owner.place else owner  # 'a U.S. offer', 'the Israeli raid', 'a ban by X'
+        if owner is None and before and before[-1].last_token >= ti - 2 and all(
                 low[k] not in NO_FILLERS for k in range(before[-1].last_token + 1, ti)):
             owner = before[-1]
         if owner is None and (low[tj + 1:tj + 2] == ["by"] or  # 'the withdrawal of Russian forces': theirs
@@ -283,6 +305,15 @@ class Sentence(Subjects):
         return w in self.lex.past or w in self.lex.third_person or k in self.reports or self.cue(k, "modality") \
             is not None or w in BE or w in PERFECT_AUX
 
+    def pair_subject(self, c: Candidate) -> None:
+        """The other member of a compound subject becomes the target of its joint act."""
+        assert c.src is not None
+        other = self.conjoined(c.src) or self.comma_partner(c.src)
+        if other is not None:
+            c.src, c.tgt = other, c.src
+        elif (after := self.conjoined_after(c.src)) is not None:
+            c.tgt = after  # the subject found is the first of the two: 'Putin and Kim are expected to meet'
+
     def roles(self, c: Candidate) -> None:
         """Set the source and target of a candidate (and whether a noun states them explicitly)."""
         low = self.low
@@ -318,14 +349,9 @@ class Sentence(Subjects):
                 return
             c.src = self.source(ti)
             c.tgt = self.target(c, c.src)
-            if c.src is not None and (c.tgt is None or c.tgt.place) and (
-                    c.cameo[:2] in RECIPROCAL_ROOTS or "with" in c.trig.target_preps):
+            if c.src is not None and (c.tgt is None or c.tgt.place) and joint_act(c):
                 # a joint act of a compound subject: 'Kim and Putin met', 'India and Pakistan signed a
                 # ceasefire', 'Sudan's army and the Rapid Support Forces agreed to a ceasefire'
-                other = self.conjoined(c.src) or self.comma_partner(c.src)
-                if other is not None:
-                    c.src, c.tgt = other, c.src
-                elif (after := self.conjoined_after(c.src)) is not None:
-                    c.tgt = after  # the subject found is the first of the two: 'Putin and Kim are expected to
+                self.pair_subject(c)
         if c.src is not None and c.tgt is not None and same_actor(c.src, c.tgt):
             c.tgt = None

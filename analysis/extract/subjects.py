@@ -30,7 +30,9 @@ from analysis.extract._function_words import (
 from analysis.extract.actors import actor_lexicon
 from analysis.extract.clauses import Clauses
 from analysis.extract.objects import speakers_own
-from analysis.extract.triggers import Participant
+from analysis.extract.triggers import Participant, cached
+
+INSERTION_WORDS = 16  # words of a relative clause between a subject and its verb ('X, which ..., has asked')
 
 
 class Subjects(Clauses):
@@ -71,6 +73,8 @@ class Subjects(Clauses):
         of a passive, 'the Ukrainian capital was struck'; with `adjacent`, only an actor right before
         the verb: 'three Iraqi civilians have been killed', 'a Turkish military convoy was attacked' (a unit,
         vehicle or post of the actor), not 'the Australia's banana crop')."""
+        if not adjacent and (antecedent := self._after_insertion(ti)) is not None:
+            return antecedent  # 'The Malian junta, which expelled French troops last year, has asked ...'
         start = self._clause_start(ti)
         before = self.actors_between(start, ti, places=places)
         earlier = self._coordinated_verb(ti)
@@ -103,6 +107,30 @@ class Subjects(Clauses):
                 return self._first_of_clause(first, 0, k)
         if self.dyad and self.plural_refs:
             return self.dyad[0]  # 'they draw closer to one another'
+        return None
+
+    @cached
+    def relative_clauses(self) -> bool:
+        """Whether 'which' or 'who' stands in the sentence."""
+        return not RELATIVE_PRONOUNS.isdisjoint(self.low)
+
+    def _after_insertion(self, ti: int) -> Participant | None:
+        """The antecedent of a relative clause set off by commas right before the verb at ti ('X, which expelled
+        French troops last year, has asked Y': X asks), or None: a comma before the verb (and its auxiliaries),
+        a comma and 'which' or 'who' before the insertion, no other comma inside it, an actor before."""
+        if not self.relative_clauses:
+            return None
+        k = self.back(ti)
+        while k >= 0 and (self.low[k] in BETWEEN_SUBJECT_AND_VERB or self.cue(k, "modality")) and self.plain(k, k + 1):
+            k = self.back(k)
+        if k < 2 or self.plain(k, k + 1) or not COMMA.search(self.gap(k, k + 1)):
+            return None
+        for r in range(k, max(0, k - INSERTION_WORDS), -1):
+            if not self.plain(r - 1, r):
+                if self.low[r] not in RELATIVE_PRONOUNS or not COMMA.search(self.gap(r - 1, r)):
+                    return None
+                p = self.part_end.get(r - 1)
+                return p if p is not None and not p.place else None
         return None
 
     def _subject_before(self, start: int, ti: int) -> tuple[bool, Participant | None]:

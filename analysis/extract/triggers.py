@@ -290,7 +290,9 @@ class TriggerScan:
         phrase_ends = lex.phrase_ends
         for i in list(compress(itertools.count(), map(lex.triggers.__contains__, low))):
             tok = toks[i]
-            if i < after or i in part_at or (tok.capitalised and not tok.sentence_initial and not self.shouted) \
+            inside = i in part_at  # an actor's head may open a noun phrase trigger: 'an Israeli drone strike'
+            if i < after or (inside and not part_at[i].first_token < i == part_at[i].last_token) \
+                    or (tok.capitalised and not tok.sentence_initial and not self.shouted) \
                     or (text[tok.start - 1:tok.start] == "-" and not self._prefixed(i)) \
                     or i == self.closing_report:
                 continue
@@ -303,6 +305,8 @@ class TriggerScan:
             best: tuple[int, Trigger] | None = None
             ahead: set[str] | None = None  # the words after i, for phrase triggers (computed when first needed)
             for trig in cands:
+                if inside and (trig.pos != "noun" or len(trig.words) == 1):
+                    continue
                 if len(trig.words) > 1:
                     if ahead is None:
                         ahead = set(window)
