@@ -41,6 +41,7 @@ from analysis.extract._codes import (
     refine_violence,
     unless_threat,
 )
+from analysis.extract._event_lexicon import EventLexicon, Trigger, add_nominals, trigger
 from analysis.extract._function_words import (
     GRIEVANCE_ROOTS,
     INTENT_OF_ROOT,
@@ -56,7 +57,7 @@ from analysis.extract.records import Event, Place
 from analysis.extract.roles import Sentence, joint_act
 from analysis.extract.text import Token, past_forms
 from analysis.extract.timex import TimeExpression, find_times
-from analysis.extract.triggers import EventLexicon, Participant, Trigger, add_nominals, trigger
+from analysis.extract.triggers import Participant
 
 __all__ = ["EventLexicon", "Participant", "Trigger", "code_event", "event_lexicon", "find_events", "sentence_events"]
 

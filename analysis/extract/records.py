@@ -5,6 +5,7 @@ of it (a test checks that they declare the same fields and types)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from analysis.schema import EVENT_FIELDS, PLACE_FIELDS
@@ -29,7 +30,7 @@ class Place:
 
     def record(self) -> dict[str, Any]:
         """The place as its output record (schema.PLACE_FIELDS, in their order)."""
-        return {f: getattr(self, f) for f in PLACE_FIELDS}
+        return dict(zip(PLACE_FIELDS, _PLACE_VALUES(self), strict=True))
 
 
 @dataclass(slots=True)
@@ -67,4 +68,8 @@ class Event:
 
     def record(self) -> dict[str, Any]:
         """The event as its output record (schema.EVENT_FIELDS, in their order)."""
-        return {f: getattr(self, f) for f in EVENT_FIELDS}
+        return dict(zip(EVENT_FIELDS, _EVENT_VALUES(self), strict=True))
+
+
+_PLACE_VALUES = attrgetter(*PLACE_FIELDS)  # the values of the fields in one C call
+_EVENT_VALUES = attrgetter(*EVENT_FIELDS)
