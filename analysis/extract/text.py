@@ -33,12 +33,15 @@ POSSESSIVE_ENDINGS = ("'s", "’s")
 _SENT_END = re.compile(r"[.!?\n](?:(?<=[.!?])(?<![.!?]{2})[.!?]*+[\"'”’)\]]*+(?=\s)|(?<=\n)\s*\n)")
 
 
-def _abbreviations(kind: str) -> tuple[str, ...]:
-    """The abbreviations of a kind ('title', 'abbreviation') in analysis/data/abbreviations.tsv."""
+def _abbreviations() -> dict[str, tuple[str, ...]]:
+    """The abbreviations of analysis/data/abbreviations.tsv by kind ('title', 'abbreviation'), read once."""
+    by_kind: dict[str, tuple[str, ...]] = {}
     with data_path("abbreviations.tsv").open(encoding="utf-8") as fh:
         rows = csv.reader((line for line in fh if not line.startswith("#")), delimiter="\t")
         next(rows)  # header
-        return tuple(word for word, of_kind, _ in rows if of_kind == kind)
+        for word, kind, _ in rows:
+            by_kind[kind] = (*by_kind.get(kind, ()), word)
+    return by_kind
 
 
 def _word_ending(words: tuple[str, ...], *reversed_patterns: str) -> re.Pattern[str]:
@@ -50,10 +53,11 @@ def _word_ending(words: tuple[str, ...], *reversed_patterns: str) -> re.Pattern[
 
 
 _INITIALISM_REVERSED = r"[A-Z](?:\.[A-Z])+"  # 'U.S', 'D.P.R.K' read backwards
-_TITLE_BEFORE = _word_ending(_abbreviations("title"))  # 'Mr.', 'Gen.': the name follows in the same sentence
+_ABBREVIATIONS = _abbreviations()
+_TITLE_BEFORE = _word_ending(_ABBREVIATIONS["title"])  # 'Mr.', 'Gen.': the name follows in the same sentence
 # an abbreviation, a lone capital ('John F. Kennedy') or an initialism ('U.S.'): the sentence goes on before a
 # lower-case word or a number
-_ABBREV_BEFORE = _word_ending(_abbreviations("abbreviation"), r"[A-Z]\b", _INITIALISM_REVERSED)
+_ABBREV_BEFORE = _word_ending(_ABBREVIATIONS["abbreviation"], r"[A-Z]\b", _INITIALISM_REVERSED)
 _INITIALISM_BEFORE = re.compile(rf"{_INITIALISM_REVERSED}\b")
 _UPPER = re.compile(r"[^\W\d_a-z]")  # letters that are not lower case (approximately: upper case)
 _DROP_LOWER = dict.fromkeys(map(ord, "abcdefghijklmnopqrstuvwxyzßàáâãäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿ"))
