@@ -8,14 +8,13 @@ from __future__ import annotations
 import operator
 from collections.abc import Iterable
 from itertools import chain, compress
-from operator import attrgetter
 from typing import Any, Protocol
 
-from analysis.extract.text import POSSESSIVE_ENDINGS, Token
+from analysis.extract.text import POSSESSIVE_ENDINGS, Token, token_field
 
 __all__ = ["TokenIndex", "memo_for", "remember", "possessive_forms", "token_index", "token_set"]
 
-_LOWER = attrgetter("lower")
+_LOWER = token_field("lower")
 
 
 class _Span(Protocol):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from itertools import compress
-from operator import attrgetter, or_
+from operator import or_
 from typing import Any
 
 import numpy as np
@@ -23,7 +23,7 @@ import numpy as np
 from analysis._actor_tables import PetrarchIndex, agent_table, petrarch_actor, petrarch_index
 from analysis._resources import compiled, read_table
 from analysis.extract.gazetteer import KINDS, NAME_ABBREVIATIONS, NAME_KINDS, load_gazetteer, norm_key
-from analysis.extract.text import POSSESSIVE_ENDINGS, Token, past_forms, word_group
+from analysis.extract.text import POSSESSIVE_ENDINGS, Token, past_forms, token_field, word_group
 
 MAX_ACTOR_TOKENS = 7
 _NAME_BREAK = re.compile(r"[,;:\n]")  # no name runs across these
@@ -261,8 +261,8 @@ def find_actors(text: str, tokens: list[Token], *, date: str | None = None) -> l
     return found
 
 
-_CAPITALISED = attrgetter("capitalised")
-_LOWER = attrgetter("lower")
+_CAPITALISED = token_field("capitalised")
+_LOWER = token_field("lower")
 _WORD_KEYS: dict[str, str] = {}
 _MAX_WORD_KEYS = 100_000
 

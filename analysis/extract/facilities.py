@@ -15,7 +15,6 @@ surname that is a kind word ('President Park', 'Margaret Court') are no such pla
 from __future__ import annotations
 
 import itertools
-import operator
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -25,7 +24,7 @@ import numpy as np
 from analysis._resources import compiled, read_table
 from analysis.extract.gazetteer import KINDS, Gazetteer, norm_key
 from analysis.extract.mentions import Mention, lexicon
-from analysis.extract.text import Token, word_group
+from analysis.extract.text import Token, token_field, word_group
 
 MAX_NAME_WORDS = 5
 """Capitalised words before (or after) a kind word that may belong to its name."""
@@ -34,7 +33,7 @@ AFTER_GAP = re.compile(r"\s*,\s*|\s*\(\s*|\s+(?:in|at|near|outside|of)\s+(?:the\
 # determiners that end a name read backwards ('New' and numbers may open one: 'New York Avenue')
 _DIVISIONS = np.array([KINDS.index(k) for k in ("admin1", "admin2")])
 _POSSESSIVES = ("'s", "’s")
-_CAPITALISED = operator.itemgetter(Token._fields.index("capitalised"))  # (an item costs less than an attribute)
+_CAPITALISED = token_field("capitalised")
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 
 

@@ -40,6 +40,7 @@ from analysis.extract.text import (
     find_dateline,
     is_headline_case,
     split_sentences,
+    token_field,
     tokenize,
     word_group,
 )
@@ -255,7 +256,7 @@ def _an_area(gaz: Gazetteer, key: str) -> bool:
 
 # a token's fields by position: a tuple's item costs less to read than a named tuple's attribute, and these
 # are read for every token of an article
-_CAPITALISED = operator.itemgetter(Token._fields.index("capitalised"))
+_CAPITALISED = token_field("capitalised")
 _FOUND = (-1).__lt__  # a key number of a name the gazetteer has
 _KEY = operator.itemgetter(2)  # a probe's key
 
@@ -330,8 +331,8 @@ def _names_disease(m: Mention, tokens: list[Token], lex: Lexicon) -> bool:
     return m.name_kind != "demonym" and nxt.sentence == tokens[m.last_token].sentence
 
 
-_SENTENCE = operator.itemgetter(Token._fields.index("sentence"))
-_TEXT = operator.itemgetter(Token._fields.index("text"))
+_SENTENCE = token_field("sentence")
+_TEXT = token_field("text")
 
 
 class _Shouted(dict[int, bool]):

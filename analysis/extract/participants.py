@@ -43,7 +43,6 @@ _STATE_WORDS = word_group("state_modifier")  # 'the government', 'government tro
 MAX_VERB_GROUP = 3
 """Words from a crowd's verb to the 'in' of its place: 'rallied', 'have rallied', 'blocked main roads'."""
 # 'Iran-backed militias', 'U.S.-made jets': the country describes, it does not act
-_LOWER = attrgetter("lower")
 _MODIFIER_AFTER = re.compile(rf"-(?:{'|'.join(sorted(word_group('modifier_suffix')))})\b", re.IGNORECASE)
 # 'pro-Russian separatists', 'anti-American protesters', 'Iran-backed militias': whom a group sides with
 _ALLEGIANCE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(word_group('allegiance_prefix')))})-$", re.IGNORECASE)

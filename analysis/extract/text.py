@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import csv
 import functools
+import operator
 import re
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from analysis._resources import compiled, data_path, read_table
 
@@ -67,19 +68,39 @@ MAX_SENTENCE_CHARS = 1000
 """Longer sentences are cut at spaces (see `split_sentences`)."""
 
 
-class Token(NamedTuple):
-    """A word of the text with its offsets and a few shape flags (computed once, read often)."""
+class Token:
+    """A word of the text with its offsets and a few shape flags (computed once, read often).
 
+    A class with slots, not a named tuple: the stages read these fields millions of times per corpus, and
+    the interpreter reads a slot on its fast path but a named tuple's field through the generic attribute
+    look-up. Tokens compare by identity."""
+
+    __slots__ = ("start", "end", "text", "index", "sentence", "sentence_initial", "capitalised", "lower",
+                 "possessive", "spaced")
     start: int
     end: int
     text: str
-    index: int  # type: ignore[assignment]  # position in the article (shadows tuple.index)
+    index: int  # position in the article
     sentence: int
     sentence_initial: bool
     capitalised: bool
     lower: str
     possessive: bool  # ends in 's ("Russia's")
     spaced: bool  # the next token follows after one space, in the same sentence ('Prime Minister')
+
+    def __init__(self, start: int, end: int, text: str, index: int, sentence: int, sentence_initial: bool,
+                 capitalised: bool, lower: str, possessive: bool, spaced: bool) -> None:
+        self.start, self.end, self.text, self.index, self.sentence = start, end, text, index, sentence
+        self.sentence_initial, self.capitalised, self.lower = sentence_initial, capitalised, lower
+        self.possessive, self.spaced = possessive, spaced
+
+    def __repr__(self) -> str:
+        return f"Token({', '.join(f'{name}={getattr(self, name)!r}' for name in self.__slots__)})"
+
+
+def token_field(name: str) -> operator.attrgetter[Any]:
+    """A C-level getter of one field of tokens, for `map` over a token list ('lower', 'capitalised')."""
+    return operator.attrgetter(name)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -183,7 +204,7 @@ def tokenize(text: str, sentences: list[tuple[int, int]] | None = None) -> list[
         sentences = split_sentences(text)
     tokens: list[Token] = []
     append = tokens.append
-    make = tuple.__new__  # Token(...) without the keyword handling of NamedTuple.__new__
+    new = object.__new__
     n = 0
     for si, (s, e) in enumerate(sentences):
         m = _FIRST_LETTER.search(text, s, e)
@@ -194,8 +215,18 @@ def tokenize(text: str, sentences: list[tuple[int, int]] | None = None) -> list[
         # token, so the matches follow each other without a gap and the offsets are sums of lengths
         for word, gap in _TOKEN_AND_GAP.findall(text, pos, e):
             end = pos + len(word)
-            append(make(Token, (pos, end, word, n, si, first, word[0].isupper(), word.lower(),
-                                word.endswith(POSSESSIVE_ENDINGS), gap == " ")))
+            t = new(Token)  # Token(...) without the call of __init__: the slots are filled here
+            t.start = pos
+            t.end = end
+            t.text = word
+            t.index = n
+            t.sentence = si
+            t.sentence_initial = first
+            t.capitalised = word[0].isupper()
+            t.lower = word.lower()
+            t.possessive = word.endswith(POSSESSIVE_ENDINGS)
+            t.spaced = gap == " "
+            append(t)
             pos = end + len(gap)
             n += 1
             first = False
