@@ -15,6 +15,7 @@ from analysis.extract.text import POSSESSIVE_ENDINGS, Token, token_field
 __all__ = ["TokenIndex", "memo_for", "remember", "possessive_forms", "token_index", "token_set"]
 
 _LOWER = token_field("lower")
+_CAPITALISED = token_field("capitalised")
 
 
 class _Span(Protocol):
@@ -34,6 +35,7 @@ class TokenIndex:
     def __init__(self, tokens: list[Token]) -> None:
         self.tokens = tokens
         self.lowers: list[str] = list(map(_LOWER, tokens))
+        self.capitals: list[bool] = list(map(_CAPITALISED, tokens))  # whether each token is capitalised
         self._hits: list[int] = []  # the positions of the words of the vocabularies, in text order
         self._hit_words: list[str] = []  # the words there
         self._watched = 0  # how many vocabularies `_hits` covers

@@ -22,8 +22,9 @@ import numpy as np
 
 from analysis._actor_tables import PetrarchIndex, agent_table, petrarch_actor, petrarch_index
 from analysis._resources import compiled, read_table
+from analysis.extract._token_index import token_index
 from analysis.extract.gazetteer import KINDS, NAME_ABBREVIATIONS, NAME_KINDS, load_gazetteer, norm_key
-from analysis.extract.text import POSSESSIVE_ENDINGS, Token, past_forms, token_field, word_group
+from analysis.extract.text import POSSESSIVE_ENDINGS, Token, past_forms, word_group
 
 MAX_ACTOR_TOKENS = 7
 _NAME_BREAK = re.compile(r"[,;:\n]")  # no name runs across these
@@ -236,8 +237,8 @@ def find_actors(text: str, tokens: list[Token], *, date: str | None = None) -> l
     n = len(tokens)
     taken = -1  # the last token of the last actor found
     # a name opens on a capitalised word or on a name article ('al-Qaeda'); the other words are passed over
-    for tok in compress(tokens, map(or_, map(_CAPITALISED, tokens), map(_NAME_ARTICLES.__contains__,
-                                                                         map(_LOWER, tokens)))):
+    index = token_index(tokens)
+    for tok in compress(tokens, map(or_, index.capitals, map(_NAME_ARTICLES.__contains__, index.lowers))):
         i = tok.index
         if i <= taken or not tok.capitalised and not (
                 i + 1 < n and tokens[i + 1].capitalised and text[tok.end:tokens[i + 1].start] == "-"):
@@ -261,8 +262,6 @@ def find_actors(text: str, tokens: list[Token], *, date: str | None = None) -> l
     return found
 
 
-_CAPITALISED = token_field("capitalised")
-_LOWER = token_field("lower")
 _WORD_KEYS: dict[str, str] = {}
 _MAX_WORD_KEYS = 100_000
 
