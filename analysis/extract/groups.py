@@ -66,7 +66,7 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
     found += _state_possessives(tokens, possessives, taken)
     if not found:
         return out
-    located = places_by_sentence(text, tokens, mentions, places)
+    located: dict[int, list[tuple[int, str]]] | None = None  # read when a group is found
     acting = _word_tests(lex)[0]
     for first, last, sector in sorted(found, key=lambda f: -f[1]):  # from the end: a noun before its head joins it
         if not taken.isdisjoint(range(first, last + 1)):
@@ -91,6 +91,8 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
             continue
         if not (by or acted_on or _verb_follows(tokens, index.lowers, last, acting)):
             continue
+        if located is None:
+            located = places_by_sentence(text, tokens, mentions, places)
         country = acting_country(located.get(tok.sentence, []), in_actor, k)
         code, sector = agent_code(country, sector)
         start, end = tokens[k].start, tokens[last].end - (2 if tokens[last].possessive else 0)
