@@ -35,6 +35,7 @@ _ETHNIC_MARKERS = word_group("ethnic_marker")  # 'ethnic Albanians': a people ou
 _STATE_WORDS = word_group("state_modifier")  # 'the government', 'government troops', 'regime forces': the local state
 _STATE_POSSESSIVES = possessive_forms(_STATE_WORDS)  # "the government's", "the regime's"
 _NOT_MODIFIERS = word_group("not_modifier")  # 'that people': no modifier of the agent noun
+_COLLECTIVES = word_group("collective_noun")  # 'police', 'people': many, without a plural ending
 _MAX_FORCE_WORDS = 3  # words of an agent noun of armed forces before its head ('special operations forces')
 _CUE_REACH = MAX_MODIFIERS + 2  # words before an agent noun where an act on it shows ('clashed with riot police')
 _MAX_PAIR_GAP = 6  # words from 'between' to the 'and' of its pair ('between Ethiopian government forces and')
@@ -76,7 +77,7 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
         if sector not in _GROUP_SECTORS and not state:
             continue  # troops and officials are often abroad; 'the government', 'government troops' are home
         tok = tokens[k]
-        prev = tokens[k - 1].lower if k > 0 and tokens[k - 1].sentence == tok.sentence else ""
+        prev = _word_before(tokens, k, last)
         # the agent of a passive ('were kidnapped by gunmen'), the people a quantity counts ('thousands of farmers')
         by = prev == "by"
         counted = prev == "of" and k > 1 and tokens[k - 2].lower in PARTITIVE_HEADS
@@ -99,6 +100,22 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
         out.append(ActorMention(start, end, text[start:end], code, text[start:end], country, sector, "agent", k, last))
         taken.update(range(k, last + 1))
     return out
+
+
+def _word_before(tokens: list[Token], k: int, last: int) -> str:
+    """The lower-case word before the phrase at tokens k..last in its sentence ('' at its start); before a
+    group named with 'the' and in the plural or as a collective, the word before the 'the' ('accused the
+    police', 'clashed with the rebels', 'arrested by the protesters': the group is the object of what comes
+    before; not 'shot the man', one person)."""
+    j = k - 1
+    if j > 0 and tokens[j].lower == "the" and _plural_or_collective(tokens[last].lower):
+        j -= 1
+    return tokens[j].lower if j >= 0 and tokens[j].sentence == tokens[k].sentence else ""
+
+
+def _plural_or_collective(word: str) -> bool:
+    """Whether an agent noun names many: a plural ('rebels', 'gunmen') or a collective ('police')."""
+    return (word.endswith("s") and not word.endswith("ss")) or word.endswith("men") or word in _COLLECTIVES
 
 
 def _has_state_word(tokens: list[Token], lowers: list[str], k: int, last: int) -> bool:
