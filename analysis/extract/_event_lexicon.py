@@ -130,8 +130,8 @@ class EventLexicon:
                 return trigs
             index = self._phrases_by_end(first, trigs)
         found = dict(index[""])
-        for w in ahead:
-            found.update(index.get(w, ()))
+        for w in index.keys() & ahead:  # (the order of the words does not matter: one trigger per place)
+            found.update(index[w])
         return [found[k] for k in sorted(found)]
 
     def _phrases_by_end(self, first: str, trigs: list[Trigger]) -> dict[str, list[tuple[int, Trigger]]]:

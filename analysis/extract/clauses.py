@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import compress
 from operator import attrgetter
 
 from analysis.extract._function_words import (
@@ -39,6 +40,8 @@ from analysis.extract._function_words import (
     GERUND_PREPS,
     INTENT_OF_CODE,
     INTENT_OF_ROOT,
+    JOINING_FIRSTS,
+    JOINING_LASTS,
     JOINING_PHRASES,
     NO_FILLERS,
     NOUN_REPORTS,
@@ -150,7 +153,8 @@ class Clauses(TriggerScan):
         closing = {self.closing_report} if self.closing_report >= 0 else set()
         if lex.report_verbs.isdisjoint(low):
             return closing
-        return closing | {k for k in range(self.n) if low[k] in lex.report_verbs and k not in self.part_at
+        return closing | {k for k in compress(range(self.n), map(lex.report_verbs.__contains__, low))
+                          if k not in self.part_at
                           and not (toks[k].capitalised and not toks[k].sentence_initial and not self.shouted)
                           and not self._report_noun(k)}
 
@@ -325,7 +329,10 @@ class Clauses(TriggerScan):
         """Whether token k stands in a clause that 'if' or 'unless' opens (no punctuation between): its act
         is hypothetical ('will withdraw its troops unless Chad holds elections'); with `openers`, another
         kind of clause ('whether')."""
-        low, punct = self.low, self.punct
+        low = self.low
+        if openers.isdisjoint(low[:k]):
+            return False  # (most sentences hold no opener)
+        punct = self.punct
         for m in range(k - 1, -1, -1):
             if punct[m] != punct[m + 1]:
                 return False
@@ -372,7 +379,8 @@ class Clauses(TriggerScan):
         if k >= 1 and low[k] == "the":
             k -= 1
         size = 1 if k >= 1 and low[k] == "and" else next(
-            (len(q) for q in JOINING_PHRASES if k >= len(q) and tuple(low[k - len(q) + 1:k + 1]) == q), 0)
+            (len(q) for q in JOINING_PHRASES if k >= len(q) and tuple(low[k - len(q) + 1:k + 1]) == q), 0) \
+            if low[k] in JOINING_LASTS else 0
         other = self.part_end.get(k - size) if size else None
         return other if other is not None and not other.place else None
 
@@ -385,7 +393,8 @@ class Clauses(TriggerScan):
         if self.low[k] == "and" and self.plain(k - 1, k + 1):
             k += 1
         else:
-            phrase = next((q for q in JOINING_PHRASES if tuple(self.low[k:k + len(q)]) == q), None)
+            phrase = next((q for q in JOINING_PHRASES if tuple(self.low[k:k + len(q)]) == q), None) \
+                if self.low[k] in JOINING_FIRSTS else None
             if phrase is None or not self.plain(k, k + len(phrase)):
                 return None
             k += len(phrase)

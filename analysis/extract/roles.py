@@ -23,6 +23,7 @@ from analysis.extract._function_words import (
     NO_FILLERS,
     OBJECT_PREP_STOPS,
     OBJECT_STOPS,
+    OCCURRENCE_FIRSTS,
     OCCURRENCE_VERBS,
     PARTITIVE_HEADS,
     PASSIVE_AUX,
@@ -31,7 +32,6 @@ from analysis.extract._function_words import (
     PLACE_PREPS,
     PLACE_TARGET_ROOTS,
     PREPS_BETWEEN,
-    PUNCT,
     RECIPROCAL_ROOTS,
     ROOT_PREPS,
     SELF_YIELD_CODES,
@@ -74,8 +74,9 @@ class Sentence(Subjects):
     # ---- targets ------------------------------------------------------------------------------
     def object_end(self, tj: int) -> int:
         """Where the object of a verb ends: at punctuation, a subordinator or an adjunct preposition."""
+        marks, low = self._marks, self.low  # (a mark before k: PUNCT in the gap)
         for k in range(tj + 1, self.n):
-            if PUNCT.search(self.gap(k - 1, k)) or self.low[k] in OBJECT_STOPS or self.low[k] in ADJUNCT_PREPS:
+            if marks[k] or low[k] in OBJECT_STOPS or low[k] in ADJUNCT_PREPS:
                 return k
         return self.n
 
@@ -230,7 +231,8 @@ class Sentence(Subjects):
             subj = self._first_of_clause(head, start, ti - 2) if head else None
             if inviter and subj:
                 return inviter, subj, True
-        bw = tj + 1 + next((len(v) for v in OCCURRENCE_VERBS if tuple(low[tj + 1:tj + 1 + len(v)]) == v), 0)
+        bw = tj + 1 + next((len(v) for v in OCCURRENCE_VERBS if tuple(low[tj + 1:tj + 1 + len(v)]) == v), 0) \
+            if low[tj + 1:tj + 2] and low[tj + 1] in OCCURRENCE_FIRSTS else tj + 1
         if low[bw:bw + 1] == ["between"]:  # 'cooperation between the two countries', 'clashes erupted between X and Y'
             if bw + 1 in self.plural_refs:
                 return self.dyad[0], self.dyad[1], True

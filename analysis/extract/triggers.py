@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from itertools import compress
 from operator import attrgetter, not_
 
-from analysis.extract._cached import cached
 from analysis.extract._event_lexicon import EventLexicon, Trigger
 from analysis.extract._function_words import (
     _DIGIT,
@@ -41,10 +40,12 @@ from analysis.extract._function_words import (
     SUBJECT_PRONOUNS,
     VERB_PREFIXES,
 )
+from analysis.extract._sentence_cached import cached
 from analysis.extract.actors import actor_lexicon
 from analysis.extract.text import Token
 
 _SPACED = attrgetter("spaced")
+_TEXT = attrgetter("text")
 
 
 @dataclass(slots=True)
@@ -75,9 +76,11 @@ class TriggerScan:
         self.part_at = {k: p for p in parts for k in range(p.first_token, p.last_token + 1)}
         # an acronym of an actor is no function word: 'The WHO criticized' has no relative 'who'
         self.low = low if low is not None else [t.lower for t in toks]
-        for k in self.part_at:
-            if 0 <= k < self.n and len(toks[k].text) > 1 and toks[k].text.isupper():
-                self.low[k] = toks[k].text
+        texts = list(map(_TEXT, toks))
+        self._upper = list(map(str.isupper, texts))  # (few tokens are in capitals: read in C)
+        for k in compress(range(self.n), self._upper):
+            if k in self.part_at and len(texts[k]) > 1:
+                self.low[k] = texts[k]
         self.part_end = {p.last_token: p for p in parts}
         self.verbs: set[int] = set()  # first tokens of the verb triggers
         # the facts below are computed when first read: most sentences with a trigger word have no trigger
@@ -85,7 +88,7 @@ class TriggerScan:
     @cached
     def shouted(self) -> bool:
         """Whether the sentence is written in capitals (a headline): capitals then mark no names."""
-        return self.n >= 3 and sum(t.text.isupper() for t in self.toks) >= 0.8 * self.n
+        return self.n >= 3 and sum(self._upper) >= 0.8 * self.n
 
 
     @cached
@@ -107,7 +110,7 @@ class TriggerScan:
     @cached
     def breaks(self) -> list[int]:
         """The tokens with punctuation before them."""
-        return [k for k, v in enumerate(self._marks) if v]
+        return list(compress(range(self.n), self._marks))
 
 
     @cached
