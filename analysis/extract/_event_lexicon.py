@@ -113,6 +113,12 @@ class EventLexicon:
         pairs that took longer to read back than the whole rest of the lexicon (it is refilled as words come)."""
         return {**self.__dict__, "by_end": {}}
 
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """The state read back from the compiled cache, set attribute by attribute: filling `__dict__` would
+        make CPython 3.11 read every attribute of the lexicon on its slow generic path."""
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+
     def may_trigger(self, words: list[str]) -> bool:
         """Whether a trigger may stand among these words: a one-word trigger, or the first and last words of
         a phrase trigger."""

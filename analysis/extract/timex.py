@@ -13,7 +13,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from analysis._resources import compiled, read_table
@@ -115,7 +115,7 @@ def find_times(text: str, start: int, end: int, *, article_date: str | None, fut
         return []
     base = dt.date.fromisoformat(article_date) if article_date else None
     out: list[TimeExpression] = []
-    for m in pats.full.finditer(text, start, end):
+    for m in _word_matches(pats.full, text, start, end):
         g = m.groupdict()
         try:
             found = _absolute(g, base, pats) if base is None or not _is_relative(g) else (
@@ -133,6 +133,21 @@ def find_times(text: str, start: int, end: int, *, article_date: str | None, fut
         out.append(TimeExpression(s, e, text[s:e], date.isoformat(), precision,
                                   (last or period_end(date, precision)).isoformat()))
     return out
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _word_matches(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The matches of `pattern.finditer(text, start, end)` for a pattern each of whose matches opens with a
+    word character after a word boundary (as `_Patterns.full` does): tried only where a run of word characters
+    starts, not at every character (the engine would try the whole alternation of the pattern at each)."""
+    pos = start
+    for run in _WORD_RUN.finditer(text, start, end):
+        at = run.start()
+        if at >= pos and (m := pattern.match(text, at, end)) is not None:
+            yield m
+            pos = m.end()
 
 
 def _is_relative(g: dict[str, str | None]) -> bool:
