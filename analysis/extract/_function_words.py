@@ -25,6 +25,19 @@ PLACE_TARGET_ROOTS = word_group("place_target_root")
 # prepositions that introduce the target for whole CAMEO roots, beside each trigger's own
 ROOT_PREPS = {root: (prep,) for root, prep in mapping_group("root_prep").items()}
 
+
+def future_code(cameo: str) -> str:
+    """The code of an act announced for the future: an intention (03x) or a threat (13x)."""
+    if cameo[:3] in INTENT_OF_CODE:
+        return INTENT_OF_CODE[cameo[:3]]
+    if cameo[:2] in INTENT_OF_ROOT:
+        return INTENT_OF_ROOT[cameo[:2]]
+    for n in (4, 3, 2):
+        if len(cameo) >= n and cameo[:n] in THREAT_OF:
+            return THREAT_OF[cameo[:n]]
+    return cameo
+
+
 # ---- function words ---------------------------------------------------------------------------
 WINDOW = 12  # tokens searched for a target after the trigger
 MAX_FILLERS = 2  # modifiers allowed inside a verb phrase trigger (determiners are free)
@@ -94,6 +107,21 @@ def _phrases_in(low: list[str], by_last: dict[str, list[tuple[str, ...]]]) -> li
 # ';', ':' or a comma before 'which', 'but' ...; written to open on one class of characters, which the regex engine
 # then looks for alone (far faster than trying the whole pattern at every character of a sentence)
 CLAUSE_BREAK = re.compile(r"[;:,](?:(?<=[;:])|(?<=,)\s+(?:which|who|but|while|whereas|although|though)\b)")
+
+
+def clause_break_ends(text: str, start: int, end: int) -> list[int]:
+    """Where the CLAUSE_BREAK matches in text[start:end] end, in order: as `finditer` finds them, but tried only at
+    the ';', ':' and ',' that open each (no match holds another: the engine would try every character)."""
+    ends = []
+    for mark in ";:,":
+        at = text.find(mark, start, end)
+        while at >= 0:
+            if (m := CLAUSE_BREAK.match(text, at, end)) is not None:
+                ends.append(m.end())
+            at = text.find(mark, at + 1, end)
+    return sorted(ends)
+
+
 _DIGIT = re.compile(r"\d")
 PUNCT = re.compile(r"[;:()]|,(?!\d)")  # not the comma of '1,200'; quotes do not end clauses
 COMMA = re.compile(r",(?!\d)")

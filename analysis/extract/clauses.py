@@ -30,7 +30,6 @@ from analysis.extract._function_words import (
     ASPECTUAL,
     BE,
     BETWEEN_SUBJECT_AND_VERB,
-    CLAUSE_BREAK,
     COMMA,
     CONDITIONALS,
     CONTROL_ROOTS,
@@ -38,8 +37,6 @@ from analysis.extract._function_words import (
     DETERMINERS,
     FUNCTION_BEFORE_OBJECT,
     GERUND_PREPS,
-    INTENT_OF_CODE,
-    INTENT_OF_ROOT,
     JOINING_FIRSTS,
     JOINING_LASTS,
     JOINING_PHRASES,
@@ -50,10 +47,11 @@ from analysis.extract._function_words import (
     QUANTIFIERS_BY_LAST,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
-    THREAT_OF,
     VERB_PREFIXES,
     _phrases_in,
+    clause_break_ends,
 )
+from analysis.extract._function_words import future_code as future_code  # (read from here by _codes and events)
 from analysis.extract.text import Token, word_group
 from analysis.extract.triggers import Participant, Trigger, TriggerScan, cached
 
@@ -87,18 +85,6 @@ class Candidate:
     alleged: str | None = None  # the accuser of an alleged act ('a UN report alleged that X shelled Y')
     embedded: bool = False  # the act of a verb's object: 'wants Denmark to attack Norway' (no event of the subject)
     joint: bool = False  # an intent to act together: 'Norway and Sweden pledged to cooperate' (every pair)
-
-
-def future_code(cameo: str) -> str:
-    """The code of an act announced for the future: an intention (03x) or a threat (13x)."""
-    if cameo[:3] in INTENT_OF_CODE:
-        return INTENT_OF_CODE[cameo[:3]]
-    if cameo[:2] in INTENT_OF_ROOT:
-        return INTENT_OF_ROOT[cameo[:2]]
-    for n in (4, 3, 2):
-        if len(cameo) >= n and cameo[:n] in THREAT_OF:
-            return THREAT_OF[cameo[:n]]
-    return cameo
 
 
 def same_actor(a: Participant, b: Participant) -> bool:
@@ -142,8 +128,8 @@ class Clauses(TriggerScan):
     def clause_breaks(self) -> list[tuple[int, int]]:
         """(end, first token after it) of each clause break of the sentence (CLAUSE_BREAK: ';', ', which')."""
         toks = self.toks
-        return [(brk.end(), bisect_left(toks, brk.end(), key=_START))
-                for brk in CLAUSE_BREAK.finditer(self.text, toks[0].start, toks[-1].start)]
+        ends = clause_break_ends(self.text, toks[0].start, toks[-1].start)
+        return [(end, bisect_left(toks, end, key=_START)) for end in ends]
 
     @cached
     def reports(self) -> set[int]:

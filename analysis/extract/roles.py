@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from itertools import filterfalse
 
 from analysis.extract._function_words import (
     ADJUNCT_PREPS,
@@ -40,6 +41,7 @@ from analysis.extract._function_words import (
     WINDOW,
     YIELD_CODES,
 )
+from analysis.extract._sentence_filter import only_places
 from analysis.extract.clauses import Candidate, same_actor
 from analysis.extract.objects import (
     PLACE_TARGET_PREPS,
@@ -150,7 +152,7 @@ class Sentence(Subjects):
                 tgt = self.object(tj, end, phrase=False)
             elif role == "none":
                 tgt = self.object(tj, min(end, tj + 4), phrase=True)  # 'attempted to assassinate X'
-        preps = tuple(p for p in ROOT_PREPS.get(trig.cameo[:2], ()) if p not in trig.target_preps)
+        preps = tuple(filterfalse(trig.target_preps.__contains__, ROOT_PREPS.get(trig.cameo[:2], ())))
         if tgt is None and preps:
             tgt = self.after_prep(tj, preps, end)
         if tgt is None and trig.cameo[:2] in FLOW_ROOTS:
@@ -172,7 +174,7 @@ class Sentence(Subjects):
             tgt = situation_country(self, c, end, src)  # 'condemned the coup in Niger'
         if tgt is None and src is not None:
             tgt = speaker_owner(self, c, src)  # 'Greece said Turkish jets violated its airspace'
-        if tgt is None and self.dyad and src is not None and any(k in self.plural_refs for k in range(tj + 1, tj + 6)):
+        if tgt is None and self.dyad and src is not None and not self.plural_refs.isdisjoint(range(tj + 1, tj + 6)):
             tgt = self.dyad[1] if src.country == self.dyad[0].country else self.dyad[0]
         if tgt is None and trig.cameo[:2] in PLACE_TARGET_ROOTS and trig.cameo[:2] != "04":
             # 'suspended aid deliveries in Baghdad', 'imposed a curfew in Cizre', 'deploy peacekeepers in
@@ -278,7 +280,7 @@ class Sentence(Subjects):
         """Whether the sentence's only participants are places (no capital, no 'the two countries' of a main
         pair): no actor can then be a source, and a place is the target only of the triggers that
         `_may_fall_on_place` admits."""
-        return all(p.place and not p.capital for p in self.parts) and not (self.dyad and self.plural_refs)
+        return only_places(self.parts) and not (self.dyad and self.plural_refs)
 
     def _may_fall_on_place(self, c: Candidate) -> bool:
         """Whether a place can take a role of the trigger (see `target` and `roles`): a root whose acts fall on
@@ -345,7 +347,7 @@ class Sentence(Subjects):
                 preps = c.trig.target_preps + ROOT_PREPS.get(c.trig.cameo[:2], ())
                 c.tgt = self.after_prep(agent.last_token, preps, end) if preps else None
                 return
-            if self.dyad and any(k in self.plural_refs for k in range(ti - 4, ti)) and not any(
+            if self.dyad and not self.plural_refs.isdisjoint(range(ti - 4, ti)) and not any(
                     ti - 4 <= p.last_token < ti for p in self.parts):
                 c.src, c.tgt = self.dyad[0], self.dyad[1]  # 'the leaders would meet', 'the two countries agreed'
                 return

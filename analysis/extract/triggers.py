@@ -331,7 +331,7 @@ class TriggerScan:
         return j
 
     def _noun_trigger(self, word: str) -> bool:
-        return any(t.pos == "noun" for t in self.lex.triggers.get(word, ()))
+        return word in self.lex.noun_firsts
 
     def _split_particle(self, k: int, particle: str) -> int | None:
         """Where the particle of a phrasal verb stands after its object, when the object is a body of people
