@@ -89,6 +89,7 @@ class EventLexicon:
     direct: frozenset[str] = field(init=False, repr=False, compare=False)  # first words of a one-word trigger
     phrase_firsts: frozenset[str] = field(init=False, repr=False, compare=False)  # the keys of phrase_ends
     cue_firsts: frozenset[str] = field(init=False, repr=False, compare=False)  # first words of the cues
+    noun_firsts: frozenset[str] = field(init=False, repr=False, compare=False)  # first words of a noun trigger
     # first words of a trigger whose root's acts fall on places (PLACE_TARGET_ROOTS); last words of the phrases
     place_firsts: frozenset[str] = field(init=False, repr=False, compare=False)
     phrase_lasts: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -102,6 +103,8 @@ class EventLexicon:
         object.__setattr__(self, "direct", frozenset(self.triggers.keys() - self.phrase_ends.keys()))
         object.__setattr__(self, "phrase_firsts", frozenset(self.phrase_ends))
         object.__setattr__(self, "cue_firsts", frozenset(c.split(" ")[0] for c in self.cues))
+        object.__setattr__(self, "noun_firsts", frozenset(
+            w for w, trigs in self.triggers.items() if any(t.pos == "noun" for t in trigs)))
         object.__setattr__(self, "place_firsts", frozenset(
             w for w, trigs in self.triggers.items() if any(t.cameo[:2] in PLACE_TARGET_ROOTS for t in trigs)))
         object.__setattr__(self, "phrase_lasts", frozenset(
@@ -113,13 +116,22 @@ class EventLexicon:
         pairs that took longer to read back than the whole rest of the lexicon (it is refilled as words come)."""
         return {**self.__dict__, "by_end": {}}
 
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """The state read back from the compiled cache, set attribute by attribute: filling `__dict__` would
+        make CPython 3.11 read every attribute of the lexicon on its slow generic path."""
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+
     def may_trigger(self, words: list[str]) -> bool:
         """Whether a trigger may stand among these words: a one-word trigger, or the first and last words of
         a phrase trigger."""
         if not self.direct.isdisjoint(words):
             return True
         ends = self.phrase_ends
-        return any(not ends[w].isdisjoint(words) for w in self.phrase_firsts.intersection(words))
+        for w in self.phrase_firsts.intersection(words):
+            if not ends[w].isdisjoint(words):
+                return True
+        return False
 
     def candidates(self, first: str, ahead: list[str]) -> list[Trigger]:
         """The triggers that may start with `first` when `ahead` follows it, longest first."""
@@ -130,8 +142,8 @@ class EventLexicon:
                 return trigs
             index = self._phrases_by_end(first, trigs)
         found = dict(index[""])
-        for w in ahead:
-            found.update(index.get(w, ()))
+        for w in index.keys() & ahead:  # (the order of the words does not matter: one trigger per place)
+            found.update(index[w])
         return [found[k] for k in sorted(found)]
 
     def _phrases_by_end(self, first: str, trigs: list[Trigger]) -> dict[str, list[tuple[int, Trigger]]]:

@@ -25,6 +25,19 @@ PLACE_TARGET_ROOTS = word_group("place_target_root")
 # prepositions that introduce the target for whole CAMEO roots, beside each trigger's own
 ROOT_PREPS = {root: (prep,) for root, prep in mapping_group("root_prep").items()}
 
+
+def future_code(cameo: str) -> str:
+    """The code of an act announced for the future: an intention (03x) or a threat (13x)."""
+    if cameo[:3] in INTENT_OF_CODE:
+        return INTENT_OF_CODE[cameo[:3]]
+    if cameo[:2] in INTENT_OF_ROOT:
+        return INTENT_OF_ROOT[cameo[:2]]
+    for n in (4, 3, 2):
+        if len(cameo) >= n and cameo[:n] in THREAT_OF:
+            return THREAT_OF[cameo[:n]]
+    return cameo
+
+
 # ---- function words ---------------------------------------------------------------------------
 WINDOW = 12  # tokens searched for a target after the trigger
 MAX_FILLERS = 2  # modifiers allowed inside a verb phrase trigger (determiners are free)
@@ -66,6 +79,8 @@ NOMINAL_CONTEXT = word_group("nominal_context")
 NOMINAL_PREPS = word_group("nominal_prep")
 CROWD_SECTORS = word_group("crowd_sector")  # the sectors of crowds: civilians, protesters, students, workers
 JOINING_PHRASES = phrase_group("joining_phrase")  # 'the U.S. along with Britain': a second actor of the subject
+JOINING_FIRSTS = frozenset(q[0] for q in JOINING_PHRASES)
+JOINING_LASTS = frozenset(q[-1] for q in JOINING_PHRASES)
 PLURAL_REFS = phrase_group("plural_ref")  # 'the two countries', 'each other': the article's main pair
 PLURAL_HEADS = frozenset(ref[0] for ref in PLURAL_REFS)
 RECIPROCAL_PRONOUNS = phrase_group("reciprocal_pronoun")  # 'X and Y accused each other': both ways
@@ -89,7 +104,24 @@ def _phrases_in(low: list[str], by_last: dict[str, list[tuple[str, ...]]]) -> li
             if k + 1 >= len(p) and tuple(low[k + 1 - len(p):k + 1]) == p]
 
 
-CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:which|who|but|while|whereas|although|though)\b")
+# ';', ':' or a comma before 'which', 'but' ...; written to open on one class of characters, which the regex engine
+# then looks for alone (far faster than trying the whole pattern at every character of a sentence)
+CLAUSE_BREAK = re.compile(r"[;:,](?:(?<=[;:])|(?<=,)\s+(?:which|who|but|while|whereas|although|though)\b)")
+
+
+def clause_break_ends(text: str, start: int, end: int) -> list[int]:
+    """Where the CLAUSE_BREAK matches in text[start:end] end, in order: as `finditer` finds them, but tried only at
+    the ';', ':' and ',' that open each (no match holds another: the engine would try every character)."""
+    ends = []
+    for mark in ";:,":
+        at = text.find(mark, start, end)
+        while at >= 0:
+            if (m := CLAUSE_BREAK.match(text, at, end)) is not None:
+                ends.append(m.end())
+            at = text.find(mark, at + 1, end)
+    return sorted(ends)
+
+
 _DIGIT = re.compile(r"\d")
 PUNCT = re.compile(r"[;:()]|,(?!\d)")  # not the comma of '1,200'; quotes do not end clauses
 COMMA = re.compile(r",(?!\d)")

@@ -8,13 +8,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import compress
-from operator import attrgetter
+from operator import itemgetter
 
 from analysis.extract._function_words import PASSIVE_AUX, PLURAL_REFS_BY_LAST, _phrases_in
 from analysis.extract.text import Token
 from analysis.extract.triggers import EventLexicon, Participant
 
-_LOWER = attrgetter("lower")
+_LOWER = itemgetter(Token._fields.index("lower"))  # (a token is a tuple: an item reads faster than its attribute)
+
+
+def only_places(parts: list[Participant]) -> bool:
+    """Whether every participant is a place and none a capital."""
+    for p in parts:
+        if not p.place or p.capital:
+            return False
+    return True
 
 
 def inert(parts: list[Participant], lows: list[str], offset: int, lex: EventLexicon, plural: bool) -> bool:
@@ -22,7 +30,7 @@ def inert(parts: list[Participant], lows: list[str], offset: int, lex: EventLexi
     capital, no 'the two countries'), no passive auxiliary stands anywhere, and no trigger word stands up to
     the last of them, or the one trigger word there cannot give a place a role (a place is only ever the
     target of a passive, or of a trigger before it whose acts fall on places, or which governs another)."""
-    if not parts or any(not p.place or p.capital for p in parts) or plural:
+    if not parts or not only_places(parts) or plural:
         return False
     if not PASSIVE_AUX.isdisjoint(lows):
         return False

@@ -22,14 +22,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from operator import attrgetter
+from itertools import compress
+from operator import itemgetter
 
 from analysis.extract._function_words import (
     ARTICLES,
     ASPECTUAL,
     BE,
     BETWEEN_SUBJECT_AND_VERB,
-    CLAUSE_BREAK,
     COMMA,
     CONDITIONALS,
     CONTROL_ROOTS,
@@ -37,8 +37,8 @@ from analysis.extract._function_words import (
     DETERMINERS,
     FUNCTION_BEFORE_OBJECT,
     GERUND_PREPS,
-    INTENT_OF_CODE,
-    INTENT_OF_ROOT,
+    JOINING_FIRSTS,
+    JOINING_LASTS,
     JOINING_PHRASES,
     NO_FILLERS,
     NOUN_REPORTS,
@@ -47,11 +47,12 @@ from analysis.extract._function_words import (
     QUANTIFIERS_BY_LAST,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
-    THREAT_OF,
     VERB_PREFIXES,
     _phrases_in,
+    clause_break_ends,
 )
-from analysis.extract.text import word_group
+from analysis.extract._function_words import future_code as future_code  # (read from here by _codes and events)
+from analysis.extract.text import Token, word_group
 from analysis.extract.triggers import Participant, Trigger, TriggerScan, cached
 
 BARE_GOVERNORS = word_group("bare_infinitive_governor")  # 'help X reach a deal': X's act
@@ -61,7 +62,7 @@ MAX_LIST = 6  # members of a coordinated list of actors read on each side
 RELATIVE_WORDS = 8  # words of a reduced relative clause read between its participle and the clause's verb
 # words that end a reduced relative clause before a verb: that verb is then no longer the actor's
 RELATIVE_BOUNDARIES = COORDINATORS | SUBORDINATORS | frozenset({"that"})
-_START = attrgetter("start")
+_START = itemgetter(Token._fields.index("start"))  # (a token is a tuple: an item reads faster than its attribute)
 
 
 @dataclass(slots=True)
@@ -84,18 +85,6 @@ class Candidate:
     alleged: str | None = None  # the accuser of an alleged act ('a UN report alleged that X shelled Y')
     embedded: bool = False  # the act of a verb's object: 'wants Denmark to attack Norway' (no event of the subject)
     joint: bool = False  # an intent to act together: 'Norway and Sweden pledged to cooperate' (every pair)
-
-
-def future_code(cameo: str) -> str:
-    """The code of an act announced for the future: an intention (03x) or a threat (13x)."""
-    if cameo[:3] in INTENT_OF_CODE:
-        return INTENT_OF_CODE[cameo[:3]]
-    if cameo[:2] in INTENT_OF_ROOT:
-        return INTENT_OF_ROOT[cameo[:2]]
-    for n in (4, 3, 2):
-        if len(cameo) >= n and cameo[:n] in THREAT_OF:
-            return THREAT_OF[cameo[:n]]
-    return cameo
 
 
 def same_actor(a: Participant, b: Participant) -> bool:
@@ -139,8 +128,8 @@ class Clauses(TriggerScan):
     def clause_breaks(self) -> list[tuple[int, int]]:
         """(end, first token after it) of each clause break of the sentence (CLAUSE_BREAK: ';', ', which')."""
         toks = self.toks
-        return [(brk.end(), bisect_left(toks, brk.end(), key=_START))
-                for brk in CLAUSE_BREAK.finditer(self.text, toks[0].start, toks[-1].start)]
+        ends = clause_break_ends(self.text, toks[0].start, toks[-1].start)
+        return [(end, bisect_left(toks, end, key=_START)) for end in ends]
 
     @cached
     def reports(self) -> set[int]:
@@ -150,7 +139,8 @@ class Clauses(TriggerScan):
         closing = {self.closing_report} if self.closing_report >= 0 else set()
         if lex.report_verbs.isdisjoint(low):
             return closing
-        return closing | {k for k in range(self.n) if low[k] in lex.report_verbs and k not in self.part_at
+        return closing | {k for k in compress(range(self.n), map(lex.report_verbs.__contains__, low))
+                          if k not in self.part_at
                           and not (toks[k].capitalised and not toks[k].sentence_initial and not self.shouted)
                           and not self._report_noun(k)}
 
@@ -325,7 +315,10 @@ class Clauses(TriggerScan):
         """Whether token k stands in a clause that 'if' or 'unless' opens (no punctuation between): its act
         is hypothetical ('will withdraw its troops unless Chad holds elections'); with `openers`, another
         kind of clause ('whether')."""
-        low, punct = self.low, self.punct
+        low = self.low
+        if openers.isdisjoint(low[:k]):
+            return False  # (most sentences hold no opener)
+        punct = self.punct
         for m in range(k - 1, -1, -1):
             if punct[m] != punct[m + 1]:
                 return False
@@ -372,7 +365,8 @@ class Clauses(TriggerScan):
         if k >= 1 and low[k] == "the":
             k -= 1
         size = 1 if k >= 1 and low[k] == "and" else next(
-            (len(q) for q in JOINING_PHRASES if k >= len(q) and tuple(low[k - len(q) + 1:k + 1]) == q), 0)
+            (len(q) for q in JOINING_PHRASES if k >= len(q) and tuple(low[k - len(q) + 1:k + 1]) == q), 0) \
+            if low[k] in JOINING_LASTS else 0
         other = self.part_end.get(k - size) if size else None
         return other if other is not None and not other.place else None
 
@@ -385,7 +379,8 @@ class Clauses(TriggerScan):
         if self.low[k] == "and" and self.plain(k - 1, k + 1):
             k += 1
         else:
-            phrase = next((q for q in JOINING_PHRASES if tuple(self.low[k:k + len(q)]) == q), None)
+            phrase = next((q for q in JOINING_PHRASES if tuple(self.low[k:k + len(q)]) == q), None) \
+                if self.low[k] in JOINING_FIRSTS else None
             if phrase is None or not self.plain(k, k + len(phrase)):
                 return None
             k += len(phrase)

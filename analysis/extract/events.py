@@ -28,7 +28,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any, cast
 
 from analysis._resources import compiled, read_table
@@ -65,8 +65,9 @@ PLACE_GAP = 60  # characters between a trigger and the 'in X' that places its ev
 MODALITY_ORDER = ("hypothetical", "suspected", "planned", "reported", "asserted")
 ACCUSE_ROOT = "11"  # CAMEO 11, disapprove (criticise, accuse)
 PROTEST_ROOT = "14"  # CAMEO 14, demonstrate or rally
-_SENTENCE = attrgetter("sentence")
-_LOWER = attrgetter("lower")
+_SENTENCE = itemgetter(Token._fields.index("sentence"))  # (a token is a tuple: an item reads faster than
+_LOWER = itemgetter(Token._fields.index("lower"))  # its attribute)
+_COUNTRY = attrgetter("country")
 
 
 def _records(name: str) -> list[dict[str, str]]:
@@ -134,7 +135,8 @@ def find_events(text: str, sentences: Sequence[tuple[int, int]], tokens: Sequenc
     for p in participants:
         if p.first_token < len(tokens):
             parts_by_sentence.setdefault(tokens[p.first_token].sentence, []).append(p)
-    main = [c for c, _ in Counter(p.country for p in participants if p.country).most_common(2)]
+    counts = Counter(filter(None, map(_COUNTRY, participants)))  # the two most named: as most_common(2) sorts
+    main = [c for c, _ in sorted(counts.items(), key=itemgetter(1), reverse=True)[:2]]
     dyad = [Participant(0, 0, -1, -1, c, c, c) for c in main] if len(main) == 2 else []
     # the sentences that may hold an event: those with an actor, or with 'the two countries' of the main pair
     plural = plural_sentences(tokens) if dyad else set()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from itertools import filterfalse
 
 from analysis.extract._function_words import (
     ADJUNCT_PREPS,
@@ -23,6 +24,7 @@ from analysis.extract._function_words import (
     NO_FILLERS,
     OBJECT_PREP_STOPS,
     OBJECT_STOPS,
+    OCCURRENCE_FIRSTS,
     OCCURRENCE_VERBS,
     PARTITIVE_HEADS,
     PASSIVE_AUX,
@@ -31,7 +33,6 @@ from analysis.extract._function_words import (
     PLACE_PREPS,
     PLACE_TARGET_ROOTS,
     PREPS_BETWEEN,
-    PUNCT,
     RECIPROCAL_ROOTS,
     ROOT_PREPS,
     SELF_YIELD_CODES,
@@ -40,6 +41,7 @@ from analysis.extract._function_words import (
     WINDOW,
     YIELD_CODES,
 )
+from analysis.extract._sentence_filter import only_places
 from analysis.extract.clauses import Candidate, same_actor
 from analysis.extract.objects import (
     PLACE_TARGET_PREPS,
@@ -74,8 +76,9 @@ class Sentence(Subjects):
     # ---- targets ------------------------------------------------------------------------------
     def object_end(self, tj: int) -> int:
         """Where the object of a verb ends: at punctuation, a subordinator or an adjunct preposition."""
+        marks, low = self._marks, self.low  # (a mark before k: PUNCT in the gap)
         for k in range(tj + 1, self.n):
-            if PUNCT.search(self.gap(k - 1, k)) or self.low[k] in OBJECT_STOPS or self.low[k] in ADJUNCT_PREPS:
+            if marks[k] or low[k] in OBJECT_STOPS or low[k] in ADJUNCT_PREPS:
                 return k
         return self.n
 
@@ -149,7 +152,7 @@ class Sentence(Subjects):
                 tgt = self.object(tj, end, phrase=False)
             elif role == "none":
                 tgt = self.object(tj, min(end, tj + 4), phrase=True)  # 'attempted to assassinate X'
-        preps = tuple(p for p in ROOT_PREPS.get(trig.cameo[:2], ()) if p not in trig.target_preps)
+        preps = tuple(filterfalse(trig.target_preps.__contains__, ROOT_PREPS.get(trig.cameo[:2], ())))
         if tgt is None and preps:
             tgt = self.after_prep(tj, preps, end)
         if tgt is None and trig.cameo[:2] in FLOW_ROOTS:
@@ -171,7 +174,7 @@ class Sentence(Subjects):
             tgt = situation_country(self, c, end, src)  # 'condemned the coup in Niger'
         if tgt is None and src is not None:
             tgt = speaker_owner(self, c, src)  # 'Greece said Turkish jets violated its airspace'
-        if tgt is None and self.dyad and src is not None and any(k in self.plural_refs for k in range(tj + 1, tj + 6)):
+        if tgt is None and self.dyad and src is not None and not self.plural_refs.isdisjoint(range(tj + 1, tj + 6)):
             tgt = self.dyad[1] if src.country == self.dyad[0].country else self.dyad[0]
         if tgt is None and trig.cameo[:2] in PLACE_TARGET_ROOTS and trig.cameo[:2] != "04":
             # 'suspended aid deliveries in Baghdad', 'imposed a curfew in Cizre', 'deploy peacekeepers in
@@ -230,7 +233,8 @@ class Sentence(Subjects):
             subj = self._first_of_clause(head, start, ti - 2) if head else None
             if inviter and subj:
                 return inviter, subj, True
-        bw = tj + 1 + next((len(v) for v in OCCURRENCE_VERBS if tuple(low[tj + 1:tj + 1 + len(v)]) == v), 0)
+        bw = tj + 1 + next((len(v) for v in OCCURRENCE_VERBS if tuple(low[tj + 1:tj + 1 + len(v)]) == v), 0) \
+            if low[tj + 1:tj + 2] and low[tj + 1] in OCCURRENCE_FIRSTS else tj + 1
         if low[bw:bw + 1] == ["between"]:  # 'cooperation between the two countries', 'clashes erupted between X and Y'
             if bw + 1 in self.plural_refs:
                 return self.dyad[0], self.dyad[1], True
@@ -276,7 +280,7 @@ class Sentence(Subjects):
         """Whether the sentence's only participants are places (no capital, no 'the two countries' of a main
         pair): no actor can then be a source, and a place is the target only of the triggers that
         `_may_fall_on_place` admits."""
-        return all(p.place and not p.capital for p in self.parts) and not (self.dyad and self.plural_refs)
+        return only_places(self.parts) and not (self.dyad and self.plural_refs)
 
     def _may_fall_on_place(self, c: Candidate) -> bool:
         """Whether a place can take a role of the trigger (see `target` and `roles`): a root whose acts fall on
@@ -343,7 +347,7 @@ class Sentence(Subjects):
                 preps = c.trig.target_preps + ROOT_PREPS.get(c.trig.cameo[:2], ())
                 c.tgt = self.after_prep(agent.last_token, preps, end) if preps else None
                 return
-            if self.dyad and any(k in self.plural_refs for k in range(ti - 4, ti)) and not any(
+            if self.dyad and not self.plural_refs.isdisjoint(range(ti - 4, ti)) and not any(
                     ti - 4 <= p.last_token < ti for p in self.parts):
                 c.src, c.tgt = self.dyad[0], self.dyad[1]  # 'the leaders would meet', 'the two countries agreed'
                 return

@@ -10,7 +10,8 @@ wounded two': X wounded them; 'X, who ...': X. `Subjects` extends `analysis.extr
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from itertools import compress
 
 from analysis.extract._function_words import (
     ARTICLES,
@@ -32,6 +33,7 @@ from analysis.extract.clauses import Clauses
 from analysis.extract.objects import speakers_own
 from analysis.extract.triggers import Participant, cached
 
+_CLAUSE_OPENERS = SUBORDINATORS | {"that", "as"}  # the words `_clause_start` reads (besides report verbs)
 INSERTION_WORDS = 16  # words of a relative clause between a subject and its verb ('X, which ..., has asked')
 
 
@@ -46,12 +48,21 @@ class Subjects(Clauses):
         if breaks:
             pos = self.toks[ti].start
             start = max((k for end, k in breaks if end <= pos), default=0)
-        for m in range(ti - 1, start - 1, -1):
-            w = self.low[m]
-            if m in self.reports or (w in SUBORDINATORS and not self._verbless_phrase(m, ti)) or w == "that" or (
-                    w == "as" and m + 1 < ti and (m + 1 in self.part_at or self.low[m + 1] in SUBJECT_PRONOUNS)):
+        openers, low, reports = self._openers, self.low, self.reports
+        for i in range(bisect_left(openers, ti) - 1, -1, -1):  # (the words that may open it, from ti back)
+            m = openers[i]
+            if m < start:
+                break
+            w = low[m]
+            if m in reports or (w in SUBORDINATORS and not self._verbless_phrase(m, ti)) or w == "that" or (
+                    w == "as" and m + 1 < ti and (m + 1 in self.part_at or low[m + 1] in SUBJECT_PRONOUNS)):
                 return m + 1
         return start
+
+    @cached
+    def _openers(self) -> list[int]:
+        """The tokens that may open a clause (`_clause_start`): report verbs, subordinators, 'that', 'as'."""
+        return sorted(self.reports.union(compress(range(self.n), map(_CLAUSE_OPENERS.__contains__, self.low))))
 
     def _verbless_phrase(self, m: int, ti: int) -> bool:
         """Whether the subordinator at m is a preposition here: 'after', 'since', 'until' whose phrase ends at

@@ -13,7 +13,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from analysis._resources import compiled, read_table
@@ -45,6 +45,8 @@ class _Patterns:
     # expression ('yesterday', 'week'), 'past', 'last', 'recent', 'ago', each also with "'s" (a year
     # needs its digits instead)
     keys: frozenset[str]
+    # `full` without IGNORECASE, its words in lower case, for a lower-cased text (None if its source is not ASCII)
+    lowered: re.Pattern[str] | None
 
 
 _LEAD = r"(?:in|over|during|for|within|throughout)\s+"
@@ -90,7 +92,17 @@ def _patterns() -> _Patterns:
     keys = {m.rstrip(".").lower() for m in [*month, *weekday]} | {r.split()[-1] for r in relative} \
         | {"past", "last", "recent", "ago"}
     keys |= {k + s for k in keys for s in ("'s", "’s")}  # 'Sunday's event' is one token
-    return _Patterns(full, weekday, month, relative, number, unit, recent, frozenset(keys))
+    return _Patterns(full, weekday, month, relative, number, unit, recent, frozenset(keys), _lowered(full))
+
+
+def _lowered(full: re.Pattern[str]) -> re.Pattern[str] | None:
+    """`full` case-sensitive for a text in lower case: its words lower-cased (its escapes are all lower-case and
+    its group names stay as they are); None unless no character of its source outside ASCII has a case (no
+    letter then matches another of a case-insensitive class, as 'ſ' matches 's')."""
+    source = full.pattern
+    if not _caseless_beyond_ascii(source) or re.search(r"\\[A-Z]", source):
+        return None
+    return re.compile(source.lower().replace("(?p<", "(?P<"), full.flags & ~re.IGNORECASE)
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -115,7 +127,7 @@ def find_times(text: str, start: int, end: int, *, article_date: str | None, fut
         return []
     base = dt.date.fromisoformat(article_date) if article_date else None
     out: list[TimeExpression] = []
-    for m in pats.full.finditer(text, start, end):
+    for m in _time_matches(pats, text, start, end):
         g = m.groupdict()
         try:
             found = _absolute(g, base, pats) if base is None or not _is_relative(g) else (
@@ -133,6 +145,48 @@ def find_times(text: str, start: int, end: int, *, article_date: str | None, fut
         out.append(TimeExpression(s, e, text[s:e], date.isoformat(), precision,
                                   (last or period_end(date, precision)).isoformat()))
     return out
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _word_matches(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The matches of `pattern.finditer(text, start, end)` for a pattern each of whose matches opens with a
+    word character after a word boundary (as `_Patterns.full` does): tried only where a run of word characters
+    starts, not at every character (the engine would try the whole alternation of the pattern at each)."""
+    pos = start
+    for run in _WORD_RUN.finditer(text, start, end):
+        at = run.start()
+        if at >= pos and (m := pattern.match(text, at, end)) is not None:
+            yield m
+            pos = m.end()
+
+
+def _time_matches(pats: _Patterns, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The matches of `pats.full.finditer(text, start, end)`. Where no letter outside ASCII has a case, the
+    words where none starts are found in the lower-cased text with `pats.lowered` (a case-sensitive pattern
+    fails faster); each match found is read again with `full`, at the same place, for its groups."""
+    lowered, context = pats.lowered, max(0, start - 1)  # (the character before: a word boundary reads it)
+    span = text[context:end]
+    low = span.lower()
+    if lowered is None or len(low) != len(span) or not _caseless_beyond_ascii(span):
+        yield from _word_matches(pats.full, text, start, end)
+        return
+    pos = start
+    for run in _WORD_RUN.finditer(low, start - context):
+        at = run.start() + context
+        if at >= pos and lowered.match(low, at - context) is not None:
+            m = pats.full.match(text, at, end)
+            if m is None:  # (cannot be: the two patterns match the same texts; if it were, `full` decides)
+                yield from _word_matches(pats.full, text, pos, end)
+                return
+            yield m
+            pos = m.end()
+
+
+def _caseless_beyond_ascii(text: str) -> bool:
+    """Whether every character of the text outside ASCII has no case (quotes, dashes, spaces)."""
+    return text.isascii() or all(c.lower() == c == c.upper() for c in set(text) if not c.isascii())
 
 
 def _is_relative(g: dict[str, str | None]) -> bool:

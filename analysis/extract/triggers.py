@@ -14,9 +14,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress
-from operator import attrgetter, not_
+from operator import itemgetter, not_
 
-from analysis.extract._cached import cached
 from analysis.extract._event_lexicon import EventLexicon, Trigger
 from analysis.extract._function_words import (
     _DIGIT,
@@ -41,10 +40,12 @@ from analysis.extract._function_words import (
     SUBJECT_PRONOUNS,
     VERB_PREFIXES,
 )
+from analysis.extract._sentence_cached import cached
 from analysis.extract.actors import actor_lexicon
 from analysis.extract.text import Token
 
-_SPACED = attrgetter("spaced")
+_SPACED = itemgetter(Token._fields.index("spaced"))  # (a token is a tuple: an item reads faster than its
+_TEXT = itemgetter(Token._fields.index("text"))  # attribute)
 
 
 @dataclass(slots=True)
@@ -75,9 +76,11 @@ class TriggerScan:
         self.part_at = {k: p for p in parts for k in range(p.first_token, p.last_token + 1)}
         # an acronym of an actor is no function word: 'The WHO criticized' has no relative 'who'
         self.low = low if low is not None else [t.lower for t in toks]
-        for k in self.part_at:
-            if 0 <= k < self.n and len(toks[k].text) > 1 and toks[k].text.isupper():
-                self.low[k] = toks[k].text
+        texts = list(map(_TEXT, toks))
+        self._upper = list(map(str.isupper, texts))  # (few tokens are in capitals: read in C)
+        for k in compress(range(self.n), self._upper):
+            if k in self.part_at and len(texts[k]) > 1:
+                self.low[k] = texts[k]
         self.part_end = {p.last_token: p for p in parts}
         self.verbs: set[int] = set()  # first tokens of the verb triggers
         # the facts below are computed when first read: most sentences with a trigger word have no trigger
@@ -85,7 +88,7 @@ class TriggerScan:
     @cached
     def shouted(self) -> bool:
         """Whether the sentence is written in capitals (a headline): capitals then mark no names."""
-        return self.n >= 3 and sum(t.text.isupper() for t in self.toks) >= 0.8 * self.n
+        return self.n >= 3 and sum(self._upper) >= 0.8 * self.n
 
 
     @cached
@@ -107,7 +110,7 @@ class TriggerScan:
     @cached
     def breaks(self) -> list[int]:
         """The tokens with punctuation before them."""
-        return [k for k, v in enumerate(self._marks) if v]
+        return list(compress(range(self.n), self._marks))
 
 
     @cached
@@ -328,7 +331,7 @@ class TriggerScan:
         return j
 
     def _noun_trigger(self, word: str) -> bool:
-        return any(t.pos == "noun" for t in self.lex.triggers.get(word, ()))
+        return word in self.lex.noun_firsts
 
     def _split_particle(self, k: int, particle: str) -> int | None:
         """Where the particle of a phrasal verb stands after its object, when the object is a body of people
