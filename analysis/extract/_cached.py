@@ -1,4 +1,5 @@
-"""`cached`: a property computed once per instance, for the facts of a sentence that several rules read."""
+"""`cached`: a fact of a sentence (`analysis.extract.triggers.TriggerScan` and its subclasses) computed once,
+then kept as an ordinary attribute of the instance."""
 
 from __future__ import annotations
 
@@ -9,9 +10,10 @@ _T = TypeVar("_T")
 
 
 class cached(Generic[_T]):  # noqa: N801 - a decorator, named like functools.cached_property
-    """A property computed on first read and then kept in the instance, as functools.cached_property
-    does, without the lock that Python 3.11's version takes on every first read (a sentence's facts
-    are read by one thread)."""
+    """A property computed on first read and then kept in the instance, stored with `setattr`: writing
+    into `obj.__dict__` makes CPython 3.11 build the instance's dictionary, after which it reads every
+    attribute of that instance on its slow generic path (a sentence's rules read `self.low`, `self.part_at`
+    ... thousands of times per article)."""
 
     def __init__(self, func: Callable[[Any], _T]) -> None:
         self.func, self.name, self.__doc__ = func, func.__name__, func.__doc__
@@ -23,5 +25,6 @@ class cached(Generic[_T]):  # noqa: N801 - a decorator, named like functools.cac
     def __get__(self, obj: object | None, owner: type) -> cached[_T] | _T:
         if obj is None:
             return self
-        value = obj.__dict__[self.name] = self.func(obj)
+        value = self.func(obj)
+        setattr(obj, self.name, value)  # (found in the instance before this non-data descriptor from now on)
         return value

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import compress
-from operator import itemgetter
 
 from analysis.extract._function_words import PASSIVE_AUX, PLURAL_REFS_BY_LAST, _phrases_in
-from analysis.extract.text import Token
+from analysis.extract.text import Token, token_field
 from analysis.extract.triggers import EventLexicon, Participant
 
-_LOWER = itemgetter(Token._fields.index("lower"))  # (a token is a tuple: an item reads faster than its attribute)
+_LOWER = token_field("lower")
 
 
 def only_places(parts: list[Participant]) -> bool:

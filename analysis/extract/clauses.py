@@ -23,7 +23,6 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import compress
-from operator import itemgetter
 
 from analysis.extract._function_words import (
     ARTICLES,
@@ -52,7 +51,7 @@ from analysis.extract._function_words import (
     clause_break_ends,
 )
 from analysis.extract._function_words import future_code as future_code  # (read from here by _codes and events)
-from analysis.extract.text import Token, word_group
+from analysis.extract.text import token_field, word_group
 from analysis.extract.triggers import Participant, Trigger, TriggerScan, cached
 
 BARE_GOVERNORS = word_group("bare_infinitive_governor")  # 'help X reach a deal': X's act
@@ -62,7 +61,7 @@ MAX_LIST = 6  # members of a coordinated list of actors read on each side
 RELATIVE_WORDS = 8  # words of a reduced relative clause read between its participle and the clause's verb
 # words that end a reduced relative clause before a verb: that verb is then no longer the actor's
 RELATIVE_BOUNDARIES = COORDINATORS | SUBORDINATORS | frozenset({"that"})
-_START = itemgetter(Token._fields.index("start"))  # (a token is a tuple: an item reads faster than its attribute)
+_START = token_field("start")
 
 
 @dataclass(slots=True)

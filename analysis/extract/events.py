@@ -55,7 +55,7 @@ from analysis.extract.clauses import Candidate, future_code, same_actor
 from analysis.extract.objects import grieved_state
 from analysis.extract.records import Event, Place
 from analysis.extract.roles import Sentence, joint_act
-from analysis.extract.text import Token, past_forms
+from analysis.extract.text import Token, past_forms, token_field
 from analysis.extract.timex import TimeExpression, find_times
 from analysis.extract.triggers import Participant
 
@@ -65,8 +65,8 @@ PLACE_GAP = 60  # characters between a trigger and the 'in X' that places its ev
 MODALITY_ORDER = ("hypothetical", "suspected", "planned", "reported", "asserted")
 ACCUSE_ROOT = "11"  # CAMEO 11, disapprove (criticise, accuse)
 PROTEST_ROOT = "14"  # CAMEO 14, demonstrate or rally
-_SENTENCE = itemgetter(Token._fields.index("sentence"))  # (a token is a tuple: an item reads faster than
-_LOWER = itemgetter(Token._fields.index("lower"))  # its attribute)
+_SENTENCE = token_field("sentence")
+_LOWER = token_field("lower")
 _COUNTRY = attrgetter("country")
 
 

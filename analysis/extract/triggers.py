@@ -14,8 +14,9 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress
-from operator import itemgetter, not_
+from operator import not_
 
+from analysis.extract._cached import cached
 from analysis.extract._event_lexicon import EventLexicon, Trigger
 from analysis.extract._function_words import (
     _DIGIT,
@@ -40,12 +41,11 @@ from analysis.extract._function_words import (
     SUBJECT_PRONOUNS,
     VERB_PREFIXES,
 )
-from analysis.extract._sentence_cached import cached
 from analysis.extract.actors import actor_lexicon
-from analysis.extract.text import Token
+from analysis.extract.text import Token, token_field
 
-_SPACED = itemgetter(Token._fields.index("spaced"))  # (a token is a tuple: an item reads faster than its
-_TEXT = itemgetter(Token._fields.index("text"))  # attribute)
+_SPACED = token_field("spaced")
+_TEXT = token_field("text")
 
 
 @dataclass(slots=True)
