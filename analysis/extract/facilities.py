@@ -14,8 +14,6 @@ surname that is a kind word ('President Park', 'Margaret Court') are no such pla
 
 from __future__ import annotations
 
-import itertools
-import operator
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -24,7 +22,7 @@ import numpy as np
 
 from analysis._resources import compiled, read_table
 from analysis.extract.gazetteer import KINDS, Gazetteer, norm_key
-from analysis.extract.mentions import Mention, lexicon
+from analysis.extract.mentions import Mention, capitalised, lexicon
 from analysis.extract.text import Token, word_group
 
 MAX_NAME_WORDS = 5
@@ -34,7 +32,6 @@ AFTER_GAP = re.compile(r"\s*,\s*|\s*\(\s*|\s+(?:in|at|near|outside|of)\s+(?:the\
 # determiners that end a name read backwards ('New' and numbers may open one: 'New York Avenue')
 _DIVISIONS = np.array([KINDS.index(k) for k in ("admin1", "admin2")])
 _POSSESSIVES = ("'s", "’s")
-_CAPITALISED = operator.itemgetter(Token._fields.index("capitalised"))  # (an item costs less than an attribute)
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 
 
@@ -204,8 +201,7 @@ def find_facilities(text: str, tokens: Sequence[Token], gaz: Gazetteer) -> list[
     out: list[tuple[int, int, str]] = []
     taken = -1
     kind_words = words.any
-    capitalised = itertools.compress(range(len(tokens)), map(_CAPITALISED, tokens))
-    for k in [k for k in capitalised if tokens[k].lower in kind_words]:
+    for k in [k for k in capitalised(tokens)[1] if tokens[k].lower in kind_words]:
         tok = tokens[k]
         if k <= taken or (tok.text.isupper() and len(tok.text) > 3):
             continue  # 'MORE COLLEGE': a shouted line

@@ -18,7 +18,7 @@ import bisect
 import functools
 import itertools
 import operator
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -260,14 +260,28 @@ _FOUND = (-1).__lt__  # a key number of a name the gazetteer has
 _KEY = operator.itemgetter(2)  # a probe's key
 
 
+_CAPS: list[tuple[Sequence[Token], list[bool], list[int]]] = []  # `capitalised` of the token list read last
+
+
+def capitalised(tokens: Sequence[Token]) -> tuple[list[bool], list[int]]:
+    """Per token whether it is capitalised, and the positions of those that are: computed once for the token
+    list read last (the place names and the facility names both read them)."""
+    if _CAPS and _CAPS[0][0] is tokens and len(_CAPS[0][1]) == len(tokens):
+        return _CAPS[0][1], _CAPS[0][2]
+    caps = list(map(_CAPITALISED, tokens))
+    positions = list(itertools.compress(range(len(caps)), caps))
+    _CAPS[:] = [(tokens, caps, positions)]
+    return caps, positions
+
+
 def _probes(text: str, tokens: list[Token], particles: frozenset[str]) -> list[tuple[int, int, str, int]]:
     """Every candidate n-gram that starts on a capitalised token: (first, last, key, end)."""
     probes: list[tuple[int, int, str, int]] = []  # (first, last, key, end)
     add = probes.append
-    n_tok = len(tokens)
-    caps = list(map(_CAPITALISED, tokens))
+    n_text, n_tok = len(text), len(tokens)
+    caps, positions = capitalised(tokens)
     chain_end = 0  # tokens up to here are linked, each to the one before, from the start of the last chain
-    for i in itertools.compress(range(n_tok), caps):
+    for i in positions:
         if i >= chain_end:  # most names stand alone: a lower-case word after them ends the chain at once
             nxt = i + 1
             if nxt < n_tok and (caps[nxt] or tokens[nxt].lower in particles):
@@ -281,11 +295,11 @@ def _probes(text: str, tokens: list[Token], particles: frozenset[str]) -> list[t
                     continue
                 key = norm_key(word)
                 add((i, i, key, end))
-                if not ti.spaced and text[end:end + 1] == ".":
+                if not ti.spaced and end < n_text and text[end] == ".":
                     add((i, i, key + ".", end + 1))
                 continue
         joined = ""  # the words from token i on, joined by spaces
-        for j in range(i, min(chain_end, i + MAX_NAME_TOKENS)):
+        for j in range(i, chain_end if chain_end < i + MAX_NAME_TOKENS else i + MAX_NAME_TOKENS):
             tj = tokens[j]
             word, end = tj.text, tj.end
             possessive = False
@@ -299,7 +313,7 @@ def _probes(text: str, tokens: list[Token], particles: frozenset[str]) -> list[t
             if caps[j]:
                 key = norm_key(joined)
                 add((i, j, key, end))
-                if not possessive and not tj.spaced and text[end:end + 1] == ".":
+                if not possessive and not tj.spaced and end < n_text and text[end] == ".":
                     add((i, j, key + ".", end + 1))
             if possessive:
                 break
