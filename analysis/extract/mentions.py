@@ -18,7 +18,7 @@ import bisect
 import functools
 import itertools
 import operator
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -171,7 +171,7 @@ def find_mentions(
     particles = lex.particles
     shouted = _Shouted(tokens, is_headline_case(text))
 
-    probes = _probes(text, tokens, particles)
+    probes = _probes(text, tokens, particles, gaz.goes_on)
     found = gaz.key_numbers(list(map(_KEY, probes)))
 
     # 2. longest match at each start, left to right
@@ -274,8 +274,10 @@ def capitalised(tokens: Sequence[Token]) -> tuple[list[bool], list[int]]:
     return caps, positions
 
 
-def _probes(text: str, tokens: list[Token], particles: frozenset[str]) -> list[tuple[int, int, str, int]]:
-    """Every candidate n-gram that starts on a capitalised token: (first, last, key, end)."""
+def _probes(text: str, tokens: list[Token], particles: frozenset[str], goes_on: Mapping[str, bool]
+            ) -> list[tuple[int, int, str, int]]:
+    """Every candidate n-gram that starts on a capitalised token and may be a name: (first, last, key, end). A run
+    of words is not read on past words no name goes on after (`goes_on`, see `Gazetteer.goes_on`)."""
     probes: list[tuple[int, int, str, int]] = []  # (first, last, key, end)
     add = probes.append
     n_text, n_tok = len(text), len(tokens)
@@ -299,7 +301,8 @@ def _probes(text: str, tokens: list[Token], particles: frozenset[str]) -> list[t
                     add((i, i, key + ".", end + 1))
                 continue
         joined = ""  # the words from token i on, joined by spaces
-        for j in range(i, chain_end if chain_end < i + MAX_NAME_TOKENS else i + MAX_NAME_TOKENS):
+        stop = chain_end if chain_end < i + MAX_NAME_TOKENS else i + MAX_NAME_TOKENS
+        for j in range(i, stop):
             tj = tokens[j]
             word, end = tj.text, tj.end
             possessive = False
@@ -315,7 +318,7 @@ def _probes(text: str, tokens: list[Token], particles: frozenset[str]) -> list[t
                 add((i, j, key, end))
                 if not possessive and not tj.spaced and end < n_text and text[end] == ".":
                     add((i, j, key + ".", end + 1))
-            if possessive:
+            if possessive or (j + 1 < stop and not goes_on[joined]):
                 break
     return probes
 
