@@ -119,7 +119,7 @@ _STATICS: dict[tuple[Gazetteer, str, int, int, str], tuple[np.ndarray, np.ndarra
 def _static_of(gaz: Gazetteer, key: str, rows: np.ndarray, row_kinds: np.ndarray,
                surface: str) -> tuple[Static, np.ndarray | None]:
     """`static_candidates` and `written_as` for a mention's arrays. A name's arrays are the same objects from
-    article to article (see mentions._key_facts): they are looked up by identity first, and kept alive with
+    article to article (see mentions._facts_of): they are looked up by identity first, and kept alive with
     the answer so that their identities stay theirs."""
     known = (gaz, key, id(rows), id(row_kinds), surface)
     hit = _STATICS.get(known)
@@ -151,8 +151,8 @@ def _shared_division_support(cand: dict[str, _Candidates]) -> dict[str, np.ndarr
     # a country's or capital's name counts for a division only where a name that votes has a candidate
     # too ('Georgia' and 'Albany': the state of Georgia holds Albany; Egypt and Cairo alone vote nowhere)
     seconded = [names.keys() & c.static.divisions.keys() for c in cand.values() if not c.static.votes]
-    for divisions in seconded:
-        names.update(divisions)
+    for held in seconded:
+        names.update(held)
     out: dict[str, np.ndarray] = {}
     shared = {a for a, n in names.items() if n >= 2}
     if not shared:
