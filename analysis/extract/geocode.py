@@ -100,7 +100,7 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
     for key, seat_bonus in _world_news_support(gaz, cand).items():
         cand[key] = cand[key]._replace(score=cand[key].score + seat_bonus)
     shared = _shared_division_support(cand)
-    choice = {key: int(c.static.rows[int(np.argmax(c.score + shared[key] if key in shared else c.score))
+    choice = {key: int(c.static.rows[int((c.score + shared[key] if key in shared else c.score).argmax())
                                      if len(c.score) > 1 else 0]) for key, c in cand.items()}
     batch = _batch(cand)
     if batch is not None:
@@ -276,7 +276,8 @@ def _rescore(cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch
         count_c, count_a = total_c - wc0 > 0, total_a - wa0 > 0
         if not (count_c or count_a):
             continue
-        denom_c, denom_a = max(total_c - wc0, 1e-9), max(total_a, 1e-9)
+        denom_c = total_c - wc0 if total_c - wc0 >= 1e-9 else 1e-9  # (as max(), without its call)
+        denom_a = total_a if total_a >= 1e-9 else 1e-9
         is_famous = famous[start]
         # a country or division no chosen place is in adds nothing (its own choice's always is)
         for i in range(start, stop):
@@ -361,7 +362,7 @@ def resolve_placed(mentions: Sequence[Mention], text: str, *, gazetteer: Gazette
     # 'pro-Moscow separatists in Donetsk': a name in a word of allegiance sets no context for the others
     sides = [m for m in known if not m.kind and allegiance(text, m.start, m.end)]
     aside = {id(m) for m in sides}
-    strong = [m for m in known if id(m) not in weak_ids and id(m) not in aside]
+    strong = [m for m in known if id(m) not in weak_ids and id(m) not in aside] if weak_ids or aside else known
     chosen = dict(zip((id(m) for m in strong), resolve(strong, text, gazetteer=gaz), strict=True))
     near_feature(mentions, text, chosen, gaz)
     by_key = {m.key: chosen[id(m)] for m in strong}
