@@ -386,7 +386,7 @@ def _is_place(
     shouted: _Shouted, persons: set[str], named: set[str],
 ) -> bool:
     """Whether a dictionary match is a place here (see place_rules); records person names in `persons`."""
-    word = text[m.start:m.end].rstrip(".")
+    word = m.text.rstrip(".")  # (the text of its span)
     if m.first_token == m.last_token:  # the first rules to decide on a single word, without their Match
         if len(word) <= 2:
             if not facts.any_abbr:
