@@ -36,6 +36,7 @@ class TokenIndex:
         self.tokens = tokens
         self.lowers: list[str] = list(map(_LOWER, tokens))
         self.capitals: list[bool] = list(map(_CAPITALISED, tokens))  # whether each token is capitalised
+        self.capital_positions: list[int] = list(compress(range(len(tokens)), self.capitals))  # where they are
         self._hits: list[int] = []  # the positions of the words of the vocabularies, in text order
         self._hit_words: list[str] = []  # the words there
         self._watched = 0  # how many vocabularies `_hits` covers

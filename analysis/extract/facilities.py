@@ -14,7 +14,6 @@ surname that is a kind word ('President Park', 'Margaret Court') are no such pla
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -23,8 +22,8 @@ import numpy as np
 
 from analysis._resources import compiled, read_table
 from analysis.extract.gazetteer import KINDS, Gazetteer, norm_key
-from analysis.extract.mentions import Mention, lexicon
-from analysis.extract.text import Token, token_field, word_group
+from analysis.extract.mentions import Mention, capitalised, lexicon
+from analysis.extract.text import Token, word_group
 
 MAX_NAME_WORDS = 5
 """Capitalised words before (or after) a kind word that may belong to its name."""
@@ -33,7 +32,6 @@ AFTER_GAP = re.compile(r"\s*,\s*|\s*\(\s*|\s+(?:in|at|near|outside|of)\s+(?:the\
 # determiners that end a name read backwards ('New' and numbers may open one: 'New York Avenue')
 _DIVISIONS = np.array([KINDS.index(k) for k in ("admin1", "admin2")])
 _POSSESSIVES = ("'s", "’s")
-_CAPITALISED = token_field("capitalised")
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 
 
@@ -197,14 +195,13 @@ def _name_goes_on(text: str, tokens: Sequence[Token], k: int, words: FacilityWor
         and not nxt.text.isupper()
 
 
-def find_facilities(text: str, tokens: Sequence[Token], gaz: Gazetteer) -> list[tuple[int, int, str]]:
+def find_facilities(text: str, tokens: list[Token], gaz: Gazetteer) -> list[tuple[int, int, str]]:
     """Spans (first token, last token, kind) of the names of buildings, streets and features, left to right."""
     words = facility_words()
     out: list[tuple[int, int, str]] = []
     taken = -1
     kind_words = words.any
-    capitalised = itertools.compress(range(len(tokens)), map(_CAPITALISED, tokens))
-    for k in [k for k in capitalised if tokens[k].lower in kind_words]:
+    for k in [k for k in capitalised(tokens)[1] if tokens[k].lower in kind_words]:
         tok = tokens[k]
         if k <= taken or (tok.text.isupper() and len(tok.text) > 3):
             continue  # 'MORE COLLEGE': a shouted line
@@ -231,7 +228,7 @@ def find_facilities(text: str, tokens: Sequence[Token], gaz: Gazetteer) -> list[
 
 
 def facility_mentions(
-    text: str, tokens: Sequence[Token], mentions: list[Mention], gaz: Gazetteer,
+    text: str, tokens: list[Token], mentions: list[Mention], gaz: Gazetteer,
     taken: Sequence[tuple[int, int]] = (),
 ) -> list[Mention]:
     """The mentions of a text with each facility's name as one mention (kind facility, street, water or

@@ -14,7 +14,7 @@ import functools
 import hashlib
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -91,6 +91,11 @@ class Gazetteer:
     admin1_names: tuple[str, ...]
     common_words: frozenset[str]
     _known: dict[str, int] = field(default_factory=dict, init=False, repr=False)  # find_keys' answers so far
+    # `goes_on[words]`: whether a name goes on after these words (see `_goes_on`), remembered
+    goes_on: _Remembered = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.goes_on = _Remembered(self._goes_on)
 
     def __len__(self) -> int:
         return len(self.gid)
@@ -132,6 +137,16 @@ class Gazetteer:
             known.update(zip(new, np.where(self.keys[pos] == probe, pos, -1).tolist(), strict=True))
         return list(map(known.__getitem__, keys))
 
+    def _goes_on(self, words: str) -> bool:
+        """Whether the gazetteer has a name that goes on after these words (its key starts with their key and a
+        space): when it has none, no longer run of words from the same first word is a name. The key of the words
+        followed by another word is that of the words followed by any word ('St' before a word is 'saint')."""
+        prefix = norm_key(f"{words} x")[:-1].encode("utf-8")
+        if len(prefix) >= KEY_BYTES:
+            return False  # (a longer key is not in the index)
+        pos = int(np.searchsorted(self.keys, np.frombuffer(prefix.ljust(KEY_BYTES + 1, b"\0"), f"S{KEY_BYTES + 1}"))[0])
+        return pos < len(self.keys) and bytes(self.keys[pos]).startswith(prefix)
+
     def key_span(self, k: int) -> tuple[int, int]:
         """Where the rows of key `k` begin and end in `rows` and `row_kind`."""
         return self.start[k].item(), self.end[k].item()
@@ -169,6 +184,20 @@ class Gazetteer:
         out["_rank"] = -fame + 10 * (out["name_kind"] == "alt")
         out = out.sort_values("_rank", kind="stable").drop(columns="_rank").drop_duplicates("gid")
         return out.reset_index(drop=True)
+
+
+class _Remembered(dict[str, bool]):
+    """A test of strings that remembers its answers (up to MAX_KNOWN_KEYS: the words of a corpus repeat)."""
+
+    def __init__(self, test: Callable[[str], bool]) -> None:
+        super().__init__()
+        self.test = test
+
+    def __missing__(self, words: str) -> bool:
+        if len(self) >= MAX_KNOWN_KEYS:
+            self.clear()
+        answer = self[words] = self.test(words)
+        return answer
 
 
 _LOOKUP_WEIGHT = {"country": 4.0, "capital": 3.0, "institution": 3.0, "facility": 3.0, "street": 3.0,

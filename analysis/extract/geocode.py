@@ -100,7 +100,7 @@ def resolve(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer | No
     for key, seat_bonus in _world_news_support(gaz, cand).items():
         cand[key] = cand[key]._replace(score=cand[key].score + seat_bonus)
     shared = _shared_division_support(cand)
-    choice = {key: int(c.static.rows[int(np.argmax(c.score + shared[key] if key in shared else c.score))
+    choice = {key: int(c.static.rows[int((c.score + shared[key] if key in shared else c.score).argmax())
                                      if len(c.score) > 1 else 0]) for key, c in cand.items()}
     batch = _batch(cand)
     if batch is not None:
@@ -119,7 +119,7 @@ _STATICS: dict[tuple[Gazetteer, str, int, int, str], tuple[np.ndarray, np.ndarra
 def _static_of(gaz: Gazetteer, key: str, rows: np.ndarray, row_kinds: np.ndarray,
                surface: str) -> tuple[Static, np.ndarray | None]:
     """`static_candidates` and `written_as` for a mention's arrays. A name's arrays are the same objects from
-    article to article (see mentions._key_facts): they are looked up by identity first, and kept alive with
+    article to article (see mentions._facts_of): they are looked up by identity first, and kept alive with
     the answer so that their identities stay theirs."""
     known = (gaz, key, id(rows), id(row_kinds), surface)
     hit = _STATICS.get(known)
@@ -150,9 +150,9 @@ def _shared_division_support(cand: dict[str, _Candidates]) -> dict[str, np.ndarr
         names.update(divisions.keys())
     # a country's or capital's name counts for a division only where a name that votes has a candidate
     # too ('Georgia' and 'Albany': the state of Georgia holds Albany; Egypt and Cairo alone vote nowhere)
-    seconded = Counter(a for c in cand.values() if not c.static.votes for a in c.static.divisions if a in names)
-    for a, n in seconded.items():
-        names[a] += n
+    seconded = [names.keys() & c.static.divisions.keys() for c in cand.values() if not c.static.votes]
+    for held in seconded:
+        names.update(held)
     out: dict[str, np.ndarray] = {}
     shared = {a for a, n in names.items() if n >= 2}
     if not shared:
@@ -162,12 +162,13 @@ def _shared_division_support(cand: dict[str, _Candidates]) -> dict[str, np.ndarr
     for divisions in voters:
         for a in shared.intersection(divisions):
             joint[a] += divisions[a]
+    rank = {a: (names[a], joint[a]) for a in shared}
     for key, c in cand.items():
         st = c.static
         if len(st.rows) < 2 or shared.isdisjoint(st.divisions):
             continue
         # the best of its divisions, if it holds two or more names, is the best of those that do (in order)
-        best = max((a for a in st.divisions if a in shared), key=lambda a: (names[a], joint[a]))
+        best = max(filter(shared.__contains__, st.divisions), key=rank.__getitem__)
         if names[best] >= 2:
             out[key] = SHARED_DIVISION * (names[best] - 1) / (len(cand) - 1) * (st.akeys == best)
     return out
@@ -229,14 +230,17 @@ def _batch(cand: dict[str, _Candidates]) -> _Batch | None:
     parts = [cand[key].static for key in names]
     sizes = [len(p.rows) for p in parts]
     stops = list(itertools.accumulate(sizes))
-    owner = [number[key] for key, size in zip(names, sizes, strict=True) for _ in range(size)]
+    owner: list[int] = []  # (lists repeated, not an item per candidate)
+    famous: list[bool] = []
+    for key, p, size in zip(names, parts, sizes, strict=True):
+        owner += [number[key]] * size
+        famous += [p.famous] * size
     # two concatenations for all fields: numpy's cost per call dominates on a few dozen candidates
     rows, ckeys, akeys, kind_class, great, by_name, point = np.concatenate([p.ints for p in parts], axis=1).tolist()
     lat, lon, cos_lat = np.concatenate([p.floats for p in parts], axis=1)
     return _Batch(number, names, list(zip([0, *stops[:-1]], stops, strict=True)), owner, rows, ckeys, akeys,
                   kind_class, np.concatenate([cand[key].score for key in names]).tolist(),
-                  [p.famous for p, size in zip(parts, sizes, strict=True) for _ in range(size)],
-                  great, by_name, np.array(owner), point, lat, lon, cos_lat)
+                  famous, great, by_name, np.array(owner), point, lat, lon, cos_lat)
 
 
 def _rescore(cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch,
@@ -272,7 +276,8 @@ def _rescore(cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch
         count_c, count_a = total_c - wc0 > 0, total_a - wa0 > 0
         if not (count_c or count_a):
             continue
-        denom_c, denom_a = max(total_c - wc0, 1e-9), max(total_a, 1e-9)
+        denom_c = total_c - wc0 if total_c - wc0 >= 1e-9 else 1e-9  # (as max(), without its call)
+        denom_a = total_a if total_a >= 1e-9 else 1e-9
         is_famous = famous[start]
         # a country or division no chosen place is in adds nothing (its own choice's always is)
         for i in range(start, stop):
@@ -283,8 +288,9 @@ def _rescore(cand: dict[str, _Candidates], choice: dict[str, int], batch: _Batch
                 score[i] += COUNTRY_CONTEXT * cw / denom_c
             if count_a and (aw := get_a(akeys[i])) is not None and (aw := aw - (wa0 if akeys[i] == a0 else 0.0)) > 0:
                 score[i] += ADMIN1_CONTEXT * aw / denom_a
-    exp = math.exp
-    score = [s + NEARBY * exp(-d / NEARBY_KM) if p else s for s, d, p in zip(score, km, batch.point, strict=True)]
+    if points:  # (with none, every distance is infinite and adds nothing)
+        exp = math.exp
+        score = [s + NEARBY * exp(-d / NEARBY_KM) if p else s for s, d, p in zip(score, km, batch.point, strict=True)]
     if siblings.lists:
         _add_list_bonus(score, cand, choice, batch, siblings)
     chosen: dict[str, int] = {}
@@ -356,7 +362,7 @@ def resolve_placed(mentions: Sequence[Mention], text: str, *, gazetteer: Gazette
     # 'pro-Moscow separatists in Donetsk': a name in a word of allegiance sets no context for the others
     sides = [m for m in known if not m.kind and allegiance(text, m.start, m.end)]
     aside = {id(m) for m in sides}
-    strong = [m for m in known if id(m) not in weak_ids and id(m) not in aside]
+    strong = [m for m in known if id(m) not in weak_ids and id(m) not in aside] if weak_ids or aside else known
     chosen = dict(zip((id(m) for m in strong), resolve(strong, text, gazetteer=gaz), strict=True))
     near_feature(mentions, text, chosen, gaz)
     by_key = {m.key: chosen[id(m)] for m in strong}

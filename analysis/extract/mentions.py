@@ -18,18 +18,18 @@ import bisect
 import functools
 import itertools
 import operator
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 import numpy as np
 
 from analysis._resources import compiled, read_table
 from analysis.extract import place_rules
+from analysis.extract._key_facts import _KeyFacts, facts_of
+from analysis.extract._token_index import token_index
 from analysis.extract.gazetteer import (
     KINDS,
     MAX_NAME_TOKENS,
-    NAME_KINDS,
     Gazetteer,
     load_gazetteer,
     norm_key,
@@ -45,11 +45,6 @@ from analysis.extract.text import (
     word_group,
 )
 
-STRONG_KINDS = frozenset({KINDS.index(k) for k in ("country", "region", "continent", "water", "institution", "facility",
-                                                 "street")})
-_ADMIN1 = KINDS.index("admin1")
-_CAPITAL = KINDS.index("capital")
-_COUNTRY = KINDS.index("country")
 _POSSESSIVES = ("'s", "’s")
 
 
@@ -93,6 +88,7 @@ class Lexicon:
     honorifics: frozenset[str]  # 'Mrs.', 'Dr.': before a name they make it a person's, here only
     before_verb: frozenset[str]  # 'has', 'also', 'not': words between a subject and its verb
     animal_words: frozenset[str]  # 'beagle', 'mare': before a name they make it an animal's
+    adjectives: frozenset[str]  # 'Arab', 'Western': place_rules.not_place_words' adjectives
     name_words: frozenset[str]  # every first name and surname of person_names.tsv, and name particles
 
 
@@ -130,8 +126,21 @@ def lexicon() -> Lexicon:
         honorifics=frozenset(w for w, r in role.items() if r == "honorific"),
         before_verb=word_group("perfect_aux") | word_group("adverb"),
         animal_words=frozenset(w for w, r in role.items() if r == "animal"),
+        adjectives=place_rules.not_place_words()["adjective"],
         name_words=frozenset(people["name"].str.lower()) | frozenset(w for w, r in role.items() if r == "particle"),
     )
+
+
+_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+
+
+def _headline_case(text: str) -> bool:
+    """`is_headline_case`, which says no when a quarter of the text is lower-case ASCII letters: in ordinary prose
+    those of its first half are already as many (half the text to count)."""
+    half = text[:len(text) // 2].encode("utf-8", "surrogatepass")
+    if 4 * (len(half) - len(half.translate(None, _ASCII_LOWER))) >= len(text):
+        return False
+    return is_headline_case(text)
 
 
 @functools.lru_cache(maxsize=8)
@@ -170,9 +179,9 @@ def find_mentions(
         tokens = tokenize(text, split_sentences(text))
     lex = lexicon()
     particles = lex.particles
-    shouted = _Shouted(tokens, is_headline_case(text))
+    shouted = _Shouted(tokens, _headline_case(text))
 
-    probes = _probes(text, tokens, particles)
+    probes = _probes(text, tokens, particles, gaz.goes_on)
     found = gaz.key_numbers(list(map(_KEY, probes)))
 
     # 2. longest match at each start, left to right
@@ -186,19 +195,18 @@ def find_mentions(
     named: set[str] = set()
     eponyms: set[str] = set()
     taken = -1  # the last token of the last mention
-    dateline = dateline_of(text)
-    the_names = the_forms(gaz)
+    dateline, the_names, key_facts = dateline_of(text), the_forms(gaz), facts_of(gaz)
     for i in sorted(best):
         if i <= taken:
             continue
         (_, j, key, end), k = best[i]
         start = tokens[i].start
-        if text[start - 4:start] == "the " and (k_the := the_names.get(key, -1)) >= 0:
+        if (k_the := the_names.get(key, -1)) >= 0 and text[start - 4:start] == "the ":
             k, key = k_the, "the " + key  # 'in the Gulf': the Persian Gulf, not Papua New Guinea's Gulf Province
         k_b = bisect.bisect_left(blocked_starts, end)  # a span starting before `end` and reaching past `start`
         if k_b and blocked_reach[k_b - 1] > start:
             continue
-        facts = _key_facts(gaz, k)
+        facts = key_facts[k]
         m = Mention(start, end, text[start:end], key, facts.rows, facts.name_kind, i, j, facts.row_kinds)
         if not facts.country and _names_disease(m, tokens, lex):
             eponyms.add(key)
@@ -245,30 +253,38 @@ def the_forms(gaz: Gazetteer) -> dict[str, int]:
 
 
 def _placed_here(m: Mention, tokens: list[Token], text: str, gaz: Gazetteer, lex: Lexicon, shouted: _Shouted) -> bool:
-    facts = _key_facts(gaz, gaz.key_numbers([m.key])[0])
+    facts = facts_of(gaz)[gaz.key_numbers([m.key])[0]]
     in_shout = shouted[tokens[m.first_token].sentence]
     return place_rules.places_here(place_rules.match(m, facts, tokens, text, gaz, lex, in_shout, set(), set()))
 
 
 def _an_area(gaz: Gazetteer, key: str) -> bool:
-    return _key_facts(gaz, gaz.key_numbers([key])[0]).area
+    return facts_of(gaz)[gaz.key_numbers([key])[0]].area
 
 
 # a token's fields by position: a tuple's item costs less to read than a named tuple's attribute, and these
 # are read for every token of an article
-_CAPITALISED = token_field("capitalised")
 _FOUND = (-1).__lt__  # a key number of a name the gazetteer has
 _KEY = operator.itemgetter(2)  # a probe's key
 
 
-def _probes(text: str, tokens: list[Token], particles: frozenset[str]) -> list[tuple[int, int, str, int]]:
-    """Every candidate n-gram that starts on a capitalised token: (first, last, key, end)."""
+def capitalised(tokens: list[Token]) -> tuple[list[bool], list[int]]:
+    """Per token whether it is capitalised, and the positions of those that are (read from the token index:
+    computed once per token list, for the actors, the place names and the facility names)."""
+    index = token_index(tokens)
+    return index.capitals, index.capital_positions
+
+
+def _probes(text: str, tokens: list[Token], particles: frozenset[str], goes_on: Mapping[str, bool]
+            ) -> list[tuple[int, int, str, int]]:
+    """Every candidate n-gram that starts on a capitalised token and may be a name: (first, last, key, end). A run
+    of words is not read on past words no name goes on after (`goes_on`, see `Gazetteer.goes_on`)."""
     probes: list[tuple[int, int, str, int]] = []  # (first, last, key, end)
     add = probes.append
-    n_tok = len(tokens)
-    caps = list(map(_CAPITALISED, tokens))
+    n_text, n_tok = len(text), len(tokens)
+    caps, positions = capitalised(tokens)
     chain_end = 0  # tokens up to here are linked, each to the one before, from the start of the last chain
-    for i in itertools.compress(range(n_tok), caps):
+    for i in positions:
         if i >= chain_end:  # most names stand alone: a lower-case word after them ends the chain at once
             nxt = i + 1
             if nxt < n_tok and (caps[nxt] or tokens[nxt].lower in particles):
@@ -282,11 +298,12 @@ def _probes(text: str, tokens: list[Token], particles: frozenset[str]) -> list[t
                     continue
                 key = norm_key(word)
                 add((i, i, key, end))
-                if not ti.spaced and text[end:end + 1] == ".":
+                if not ti.spaced and end < n_text and text[end] == ".":
                     add((i, i, key + ".", end + 1))
                 continue
         joined = ""  # the words from token i on, joined by spaces
-        for j in range(i, min(chain_end, i + MAX_NAME_TOKENS)):
+        stop = chain_end if chain_end < i + MAX_NAME_TOKENS else i + MAX_NAME_TOKENS
+        for j in range(i, stop):
             tj = tokens[j]
             word, end = tj.text, tj.end
             possessive = False
@@ -300,9 +317,9 @@ def _probes(text: str, tokens: list[Token], particles: frozenset[str]) -> list[t
             if caps[j]:
                 key = norm_key(joined)
                 add((i, j, key, end))
-                if not possessive and not tj.spaced and text[end:end + 1] == ".":
+                if not possessive and not tj.spaced and end < n_text and text[end] == ".":
                     add((i, j, key + ".", end + 1))
-            if possessive:
+            if possessive or (j + 1 < stop and not goes_on[joined]):
                 break
     return probes
 
@@ -358,83 +375,22 @@ class _Shouted(dict[int, bool]):
         return shouted
 
 
-class _KeyFacts(NamedTuple):
-    """What the gazetteer says about a name, for the mentions and the recognition rules (cached across
-    articles)."""
-
-    rows: np.ndarray  # the places of the name
-    row_kinds: np.ndarray  # how each of them carries the name
-    name_kind: str  # the strongest of those (NAME_KINDS)
-    strength: int  # see `_strength`
-    area: bool  # a country-like name (country, region, sea, demonym, country abbreviation), not a big capital
-    max_population: int
-    any_abbr: bool
-    all_abbr: bool
-    all_alt: bool
-    seat: bool  # a capital's or a country's name
-    country: bool  # a country's name
-    own_strength: int  # `_strength` over the places that bear the name as their own, not as an alternate
-    small_alt: bool  # only an alternate name of small places (see place_rules.small_alternate)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _key_facts(gaz: Gazetteer, k: int) -> _KeyFacts:
-    first, stop = gaz.key_span(k)
-    rows, row_kinds = gaz.rows[first:stop], gaz.row_kind[first:stop]
-    # a name has a few places: plain lists cost less than numpy calls on them
-    how, kind_list, pops = row_kinds.tolist(), gaz.kind[rows].tolist(), gaz.population[rows].tolist()
-    kinds = set(kind_list)
-    name_kind = NAME_KINDS[gaz.key_kind[k]]
-    demonym = name_kind == "demonym"
-    has_abbr = 2 in how
-    max_pop = max(pops)
-    n_alt = how.count(3)
-    strength, all_alt = _strength(kinds, demonym, has_abbr, max_pop), n_alt == len(how)
-    return _KeyFacts(rows, row_kinds, name_kind,
-                     strength, bool(kinds & STRONG_KINDS) or demonym or has_abbr,
-                     max_pop, has_abbr, how.count(2) == len(how), all_alt,
-                     bool({_CAPITAL, _COUNTRY} & kinds), _COUNTRY in kinds,
-                     _own_strength(how, kind_list, pops, demonym, has_abbr) if n_alt else strength,
-                     place_rules.small_alternate_name(strength, all_alt, max_pop))
-
-
-def _own_strength(how: list[int], kinds: list[int], pops: list[int], demonym: bool, has_abbr: bool) -> int:
-    """The strength of a name over the places whose own (or abbreviated) name it is: 'Adams' is a small
-    town's name, though a Chinese city of 100,000 lists it among its alternate names."""
-    own = [i for i, h in enumerate(how) if h != 3]
-    if not own:
-        return 0
-    return _strength({kinds[i] for i in own}, demonym, has_abbr, max(pops[i] for i in own))
-
-
-def _strength(kinds: set[int], demonym: bool, has_abbr: bool, max_population: int) -> int:
-    """2 for countries, demonyms, regions and seas; 1 for first-level divisions and cities of 100,000
-    or more; 0 for other places."""
-    if kinds & STRONG_KINDS or demonym or has_abbr:
-        return 2
-    if _CAPITAL in kinds and max_population >= 100_000:
-        return 2  # 'Berlin rejected', 'said Berlin would': a national capital is no common word
-    if _ADMIN1 in kinds or max_population >= 100_000:
-        return 1
-    return 0
-
-
 def _is_place(
     m: Mention, facts: _KeyFacts, tokens: list[Token], text: str, gaz: Gazetteer, lex: Lexicon,
     shouted: _Shouted, persons: set[str], named: set[str],
 ) -> bool:
     """Whether a dictionary match is a place here (see place_rules); records person names in `persons`."""
+    word = m.text.rstrip(".")  # (the text of its span)
     if m.first_token == m.last_token:  # the first rules to decide on a single word, without their Match
-        word = text[m.start:m.end].rstrip(".")
         if len(word) <= 2:
             if not facts.any_abbr:
                 return False  # place_rules.short_word
-        elif norm_key(word) in lex.time_words:
+        elif place_rules.word_facts(word)[0] in lex.time_words:
             return False  # place_rules.time_word (or acronym: 'MAY')
         if facts.small_alt:
             return False  # place_rules.small_alternate (the rules before it say no or nothing, and record nothing)
     in_shout = shouted[tokens[m.first_token].sentence]
-    return place_rules.is_place(place_rules.match(m, facts, tokens, text, gaz, lex, in_shout, persons, named))
+    return place_rules.is_place(place_rules.match(m, facts, tokens, text, gaz, lex, in_shout, persons, named, word))
 
 
 def _metonymic(m: Mention, tokens: list[Token], text: str, lex: Lexicon) -> bool:

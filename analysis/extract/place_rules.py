@@ -20,8 +20,9 @@ from analysis.extract.gazetteer import norm_key
 from analysis.extract.text import Token, word_group
 
 if TYPE_CHECKING:
+    from analysis.extract._key_facts import _KeyFacts
     from analysis.extract.gazetteer import Gazetteer
-    from analysis.extract.mentions import Lexicon, Mention, _KeyFacts
+    from analysis.extract.mentions import Lexicon, Mention
 
 # a name before the dash of a dateline, anywhere in the text ("HUME –", "Alexandria, La. --"): a cue
 _DASH_AFTER = re.compile(r"\s*(?:,\s*[A-Z][\w.]*\.?\s*)?(?:—|–|--|\(AP\))")
@@ -76,23 +77,25 @@ class Match:
 
 
 def match(m: Mention, facts: _KeyFacts, tokens: list[Token], text: str, gaz: Gazetteer, lex: Lexicon,
-          in_shout: bool, persons: set[str], named: set[str]) -> Match:
+          in_shout: bool, persons: set[str], named: set[str], word: str | None = None) -> Match:
+    """The match of a mention and what the rules read around it (`word`: its text without a final period)."""
     first_token, last_token = m.first_token, m.last_token
     first, last = tokens[first_token], tokens[last_token]
     start, end = m.start, m.end
-    word = text[start:end].rstrip(".")
+    if word is None:
+        word = text[start:end].rstrip(".")
     lower, word_flags = _WORDS.get(word) or word_facts(word)
     single = first_token == last_token
     last_end = last.end
-    abbreviated = bool(word_flags & _ABBREV_WORD) or end > last_end
-    # the precondition flags that hold for the match (see `word_facts` for those of the word alone)
-    flags = word_flags & _ANY_WORD | (not facts.area) * NOT_AREA | in_shout * SHOUT | abbreviated * ABBREV \
-        | (m.name_kind == "demonym") * DEMONYM | (facts.strength < 2) * WEAK | (facts.strength < 1) * VERY_WEAK
+    abbreviated = word_flags & _ABBREV_WORD != 0 or end > last_end
+    # the precondition flags that hold for the match (see `word_facts` for those of the word alone, and
+    # `fact_flags` for those of the name's places)
+    flags = word_flags & _ANY_WORD | facts.rule_flags | in_shout * SHOUT | abbreviated * ABBREV
     if single:
         flags |= SINGLE | word_flags & _SINGLE_WORD | (lower in lex.time_words) * TIME
-    if not flags & ADJECTIVE and first.lower in not_place_words()["adjective"]:
+    if not flags & ADJECTIVE and first.lower in lex.adjectives:
         flags |= ADJECTIVE
-    if text[start - 1:start] == "/":
+    if start and text[start - 1] == "/":
         flags |= SLASH
     prev = tokens[first_token - 1] if first_token > 0 else None
     glued_prev = locative = False
@@ -129,6 +132,8 @@ _MAX_WORDS = 1 << 16
 def word_facts(word: str) -> tuple[str, int]:
     """A matched word's key (`norm_key`) and the rule flags it sets alone: ADJECTIVE and PHENOMENON; SHORT and
     CAPS, which hold for a single word only; and whether it is written as an abbreviation ('LA', 'La.')."""
+    if (known := _WORDS.get(word)) is not None:
+        return known
     lower = norm_key(word)
     npw = not_place_words()
     flags = (lower in npw["adjective"]) * ADJECTIVE | (lower in npw["phenomenon"]) * PHENOMENON \
@@ -271,11 +276,6 @@ def small_alternate(x: Match) -> bool | None:
     return False if f.small_alt and (x.single or x.first.lower == "the") else None
 
 
-def small_alternate_name(strength: int, all_alt: bool, max_population: int) -> bool:
-    """Whether a name is only an alternate name of small places (see `small_alternate`)."""
-    return strength < 2 and all_alt and max_population < 20_000
-
-
 @needs(SHOUT)
 def shouted(x: Match) -> bool | None:
     """In a headline or shouted line any name counts, bar common words."""
@@ -294,7 +294,7 @@ def media_outlet(x: Match) -> bool | None:
 def holiday(x: Match) -> bool | None:
     """'Columbus Day'."""
     t, end = x.text, x.m.end
-    if not (t.startswith(" Day", end) or t.startswith("s Day", end + 1)):
+    if " Day" not in t[end:end + 6]:
         return None  # what _DAY_AFTER needs to match, read first
     return False if not x.facts.area and _DAY_AFTER.match(t, end) else None
 
@@ -493,7 +493,7 @@ def rules_for(flags: int) -> tuple[Rule, ...]:
 
 def is_place(x: Match) -> bool:
     """The first rule with a say decides; a match no rule speaks against is a place."""
-    for rule in rules_for(x.flags):
+    for rule in _RULES_FOR.get(x.flags) or rules_for(x.flags):
         verdict = rule(x)
         if verdict is not None:
             return verdict
