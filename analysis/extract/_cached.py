@@ -1,5 +1,6 @@
-"""`cached`: a fact of a sentence (`analysis.extract.triggers.TriggerScan` and its subclasses) computed once,
-then kept as an ordinary attribute of the instance."""
+"""Answers kept once computed: `cached`, a fact of a sentence (`analysis.extract.triggers.TriggerScan` and its
+subclasses) kept as an ordinary attribute of the instance, and `Remembered`, a test of words that keeps its
+answers across articles."""
 
 from __future__ import annotations
 
@@ -28,3 +29,18 @@ class cached(Generic[_T]):  # noqa: N801 - a decorator, named like functools.cac
         value = self.func(obj)
         setattr(obj, self.name, value)  # (found in the instance before this non-data descriptor from now on)
         return value
+
+
+class Remembered(dict[str, bool]):
+    """A test of strings that remembers its answers (the words of a corpus repeat), forgotten all at once
+    when they grow past `limit`."""
+
+    def __init__(self, test: Callable[[str], bool], limit: int) -> None:
+        super().__init__()
+        self.test, self.limit = test, limit
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) >= self.limit:
+            self.clear()
+        answer = self[word] = self.test(word)
+        return answer

@@ -14,7 +14,7 @@ import functools
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -23,6 +23,7 @@ import numpy as np
 
 from analysis._resources import cache_dir, data_path, read_arrays, read_cache, read_table, store_cache, write_arrays
 from analysis.errors import ReferenceDataError
+from analysis.extract._cached import Remembered
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -92,10 +93,10 @@ class Gazetteer:
     common_words: frozenset[str]
     _known: dict[str, int] = field(default_factory=dict, init=False, repr=False)  # find_keys' answers so far
     # `goes_on[words]`: whether a name goes on after these words (see `_goes_on`), remembered
-    goes_on: _Remembered = field(init=False, repr=False)
+    goes_on: Remembered = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.goes_on = _Remembered(self._goes_on)
+        self.goes_on = Remembered(self._goes_on, MAX_KNOWN_KEYS)
 
     def __len__(self) -> int:
         return len(self.gid)
@@ -184,20 +185,6 @@ class Gazetteer:
         out["_rank"] = -fame + 10 * (out["name_kind"] == "alt")
         out = out.sort_values("_rank", kind="stable").drop(columns="_rank").drop_duplicates("gid")
         return out.reset_index(drop=True)
-
-
-class _Remembered(dict[str, bool]):
-    """A test of strings that remembers its answers (up to MAX_KNOWN_KEYS: the words of a corpus repeat)."""
-
-    def __init__(self, test: Callable[[str], bool]) -> None:
-        super().__init__()
-        self.test = test
-
-    def __missing__(self, words: str) -> bool:
-        if len(self) >= MAX_KNOWN_KEYS:
-            self.clear()
-        answer = self[words] = self.test(words)
-        return answer
 
 
 _LOOKUP_WEIGHT = {"country": 4.0, "capital": 3.0, "institution": 3.0, "facility": 3.0, "street": 3.0,

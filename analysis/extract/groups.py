@@ -6,9 +6,10 @@ is set (see `participants.acting_country`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 from analysis._resources import compiled
+from analysis.extract._cached import Remembered
 from analysis.extract._function_words import FUNCTION_BEFORE_OBJECT, PARTITIVE_HEADS
 from analysis.extract._token_index import possessive_forms, token_index, token_set
 from analysis.extract.actors import ActorMention, actor_lexicon
@@ -219,33 +220,18 @@ def _max_agent_words() -> int:
     return max(map(len, actor_lexicon().agents))
 
 
-class _WordTest(dict[str, bool]):
-    """A test of single words that remembers its answers (of a lexicon that lives as long as the process);
-    forgotten when they grow many."""
-
-    def __init__(self, test: Callable[[str], bool]) -> None:
-        super().__init__()
-        self.test = test
-
-    def __missing__(self, word: str) -> bool:
-        if len(self) >= _MAX_REMEMBERED:
-            self.clear()
-        answer = self[word] = self.test(word)
-        return answer
-
-
 _MAX_REMEMBERED = 50_000
-_WORD_TESTS: list[tuple[Lexicon, _WordTest, _WordTest]] = []
+_WORD_TESTS: list[tuple[Lexicon, Remembered, Remembered]] = []
 
 
-def _word_tests(lex: Lexicon) -> tuple[_WordTest, _WordTest]:
+def _word_tests(lex: Lexicon) -> tuple[Remembered, Remembered]:
     """Two tests of the words of a lexicon: a verb after a subject (`acting_verb`), and a word that shows
     an act falls on the agent noun a few words after it, a verb or a preposition of a target or a pair
     ('at', 'against', 'and': 'clashed with riot police')."""
     if not _WORD_TESTS or _WORD_TESTS[0][0] is not lex:
         cue = _TARGET_PREPS | _PAIR_CONJUNCTIONS
-        _WORD_TESTS[:] = [(lex, _WordTest(lambda w: acting_verb(w, lex)),
-                           _WordTest(lambda w: w in cue or acting_verb(w, lex)))]
+        _WORD_TESTS[:] = [(lex, Remembered(lambda w: acting_verb(w, lex), _MAX_REMEMBERED),
+                           Remembered(lambda w: w in cue or acting_verb(w, lex), _MAX_REMEMBERED))]
     return _WORD_TESTS[0][1], _WORD_TESTS[0][2]
 
 
