@@ -157,6 +157,19 @@ class PoolRunner:
         self.window = _IN_FLIGHT_PER_WORKER * jobs
         self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
                                         initargs=(os.getpid(),))
+        self.stopping = False
+        # after an interruption the queue's feeder thread may write into a pipe the pool has closed: that
+        # error is no news and must not print a traceback over the one-line message (the thread reads the
+        # handler when it starts, at the first chunk, so it is set here)
+        call_queue = getattr(self.pool, "_call_queue", None)
+        if call_queue is not None:
+            report = call_queue._on_queue_feeder_error
+
+            def on_feeder_error(exc: Exception, obj: object) -> None:
+                if not self.stopping:
+                    report(exc, obj)
+
+            call_queue._on_queue_feeder_error = on_feeder_error
 
     def submit(self, index: int, items: list[Item], fmt: str) -> Future[ChunkResult]:
         return self.pool.submit(extract_chunk, index, items, fmt)
@@ -169,6 +182,7 @@ class PoolRunner:
         if ok:
             self.pool.shutdown(wait=True)
             return
+        self.stopping = True
         self.pool.shutdown(wait=False, cancel_futures=True)
         # the queue's feeder thread may be writing a chunk into a pipe that no worker reads any more: the
         # exit must not wait for it (it would wait forever)
