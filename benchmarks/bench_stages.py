@@ -6,7 +6,8 @@ flashgeotext's whole extraction of the same texts, in one process.
 The stages of `analysis.extract.pipeline.STAGES` and the serialisation of the record are run one at a
 time over all texts of the given JSONL files (each on a copy of the document as the stage before it left
 it, computed once beforehand), --repeat times; the best pass of each is printed, as milliseconds of CPU
-time per article, and their sum next to the whole `extract_record`. flashgeotext is timed the same way,
+time per article, and their sum next to the whole `extract_record` (one article at a time) and
+`extract_records` (all the articles in one call, as a corpus run extracts them). flashgeotext is timed the same way,
 after its dictionary is loaded, so the comparison holds per article and leaves out the start-up costs of
 both (bench_throughput.py measures whole runs). A stage's share of flashgeotext's time tells how much of
 a per-article budget it takes on its own. Needs the `bench` extra.
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.extract.gazetteer import load_gazetteer
-from analysis.extract.pipeline import STAGES, Doc, extract_record
+from analysis.extract.pipeline import STAGES, Doc, extract_record, extract_records
 from analysis.io.articles import article_from_text
 
 DATE = "2020-01-01"
@@ -64,6 +65,9 @@ def main() -> None:
     geotext = GeoText()
     flash = best_ms(lambda t: geotext.extract(input_text=t), texts, args.repeat)
     whole = best_ms(lambda t: extract_record(article_from_text(t, date=DATE), gazetteer=gaz), texts, args.repeat)
+    # as a corpus run extracts: the articles go through the stages a batch at a time
+    batched = best_ms(lambda ts: list(extract_records((article_from_text(t, date=DATE) for t in ts), gazetteer=gaz)),
+                      [texts], args.repeat) / len(texts)
     print(f"{len(texts)} articles, {sum(map(len, texts)) / len(texts):.0f} characters on average; "
           f"CPU ms per article (best of {args.repeat} passes)")
     print(f"{'stage':20} {'ms':>7} {'x flashgeotext':>15}")
@@ -78,6 +82,7 @@ def main() -> None:
     print(f"{'record':20} {ms:7.3f} {ms / flash:15.2f}")
     print(f"{'sum of stages':20} {total:7.3f} {total / flash:15.2f}")
     print(f"{'extract_record':20} {whole:7.3f} {whole / flash:15.2f}")
+    print(f"{'extract_records':20} {batched:7.3f} {batched / flash:15.2f}")
     print(f"{'flashgeotext':20} {flash:7.3f} {1:15.2f}")
 
 

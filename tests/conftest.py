@@ -128,3 +128,23 @@ def interrupt_at(monkeypatch: pytest.MonkeyPatch) -> Callable[[int], list[int]]:
         return seen
 
     return interrupt
+
+
+@pytest.fixture
+def fail_extraction(monkeypatch: pytest.MonkeyPatch) -> Callable[[Callable[[Any], BaseException | None]], None]:
+    """fail_extraction(when): the extraction of an article raises `when(article)` where that is an exception
+    (a fault in the first stage, as a bug in the extractor would be); the other articles extract as usual."""
+    from analysis.extract import pipeline
+
+    def fail(when: Callable[[Any], BaseException | None]) -> None:
+        (name, first), *rest = pipeline.STAGES
+
+        def stage(doc: Any) -> None:
+            exc = when(doc.article)
+            if exc is not None:
+                raise exc
+            first(doc)
+
+        monkeypatch.setattr(pipeline, "STAGES", ((name, stage), *rest))
+
+    return fail

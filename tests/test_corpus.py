@@ -10,7 +10,6 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
@@ -21,7 +20,6 @@ from analysis.corpus.sinks import MANIFEST, work_folder
 from analysis.corpus.tables import TABLES
 from analysis.errors import GeorelError
 from analysis.extract.pipeline import extract_record
-from analysis.io.articles import Article
 from analysis.io.sources import Located, iter_items
 
 
@@ -43,13 +41,9 @@ def test_output_is_the_records_of_extract_record_in_input_order(
 
 
 def test_a_broken_extractor_stops_the_run_instead_of_listing_every_article(
-        inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_corpus: Callable[..., CorpusRun]) -> None:
-    import analysis.extract.pipeline
-
-    def broken(article: Article, **kwargs: Any) -> dict[str, Any]:
-        raise TypeError("missing 1 required positional argument")
-
-    monkeypatch.setattr(analysis.extract.pipeline, "extract_record", broken)
+        inputs: Path, tmp_path: Path, fail_extraction: Callable[..., None],
+        run_corpus: Callable[..., CorpusRun]) -> None:
+    fail_extraction(lambda article: TypeError("missing 1 required positional argument"))
     with pytest.raises(GeorelError, match="every article of a chunk.*--resume"):
         run_corpus(inputs, tmp_path / "out.jsonl", chunk_size=30)
     assert work_folder(tmp_path / "out.jsonl").is_dir() and not (tmp_path / "out.jsonl").exists()

@@ -9,26 +9,16 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from analysis.corpus.run import CorpusRun
-from analysis.io.articles import Article
 
 
 def test_a_failing_article_is_listed_and_the_rest_continue(
-        inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_corpus: Callable[..., CorpusRun]) -> None:
-    import analysis.extract.pipeline
-
-    real = analysis.extract.pipeline.extract_record
-
-    def flaky(article: Article, **kwargs: Any) -> dict[str, Any]:
-        if article.id == "j7":
-            raise ValueError("boom")
-        return real(article, **kwargs)
-
-    monkeypatch.setattr(analysis.extract.pipeline, "extract_record", flaky)
+        inputs: Path, tmp_path: Path, fail_extraction: Callable[..., None],
+        run_corpus: Callable[..., CorpusRun]) -> None:
+    fail_extraction(lambda article: ValueError("boom") if article.id == "j7" else None)
     run = run_corpus(inputs / "a.jsonl", tmp_path / "out.jsonl")
     assert (run.articles, run.records, run.errors) == (14, 13, 4)
     errors = [json.loads(line) for line in (tmp_path / "out.errors.jsonl").read_text().splitlines()]

@@ -317,24 +317,19 @@ def test_output_in_an_unwritable_folder_fails_in_one_line(
 # --------------------------------------------------------------------------------------------- Ctrl-C
 
 
-def _interrupt_on(n: int) -> Callable[..., dict[str, Any]]:
-    real = pipeline.extract_record
+def _interrupt_on(n: int) -> Callable[[Article], BaseException | None]:
+    """Ctrl-C while the n-th article is extracted (for `fail_extraction`)."""
     calls = iter(range(1, 10**6))
-
-    def extract_record(article: Article, **kwargs: Any) -> dict[str, Any]:
-        if next(calls) == n:
-            raise KeyboardInterrupt
-        return real(article, **kwargs)
-    return extract_record
+    return lambda article: KeyboardInterrupt() if next(calls) == n else None
 
 
 def test_ctrl_c_exits_130_and_leaves_no_output_that_looks_complete(
-        georel: Georel, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        georel: Georel, tmp_path: Path, fail_extraction: Callable[..., None]) -> None:
     feed = tmp_path / "feed.jsonl"
     feed.write_text("".join(json.dumps({"id": f"a{i}", "text": GOOD}) + "\n" for i in range(5)), encoding="utf-8")
     out = tmp_path / "out.jsonl"
     out.write_text('{"id": "from an earlier run"}\n', encoding="utf-8")
-    monkeypatch.setattr(pipeline, "extract_record", _interrupt_on(3))
+    fail_extraction(_interrupt_on(3))
     result = georel("extract", feed, "-o", out)
     assert result.code == 130
     assert "interrupted" in one_line_messages(result.err)[-1]
@@ -360,15 +355,8 @@ def test_ctrl_c_during_resolve_leaves_no_output(georel: Georel, tmp_path: Path,
 
 
 def test_an_article_that_crashes_the_extractor_is_listed_and_the_others_written(
-        georel: Georel, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = pipeline.extract_record
-
-    def extract_record(article: Article, **kwargs: Any) -> dict[str, Any]:
-        if article.id == "boom":
-            raise IndexError("list index out of range")
-        return real(article, **kwargs)
-
-    monkeypatch.setattr(pipeline, "extract_record", extract_record)
+        georel: Georel, tmp_path: Path, fail_extraction: Callable[..., None]) -> None:
+    fail_extraction(lambda article: IndexError("list index out of range") if article.id == "boom" else None)
     feed = tmp_path / "feed.jsonl"
     feed.write_text("".join(json.dumps({"id": i, "text": GOOD}) + "\n" for i in ("a", "boom", "b")),
                     encoding="utf-8")

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gc
+from typing import Any
+
 import pytest
 
-from analysis.extract.pipeline import PLACES_STAGE, STAGES, Doc, extract_record, run_stages
+from analysis.extract.pipeline import PLACES_STAGE, STAGES, Doc, extract_record, extract_records, run_stages
 from analysis.extract.text import split_sentences, tokenize
 from analysis.io.articles import article_from_text
 
@@ -47,3 +50,57 @@ def test_the_record_is_the_serialised_document() -> None:
 def test_every_stage_is_named_once() -> None:
     names = [name for name, _ in STAGES]
     assert len(names) == len(set(names)) and PLACES_STAGE in names
+
+
+# many articles at once: the stages run over a batch of documents in turn (extract_records)
+_BATCH_TEXTS = [
+    "Kim Jong Un met Vladimir Putin in Vladivostok on Wednesday.",
+    "Police arrested three activists in Minsk. Lithuania condemned the arrests.",
+    "The Kenyan foreign minister held talks with his Ugandan counterpart in Kampala.",
+    "Gunmen killed four soldiers near Gao, Mali, on Sunday.",
+    "Brazil and Argentina signed a trade agreement in Buenos Aires.",
+]
+
+
+def test_many_articles_give_the_records_each_gives_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    from analysis.extract import pipeline
+
+    articles = [article_from_text(t, date="2024-03-04", id=f"a{i}") for i, t in enumerate(_BATCH_TEXTS * 3)]
+    alone = [extract_record(a) for a in articles]
+    monkeypatch.setattr(pipeline, "BATCH", 4)  # batches of 4, 4, ... and the rest
+    assert list(extract_records(articles)) == alone
+    assert all(r["places"] for r in alone) and sum(bool(r["events"]) for r in alone) >= 9
+
+
+def test_an_article_that_fails_gives_its_exception_in_its_place(fail_extraction: Any) -> None:
+    fail_extraction(lambda article: ValueError("broken") if article.id == "a1" else None)
+    articles = [article_from_text(t, id=f"a{i}") for i, t in enumerate(_BATCH_TEXTS)]
+    results = list(extract_records(articles))
+    assert isinstance(results[1], ValueError) and str(results[1]) == "broken"
+    assert [r["id"] for r in results if isinstance(r, dict)] == ["a0", "a2", "a3", "a4"]
+    with pytest.raises(ValueError, match="broken"):
+        extract_record(articles[1])
+
+
+def test_extraction_leaves_the_garbage_collector_as_it_found_it() -> None:
+    articles = [article_from_text(t) for t in _BATCH_TEXTS]
+    assert gc.isenabled()
+    list(extract_records(articles))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        extract_record(articles[0])
+        assert not gc.isenabled()  # a caller that paused it keeps it paused
+    finally:
+        gc.enable()
+
+
+def test_over_budget_articles_of_a_batch_keep_their_places() -> None:
+    from analysis.errors import InputWarning
+
+    articles = [article_from_text(t, id=f"a{i}") for i, t in enumerate(_BATCH_TEXTS)]
+    with pytest.warns(InputWarning, match="time budget of 0 s"):
+        cut = list(extract_records(articles, budget=0.0))
+    full = list(extract_records(articles))
+    assert [r["places"] for r in cut] == [r["places"] for r in full]
+    assert all(r["events"] == [] and r["incomplete"] for r in cut)

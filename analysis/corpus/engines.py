@@ -50,20 +50,23 @@ class ChunkResult:
 def extract_chunk(index: int, items: Sequence[Item], format: str = "jsonl") -> ChunkResult:
     """Extract the articles of one chunk; an article whose extraction fails becomes a bad record."""
     from analysis.extract.gazetteer import load_gazetteer
-    from analysis.extract.pipeline import extract_record
+    from analysis.extract.pipeline import extract_records
 
-    gazetteer = load_gazetteer()
-    records, errors, articles = [], [], 0
-    for item in items:
+    good = [item for item in items if not isinstance(item, BadRecord)]
+    extracted = dict(zip(map(id, good), extract_records((item.article for item in good), gazetteer=load_gazetteer(),
+                                                         budget=ARTICLE_BUDGET), strict=True))
+    records, errors = [], []
+    for item in items:  # the bad records in input order, the bad inputs among them
         if isinstance(item, BadRecord):
             errors.append(item.to_dict())
             continue
-        articles += 1
-        try:
-            records.append(extract_record(item.article, gazetteer=gazetteer, budget=ARTICLE_BUDGET))
-        except Exception as exc:  # a bad article must not stop the corpus; it is listed instead
-            errors.append(BadRecord(item.source, item.line, f"extraction failed ({type(exc).__name__}: {exc}); "
-                                    "please report this article", "extract", item.article.id).to_dict())
+        outcome = extracted[id(item)]
+        if isinstance(outcome, Exception):  # a bad article must not stop the corpus; it is listed instead
+            errors.append(BadRecord(item.source, item.line, f"extraction failed ({type(outcome).__name__}: "
+                                    f"{outcome}); please report this article", "extract", item.article.id).to_dict())
+        else:
+            records.append(outcome)
+    articles = len(good)
     result = ChunkResult(index, articles, len(records), errors)
     if format == "parquet":
         result.tables = {name: parquet_bytes(t) for name, t in records_to_tables(records).items()}

@@ -113,7 +113,7 @@ def load_records(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str
 def _load_records(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
                   on_error: Callable[[InputError], None] | None) -> list[dict[str, Any]]:
     from analysis.extract.gazetteer import load_gazetteer
-    from analysis.extract.pipeline import extract_record
+    from analysis.extract.pipeline import extract_records
     from analysis.io.articles import iter_articles
     from analysis.io.records import read_records
 
@@ -132,8 +132,10 @@ def _load_records(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[st
             articles.append(Path(path))
     if articles:
         gazetteer = load_gazetteer()
-        records.extend(extract_record(a, gazetteer=gazetteer)
-                       for a in iter_articles(articles, on_error=on_error))
+        for record in extract_records(iter_articles(articles, on_error=on_error), gazetteer=gazetteer):
+            if isinstance(record, Exception):
+                raise record
+            records.append(record)
     return records
 
 

@@ -12,7 +12,7 @@ from typing import Any, Protocol
 
 from analysis.extract.text import POSSESSIVE_ENDINGS, Token, token_field
 
-__all__ = ["TokenIndex", "memo_for", "remember", "possessive_forms", "token_index", "token_set"]
+__all__ = ["TokenIndex", "forget_indices", "memo_for", "remember", "possessive_forms", "token_index", "token_set"]
 
 _LOWER = token_field("lower")
 _CAPITALISED = token_field("capitalised")
@@ -67,16 +67,25 @@ _WATCHED: set[str] = set()  # their words
 _NUMBERS: list[int] = []  # 0, 1, 2, ...: the positions `compress` picks from, without making an int per token
 
 
-_LAST: list[TokenIndex] = []  # the index of the token list read last (an article's rules read it in turn)
+_RECENT: dict[int, TokenIndex] = {}  # the indices of the token lists read last, by the lists' identity
+_MAX_RECENT = 64  # more than the articles that go through a stage together (pipeline.BATCH)
 
 
 def token_index(tokens: list[Token]) -> TokenIndex:
-    """The index of a token list: the one built last when it is of the same list, else a new one."""
-    if _LAST and _LAST[0].tokens is tokens and len(_LAST[0].lowers) == len(tokens):
-        return _LAST[0]
+    """The index of a token list: one of those built last when it is of the same list, else a new one."""
+    index = _RECENT.get(id(tokens))
+    if index is not None and index.tokens is tokens and len(index.lowers) == len(tokens):
+        return index
     index = TokenIndex(tokens)
-    _LAST[:] = [index]
+    if len(_RECENT) >= _MAX_RECENT:
+        del _RECENT[next(iter(_RECENT))]  # the oldest
+    _RECENT[id(tokens)] = index
     return index
+
+
+def forget_indices() -> None:
+    """Let the indices built so far go (the articles they are of are done)."""
+    _RECENT.clear()
 
 
 def token_set(spans: Iterable[_Span]) -> set[int]:
