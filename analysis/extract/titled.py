@@ -110,8 +110,10 @@ def titled_people(text: str, tokens: list[Token], actors: list[ActorMention], pl
     (first, last) token ranges already read as something else (places)."""
     index = token_index(tokens)
     # a title or a description and the name after it: words one space apart, the name capitalised
-    heads = [i for i in index.positions(_first_words())
-             if tokens[i].capitalised and tokens[i].spaced and tokens[i + 1].capitalised]
+    # (the capitalised words only are looked up: the table of first words is large, and most words are not)
+    first_words, lowers, capitals = _first_words(), index.lowers, index.capitals
+    heads = [i for i in index.capital_positions
+             if tokens[i].spaced and capitals[i + 1] and lowers[i] in first_words]
     descriptions = [h for h in index.positions(_description_heads())
                     if not tokens[h].capitalised and tokens[h].spaced and tokens[h + 1].capitalised]
     offices = index.positions(_office_heads())
