@@ -193,3 +193,27 @@ def agent_table() -> tuple[dict[tuple[str, ...], str], dict[tuple[str, ...], str
 
 def _words(form: str) -> tuple[str, ...]:
     return tuple(form.lower().replace("-", " ").split())
+
+
+def split_list(value: object) -> list[str]:
+    """The items of a '|'-separated cell of a table ('' and NaN: none)."""
+    return [v.strip() for v in str(value or "").split("|") if v.strip()]
+
+
+def iso_date(value: str, *, end: bool) -> str:
+    """'2011-12' -> '2011-12-01' (start) or '2011-12-31' (end); '' -> open."""
+    if not value:
+        return "9999-12-31" if end else "0000-01-01"
+    if len(value) == 4:
+        return value + ("-12-31" if end else "-01-01")
+    if len(value) == 7:
+        return value + ("-31" if end else "-01")
+    return value
+
+
+def word_lengths(agents: dict[tuple[str, ...], str], end: int) -> dict[str, tuple[int, ...]]:
+    """First (end 0) or last (end -1) word of each agent noun -> the lengths of the nouns it opens or ends."""
+    out: dict[str, set[int]] = {}
+    for words in agents:
+        out.setdefault(words[end], set()).add(len(words))
+    return {w: tuple(sorted(sizes, reverse=True)) for w, sizes in out.items()}

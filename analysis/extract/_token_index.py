@@ -10,12 +10,10 @@ from collections.abc import Iterable
 from itertools import chain, compress
 from typing import Any, Protocol
 
-from analysis.extract.text import POSSESSIVE_ENDINGS, Token, token_field
+from analysis.extract.text import POSSESSIVE_ENDINGS, Token
 
 __all__ = ["TokenIndex", "forget_indices", "memo_for", "remember", "possessive_forms", "token_index", "token_set"]
 
-_LOWER = token_field("lower")
-_CAPITALISED = token_field("capitalised")
 
 
 class _Span(Protocol):
@@ -34,8 +32,9 @@ class TokenIndex:
 
     def __init__(self, tokens: list[Token]) -> None:
         self.tokens = tokens
-        self.lowers: list[str] = list(map(_LOWER, tokens))
-        self.capitals: list[bool] = list(map(_CAPITALISED, tokens))  # whether each token is capitalised
+        # (a comprehension reads a slot faster than a map of an attribute getter)
+        self.lowers: list[str] = [t.lower for t in tokens]
+        self.capitals: list[bool] = [t.capitalised for t in tokens]  # whether each token is capitalised
         self.capital_positions: list[int] = list(compress(range(len(tokens)), self.capitals))  # where they are
         self._hits: list[int] = []  # the positions of the words of the vocabularies, in text order
         self._hit_words: list[str] = []  # the words there

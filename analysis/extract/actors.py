@@ -13,14 +13,22 @@ named in full, IGOs, NGOs, militias and people with dated codes ('Kofi Annan' in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import compress
 from operator import or_
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
-from analysis._actor_tables import PetrarchIndex, agent_table, petrarch_actor, petrarch_index
+from analysis._actor_tables import (
+    PetrarchIndex,
+    agent_table,
+    iso_date,
+    petrarch_actor,
+    petrarch_index,
+    split_list,
+    word_lengths,
+)
 from analysis._resources import compiled, read_table
 from analysis.extract._token_index import token_index
 from analysis.extract.gazetteer import KINDS, NAME_ABBREVIATIONS, NAME_KINDS, load_gazetteer, norm_key
@@ -94,11 +102,6 @@ class ActorLexicon:
     common_short: frozenset[str]  # short forms that are common surnames ('johnson', 'lee'; COMMON_SURNAME_SHARE)
     petrarch: PetrarchIndex  # the PETRARCH-2 actor phrases (organisations, militias, dated people)
     big_places: frozenset[str]  # one-word names of countries, capitals and cities of BIG_PLACE people ('lagos')
-    # the first words of every name of the tables, curated or PETRARCH: where a name may open
-    openers: frozenset[str] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "openers", self.first_words | self.petrarch.seconds.keys())
 
 
 BIG_PLACE = 1_000_000
@@ -122,23 +125,8 @@ def _irregular_verb_forms() -> frozenset[str]:
     trig = read_table("event_triggers.tsv", dtype=str)
     out: set[str] = set()
     for forms in trig.loc[trig["pos"] == "verb", "forms"]:
-        out.update(w for w in past_forms(f.split()[0].lower() for f in _split(forms)) if not w.endswith("ed"))
+        out.update(w for w in past_forms(f.split()[0].lower() for f in split_list(forms)) if not w.endswith("ed"))
     return frozenset(out)
-
-
-def _split(value: object) -> list[str]:
-    return [v.strip() for v in str(value or "").split("|") if v.strip()]
-
-
-def _iso_date(value: str, *, end: bool) -> str:
-    """'2011-12' -> '2011-12-01' (start) or '2011-12-31' (end); '' -> open."""
-    if not value:
-        return "9999-12-31" if end else "0000-01-01"
-    if len(value) == 4:
-        return value + ("-12-31" if end else "-01-01")
-    if len(value) == 7:
-        return value + ("-31" if end else "-01")
-    return value
 
 
 @compiled
@@ -150,16 +138,16 @@ def actor_lexicon() -> ActorLexicon:
     nations = read_table("countries.tsv", dtype={"iso3": str})
     population = dict(zip(nations["iso3"], nations["population"].astype(int), strict=True))
     for r in leaders.itertuples():
-        term = {"name": r.name, "forms": [r.name, *_split(r.aliases)], "code": r.code, "country": r.country,
+        term = {"name": r.name, "forms": [r.name, *split_list(r.aliases)], "code": r.code, "country": r.country,
                 "office": r.office, "short": r.short,
-                "start": _iso_date(r.start, end=False), "end": _iso_date(r.end, end=True),
+                "start": iso_date(r.start, end=False), "end": iso_date(r.end, end=True),
                 "population": population.get(r.country, 0)}
-        for form in [r.name, *_split(r.aliases)]:
+        for form in [r.name, *split_list(r.aliases)]:
             people.setdefault(norm_key(form), []).append(term)
         if r.short:
             short.setdefault(norm_key(r.short), []).append(term)
         # a spelling of the surname in an alias is a short form too ('Zelenskiy', 'Zelenskyy')
-        for alias in _split(r.aliases):
+        for alias in split_list(r.aliases):
             last = alias.split()[-1]
             if r.short and norm_key(last) != norm_key(r.short) and last[:4].lower() == r.short[:4].lower():
                 short.setdefault(norm_key(last), []).append(term)
@@ -172,7 +160,7 @@ def actor_lexicon() -> ActorLexicon:
         inst = pd.DataFrame(columns=["name", "aliases", "code", "country", "sector", "kind", "seat", "metonym"])
     for r in inst.itertuples():
         entry = ActorEntry(r.name, r.code, r.country or None, r.sector, r.kind, r.seat or None, r.metonym == "1")
-        for form in [r.name, *_split(r.aliases)]:
+        for form in [r.name, *split_list(r.aliases)]:
             bare = form[4:] if form.lower().startswith("the ") else form
             key = bare if (bare.isupper() and len(bare) <= 6) else norm_key(bare)
             institutions.setdefault(key, entry)
@@ -180,23 +168,15 @@ def actor_lexicon() -> ActorLexicon:
     first_words = frozenset(k.lower().split()[0] for k in [*people, *institutions] if k.split())
     first_words |= {short for short, full in NAME_ABBREVIATIONS.items() if full in first_words}  # 'St.' -> 'saint'
     dotted = {norm_key(form) for table in ("us_state_abbreviations.tsv", "place_abbreviations.tsv")
-              for forms in read_table(table, dtype=str)["abbreviations"] for form in _split(forms)
+              for forms in read_table(table, dtype=str)["abbreviations"] for form in split_list(forms)
               if form.endswith(".")}
     names = read_table("person_names.tsv", dtype={"name": str, "kind": str, "share": float})
     common = set(names["name"].str.lower())
     first_names = frozenset(names.loc[names["kind"] == "first", "name"].str.lower())
     surnames = set(names.loc[(names["kind"] == "last") & (names["share"] >= COMMON_SURNAME_SHARE), "name"].str.lower())
-    return ActorLexicon(people, short, institutions, agents, _lengths(agents, 0), _lengths(agents, -1), titles,
+    return ActorLexicon(people, short, institutions, agents, word_lengths(agents, 0), word_lengths(agents, -1), titles,
                         first_words, frozenset(dotted), _irregular_verb_forms(), frozenset(short.keys() - common),
                         first_names, frozenset(short.keys() & surnames), petrarch_index(norm_key), _big_places())
-
-
-def _lengths(agents: dict[tuple[str, ...], str], end: int) -> dict[str, tuple[int, ...]]:
-    """First (end 0) or last (end -1) word of each agent noun -> the lengths of the nouns it opens or ends."""
-    out: dict[str, set[int]] = {}
-    for words in agents:
-        out.setdefault(words[end], set()).add(len(words))
-    return {w: tuple(sorted(sizes, reverse=True)) for w, sizes in out.items()}
 
 
 def _term_at(terms: list[dict[str, Any]], date: str | None) -> tuple[dict[str, Any], bool]:
@@ -244,10 +224,16 @@ def find_actors(text: str, tokens: list[Token], *, date: str | None = None) -> l
                 i + 1 < n and tokens[i + 1].capitalised and text[tok.end:tokens[i + 1].start] == "-"):
             continue
         word = tok.text[:-2] if tok.possessive else tok.text
-        key = _word_key(word)
-        match = _longest_name(text, tokens, i, key, named, date, lex) if key in lex.openers else None
+        opening = _opening(word, lex)
+        if opening is None:
+            continue  # (most capitalised words open no name of the tables)
+        key = opening.key
+        match = None
+        if opening.curated or opening.phrase or (
+                opening.seconds is not None and i + 1 < n and tokens[i + 1].lower in opening.seconds):
+            match = _longest_name(text, tokens, i, opening, named, date, lex)
         # a lone word is a person's short name here or nowhere
-        if match is None and key in lex.short and not _glued_next(tokens, i):
+        if match is None and opening.short and not _glued_next(tokens, i):
             if _other_first_name(tokens, i, lex):
                 others.add(key)  # 'Kevin Johnson, 34, ...': and 'Johnson' is Kevin Johnson from here on
             elif key not in others:
@@ -262,18 +248,37 @@ def find_actors(text: str, tokens: list[Token], *, date: str | None = None) -> l
     return found
 
 
-_WORD_KEYS: dict[str, str] = {}
-_MAX_WORD_KEYS = 100_000
+class _Opening(NamedTuple):
+    """What the tables hold for a capitalised word: its key (`norm_key`), whether a curated name opens with it,
+    the second words of the PETRARCH phrases it opens (None: none), whether it is a PETRARCH phrase alone, and
+    whether it is a person's short name."""
+
+    key: str
+    curated: bool
+    seconds: frozenset[str] | None
+    phrase: bool
+    short: bool
 
 
-def _word_key(word: str) -> str:
-    """`norm_key` of one word, kept for the words seen before (capitalised words repeat across articles)."""
-    key = _WORD_KEYS.get(word)
-    if key is None:
-        if len(_WORD_KEYS) >= _MAX_WORD_KEYS:
-            _WORD_KEYS.clear()
-        key = _WORD_KEYS[word] = norm_key(word)
-    return key
+_OPENINGS: dict[str, _Opening | None] = {}  # by word: capitalised words repeat across articles
+_MAX_OPENINGS = 100_000
+
+
+def _opening(word: str, lex: ActorLexicon) -> _Opening | None:
+    """What the tables hold for a word (None when no name opens with it and it is no short name): one look-up
+    per word seen before, instead of one per table."""
+    try:
+        return _OPENINGS[word]
+    except KeyError:
+        pass
+    if len(_OPENINGS) >= _MAX_OPENINGS:
+        _OPENINGS.clear()
+    key = norm_key(word)
+    opening = _Opening(key, key in lex.first_words, lex.petrarch.seconds.get(key), key in lex.petrarch.phrases,
+                       key in lex.short)
+    found = opening if opening.curated or opening.seconds is not None or opening.short else None
+    _OPENINGS[word] = found
+    return found
 
 
 def _glued_next(tokens: list[Token], i: int) -> bool:
@@ -288,15 +293,15 @@ MAX_TITLE_TOKENS = 4
 _NO_PHRASES: dict[int, str] = {}
 
 
-def _longest_name(text: str, tokens: list[Token], i: int, key: str, named: dict[str, list[dict[str, Any]]],
+def _longest_name(text: str, tokens: list[Token], i: int, opening: _Opening, named: dict[str, list[dict[str, Any]]],
                   date: str | None, lex: ActorLexicon) -> ActorMention | None:
-    """The longest name of the tables that opens at token i (whose word is `key`): a person of leaders.tsv
-    (noted in `named` for the short forms that follow), an institution, else a PETRARCH actor."""
-    curated = key in lex.first_words
-    seconds = lex.petrarch.seconds.get(key)
+    """The longest name of the tables that opens at token i (what the tables hold for its word: `opening`): a
+    person of leaders.tsv (noted in `named` for the short forms that follow), an institution, else a PETRARCH
+    actor."""
+    key, curated, seconds = opening.key, opening.curated, opening.seconds
     n, tok = len(tokens), tokens[i]
     phrases = _NO_PHRASES
-    if seconds is not None and (key in lex.petrarch.phrases or (i + 1 < n and tokens[i + 1].lower in seconds)):
+    if seconds is not None and (opening.phrase or (i + 1 < n and tokens[i + 1].lower in seconds)):
         phrases = _petrarch_at(text, tokens, i, key, lex)  # (most first names open no phrase with the next word)
     if not (curated or phrases):
         return None  # no name of the tables opens here
