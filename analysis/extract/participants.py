@@ -66,6 +66,8 @@ def country_agents(text: str, tokens: list[Token], mentions: list[Mention], plac
     located: dict[int, list[tuple[int, str]]] | None = None
     for m in mentions:
         p = by_start.get(m.start)
+        if out and out[-1].first_token <= m.first_token <= out[-1].last_token:
+            continue  # "Bosnia's Serb leader": the demonym is a modifier of the agent found before it
         if p is None or not p.country:
             continue
         if p.kind in _ALLEGIANCE_KINDS and (after := _allegiance(text, m)) is not None:
@@ -88,7 +90,10 @@ def country_agents(text: str, tokens: list[Token], mentions: list[Mention], plac
                 code, sector = agent_code(p.country, "ELI" if former else found[0])
                 last = found[1]
                 end = tokens[last].end
-                if not any(k in in_mention or k in in_named for k in range(m.last_token + 1, last + 1)):
+                # a people's word after a possessive is the possessor's ("Iraq's Kurdish leader" is Iraq's)
+                people = _demonym_tokens(mentions, by_start) if tokens[m.last_token].possessive else set()
+                if not any(k in in_mention and k not in people or k in in_named for k in range(m.last_token + 1,
+                                                                                             last + 1)):
                     out.append(ActorMention(m.start, end, text[m.start:end], code,
                                             text[m.start:end], p.country, sector, "agent", m.first_token, last))
                     continue
@@ -96,6 +101,12 @@ def country_agents(text: str, tokens: list[Token], mentions: list[Mention], plac
         if agent is not None and in_named.isdisjoint(range(agent.first_token, m.first_token)):
             out.append(agent)
     return _shared_heads(text, tokens, mentions, by_start, out)
+
+
+def _demonym_tokens(mentions: list[Mention], by_start: dict[int, Place]) -> set[int]:
+    """The tokens of the place names read as a people's word ('Serb', 'Kurdish', 'Catalan')."""
+    return {k for m in mentions if (p := by_start.get(m.start)) is not None and p.kind == "demonym"
+            for k in range(m.first_token, m.last_token + 1)}
 
 
 def _shared_heads(text: str, tokens: list[Token], mentions: list[Mention], by_start: dict[int, Place],

@@ -1,0 +1,45 @@
+"""A people's word between a country's possessive and an agent noun names people of that country: "Bosnia's
+Serb leader" is a leader in Bosnia (BIHGOV), not Serbia's; "Iraq's Kurdish leader" is Iraq's. Without the
+possessive, the people's word codes the agent as before ('Serb leaders' SRBGOV)."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.extract.pipeline import extract_record
+from analysis.io.articles import article_from_text
+
+
+def _actors(text: str) -> dict[str, str]:
+    return {a["text"]: a["code"] for a in extract_record(article_from_text(text, date="2023-09-11"))["actors"]}
+
+
+@pytest.mark.parametrize(("text", "agent", "code"), [
+    ("Bosnia's Serb leader threatened to hold a referendum on secession.", "Bosnia's Serb leader", "BIHGOV"),
+    ("Iraq's Kurdish leaders rejected the budget proposed by Baghdad.", "Iraq's Kurdish leaders", "IRQGOV"),
+    ("Spain's Catalan president called for new talks.", "Spain's Catalan president", "ESPGOV"),
+    ("On Monday, Ethiopia's Tigrayan leaders accused the army of abuses.", "Ethiopia's Tigrayan leaders", "ETHGOV"),
+    ("Kosovo police arrested two men, and Serbia's Albanian leaders protested.", "Serbia's Albanian leaders",
+     "SRBGOV"),
+])
+def test_a_peoples_word_after_a_possessive_is_the_possessors(text: str, agent: str, code: str) -> None:
+    actors = _actors(text)
+    assert actors.get(agent) == code
+    people_word = agent.split()[1]
+    assert not any(t.startswith(people_word) for t in actors)  # the people's word makes no agent of its own
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Serb leaders met Bosnian officials in Sarajevo.", {"Serb leaders": "SRBGOV", "Bosnian officials": "BIHGOV"}),
+    ("Bosnia's leader met Serb officials in Belgrade.", {"Bosnia's leader": "BIHGOV", "Serb officials": "SRBGOV"}),
+    ("Albanian officials criticised Serbia's government.",
+     {"Albanian officials": "ALBGOV", "Serbia's government": "SRBGOV"}),
+])
+def test_without_a_possessive_the_peoples_word_codes_its_agent(text: str, expected: dict[str, str]) -> None:
+    assert expected.items() <= _actors(text).items()
+
+
+def test_the_possessors_agent_acts_in_the_event() -> None:
+    record = extract_record(article_from_text("Bosnia's Serb leader threatened Sarajevo with secession.",
+                                              date="2023-09-11"))
+    assert {e["source"] for e in record["events"]} == {"BIHGOV"}
