@@ -37,3 +37,35 @@ def test_no_office_holder_of_the_sentences_country_where_the_text_says_whose_off
 def test_a_possessive_office_is_the_office_holder() -> None:
     codes = actor_codes("In Accra, the president's motorcade passed the market.")
     assert codes.get("the president") == "GHAGOV", codes
+
+
+@pytest.mark.parametrize("text,title,code", [
+    ("The state governor criticised the federal government over the floods in Bauchi, Nigeria.",
+     "The state governor", "NGAGOV"),
+    ("In Sindh, Pakistan, the provincial governor met protest leaders.", "the provincial governor", "PAKGOV"),
+    ("Residents of Lviv, Ukraine, said the mayor had asked Poland for generators.", "the mayor", "UKRGOV"),
+    ("In Cusco, the regional governor's office rejected the miners' demands.", "the regional governor", "PERGOV"),
+    ("Police in Kano arrested two men after the mayor appealed for calm.", "the mayor", "NGAGOV"),
+])
+def test_a_local_office_named_alone_is_the_sentences_government(text: str, title: str, code: str) -> None:
+    codes = actor_codes(text)
+    assert codes.get(title) == code, codes
+
+
+@pytest.mark.parametrize("text,title", [
+    ("In Toledo, Spain, the former mayor criticised the council.", "the former mayor"),
+    ("In Lagos, the former governor met party leaders.", "the former governor"),
+])
+def test_a_former_office_holder_is_no_government(text: str, title: str) -> None:
+    codes = actor_codes(text)
+    assert title in codes and not codes[title].endswith("GOV"), codes
+
+
+@pytest.mark.parametrize("text,title", [
+    ("On the day the president arrived in Accra, protesters gathered.", "the president"),
+    ("In Quito, the portion the governor controls was flooded.", "the governor"),
+    ("In Lima, the week the prime minister resigned, markets fell.", "the prime minister"),
+])
+def test_an_office_opens_at_the_last_the_before_it(text: str, title: str) -> None:
+    codes = actor_codes(text)
+    assert title in codes and not any(t.endswith(" " + title) for t in codes), codes

@@ -33,6 +33,8 @@ TITLE_PREFIXES = tuple(sorted(w + "-" for w in RANK_PREFIXES))  # 'Vice-Presiden
 _START = attrgetter("start")
 # sectors a lower-case description gives a person named after it ('opposition leader X', 'rebel commander X')
 DESCRIPTION_SECTORS = frozenset({"OPP", "REB", "INS", "REL", "MED", "HRI", "LAB", "BUS", "EDU"})
+_FORMER = word_group("former")  # 'the former governor': no longer in office
+_LOCAL_OFFICES = word_group("local_office")  # 'the governor', 'the mayor': heads of a division or town
 OFFICE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "ELI"})
 _DEFINITE = frozenset(word_group("article") - INDEFINITE_ARTICLES)  # 'the' before an office ('the president')
 
@@ -158,10 +160,13 @@ def _office_at(tokens: list[Token], lowers: list[str], h: int, taken: set[int]
     for size in range(min(MAX_TITLE, h), 0, -1):
         i = h - size + 1
         if lowers[i - 1] not in _DEFINITE or not all(tokens[k].spaced for k in range(i - 1, h)) or any(
-                tokens[k].capitalised or k in taken for k in range(i, h)):
-            continue  # 'the' and the title's words one space apart ('the 2009 queen' is no title)
+                tokens[k].capitalised or k in taken or lowers[k] in _DEFINITE for k in range(i, h)):
+            continue  # 'the' and the title's words one space apart ('the 2009 queen' is no title; 'the day the
+            # president arrived': the title opens at the second 'the')
         words = [*lowers[i:h], head]
         sector = _title_sector(words) or _title_sector(words[-1:])  # 'the agriculture minister': its head
+        if sector is not None and not _FORMER.isdisjoint(words[:-1]):
+            sector = "ELI"  # 'the former mayor': out of office, an elite of the country (as CAMEO codes them)
         if sector is not None:
             return i - 1, (sector, h)
     return h, None
@@ -169,8 +174,10 @@ def _office_at(tokens: list[Token], lowers: list[str], h: int, taken: set[int]
 
 @functools.cache
 def _office_heads() -> frozenset[str]:
-    """The last words of the titles of office and their possessives ('president', "minister's")."""
-    return title_heads() | possessive_forms(title_heads())
+    """The last words of the titles of office and of local offices, and their possessives ('president',
+    "minister's", 'governor', 'mayor')."""
+    heads = title_heads() | _LOCAL_OFFICES
+    return heads | possessive_forms(heads)
 
 
 @functools.cache
