@@ -40,21 +40,34 @@ def agent_after(tokens: list[Token], k: int, text: str | None = None, *, modifie
     sentence = tokens[k].sentence
     lex = actor_lexicon()
     best: tuple[str, int] | None = None
-    for skip in range(0, modifiers + 1):
-        start = k + skip
+    start = k  # where the agent noun is tried: after the modifiers stepped over so far
+    for used in range(0, modifiers + 1):
+        if used:
+            mod = tokens[start]
+            if text is not None and _hyphen_participle(tokens, start, text, lex.irregular_verbs):
+                start += 2  # 'eastern-based', 'military-led': one modifier
+            elif mod.lower in _NOT_MODIFIERS or mod.lower.endswith(("ed", "ing")) or mod.lower in lex.irregular_verbs \
+                    or (text is not None and not mod.spaced):
+                break
+            else:
+                start += 1
         if start >= len(tokens) or tokens[start].sentence != sentence:
             break
-        if skip:
-            mod = tokens[start - 1]
-            if mod.lower in _NOT_MODIFIERS or mod.lower.endswith(("ed", "ing")) or mod.lower in lex.irregular_verbs or (
-                    text is not None and not mod.spaced):
-                break
         found = _agent_at(tokens, start, text)
         if found is not None and (best is None or found[1] > best[1]):
             if best is not None and found[0] in _GENERIC_SECTORS and best[0] in _SPECIFIC_SECTORS:
                 found = (best[0], found[1])  # 'military leaders', 'police chiefs': the modifier's sector
             best = found  # the head noun ends the phrase: 'Jewish immigrants', not 'Jewish'
     return best
+
+
+def _hyphen_participle(tokens: list[Token], i: int, text: str, irregular: frozenset[str]) -> bool:
+    """Whether tokens i and i + 1 are a word and a participle joined by a hyphen and followed by a space
+    ('eastern-based', 'military-led', 'state-run'): an adjective before a noun, one modifier."""
+    if i + 1 >= len(tokens) or tokens[i].spaced or not tokens[i + 1].spaced:
+        return False
+    second = tokens[i + 1].lower
+    return text[tokens[i].end:tokens[i + 1].start] == "-" and (second.endswith("ed") or second in irregular)
 
 
 def _agent_at(tokens: list[Token], start: int, text: str | None) -> tuple[str, int] | None:
