@@ -43,3 +43,17 @@ def test_the_possessors_agent_acts_in_the_event() -> None:
     record = extract_record(article_from_text("Bosnia's Serb leader threatened Sarajevo with secession.",
                                               date="2023-09-11"))
     assert {e["source"] for e in record["events"]} == {"BIHGOV"}
+
+
+@pytest.mark.parametrize(("text", "agent", "code"), [
+    ("Syria's Iran-backed militias attacked US troops.", "Iran-backed militias", "SYRUAF"),
+    ("Iraq's Iran-backed militias fired rockets at a US base.", "Iran-backed militias", "IRQUAF"),
+    ("Lebanon's Iran-backed militants attacked Israeli positions.", "Iran-backed militants", "LBNUAF"),
+    ("Yemen's Iran-backed rebels fired missiles at Saudi Arabia.", "Iran-backed rebels", "YEMREB"),
+])
+def test_a_sided_group_after_a_possessive_is_the_possessors(text: str, agent: str, code: str) -> None:
+    assert _actors(text).get(agent) == code
+
+
+def test_without_a_possessive_a_sided_group_acts_where_its_sentence_is_set() -> None:
+    assert _actors("Russian-backed separatists shelled Mariupol.").get("Russian-backed separatists") == "UKRREB"

@@ -72,7 +72,8 @@ def country_agents(text: str, tokens: list[Token], mentions: list[Mention], plac
             continue
         if p.kind in _ALLEGIANCE_KINDS and (after := _allegiance(text, m)) is not None:
             located = places_by_sentence(text, tokens, mentions, places) if located is None else located
-            group = _sided_group(text, tokens, m, m.last_token + 1 + after, p.country, located)
+            group = _sided_group(text, tokens, m, m.last_token + 1 + after, p.country, located,
+                                 _possessor(tokens, mentions, by_start, m))
             if group is not None:
                 out.append(group)
             continue
@@ -101,6 +102,15 @@ def country_agents(text: str, tokens: list[Token], mentions: list[Mention], plac
         if agent is not None and in_named.isdisjoint(range(agent.first_token, m.first_token)):
             out.append(agent)
     return _shared_heads(text, tokens, mentions, by_start, out)
+
+
+def _possessor(tokens: list[Token], mentions: list[Mention], by_start: dict[int, Place], m: Mention) -> str | None:
+    """The country whose possessive stands right before mention m ("Syria's Iran-backed militias": Syria)."""
+    k = m.first_token - 1
+    if k < 0 or not tokens[k].possessive or not tokens[k].spaced:
+        return None
+    owner = next((by_start.get(o.start) for o in mentions if o.last_token == k), None)
+    return owner.country if owner is not None and owner.kind in _COUNTRY_KINDS else None
 
 
 def _demonym_tokens(mentions: list[Mention], by_start: dict[int, Place]) -> set[int]:
@@ -183,9 +193,10 @@ def _allegiance(text: str, m: Mention) -> int | None:
 
 
 def _sided_group(text: str, tokens: list[Token], m: Mention, k: int, sided_with: str,
-                 located: dict[int, list[tuple[int, str]]]) -> ActorMention | None:
+                 located: dict[int, list[tuple[int, str]]], owner: str | None = None) -> ActorMention | None:
     """The group that sides with the country of mention m, its agent noun starting at token k ('pro-Russian
-    separatists', 'Iran-backed militias'): it acts where its sentence is set, the nearest place of another
+    separatists', 'Iran-backed militias'): it is of the country whose possessive stands before it (`owner`:
+    "Syria's Iran-backed militias"), else it acts where its sentence is set, the nearest place of another
     country (see `acting_country`; 'shelled the port city of Mariupol'), and is of unknown country where none is
     named. None without an agent noun."""
     found = agent_after(tokens, k, text)
@@ -193,7 +204,7 @@ def _sided_group(text: str, tokens: list[Token], m: Mention, k: int, sided_with:
         return None
     sector, last = found
     others = [(t, c) for t, c in located.get(tokens[k].sentence, []) if c != sided_with]
-    country = acting_country(others, set(), k)
+    country = owner if owner and owner != sided_with else acting_country(others, set(), k)
     code, sector = agent_code(country, sector)
     start, end = m.start, tokens[last].end
     return ActorMention(start, end, text[start:end], code, text[start:end], country, sector, "agent",
