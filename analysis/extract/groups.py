@@ -40,6 +40,10 @@ _COLLECTIVES = word_group("collective_noun")  # 'police', 'people': many, withou
 _MAX_FORCE_WORDS = 3  # words of an agent noun of armed forces before its head ('special operations forces')
 _CUE_REACH = MAX_MODIFIERS + 2  # words before an agent noun where an act on it shows ('clashed with riot police')
 _MAX_PAIR_GAP = 6  # words from 'between' to the 'and' of its pair ('between Ethiopian government forces and')
+# words of a phrase between a subject and its verb: 'Gunmen on motorcycles killed', 'Protesters in the capital
+# demanded', 'Farmers near the city of Lyon blocked', 'Police and soldiers in Caracas dispersed'
+_MAX_SUBJECT_PHRASE = 6
+_CLAUSE_WORDS = word_group("subordinator") | {"that"}  # 'Gunmen in the town where ...': a clause of its own
 
 
 def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], mentions: list[Mention],
@@ -91,11 +95,15 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
         if (prev in _PREPOSITIONS and not (by or counted or acted_on)) or (
                 k - 1 in taken and tokens[k - 1].spaced):
             continue
-        if not (by or acted_on or _verb_follows(tokens, index.lowers, last, acting)):
+        next_to_act = by or acted_on or _verb_follows(tokens, index.lowers, last, acting)
+        # the verb after a phrase ('Gunmen on motorcycles killed'); -1 when the group stands next to its act
+        verb = -1 if next_to_act else _verb_after_phrase(tokens, index.lowers, last, acting)
+        if not next_to_act and verb < 0:
             continue
         if located is None:
             located = places_by_sentence(text, tokens, mentions, places)
-        country = acting_country(located.get(tok.sentence, []), in_actor, k)
+        sites = located.get(tok.sentence, [])
+        country = acting_country(sites if verb < 0 else _clause_places(tokens, sites, verb), in_actor, k)
         code, sector = agent_code(country, sector)
         start, end = tokens[k].start, tokens[last].end - (2 if tokens[last].possessive else 0)
         out.append(ActorMention(start, end, text[start:end], code, text[start:end], country, sector, "agent", k, last))
@@ -163,7 +171,8 @@ def _group_heads(text: str, tokens: list[Token], lowers: list[str], at_heads: li
         if word in force_heads and _STATE_WORDS.isdisjoint(lowers[max(0, h - MAX_MODIFIERS - _MAX_FORCE_WORDS):h]):
             continue  # 'government troops', 'regime elite forces': armed forces need a state word
         if word in _STATE_WORDS or any(map(cues.__getitem__, lowers[max(0, h - _CUE_REACH):h])) \
-                or _verb_follows(tokens, lowers, h, acting) or _by_may_precede(text, tokens, h, reach):
+                or _verb_follows(tokens, lowers, h, acting) or _by_may_precede(text, tokens, h, reach) \
+                or _verb_after_phrase(tokens, lowers, h, acting) >= 0:
             found = agent_before(tokens, h, text)
             if found is not None:
                 out.append((found[1], h, found[0]))
@@ -277,3 +286,36 @@ def _verb_follows(tokens: list[Token], lowers: list[str], last: int, acting: Map
     if lowers[nxt] in _AUXILIARIES and nxt + 1 < len(tokens):
         nxt += 1
     return acting[lowers[nxt]]
+
+
+def _verb_after_phrase(tokens: list[Token], lowers: list[str], last: int, acting: Mapping[str, bool]) -> int:
+    """The token of the verb of a subject ending at token `last` when a short phrase opened by a preposition
+    or 'and' stands between them, with no punctuation inside ('Gunmen on motorcycles killed', 'Protesters in
+    the capital have demanded', 'Rebels from the north seized', 'Police and soldiers in Caracas dispersed').
+    The verb is a lower-case word (not 'the United States') not followed by 'by' ('farmers in areas
+    affected by the drought'), before any subordinator ('gunmen in the town where ...'); else -1."""
+    k = last + 1
+    if not tokens[last].spaced or not (lowers[k] in _PREPOSITIONS or lowers[k] in _PAIR_CONJUNCTIONS):
+        return -1
+    for j in range(k + 1, min(len(tokens), k + 1 + _MAX_SUBJECT_PHRASE)):
+        if not tokens[j - 1].spaced:
+            return -1
+        w = lowers[j]
+        if tokens[j].capitalised or w in _AUXILIARIES:
+            continue
+        if w in _CLAUSE_WORDS:
+            return -1
+        if acting[w]:
+            return j if j + 1 >= len(tokens) or lowers[j + 1] != "by" else -2
+    return -1
+
+
+def _clause_places(tokens: list[Token], places: list[tuple[int, str]], verb: int) -> list[tuple[int, str]]:
+    """The places of a sentence up to the end of the clause of the verb at token `verb` (its first mark): a
+    subject that a phrase parts from its verb acts where its own clause is set ('Gunmen on motorcycles killed
+    two policemen in Peshawar'), not where a report after it is ('Protesters outside the embassy rallied on
+    Friday, police in Athens said')."""
+    end = verb
+    while end + 1 < len(tokens) and tokens[end].spaced:
+        end += 1
+    return [p for p in places if p[0] <= end]
