@@ -17,6 +17,7 @@ from coded_samples import actor_codes, events, show
     ("Rebels from the north seized the town of Kidal in Mali.", "MLIREB", "19"),
     ("Police and soldiers in Caracas dispersed opposition marchers.", "VENCOP", "17"),
     ("Striking workers at a copper mine in Zambia blocked the main road.", "ZMBLAB", "14"),
+    ("Rebels of the M23 group seized the town of Rubaya in eastern Congo.", "CODREB", "19"),  # a word of digits
 ])
 def test_a_group_before_a_phrase_is_the_subject_of_the_verb_after_it(text: str, source: str, root: str) -> None:
     evs = events(text)
