@@ -199,6 +199,12 @@ class Sentence(Subjects):
             return None  # 'warned of more wild weather for Queensland': a place hears no warning
         return tgt
 
+    def _agent_after_by(self, p: Participant) -> bool:
+        """Whether 'by' (or 'by the') stands right before p: the agent of a passive or a participle."""
+        k = p.first_token - 1
+        k -= k > 0 and self.low[k] == "the"
+        return k >= 0 and self.low[k] == "by"
+
     def _addressee(self, p: Participant, cameo: str) -> bool:
         """Whether 'to' introduces p ('complained to the African Union', 'appealed to the UN'), or 'with' after a
         complaint ('filed a complaint with the UN Security Council over ...')."""
@@ -353,9 +359,10 @@ class Sentence(Subjects):
                 return
             c.src = self.source(ti)
             c.tgt = self.target(c, c.src)
-            if c.src is not None and (c.tgt is None or c.tgt.place) and joint_act(c):
+            if c.src is not None and (c.tgt is None or c.tgt.place or self._agent_after_by(c.tgt)) and joint_act(c):
                 # a joint act of a compound subject: 'Kim and Putin met', 'India and Pakistan signed a
-                # ceasefire', 'Sudan's army and the Rapid Support Forces agreed to a ceasefire'
+                # ceasefire', 'Sudan's army and the Rapid Support Forces agreed to a ceasefire'; the agent of
+                # a participle in the object is no side of it ('signed a deal brokered by China')
                 self.pair_subject(c)
         if c.src is not None and c.tgt is not None and same_actor(c.src, c.tgt):
             c.tgt = None
