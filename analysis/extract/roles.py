@@ -17,6 +17,7 @@ from analysis.extract._function_words import (
     ADJUNCT_PREPS,
     AGENT_OBJECT_ROOTS,
     BE,
+    BORDER_ROOTS,
     BOUNDARY_WORDS,
     FLOW_ROOTS,
     GRIEVANCE_PREPS,
@@ -48,6 +49,7 @@ from analysis.extract.objects import (
     SITUATION_CODES,
     agent_in_object,
     authorities_of_place,
+    border_neighbour,
     flow_partner,
     grievance_agent,
     relative_agent,
@@ -157,6 +159,8 @@ class Sentence(Subjects):
             tgt = self.after_prep(tj, preps, end)
         if tgt is None and trig.cameo[:2] in FLOW_ROOTS:
             tgt = flow_partner(self, tj, end)  # 'eased restrictions on travel to Cuba'
+        if tgt is None and trig.cameo[:2] in BORDER_ROOTS:
+            tgt = border_neighbour(self, tj, end)  # 'massed troops along the border with Mali'
         if tgt is None and trig.cameo[:3] in YIELD_CODES:
             tgt = yielded_to(self, tj)  # 'called off the strike after talks with the government'
         if tgt is None and trig.pos == "verb" and role == "theme":
