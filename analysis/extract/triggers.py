@@ -325,6 +325,8 @@ class TriggerScan:
                     k += 2  # 'suspended part of its military aid', 'withdrew most of its troops'
                     continue
                 if tok == w or (last and verb and w not in PARTICLES and tok in (w + "s", w + "es")):
+                    if k > first and self.text[self.toks[k].start - 1] == "-" and low[k - 1] not in words:
+                        return None  # the second half of a compound: 'held live-fire drills' holds no fire
                     k += 1
                     break
                 if w in DETERMINERS:
