@@ -322,7 +322,7 @@ def _verb_after_phrase(text: str, tokens: list[Token], lowers: list[str], last: 
         if w in _CLAUSE_WORDS:
             return -1
         if acting[w]:
-            return j if j + 1 >= len(tokens) or lowers[j + 1] != "by" else -2
+            return j if j + 1 >= len(tokens) or lowers[j + 1] != "by" else -1
     return -1
 
 
