@@ -18,6 +18,8 @@ from coded_samples import actor_codes, events, show
     ("Police and soldiers in Caracas dispersed opposition marchers.", "VENCOP", "17"),
     ("Striking workers at a copper mine in Zambia blocked the main road.", "ZMBLAB", "14"),
     ("Rebels of the M23 group seized the town of Rubaya in eastern Congo.", "CODREB", "19"),  # a word of digits
+    ("Villagers near the mine in Peru threw stones at police.", "PERCVL", "14"),  # an irregular past
+    ("Students at the university in Caracas held a rally against the government.", "VENEDU", "14"),
 ])
 def test_a_group_before_a_phrase_is_the_subject_of_the_verb_after_it(text: str, source: str, root: str) -> None:
     evs = events(text)

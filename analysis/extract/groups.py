@@ -45,6 +45,7 @@ _MAX_PAIR_GAP = 6  # words from 'between' to the 'and' of its pair ('between Eth
 # demanded', 'Farmers near the city of Lyon blocked', 'Police and soldiers in Caracas dispersed'
 _MAX_SUBJECT_PHRASE = 6
 _CLAUSE_WORDS = word_group("subordinator") | {"that"}  # 'Gunmen in the town where ...': a clause of its own
+_IRREGULAR_PAST = word_group("irregular_past")  # 'Villagers near the mine threw stones'
 _WORD_GAP = re.compile(r"[\w\s-]*")  # the text between two words of a phrase: no mark
 
 
@@ -308,7 +309,8 @@ def _verb_after_phrase(text: str, tokens: list[Token], lowers: list[str], last: 
     """The token of the verb of a subject ending at token `last` when a short phrase opened by a preposition
     or 'and' stands between them, with no punctuation inside ('Gunmen on motorcycles killed', 'Protesters in
     the capital have demanded', 'Rebels from the north seized', 'Police and soldiers in Caracas dispersed').
-    The verb is a lower-case word (not 'the United States') not followed by 'by' ('farmers in areas
+    The verb is a lower-case word (not 'the United States'), a past form (irregular too: 'threw'), not followed
+    by 'by' ('farmers in areas
     affected by the drought'), before any subordinator ('gunmen in the town where ...'); else -1."""
     k = last + 1
     if not tokens[last].spaced or not (lowers[k] in _PREPOSITIONS or lowers[k] in _PAIR_CONJUNCTIONS):
@@ -321,7 +323,7 @@ def _verb_after_phrase(text: str, tokens: list[Token], lowers: list[str], last: 
             continue
         if w in _CLAUSE_WORDS:
             return -1
-        if acting[w]:
+        if acting[w] or w in _IRREGULAR_PAST:
             return j if j + 1 >= len(tokens) or lowers[j + 1] != "by" else -1
     return -1
 
