@@ -40,6 +40,7 @@ def test_a_title_alone_makes_no_event() -> None:
     ("Britain and France back Ukraine.", "FRA", "UKR"),  # a pair takes the base form as its verb
     ("Russia sent Syria new fighter jets.", "RUS", "SYR"),  # no base form
     ("Germany backs Ukraine.", "DEU", "UKR"),
+    ("Deputies arrest Pointe Coupee teen on weapon count.", "USACOP", "USA"),  # a headline's group subject
 ])
 def test_verbs_between_two_names_stay_verbs(text: str, source: str, target: str) -> None:
     evs = events(text)

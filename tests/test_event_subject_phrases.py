@@ -39,6 +39,20 @@ def test_no_subject_across_a_participle_or_a_clause(text: str) -> None:
     assert not any(code.endswith(("AGR", "UAF")) for code in actor_codes(text).values())
 
 
+@pytest.mark.parametrize("text", [
+    "Yarbrough said the victim of the assault was a female.",  # a noun of the phrase is no verb
+    "There are segments of the Tamil community with a vested interest in the unity of Sri Lanka.",  # adjective
+])
+def test_no_verb_inside_the_phrase(text: str) -> None:
+    assert not any(code.endswith(("CVL", "EDU")) for code in actor_codes(text).values())
+
+
+def test_and_opens_no_phrase_after_an_object() -> None:
+    """'let out students and colleges canceled': the students are the object; the colleges cancel."""
+    codes = actor_codes("High schools let out students and colleges canceled classes in Fargo.")
+    assert not any("students" in text for text in codes), codes
+
+
 def test_troops_still_need_a_state_word() -> None:
     """Troops are often abroad: a phrase after them gives them no country."""
     codes = actor_codes("Soldiers on patrol in Mali shot dead three civilians.")

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from analysis._resources import compiled
 from analysis.extract._cached import Remembered
-from analysis.extract._function_words import ARTICLES, FUNCTION_BEFORE_OBJECT, PARTITIVE_HEADS, PATIENT_HEADS
+from analysis.extract._function_words import ARTICLES, BE, FUNCTION_BEFORE_OBJECT, PARTITIVE_HEADS, PATIENT_HEADS
 from analysis.extract._token_index import possessive_forms, token_index, token_set
 from analysis.extract.actors import ActorMention, actor_lexicon
 from analysis.extract.agents import MAX_MODIFIERS, agent_after, agent_before, agent_code
@@ -45,6 +45,7 @@ _MAX_PAIR_GAP = 6  # words from 'between' to the 'and' of its pair ('between Eth
 # demanded', 'Farmers near the city of Lyon blocked', 'Police and soldiers in Caracas dispersed'
 _MAX_SUBJECT_PHRASE = 6
 _CLAUSE_WORDS = word_group("subordinator") | {"that"}  # 'Gunmen in the town where ...': a clause of its own
+_PHRASE_PREPS = word_group("subject_phrase_prep")  # 'Gunmen on motorcycles killed'
 _IRREGULAR_PAST = word_group("irregular_past")  # 'Villagers near the mine threw stones'
 _WORD_GAP = re.compile(r"[\w\s-]*")  # the text between two words of a phrase: no mark
 
@@ -101,7 +102,7 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
             continue
         next_to_act = by or acted_on or _verb_follows(tokens, index.lowers, last, acting)
         # the verb after a phrase ('Gunmen on motorcycles killed'); -1 when the group stands next to its act
-        verb = -1 if next_to_act else _verb_after_phrase(text, tokens, index.lowers, last, acting)
+        verb = -1 if next_to_act else _verb_after_phrase(text, tokens, index.lowers, last)
         if not next_to_act and verb < 0:
             continue
         if located is None:
@@ -188,7 +189,7 @@ def _group_heads(text: str, tokens: list[Token], lowers: list[str], at_heads: li
             continue  # 'government troops', 'regime elite forces': armed forces need a state word
         if word in _STATE_WORDS or any(map(cues.__getitem__, lowers[max(0, h - _CUE_REACH):h])) \
                 or _verb_follows(tokens, lowers, h, acting) or _by_may_precede(text, tokens, h, reach) \
-                or _verb_after_phrase(text, tokens, lowers, h, acting) >= 0:
+                or _verb_after_phrase(text, tokens, lowers, h) >= 0:
             found = agent_before(tokens, h, text)
             if found is not None:
                 out.append((found[1], h, found[0]))
@@ -304,16 +305,20 @@ def _verb_follows(tokens: list[Token], lowers: list[str], last: int, acting: Map
     return acting[lowers[nxt]]
 
 
-def _verb_after_phrase(text: str, tokens: list[Token], lowers: list[str], last: int, acting: Mapping[str, bool]
-                       ) -> int:
+def _verb_after_phrase(text: str, tokens: list[Token], lowers: list[str], last: int) -> int:
     """The token of the verb of a subject ending at token `last` when a short phrase opened by a preposition
     or 'and' stands between them, with no punctuation inside ('Gunmen on motorcycles killed', 'Protesters in
     the capital have demanded', 'Rebels from the north seized', 'Police and soldiers in Caracas dispersed').
-    The verb is a lower-case word (not 'the United States'), a past form (irregular too: 'threw'), not followed
-    by 'by' ('farmers in areas
-    affected by the drought'), before any subordinator ('gunmen in the town where ...'); else -1."""
+    The verb is a lower-case past form (irregular too: 'threw'; not 'the United States', not a noun of the
+    phrase such as 'of the assault', not an adjective after an article, 'a vested interest'), not followed by
+    'by' ('farmers in areas affected by the drought'), before any subordinator ('gunmen in the town where
+    ...') or form of 'be' ('Residents with land lines are registered'); else -1. 'and' opens the phrase only
+    before another group, at the start of the sentence ('Police and soldiers in Caracas dispersed'; not 'let
+    out students and colleges canceled')."""
     k = last + 1
-    if not tokens[last].spaced or not (lowers[k] in _PREPOSITIONS or lowers[k] in _PAIR_CONJUNCTIONS):
+    if not tokens[last].spaced or not (lowers[k] in _PHRASE_PREPS or (
+            lowers[k] in _PAIR_CONJUNCTIONS and lowers[k + 1] in _agent_heads()[0]
+            and (tokens[last].sentence_initial or tokens[last - 1].sentence_initial))):
         return -1
     for j in range(k + 1, min(len(tokens), k + 1 + _MAX_SUBJECT_PHRASE)):
         if not _joined(text, tokens, j):
@@ -321,9 +326,9 @@ def _verb_after_phrase(text: str, tokens: list[Token], lowers: list[str], last: 
         w = lowers[j]
         if tokens[j].capitalised or w in _AUXILIARIES:
             continue
-        if w in _CLAUSE_WORDS:
+        if w in _CLAUSE_WORDS or w in BE:
             return -1
-        if acting[w] or w in _IRREGULAR_PAST:
+        if ((w.endswith("ed") and len(w) > 4) or w in _IRREGULAR_PAST) and lowers[j - 1] not in ARTICLES:
             return j if j + 1 >= len(tokens) or lowers[j + 1] != "by" else -1
     return -1
 

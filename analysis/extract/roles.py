@@ -363,7 +363,7 @@ class Sentence(Subjects):
                 return
             c.src = self.source(ti)
             c.tgt = self.target(c, c.src)
-            if c.src is not None and (c.tgt is None or c.tgt.place or self._agent_after_by(c.tgt)) and joint_act(c):
+            if c.src is not None and joint_act(c) and (c.tgt is None or c.tgt.place or self._agent_after_by(c.tgt)):
                 # a joint act of a compound subject: 'Kim and Putin met', 'India and Pakistan signed a
                 # ceasefire', 'Sudan's army and the Rapid Support Forces agreed to a ceasefire'; the agent of
                 # a participle in the object is no side of it ('signed a deal brokered by China')

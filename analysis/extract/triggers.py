@@ -251,8 +251,8 @@ class TriggerScan:
     def _title_before_name(self, i: int) -> bool:
         """'NATO ally Turkey', "Iran's ally Syria", 'Russian ally Belarus': a verb's base form (the caller
         checks it) between an actor and a name, with no punctuation, is a noun in apposition to the name (a verb
-        after one actor would take '-s'); not after a pair or a plural ('Britain and France back Ukraine',
-        'Western governments support Kyiv')."""
+        after one actor would take '-s'); not after a pair, a plural or an agent noun ('Britain and France back
+        Ukraine', 'Western governments support Kyiv', 'Police arrest Albany man')."""
         if i == 0 or i + 1 >= self.n:
             return False
         before, name = self.part_end.get(i - 1), self.part_at.get(i + 1)
@@ -260,8 +260,10 @@ class TriggerScan:
                 or not self.plain(i - 1, i + 1):
             return False
         last, first = self.toks[before.last_token], before.first_token
-        plural = not last.capitalised and last.lower.endswith("s") and not last.possessive
-        return not plural and not (first > 0 and self.low[first - 1] in COORDINATORS and self.plain(first - 1, first))
+        if (last.lower,) in actor_lexicon().agents or (last.lower.endswith("s") and not last.possessive and (
+                not last.capitalised or last.sentence_initial)):
+            return False  # a group is the subject of a headline's verb: 'Deputies arrest Pointe Coupee teen'
+        return not (first > 0 and self.low[first - 1] in COORDINATORS and self.plain(first - 1, first))
 
     def _after_indefinite(self, i: int) -> bool:
         """'a multinational police force', 'an unprovoked attack', 'a roadside bombing near ...': a base form
@@ -325,7 +327,7 @@ class TriggerScan:
                     k += 2  # 'suspended part of its military aid', 'withdrew most of its troops'
                     continue
                 if tok == w or (last and verb and w not in PARTICLES and tok in (w + "s", w + "es")):
-                    if k > first and self.text[self.toks[k].start - 1] == "-" and low[k - 1] not in words:
+                    if fillers and self.text[self.toks[k].start - 1] == "-" and low[k - 1] not in words:
                         return None  # the second half of a compound: 'held live-fire drills' holds no fire
                     k += 1
                     break
