@@ -133,6 +133,8 @@ FUNCTION_BEFORE_OBJECT = SUBJECT_PREPS | ADJUNCT_PREPS | PLACE_PREPS | COORDINAT
 # 'complained to the AU about Sudanese raids': the actor a grievance is about is its target, not the addressee
 GRIEVANCE_PREPS = word_group("grievance_prep")
 GRIEVANCE_ROOTS = word_group("grievance_root")  # demand, disapprove, reject, protest
+BORDER_ROOTS = word_group("border_root")  # 'massed troops along the border with X': a show of force at X
+BORDER_NOUNS = word_group("border_noun")
 FLOW_ROOTS = word_group("flow_root")  # 'restrictions on travel to Cuba': the flow's other country
 FLOW_OPENERS = word_group("flow_opener")  # 'on', 'against' the flow
 FLOW_PREPS = word_group("flow_prep")

@@ -328,9 +328,10 @@ class Clauses(TriggerScan):
     def _object_controlled(self, h: int) -> bool:
         """Whether the word at h, before a 'to' infinitive, ends an actor that is the object of a verb
         ('wants Denmark to attack', 'asked the United States to help', 'allowed Russian troops to enter'):
-        the infinitive is that actor's act (object control), not a purpose clause of the subject's."""
+        the infinitive is that actor's act (object control), not a purpose clause of the subject's; a capital
+        there is its government ('wants Kyiv to recognise', 'urged Beijing to release')."""
         p = self.part_end.get(h)
-        if p is None or p.place or p.first_token < 1:
+        if p is None or (p.place and not p.capital) or p.first_token < 1:
             return False
         v = p.first_token - 1
         while v > 0 and self.low[v] in DETERMINERS and self.plain(v, v + 1):

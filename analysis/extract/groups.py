@@ -6,11 +6,12 @@ is set (see `participants.acting_country`)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from analysis._resources import compiled
 from analysis.extract._cached import Remembered
-from analysis.extract._function_words import FUNCTION_BEFORE_OBJECT, PARTITIVE_HEADS
+from analysis.extract._function_words import ARTICLES, BE, FUNCTION_BEFORE_OBJECT, PARTITIVE_HEADS, PATIENT_HEADS
 from analysis.extract._token_index import possessive_forms, token_index, token_set
 from analysis.extract.actors import ActorMention, actor_lexicon
 from analysis.extract.agents import MAX_MODIFIERS, agent_after, agent_before, agent_code
@@ -40,6 +41,13 @@ _COLLECTIVES = word_group("collective_noun")  # 'police', 'people': many, withou
 _MAX_FORCE_WORDS = 3  # words of an agent noun of armed forces before its head ('special operations forces')
 _CUE_REACH = MAX_MODIFIERS + 2  # words before an agent noun where an act on it shows ('clashed with riot police')
 _MAX_PAIR_GAP = 6  # words from 'between' to the 'and' of its pair ('between Ethiopian government forces and')
+# words of a phrase between a subject and its verb: 'Gunmen on motorcycles killed', 'Protesters in the capital
+# demanded', 'Farmers near the city of Lyon blocked', 'Police and soldiers in Caracas dispersed'
+_MAX_SUBJECT_PHRASE = 6
+_CLAUSE_WORDS = word_group("subordinator") | {"that"}  # 'Gunmen in the town where ...': a clause of its own
+_PHRASE_PREPS = word_group("subject_phrase_prep")  # 'Gunmen on motorcycles killed'
+_IRREGULAR_PAST = word_group("irregular_past")  # 'Villagers near the mine threw stones'
+_WORD_GAP = re.compile(r"[\w\s-]*")  # the text between two words of a phrase: no mark
 
 
 def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], mentions: list[Mention],
@@ -85,17 +93,22 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
         # the group an act falls on: 'fired tear gas at protesters', 'clashed with police', 'arrested students';
         # not a person's description ('arrested opposition leader Kizza Besigye')
         # and 'the government' wherever it stands: 'demanded higher prices from the government'
-        acted_on = (prev in _TARGET_PREPS or acting[prev] or _between_pair(tokens, k) or (
+        before = _governor(tokens, index.lowers, k, last, prev, counted)
+        acted_on = (before in _TARGET_PREPS or acting[before] or _between_pair(tokens, k) or (
             state and _stem(tokens[last]) in _STATE_WORDS)) and not (
             tokens[last].spaced and tokens[last + 1].capitalised)
         if (prev in _PREPOSITIONS and not (by or counted or acted_on)) or (
                 k - 1 in taken and tokens[k - 1].spaced):
             continue
-        if not (by or acted_on or _verb_follows(tokens, index.lowers, last, acting)):
+        next_to_act = by or acted_on or _verb_follows(tokens, index.lowers, last, acting)
+        # the verb after a phrase ('Gunmen on motorcycles killed'); -1 when the group stands next to its act
+        verb = -1 if next_to_act else _verb_after_phrase(text, tokens, index.lowers, last)
+        if not next_to_act and verb < 0:
             continue
         if located is None:
             located = places_by_sentence(text, tokens, mentions, places)
-        country = acting_country(located.get(tok.sentence, []), in_actor, k)
+        sites = located.get(tok.sentence, [])
+        country = acting_country(sites if verb < 0 else _clause_places(text, tokens, sites, verb), in_actor, k)
         code, sector = agent_code(country, sector)
         start, end = tokens[k].start, tokens[last].end - (2 if tokens[last].possessive else 0)
         out.append(ActorMention(start, end, text[start:end], code, text[start:end], country, sector, "agent", k, last))
@@ -112,6 +125,18 @@ def _word_before(tokens: list[Token], k: int, last: int) -> str:
     if j > 0 and tokens[j].lower == "the" and _plural_or_collective(tokens[last].lower):
         j -= 1
     return tokens[j].lower if j >= 0 and tokens[j].sentence == tokens[k].sentence else ""
+
+
+def _governor(tokens: list[Token], lowers: list[str], k: int, last: int, prev: str, counted: bool) -> str:
+    """The word that governs the phrase of an agent noun at tokens k..last, whose word before is `prev`:
+    before a quantity of the group ('arrested hundreds of opposition activists', 'fired at crowds of
+    students'), or before the article of a unit or post the group's noun modifies ('attacked a police
+    checkpoint', 'stormed the police station'); else `prev`."""
+    if counted:
+        return _word_before(tokens, k - 2, k - 2)
+    if prev in ARTICLES and tokens[last].spaced and lowers[last + 1] in PATIENT_HEADS:
+        return _word_before(tokens, k - 1, k - 1)
+    return prev
 
 
 def _plural_or_collective(word: str) -> bool:
@@ -163,7 +188,8 @@ def _group_heads(text: str, tokens: list[Token], lowers: list[str], at_heads: li
         if word in force_heads and _STATE_WORDS.isdisjoint(lowers[max(0, h - MAX_MODIFIERS - _MAX_FORCE_WORDS):h]):
             continue  # 'government troops', 'regime elite forces': armed forces need a state word
         if word in _STATE_WORDS or any(map(cues.__getitem__, lowers[max(0, h - _CUE_REACH):h])) \
-                or _verb_follows(tokens, lowers, h, acting) or _by_may_precede(text, tokens, h, reach):
+                or _verb_follows(tokens, lowers, h, acting) or _by_may_precede(text, tokens, h, reach) \
+                or _verb_after_phrase(text, tokens, lowers, h) >= 0:
             found = agent_before(tokens, h, text)
             if found is not None:
                 out.append((found[1], h, found[0]))
@@ -277,3 +303,50 @@ def _verb_follows(tokens: list[Token], lowers: list[str], last: int, acting: Map
     if lowers[nxt] in _AUXILIARIES and nxt + 1 < len(tokens):
         nxt += 1
     return acting[lowers[nxt]]
+
+
+def _verb_after_phrase(text: str, tokens: list[Token], lowers: list[str], last: int) -> int:
+    """The token of the verb of a subject ending at token `last` when a short phrase opened by a preposition
+    or 'and' stands between them, with no punctuation inside ('Gunmen on motorcycles killed', 'Protesters in
+    the capital have demanded', 'Rebels from the north seized', 'Police and soldiers in Caracas dispersed').
+    The verb is a lower-case past form (irregular too: 'threw'; not 'the United States', not a noun of the
+    phrase such as 'of the assault', not an adjective after an article, 'a vested interest'), not followed by
+    'by' ('farmers in areas affected by the drought'), before any subordinator ('gunmen in the town where
+    ...') or form of 'be' ('Residents with land lines are registered'); else -1. 'and' opens the phrase only
+    before another group, at the start of the sentence ('Police and soldiers in Caracas dispersed'; not 'let
+    out students and colleges canceled')."""
+    k = last + 1
+    if not tokens[last].spaced or not (lowers[k] in _PHRASE_PREPS or (
+            lowers[k] in _PAIR_CONJUNCTIONS and lowers[k + 1] in _agent_heads()[0]
+            and (tokens[last].sentence_initial or tokens[last - 1].sentence_initial))):
+        return -1
+    for j in range(k + 1, min(len(tokens), k + 1 + _MAX_SUBJECT_PHRASE)):
+        if not _joined(text, tokens, j):
+            return -1
+        w = lowers[j]
+        if tokens[j].capitalised or w in _AUXILIARIES:
+            continue
+        if w in _CLAUSE_WORDS or w in BE:
+            return -1
+        if ((w.endswith("ed") and len(w) > 4) or w in _IRREGULAR_PAST) and lowers[j - 1] not in ARTICLES:
+            return j if j + 1 >= len(tokens) or lowers[j + 1] != "by" else -1
+    return -1
+
+
+def _clause_places(text: str, tokens: list[Token], places: list[tuple[int, str]], verb: int
+                   ) -> list[tuple[int, str]]:
+    """The places of a sentence up to the end of the clause of the verb at token `verb` (its first mark): a
+    subject that a phrase parts from its verb acts where its own clause is set ('Gunmen on motorcycles killed
+    two policemen in Peshawar'), not where a report after it is ('Protesters outside the embassy rallied on
+    Friday, police in Athens said')."""
+    end = verb
+    while end + 1 < len(tokens) and _joined(text, tokens, end + 1):
+        end += 1
+    return [p for p in places if p[0] <= end]
+
+
+def _joined(text: str, tokens: list[Token], j: int) -> bool:
+    """Whether token j follows token j - 1 in its sentence with no mark between (a word of digits is no token:
+    'the M23 group', 'killed 12 people')."""
+    return tokens[j - 1].spaced or (tokens[j].sentence == tokens[j - 1].sentence and _WORD_GAP.fullmatch(
+        text, tokens[j - 1].end, tokens[j].start) is not None)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from analysis.extract._function_words import (
     ARTICLES,
     BETWEEN_SUBJECT_AND_VERB,
+    BORDER_NOUNS,
     BOUNDARY_WORDS,
     CROWD_SECTORS,
     FLOW_OPENERS,
@@ -245,6 +246,19 @@ def flow_partner(sent: Sentence, tj: int, end: int) -> Participant | None:
                     w not in NO_FILLERS and w not in FUNCTION_BEFORE_OBJECT for w in low[k + 1:m]):
                 p = sent.starting(m + 1, min(end, m + 3))
                 return p if p is not None and not p.possessive else None
+    return None
+
+
+def border_neighbour(sent: Sentence, tj: int, end: int) -> Participant | None:
+    """The country across the border a show of force stands at: 'along the border with Mali', 'near its
+    frontier with Venezuela', 'on the Finnish border' (a border noun in the clause after the trigger, then
+    'with' and the actor, or an actor right before it)."""
+    low = sent.low
+    for m in range(tj + 1, min(end, tj + WINDOW)):
+        if low[m] in BORDER_NOUNS and sent.plain(tj, m):
+            if m + 1 < end and low[m + 1] == "with":
+                return sent.starting(m + 2, min(end, m + 4))
+            return sent.part_end.get(m - 1)
     return None
 
 

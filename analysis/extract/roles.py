@@ -17,6 +17,7 @@ from analysis.extract._function_words import (
     ADJUNCT_PREPS,
     AGENT_OBJECT_ROOTS,
     BE,
+    BORDER_ROOTS,
     BOUNDARY_WORDS,
     FLOW_ROOTS,
     GRIEVANCE_PREPS,
@@ -48,6 +49,7 @@ from analysis.extract.objects import (
     SITUATION_CODES,
     agent_in_object,
     authorities_of_place,
+    border_neighbour,
     flow_partner,
     grievance_agent,
     relative_agent,
@@ -157,6 +159,8 @@ class Sentence(Subjects):
             tgt = self.after_prep(tj, preps, end)
         if tgt is None and trig.cameo[:2] in FLOW_ROOTS:
             tgt = flow_partner(self, tj, end)  # 'eased restrictions on travel to Cuba'
+        if tgt is None and trig.cameo[:2] in BORDER_ROOTS:
+            tgt = border_neighbour(self, tj, end)  # 'massed troops along the border with Mali'
         if tgt is None and trig.cameo[:3] in YIELD_CODES:
             tgt = yielded_to(self, tj)  # 'called off the strike after talks with the government'
         if tgt is None and trig.pos == "verb" and role == "theme":
@@ -198,6 +202,12 @@ class Sentence(Subjects):
                 return dataclasses.replace(tgt, code=tgt.country + "GOV", place=False)
             return None  # 'warned of more wild weather for Queensland': a place hears no warning
         return tgt
+
+    def _agent_after_by(self, p: Participant) -> bool:
+        """Whether 'by' (or 'by the') stands right before p: the agent of a passive or a participle."""
+        k = p.first_token - 1
+        k -= k > 0 and self.low[k] == "the"
+        return k >= 0 and self.low[k] == "by"
 
     def _addressee(self, p: Participant, cameo: str) -> bool:
         """Whether 'to' introduces p ('complained to the African Union', 'appealed to the UN'), or 'with' after a
@@ -353,9 +363,10 @@ class Sentence(Subjects):
                 return
             c.src = self.source(ti)
             c.tgt = self.target(c, c.src)
-            if c.src is not None and (c.tgt is None or c.tgt.place) and joint_act(c):
+            if c.src is not None and joint_act(c) and (c.tgt is None or c.tgt.place or self._agent_after_by(c.tgt)):
                 # a joint act of a compound subject: 'Kim and Putin met', 'India and Pakistan signed a
-                # ceasefire', 'Sudan's army and the Rapid Support Forces agreed to a ceasefire'
+                # ceasefire', 'Sudan's army and the Rapid Support Forces agreed to a ceasefire'; the agent of
+                # a participle in the object is no side of it ('signed a deal brokered by China')
                 self.pair_subject(c)
         if c.src is not None and c.tgt is not None and same_actor(c.src, c.tgt):
             c.tgt = None

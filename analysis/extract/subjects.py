@@ -237,12 +237,19 @@ class Subjects(Clauses):
             p = self.part_at.get(k)
             if p is not None and p in before and p not in segments[-1]:
                 segments[-1].append(p)
-        if segments and segments[-1]:
-            return segments[-1][0]
+        if segments and segments[-1] and not (len(segments) > 1 and heads[-1] in ARTICLES and self._comma_before(ti)):
+            return segments[-1][0]  # (not an appositive closed by a comma: 'Kenya, a key U.S. ally, deployed')
         for i, (seg, head) in enumerate(zip(segments, heads, strict=True)):
             if seg and not (i and head in ARTICLES):
                 return seg[0]
         return before[0]
+
+    def _comma_before(self, ti: int) -> bool:
+        """Whether a comma stands right before the verb at ti and its auxiliaries ('X, a key ally, has sent')."""
+        k = ti - 1
+        while k > 0 and self.low[k] in BETWEEN_SUBJECT_AND_VERB and self.plain(k, k + 1):
+            k -= 1
+        return k >= 0 and COMMA.search(self.gap(k, k + 1)) is not None
 
     def clause_end(self, tj: int) -> int:
         """Token index where the trigger's clause ends: the next comma, semicolon or sentence end."""

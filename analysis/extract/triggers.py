@@ -185,7 +185,8 @@ class TriggerScan:
                 j = self._match(i, trig)  # (the phrase first: most phrases do not match, and then need no context)
                 if j is not None and trig.pos == "verb":
                     if nominal is None:
-                        nominal = self._nominal_context(i, prev_verb_end)
+                        nominal = self._nominal_context(i, prev_verb_end) or (
+                            len(trig.words) == 1 and low[i] == trig.lemma and self._title_before_name(i))
                     if nominal or (len(trig.words) == 1 and low[i + 1:i + 2] == ["to"]
                                    and self.cue(i, "control") == "subject"):
                         continue  # a noun; or 'seeking to improve relations': a control verb, not a request
@@ -246,6 +247,23 @@ class TriggerScan:
                 return True  # the object of the verb before: 'struck Hezbollah targets', '... and PKK targets'
             return not (owner is not None or (k >= 0 and self.low[k] in SUBJECT_PRONOUNS | {"that"}))
         return False
+
+    def _title_before_name(self, i: int) -> bool:
+        """'NATO ally Turkey', "Iran's ally Syria", 'Russian ally Belarus': a verb's base form (the caller
+        checks it) between an actor and a name, with no punctuation, is a noun in apposition to the name (a verb
+        after one actor would take '-s'); not after a pair, a plural or an agent noun ('Britain and France back
+        Ukraine', 'Western governments support Kyiv', 'Police arrest Albany man')."""
+        if i == 0 or i + 1 >= self.n:
+            return False
+        before, name = self.part_end.get(i - 1), self.part_at.get(i + 1)
+        if before is None or name is None or name.first_token != i + 1 or not self.toks[i + 1].capitalised \
+                or not self.plain(i - 1, i + 1):
+            return False
+        last, first = self.toks[before.last_token], before.first_token
+        if (last.lower,) in actor_lexicon().agents or (last.lower.endswith("s") and not last.possessive and (
+                not last.capitalised or last.sentence_initial)):
+            return False  # a group is the subject of a headline's verb: 'Deputies arrest Pointe Coupee teen'
+        return not (first > 0 and self.low[first - 1] in COORDINATORS and self.plain(first - 1, first))
 
     def _after_indefinite(self, i: int) -> bool:
         """'a multinational police force', 'an unprovoked attack', 'a roadside bombing near ...': a base form
@@ -309,6 +327,8 @@ class TriggerScan:
                     k += 2  # 'suspended part of its military aid', 'withdrew most of its troops'
                     continue
                 if tok == w or (last and verb and w not in PARTICLES and tok in (w + "s", w + "es")):
+                    if fillers and self.text[self.toks[k].start - 1] == "-" and low[k - 1] not in words:
+                        return None  # the second half of a compound: 'held live-fire drills' holds no fire
                     k += 1
                     break
                 if w in DETERMINERS:
