@@ -7,7 +7,7 @@ The main functions are offered here and imported on first use, so ``import analy
     analysis.find_places("Kim left Pyongyang for Vladivostok.")
     analysis.plot_map([record])
 
-Offered here: extract_record, find_places, find_events_table, lookup, load_articles, iter_articles,
+Offered here: extract_record, extract_records, find_places, find_events_table, lookup, load_articles, iter_articles,
 article_from_text, read_records, read_date, read_gdelt_events, extract_corpus, geo_layers,
 events_frame, places_frame, relations_frame, actor_graph, dyad_table, dyad_series, plot_map,
 plot_network, plot_timeline, plot_actor_network, plot_dyad_balance, export_all.
@@ -36,6 +36,7 @@ __version__ = "0.1.0"
 
 _API = {
     "extract_record": "analysis.extract.pipeline",
+    "extract_records": "analysis.extract.pipeline",
     "find_places": "analysis.extract.pipeline",
     "find_events_table": "analysis.extract.pipeline",
     "lookup": "analysis.extract.gazetteer",
