@@ -31,6 +31,9 @@ DATELINE_BONUS = 3.0
 KIND_WORD_BONUS = 3.0
 DEMONYM_ADJECTIVE_BONUS = 4.0
 _DEMONYM = 0  # gazetteer.NAME_KINDS: a row that bears the name as its people's word
+# the people of a government 'in' a name (not 'state officials in'): the name is the seat of that government
+_SEAT_PEOPLE = "|".join(sorted(map(re.escape, word_group("seat_people")), key=len, reverse=True))
+_SEAT_PEOPLE_IN = re.compile(rf"(?<!state )(?<!State )(?<!local )(?<!county )(?<!city )\b(?i:{_SEAT_PEOPLE}) in $")
 _WORD_AFTER = re.compile(r" [A-Za-z]")  # 'Somali troops', 'Somali President': the word qualifies a noun
 # kinds of place that stand side by side in a list: countries, first- and second-level divisions, towns, areas
 _CLASS_OF = {"country": 0, "admin1": 1, "admin2": 2, "city": 3, "capital": 3}
@@ -181,6 +184,8 @@ def mention_evidence(static: Any, score: np.ndarray, m: Mention, qual: dict[tupl
         score = score + bonus * ((static.ckeys if what == "c" else static.akeys) == code)
     if m.metonymic:
         score = score + METONYMY_BONUS * static.seat
+    if static.capital_bonus is not None and _SEAT_PEOPLE_IN.search(text, max(0, m.start - 40), m.start):
+        score = score + static.capital_bonus  # 'officials in Washington': the capital, not the state
     if dateline is not None and dateline.place_start <= m.start < dateline.place_end:
         score = score + DATELINE_BONUS * (static.kind_class == _TOWN_CLASS)  # 'WASHINGTON (AP) —'
     start, end = m.start, m.end
