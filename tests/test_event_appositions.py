@@ -50,3 +50,23 @@ def test_verbs_between_two_names_stay_verbs(text: str, source: str, target: str)
 def test_a_fronted_adverbial_is_no_appositive() -> None:
     evs = events("On Monday, the French army attacked militant camps in Mali.")
     assert [e for e in evs if e["source"] == "FRAMIL"], show(evs)
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Ukraine's main backer, the United States, sent more weapons to Kyiv.", "USA", "UKR"),
+    ("Rwanda's neighbour, the Democratic Republic of Congo, accused Kigali of backing rebels.", "COD", "RWAGOV"),
+    ("Armenia's old rival, Azerbaijan, accused Yerevan of shelling its positions.", "AZE", "ARMGOV"),
+])
+def test_a_name_after_a_description_is_the_subject(text: str, source: str, target: str) -> None:
+    evs = events(text)
+    assert (source, target) in {(e["source"], e["target"]) for e in evs}, show(evs)
+
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    ("Germany, France urge Russia to withdraw troops", {("DEU", "RUS"), ("FRA", "RUS")}),
+    ("Egypt, Qatar urge Israel to halt strikes on Gaza", {("EGY", "ISR"), ("QAT", "ISR")}),
+    ("US, UK strike Houthi targets in Yemen", {("USA", "YEMREB"), ("GBR", "YEMREB")}),
+])
+def test_comma_listed_headline_subjects_keep_their_verb(text: str, pairs: set[tuple[str, str]]) -> None:
+    evs = events(text)
+    assert pairs <= {(e["source"], e["target"]) for e in evs}, show(evs)

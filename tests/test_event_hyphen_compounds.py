@@ -28,3 +28,13 @@ def test_the_second_half_of_a_compound_ends_no_phrase(text: str) -> None:
 def test_hyphenated_modifiers_and_compound_triggers_stay(text: str, source: str, root: str) -> None:
     evs = events(text)
     assert [e for e in evs if e["source"] == source and e["root"] == root], show(evs)
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("The Syrian army mounted a counter-attack against the rebels.", "SYRMIL", "SYRREB"),
+    ("Ukrainian troops carried out a counter-attack against Russian forces.", "UKRMIL", "RUSMIL"),
+    ("Kyiv staged a counter-attack on Russian positions.", "UKRGOV", "RUS"),
+])
+def test_a_compound_that_heads_the_object_is_the_trigger(text: str, source: str, target: str) -> None:
+    evs = events(text)
+    assert [e for e in evs if (e["source"], e["target"], e["root"]) == (source, target, "19")], show(evs)

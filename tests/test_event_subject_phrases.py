@@ -62,3 +62,12 @@ def test_troops_still_need_a_state_word() -> None:
 def test_the_place_of_a_report_after_a_comma_is_not_the_group_s() -> None:
     codes = actor_codes("Protesters outside the embassy rallied on Friday, police in Athens said.")
     assert codes.get("Protesters") == "OPP" and codes.get("police in Athens") == "GRCCOP"
+
+
+@pytest.mark.parametrize("text", [
+    "The march drew thousands of workers, farmers, students and …",
+    "Villagers and",
+    "Among the dead were 5 soldiers and 2.",
+])
+def test_a_text_that_ends_after_a_group_and_and_is_read(text: str) -> None:
+    assert events(text) == []  # (it raised IndexError: the word after 'and' was read past the end)

@@ -104,3 +104,52 @@ def test_over_budget_articles_of_a_batch_keep_their_places() -> None:
     full = list(extract_records(articles))
     assert [r["places"] for r in cut] == [r["places"] for r in full]
     assert all(r["events"] == [] and r["incomplete"] for r in cut)
+
+
+def test_a_budget_warning_points_at_the_callers_line() -> None:
+    from analysis.errors import InputWarning
+
+    article = article_from_text("Kim Jong Un met Vladimir Putin in Vladivostok.", id="k")
+    with pytest.warns(InputWarning) as single:
+        extract_record(article, budget=0.0)
+    with pytest.warns(InputWarning) as many:
+        list(extract_records([article, article], budget=0.0))
+    assert {w.filename for w in [*single, *many]} == {__file__}
+
+
+def test_warnings_as_errors_lose_no_record_of_the_batch() -> None:
+    import warnings
+
+    from analysis.errors import InputWarning
+
+    articles = [article_from_text(t, id=f"a{i}") for i, t in enumerate(_BATCH_TEXTS)]
+    got = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", InputWarning)
+        with pytest.raises(InputWarning):
+            for record in extract_records(articles, budget=0.0):
+                got.append(record)
+    assert [r["id"] for r in got] == [f"a{i}" for i in range(len(_BATCH_TEXTS))]
+
+
+def test_an_interrupted_batch_restores_the_garbage_collector(fail_extraction: Any) -> None:
+    fail_extraction(lambda article: KeyboardInterrupt() if article.id == "a2" else None)
+    articles = [article_from_text(t, id=f"a{i}") for i, t in enumerate(_BATCH_TEXTS)]
+    with pytest.raises(KeyboardInterrupt):
+        list(extract_records(articles))
+    assert gc.isenabled()
+
+
+def test_threads_extract_as_one_thread_does() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    articles = [article_from_text(t, date="2024-03-04", id=f"a{i}") for i, t in enumerate(_BATCH_TEXTS * 4)]
+    alone = [extract_record(a) for a in articles]
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(extract_record, articles)) == alone
+
+
+def test_a_batch_fits_the_token_indices_kept() -> None:
+    from analysis.extract import _token_index, pipeline
+
+    assert pipeline.BATCH <= _token_index._MAX_RECENT  # else a stage would rebuild the indices of its batch

@@ -1,6 +1,7 @@
 """A people's word between a country's possessive and an agent noun names people of that country: "Bosnia's
-Serb leader" is a leader in Bosnia (BIHGOV), not Serbia's; "Iraq's Kurdish leader" is Iraq's. Without the
-possessive, the people's word codes the agent as before ('Serb leaders' SRBGOV)."""
+Serb leader" is a leader in Bosnia (BIHGOV), not Serbia's; "Iraq's Kurdish leader" is Iraq's. A state's
+adjective there names that state ("Russia's Ukrainian counterpart" UKRGOV). Without the possessive, the
+people's word codes the agent as before ('Serb leaders' SRBGOV)."""
 
 from __future__ import annotations
 
@@ -19,8 +20,8 @@ def _actors(text: str) -> dict[str, str]:
     ("Iraq's Kurdish leaders rejected the budget proposed by Baghdad.", "Iraq's Kurdish leaders", "IRQGOV"),
     ("Spain's Catalan president called for new talks.", "Spain's Catalan president", "ESPGOV"),
     ("On Monday, Ethiopia's Tigrayan leaders accused the army of abuses.", "Ethiopia's Tigrayan leaders", "ETHGOV"),
-    ("Kosovo police arrested two men, and Serbia's Albanian leaders protested.", "Serbia's Albanian leaders",
-     "SRBGOV"),
+    ("Syria's Kurdish leaders accused Turkey of shelling Kobani.", "Syria's Kurdish leaders", "SYRGOV"),
+    ("Croatia's Serb leaders protested the ruling.", "Croatia's Serb leaders", "HRVGOV"),
 ])
 def test_a_peoples_word_after_a_possessive_is_the_possessors(text: str, agent: str, code: str) -> None:
     actors = _actors(text)
@@ -37,6 +38,15 @@ def test_a_peoples_word_after_a_possessive_is_the_possessors(text: str, agent: s
 ])
 def test_without_a_possessive_the_peoples_word_codes_its_agent(text: str, expected: dict[str, str]) -> None:
     assert expected.items() <= _actors(text).items()
+
+
+@pytest.mark.parametrize(("text", "agent", "code"), [
+    ("Russia's Ukrainian counterpart met the minister in Minsk.", "Ukrainian counterpart", "UKRGOV"),
+    ("Turkey's Syrian rebels attacked Kurdish positions.", "Syrian rebels", "SYRREB"),
+    ("Iran's Iraqi militias attacked U.S. troops.", "Iraqi militias", "IRQUAF"),
+])
+def test_a_states_adjective_after_a_possessive_names_that_state(text: str, agent: str, code: str) -> None:
+    assert _actors(text).get(agent) == code
 
 
 def test_the_possessors_agent_acts_in_the_event() -> None:

@@ -53,19 +53,19 @@ def extract_chunk(index: int, items: Sequence[Item], format: str = "jsonl") -> C
     from analysis.extract.pipeline import extract_records
 
     good = [item for item in items if not isinstance(item, BadRecord)]
-    extracted = dict(zip(map(id, good), extract_records((item.article for item in good), gazetteer=load_gazetteer(),
-                                                         budget=ARTICLE_BUDGET), strict=True))
+    extracted = extract_records((item.article for item in good), gazetteer=load_gazetteer(), budget=ARTICLE_BUDGET)
     records, errors = [], []
     for item in items:  # the bad records in input order, the bad inputs among them
         if isinstance(item, BadRecord):
             errors.append(item.to_dict())
             continue
-        outcome = extracted[id(item)]
+        outcome = next(extracted)  # (the records come in the order of the good items)
         if isinstance(outcome, Exception):  # a bad article must not stop the corpus; it is listed instead
             errors.append(BadRecord(item.source, item.line, f"extraction failed ({type(outcome).__name__}: "
                                     f"{outcome}); please report this article", "extract", item.article.id).to_dict())
         else:
             records.append(outcome)
+    next(extracted, None)  # (the end: the warnings of the last batch come after its records)
     articles = len(good)
     result = ChunkResult(index, articles, len(records), errors)
     if format == "parquet":

@@ -6,6 +6,7 @@ none, and a rule looking for common ones reads only their positions."""
 from __future__ import annotations
 
 import operator
+import threading
 from collections.abc import Iterable
 from itertools import chain, compress
 from typing import Any, Protocol
@@ -66,25 +67,35 @@ _WATCHED: set[str] = set()  # their words
 _NUMBERS: list[int] = []  # 0, 1, 2, ...: the positions `compress` picks from, without making an int per token
 
 
-_RECENT: dict[int, TokenIndex] = {}  # the indices of the token lists read last, by the lists' identity
 _MAX_RECENT = 64  # more than the articles that go through a stage together (pipeline.BATCH)
+_LOCAL = threading.local()  # each thread its own indices: threads extract their own articles
+
+
+def _recent() -> dict[int, TokenIndex]:
+    """This thread's indices of the token lists read last, by the lists' identity."""
+    try:
+        return _LOCAL.recent
+    except AttributeError:
+        _LOCAL.recent = {}
+        return _LOCAL.recent
 
 
 def token_index(tokens: list[Token]) -> TokenIndex:
     """The index of a token list: one of those built last when it is of the same list, else a new one."""
-    index = _RECENT.get(id(tokens))
+    recent = _recent()
+    index = recent.get(id(tokens))
     if index is not None and index.tokens is tokens and len(index.lowers) == len(tokens):
         return index
     index = TokenIndex(tokens)
-    if len(_RECENT) >= _MAX_RECENT:
-        del _RECENT[next(iter(_RECENT))]  # the oldest
-    _RECENT[id(tokens)] = index
+    if len(recent) >= _MAX_RECENT:
+        del recent[next(iter(recent))]  # the oldest
+    recent[id(tokens)] = index
     return index
 
 
 def forget_indices() -> None:
-    """Let the indices built so far go (the articles they are of are done)."""
-    _RECENT.clear()
+    """Let this thread's indices go (the articles they are of are done)."""
+    _recent().clear()
 
 
 def token_set(spans: Iterable[_Span]) -> set[int]:

@@ -317,7 +317,7 @@ def _verb_after_phrase(text: str, tokens: list[Token], lowers: list[str], last: 
     out students and colleges canceled')."""
     k = last + 1
     if not tokens[last].spaced or not (lowers[k] in _PHRASE_PREPS or (
-            lowers[k] in _PAIR_CONJUNCTIONS and lowers[k + 1] in _agent_heads()[0]
+            lowers[k] in _PAIR_CONJUNCTIONS and tokens[k].spaced and lowers[k + 1] in _agent_heads()[0]
             and (tokens[last].sentence_initial or tokens[last - 1].sentence_initial))):
         return -1
     for j in range(k + 1, min(len(tokens), k + 1 + _MAX_SUBJECT_PHRASE)):

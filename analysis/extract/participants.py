@@ -25,6 +25,7 @@ __all__ = ["acting_country", "country_agents", "described_people", "participants
            "places_by_sentence"]
 
 _COUNTRY_KINDS = ("country", "demonym")
+_ETHNIC_PEOPLE = word_group("ethnic_people")  # 'Serb', 'Bosniak': a people, also where it is no state's citizens
 _AGENT_PREPS = word_group("agent_prep")  # 'rebels in Ghana', 'the army of Mali', 'troops from Chad'
 # 'in (southeastern) Turkey': a country named as a location; 'the Thai border': a demonym naming a place
 _LOCATION_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(word_group('location_prep')))})\s+(?:the\s+)?(?:[a-z]+\s+)?$")
@@ -92,7 +93,7 @@ def country_agents(text: str, tokens: list[Token], mentions: list[Mention], plac
                 last = found[1]
                 end = tokens[last].end
                 # a people's word after a possessive is the possessor's ("Iraq's Kurdish leader" is Iraq's)
-                people = _demonym_tokens(mentions, by_start) if tokens[m.last_token].possessive else set()
+                people = _peoples_words(mentions, by_start, p.country) if tokens[m.last_token].possessive else set()
                 if not any(k in in_mention and k not in people or k in in_named for k in range(m.last_token + 1,
                                                                                              last + 1)):
                     out.append(ActorMention(m.start, end, text[m.start:end], code,
@@ -113,9 +114,13 @@ def _possessor(tokens: list[Token], mentions: list[Mention], by_start: dict[int,
     return owner.country if owner is not None and owner.kind in _COUNTRY_KINDS else None
 
 
-def _demonym_tokens(mentions: list[Mention], by_start: dict[int, Place]) -> set[int]:
-    """The tokens of the place names read as a people's word ('Serb', 'Kurdish', 'Catalan')."""
+def _peoples_words(mentions: list[Mention], by_start: dict[int, Place], owner: str) -> set[int]:
+    """The tokens of the place names read as the word of a people that lives in the country `owner`: a people of
+    no state ('Kurdish') or of a part of `owner` ('Catalan' in Spain), or a people's name that is no state's
+    adjective ('Serb', not 'Serbian'; word group ethnic_people). A state's adjective ('Russia's Ukrainian
+    counterpart') names that state."""
     return {k for m in mentions if (p := by_start.get(m.start)) is not None and p.kind == "demonym"
+            and (p.country in (None, owner) or m.text.lower() in _ETHNIC_PEOPLE)
             for k in range(m.first_token, m.last_token + 1)}
 
 

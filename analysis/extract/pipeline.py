@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import re
 import time
+import traceback
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -167,7 +168,8 @@ def extract_record(article: Article, *, gazetteer: Gazetteer | None = None,
     With a `budget` (seconds), the stages after the one that spends it are skipped: the record holds
     the places (and named actors) found so far, says why in `incomplete`, and an InputWarning is issued.
     """
-    (result,) = extract_records([article], gazetteer=gazetteer, budget=budget)
+    (result,) = _extract_batch([article], gazetteer or load_gazetteer(), budget)
+    _warn_incomplete([result], stacklevel=3)
     if isinstance(result, Exception):
         raise result
     return result
@@ -185,18 +187,31 @@ def extract_records(articles: Iterable[Article], *, gazetteer: Gazetteer | None 
     The articles go through the stages `BATCH` at a time, each stage over all of them before the next:
     a stage's code and word tables then stay in the processor's caches from one article to the next,
     which makes a corpus run faster than extracting its articles one by one (`benchmarks/bench_stages.py`
-    prints both). The cyclic garbage collector is paused for a batch: the documents make no cycles, and
-    collections in their midst would only traverse their tokens again and again.
+    prints both). The cyclic garbage collector is paused for a batch: the documents make no cycles (the
+    frames of a failed article's traceback are cleared), and collections in their midst would only traverse
+    their tokens again and again. The InputWarnings of records cut short by `budget` come after the batch's
+    records.
     """
     gaz = gazetteer or load_gazetteer()
     batch: list[Article] = []
     for article in articles:
         batch.append(article)
         if len(batch) == BATCH:
-            yield from _extract_batch(batch, gaz, budget)
+            results = _extract_batch(batch, gaz, budget)
+            yield from results
+            _warn_incomplete(results, stacklevel=3)  # once the records are out (a warning may be an error)
             batch = []
     if batch:
-        yield from _extract_batch(batch, gaz, budget)
+        results = _extract_batch(batch, gaz, budget)
+        yield from results
+        _warn_incomplete(results, stacklevel=3)
+
+
+def _warn_incomplete(results: list[dict[str, Any] | Exception], stacklevel: int) -> None:
+    """An InputWarning for each record cut short by its time budget, at the caller's line."""
+    for r in results:
+        if isinstance(r, dict) and "incomplete" in r:
+            warnings.warn(f"article {r['id']!r}: {r['incomplete']}", InputWarning, stacklevel=stacklevel)
 
 
 def _extract_batch(articles: list[Article], gaz: Gazetteer,
@@ -223,6 +238,7 @@ def _run_batch(docs: list[Doc], budget: float | None) -> list[dict[str, Any] | E
             try:
                 stage(docs[i])
             except Exception as exc:  # one bad article must not cost the others their records
+                traceback.clear_frames(exc.__traceback__)  # (its frames would hold the batch in a cycle)
                 results[i] = exc
             spent[i] += time.perf_counter() - start
         if name == PLACES_STAGE and budget is not None:
@@ -234,15 +250,15 @@ def _run_batch(docs: list[Doc], budget: float | None) -> list[dict[str, Any] | E
         try:
             results[i] = docs[i].record()
         except Exception as exc:
+            traceback.clear_frames(exc.__traceback__)
             results[i] = exc
     return [r for r in results if r is not None]
 
 
 def _incomplete(doc: Doc, budget: float | None) -> dict[str, Any]:
-    """The record of an article whose time budget ran out after its places were found."""
+    """The record of an article whose time budget ran out after its places were found (the caller warns)."""
     why = (f"the time budget of {budget:g} s per article ran out after the places were found; the actors "
            "are the named ones only and the events were not extracted")
-    warnings.warn(f"article {doc.article.id!r}: {why}", InputWarning, stacklevel=3)
     actors = sorted((a.record() for a in doc.named), key=lambda a: a["start"])
     return {**doc._head(), "places": [p.record() for p in doc.places], "actors": actors, "events": [],
             "incomplete": why}

@@ -19,6 +19,7 @@ from analysis.extract._function_words import (
     BETWEEN_SUBJECT_AND_VERB,
     COMMA,
     COORDINATORS,
+    INDEFINITE_ARTICLES,
     PARTITIVE_HEADS,
     PATIENT_HEADS,
     PERFECT_AUX,
@@ -237,8 +238,11 @@ class Subjects(Clauses):
             p = self.part_at.get(k)
             if p is not None and p in before and p not in segments[-1]:
                 segments[-1].append(p)
-        if segments and segments[-1] and not (len(segments) > 1 and heads[-1] in ARTICLES and self._comma_before(ti)):
-            return segments[-1][0]  # (not an appositive closed by a comma: 'Kenya, a key U.S. ally, deployed')
+        if segments and segments[-1] and not (
+                len(segments) > 1 and heads[-1] in INDEFINITE_ARTICLES and self._comma_before(ti)):
+            # (not a description closed by a comma: 'Kenya, a key U.S. ally, deployed'; but a name after a
+            # description is the subject: "Ukraine's main backer, the United States, sent")
+            return segments[-1][0]
         for i, (seg, head) in enumerate(zip(segments, heads, strict=True)):
             if seg and not (i and head in ARTICLES):
                 return seg[0]

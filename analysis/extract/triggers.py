@@ -42,9 +42,10 @@ from analysis.extract._function_words import (
     VERB_PREFIXES,
 )
 from analysis.extract.actors import actor_lexicon
-from analysis.extract.text import Token, token_field
+from analysis.extract.text import Token, token_field, word_group
 
 _SPACED = token_field("spaced")
+_RELATION_NOUNS = word_group("relation_noun")  # 'NATO ally Turkey': a relation, not a verb
 _TEXT = token_field("text")
 
 
@@ -249,11 +250,12 @@ class TriggerScan:
         return False
 
     def _title_before_name(self, i: int) -> bool:
-        """'NATO ally Turkey', "Iran's ally Syria", 'Russian ally Belarus': a verb's base form (the caller
-        checks it) between an actor and a name, with no punctuation, is a noun in apposition to the name (a verb
-        after one actor would take '-s'); not after a pair, a plural or an agent noun ('Britain and France back
-        Ukraine', 'Western governments support Kyiv', 'Police arrest Albany man')."""
-        if i == 0 or i + 1 >= self.n:
+        """'NATO ally Turkey', "Iran's ally Syria", 'Russian ally Belarus': a noun of a relation between states
+        (word group relation_noun) that is also a verb's base form (the caller checks it), between an actor and a
+        name with no punctuation, is a noun in apposition to the name (a verb after one actor would take '-s');
+        not after a pair, a plural or an agent noun ('Britain and France ally with Ukraine', 'Germany, France
+        urge Russia', 'Police arrest Albany man')."""
+        if i == 0 or i + 1 >= self.n or self.low[i] not in _RELATION_NOUNS:
             return False
         before, name = self.part_end.get(i - 1), self.part_at.get(i + 1)
         if before is None or name is None or name.first_token != i + 1 or not self.toks[i + 1].capitalised \
@@ -264,6 +266,14 @@ class TriggerScan:
                 not last.capitalised or last.sentence_initial)):
             return False  # a group is the subject of a headline's verb: 'Deputies arrest Pointe Coupee teen'
         return not (first > 0 and self.low[first - 1] in COORDINATORS and self.plain(first - 1, first))
+
+    def _noun_follows(self, k: int) -> bool:
+        """Whether a lower-case word that may be a noun follows token k one space apart ('live-fire drills'), not
+        a preposition, particle, conjunction or determiner ('a counter-attack against', 'a counter-attack and')."""
+        if k + 1 >= self.n or not self.plain(k, k + 1) or self.toks[k + 1].capitalised:
+            return False
+        w = self.low[k + 1]
+        return not (w in SUBJECT_PREPS or w in PARTICLES or w in COORDINATORS or w in DETERMINERS)
 
     def _after_indefinite(self, i: int) -> bool:
         """'a multinational police force', 'an unprovoked attack', 'a roadside bombing near ...': a base form
@@ -327,8 +337,10 @@ class TriggerScan:
                     k += 2  # 'suspended part of its military aid', 'withdrew most of its troops'
                     continue
                 if tok == w or (last and verb and w not in PARTICLES and tok in (w + "s", w + "es")):
-                    if fillers and self.text[self.toks[k].start - 1] == "-" and low[k - 1] not in words:
-                        return None  # the second half of a compound: 'held live-fire drills' holds no fire
+                    if fillers and self.text[self.toks[k].start - 1] == "-" and low[k - 1] not in words \
+                            and self._noun_follows(k):
+                        return None  # a compound before its noun: 'held live-fire drills' holds no fire (but
+                        # 'mounted a counter-attack against' is an attack)
                     k += 1
                     break
                 if w in DETERMINERS:
