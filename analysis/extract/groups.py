@@ -93,7 +93,7 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
         # the group an act falls on: 'fired tear gas at protesters', 'clashed with police', 'arrested students';
         # not a person's description ('arrested opposition leader Kizza Besigye')
         # and 'the government' wherever it stands: 'demanded higher prices from the government'
-        before = _governor(tokens, index.lowers, k, last, prev, counted)
+        before = _governing_word(tokens, index.lowers, k, last, prev, counted)
         acted_on = (before in _TARGET_PREPS or acting[before] or _between_pair(tokens, k) or (
             state and _stem(tokens[last]) in _STATE_WORDS)) and not (
             tokens[last].spaced and tokens[last + 1].capitalised)
@@ -127,7 +127,7 @@ def _word_before(tokens: list[Token], k: int, last: int) -> str:
     return tokens[j].lower if j >= 0 and tokens[j].sentence == tokens[k].sentence else ""
 
 
-def _governor(tokens: list[Token], lowers: list[str], k: int, last: int, prev: str, counted: bool) -> str:
+def _governing_word(tokens: list[Token], lowers: list[str], k: int, last: int, prev: str, counted: bool) -> str:
     """The word that governs the phrase of an agent noun at tokens k..last, whose word before is `prev`:
     before a quantity of the group ('arrested hundreds of opposition activists', 'fired at crowds of
     students'), or before the article of a unit or post the group's noun modifies ('attacked a police
