@@ -33,7 +33,9 @@ DEMONYM_ADJECTIVE_BONUS = 4.0
 _DEMONYM = 0  # gazetteer.NAME_KINDS: a row that bears the name as its people's word
 # the people of a government 'in' a name (not 'state officials in'): the name is the seat of that government
 _SEAT_PEOPLE = "|".join(sorted(map(re.escape, word_group("seat_people")), key=len, reverse=True))
-_SEAT_PEOPLE_IN = re.compile(rf"(?<!state )(?<!State )(?<!local )(?<!county )(?<!city )\b(?i:{_SEAT_PEOPLE}) in $")
+_NOT_LOCAL = "".join(f"(?<!{re.escape(w)} )(?<!{re.escape(w.capitalize())} )"
+                     for w in sorted(word_group("local_modifier")))  # 'State officials in Washington': the state
+_SEAT_PEOPLE_IN = re.compile(rf"{_NOT_LOCAL}\b(?i:{_SEAT_PEOPLE}) in $")
 _WORD_AFTER = re.compile(r" [A-Za-z]")  # 'Somali troops', 'Somali President': the word qualifies a noun
 # kinds of place that stand side by side in a list: countries, first- and second-level divisions, towns, areas
 _CLASS_OF = {"country": 0, "admin1": 1, "admin2": 2, "city": 3, "capital": 3}
