@@ -15,7 +15,7 @@ from tests.coded_samples import events, show
     ("A senior Hamas official was killed in an Israeli drone strike on a building in southern Beirut.", "ISRMIL",
      "PSEREB"),
     ("Five Yemeni civilians were killed in a Saudi air raid on Saada.", "SAU", "YEMCVL"),
-    ("Five civilians were killed in a Russian missile strike on Kyiv on Tuesday.", "RUS", "UKR"),
+    ("Five civilians were killed in a Russian missile strike on Kyiv on Tuesday.", "RUS", "UKRCVL"),
 ])
 def test_the_agent_named_in_the_means(text: str, source: str, target: str) -> None:
     evs = events(text)

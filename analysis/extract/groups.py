@@ -11,7 +11,15 @@ from collections.abc import Mapping
 
 from analysis._resources import compiled
 from analysis.extract._cached import Remembered
-from analysis.extract._function_words import ARTICLES, BE, FUNCTION_BEFORE_OBJECT, PARTITIVE_HEADS, PATIENT_HEADS
+from analysis.extract._function_words import (
+    ADVERBS,
+    ARTICLES,
+    BE,
+    FUNCTION_BEFORE_OBJECT,
+    PARTITIVE_HEADS,
+    PASSIVE_AUX,
+    PATIENT_HEADS,
+)
 from analysis.extract._token_index import possessive_forms, token_index, token_set
 from analysis.extract.actors import ActorMention, actor_lexicon
 from analysis.extract.agents import MAX_MODIFIERS, agent_after, agent_before, agent_code
@@ -47,6 +55,8 @@ _MAX_SUBJECT_PHRASE = 6
 _CLAUSE_WORDS = word_group("subordinator") | {"that"}  # 'Gunmen in the town where ...': a clause of its own
 _PHRASE_PREPS = word_group("subject_phrase_prep")  # 'Gunmen on motorcycles killed'
 _IRREGULAR_PAST = word_group("irregular_past")  # 'Villagers near the mine threw stones'
+_NEGATIVES = word_group("negative_determiner")  # 'No residents were hurt': nobody
+_FUNCTION_AFTER_NAME = _PREPOSITIONS | _PAIR_CONJUNCTIONS | PASSIVE_AUX | _AUXILIARIES | ADVERBS | _CLAUSE_WORDS
 _WORD_GAP = re.compile(r"[\w\s-]*")  # the text between two words of a phrase: no mark
 
 
@@ -77,6 +87,7 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
     if not found:
         return out
     located: dict[int, list[tuple[int, str]]] | None = None  # read when a group is found
+    adjectives: set[int] = set()
     acting = _word_tests(lex)[0]
     for first, last, sector in sorted(found, key=lambda f: -f[1]):  # from the end: a noun before its head joins it
         if not taken.isdisjoint(range(first, last + 1)):
@@ -101,19 +112,36 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
                 k - 1 in taken and tokens[k - 1].spaced):
             continue
         next_to_act = by or acted_on or _verb_follows(tokens, index.lowers, last, acting)
+        victims = not next_to_act and _victims(tokens, index.lowers, k, last, acting)
         # the verb after a phrase ('Gunmen on motorcycles killed'); -1 when the group stands next to its act
-        verb = -1 if next_to_act else _verb_after_phrase(text, tokens, index.lowers, last)
-        if not next_to_act and verb < 0:
+        verb = -1 if next_to_act or victims else _verb_after_phrase(text, tokens, index.lowers, last)
+        if not (next_to_act or victims) and verb < 0:
             continue
         if located is None:
             located = places_by_sentence(text, tokens, mentions, places)
+            adjectives = {m.first_token for m in mentions if _modifier(tokens, index.lowers, m, acting)}
         sites = located.get(tok.sentence, [])
+        if victims:  # the people of 'were killed in a Saudi air strike' are not the striker's, unless it is theirs
+            sites = [(t, c) for t, c in sites if t not in adjectives or t in in_actor]
         country = acting_country(sites if verb < 0 else _clause_places(text, tokens, sites, verb), in_actor, k)
         code, sector = agent_code(country, sector)
         start, end = tokens[k].start, tokens[last].end - (2 if tokens[last].possessive else 0)
         out.append(ActorMention(start, end, text[start:end], code, text[start:end], country, sector, "agent", k, last))
         taken.update(range(k, last + 1))
     return out
+
+
+def _modifier(tokens: list[Token], lowers: list[str], m: Mention, acting: Mapping[str, bool]) -> bool:
+    """Whether a place name modifies the noun after it ('a Russian missile strike', 'Saudi air raids', 'Turkish
+    shelling'): a people's word, or a name before a lower-case word that is no function word or verb (not 'in
+    Kyiv on Tuesday', 'Kyiv was struck', "Georgia's defeat")."""
+    last = m.last_token
+    if m.name_kind == "demonym":
+        return True
+    if tokens[last].possessive or not tokens[last].spaced or tokens[last + 1].capitalised:
+        return False
+    word = lowers[last + 1]
+    return word not in _FUNCTION_AFTER_NAME and not acting[word]
 
 
 def _word_before(tokens: list[Token], k: int, last: int) -> str:
@@ -176,7 +204,8 @@ def _group_heads(text: str, tokens: list[Token], lowers: list[str], at_heads: li
                  lex: Lexicon) -> list[tuple[int, int, str]]:
     """(first, last token, sector) of the agent nouns ending at the heads `at_heads` that may name an
     unnamed group: not taken, armed forces only after a state word, and a state word, near a verb or
-    preposition of a target, the subject of a verb or after a 'by' (the tests that pass most often first)."""
+    preposition of a target, the subject of a verb or passive or after a 'by' (the tests that pass most often
+    first)."""
     force_heads = _agent_heads()[1]
     acting, cues = _word_tests(lex)
     reach = _max_agent_words() + MAX_MODIFIERS
@@ -189,7 +218,7 @@ def _group_heads(text: str, tokens: list[Token], lowers: list[str], at_heads: li
             continue  # 'government troops', 'regime elite forces': armed forces need a state word
         if word in _STATE_WORDS or any(map(cues.__getitem__, lowers[max(0, h - _CUE_REACH):h])) \
                 or _verb_follows(tokens, lowers, h, acting) or _by_may_precede(text, tokens, h, reach) \
-                or _verb_after_phrase(text, tokens, lowers, h) >= 0:
+                or _verb_after_phrase(text, tokens, lowers, h) >= 0 or _passive_follows(tokens, lowers, h, acting):
             found = agent_before(tokens, h, text)
             if found is not None:
                 out.append((found[1], h, found[0]))
@@ -303,6 +332,38 @@ def _verb_follows(tokens: list[Token], lowers: list[str], last: int, acting: Map
     if lowers[nxt] in _AUXILIARIES and nxt + 1 < len(tokens):
         nxt += 1
     return acting[lowers[nxt]]
+
+
+def _passive_follows(tokens: list[Token], lowers: list[str], last: int, acting: Mapping[str, bool]) -> bool:
+    """Whether a passive follows a group ending at token `last`, whose subject it is: the people an act falls
+    on ('protesters were arrested', 'dozens of students have been detained', 'activists were reportedly
+    beaten')."""
+    nxt = last + 1
+    if not tokens[last].spaced:
+        return False
+    if lowers[nxt] in _AUXILIARIES and tokens[nxt].spaced:
+        nxt += 1
+    if lowers[nxt] not in PASSIVE_AUX or not tokens[nxt].spaced:
+        return False
+    nxt += 1
+    if _adverb(lowers[nxt]) and tokens[nxt].spaced:
+        nxt += 1
+    return acting[lowers[nxt]] and not lowers[nxt].endswith("ing")  # not 'are investigating'
+
+
+def _victims(tokens: list[Token], lowers: list[str], k: int, last: int, acting: Mapping[str, bool]) -> bool:
+    """Whether the group at tokens k..last is the subject of a passive, the people an act falls on: many
+    ('protesters', 'police'; 'a woman was shot' is one person), named in lower case (not 'Lincoln Middle School
+    was closed'), and not denied ('No residents were hurt', 'none of the students')."""
+    head = tokens[last]
+    return _plural_or_collective(head.lower) and (not head.capitalised or head.sentence_initial) and \
+        lowers[k] not in _NEGATIVES and (k < 2 or lowers[k - 2] not in _NEGATIVES) and \
+        _passive_follows(tokens, lowers, last, acting)
+
+
+def _adverb(word: str) -> bool:
+    """Whether a word between an auxiliary and its participle is an adverb ('also', 'reportedly')."""
+    return word in ADVERBS or (word.endswith("ly") and len(word) > 4)
 
 
 def _verb_after_phrase(text: str, tokens: list[Token], lowers: list[str], last: int) -> int:

@@ -209,6 +209,20 @@ class Sentence(Subjects):
         k -= k > 0 and self.low[k] == "the"
         return k >= 0 and self.low[k] == "by"
 
+    def _passive_agent(self, tj: int) -> tuple[int, Participant | None]:
+        """(the first 'by' after a passive verb at token tj in its clause, or -1; the actor it introduces): the
+        agent right after the verb ('was attacked by gunmen') or after its other phrases ('was arrested at his
+        home on Tuesday by police', 'were kidnapped in northern Mali by gunmen'); a 'by' of means ('killed by a
+        roadside bomb') introduces none, and a later 'by' of the clause may ('a bomb planted by militants')."""
+        first = -1
+        for k in range(tj + 1, self.clause_end(tj)):
+            if self.low[k] == "by":
+                first = k if first < 0 else first
+                agent = next((p for p in self.parts if k < p.first_token <= k + 3 and not p.place), None)
+                if agent is not None:
+                    return first, agent
+        return first, None
+
     def _addressee(self, p: Participant, cameo: str) -> bool:
         """Whether 'to' introduces p ('complained to the African Union', 'appealed to the UN'), or 'with' after a
         complaint ('filed a complaint with the UN Security Council over ...')."""
@@ -339,9 +353,7 @@ class Sentence(Subjects):
             ti = c.anchor if c.anchor >= 0 else c.ti
             if ti > 0 and low[self.back(ti)] in PASSIVE_AUX and not low[ti].endswith("ing") and c.trig.pos == "verb":
                 # passive: 'X was attacked by Y'; without 'by' the actor is unknown ('X have been killed')
-                by = low.index("by", c.tj + 1) if "by" in low[c.tj + 1:c.tj + 4] else -1
-                agents = [p for p in self.parts if by < p.first_token <= by + 3 and not p.place] if by > 0 else []
-                c.src = agents[0] if agents else None
+                by, c.src = self._passive_agent(c.tj)
                 c.tgt = self.source(ti, places=True, adjacent=c.src is None)
                 c.passive = True
                 if c.src is None and by < 0 and c.tgt is not None and c.trig.cameo[:2] in STATE_ACT_ROOTS:

@@ -61,6 +61,13 @@ def _title_sector(words: Sequence[str]) -> str | None:
     return sector if sector in OFFICE_SECTORS else None
 
 
+def _side_sector(words: Sequence[str]) -> str | None:
+    """The sector of a side that an office title names ('opposition leader' OPP, 'rebel commander' REB), or
+    None (an office's own sector, such as 'agriculture minister' GOVAGR, is its head's)."""
+    sector = actor_lexicon().agents.get(tuple(words))
+    return sector if sector is not None and sector[:3] not in OFFICE_SECTORS else None
+
+
 def name_end(tokens: list[Token], i: int, taken: set[int]) -> int:
     """The last token of a personal name starting at token i (-1 when none): capitalised words joined by
     single spaces, none already read as an actor or place."""
@@ -164,7 +171,8 @@ def _office_at(tokens: list[Token], lowers: list[str], h: int, taken: set[int]
             continue  # 'the' and the title's words one space apart ('the 2009 queen' is no title; 'the day the
             # president arrived': the title opens at the second 'the')
         words = [*lowers[i:h], head]
-        sector = _title_sector(words) or _title_sector(words[-1:])  # 'the agriculture minister': its head
+        # 'the agriculture minister': its head's sector; 'the opposition leader' (OPP): a side's, as the table codes it
+        sector = _title_sector(words) or _side_sector(words) or _title_sector(words[-1:])
         if sector is not None and not _FORMER.isdisjoint(words[:-1]):
             sector = "ELI"  # 'the former mayor': out of office, an elite of the country (as CAMEO codes them)
         if sector is not None:
