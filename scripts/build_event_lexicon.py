@@ -735,8 +735,10 @@ _GET = ("receive", "get", "obtain", "accept")
 _GIVEN = ("receive", "obtain")  # (not 'get', 'accept', whose sentences are many: the nouns added 2026-12)
 VP([f"{v} {n}" for v in _GET for n in ("weapons", "arms", "military aid", "military assistance", "ammunition")]
    + [f"{v} {n}" for v in _GIVEN for n in ("systems", "missiles", "tanks", "drones", "artillery", "munitions",
-                                            "fighter jets", "warplanes", "helicopters", "rifles", "howitzers")],
-   "072", prep="from", role="received", note="OBTAIN block (RECEIVE) '* &WEAPON [072]', '* {&MILITARY AID} [072]'")
+                                            "fighter jets", "warplanes", "helicopters", "rifles", "howitzers",
+                                            "rockets", "jets", "military equipment")],
+   "072", prep="from", role="received", note="OBTAIN block (RECEIVE) '* &WEAPON [072]', '* {&MILITARY AID} [072]', "
+   "'* {&MILITARY EQUIPMENT} [:072]'")
 VP([f"{v} {n}" for v in _GET for n in ("loan", "loans", "a loan", "credit", "funds", "funding", "financial aid",
                                           "economic aid", "financial assistance", "economic assistance")],
    "071", prep="from", role="received", note="OBTAIN block (RECEIVE) '* GRANT [:033]'; codebook 071 economic aid")

@@ -142,6 +142,9 @@ class Sentence(Subjects):
             return rec  # 'gave Ukraine $1 billion in aid', 'will give Tanzania a loan', 'paid Kenya a visit'
 
         tgt = self.after_prep(tj, trig.target_preps, end) if trig.target_preps else None
+        if tgt is None and received:  # 'received German Leopard tanks', 'received Israeli drones': that country gave
+            tgt = next((p if p.last_token < tj else dataclasses.replace(p, code=p.country) for p in self.parts
+                        if c.ti < p.first_token and p.last_token <= tj and not p.place and p.country), None)
         if tgt is None and modifier is not None and not modifier.place and modifier.first_token > c.ti:
             tgt = modifier  # 'released 150 Palestinian prisoners', 'handed over 32 Armenian prisoners'
         if tgt is None and len(trig.words) > 1 and trig.words[-1] in SUBJECT_PREPS:

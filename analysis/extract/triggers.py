@@ -350,8 +350,8 @@ class TriggerScan:
                     break
                 if not verb or w in PARTICLES or tok in NO_FILLERS or (
                         self.toks[k].capitalised and k not in self.part_at
-                        and not (last and low[k + 1:k + 2] in ([w], [w + "s"], [w + "es"]))):
-                    return None  # but a model name before the head noun: 'send Leopard tanks'
+                        and not (low[k + 1:k + 2] == [w] or last and low[k + 1:k + 2] in ([w + "s"], [w + "es"]))):
+                    return None  # but a model name before the head noun: 'send Leopard tanks', 'F-16 fighter jets'
                 fillers += tok not in DETERMINERS
                 if fillers > MAX_FILLERS or (trig.generated and self._noun_trigger(tok)):
                     return None  # 'launched a mediation effort' is a mediation, not PETRARCH's 'launch effort'
