@@ -37,7 +37,9 @@ from analysis.geometry import haversine_km
 
 _ALT = NAME_KINDS.index("alt")
 _TOWN_KINDS = frozenset(KINDS.index(k) for k in ("city", "capital", "admin2"))
-_CAPITAL, _CITY = KINDS.index("capital"), KINDS.index("city")
+_CAPITAL, _CITY, _COUNTRY = KINDS.index("capital"), KINDS.index("city"), KINDS.index("country")
+_MISSION_NOUNS = word_group("mission_noun")  # 'embassy', 'consulate'
+_SEAT_NOUNS = word_group("seat_noun")  # 'ministry', 'parliament', 'central bank'
 SEAT_POPULATION_RATIO = 2.0  # a seat's town must outnumber its namesakes in that country this many times
 _WORD = re.compile(r"[\w'’.&-]+")
 
@@ -114,6 +116,11 @@ def inner_mention(text: str, start: int, end: int, *, gazetteer: Gazetteer | Non
     gaz = gazetteer or load_gazetteer()
     words = list(_WORD.finditer(text, start, end))
     kind_words = facility_words().any | facility_words().generic
+    lowers = " ".join(w.group().lower() for w in words)
+    # an embassy stands in the country it is sent to, not the one its name holds ('Russian Embassy', 'British
+    # Embassy Tokyo'); a ministry, parliament or central bank named by its country's word in that country's capital
+    mission = any(w in _MISSION_NOUNS for w in lowers.split())
+    seat = not mission and any(re.search(rf"\b{re.escape(w)}\b", lowers) for w in _SEAT_NOUNS)
     # 'University of Alberta', 'Bank of Japan', 'Embassy of the Republic of Armenia': the place follows 'of'
     ofs = [k for k, w in enumerate(words) if w.group() == "of"]
     for lo in ([ofs[-1] + 1] if ofs else []) + [0]:
@@ -128,10 +135,25 @@ def inner_mention(text: str, start: int, end: int, *, gazetteer: Gazetteer | Non
                 if n == 1 and norm_key(text[s:e]) in not_place_words()["adjective"]:
                     continue  # 'Eastern Ghouta', 'Western Bahr el Ghazal': a compass word, not Uganda's Eastern Region
                 m = mention_for_span(text, s, e, gazetteer=gaz)
+                if (mission or seat) and len(m.rows) and (gaz.kind[m.rows] == _COUNTRY).all():
+                    if mission:
+                        continue
+                    m = _capital_of(gaz, m.rows) or m
                 if len(m.rows) and (lo + i == 0 or well_known(gaz, m.rows)):
                     return Mention(start, end, text[start:end], m.key, m.rows, m.name_kind, 0, 0, m.row_kinds,
                                    kind=anchor_kind(text[start:end]))
     return None
+
+
+def _capital_of(gaz: Gazetteer, rows: np.ndarray) -> Mention | None:
+    """A mention of the capital of the country of country rows (its most populous capital), or None."""
+    country = int(gaz.country[rows[0]])
+    capitals = np.flatnonzero((gaz.kind == _CAPITAL) & (gaz.country == country))
+    if not len(capitals):
+        return None
+    row = int(capitals[int(np.argmax(gaz.population[capitals]))])
+    return Mention(0, 0, "", "", np.array([row], np.int64), "name", 0, 0,
+                   np.zeros(1, np.int8) + NAME_KINDS.index("name"))
 
 
 @compiled
