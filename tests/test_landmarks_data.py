@@ -13,7 +13,7 @@ from analysis.extract.gazetteer import countries, norm_key, places
 COLUMNS = ["name", "aliases", "kind", "city", "country", "lat", "lon", "city_gid", "source"]
 KINDS = {"building", "palace", "compound", "office", "street", "square", "neighbourhood", "district", "park",
          "monument", "religious_site", "military_base", "nuclear_site", "bridge", "island", "crossing",
-         "cemetery", "prison", "factory"}
+         "cemetery", "prison", "factory", "airport"}
 MAX_KM_FROM_CITY = 30.0
 
 
