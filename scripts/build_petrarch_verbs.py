@@ -5,7 +5,8 @@ PATTERNS section whose block (or own line) gives a default code, and the block p
 verb and its object noun ('- * AMMUNITION [072]'), a verb and a prepositional phrase ('- * (FOR HELP)
 [023]'), or a verb, its object and a prepositional phrase; a class (&WEAPON) stands for each word of
 the file's own synonym set, a compound ({ARMS SHIPMENT}) for its words. A pattern belongs to the verb
-its comment names (the verb it was found with), as long as that verb is one of the block's.
+its comment names (the verb it was found with), as long as that verb is one of the block's; a pattern
+without a comment belongs to the verb the block is named after ('--- BURN ---': '- * &TOWN [1712]').
 
 Left out, each by a rule that EVENTS_SOURCES.md states:
 - forms that event_triggers.tsv already has (the curated rows win), and verbs with a curated one-word form;
@@ -277,6 +278,7 @@ def candidates(blocks: list[Block], synsets: dict[str, list[str]],
             where = f"verb {base.upper()} [{own}]" if own else f"default [{code}]"
             out.append((base, forms, code, f"block {b.name} {where}"))
         for verb, elements, code in b.patterns:
+            verb = verb or b.name.lower().replace("_", " ")  # a pattern no comment names belongs to the block's head
             if verb not in b.verbs or code[:2] == "01":  # statements govern clauses: curated triggers only
                 continue
             shown = " ".join("{" + a[0] + "}" if " " in a[0] else a[0].upper() for a in elements)

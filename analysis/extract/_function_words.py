@@ -68,6 +68,9 @@ ADJUNCT_PREPS = word_group("adjunct_prep")
 QUANTIFIERS = phrase_group("quantifier")  # 'up to 16 advisers', 'at least 20 people'
 PARTITIVE_QUANTIFIERS = word_group("partitive_quantifier")  # 'part of', 'most of' inside a verb's object
 PARTITIVE_HEADS = word_group("partitive_head")  # 'thousands of protesters': the protesters are the subject
+# the words of a part or a count before 'of' inside a verb's object: 'withdrew most of its troops', 'burned dozens
+# of villages'
+OBJECT_PARTS = PARTITIVE_QUANTIFIERS | PARTITIVE_HEADS
 DETERMINERS = word_group("determiner")
 PARTICLES = word_group("particle")
 ARTICLES = word_group("article")  # 'a', 'an', 'the'

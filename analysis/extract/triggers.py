@@ -32,10 +32,10 @@ from analysis.extract._function_words import (
     NO_FILLERS,
     NOMINAL_CONTEXT,
     NOMINAL_PREPS,
+    OBJECT_PARTS,
     OCCURRENCE_FIRSTS,
     OCCURRENCE_VERBS,
     PARTICLES,
-    PARTITIVE_QUANTIFIERS,
     PUNCT,
     SUBJECT_PREPS,
     SUBJECT_PRONOUNS,
@@ -332,9 +332,9 @@ class TriggerScan:
                     k = after  # '$5 billion in aid', '10,000 tonnes of rice': the amount of the object
                     continue
                 tok = low[k]
-                if verb and tok in PARTITIVE_QUANTIFIERS and low[k + 1:k + 2] == ["of"] and k + 2 < self.n \
-                        and self.plain(k, k + 2):
-                    k += 2  # 'suspended part of its military aid', 'withdrew most of its troops'
+                if verb and tok in OBJECT_PARTS and tok not in (w, w + "s") and low[k + 1:k + 2] == ["of"] \
+                        and k + 2 < self.n and self.plain(k, k + 2):
+                    k += 2  # 'suspended part of its military aid', 'burned dozens of villages'
                     continue
                 if tok == w or (last and verb and w not in PARTICLES and tok in (w + "s", w + "es")):
                     if fillers and self.text[self.toks[k].start - 1] == "-" and low[k - 1] not in words \
