@@ -36,6 +36,11 @@ _SEAT_PEOPLE = "|".join(sorted(map(re.escape, word_group("seat_people")), key=le
 _NOT_LOCAL = "".join(f"(?<!{re.escape(w)} )(?<!{re.escape(w.capitalize())} )"
                      for w in sorted(word_group("local_modifier")))  # 'State officials in Washington': the state
 _SEAT_PEOPLE_IN = re.compile(rf"{_NOT_LOCAL}\b(?i:{_SEAT_PEOPLE}) in $")
+# the affairs of a national government in the sentence around a name ('the sanctions were announced in Washington',
+# 'a summit in Washington'): the seat of that government
+_SEAT_AFFAIR_WORDS = "|".join(sorted(map(re.escape, word_group("seat_affair")), key=len, reverse=True))
+_SEAT_AFFAIRS = re.compile(rf"\b(?i:{_SEAT_AFFAIR_WORDS})\b")
+SEAT_AFFAIR_REACH = 120  # characters either side of a name where its sentence's affairs are read
 _WORD_AFTER = re.compile(r" [A-Za-z]")  # 'Somali troops', 'Somali President': the word qualifies a noun
 # kinds of place that stand side by side in a list: countries, first- and second-level divisions, towns, areas
 _CLASS_OF = {"country": 0, "admin1": 1, "admin2": 2, "city": 3, "capital": 3}
@@ -178,6 +183,13 @@ def _demonym_rows(rows: np.ndarray, m: Mention) -> np.ndarray:
     return np.isin(rows, m.rows[m.row_kinds == _DEMONYM])
 
 
+def _seat_affair(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around a name speaks of a national government's affairs (word group seat_affair)."""
+    lo = max(text.rfind(". ", max(0, start - SEAT_AFFAIR_REACH), start), start - SEAT_AFFAIR_REACH, 0)
+    hi = text.find(". ", end, end + SEAT_AFFAIR_REACH)
+    return _SEAT_AFFAIRS.search(text, lo, hi if hi >= 0 else min(len(text), end + SEAT_AFFAIR_REACH)) is not None
+
+
 def mention_evidence(static: Any, score: np.ndarray, m: Mention, qual: dict[tuple[str, int], float],
                       dateline: Dateline | None, text: str) -> np.ndarray:
     """A name's candidate scores plus the evidence around one of its mentions: qualifiers, metonymy, a dateline,
@@ -186,8 +198,9 @@ def mention_evidence(static: Any, score: np.ndarray, m: Mention, qual: dict[tupl
         score = score + bonus * ((static.ckeys if what == "c" else static.akeys) == code)
     if m.metonymic:
         score = score + METONYMY_BONUS * static.seat
-    if static.capital_bonus is not None and _SEAT_PEOPLE_IN.search(text, max(0, m.start - 40), m.start):
-        score = score + static.capital_bonus  # 'officials in Washington': the capital, not the state
+    if static.capital_bonus is not None and (_SEAT_PEOPLE_IN.search(text, max(0, m.start - 40), m.start)
+                                             or _seat_affair(text, m.start, m.end)):
+        score = score + static.capital_bonus  # 'officials in Washington', 'a summit in Washington': the capital
     if dateline is not None and dateline.place_start <= m.start < dateline.place_end:
         score = score + DATELINE_BONUS * (static.kind_class == _TOWN_CLASS)  # 'WASHINGTON (AP) —'
     start, end = m.start, m.end
