@@ -25,3 +25,12 @@ def test_a_town_of_an_airports_name_written_as_a_town_stays_the_town() -> None:
     places = find_places("Residents of Heathrow, Florida, lost power on Sunday.")
     row = places[places["text"] == "Heathrow"].iloc[0]
     assert row["country"] == "USA" and row["kind"] == "city"
+
+
+@pytest.mark.parametrize("text", [
+    "French President Charles de Gaulle visited Algiers in 1958.",
+    "The Charles de Gaulle aircraft carrier sailed to Cyprus.",
+    "Historians still debate Charles de Gaulle's legacy in Algeria.",
+])
+def test_a_person_an_airport_is_named_after_is_no_airport(text: str) -> None:
+    assert "Charles de Gaulle Airport" not in set(find_places(text)["name"])

@@ -67,3 +67,43 @@ def test_an_office_of_a_side_keeps_its_sector() -> None:
 
 def test_one_person_of_a_passive_is_no_group() -> None:
     assert "woman" not in actor_codes("A woman was hit by a car in Accra.")
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters were arrested at a rally organised by the opposition party in Kampala.",
+    "The aid convoy was attacked on a road controlled by the Taliban.",
+    "A journalist was killed in a strike on a building used by Hamas in Gaza.",
+])
+def test_the_by_of_another_participle_is_not_the_passives_agent(text: str) -> None:
+    evs = events(text)
+    assert all(e["source"] is None for e in evs), show(evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Villagers were displaced by fighting in Sudan.",
+    "Families were driven out by shelling in Donetsk.",
+    "Residents were forced to flee by clashes near Goma.",
+])
+def test_a_passives_victims_do_not_fight_the_gerund_of_its_by(text: str) -> None:
+    evs = events(text)
+    assert not any(e["source"] and e["source"][3:] in ("CVL", "AGR", "EDU") for e in evs), show(evs)
+
+
+def test_an_adverb_ending_the_text_makes_no_passive() -> None:
+    assert "Many villagers" not in actor_codes("Many villagers were reportedly.")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Civilians were killed in a Russian missile strike on Kharkiv.", "Kharkiv"),
+    ("Rebels launched an attack on Goma on Friday.", "Goma"),
+    ("Three civilians were killed in an Israeli air strike on Rafah.", "Rafah"),
+    ("Militants carried out a suicide attack on Peshawar on Monday.", "Peshawar"),
+])
+def test_a_violent_act_on_a_place_happens_there(text: str, place: str) -> None:
+    evs = events(text)
+    assert any((e["place"] or {}).get("name") == place for e in evs), show(evs)
+
+
+def test_talks_on_a_place_are_not_held_there() -> None:
+    evs = events("Russia and Ukraine held talks on Crimea in Istanbul.")
+    assert evs and all((e["place"] or {}).get("name") == "Istanbul" for e in evs), show(evs)

@@ -32,3 +32,12 @@ def test_a_governments_affairs_make_the_name_its_capital(text: str) -> None:
 ])
 def test_without_them_the_state_stays(text: str) -> None:
     assert _kind(text) == "admin1"
+
+
+@pytest.mark.parametrize("text", [
+    "Officials in Washington and Oregon signed a treaty on salmon.",
+    "Diplomats in Washington, Idaho and Montana met farmers.",
+    "The sanctions hurt growers in Washington and Oregon.",
+])
+def test_a_division_listed_with_another_stays_the_division(text: str) -> None:
+    assert _kind(text) == "admin1"

@@ -40,6 +40,7 @@ _SEAT_PEOPLE_IN = re.compile(rf"{_NOT_LOCAL}\b(?i:{_SEAT_PEOPLE}) in $")
 # 'a summit in Washington'): the seat of that government
 _SEAT_AFFAIR_WORDS = "|".join(sorted(map(re.escape, word_group("seat_affair")), key=len, reverse=True))
 _SEAT_AFFAIRS = re.compile(rf"\b(?i:{_SEAT_AFFAIR_WORDS})\b")
+_LISTED_AFTER = re.compile(r"(?:,\s*|\s+(?:and|or)\s+)[A-Z]")  # 'Washington and Oregon', 'Washington, Idaho'
 SEAT_AFFAIR_REACH = 120  # characters either side of a name where its sentence's affairs are read
 _WORD_AFTER = re.compile(r" [A-Za-z]")  # 'Somali troops', 'Somali President': the word qualifies a noun
 # kinds of place that stand side by side in a list: countries, first- and second-level divisions, towns, areas
@@ -184,7 +185,10 @@ def _demonym_rows(rows: np.ndarray, m: Mention) -> np.ndarray:
 
 
 def _seat_affair(text: str, start: int, end: int) -> bool:
-    """Whether the sentence around a name speaks of a national government's affairs (word group seat_affair)."""
+    """Whether a name stands where a national government's affairs happen: after 'in', in a sentence that speaks
+    of such affairs (word group seat_affair)."""
+    if text[max(0, start - 3):start] != "in ":
+        return False
     lo = max(text.rfind(". ", max(0, start - SEAT_AFFAIR_REACH), start), start - SEAT_AFFAIR_REACH, 0)
     hi = text.find(". ", end, end + SEAT_AFFAIR_REACH)
     return _SEAT_AFFAIRS.search(text, lo, hi if hi >= 0 else min(len(text), end + SEAT_AFFAIR_REACH)) is not None
@@ -198,9 +202,10 @@ def mention_evidence(static: Any, score: np.ndarray, m: Mention, qual: dict[tupl
         score = score + bonus * ((static.ckeys if what == "c" else static.akeys) == code)
     if m.metonymic:
         score = score + METONYMY_BONUS * static.seat
-    if static.capital_bonus is not None and (_SEAT_PEOPLE_IN.search(text, max(0, m.start - 40), m.start)
-                                             or _seat_affair(text, m.start, m.end)):
-        score = score + static.capital_bonus  # 'officials in Washington', 'a summit in Washington': the capital
+    if static.capital_bonus is not None and not _LISTED_AFTER.match(text, m.end) and (
+            _SEAT_PEOPLE_IN.search(text, max(0, m.start - 40), m.start) or _seat_affair(text, m.start, m.end)):
+        # 'officials in Washington', 'a summit in Washington': the capital (not 'officials in Washington and Oregon')
+        score = score + static.capital_bonus
     if dateline is not None and dateline.place_start <= m.start < dateline.place_end:
         score = score + DATELINE_BONUS * (static.kind_class == _TOWN_CLASS)  # 'WASHINGTON (AP) —'
     start, end = m.start, m.end

@@ -411,7 +411,7 @@ def _event(
     date_end, precision, basis = article_date, "day", "article"
     if when is not None:
         date, date_end, precision, basis = when.date, when.last_day, when.precision, "text"
-    place = _event_place(text, toks, c.ti, places, s, e)
+    place = _event_place(text, toks, c.ti, places, s, e, violent=cameo[:2] in VIOLENT_ROOTS)
     if place is None and tgt is not None and tgt.place:  # 'shelled Juba', 'an attack on Kyiv': the act falls there
         place = next(({k: getattr(p, k) for k in PLACE_KEYS} for p in places
                       if p.start == tgt.start and p.lat is not None), None)
@@ -458,13 +458,12 @@ PLACE_KEYS = ("name", "lat", "lon", "geonameid", "country")
 
 
 def _event_place(text: str, toks: Sequence[Token], ti: int, places: Sequence[Place],
-                 s: int, e: int) -> dict[str, Any] | None:
-    """A place the sentence ties to the event: 'in/at/near X' shortly after the trigger, in the same
-    clause; 'Kim met Putin in Vladivostok', not '... to refill reserves drained by its war in Ukraine'."""
+                 s: int, e: int, *, violent: bool = False) -> dict[str, Any] | None:
+    """A place the sentence ties to the event: 'in/at/near X' shortly after the trigger, in the same clause ('Kim
+    met Putin in Vladivostok', not '... reserves drained by its war in Ukraine'); a `violent` act's 'on X' too."""
+    preps = ("in", "at", "near", "outside", "on") if violent else ("in", "at", "near", "outside")
     for p in places:
-        if not s <= p.start < e or p.lat is None or p.start < toks[ti].start:
-            continue
-        if p.kind == "demonym" or p.metonymic:
+        if not s <= p.start < e or p.lat is None or p.start < toks[ti].start or p.kind == "demonym" or p.metonymic:
             continue
         gap = text[toks[ti].end:p.start]
         if len(gap) > PLACE_GAP or _PLACE_GAP_BREAK.search(gap):
@@ -472,7 +471,7 @@ def _event_place(text: str, toks: Sequence[Token], ti: int, places: Sequence[Pla
         prev = text[max(0, p.start - 14):p.start].lower().split()
         if prev and prev[-1] == "the":
             prev.pop()  # 'in the Red Sea', 'in the West Bank'
-        if prev and prev[-1] in ("in", "at", "near", "outside"):
+        if prev and prev[-1] in preps:
             return {k: getattr(p, k) for k in PLACE_KEYS}
     return None
 

@@ -346,7 +346,9 @@ def _passive_follows(tokens: list[Token], lowers: list[str], last: int, acting: 
     if lowers[nxt] not in PASSIVE_AUX or not tokens[nxt].spaced:
         return False
     nxt += 1
-    if _adverb(lowers[nxt]) and tokens[nxt].spaced:
+    if _adverb(lowers[nxt]):  # 'were reportedly beaten'
+        if not tokens[nxt].spaced:
+            return False
         nxt += 1
     return acting[lowers[nxt]] and not lowers[nxt].endswith("ing")  # not 'are investigating'
 

@@ -212,6 +212,13 @@ class Sentence(Subjects):
         k -= k > 0 and self.low[k] == "the"
         return k >= 0 and self.low[k] == "by"
 
+    def _passive_before(self, ti: int) -> bool:
+        """Whether a passive ('were displaced', 'was forced') stands in the clause before token ti ('Russia
+        retaliated by expelling' has none: its subject does the act of the gerund)."""
+        low = self.low
+        return any(low[k] in PASSIVE_AUX and (low[k + 1].endswith("ed") or low[k + 1] in self.lex.past)
+                   for k in range(self._clause_start(ti), ti - 1))
+
     def _passive_agent(self, tj: int) -> tuple[int, Participant | None]:
         """(the first 'by' after a passive verb at token tj in its clause, or -1; the actor it introduces): the
         agent right after the verb ('was attacked by gunmen') or after its other phrases ('was arrested at his
@@ -220,6 +227,9 @@ class Sentence(Subjects):
         first = -1
         for k in range(tj + 1, self.clause_end(tj)):
             if self.low[k] == "by":
+                w = self.low[k - 1]
+                if k - 1 > tj and ((w.endswith("ed") and len(w) > 3) or w in self.lex.past):
+                    break  # the 'by' of another participle: 'arrested at a rally organised by the opposition'
                 first = k if first < 0 else first
                 agent = next((p for p in self.parts if k < p.first_token <= k + 3 and not p.place), None)
                 if agent is not None:
@@ -378,6 +388,9 @@ class Sentence(Subjects):
                 return
             c.src = self.source(ti)
             c.tgt = self.target(c, c.src)
+            if c.src is not None and ti > 0 and low[ti - 1] == "by" and low[ti].endswith("ing") \
+                    and self._passive_before(ti):
+                c.src = None  # a gerund after a passive's 'by' names its means: 'villagers were displaced by fighting'
             if c.src is not None and joint_act(c) and (c.tgt is None or c.tgt.place or self._agent_after_by(c.tgt)):
                 # a joint act of a compound subject: 'Kim and Putin met', 'India and Pakistan signed a
                 # ceasefire', 'Sudan's army and the Rapid Support Forces agreed to a ceasefire'; the agent of
