@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from itertools import compress, count
 
-from analysis.extract.text import mapping_group, phrase_group, word_group
+from analysis.extract.text import mapping_group, phrase_group, values_group, word_group
 
 # ---- CAMEO refinements ------------------------------------------------------------------------
 INTENT_OF_ROOT = mapping_group("intent_of_root")  # agreeing to do an act (root 04-08) is an intent (03x)
@@ -23,7 +23,7 @@ RECIPROCAL_ROOTS = word_group("reciprocal_root")
 # concessions, inspections, protests, force, sanctions, coercion, assault, fighting
 PLACE_TARGET_ROOTS = word_group("place_target_root")
 # prepositions that introduce the target for whole CAMEO roots, beside each trigger's own
-ROOT_PREPS = {root: (prep,) for root, prep in mapping_group("root_prep").items()}
+ROOT_PREPS = values_group("root_prep")
 
 
 def future_code(cameo: str) -> str:

@@ -166,6 +166,14 @@ def mapping_group(group: str) -> dict[str, str]:
     return dict(_function_words()[group])
 
 
+def values_group(group: str) -> dict[str, tuple[str, ...]]:
+    """A group whose entries may have several values, in file order ('19' -> ('against', 'toward', ...))."""
+    out: dict[str, tuple[str, ...]] = {}
+    for entry, value in _function_words()[group]:
+        out[entry] = (*out.get(entry, ()), value)
+    return out
+
+
 @compiled
 def _title_words() -> frozenset[str]:
     """Title and institution words ('president', 'army') from analysis/data/place_context_words.tsv."""
