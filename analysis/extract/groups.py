@@ -29,6 +29,7 @@ from analysis.extract.mentions import lexicon as mention_lexicon
 from analysis.extract.participants import acting_country, places_by_sentence
 from analysis.extract.records import Place
 from analysis.extract.text import Token, word_group
+from analysis.extract.titled import main_country
 
 __all__ = ["ethnic_groups", "unnamed_groups"]
 
@@ -55,6 +56,7 @@ _MAX_SUBJECT_PHRASE = 6
 _CLAUSE_WORDS = word_group("subordinator") | {"that"}  # 'Gunmen in the town where ...': a clause of its own
 _PHRASE_PREPS = word_group("subject_phrase_prep")  # 'Gunmen on motorcycles killed'
 _IRREGULAR_PAST = word_group("irregular_past")  # 'Villagers near the mine threw stones'
+_LOCATIVES = word_group("locative") | word_group("place_prep") - {"to", "for", "on", "into"}  # 'in Kabul'
 _NEGATIVES = word_group("negative_determiner")  # 'No residents were hurt': nobody
 _FUNCTION_AFTER_NAME = _PREPOSITIONS | _PAIR_CONJUNCTIONS | PASSIVE_AUX | _AUXILIARIES | ADVERBS | _CLAUSE_WORDS
 _WORD_GAP = re.compile(r"[\w\s-]*")  # the text between two words of a phrase: no mark
@@ -111,7 +113,8 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
         if (prev in _PREPOSITIONS and not (by or counted or acted_on)) or (
                 k - 1 in taken and tokens[k - 1].spaced):
             continue
-        next_to_act = by or acted_on or _verb_follows(tokens, index.lowers, last, acting)
+        subject = _verb_follows(tokens, index.lowers, last, acting)
+        next_to_act = by or acted_on or subject
         victims = not next_to_act and _victims(tokens, index.lowers, k, last, acting)
         # the verb after a phrase ('Gunmen on motorcycles killed'); -1 when the group stands next to its act
         verb = -1 if next_to_act or victims else _verb_after_phrase(text, tokens, index.lowers, last)
@@ -123,7 +126,14 @@ def unnamed_groups(text: str, tokens: list[Token], actors: list[ActorMention], m
         sites = located.get(tok.sentence, [])
         if victims:  # the people of 'were killed in a Saudi air strike' are not the striker's, unless it is theirs
             sites = [(t, c) for t, c in sites if t not in adjectives or t in in_actor]
+        elif state and (subject or _progressive_follows(tokens, index.lowers, last)):
+            # 'the government expelled two Russian diplomats', 'is considering sanctions against Myanmar's generals':
+            # not the state its act is against
+            sites = [(t, c) for t, c in sites if t < k or index.lowers[t - 1] in _LOCATIVES]
         country = acting_country(sites if verb < 0 else _clause_places(text, tokens, sites, verb), in_actor, k)
+        if country is None and state:  # 'the government' of a sentence that names no home: the story's country,
+            lo, hi = _sentence_span(tokens, k)  # as its other sentences name it
+            country = main_country([p for p in places if not lo <= p.start < hi])
         code, sector = agent_code(country, sector)
         start, end = tokens[k].start, tokens[last].end - (2 if tokens[last].possessive else 0)
         out.append(ActorMention(start, end, text[start:end], code, text[start:end], country, sector, "agent", k, last))
@@ -332,6 +342,22 @@ def _verb_follows(tokens: list[Token], lowers: list[str], last: int, acting: Map
     if lowers[nxt] in _AUXILIARIES and nxt + 1 < len(tokens):
         nxt += 1
     return acting[lowers[nxt]]
+
+
+def _sentence_span(tokens: list[Token], k: int) -> tuple[int, int]:
+    """The character span of the sentence of token k, from its first token to its last."""
+    first = last = k
+    while first > 0 and tokens[first - 1].sentence == tokens[k].sentence:
+        first -= 1
+    while last + 1 < len(tokens) and tokens[last + 1].sentence == tokens[k].sentence:
+        last += 1
+    return tokens[first].start, tokens[last].end
+
+
+def _progressive_follows(tokens: list[Token], lowers: list[str], last: int) -> bool:
+    """Whether a progressive verb follows a subject ending at token `last` ('the government is considering')."""
+    return tokens[last].spaced and lowers[last + 1] in BE and last + 2 < len(tokens) and tokens[last + 1].spaced \
+        and lowers[last + 2].endswith("ing")
 
 
 def _passive_follows(tokens: list[Token], lowers: list[str], last: int, acting: Mapping[str, bool]) -> bool:

@@ -25,7 +25,7 @@ from analysis.extract.actors import ActorMention, actor_lexicon
 from analysis.extract.agents import agent_code
 from analysis.extract.records import Place
 from analysis.extract.text import Token
-from analysis.extract.titled import _main_country, _sentence_country, located_countries
+from analysis.extract.titled import _sentence_country, located_countries, main_country
 
 MAX_BEFORE = 6  # capitalised words before the organisation word ('Moro Islamic Liberation Front')
 MAX_AFTER = 8  # words after an opening organisation word ('Union for the Total Independence of Angola')
@@ -147,7 +147,7 @@ def _organisation(text: str, tokens: list[Token], first: int, last: int, head: s
         inner = {p.country for p in places if p.country and start <= p.start < end}
         if len(inner) > 1:
             return None
-        country = inner.pop() if inner else _sentence_country(tokens, first, located) or _main_country(places)
+        country = inner.pop() if inner else _sentence_country(tokens, first, located) or main_country(places)
         if country is None:
             return None
     code, sector = agent_code(country, sector)

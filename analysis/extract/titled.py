@@ -93,7 +93,7 @@ def located_countries(tokens: list[Token], actors: list[ActorMention], places: l
     return located
 
 
-def _main_country(places: list[Place]) -> str | None:
+def main_country(places: list[Place]) -> str | None:
     """The country an article names most often, when one is named more than any other."""
     counts = Counter(p.country for p in places if p.country)
     top = counts.most_common(2)
@@ -137,7 +137,7 @@ def titled_people(text: str, tokens: list[Token], actors: list[ActorMention], pl
     if not found:
         return []
     located = located_countries(tokens, actors, places)
-    main = _main_country(places)
+    main = main_country(places)
     out: list[ActorMention] = []
     done = -1
     for i, title in found:
