@@ -415,11 +415,11 @@ def name_before(x: Match) -> bool | None:
 def name_after(x: Match) -> bool | None:
     """'Vladimir Putin', 'Jordan Peterson', 'Houston Rockets'; not 'Laurel County Fiscal Court' (a name
     ending on a kind of place is no one's first name) nor 'Ukraine President'."""
-    n = x.nxt
-    kind_named = not x.single and x.last.lower in KIND_NOUNS
+    n, kind_named = x.nxt, not x.single and x.last.lower in KIND_NOUNS
     if x.glued_next and n is not None and not n.text.isupper() and n.lower.rstrip(".") not in x.lex.keep_after \
-            and not kind_named and (x.facts.strength == 0 or (x.single and x.lower in x.lex.first_names)):
-        return x.person(n.lower)
+            and not kind_named and (x.facts.strength == 0 or (x.single and x.lower in x.lex.first_names)) \
+            and not (n.lower in x.lex.metonymy_cues and n.lower not in x.lex.name_words):
+        return x.person(n.lower)  # (but a headline's verb is no surname: 'Jordan Says It Will Not Host Refugees')
     return None
 
 
