@@ -39,7 +39,7 @@ _ALT = NAME_KINDS.index("alt")
 _TOWN_KINDS = frozenset(KINDS.index(k) for k in ("city", "capital", "admin2"))
 _CAPITAL, _CITY, _COUNTRY = KINDS.index("capital"), KINDS.index("city"), KINDS.index("country")
 _MISSION_NOUNS = word_group("mission_noun")  # 'embassy', 'consulate'
-_SEAT_NOUNS = word_group("seat_noun")  # 'ministry', 'parliament', 'central bank'
+_SEAT_NOUN = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(word_group('seat_noun'))))})\b")  # 'ministry'
 SEAT_POPULATION_RATIO = 2.0  # a seat's town must outnumber its namesakes in that country this many times
 _WORD = re.compile(r"[\w'’.&-]+")
 
@@ -119,8 +119,8 @@ def inner_mention(text: str, start: int, end: int, *, gazetteer: Gazetteer | Non
     lowers = " ".join(w.group().lower() for w in words)
     # an embassy stands in the country it is sent to, not the one its name holds ('Russian Embassy', 'British
     # Embassy Tokyo'); a ministry, parliament or central bank named by its country's word in that country's capital
-    mission = any(w in _MISSION_NOUNS for w in lowers.split())
-    seat = not mission and any(re.search(rf"\b{re.escape(w)}\b", lowers) for w in _SEAT_NOUNS)
+    mission = not _MISSION_NOUNS.isdisjoint(lowers.split())
+    seat = not mission and _SEAT_NOUN.search(lowers) is not None
     # 'University of Alberta', 'Bank of Japan', 'Embassy of the Republic of Armenia': the place follows 'of'
     ofs = [k for k, w in enumerate(words) if w.group() == "of"]
     for lo in ([ofs[-1] + 1] if ofs else []) + [0]:
@@ -147,13 +147,19 @@ def inner_mention(text: str, start: int, end: int, *, gazetteer: Gazetteer | Non
 
 def _capital_of(gaz: Gazetteer, rows: np.ndarray) -> Mention | None:
     """A mention of the capital of the country of country rows (its most populous capital), or None."""
-    country = int(gaz.country[rows[0]])
-    capitals = np.flatnonzero((gaz.kind == _CAPITAL) & (gaz.country == country))
-    if not len(capitals):
-        return None
-    row = int(capitals[int(np.argmax(gaz.population[capitals]))])
-    return Mention(0, 0, "", "", np.array([row], np.int64), "name", 0, 0,
-                   np.zeros(1, np.int8) + NAME_KINDS.index("name"))
+    row = _capital_rows(gaz).get(int(gaz.country[rows[0]]))
+    return None if row is None else Mention(0, 0, "", "", np.array([row], np.int64), "name", 0, 0,
+                                            np.zeros(1, np.int8) + NAME_KINDS.index("name"))
+
+
+@functools.lru_cache(maxsize=4)
+def _capital_rows(gaz: Gazetteer) -> dict[int, int]:
+    """Country index -> the row of its most populous capital, read once per gazetteer."""
+    capitals = np.flatnonzero(gaz.kind == _CAPITAL)
+    out: dict[int, int] = {}
+    for r in capitals[np.argsort(gaz.population[capitals], kind="stable")]:  # the most populous last, so it wins
+        out[int(gaz.country[r])] = int(r)
+    return out
 
 
 @compiled

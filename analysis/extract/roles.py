@@ -216,19 +216,23 @@ class Sentence(Subjects):
         """Whether a passive ('were displaced', 'was forced') stands in the clause before token ti ('Russia
         retaliated by expelling' has none: its subject does the act of the gerund)."""
         low = self.low
-        return any(low[k] in PASSIVE_AUX and (low[k + 1].endswith("ed") or low[k + 1] in self.lex.past)
+        return any(low[k] in PASSIVE_AUX and self._participle(low[k + 1])
                    for k in range(self._clause_start(ti), ti - 1))
+
+    def _participle(self, word: str) -> bool:
+        """Whether a lower-case word may be a past participle: a regular one, or a past form of the lexicon."""
+        return (word.endswith("ed") and len(word) > 3) or word in self.lex.past
 
     def _passive_agent(self, tj: int) -> tuple[int, Participant | None]:
         """(the first 'by' after a passive verb at token tj in its clause, or -1; the actor it introduces): the
         agent right after the verb ('was attacked by gunmen') or after its other phrases ('was arrested at his
         home on Tuesday by police', 'were kidnapped in northern Mali by gunmen'); a 'by' of means ('killed by a
-        roadside bomb') introduces none, and a later 'by' of the clause may ('a bomb planted by militants')."""
+        roadside bomb') introduces none, and the search ends at the 'by' of another participle ('arrested at a
+        rally organised by the opposition', 'a bomb planted by militants')."""
         first = -1
         for k in range(tj + 1, self.clause_end(tj)):
             if self.low[k] == "by":
-                w = self.low[k - 1]
-                if k - 1 > tj and ((w.endswith("ed") and len(w) > 3) or w in self.lex.past):
+                if k - 1 > tj and self._participle(self.low[k - 1]):
                     break  # the 'by' of another participle: 'arrested at a rally organised by the opposition'
                 first = k if first < 0 else first
                 agent = next((p for p in self.parts if k < p.first_token <= k + 3 and not p.place), None)
